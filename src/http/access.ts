@@ -1,0 +1,63 @@
+// Every route declares who may call it (config.access); a route without a declaration stops
+// the server from starting. The actor is resolved from the bearer token before validation.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { type Actor, findActorByTokenHash, hashToken, type RouteAccess } from '../modules/identity/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import { AppError, forbidden } from '../shared/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const UNDECLARED_OK = /^\/docs(\/|$)/; // the documentation UI's own assets
+
+export const unauthenticated = (): AppError =>
+  new AppError({
+    status: 401,
+    type: 'unauthenticated',
+    text: { 'zh-CN': '请先登录或提供有效的访问令牌', 'en-US': 'Sign in or provide a valid access token' },
+  });
+
+export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, clock: Clock): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    if (UNDECLARED_OK.test(route.url)) return;
+    if (!route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') {
+      request.actor = await resolveActor(request, db, clock);
+      return;
+    }
+    const actor = await resolveActor(request, db, clock);
+    if (!actor) throw unauthenticated();
+    if (access !== 'authenticated' && !access.includes(actor.role)) throw forbidden();
+    request.actor = actor;
+  });
+}
+
+async function resolveActor(request: FastifyRequest, db: Kysely<DB>, clock: Clock): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated();
+  const actor = await findActorByTokenHash(db, hashToken(match[1]), clock.now());
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+/** The signed-in actor of a route that requires one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

@@ -1,0 +1,112 @@
+// Every error leaves the API as application/problem+json (RFC 9457): a stable `type`, the
+// message in the caller's language plus both languages, the offending field(s) and a
+// correlation id that also appears in the logs.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldIssue } from '../shared/errors.ts';
+import type { LocalizedText } from '../shared/vocabulary.ts';
+
+export const PROBLEM_BASE = '/problems/';
+
+export function preferredLocale(request: FastifyRequest): keyof LocalizedText {
+  const header = String(request.headers['accept-language'] ?? '');
+  return /^en\b/i.test(header.trim()) ? 'en-US' : 'zh-CN';
+}
+
+interface ValidationIssueLike {
+  keyword: string;
+  instancePath: string;
+  message?: string | undefined;
+  params?: Record<string, unknown>;
+}
+
+function fieldOf(context: string | undefined, instancePath: string): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return [context, path].filter(Boolean).join('.') || (context ?? 'body');
+}
+
+function describeIssue(issue: ValidationIssueLike): LocalizedText {
+  const en = issue.message ?? 'Invalid value';
+  const zh: Record<string, string> = {
+    invalid_type: '类型不正确或缺少此字段',
+    too_small: '值过小或过短',
+    too_big: '值过大或过长',
+    invalid_format: '格式不正确',
+    invalid_value: '取值不在允许范围内',
+    unrecognized_keys: '包含不认识的字段',
+    invalid_union: '内容不符合任何允许的格式',
+    not_multiple_of: '数值不符合倍数要求',
+    custom: '内容不符合要求',
+  };
+  return { 'zh-CN': zh[issue.keyword] ?? '内容不符合要求', 'en-US': en };
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const issues: FieldIssue[] = error.validation.map((issue) => ({
+      field: fieldOf(context, issue.instancePath),
+      message: describeIssue(issue as ValidationIssueLike),
+    }));
+    const first = issues[0];
+    return new AppError({
+      status: 400,
+      type: 'validation-failed',
+      text: {
+        'zh-CN': `请求内容有误：${first ? `${first.field} ${first.message['zh-CN']}` : '格式不正确'}`,
+        'en-US': `Invalid request: ${first ? `${first.field}: ${first.message['en-US']}` : 'malformed'}`,
+      },
+      ...(first ? { field: first.field } : {}),
+      issues,
+    });
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    const status = fastifyError.statusCode;
+    const known: Record<number, { type: string; text: LocalizedText }> = {
+      400: { type: 'bad-request', text: { 'zh-CN': '请求格式不正确', 'en-US': 'Malformed request' } },
+      404: { type: 'not-found', text: { 'zh-CN': '资源不存在', 'en-US': 'Not found' } },
+      413: { type: 'payload-too-large', text: { 'zh-CN': '请求内容过大', 'en-US': 'Request body too large' } },
+      415: { type: 'unsupported-media-type', text: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' } },
+      429: { type: 'rate-limited', text: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests' } },
+    };
+    const entry = known[status] ?? {
+      type: 'bad-request',
+      text: { 'zh-CN': '请求无法处理', 'en-US': fastifyError.message ?? 'Bad request' },
+    };
+    return new AppError({ status, ...entry });
+  }
+  return new AppError({
+    status: 500,
+    type: 'internal-error',
+    text: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Internal server error, please retry later' },
+  });
+}
+
+export function problemBody(error: AppError, request: FastifyRequest): Record<string, unknown> {
+  const locale = preferredLocale(request);
+  return {
+    type: `${PROBLEM_BASE}${error.type}`,
+    title: error.type,
+    status: error.status,
+    detail: error.text[locale],
+    messages: error.text,
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.issues.length > 0
+      ? { errors: error.issues.map((issue) => ({ field: issue.field, message: issue.message[locale], messages: issue.message })) }
+      : {}),
+    instance: request.url,
+    correlationId: request.id,
+    ...error.extra,
+  };
+}
+
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply
+    .status(appError.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problemBody(appError, request)));
+}

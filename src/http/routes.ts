@@ -1,0 +1,20 @@
+// The one place that lists every module's routes.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { caseRoutes } from '../modules/cases/case.routes.ts';
+import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
+import { identityRoutes } from '../modules/identity/index.ts';
+import { ordersRoutes } from '../modules/orders/index.ts';
+import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import type { AppDeps } from './deps.ts';
+import { healthRoutes } from './health.routes.ts';
+
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await healthRoutes(app, deps);
+  await identityRoutes(app, deps);
+  await ordersRoutes(app, deps);
+  await policyRoutes(app, deps);
+  await caseRoutes(app, deps);
+  await evidenceRoutes(app, deps);
+}

@@ -1,0 +1,53 @@
+// Durable jobs on the same database (pg-boss). A job is sent through the command's own
+// transaction, so it commits or rolls back with the change that decided it (transactional outbox).
+import type { Kysely, Transaction } from 'kysely';
+import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+
+export const JOB_QUEUES = ['case-event'] as const;
+export type JobQueueName = (typeof JOB_QUEUES)[number];
+
+export interface JobQueue {
+  /** Enqueue inside the caller's transaction. */
+  send(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object, options?: { startAfter?: Date }): Promise<void>;
+  work(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createJobQueue(database: Database, options: { pollingIntervalSeconds?: number } = {}): JobQueue {
+  // On PostgreSQL pg-boss keeps its own small pool (its maintenance needs multi-statement
+  // queries); commands still enqueue through their own transaction with fromKysely.
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), schema: 'pgboss' })
+    : new PgBoss({ connectionString: database.url ?? undefined, max: 4, schema: 'pgboss' });
+  let started = false;
+  boss.on('error', (error) => {
+    console.error('[jobs]', error);
+  });
+  return {
+    async start() {
+      if (started) return;
+      await boss.start();
+      for (const queue of JOB_QUEUES) await boss.createQueue(queue);
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+    async send(trx, queue, data, sendOptions) {
+      await boss.send(queue, data, {
+        db: fromKysely(trx),
+        ...(sendOptions?.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+      });
+    },
+    async work(queue, handler) {
+      await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    },
+  };
+}

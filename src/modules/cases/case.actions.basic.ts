@@ -1,0 +1,112 @@
+// Lifecycle commands that need no plan or execution rows: intake, investigation, result,
+// closing, reopening, withdrawal, merging and archiving.
+import { z } from 'zod';
+import { conflict, invalid } from '../../shared/errors.ts';
+import { CHANNELS } from '../../shared/vocabulary.ts';
+import { assertCanSeeCase } from './case.access.ts';
+import type { ActionHandler } from './case.actions.runner.ts';
+import { appendEvents, findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
+import { isOpenState, type CaseState } from './case.state.ts';
+
+const reason = z.string().trim().min(1).max(2000);
+const optionalNote = z.object({ note: z.string().trim().max(2000).optional() });
+
+export const basicActionSchemas = {
+  acknowledge: z.object({ message: z.string().trim().max(2000).optional() }),
+  start_investigation: optionalNote,
+  request_evidence: z.object({ question: reason }),
+  provide_evidence: z.object({ note: z.string().trim().max(5000).optional() }),
+  reject_ineligible: z.object({ reason }),
+  notify_result: z.object({ message: reason, channel: z.enum(CHANNELS).default('web') }),
+  confirm_resolution: z.object({ rating: z.number().int().min(1).max(5).optional(), comment: z.string().trim().max(2000).optional() }),
+  close: optionalNote,
+  reopen: z.object({ reason }),
+  withdraw: z.object({ reason: z.string().trim().max(2000).optional() }),
+  merge_into: z.object({ targetCaseNo: z.string().trim().min(1).max(32), reason: z.string().trim().max(2000).optional() }),
+  archive: optionalNote,
+  escalate_to_compliance: z.object({ reason }),
+};
+type Input<K extends keyof typeof basicActionSchemas> = z.infer<(typeof basicActionSchemas)[K]>;
+
+/** A staff-side public message answers the customer: the unanswered count goes back to zero. */
+async function publicReply(ctx: Parameters<ActionHandler<unknown>>[0], body: string, channel = ctx.row.channel) {
+  await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel, body, now: ctx.now });
+  return { unanswered_customer_messages: 0 };
+}
+
+export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: ActionHandler<Input<K>> } = {
+  acknowledge: async (ctx, input) => ({
+    command: { type: 'acknowledge' },
+    apply: async () => ({ caseChanges: input.message ? await publicReply(ctx, input.message) : {} }),
+  }),
+  start_investigation: async (_ctx, input) => ({
+    command: { type: 'start_investigation' },
+    apply: async () => ({ reason: input.note ?? null }),
+  }),
+  request_evidence: async (ctx, input) => ({
+    command: { type: 'request_evidence', question: input.question },
+    apply: async () => ({ caseChanges: await publicReply(ctx, input.question), eventData: { question: input.question } }),
+  }),
+  provide_evidence: async (ctx, input) => ({
+    command: { type: 'provide_evidence' },
+    apply: async () => {
+      if (input.note) {
+        await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.note, now: ctx.now });
+      }
+      return {};
+    },
+  }),
+  reject_ineligible: async (ctx, input) => ({
+    command: { type: 'reject_ineligible', reason: input.reason },
+    apply: async () => ({ reason: input.reason, caseChanges: await publicReply(ctx, input.reason) }),
+  }),
+  notify_result: async (ctx, input) => ({
+    command: { type: 'notify_result', channel: input.channel },
+    apply: async () => ({ caseChanges: await publicReply(ctx, input.message, input.channel), eventData: { channel: input.channel } }),
+  }),
+  confirm_resolution: async (_ctx, input) => ({
+    command: { type: 'confirm_resolution', ...(input.rating !== undefined ? { rating: input.rating } : {}) },
+    apply: async () => ({ eventData: { rating: input.rating ?? null, comment: input.comment ?? null } }),
+  }),
+  close: async (_ctx, input) => ({ command: { type: 'close' }, apply: async () => ({ reason: input.note ?? null }) }),
+  reopen: async (ctx, input) => ({
+    command: { type: 'reopen', reason: input.reason },
+    apply: async () => {
+      await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.reason, now: ctx.now });
+      return { reason: input.reason };
+    },
+  }),
+  withdraw: async (_ctx, input) => ({
+    command: { type: 'withdraw', ...(input.reason ? { reason: input.reason } : {}) },
+    apply: async () => ({ reason: input.reason ?? null }),
+  }),
+  merge_into: async (ctx, input) => {
+    const target = assertCanSeeCase(ctx.actor, await findCaseByNo(ctx.trx, input.targetCaseNo, true));
+    if (target.customer_id !== ctx.row.customer_id) {
+      throw invalid('targetCaseNo', { 'zh-CN': '只能合并同一客户的售后单', 'en-US': 'Only cases of the same customer can be merged' });
+    }
+    if (!isOpenState(target.state as CaseState)) {
+      throw conflict('merge-target-closed', { 'zh-CN': '目标售后单已结束，无法合并', 'en-US': 'The target case is no longer open' });
+    }
+    return {
+      command: { type: 'merge_into', targetCaseId: target.id },
+      apply: async () => {
+        await insertLink(ctx.trx, ctx.row.id, target.id, 'merged', ctx.actor, ctx.now);
+        await insertLink(ctx.trx, target.id, ctx.row.id, 'duplicate', ctx.actor, ctx.now);
+        await appendEvents(
+          ctx.trx,
+          target,
+          ctx.actor,
+          [{ type: 'duplicate_merged_in', fromState: target.state, toState: target.state, data: { caseNo: ctx.row.case_no } }],
+          ctx.now,
+        );
+        return { caseChanges: { merged_into_id: target.id }, reason: input.reason ?? null, eventData: { targetCaseNo: target.case_no } };
+      },
+    };
+  },
+  archive: async (_ctx, input) => ({ command: { type: 'archive' }, apply: async () => ({ reason: input.note ?? null }) }),
+  escalate_to_compliance: async (_ctx, input) => ({
+    command: { type: 'escalate_to_compliance', reason: input.reason },
+    apply: async () => ({ reason: input.reason }),
+  }),
+};

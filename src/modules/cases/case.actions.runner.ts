@@ -1,0 +1,120 @@
+// Runs one lifecycle command: one transaction that locks the case, lets the pure state machine
+// decide, writes the command's own rows, appends the event(s) and enqueues the follow-up job.
+// A refused command changes nothing and answers 409 with the machine's reason.
+import type { Kysely } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { conflict } from '../../shared/errors.ts';
+import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
+import type { Actor } from '../identity/index.ts';
+import { assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
+import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
+import { appendEvents, type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
+import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
+
+export interface ActionContext {
+  trx: Kysely<DB>;
+  deps: AppDeps;
+  actor: Actor;
+  row: CaseRow;
+  now: Date;
+  /** Refuses now (409) if the state machine would refuse: for handlers with outside effects. */
+  assertAllowed(command: CaseCommand): void;
+}
+
+export interface ApplyResult {
+  /** Event type for actions without a transition. */
+  eventType?: string;
+  caseChanges?: Partial<Omit<CaseRow, 'id' | 'version'>>;
+  eventData?: Record<string, unknown>;
+  reason?: string | null;
+  /** Events that follow the transition (e.g. a refund executed before a task completes). */
+  extraEvents?: CaseEventInput[];
+  /** Events that precede the transition in the timeline. */
+  priorEvents?: CaseEventInput[];
+}
+
+export interface PreparedAction {
+  /** null: the action records events without a state transition (e.g. a failed refund attempt). */
+  command: CaseCommand | null;
+  apply?: (decision: Accepted) => Promise<ApplyResult | undefined>;
+}
+
+export type ActionHandler<I> = (ctx: ActionContext, input: I) => Promise<PreparedAction>;
+
+export async function runCaseAction<I>(
+  deps: AppDeps,
+  actor: Actor,
+  caseNo: string,
+  action: { type: string; input: I; handler: ActionHandler<I> },
+  idempotencyKey: string | undefined,
+): Promise<IdempotentResult<CaseSummary>> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction().execute((trx) =>
+    runIdempotent(
+      trx,
+      { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.${action.type}:${caseNo}`, input: action.input, now },
+      async () => {
+        const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
+        const decideNow = (command: CaseCommand) => decide(snapshotOf(row, now), command, machineActor(actor, row));
+        const refuse = (decision: ReturnType<typeof decideNow>) => {
+          if (!decision.ok) throw conflict('transition-refused', decision.message, { code: decision.code, state: row.state, action: action.type });
+          return decision;
+        };
+        const ctx: ActionContext = { trx, deps, actor, row, now, assertAllowed: (command) => void refuse(decideNow(command)) };
+        const prepared = await action.handler(ctx, action.input);
+        const decision = prepared.command ? refuse(decideNow(prepared.command)) : null;
+        const applied = (await prepared.apply?.(decision ?? NO_TRANSITION(row))) ?? {};
+        const changes = decision ? caseChangesFor(decision, row, now, applied.caseChanges ?? {}) : (applied.caseChanges ?? {});
+        const eventType = decision?.event ?? applied.eventType ?? action.type;
+        const events: CaseEventInput[] = [
+          ...(applied.priorEvents ?? []),
+          {
+            type: eventType,
+            fromState: row.state,
+            toState: decision?.to ?? row.state,
+            reason: applied.reason ?? null,
+            data: applied.eventData ?? {},
+          },
+          ...(applied.extraEvents ?? []),
+        ];
+        const version = await appendEvents(trx, row, actor, events, now, changes);
+        await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
+        const fresh = await findCaseById(trx, row.id);
+        return { status: 200, body: presentCaseSummary(fresh ?? row, actor, now) };
+      },
+    ),
+  );
+}
+
+const NO_TRANSITION = (row: CaseRow): Accepted => ({
+  ok: true,
+  from: row.state as CaseState,
+  to: row.state as CaseState,
+  event: 'none',
+  changes: {},
+});
+
+function caseChangesFor(
+  decision: Accepted,
+  row: CaseRow,
+  now: Date,
+  extra: Partial<Omit<CaseRow, 'id' | 'version'>>,
+): Partial<Omit<CaseRow, 'id' | 'version'>> {
+  const changes: Partial<Omit<CaseRow, 'id' | 'version'>> = { state: decision.to };
+  const c = decision.changes;
+  if (c.rejectedPlans !== undefined) changes.rejected_plans = c.rejectedPlans;
+  if (c.reopenCount !== undefined) changes.reopen_count = c.reopenCount;
+  if (c.resultNotified !== undefined) changes.result_notified_at = c.resultNotified ? (row.result_notified_at ?? now) : null;
+  if (c.hasPendingCounterOffer === false) changes.pending_counter_offer_id = null;
+  const wasOpen = isOpenState(decision.from as CaseState);
+  const isOpen = isOpenState(decision.to as CaseState);
+  if (wasOpen && !isOpen) changes.open_dedupe_key = null;
+  if (decision.to === 'closed') changes.closed_at = now;
+  if (decision.to === 'archived') changes.archived_at = now;
+  if (!wasOpen && isOpen) {
+    // Reopened: the case takes the duplicate slot again unless a newer case holds it.
+    changes.closed_at = null;
+  }
+  return { ...changes, ...extra };
+}

@@ -1,0 +1,66 @@
+// Commands of the case lifecycle (IN, VER, RES, EX, CL). Pure types and labels; the rules live in
+// case.state.ts.
+import type { Channel, LocalizedText } from '../../shared/vocabulary.ts';
+
+export type CaseCommand =
+  | { type: 'acknowledge' }
+  | { type: 'start_investigation' }
+  | { type: 'request_evidence'; question: string }
+  | { type: 'provide_evidence' }
+  | { type: 'reject_ineligible'; reason: string }
+  /** Review passed (EX-1): the customer's own request becomes the accepted plan. */
+  | { type: 'approve_request'; offerId: string; returnRequired: boolean; openTasks: number }
+  | { type: 'propose_plan'; offerId: string; needsApproval: boolean }
+  | { type: 'approve_plan' }
+  | { type: 'decline_plan_approval'; reason: string }
+  | { type: 'accept_plan'; returnRequired: boolean; openTasks: number }
+  | { type: 'reject_plan'; reason: string }
+  | { type: 'counter_offer'; offerId: string; reason: string }
+  | { type: 'accept_counter_offer'; returnRequired: boolean; openTasks: number }
+  | { type: 'ship_return'; trackingNo: string; carrier: string }
+  | { type: 'receive_return' }
+  /** openTasks: execution tasks opened by a passed inspection (refund, replacement…). */
+  | { type: 'inspect'; passed: boolean; reason: string; photoCount: number; openTasks: number }
+  | { type: 'complete_task'; taskId: string; remainingOpenTasks: number }
+  | { type: 'notify_result'; channel: Channel }
+  | { type: 'confirm_resolution'; rating?: number }
+  | { type: 'close' }
+  | { type: 'reopen'; reason: string }
+  | { type: 'withdraw'; reason?: string }
+  | { type: 'merge_into'; targetCaseId: string }
+  | { type: 'archive' }
+  | { type: 'escalate_to_compliance'; reason: string };
+
+export type CaseCommandType = CaseCommand['type'];
+
+/** What each command does, as a verb phrase (used in messages and on buttons). */
+export const CASE_COMMAND_LABELS: Record<CaseCommandType, LocalizedText> = {
+  acknowledge: { 'zh-CN': '受理售后单', 'en-US': 'acknowledge the case' },
+  start_investigation: { 'zh-CN': '开始调查', 'en-US': 'start the investigation' },
+  request_evidence: { 'zh-CN': '请客户补充凭证', 'en-US': 'ask the customer for evidence' },
+  provide_evidence: { 'zh-CN': '补充凭证', 'en-US': 'provide evidence' },
+  reject_ineligible: { 'zh-CN': '驳回申请', 'en-US': 'reject the request' },
+  approve_request: { 'zh-CN': '同意申请', 'en-US': 'approve the request' },
+  propose_plan: { 'zh-CN': '提出协商方案', 'en-US': 'propose a plan' },
+  approve_plan: { 'zh-CN': '审批通过方案', 'en-US': 'approve the plan' },
+  decline_plan_approval: { 'zh-CN': '驳回方案审批', 'en-US': 'decline the plan' },
+  accept_plan: { 'zh-CN': '接受方案', 'en-US': 'accept the plan' },
+  reject_plan: { 'zh-CN': '拒绝方案', 'en-US': 'reject the plan' },
+  counter_offer: { 'zh-CN': '提出还价方案', 'en-US': 'make a counter-offer' },
+  accept_counter_offer: { 'zh-CN': '接受客户还价', 'en-US': "accept the customer's counter-offer" },
+  ship_return: { 'zh-CN': '寄回商品', 'en-US': 'ship the goods back' },
+  receive_return: { 'zh-CN': '确认收到退货', 'en-US': 'receive the returned goods' },
+  inspect: { 'zh-CN': '登记质检结果', 'en-US': 'record the inspection' },
+  complete_task: { 'zh-CN': '完成执行任务', 'en-US': 'complete a task' },
+  notify_result: { 'zh-CN': '告知客户处理结果', 'en-US': 'notify the customer of the result' },
+  confirm_resolution: { 'zh-CN': '确认问题已解决', 'en-US': 'confirm the resolution' },
+  close: { 'zh-CN': '关闭售后单', 'en-US': 'close the case' },
+  reopen: { 'zh-CN': '重新打开售后单', 'en-US': 'reopen the case' },
+  withdraw: { 'zh-CN': '撤销申请', 'en-US': 'withdraw the request' },
+  merge_into: { 'zh-CN': '合并到其他售后单', 'en-US': 'merge into another case' },
+  archive: { 'zh-CN': '归档', 'en-US': 'archive the case' },
+  escalate_to_compliance: { 'zh-CN': '升级至合规评估', 'en-US': 'escalate to compliance' },
+};
+
+/** Every command type, in lifecycle order (the Record above guarantees none is missing). */
+export const CASE_COMMAND_TYPES = Object.keys(CASE_COMMAND_LABELS) as readonly CaseCommandType[];

@@ -1,0 +1,179 @@
+// Intake (IN-2, IN-8, VER-1, POL-10): checks the order and the policy before a case exists,
+// then writes the case, its items, its first event and its job in one transaction.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
+import { compactLocalDate } from '../../shared/time.ts';
+import type { RequestReason } from '../../shared/vocabulary.ts';
+import type { Actor } from '../identity/index.ts';
+import type { OrderItemFacts } from '../orders/index.ts';
+import type { EligibilityDecision } from '../policy/policy.engine.ts';
+import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
+import { findCaseById, findOpenCaseByDedupeKey, insertCase, insertCaseItems, insertFirstEvent, appendEvents, insertMessage } from './case.repository.ts';
+import type { CreateCaseInput } from './case.schemas.ts';
+import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
+
+const CATEGORY_BY_REASON: Record<RequestReason, string> = {
+  quality: 'product_quality',
+  not_as_described: 'not_as_described',
+  logistics: 'logistics',
+  no_reason: 'return_process',
+};
+
+export interface CreateCaseResult extends CaseSummary {
+  eligibility: unknown;
+  duplicateOf: string | null;
+}
+
+export async function createCase(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateCaseInput,
+  idempotencyKey: string | undefined,
+): Promise<IdempotentResult<CreateCaseResult>> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction().execute((trx) =>
+    runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: 'case.create', input, now }, () =>
+      createInTransaction(deps, trx, actor, input, now),
+    ),
+  );
+}
+
+async function createInTransaction(
+  deps: AppDeps,
+  trx: Kysely<DB>,
+  actor: Actor,
+  input: CreateCaseInput,
+  now: Date,
+): Promise<{ status: number; body: CreateCaseResult }> {
+  const { facts, policy, decisions } = await checkEligibility(
+    trx,
+    {
+      kind: input.kind,
+      reason: input.reason,
+      orderItemIds: input.items.map((i) => i.orderItemId),
+      condition: input.condition,
+      failedRepairs: input.failedRepairs,
+      merchantId: input.merchantId ?? null,
+    },
+    now,
+  );
+  const parties = resolveParties(actor, input, facts);
+  assertEligible(decisions);
+  const eligibility = summarizeEligibility(decisions);
+  const dedupeKey = facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null;
+  const firstProduct = facts[0]?.product.name;
+  const row = await insertCase(trx, {
+    caseNoPrefix: `AS${compactLocalDate(now)}`,
+    kind: input.kind,
+    state: 'submitted',
+    reason: input.reason,
+    channel: input.channel,
+    customerId: parties.customerId,
+    merchantId: parties.merchantId,
+    orderId: parties.orderId,
+    title: input.title ?? (firstProduct ? `${firstProduct}` : input.description.slice(0, 60)),
+    description: input.description,
+    desiredResolution: input.desiredResolution ?? null,
+    severity: 'L3',
+    category: CATEGORY_BY_REASON[input.reason],
+    policyVersionId: policy.version?.id ?? null,
+    eligibility,
+    openDedupeKey: dedupeKey,
+    now,
+  });
+  if (!row) return linkDuplicate(deps, trx, actor, input, dedupeKey, now);
+  await insertCaseItems(
+    trx,
+    row.id,
+    input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
+  );
+  await insertFirstEvent(
+    trx,
+    row.id,
+    actor,
+    { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: input.channel, kind: input.kind, policyVersionId: policy.version?.id ?? null } },
+    now,
+  );
+  await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: 1, type: 'case_submitted' });
+  return { status: 201, body: { ...presentCaseSummary(row, actor, now), eligibility, duplicateOf: null } };
+}
+
+function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFacts[]) {
+  if (facts.length !== input.items.length) {
+    const known = new Set(facts.map((f) => f.orderItemId));
+    const index = input.items.findIndex((i) => !known.has(i.orderItemId));
+    throw notFound({ 'zh-CN': '订单商品', 'en-US': 'order item' }, `items.${index}.orderItemId`);
+  }
+  const orderIds = new Set(facts.map((f) => f.orderId));
+  if (orderIds.size > 1) {
+    throw invalid('items', { 'zh-CN': '一张售后单只能包含同一订单的商品', 'en-US': 'All items of a case must come from one order' });
+  }
+  const first = facts[0];
+  if (first && input.orderNo && first.orderNo !== input.orderNo) {
+    throw invalid('orderNo', { 'zh-CN': '订单号与所选商品不一致', 'en-US': 'The order number does not match the items' });
+  }
+  let customerId = first?.customerId ?? input.customerId ?? null;
+  if (actor.role === 'customer') {
+    // A customer's own orders only; someone else's order looks like no order at all.
+    if (first && first.customerId !== actor.customerId) throw notFound({ 'zh-CN': '订单商品', 'en-US': 'order item' }, 'items.0.orderItemId');
+    customerId = actor.customerId;
+  } else if (actor.role === 'merchant') {
+    throw forbidden({ 'zh-CN': '商家不能代客户提交售后申请', 'en-US': 'Merchants cannot file cases for customers' });
+  }
+  if (!customerId) throw invalid('customerId', { 'zh-CN': '请指定客户', 'en-US': 'customerId is required without an order' });
+  return { customerId, merchantId: first?.merchantId ?? input.merchantId ?? null, orderId: first?.orderId ?? null };
+}
+
+function assertEligible(decisions: { orderItemId: string; decision: EligibilityDecision }[]): void {
+  const refused = decisions.map((d, index) => ({ ...d, index })).filter((d) => !d.decision.eligible);
+  if (refused.length === 0) return;
+  const first = refused[0]!;
+  const reason = first.decision.reasons[0]?.text ?? { 'zh-CN': '不符合售后政策', 'en-US': 'Not covered by the after-sales policy' };
+  throw new AppError({
+    status: 422,
+    type: 'not-eligible',
+    field: `items.${first.index}.orderItemId`,
+    text: { 'zh-CN': `无法受理：${reason['zh-CN']}`, 'en-US': `Not eligible: ${reason['en-US']}` },
+    extra: {
+      decisions: refused.map((r) => ({
+        orderItemId: r.orderItemId,
+        path: r.decision.path,
+        reasons: r.decision.reasons,
+        deadline: r.decision.deadline?.toISOString() ?? null,
+      })),
+    },
+  });
+}
+
+function summarizeEligibility(decisions: ItemEligibility[]) {
+  return { items: decisions.map(({ orderItemId, decision }) => presentDecision(orderItemId, decision)) };
+}
+
+/** IN-8: a second open request for the same items and kind joins the open case. */
+async function linkDuplicate(
+  deps: AppDeps,
+  trx: Kysely<DB>,
+  actor: Actor,
+  input: CreateCaseInput,
+  dedupeKey: string | null,
+  now: Date,
+): Promise<{ status: number; body: CreateCaseResult }> {
+  const existing = dedupeKey ? await findOpenCaseByDedupeKey(trx, dedupeKey) : undefined;
+  if (!existing) throw new Error('dedupe conflict without an open case');
+  await insertMessage(trx, { caseId: existing.id, actor, visibility: 'public', channel: input.channel, body: input.description, now });
+  const version = await appendEvents(
+    trx,
+    existing,
+    actor,
+    [{ type: 'duplicate_request_linked', fromState: existing.state, toState: existing.state, data: { channel: input.channel } }],
+    now,
+    actor.role === 'customer' ? { unanswered_customer_messages: existing.unanswered_customer_messages + 1 } : {},
+  );
+  await deps.jobs.send(trx, 'case-event', { caseId: existing.id, seq: version, type: 'duplicate_request_linked' });
+  const fresh = await findCaseById(trx, existing.id);
+  return { status: 200, body: { ...presentCaseSummary(fresh ?? existing, actor, now), eligibility: existing.eligibility, duplicateOf: existing.case_no } };
+}
+

@@ -1,0 +1,160 @@
+// Case rows → API shapes. The actions a caller may take come from the state machine, so the
+// console shows exactly the buttons that would be accepted.
+import type { CaseRow } from '../../db/schema.ts';
+import { STAFF_ROLES } from '../../shared/vocabulary.ts';
+import type { Actor } from '../identity/index.ts';
+import { presentShipment } from '../orders/index.ts';
+import { machineActor, snapshotOf } from './case.access.ts';
+import type { CaseDetail } from './case.repository.ts';
+import {
+  availableActions,
+  CASE_COMMAND_LABELS,
+  CASE_STATE_LABELS,
+  type CaseState,
+  PROGRESS_STAGE_LABELS,
+  progressStage,
+} from './case.state.ts';
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
+
+export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
+  const state = row.state as CaseState;
+  const stage = progressStage(state);
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    kind: row.kind,
+    state,
+    stateLabel: CASE_STATE_LABELS[state],
+    progressStage: stage,
+    progressStageLabel: PROGRESS_STAGE_LABELS[stage],
+    reason: row.reason,
+    channel: row.channel,
+    severity: row.severity,
+    category: row.category,
+    title: row.title,
+    customerId: row.customer_id,
+    merchantId: row.merchant_id,
+    orderId: row.order_id,
+    rejectedPlans: row.rejected_plans,
+    reopenCount: row.reopen_count,
+    resultNotifiedAt: iso(row.result_notified_at),
+    unansweredCustomerMessages: row.unanswered_customer_messages,
+    mergedIntoId: row.merged_into_id,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: iso(row.closed_at),
+    archivedAt: iso(row.archived_at),
+    actions: availableActions(snapshotOf(row, now), machineActor(actor, row)).map((action) => ({
+      action,
+      label: CASE_COMMAND_LABELS[action],
+    })),
+  };
+}
+export type CaseSummary = ReturnType<typeof presentCaseSummary>;
+
+export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date) {
+  const staff = isStaff(actor);
+  const seesMoneyBearer = staff || actor.role === 'merchant';
+  return {
+    ...presentCaseSummary(row, actor, now),
+    description: row.description,
+    desiredResolution: row.desired_resolution,
+    eligibility: row.eligibility,
+    policyVersionId: row.policy_version_id,
+    responsibility: row.responsibility,
+    items: detail.items.map((i) => ({
+      id: i.id,
+      orderItemId: i.order_item_id,
+      productId: i.product_id,
+      name: i.name,
+      category: i.category,
+      quantity: i.quantity,
+      paidFen: i.paid_fen,
+    })),
+    timeline: detail.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      fromState: e.from_state,
+      toState: e.to_state,
+      actorRole: e.actor_role,
+      reason: e.reason,
+      data: staff ? e.data : undefined,
+      occurredAt: e.occurred_at.toISOString(),
+    })),
+    messages: detail.messages
+      .filter((m) => staff || m.visibility === 'public')
+      .map((m) => ({
+        id: m.id,
+        authorRole: m.author_role,
+        visibility: m.visibility,
+        channel: m.channel,
+        body: m.body,
+        createdAt: m.created_at.toISOString(),
+      })),
+    attachments: detail.attachments.map((a) => ({
+      id: a.id,
+      caseItemId: a.case_item_id,
+      purpose: a.purpose,
+      uploaderRole: a.uploader_role,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+      sha256: a.sha256,
+      createdAt: a.created_at.toISOString(),
+    })),
+    links: detail.links.map((l) => ({ caseNo: l.case_no, caseId: l.id, state: l.state, linkType: l.link_type })),
+    offers: detail.offers.map((o) => ({
+      id: o.id,
+      revision: o.revision,
+      parentOfferId: o.parent_offer_id,
+      proposerRole: o.proposer_role,
+      status: o.status,
+      planType: o.plan_type,
+      terms: o.terms,
+      steps: o.steps,
+      responsibility: o.responsibility,
+      basis: o.basis,
+      goodwillReason: staff ? o.goodwill_reason : undefined,
+      expiresAt: iso(o.expires_at),
+      answeredAt: iso(o.answered_at),
+      answerReason: o.answer_reason,
+      createdAt: o.created_at.toISOString(),
+    })),
+    tasks: detail.tasks.map((t) => ({
+      id: t.id,
+      type: t.type,
+      ownerRole: t.owner_role,
+      dueAt: iso(t.due_at),
+      verification: t.verification,
+      status: t.status,
+      proof: t.proof,
+      doneAt: iso(t.done_at),
+    })),
+    refunds: detail.refunds.map((r) => ({
+      id: r.id,
+      amountFen: r.amount_fen,
+      currency: r.currency,
+      status: r.status,
+      providerRef: r.provider_ref,
+      createdAt: r.created_at.toISOString(),
+      completedAt: iso(r.completed_at),
+    })),
+    ledger: seesMoneyBearer
+      ? detail.ledger.map((l) => ({
+          id: l.id,
+          entryType: l.entry_type,
+          amountFen: l.amount_fen,
+          currency: l.currency,
+          borneBy: l.borne_by,
+          paidTo: l.paid_to,
+          responsibility: l.responsibility,
+          reason: l.reason,
+          status: l.status,
+        }))
+      : undefined,
+    shipments: detail.shipments.map(presentShipment),
+  };
+}

@@ -1,0 +1,44 @@
+// Read side of cases: one case in full, and scoped, paginated lists.
+import type { AppDeps } from '../../http/deps.ts';
+import type { Actor } from '../identity/index.ts';
+import { assertCanSeeCase } from './case.access.ts';
+import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
+import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
+import type { ListCasesQuery } from './case.schemas.ts';
+
+export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
+  const { db } = deps.database;
+  const row = assertCanSeeCase(actor, await findCaseByNo(db, caseNo));
+  const detail = await loadCaseDetail(db, row.id);
+  return presentCaseDetail(row, detail, actor, deps.clock.now());
+}
+
+export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
+  const { db } = deps.database;
+  let q = db.selectFrom('cases').selectAll('cases');
+  if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? '00000000-0000-0000-0000-000000000000');
+  if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? '00000000-0000-0000-0000-000000000000');
+  if (query.state) q = q.where('cases.state', '=', query.state);
+  if (query.kind) q = q.where('cases.kind', '=', query.kind);
+  if (query.severity) q = q.where('cases.severity', '=', query.severity);
+  if (query.orderNo) {
+    q = q.innerJoin('orders', 'orders.id', 'cases.order_id').where('orders.order_no', '=', query.orderNo);
+  }
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb('cases.description', 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    q.orderBy('cases.created_at', 'desc').orderBy('cases.id').limit(query.limit).offset(query.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const now = deps.clock.now();
+  const total = Number(count.n);
+  return {
+    items: rows.map((row) => presentCaseSummary(row, actor, now)),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+    hasMore: query.offset + rows.length < total,
+  };
+}

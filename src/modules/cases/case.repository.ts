@@ -1,0 +1,197 @@
+// The only SQL of the case aggregate: the case row, its items, its append-only timeline,
+// its links and its messages.
+import { type Kysely, sql } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { Actor } from '../identity/index.ts';
+
+type Db = Kysely<DB>;
+
+export interface NewCase {
+  caseNoPrefix: string;
+  kind: string;
+  state: string;
+  reason: string;
+  channel: string;
+  customerId: string;
+  merchantId: string | null;
+  orderId: string | null;
+  title: string;
+  description: string;
+  desiredResolution: string | null;
+  severity: string;
+  category: string | null;
+  policyVersionId: string | null;
+  eligibility: unknown;
+  openDedupeKey: string | null;
+  now: Date;
+}
+
+/** Inserts the case; returns null when an open case with the same dedupe key exists (IN-8). */
+export async function insertCase(db: Db, c: NewCase): Promise<CaseRow | null> {
+  const row = await db
+    .insertInto('cases')
+    .values({
+      case_no: sql<string>`${c.caseNoPrefix} || lpad(nextval('case_no_seq')::text, 6, '0')`,
+      kind: c.kind,
+      state: c.state,
+      reason: c.reason,
+      channel: c.channel,
+      customer_id: c.customerId,
+      merchant_id: c.merchantId,
+      order_id: c.orderId,
+      title: c.title,
+      description: c.description,
+      desired_resolution: c.desiredResolution,
+      severity: c.severity,
+      category: c.category,
+      policy_version_id: c.policyVersionId,
+      eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
+      open_dedupe_key: c.openDedupeKey,
+      created_at: c.now,
+      updated_at: c.now,
+    })
+    .onConflict((oc) => oc.column('open_dedupe_key').where('open_dedupe_key', 'is not', null).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function insertCaseItems(db: Db, caseId: string, items: { orderItemId: string; quantity: number }[]): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insertInto('case_items')
+    .values(items.map((i) => ({ case_id: caseId, order_item_id: i.orderItemId, quantity: i.quantity })))
+    .execute();
+}
+
+export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('open_dedupe_key', '=', key).executeTakeFirst();
+}
+
+export async function findCaseByNo(db: Db, caseNo: string, forUpdate = false): Promise<CaseRow | undefined> {
+  const query = db.selectFrom('cases').selectAll().where('case_no', '=', caseNo);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface CaseEventInput {
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends events after the case's current version and bumps the version, in the caller's
+ * transaction; the version doubles as the event sequence number.
+ */
+export async function appendEvents(
+  db: Db,
+  caseRow: Pick<CaseRow, 'id' | 'version'>,
+  actor: Actor,
+  events: CaseEventInput[],
+  now: Date,
+  caseChanges: Partial<Omit<CaseRow, 'id' | 'version'>> = {},
+): Promise<number> {
+  const nextVersion = caseRow.version + events.length;
+  const updated = await db
+    .updateTable('cases')
+    .set({ ...toUpdate(caseChanges), version: nextVersion, updated_at: now })
+    .where('id', '=', caseRow.id)
+    .where('version', '=', caseRow.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new Error(`case ${caseRow.id} changed concurrently`);
+  await db
+    .insertInto('case_events')
+    .values(events.map((e, index) => eventRow(caseRow.id, caseRow.version + index + 1, actor, e, now)))
+    .execute();
+  return nextVersion;
+}
+
+function toUpdate(changes: Partial<Omit<CaseRow, 'id' | 'version'>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...changes };
+  if ('eligibility' in out && out.eligibility !== null && typeof out.eligibility !== 'string') {
+    out.eligibility = JSON.stringify(out.eligibility);
+  }
+  return out;
+}
+
+function eventRow(caseId: string, seq: number, actor: Actor, e: CaseEventInput, now: Date) {
+  return {
+    case_id: caseId,
+    seq,
+    type: e.type,
+    from_state: e.fromState,
+    to_state: e.toState,
+    actor_id: actor.userId,
+    actor_role: actor.role,
+    reason: e.reason ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    occurred_at: now,
+  };
+}
+
+/** Inserts the first event of a new case (version 1). */
+export async function insertFirstEvent(db: Db, caseId: string, actor: Actor, event: CaseEventInput, now: Date): Promise<void> {
+  await db.insertInto('case_events').values(eventRow(caseId, 1, actor, event, now)).execute();
+}
+
+export async function insertMessage(
+  db: Db,
+  m: { caseId: string; actor: Actor; visibility: 'public' | 'internal'; channel: string; body: string; now: Date },
+): Promise<string> {
+  const row = await db
+    .insertInto('messages')
+    .values({
+      case_id: m.caseId,
+      author_id: m.actor.userId,
+      author_role: m.actor.role,
+      visibility: m.visibility,
+      channel: m.channel,
+      body: m.body,
+      created_at: m.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertLink(db: Db, caseId: string, linkedCaseId: string, linkType: string, actor: Actor, now: Date): Promise<void> {
+  await db
+    .insertInto('case_links')
+    .values({ case_id: caseId, linked_case_id: linkedCaseId, link_type: linkType, created_at: now, created_by: actor.userId })
+    .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
+    .execute();
+}
+
+export async function loadCaseDetail(db: Db, caseId: string) {
+  const [items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments] = await Promise.all([
+    db
+      .selectFrom('case_items as ci')
+      .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
+      .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .select(['ci.id', 'ci.order_item_id', 'ci.quantity', 'oi.paid_fen', 'oi.unit_price_fen', 'p.name', 'p.category', 'p.id as product_id'])
+      .where('ci.case_id', '=', caseId)
+      .execute(),
+    db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute(),
+    db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db
+      .selectFrom('case_links as l')
+      .innerJoin('cases as c', 'c.id', 'l.linked_case_id')
+      .select(['l.link_type', 'l.created_at', 'c.case_no', 'c.id', 'c.state'])
+      .where('l.case_id', '=', caseId)
+      .execute(),
+    db.selectFrom('offers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('execution_tasks').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('refunds').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('shipments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+  ]);
+  return { items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments };
+}
+export type CaseDetail = Awaited<ReturnType<typeof loadCaseDetail>>;

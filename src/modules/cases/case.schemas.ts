@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CASE_KINDS, CHANNELS, REQUEST_REASONS } from '../../shared/vocabulary.ts';
+
+export const KINDS_NEEDING_ITEMS = ['return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const itemConditionSchema = z.object({
+  opened: z.boolean().optional(),
+  trialUse: z.boolean().optional(),
+  damagedByCustomer: z.boolean().optional(),
+  accessoriesComplete: z.boolean().optional(),
+  packagingComplete: z.boolean().optional(),
+});
+
+export const createCaseSchema = z
+  .object({
+    kind: z.enum(CASE_KINDS),
+    reason: z.enum(REQUEST_REASONS),
+    channel: z.enum(CHANNELS).default('web'),
+    orderNo: z.string().trim().min(1).max(64).optional(),
+    items: z
+      .array(z.object({ orderItemId: z.string().uuid(), quantity: z.number().int().min(1).max(10_000).default(1) }))
+      .max(50)
+      .default([]),
+    title: text(200).optional(),
+    description: text(5000),
+    desiredResolution: z.enum(['refund', 'exchange', 'repair', 'compensation', 'apology', 'reship', 'information', 'other']).optional(),
+    condition: itemConditionSchema.optional(),
+    /** Staff filing on a customer's behalf (phone, email) without an order. */
+    customerId: z.string().uuid().optional(),
+    merchantId: z.string().uuid().optional(),
+    failedRepairs: z.number().int().min(0).max(20).default(0),
+  })
+  .superRefine((value, ctx) => {
+    if ((KINDS_NEEDING_ITEMS as readonly string[]).includes(value.kind) && value.items.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['items'], message: `A ${value.kind} request needs at least one order item` });
+    }
+    const ids = value.items.map((i) => i.orderItemId);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['items'], message: 'Each order item may appear once' });
+  });
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const messageSchema = z.object({
+  body: text(5000),
+  visibility: z.enum(['public', 'internal']).default('public'),
+  channel: z.enum(CHANNELS).default('web'),
+});
+export type MessageInput = z.infer<typeof messageSchema>;
+
+export const listCasesQuerySchema = z.object({
+  state: z.string().max(40).optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  severity: z.enum(['L1', 'L2', 'L3']).optional(),
+  orderNo: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;
+
+export const caseNoParams = z.object({ caseNo: z.string().trim().min(1).max(32) });

@@ -1,0 +1,420 @@
+// The case lifecycle: one state machine for every kind (IN-*, VER-1, RES-*, EX-1..4, CL-3, CL-5, SLA-9).
+// Pure: everything it knows arrives as input; it never reads a clock, a database or randomness.
+import { CHANNELS } from '../../shared/vocabulary.ts';
+import type { CaseKind, LocalizedText, Role } from '../../shared/vocabulary.ts';
+import { CASE_COMMAND_LABELS, CASE_COMMAND_TYPES } from './case.commands.ts';
+import type { CaseCommand, CaseCommandType } from './case.commands.ts';
+
+export { CASE_COMMAND_LABELS, CASE_COMMAND_TYPES };
+export type { CaseCommand, CaseCommandType };
+
+export const CASE_STATES = [
+  'submitted',
+  'acknowledged',
+  'investigating',
+  'awaiting_customer',
+  'plan_pending_approval',
+  'plan_proposed',
+  'compliance_review',
+  'awaiting_return',
+  'return_in_transit',
+  'return_received',
+  'inspection_failed',
+  'executing',
+  'resolved',
+  'result_notified',
+  'closed',
+  'archived',
+  'rejected',
+  'withdrawn',
+  'merged',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_STATE_LABELS: Record<CaseState, LocalizedText> = {
+  submitted: { 'zh-CN': '已提交', 'en-US': 'Submitted' },
+  acknowledged: { 'zh-CN': '已受理', 'en-US': 'Acknowledged' },
+  investigating: { 'zh-CN': '调查中', 'en-US': 'Investigating' },
+  awaiting_customer: { 'zh-CN': '待客户补充', 'en-US': 'Awaiting customer' },
+  plan_pending_approval: { 'zh-CN': '方案待审批', 'en-US': 'Plan awaiting approval' },
+  plan_proposed: { 'zh-CN': '方案待确认', 'en-US': 'Plan proposed' },
+  compliance_review: { 'zh-CN': '合规评估中', 'en-US': 'Compliance review' },
+  awaiting_return: { 'zh-CN': '待寄回', 'en-US': 'Awaiting return' },
+  return_in_transit: { 'zh-CN': '退货运输中', 'en-US': 'Return in transit' },
+  return_received: { 'zh-CN': '已收货', 'en-US': 'Return received' },
+  inspection_failed: { 'zh-CN': '质检未通过', 'en-US': 'Inspection failed' },
+  executing: { 'zh-CN': '执行中', 'en-US': 'Executing' },
+  resolved: { 'zh-CN': '已解决', 'en-US': 'Resolved' },
+  result_notified: { 'zh-CN': '已告知结果', 'en-US': 'Result notified' },
+  closed: { 'zh-CN': '已关闭', 'en-US': 'Closed' },
+  archived: { 'zh-CN': '已归档', 'en-US': 'Archived' },
+  rejected: { 'zh-CN': '已驳回', 'en-US': 'Rejected' },
+  withdrawn: { 'zh-CN': '已撤销', 'en-US': 'Withdrawn' },
+  merged: { 'zh-CN': '已合并', 'en-US': 'Merged' },
+};
+
+const CLOSED_STATES: readonly CaseState[] = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOSED_STATES.includes(s));
+export const TERMINAL_STATES: readonly CaseState[] = ['archived', 'merged'];
+/** Open states before execution starts: the case can still be withdrawn or merged. */
+export const PRE_EXECUTION_STATES: readonly CaseState[] = [
+  'submitted', 'acknowledged', 'investigating', 'awaiting_customer',
+  'plan_pending_approval', 'plan_proposed', 'compliance_review', 'awaiting_return',
+];
+
+export function isOpenState(state: CaseState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+/** SLA-9: the original plan and at most 2 revised plans; the third rejection goes to compliance. */
+export const MAX_REJECTED_PLANS = 3;
+
+// ---- Customer progress stepper (EX-2) ----
+
+export const PROGRESS_STAGES = ['review', 'return_shipment', 'inspection', 'refund_or_replacement', 'done'] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
+
+export const PROGRESS_STAGE_LABELS: Record<ProgressStage, LocalizedText> = {
+  review: { 'zh-CN': '审核', 'en-US': 'Review' },
+  return_shipment: { 'zh-CN': '寄回商品', 'en-US': 'Return shipment' },
+  inspection: { 'zh-CN': '质检', 'en-US': 'Inspection' },
+  refund_or_replacement: { 'zh-CN': '退款/换新', 'en-US': 'Refund / replacement' },
+  done: { 'zh-CN': '完成', 'en-US': 'Done' },
+};
+
+const STAGE_OF: Record<CaseState, ProgressStage> = {
+  submitted: 'review', acknowledged: 'review', investigating: 'review', awaiting_customer: 'review',
+  plan_pending_approval: 'review', plan_proposed: 'review', compliance_review: 'review',
+  awaiting_return: 'return_shipment', return_in_transit: 'return_shipment',
+  return_received: 'inspection', inspection_failed: 'inspection',
+  // resolved: execution is done but the customer has not been told yet, so the stepper waits.
+  executing: 'refund_or_replacement', resolved: 'refund_or_replacement',
+  result_notified: 'done', closed: 'done', archived: 'done', rejected: 'done', withdrawn: 'done', merged: 'done',
+};
+
+export function progressStage(state: CaseState): ProgressStage {
+  return STAGE_OF[state];
+}
+
+// ---- Default plan shape per kind ----
+
+export const PLAN_TASKS = ['refund', 'ship_replacement', 'repair', 'ship_back_repaired', 'compensation', 'answer', 'follow_up'] as const;
+export type PlanTask = (typeof PLAN_TASKS)[number];
+export interface PlanShape { returnRequired: boolean; tasks: readonly PlanTask[] }
+
+const PLAN_SHAPES: Record<CaseKind, PlanShape> = {
+  return_refund: { returnRequired: true, tasks: ['refund'] },
+  exchange: { returnRequired: true, tasks: ['ship_replacement'] },
+  repair: { returnRequired: true, tasks: ['repair', 'ship_back_repaired'] },
+  refund_only: { returnRequired: false, tasks: ['refund'] },
+  reship: { returnRequired: false, tasks: ['ship_replacement'] },
+  price_protection: { returnRequired: false, tasks: ['refund'] },
+  complaint: { returnRequired: false, tasks: ['follow_up'] },
+  consultation: { returnRequired: false, tasks: ['answer'] },
+  tech_support: { returnRequired: false, tasks: ['answer'] },
+  logistics_exception: { returnRequired: false, tasks: ['follow_up'] },
+};
+
+export function defaultPlanShape(kind: CaseKind): PlanShape {
+  const shape = PLAN_SHAPES[kind];
+  return { returnRequired: shape.returnRequired, tasks: [...shape.tasks] };
+}
+
+// ---- Decisions ----
+
+export interface CaseSnapshot {
+  /** The case's own id: merge_into refuses a target equal to it. */
+  id: string;
+  state: CaseState;
+  kind: CaseKind;
+  rejectedPlans: number;
+  reopenCount: number;
+  resultNotified: boolean;
+  unansweredCustomerMessages: number;
+  hasPendingCounterOffer: boolean;
+  reopenWindowOpen: boolean;
+}
+
+export interface Actor { role: Role; isOwner: boolean; isCaseMerchant: boolean }
+
+export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer'>>;
+
+export type DecisionCode =
+  | 'illegal_transition'
+  | 'forbidden_role'
+  | 'not_case_owner'
+  | 'not_case_merchant'
+  | 'reason_required'
+  | 'question_required'
+  | 'photos_required'
+  | 'invalid_payload'
+  | 'no_pending_counter_offer'
+  | 'close_blocked_unnotified'
+  | 'close_blocked_unanswered'
+  | 'reopen_window_closed'
+  | 'merge_into_self';
+
+export type Accepted = { ok: true; from: CaseState; to: CaseState; event: string; changes: SnapshotChanges };
+export type Refused = { ok: false; code: DecisionCode; message: LocalizedText };
+export type Decision = Accepted | Refused;
+
+const ROLE_LABELS: Record<Role, LocalizedText> = {
+  customer: { 'zh-CN': '客户', 'en-US': 'customer' },
+  agent: { 'zh-CN': '一线客服', 'en-US': 'frontline agent' },
+  specialist: { 'zh-CN': '售后专员', 'en-US': 'specialist' },
+  supervisor: { 'zh-CN': '售后主管', 'en-US': 'supervisor' },
+  compliance: { 'zh-CN': '合规', 'en-US': 'compliance' },
+  merchant: { 'zh-CN': '商家', 'en-US': 'merchant' },
+  finance: { 'zh-CN': '财务', 'en-US': 'finance' },
+  admin: { 'zh-CN': '管理员', 'en-US': 'admin' },
+  system: { 'zh-CN': '系统', 'en-US': 'system' },
+};
+
+const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbidden_role' | 'invalid_payload'>, LocalizedText> = {
+  not_case_owner: { 'zh-CN': '只有提交该售后单的客户本人才能进行此操作。', 'en-US': 'Only the customer who opened this case can do this.' },
+  not_case_merchant: { 'zh-CN': '只有该订单的商家才能处理此售后单。', 'en-US': "Only the order's merchant can handle this case." },
+  reason_required: { 'zh-CN': '请填写原因。', 'en-US': 'A reason is required.' },
+  question_required: { 'zh-CN': '请写明需要客户补充的内容。', 'en-US': 'Say what the customer needs to provide.' },
+  photos_required: { 'zh-CN': '质检不通过时，须至少上传一张照片。', 'en-US': 'A failed inspection needs at least one photo.' },
+  no_pending_counter_offer: { 'zh-CN': '客户没有待处理的还价方案。', 'en-US': 'There is no pending counter-offer from the customer.' },
+  close_blocked_unnotified: { 'zh-CN': '尚未告知客户处理结果，不能关闭售后单。', 'en-US': 'The case cannot close before the customer has been told the result.' },
+  close_blocked_unanswered: { 'zh-CN': '客户还有问题未答复，请先答复再关闭。', 'en-US': 'The customer has an unanswered question; reply before closing.' },
+  reopen_window_closed: { 'zh-CN': '已超过可重新打开的期限。', 'en-US': 'The period for reopening this case has ended.' },
+  merge_into_self: { 'zh-CN': '不能将售后单合并到其自身。', 'en-US': 'A case cannot be merged into itself.' },
+};
+
+function refuse(code: keyof typeof FIXED_MESSAGES): Refused {
+  return { ok: false, code, message: FIXED_MESSAGES[code] };
+}
+
+function invalid(zh: string, en: string): Refused {
+  return { ok: false, code: 'invalid_payload', message: { 'zh-CN': zh, 'en-US': en } };
+}
+
+function illegal(state: CaseState, type: CaseCommandType): Refused {
+  const s = CASE_STATE_LABELS[state];
+  const c = CASE_COMMAND_LABELS[type];
+  return {
+    ok: false,
+    code: 'illegal_transition',
+    message: { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` },
+  };
+}
+
+// Who may act. "Staff" here means the people who handle cases; compliance and finance act only
+// where the lifecycle names them. A merchant must be the case's merchant, a customer its owner.
+const HANDLERS = ['agent', 'specialist', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const HANDLERS_MERCHANT: readonly Role[] = [...HANDLERS, 'merchant'];
+const HANDLERS_MERCHANT_SYSTEM: readonly Role[] = [...HANDLERS_MERCHANT, 'system'];
+const HANDLERS_SYSTEM: readonly Role[] = [...HANDLERS, 'system'];
+const CUSTOMER: readonly Role[] = ['customer'];
+const CUSTOMER_OR_HANDLER: readonly Role[] = ['customer', ...HANDLERS];
+const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
+const COMPLIANCE_DECIDERS: readonly Role[] = ['compliance', 'supervisor', 'admin'];
+const TASK_EXECUTORS: readonly Role[] = [...HANDLERS_MERCHANT, 'finance', 'system'];
+
+function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType): Refused | null {
+  if (!roles.includes(actor.role)) {
+    const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
+    const c = CASE_COMMAND_LABELS[type];
+    return {
+      ok: false,
+      code: 'forbidden_role',
+      message: { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` },
+    };
+  }
+  if (actor.role === 'customer' && !actor.isOwner) return refuse('not_case_owner');
+  if (actor.role === 'merchant' && !actor.isCaseMerchant) return refuse('not_case_merchant');
+  return null;
+}
+
+const filled = (text: string | undefined): boolean => typeof text === 'string' && text.trim().length > 0;
+const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
+
+/** Where an accepted plan (or counter-offer) leads: return first, else execution, else done. */
+function afterAcceptance(returnRequired: boolean, openTasks: number): CaseState {
+  if (returnRequired) return 'awaiting_return';
+  return openTasks > 0 ? 'executing' : 'resolved';
+}
+
+/**
+ * Decide whether `command`, issued by `actor`, is accepted on a case in `snapshot`.
+ * Checks run in a fixed order: state, then actor, then payload, then guards on the snapshot.
+ */
+export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Actor): Decision {
+  const s = snapshot;
+  const from = s.state;
+  const type = command.type;
+  const go = (to: CaseState, event: string, changes: SnapshotChanges = {}): Accepted => ({ ok: true, from, to, event, changes });
+  const gate = (states: readonly CaseState[], roles: readonly Role[]): Refused | null =>
+    !states.includes(from) ? illegal(from, type) : authorize(actor, roles, type);
+
+  switch (command.type) {
+    case 'acknowledge':
+      return gate(['submitted'], HANDLERS_MERCHANT_SYSTEM) ?? go('acknowledged', 'acknowledged');
+    case 'start_investigation':
+      return gate(['submitted', 'acknowledged'], HANDLERS_MERCHANT) ?? go('investigating', 'investigation_started');
+    case 'request_evidence':
+      return gate(['investigating'], HANDLERS_MERCHANT)
+        ?? (filled(command.question) ? go('awaiting_customer', 'evidence_requested') : refuse('question_required'));
+    case 'provide_evidence':
+      return gate(['awaiting_customer'], CUSTOMER) ?? go('investigating', 'evidence_provided');
+    case 'reject_ineligible':
+      return gate(['submitted', 'acknowledged', 'investigating', 'awaiting_customer'], HANDLERS_MERCHANT)
+        ?? (filled(command.reason) ? go('rejected', 'rejected_ineligible') : refuse('reason_required'));
+    case 'approve_request': {
+      const refused = gate(['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT);
+      if (refused) return refused;
+      if (!filled(command.offerId)) return invalid('缺少报价编号。', 'The offer id is missing.');
+      if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
+      return go(afterAcceptance(command.returnRequired, command.openTasks), 'request_approved');
+    }
+    case 'propose_plan': {
+      // In compliance review (SLA-9) the legal-risk assessment decides the plan, not frontline.
+      const roles: readonly Role[] = from === 'compliance_review' ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT;
+      const refused = gate(['investigating', 'inspection_failed', 'compliance_review'], roles);
+      if (refused) return refused;
+      if (!filled(command.offerId)) return invalid('方案缺少报价编号。', 'The plan has no offer id.');
+      const changes: SnapshotChanges = { hasPendingCounterOffer: false };
+      return command.needsApproval
+        ? go('plan_pending_approval', 'plan_submitted_for_approval', changes)
+        : go('plan_proposed', 'plan_proposed', changes);
+    }
+    case 'approve_plan':
+      return gate(['plan_pending_approval'], APPROVERS) ?? go('plan_proposed', 'plan_approved');
+    case 'decline_plan_approval':
+      return gate(['plan_pending_approval'], APPROVERS)
+        ?? (filled(command.reason) ? go('investigating', 'plan_approval_declined') : refuse('reason_required'));
+    case 'accept_plan':
+    case 'accept_counter_offer': {
+      const counter = command.type === 'accept_counter_offer';
+      const refused = counter
+        ? gate(['investigating'], HANDLERS_MERCHANT)
+        : gate(['plan_proposed'], CUSTOMER_OR_HANDLER);
+      if (refused) return refused;
+      if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
+      if (counter && !s.hasPendingCounterOffer) return refuse('no_pending_counter_offer');
+      const to = afterAcceptance(command.returnRequired, command.openTasks);
+      return counter
+        ? go(to, 'counter_offer_accepted', { hasPendingCounterOffer: false })
+        : go(to, 'plan_accepted');
+    }
+    case 'reject_plan':
+    case 'counter_offer': {
+      const refused = gate(['plan_proposed'], CUSTOMER);
+      if (refused) return refused;
+      if (command.type === 'counter_offer' && !filled(command.offerId)) return invalid('还价方案缺少报价编号。', 'The counter-offer has no offer id.');
+      if (!filled(command.reason)) return refuse('reason_required');
+      const rejectedPlans = Math.min(MAX_REJECTED_PLANS, s.rejectedPlans + 1);
+      const to: CaseState = rejectedPlans >= MAX_REJECTED_PLANS ? 'compliance_review' : 'investigating';
+      const hasPendingCounterOffer = command.type === 'counter_offer';
+      return go(to, hasPendingCounterOffer ? 'counter_offered' : 'plan_rejected', { rejectedPlans, hasPendingCounterOffer });
+    }
+    case 'ship_return': {
+      const refused = gate(['awaiting_return'], CUSTOMER);
+      if (refused) return refused;
+      if (!filled(command.trackingNo) || !filled(command.carrier)) return invalid('请填写退货运单号和承运商。', 'The return needs a tracking number and a carrier.');
+      return go('return_in_transit', 'return_shipped');
+    }
+    case 'receive_return':
+      return gate(['awaiting_return', 'return_in_transit'], HANDLERS_MERCHANT) ?? go('return_received', 'return_received');
+    case 'inspect': {
+      const refused = gate(['return_received'], HANDLERS_MERCHANT);
+      if (refused) return refused;
+      if (!isCount(command.photoCount) || !isCount(command.openTasks)) return invalid('照片数和任务数必须是非负整数。', 'Photo and task counts must be whole numbers, zero or more.');
+      if (command.passed) return go(command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
+      if (!filled(command.reason)) return refuse('reason_required');
+      if (command.photoCount < 1) return refuse('photos_required');
+      return go('inspection_failed', 'inspection_failed');
+    }
+    case 'complete_task': {
+      const refused = gate(['executing'], TASK_EXECUTORS);
+      if (refused) return refused;
+      if (!filled(command.taskId)) return invalid('缺少任务编号。', 'The task id is missing.');
+      if (!isCount(command.remainingOpenTasks)) return invalid('剩余任务数必须是非负整数。', 'Remaining tasks must be a whole number, zero or more.');
+      return go(command.remainingOpenTasks > 0 ? 'executing' : 'resolved', 'task_completed');
+    }
+    case 'notify_result': {
+      const refused = gate(['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
+      if (refused) return refused;
+      if (!CHANNELS.includes(command.channel)) return invalid('不支持的通知渠道。', 'Unknown notification channel.');
+      return go('result_notified', 'result_notified', { resultNotified: true });
+    }
+    case 'confirm_resolution':
+    case 'close': {
+      // CL-5 holds for every way into `closed`, the customer's own confirmation included.
+      const confirm = command.type === 'confirm_resolution';
+      const refused = confirm
+        ? gate(['result_notified'], CUSTOMER)
+        : gate(OPEN_STATES, HANDLERS_SYSTEM);
+      if (refused) return refused;
+      if (confirm && command.rating !== undefined && !(Number.isInteger(command.rating) && command.rating >= 1 && command.rating <= 5)) {
+        return invalid('评分须为 1 到 5 的整数。', 'The rating must be a whole number from 1 to 5.');
+      }
+      if (from !== 'result_notified' || !s.resultNotified) return refuse('close_blocked_unnotified');
+      if (s.unansweredCustomerMessages > 0) return refuse('close_blocked_unanswered');
+      return go('closed', confirm ? 'resolution_confirmed' : 'case_closed');
+    }
+    case 'reopen': {
+      const refused = gate(['result_notified', 'closed'], CUSTOMER_OR_HANDLER);
+      if (refused) return refused;
+      if (!filled(command.reason)) return refuse('reason_required');
+      if (from === 'closed' && !s.reopenWindowOpen) return refuse('reopen_window_closed');
+      return go('investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false });
+    }
+    case 'withdraw':
+      return gate(PRE_EXECUTION_STATES, CUSTOMER) ?? go('withdrawn', 'case_withdrawn');
+    case 'merge_into': {
+      const refused = gate(PRE_EXECUTION_STATES, HANDLERS);
+      if (refused) return refused;
+      if (!filled(command.targetCaseId)) return invalid('请指定要合并到的售后单。', 'Name the case to merge into.');
+      if (command.targetCaseId === s.id) return refuse('merge_into_self');
+      return go('merged', 'case_merged');
+    }
+    case 'archive':
+      return gate(['closed', 'rejected', 'withdrawn'], HANDLERS_SYSTEM) ?? go('archived', 'case_archived');
+    case 'escalate_to_compliance': {
+      const refused = gate(OPEN_STATES.filter((st) => st !== 'compliance_review'), ['supervisor']);
+      if (refused) return refused;
+      return filled(command.reason) ? go('compliance_review', 'escalated_to_compliance') : refuse('reason_required');
+    }
+    default: {
+      const unknown: never = command; // commands arrive from outside: refuse, never throw
+      const name = String((unknown as { type?: unknown }).type);
+      return { ok: false, code: 'illegal_transition', message: { 'zh-CN': `未知的操作「${name}」。`, 'en-US': `Unknown command "${name}".` } };
+    }
+  }
+}
+
+/** One payload per command type that passes every payload check, so acceptance hinges on state, actor and guards. */
+function witness(type: CaseCommandType, s: CaseSnapshot): CaseCommand {
+  switch (type) {
+    case 'acknowledge': case 'start_investigation': case 'provide_evidence': case 'approve_plan':
+    case 'receive_return': case 'close': case 'archive':
+      return { type };
+    case 'request_evidence': return { type, question: '?' };
+    case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen':
+    case 'escalate_to_compliance':
+      return { type, reason: '-' };
+    case 'propose_plan': return { type, offerId: 'offer', needsApproval: false };
+    case 'approve_request': return { type, offerId: 'offer', returnRequired: false, openTasks: 0 };
+    case 'accept_plan': case 'accept_counter_offer': return { type, returnRequired: false, openTasks: 0 };
+    case 'counter_offer': return { type, offerId: 'offer', reason: '-' };
+    case 'ship_return': return { type, trackingNo: '-', carrier: '-' };
+    case 'inspect': return { type, passed: true, reason: '', photoCount: 0, openTasks: 1 };
+    case 'complete_task': return { type, taskId: 'task', remainingOpenTasks: 0 };
+    case 'notify_result': return { type, channel: 'web' };
+    case 'confirm_resolution': return { type };
+    case 'withdraw': return { type };
+    case 'merge_into': return { type, targetCaseId: `${s.id}#other` };
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+/** Exactly the command types for which some valid payload would be accepted from this actor now. */
+export function availableActions(snapshot: CaseSnapshot, actor: Actor): CaseCommandType[] {
+  return CASE_COMMAND_TYPES.filter((type) => decide(snapshot, witness(type, snapshot), actor).ok);
+}

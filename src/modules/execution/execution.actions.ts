@@ -1,0 +1,258 @@
+// Execution steps (EX-1..4): the customer ships the goods back with a tracking number, the
+// warehouse receives and inspects them, and each task of the plan is done with its proof.
+import { z } from 'zod';
+import { conflict, invalid, notFound } from '../../shared/errors.ts';
+import type { Responsibility } from '../../shared/vocabulary.ts';
+import type { ActionHandler } from '../cases/case.actions.runner.ts';
+import { caseFacts } from '../resolution/case-facts.ts';
+import { returnShippingPayer, TASK_VERIFICATION, taskDueHours } from './execution.plan.ts';
+import {
+  cancelOpenTasks,
+  cancelPlannedLedger,
+  completeTask,
+  countFailedRefunds,
+  executeLedgerLine,
+  insertLedgerLines,
+  insertRefund,
+  insertTasks,
+  openTasks,
+  setDueForOpenTasks,
+} from './execution.repository.ts';
+
+const HOUR = 3_600_000;
+
+export const executionActionSchemas = {
+  ship_return: z.object({
+    carrier: z.string().trim().min(1).max(64),
+    trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'tracking number: 6–40 letters or digits'),
+    shippingFeeFen: z.number().int().min(0).max(100_000).default(0),
+  }),
+  receive_return: z.object({ note: z.string().trim().max(2000).optional() }),
+  inspect: z.object({
+    passed: z.boolean(),
+    reason: z.string().trim().min(1).max(2000),
+    photoAttachmentIds: z.array(z.string().uuid()).max(30).default([]),
+  }),
+  complete_task: z.object({
+    taskId: z.string().uuid(),
+    proof: z
+      .object({
+        trackingNo: z.string().trim().min(1).max(64).optional(),
+        carrier: z.string().trim().min(1).max(64).optional(),
+        reference: z.string().trim().min(1).max(128).optional(),
+        note: z.string().trim().max(2000).optional(),
+      })
+      .default({}),
+  }),
+};
+type Input<K extends keyof typeof executionActionSchemas> = z.infer<(typeof executionActionSchemas)[K]>;
+
+export const executionActionHandlers: { [K in keyof typeof executionActionSchemas]: ActionHandler<Input<K>> } = {
+  ship_return: async (ctx, input) => ({
+    command: { type: 'ship_return', trackingNo: input.trackingNo, carrier: input.carrier },
+    apply: async () => {
+      const facts = await caseFacts(ctx.trx, ctx.row);
+      const payer = returnShippingPayer(ctx.row.responsibility as Responsibility | null, facts);
+      await ctx.trx
+        .insertInto('shipments')
+        .values({
+          external_id: `${ctx.row.case_no}:return:${ctx.row.version}`,
+          order_id: ctx.row.order_id,
+          case_id: ctx.row.id,
+          direction: 'return',
+          carrier: input.carrier,
+          tracking_no: input.trackingNo,
+          status: 'in_transit',
+          shipped_at: ctx.now,
+        })
+        .execute();
+      await insertLedgerLines(
+        ctx.trx,
+        ctx.row.id,
+        null,
+        [
+          {
+            entryType: payer === 'insurer' ? 'shipping_insurance' : 'return_shipping',
+            amountFen: input.shippingFeeFen,
+            borneBy: payer,
+            // The customer advances the fee; whoever bears it other than the customer pays it back.
+            paidTo: payer === 'customer' ? 'carrier' : 'customer',
+            reason: 'return shipping',
+          },
+        ],
+        ctx.row.responsibility,
+        ctx.now,
+      );
+      // The customer advanced the fee; when someone else bears it, finance pays it back.
+      if (input.shippingFeeFen > 0 && payer !== 'customer' && payer !== 'insurer') {
+        await insertTasks(
+          ctx.trx,
+          ctx.row.id,
+          null,
+          [{ type: 'shipping_reimbursement', ownerRole: 'finance', dueAt: null, verification: TASK_VERIFICATION.shipping_reimbursement ?? 'refund reference' }],
+          ctx.now,
+        );
+      }
+      return { eventData: { carrier: input.carrier, trackingNo: input.trackingNo, shippingBorneBy: payer, shippingFeeFen: input.shippingFeeFen } };
+    },
+  }),
+  receive_return: async (ctx, input) => ({
+    command: { type: 'receive_return' },
+    apply: async () => {
+      const facts = await caseFacts(ctx.trx, ctx.row);
+      await ctx.trx
+        .updateTable('shipments')
+        .set({ status: 'delivered', delivered_at: ctx.now, updated_at: ctx.now })
+        .where('case_id', '=', ctx.row.id)
+        .where('direction', '=', 'return')
+        .where('status', '<>', 'delivered')
+        .execute();
+      // POL-6: the refund/replacement clock starts when the returned goods arrive.
+      for (const type of ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'compensation']) {
+        await setDueForOpenTasks(ctx.trx, ctx.row.id, new Date(ctx.now.getTime() + taskDueHours(type, facts) * HOUR), [type]);
+      }
+      return { reason: input.note ?? null, eventData: { refundWithinDays: facts.rules.refund.withinDays, dayType: facts.rules.refund.dayType } };
+    },
+  }),
+  inspect: async (ctx, input) => {
+    const photos = input.photoAttachmentIds.length
+      ? await ctx.trx.selectFrom('attachments').select('id').where('case_id', '=', ctx.row.id).where('id', 'in', input.photoAttachmentIds).execute()
+      : [];
+    if (photos.length !== input.photoAttachmentIds.length) {
+      throw invalid('photoAttachmentIds', { 'zh-CN': '质检照片必须是本售后单已上传的附件', 'en-US': 'Inspection photos must be attachments of this case' });
+    }
+    const tasks = await openTasks(ctx.trx, ctx.row.id);
+    return {
+      command: { type: 'inspect', passed: input.passed, reason: input.reason, photoCount: photos.length, openTasks: tasks.length },
+      apply: async () => {
+        if (!input.passed) {
+          await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
+          await cancelPlannedLedger(ctx.trx, ctx.row.id);
+        }
+        return { reason: input.reason, eventData: { passed: input.passed, photoAttachmentIds: input.photoAttachmentIds } };
+      },
+    };
+  },
+  complete_task: async (ctx, input) => {
+    const tasks = await openTasks(ctx.trx, ctx.row.id);
+    const task = tasks.find((t) => t.id === input.taskId);
+    if (!task) throw notFound({ 'zh-CN': '未完成的执行任务', 'en-US': 'open task' }, 'taskId');
+    if (ctx.row.state !== 'executing') {
+      throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
+    }
+    const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
+    const paidThrough = PAYMENT_TASKS[task.type];
+    if (paidThrough) return paymentTask(ctx, task.id, paidThrough, input, command);
+    if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
+      throw invalid('proof.trackingNo', { 'zh-CN': '请填写新发货的运单号', 'en-US': 'Give the tracking number of the new shipment' });
+    }
+    return {
+      command,
+      apply: async () => {
+        await completeTask(ctx.trx, task.id, input.proof, ctx.actor.userId, ctx.now);
+        if (input.proof.trackingNo) {
+          await ctx.trx
+            .insertInto('shipments')
+            .values({
+              external_id: `${ctx.row.case_no}:${task.type}:${task.id}`,
+              order_id: ctx.row.order_id,
+              case_id: ctx.row.id,
+              direction: task.type === 'ship_back_repaired' ? 'repaired' : 'replacement',
+              carrier: input.proof.carrier ?? 'unknown',
+              tracking_no: input.proof.trackingNo,
+              status: 'in_transit',
+              shipped_at: ctx.now,
+            })
+            .execute();
+        }
+        if (task.type === 'compensation') {
+          await executeLedgerLine(ctx.trx, ctx.row.id, 'compensation', null);
+          await executeLedgerLine(ctx.trx, ctx.row.id, 'fraud_compensation', null);
+        }
+        return { eventData: { taskId: task.id, taskType: task.type, proof: input.proof } };
+      },
+    };
+  },
+};
+
+/** Tasks that move money back to the customer through the payment provider, by ledger line. */
+const PAYMENT_TASKS: Record<string, 'refund' | 'return_shipping'> = {
+  refund: 'refund',
+  shipping_reimbursement: 'return_shipping',
+};
+
+/**
+ * A refund goes through the payment provider with a key derived from the task and the attempt,
+ * so a retried request (or a crash after the provider answered) can never pay twice.
+ */
+async function paymentTask(
+  ctx: Parameters<ActionHandler<unknown>>[0],
+  taskId: string,
+  entryType: 'refund' | 'return_shipping',
+  input: Input<'complete_task'>,
+  command: { type: 'complete_task'; taskId: string; remainingOpenTasks: number },
+) {
+  const line = await ctx.trx
+    .selectFrom('ledger_entries')
+    .select(['amount_fen'])
+    .where('case_id', '=', ctx.row.id)
+    .where('entry_type', '=', entryType)
+    .where('paid_to', '=', 'customer')
+    .where('status', '=', 'planned')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!line) throw conflict('no-refund-planned', { 'zh-CN': '没有待执行的退款', 'en-US': 'No refund is planned' });
+  // Money leaves only for a command the state machine accepts.
+  ctx.assertAllowed(command);
+  const attempt = (await countFailedRefunds(ctx.trx, taskId)) + 1;
+  const order = ctx.row.order_id
+    ? await ctx.trx.selectFrom('orders').select('order_no').where('id', '=', ctx.row.order_id).executeTakeFirst()
+    : undefined;
+  const outcome = await ctx.deps.payments.refund({
+    refundId: `${taskId}:${attempt}`,
+    orderNo: order?.order_no ?? ctx.row.case_no,
+    amountFen: line.amount_fen,
+    currency: 'CNY',
+    reason: ctx.row.case_no,
+  });
+  const record = (status: string) =>
+    insertRefund(ctx.trx, {
+      caseId: ctx.row.id,
+      taskId,
+      amountFen: line.amount_fen,
+      status,
+      provider: ctx.deps.payments.name,
+      providerRef: outcome.providerRef,
+      failureReason: outcome.failureReason,
+      requestedBy: ctx.actor.userId,
+      now: ctx.now,
+    });
+  if (outcome.status === 'failed') {
+    return {
+      command: null,
+      apply: async () => {
+        await record('failed');
+        return { eventType: 'refund_failed', reason: outcome.failureReason, eventData: { taskId, attempt } };
+      },
+    };
+  }
+  return {
+    command,
+    apply: async () => {
+      const refundId = await record('succeeded');
+      await completeTask(ctx.trx, taskId, { ...input.proof, reference: outcome.providerRef }, ctx.actor.userId, ctx.now);
+      await executeLedgerLine(ctx.trx, ctx.row.id, entryType, refundId);
+      return {
+        priorEvents: [
+          {
+            type: 'refund_executed',
+            fromState: ctx.row.state,
+            toState: ctx.row.state,
+            data: { refundId, amountFen: line.amount_fen, providerRef: outcome.providerRef },
+          },
+        ],
+        eventData: { taskId, taskType: entryType === 'refund' ? 'refund' : 'shipping_reimbursement', providerRef: outcome.providerRef },
+      };
+    },
+  };
+}

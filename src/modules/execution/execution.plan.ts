@@ -1,0 +1,61 @@
+// What an accepted plan sets in motion (RES-4, RES-6): execution tasks with owners, deadlines
+// and how each is verified, and the ledger lines naming who bears each amount.
+import type { ActionContext } from '../cases/case.actions.runner.ts';
+import type { CaseFacts } from '../resolution/case-facts.ts';
+import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
+import type { Responsibility } from '../../shared/vocabulary.ts';
+import { insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
+
+const HOUR = 3_600_000;
+
+export const TASK_VERIFICATION: Record<string, string> = {
+  refund: 'refund transaction reference from the payment provider',
+  ship_replacement: 'tracking number of the replacement shipment',
+  repair: 'repair report',
+  ship_back_repaired: 'tracking number of the repaired item shipment',
+  compensation: 'coupon code or transfer reference',
+  shipping_reimbursement: 'refund transaction reference for the return shipping fee',
+};
+
+/** Hours until a task is due once it can start. */
+export function taskDueHours(type: string, facts: CaseFacts): number {
+  switch (type) {
+    case 'refund':
+    case 'shipping_reimbursement':
+      // Working-day calendars come with the SLA engine; until then a working day counts as a day.
+      return facts.rules.refund.withinDays * 24;
+    case 'compensation':
+      return 24;
+    default:
+      return 48;
+  }
+}
+
+function ownerFor(type: string, facts: CaseFacts): string {
+  if (type === 'refund' || type === 'compensation') return 'finance';
+  return facts.seller === 'merchant' ? 'merchant' : 'specialist';
+}
+
+export async function createPlanExecution(
+  ctx: ActionContext,
+  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts },
+): Promise<void> {
+  const { terms, facts } = plan;
+  const tasks: NewTask[] = tasksForTerms(terms).map((type) => ({
+    type,
+    ownerRole: ownerFor(type, facts),
+    // With a return, the clock starts when the goods arrive (set on receipt).
+    dueAt: terms.returnRequired ? null : new Date(ctx.now.getTime() + taskDueHours(type, facts) * HOUR),
+    verification: TASK_VERIFICATION[type] ?? 'confirmation',
+  }));
+  await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
+  await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
+}
+
+/** Who pays for sending the goods back: the finding decides, else the policy's answer at intake. */
+export function returnShippingPayer(responsibility: Responsibility | null, facts: CaseFacts) {
+  if (responsibility && responsibility !== 'no_fault' && responsibility !== 'customer_misuse') {
+    return liableParty(responsibility, facts.seller);
+  }
+  return facts.returnShippingPaidBy ?? 'customer';
+}

@@ -1,0 +1,47 @@
+// Refunds leave Afterdesk through this interface. The provider must be idempotent by refund id:
+// asking twice for the same refund returns the first outcome and moves money once.
+export interface RefundRequest {
+  refundId: string;
+  orderNo: string;
+  amountFen: number;
+  currency: string;
+  reason: string;
+}
+
+export interface RefundOutcome {
+  status: 'succeeded' | 'failed';
+  providerRef: string | null;
+  failureReason: string | null;
+}
+
+export interface PaymentProvider {
+  readonly name: string;
+  refund(request: RefundRequest): Promise<RefundOutcome>;
+}
+
+/**
+ * A local stand-in for the payment platform (the edge of the world). It keeps its own ledger
+ * of refunds by id so that repeats are answered from it, as a real provider's idempotency does.
+ */
+export class LocalPaymentProvider implements PaymentProvider {
+  readonly name = 'local';
+  readonly #refunds = new Map<string, RefundOutcome & { amountFen: number }>();
+  #sequence = 0;
+
+  async refund(request: RefundRequest): Promise<RefundOutcome> {
+    const previous = this.#refunds.get(request.refundId);
+    if (previous) return { status: previous.status, providerRef: previous.providerRef, failureReason: previous.failureReason };
+    this.#sequence += 1;
+    const outcome: RefundOutcome =
+      request.amountFen > 0
+        ? { status: 'succeeded', providerRef: `LP${String(this.#sequence).padStart(10, '0')}`, failureReason: null }
+        : { status: 'failed', providerRef: null, failureReason: 'amount must be positive' };
+    this.#refunds.set(request.refundId, { ...outcome, amountFen: request.amountFen });
+    return outcome;
+  }
+
+  /** How many distinct refunds moved money (tests check that retries do not add any). */
+  get executedCount(): number {
+    return [...this.#refunds.values()].filter((r) => r.status === 'succeeded').length;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Role } from '../../shared/vocabulary.ts';
+import type { Actor } from './identity.types.ts';
+
+export async function findActorByTokenHash(db: Kysely<DB>, tokenHash: string, now: Date): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 't.expires_at', 't.revoked_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
+  return {
+    userId: row.id,
+    role: row.role as Role,
+    displayName: row.display_name,
+    customerId: row.customer_id,
+    merchantId: row.merchant_id,
+  };
+}
+
+export async function findUserByEmail(db: Kysely<DB>, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Kysely<DB>,
+  user: {
+    email: string;
+    displayName: string;
+    role: Exclude<Role, 'system'>;
+    passwordHash: string | null;
+    customerId?: string | null;
+    merchantId?: string | null;
+    locale?: string;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email.toLowerCase(),
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: user.passwordHash,
+      customer_id: user.customerId ?? null,
+      merchant_id: user.merchantId ?? null,
+      ...(user.locale ? { locale: user.locale } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertToken(
+  db: Kysely<DB>,
+  token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null },
+): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: token.userId, name: token.name, token_hash: token.tokenHash, expires_at: token.expiresAt })
+    .execute();
+}

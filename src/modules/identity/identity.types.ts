@@ -1,0 +1,21 @@
+import type { Role } from '../../shared/vocabulary.ts';
+
+/** Who is calling: resolved once per request by the auth hook and passed to every service. */
+export interface Actor {
+  userId: string | null;
+  role: Role;
+  displayName: string;
+  customerId: string | null;
+  merchantId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  role: 'system',
+  displayName: 'Afterdesk',
+  customerId: null,
+  merchantId: null,
+};
+
+/** Who may call a route: 'public', 'authenticated' (any signed-in role), or a list of roles. */
+export type RouteAccess = 'public' | 'authenticated' | readonly Role[];

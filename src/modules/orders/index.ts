@@ -1,0 +1,3 @@
+export { ordersRoutes } from './orders.routes.ts';
+export { applyImportRecord, importRecordSchema, type ImportRecord } from './orders.service.ts';
+export { loadOrderItemFacts, type OrderItemFacts, presentShipment } from './orders.queries.ts';

@@ -1,0 +1,137 @@
+// Read side of shop data: what case intake and the portal need to know about an order.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { ProductFlag } from '../../shared/vocabulary.ts';
+
+export interface OrderItemFacts {
+  orderItemId: string;
+  orderId: string;
+  orderNo: string;
+  customerId: string;
+  merchantId: string;
+  sellerIsPlatform: boolean;
+  placedAt: Date;
+  orderStatus: string;
+  shippingInsurance: boolean;
+  quantity: number;
+  paidFen: number;
+  unitPriceFen: number;
+  product: { id: string; name: string; category: string; flags: ProductFlag[]; warrantyMonths: number | null; priceFen: number };
+  delivery: { shipped: boolean; signedAt: Date | null };
+}
+
+/** Everything the policy engine needs about the given order items, in one round trip per table. */
+export async function loadOrderItemFacts(db: Kysely<DB>, orderItemIds: string[]): Promise<OrderItemFacts[]> {
+  if (orderItemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('order_items as oi')
+    .innerJoin('orders as o', 'o.id', 'oi.order_id')
+    .innerJoin('products as p', 'p.id', 'oi.product_id')
+    .innerJoin('merchants as m', 'm.id', 'o.merchant_id')
+    .select([
+      'oi.id as order_item_id',
+      'oi.quantity',
+      'oi.paid_fen',
+      'oi.unit_price_fen',
+      'o.id as order_id',
+      'o.order_no',
+      'o.customer_id',
+      'o.merchant_id',
+      'o.placed_at',
+      'o.status as order_status',
+      'o.shipping_insurance',
+      'm.platform_operated',
+      'p.id as product_id',
+      'p.name as product_name',
+      'p.category',
+      'p.flags',
+      'p.warranty_months',
+      'p.price_fen',
+    ])
+    .where('oi.id', 'in', orderItemIds)
+    .execute();
+  const orderIds = [...new Set(rows.map((r) => r.order_id))];
+  const shipments = orderIds.length
+    ? await db
+        .selectFrom('shipments')
+        .select(['order_id', 'status', 'shipped_at', 'delivered_at'])
+        .where('order_id', 'in', orderIds)
+        .where('direction', '=', 'outbound')
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const own = shipments.filter((s) => s.order_id === r.order_id);
+    const delivered = own.map((s) => s.delivered_at).filter((d): d is Date => d !== null);
+    const signedAt = delivered.length ? new Date(Math.max(...delivered.map((d) => d.getTime()))) : null;
+    return {
+      orderItemId: r.order_item_id,
+      orderId: r.order_id,
+      orderNo: r.order_no,
+      customerId: r.customer_id,
+      merchantId: r.merchant_id,
+      sellerIsPlatform: r.platform_operated,
+      placedAt: r.placed_at,
+      orderStatus: r.order_status,
+      shippingInsurance: r.shipping_insurance,
+      quantity: r.quantity,
+      paidFen: r.paid_fen,
+      unitPriceFen: r.unit_price_fen,
+      product: {
+        id: r.product_id,
+        name: r.product_name,
+        category: r.category,
+        flags: r.flags as ProductFlag[],
+        warrantyMonths: r.warranty_months,
+        priceFen: r.price_fen,
+      },
+      delivery: {
+        shipped: own.some((s) => s.shipped_at !== null || s.status !== 'created'),
+        signedAt,
+      },
+    };
+  });
+}
+
+export async function findOrderByNo(db: Kysely<DB>, orderNo: string) {
+  return db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
+}
+
+export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
+  const [items, shipments] = await Promise.all([
+    db
+      .selectFrom('order_items as oi')
+      .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .select(['oi.id', 'oi.external_id', 'oi.sku', 'oi.quantity', 'oi.unit_price_fen', 'oi.paid_fen', 'p.id as product_id', 'p.name', 'p.category', 'p.flags', 'p.warranty_months'])
+      .where('oi.order_id', '=', orderId)
+      .orderBy('oi.external_id')
+      .execute(),
+    db
+      .selectFrom('shipments')
+      .select(['id', 'direction', 'carrier', 'tracking_no', 'status', 'shipped_at', 'delivered_at'])
+      .where('order_id', '=', orderId)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return { items, shipments };
+}
+
+/** A shipment as the API shows it (orders and cases alike). */
+export function presentShipment(s: {
+  id: string;
+  direction: string;
+  carrier: string;
+  tracking_no: string;
+  status: string;
+  shipped_at: Date | null;
+  delivered_at: Date | null;
+}) {
+  return {
+    id: s.id,
+    direction: s.direction,
+    carrier: s.carrier,
+    trackingNo: s.tracking_no,
+    status: s.status,
+    shippedAt: s.shipped_at?.toISOString() ?? null,
+    deliveredAt: s.delivered_at?.toISOString() ?? null,
+  };
+}

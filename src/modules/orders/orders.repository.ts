@@ -1,0 +1,214 @@
+// The only SQL for shop data. Upserts are keyed by the shop system's external ids, so a
+// repeated import or API call changes nothing the second time.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { notFound } from '../../shared/errors.ts';
+import type {
+  CustomerUpsert,
+  MerchantUpsert,
+  OrderUpsert,
+  ProductUpsert,
+  ShipmentEventInput,
+  ShipmentUpsert,
+} from './orders.schemas.ts';
+
+type Db = Kysely<DB>;
+
+async function idByExternal(db: Db, table: 'customers' | 'merchants' | 'products' | 'orders', externalId: string, field: string) {
+  const row = await db.selectFrom(table).select('id').where('external_id', '=', externalId).executeTakeFirst();
+  if (!row) throw notFound({ 'zh-CN': `${field}（${externalId}）`, 'en-US': `${field} ${externalId}` }, field);
+  return row.id;
+}
+
+export async function upsertCustomer(db: Db, c: CustomerUpsert, now: Date): Promise<string> {
+  const row = await db
+    .insertInto('customers')
+    .values({ external_id: c.externalId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, tier: c.tier, locale: c.locale })
+    .onConflict((oc) =>
+      oc.column('external_id').doUpdateSet({
+        name: c.name,
+        phone: c.phone ?? null,
+        email: c.email ?? null,
+        tier: c.tier,
+        locale: c.locale,
+        updated_at: now,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertMerchant(db: Db, m: MerchantUpsert, now: Date): Promise<string> {
+  const row = await db
+    .insertInto('merchants')
+    .values({ external_id: m.externalId, name: m.name, platform_operated: m.platformOperated })
+    .onConflict((oc) =>
+      oc.column('external_id').doUpdateSet({ name: m.name, platform_operated: m.platformOperated, updated_at: now }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertProduct(db: Db, p: ProductUpsert, now: Date): Promise<string> {
+  const merchantId = await idByExternal(db, 'merchants', p.merchantExternalId, 'merchantExternalId');
+  const values = {
+    merchant_id: merchantId,
+    name: p.name,
+    category: p.category,
+    price_fen: p.priceFen,
+    warranty_months: p.warrantyMonths ?? null,
+    flags: p.flags,
+  };
+  const row = await db
+    .insertInto('products')
+    .values({ external_id: p.externalId, ...values })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertOrder(db: Db, o: OrderUpsert, now: Date): Promise<string> {
+  const customerId = await idByExternal(db, 'customers', o.customerExternalId, 'customerExternalId');
+  const merchantId = await idByExternal(db, 'merchants', o.merchantExternalId, 'merchantExternalId');
+  const values = {
+    order_no: o.orderNo,
+    customer_id: customerId,
+    merchant_id: merchantId,
+    status: o.status,
+    placed_at: o.placedAt,
+    total_fen: o.totalFen,
+    shipping_fen: o.shippingFen,
+    shipping_insurance: o.shippingInsurance,
+    shipping_address: o.shippingAddress ?? null,
+  };
+  const order = await db
+    .insertInto('orders')
+    .values({ external_id: o.externalId, ...values })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const productIds = new Map<string, string>();
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'external_id', 'merchant_id'])
+    .where('external_id', 'in', [...new Set(o.items.map((i) => i.productExternalId))])
+    .execute();
+  for (const p of products) productIds.set(p.external_id, p.id);
+  for (const [index, item] of o.items.entries()) {
+    const productId = productIds.get(item.productExternalId);
+    if (!productId) {
+      throw notFound(
+        { 'zh-CN': `商品（${item.productExternalId}）`, 'en-US': `product ${item.productExternalId}` },
+        `items.${index}.productExternalId`,
+      );
+    }
+    const itemValues = {
+      product_id: productId,
+      sku: item.sku ?? null,
+      quantity: item.quantity,
+      unit_price_fen: item.unitPriceFen,
+      paid_fen: item.paidFen,
+    };
+    await db
+      .insertInto('order_items')
+      .values({ order_id: order.id, external_id: item.externalId, ...itemValues })
+      .onConflict((oc) => oc.columns(['order_id', 'external_id']).doUpdateSet(itemValues))
+      .execute();
+  }
+  for (const payment of o.payments) {
+    const paymentValues = {
+      order_id: order.id,
+      method: payment.method,
+      amount_fen: payment.amountFen,
+      paid_at: payment.paidAt,
+      provider_ref: payment.providerRef ?? null,
+    };
+    await db
+      .insertInto('payments')
+      .values({ external_id: payment.externalId, ...paymentValues })
+      .onConflict((oc) => oc.column('external_id').doUpdateSet(paymentValues))
+      .execute();
+  }
+  return order.id;
+}
+
+export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Promise<string> {
+  const orderId = await idByExternal(db, 'orders', s.orderExternalId, 'orderExternalId');
+  const values = {
+    order_id: orderId,
+    direction: s.direction,
+    carrier: s.carrier,
+    tracking_no: s.trackingNo,
+    status: s.status,
+    shipped_at: s.shippedAt ?? null,
+    delivered_at: s.deliveredAt ?? null,
+  };
+  const row = await db
+    .insertInto('shipments')
+    .values({ external_id: s.externalId, ...values })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (s.direction === 'outbound') await syncOrderDelivery(db, orderId, s.status, now);
+  return row.id;
+}
+
+/** A carrier event is stored once (by its external id) and moves the shipment forward. */
+export async function addShipmentEvent(db: Db, e: ShipmentEventInput, now: Date): Promise<string> {
+  const shipment = await db
+    .selectFrom('shipments')
+    .select(['id', 'order_id', 'direction'])
+    .where('external_id', '=', e.shipmentExternalId)
+    .executeTakeFirst();
+  if (!shipment) {
+    throw notFound({ 'zh-CN': `运单（${e.shipmentExternalId}）`, 'en-US': `shipment ${e.shipmentExternalId}` }, 'shipmentExternalId');
+  }
+  const inserted = await db
+    .insertInto('shipment_events')
+    .values({
+      shipment_id: shipment.id,
+      external_id: e.externalId,
+      occurred_at: e.occurredAt,
+      status: e.status,
+      location: e.location ?? null,
+      description: e.description ?? null,
+    })
+    .onConflict((oc) => oc.columns(['shipment_id', 'external_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await db
+      .selectFrom('shipment_events')
+      .select('id')
+      .where('shipment_id', '=', shipment.id)
+      .where('external_id', '=', e.externalId)
+      .executeTakeFirstOrThrow();
+    return existing.id;
+  }
+  await db
+    .updateTable('shipments')
+    .set({
+      status: e.status,
+      updated_at: now,
+      delivered_at: e.status === 'delivered' ? e.occurredAt : sql`delivered_at`,
+      shipped_at: sql`coalesce(shipped_at, ${e.occurredAt})`,
+    })
+    .where('id', '=', shipment.id)
+    .execute();
+  if (shipment.order_id && shipment.direction === 'outbound') await syncOrderDelivery(db, shipment.order_id, e.status, now);
+  return inserted.id;
+}
+
+async function syncOrderDelivery(db: Db, orderId: string, status: string, now: Date): Promise<void> {
+  const next = status === 'delivered' ? 'delivered' : status === 'in_transit' || status === 'out_for_delivery' ? 'shipped' : null;
+  if (!next) return;
+  await db
+    .updateTable('orders')
+    .set({ status: next, updated_at: now })
+    .where('id', '=', orderId)
+    .where('status', 'in', next === 'delivered' ? ['paid', 'shipped'] : ['paid'])
+    .execute();
+}

@@ -1,0 +1,152 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../http/deps.ts';
+import { actorOf } from '../../http/access.ts';
+import { notFound } from '../../shared/errors.ts';
+import { findOrderByNo, loadOrderDetail, presentShipment } from './orders.queries.ts';
+import {
+  customerUpsertSchema,
+  merchantUpsertSchema,
+  orderUpsertSchema,
+  productUpsertSchema,
+  shipmentEventSchema,
+  shipmentUpsertSchema,
+  upsertResultSchema,
+} from './orders.schemas.ts';
+import { applyImportRecord, type ImportRecord } from './orders.service.ts';
+
+const INTEGRATION = ['admin'] as const;
+
+export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+
+  const upsert = <T extends ImportRecord['type']>(
+    path: string,
+    type: T,
+    schema: z.ZodObject<{ externalId: z.ZodString }>,
+    summary: string,
+  ) => {
+    app.put(
+      path,
+      {
+        config: { access: INTEGRATION },
+        schema: {
+          tags: ['integration'],
+          summary,
+          params: z.object({ externalId: z.string().min(1).max(128) }),
+          body: schema.omit({ externalId: true }),
+          response: { 200: upsertResultSchema },
+        },
+      },
+      async (request) => {
+        const data = { ...(request.body as object), externalId: request.params.externalId };
+        const id = await applyImportRecord(db, { type, data } as ImportRecord, deps.clock.now());
+        return { id, externalId: request.params.externalId };
+      },
+    );
+  };
+  upsert('/api/v1/integration/customers/:externalId', 'customer', customerUpsertSchema, 'Create or update a customer');
+  upsert('/api/v1/integration/merchants/:externalId', 'merchant', merchantUpsertSchema, 'Create or update a merchant');
+  upsert('/api/v1/integration/products/:externalId', 'product', productUpsertSchema, 'Create or update a product');
+  upsert('/api/v1/integration/orders/:externalId', 'order', orderUpsertSchema, 'Create or update an order with items and payments');
+  upsert('/api/v1/integration/shipments/:externalId', 'shipment', shipmentUpsertSchema, 'Create or update a shipment');
+
+  app.post(
+    '/api/v1/integration/shipment-events',
+    {
+      config: { access: INTEGRATION },
+      schema: {
+        tags: ['integration'],
+        summary: 'Record carrier tracking events (each stored once by its external id)',
+        body: z.object({ events: z.array(shipmentEventSchema).min(1).max(1000) }),
+        response: { 200: z.object({ ids: z.array(z.string().uuid()) }) },
+      },
+    },
+    async (request) => {
+      const ids: string[] = [];
+      for (const event of request.body.events) {
+        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, deps.clock.now()));
+      }
+      return { ids };
+    },
+  );
+
+  app.get(
+    '/api/v1/orders',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['orders'],
+        summary: 'List orders (customers see their own, merchants theirs)',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      let query = db
+        .selectFrom('orders')
+        .select(['id', 'order_no', 'status', 'placed_at', 'total_fen', 'currency', 'customer_id', 'merchant_id'])
+        .orderBy('placed_at', 'desc')
+        .limit(request.query.limit)
+        .offset(request.query.offset);
+      if (actor.role === 'customer') query = query.where('customer_id', '=', actor.customerId ?? '');
+      if (actor.role === 'merchant') query = query.where('merchant_id', '=', actor.merchantId ?? '');
+      const rows = await query.execute();
+      return {
+        items: rows.map((o) => ({
+          id: o.id,
+          orderNo: o.order_no,
+          status: o.status,
+          placedAt: o.placed_at.toISOString(),
+          totalFen: o.total_fen,
+          currency: o.currency,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/orders/:orderNo',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['orders'], summary: 'One order with items and shipments', params: z.object({ orderNo: z.string().min(1).max(64) }) },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const order = await findOrderByNo(db, request.params.orderNo);
+      if (!order) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
+      // Someone else's order answers like a missing one, so order numbers cannot be probed.
+      const foreign =
+        (actor.role === 'customer' && order.customer_id !== actor.customerId) || (actor.role === 'merchant' && order.merchant_id !== actor.merchantId);
+      if (foreign) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
+      const detail = await loadOrderDetail(db, order.id);
+      return {
+        id: order.id,
+        orderNo: order.order_no,
+        status: order.status,
+        placedAt: order.placed_at.toISOString(),
+        totalFen: order.total_fen,
+        shippingFen: order.shipping_fen,
+        shippingInsurance: order.shipping_insurance,
+        items: detail.items.map((i) => ({
+          id: i.id,
+          productId: i.product_id,
+          name: i.name,
+          category: i.category,
+          flags: i.flags,
+          warrantyMonths: i.warranty_months,
+          sku: i.sku,
+          quantity: i.quantity,
+          unitPriceFen: i.unit_price_fen,
+          paidFen: i.paid_fen,
+        })),
+        shipments: detail.shipments.map(presentShipment),
+      };
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { MEMBERSHIP_TIERS, PRODUCT_FLAGS } from '../../shared/vocabulary.ts';
+
+const externalId = z.string().trim().min(1).max(128);
+const fen = z.number().int().min(0).max(1_000_000_000_00);
+const instant = z.coerce.date();
+
+export const customerUpsertSchema = z.object({
+  externalId,
+  name: z.string().trim().min(1).max(100),
+  phone: z.string().trim().max(32).nullish(),
+  email: z.string().trim().email().max(200).nullish(),
+  tier: z.enum(MEMBERSHIP_TIERS).default('regular'),
+  locale: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+});
+export type CustomerUpsert = z.infer<typeof customerUpsertSchema>;
+
+export const merchantUpsertSchema = z.object({
+  externalId,
+  name: z.string().trim().min(1).max(200),
+  platformOperated: z.boolean().default(false),
+});
+export type MerchantUpsert = z.infer<typeof merchantUpsertSchema>;
+
+export const productUpsertSchema = z.object({
+  externalId,
+  merchantExternalId: externalId,
+  name: z.string().trim().min(1).max(300),
+  category: z.string().trim().min(1).max(64),
+  priceFen: fen,
+  warrantyMonths: z.number().int().min(0).max(120).nullish(),
+  flags: z.array(z.enum(PRODUCT_FLAGS)).max(PRODUCT_FLAGS.length).default([]),
+});
+export type ProductUpsert = z.infer<typeof productUpsertSchema>;
+
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+
+export const orderUpsertSchema = z.object({
+  externalId,
+  orderNo: z.string().trim().min(1).max(64),
+  customerExternalId: externalId,
+  merchantExternalId: externalId,
+  status: z.enum(ORDER_STATUSES),
+  placedAt: instant,
+  totalFen: fen,
+  shippingFen: fen.default(0),
+  shippingInsurance: z.boolean().default(false),
+  shippingAddress: z.string().trim().max(500).nullish(),
+  items: z
+    .array(
+      z.object({
+        externalId,
+        productExternalId: externalId,
+        sku: z.string().max(128).nullish(),
+        quantity: z.number().int().min(1).max(10_000),
+        unitPriceFen: fen,
+        paidFen: fen,
+      }),
+    )
+    .min(1)
+    .max(500),
+  payments: z
+    .array(
+      z.object({
+        externalId,
+        method: z.string().trim().min(1).max(32),
+        amountFen: fen,
+        paidAt: instant,
+        providerRef: z.string().max(128).nullish(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type OrderUpsert = z.infer<typeof orderUpsertSchema>;
+
+export const SHIPMENT_STATUSES = ['created', 'in_transit', 'out_for_delivery', 'delivered', 'exception', 'lost', 'returned'] as const;
+
+export const shipmentUpsertSchema = z.object({
+  externalId,
+  orderExternalId: externalId,
+  direction: z.enum(['outbound', 'return', 'replacement', 'repaired']).default('outbound'),
+  carrier: z.string().trim().min(1).max(64),
+  trackingNo: z.string().trim().min(1).max(64),
+  status: z.enum(SHIPMENT_STATUSES),
+  shippedAt: instant.nullish(),
+  deliveredAt: instant.nullish(),
+});
+export type ShipmentUpsert = z.infer<typeof shipmentUpsertSchema>;
+
+export const shipmentEventSchema = z.object({
+  shipmentExternalId: externalId,
+  externalId,
+  occurredAt: instant,
+  status: z.enum(SHIPMENT_STATUSES),
+  location: z.string().max(200).nullish(),
+  description: z.string().max(1000).nullish(),
+});
+export type ShipmentEventInput = z.infer<typeof shipmentEventSchema>;
+
+export const upsertResultSchema = z.object({ id: z.string().uuid(), externalId: z.string() });

@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { compareWithBaseline, effectivePolicy, refundIsSlower } from './policy.baseline.ts';
+import { arbPolicyRules, raiseDays } from './policy.fixtures.ts';
+import { PLATFORM_BASELINE } from './policy.rules.ts';
+import type { PolicyRules } from './policy.rules.ts';
+
+function merchant(patch: Partial<PolicyRules>): PolicyRules {
+  return { ...structuredClone(PLATFORM_BASELINE), ...patch };
+}
+const nr = (patch: Partial<PolicyRules['noReasonReturn']>) => merchant({ noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, ...patch } });
+
+describe('compareWithBaseline', () => {
+  it('refuses 5 no-reason days, naming the clause', () => {
+    const v = compareWithBaseline(nr({ days: 5 }), PLATFORM_BASELINE);
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ path: 'noReasonReturn.days', merchantValue: 5, baselineValue: 7 });
+    expect(v[0]?.text['zh-CN']).toContain('商家为5天');
+    expect(v[0]?.text['en-US']).toContain('merchant 5 days');
+  });
+
+  it('accepts 15 no-reason days', () => {
+    expect(compareWithBaseline(nr({ days: 15 }), PLATFORM_BASELINE)).toEqual([]);
+  });
+
+  it('flags more exclusions, buyer-paid shipping and disabled features the baseline provides', () => {
+    const generousBaseline = merchant({
+      noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, buyerPaysShipping: false, excludedFlags: ['custom_made'] },
+      freeReturnShipping: true,
+      priceProtection: { enabled: true, days: 15 },
+      noReasonExchange: { enabled: true, days: 7 },
+    });
+    const strict = merchant({
+      noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, excludedFlags: ['custom_made', 'cosmetics'], excludedCategories: ['furniture'] },
+    });
+    expect(compareWithBaseline(strict, generousBaseline).map((v) => v.path)).toEqual([
+      'noReasonReturn.buyerPaysShipping',
+      'noReasonExchange.enabled',
+      'priceProtection.enabled',
+      'freeReturnShipping',
+      'noReasonReturn.excludedFlags',
+      'noReasonReturn.excludedCategories',
+    ]);
+    const shorter = merchant({ priceProtection: { enabled: true, days: 10 }, noReasonExchange: { enabled: true, days: 7 }, freeReturnShipping: true, noReasonReturn: { ...generousBaseline.noReasonReturn } });
+    expect(compareWithBaseline(shorter, generousBaseline).map((v) => v.path)).toEqual(['priceProtection.days']);
+  });
+
+  it('flags slower refunds and more repairs before replacement', () => {
+    expect(compareWithBaseline(merchant({ refund: { withinDays: 5, dayType: 'working' } }), PLATFORM_BASELINE)[0]).toMatchObject({
+      path: 'refund.withinDays',
+      merchantValue: 5,
+      baselineValue: 3,
+    });
+    expect(compareWithBaseline(merchant({ repair: { warrantyFallbackMonths: 12, failedRepairsBeforeReplacement: 3 } }), PLATFORM_BASELINE).map((v) => v.path)).toEqual([
+      'repair.failedRepairsBeforeReplacement',
+    ]);
+    expect(refundIsSlower({ withinDays: 3, dayType: 'natural' }, { withinDays: 3, dayType: 'working' })).toBe(false);
+    expect(refundIsSlower({ withinDays: 5, dayType: 'natural' }, { withinDays: 3, dayType: 'working' })).toBe(true);
+    expect(refundIsSlower({ withinDays: 3, dayType: 'working' }, { withinDays: 7, dayType: 'natural' })).toBe(false);
+    expect(refundIsSlower({ withinDays: 5, dayType: 'working' }, { withinDays: 6, dayType: 'natural' })).toBe(true);
+  });
+
+  it('finds nothing when a policy meets itself', () => {
+    fc.assert(
+      fc.property(arbPolicyRules, (rules) => {
+        expect(compareWithBaseline(rules, rules)).toEqual([]);
+      }),
+    );
+  });
+
+  it('accepts any policy that raises every day count of the baseline', () => {
+    fc.assert(
+      fc.property(arbPolicyRules, fc.func(fc.integer({ min: 0, max: 30 })), (baseline, by) => {
+        expect(compareWithBaseline(raiseDays(baseline, by), baseline)).toEqual([]);
+      }),
+    );
+  });
+
+  it('every violation has text in both languages', () => {
+    fc.assert(
+      fc.property(arbPolicyRules, arbPolicyRules, (m, b) => {
+        for (const v of compareWithBaseline(m, b)) {
+          expect(v.text['zh-CN'].length).toBeGreaterThan(0);
+          expect(v.text['en-US'].length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+});
+
+describe('effectivePolicy', () => {
+  it('is the merchant policy when there is one, else the baseline', () => {
+    const m = nr({ days: 15 });
+    expect(effectivePolicy(PLATFORM_BASELINE, m)).toBe(m);
+    expect(effectivePolicy(PLATFORM_BASELINE, null)).toBe(PLATFORM_BASELINE);
+  });
+});

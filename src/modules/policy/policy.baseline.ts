@@ -1,0 +1,190 @@
+// POL-9: one platform baseline; a merchant may publish a more generous policy, never a stricter one.
+import type { LocalizedText } from '../../shared/vocabulary.ts';
+import { formatYuan } from '../../shared/money.ts';
+import { workingDaysWorstCaseNatural } from './policy.law.ts';
+import type { PolicyRules, RefundRules } from './policy.rules.ts';
+
+export type ClauseValue = number | boolean | string[] | RefundRules;
+
+export interface BaselineViolation {
+  /** The clause of the policy, e.g. `noReasonReturn.days`. */
+  path: string;
+  merchantValue: ClauseValue;
+  baselineValue: ClauseValue;
+  text: LocalizedText;
+}
+
+type Unit = 'days' | 'months' | 'times' | 'fen' | 'repairs';
+
+interface NumberClause {
+  path: string;
+  label: LocalizedText;
+  unit: Unit;
+  get: (r: PolicyRules) => number;
+  /** Which direction is generous to the customer. */
+  generous: 'higher' | 'lower';
+  /** Only compared when the feature is on in both policies (a disabled feature is its own clause). */
+  when?: (r: PolicyRules) => boolean;
+}
+
+interface SwitchClause {
+  path: string;
+  /** Text used when the merchant takes the stricter value. */
+  text: LocalizedText;
+  get: (r: PolicyRules) => boolean;
+  generousValue: boolean;
+}
+
+const NUMBER_CLAUSES: readonly NumberClause[] = [
+  { path: 'noReasonReturn.days', label: { 'zh-CN': '七天无理由退货期限', 'en-US': 'No-reason return window' }, unit: 'days', get: (r) => r.noReasonReturn.days, generous: 'higher', when: (r) => r.noReasonReturn.enabled },
+  { path: 'noReasonExchange.days', label: { 'zh-CN': '无理由换货期限', 'en-US': 'No-reason exchange window' }, unit: 'days', get: (r) => r.noReasonExchange.days, generous: 'higher', when: (r) => r.noReasonExchange.enabled },
+  { path: 'qualityReturn.days', label: { 'zh-CN': '质量问题退货期限', 'en-US': 'Quality return window' }, unit: 'days', get: (r) => r.qualityReturn.days, generous: 'higher' },
+  { path: 'qualityExchange.days', label: { 'zh-CN': '质量问题换货期限', 'en-US': 'Quality exchange window' }, unit: 'days', get: (r) => r.qualityExchange.days, generous: 'higher' },
+  { path: 'notAsDescribed.days', label: { 'zh-CN': '描述不符退货期限', 'en-US': 'Not-as-described return window' }, unit: 'days', get: (r) => r.notAsDescribed.days, generous: 'higher' },
+  { path: 'logisticsClaim.days', label: { 'zh-CN': '物流破损/少件申报期限', 'en-US': 'Transit damage / missing item claim window' }, unit: 'days', get: (r) => r.logisticsClaim.days, generous: 'higher' },
+  { path: 'repair.warrantyFallbackMonths', label: { 'zh-CN': '默认保修期', 'en-US': 'Default warranty period' }, unit: 'months', get: (r) => r.repair.warrantyFallbackMonths, generous: 'higher' },
+  { path: 'repair.failedRepairsBeforeReplacement', label: { 'zh-CN': '换货或退货前的修理次数', 'en-US': 'Failed repairs before replacement or refund' }, unit: 'repairs', get: (r) => r.repair.failedRepairsBeforeReplacement, generous: 'lower' },
+  { path: 'reship.days', label: { 'zh-CN': '缺件补发申请期限', 'en-US': 'Missing-part reship window' }, unit: 'days', get: (r) => r.reship.days, generous: 'higher' },
+  { path: 'priceProtection.days', label: { 'zh-CN': '价格保护期限', 'en-US': 'Price protection window' }, unit: 'days', get: (r) => r.priceProtection.days, generous: 'higher', when: (r) => r.priceProtection.enabled },
+  { path: 'fraudCompensation.multiplier', label: { 'zh-CN': '欺诈赔偿倍数', 'en-US': 'Fraud compensation multiplier' }, unit: 'times', get: (r) => r.fraudCompensation.multiplier, generous: 'higher' },
+  { path: 'fraudCompensation.minimumFen', label: { 'zh-CN': '欺诈赔偿最低额', 'en-US': 'Minimum fraud compensation' }, unit: 'fen', get: (r) => r.fraudCompensation.minimumFen, generous: 'higher' },
+  // goodwill.approvalThresholdFen is internal governance (who approves), not a customer promise: not compared.
+];
+
+const SWITCH_CLAUSES: readonly SwitchClause[] = [
+  {
+    path: 'noReasonReturn.enabled',
+    text: { 'zh-CN': '商家关闭了七天无理由退货,平台底线要求提供', 'en-US': 'The merchant disables the 7-day no-reason return, which the baseline provides' },
+    get: (r) => r.noReasonReturn.enabled,
+    generousValue: true,
+  },
+  {
+    path: 'noReasonReturn.buyerPaysShipping',
+    text: { 'zh-CN': '商家要求买家承担无理由退货运费,平台底线由卖家承担', 'en-US': 'The merchant makes the buyer pay no-reason return shipping, which the baseline does not' },
+    get: (r) => r.noReasonReturn.buyerPaysShipping,
+    generousValue: false,
+  },
+  {
+    path: 'noReasonExchange.enabled',
+    text: { 'zh-CN': '商家未提供无理由换货,平台底线要求提供', 'en-US': 'The merchant does not offer no-reason exchange, which the baseline provides' },
+    get: (r) => r.noReasonExchange.enabled,
+    generousValue: true,
+  },
+  {
+    path: 'priceProtection.enabled',
+    text: { 'zh-CN': '商家未提供价格保护,平台底线要求提供', 'en-US': 'The merchant does not offer price protection, which the baseline provides' },
+    get: (r) => r.priceProtection.enabled,
+    generousValue: true,
+  },
+  {
+    path: 'freeReturnShipping',
+    text: { 'zh-CN': '商家未提供退货包运费,平台底线要求提供', 'en-US': 'The merchant does not pay return shipping, which the baseline does' },
+    get: (r) => r.freeReturnShipping,
+    generousValue: true,
+  },
+];
+
+function formatValue(unit: Unit, n: number): LocalizedText {
+  switch (unit) {
+    case 'days':
+      return { 'zh-CN': `${n}天`, 'en-US': `${n} days` };
+    case 'months':
+      return { 'zh-CN': `${n}个月`, 'en-US': `${n} months` };
+    case 'times':
+      return { 'zh-CN': `${n}倍`, 'en-US': `${n}×` };
+    case 'fen':
+      return { 'zh-CN': formatYuan(n), 'en-US': formatYuan(n) };
+    case 'repairs':
+      return { 'zh-CN': `${n}次`, 'en-US': `${n}` };
+  }
+}
+
+function formatRefund(r: RefundRules): LocalizedText {
+  return r.dayType === 'working'
+    ? { 'zh-CN': `${r.withinDays}个工作日`, 'en-US': `${r.withinDays} working days` }
+    : { 'zh-CN': `${r.withinDays}个自然日`, 'en-US': `${r.withinDays} natural days` };
+}
+
+/**
+ * Whether the merchant's refund can come later than the baseline's. Across day types we compare the
+ * merchant's longest possible span with the baseline's shortest: N working days last at least N natural
+ * days and at most N + 2·⌈N/5⌉ with ordinary weekends (holidays are the business calendar's concern).
+ */
+export function refundIsSlower(merchant: RefundRules, baseline: RefundRules): boolean {
+  if (merchant.dayType === baseline.dayType) return merchant.withinDays > baseline.withinDays;
+  const longest = merchant.dayType === 'working' ? workingDaysWorstCaseNatural(merchant.withinDays) : merchant.withinDays;
+  return longest > baseline.withinDays;
+}
+
+/** Every clause where the merchant policy is stricter than the baseline; empty = acceptable. */
+export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules): BaselineViolation[] {
+  const out: BaselineViolation[] = [];
+  for (const c of SWITCH_CLAUSES) {
+    const m = c.get(merchant);
+    const b = c.get(baseline);
+    if (m !== b && b === c.generousValue) out.push({ path: c.path, merchantValue: m, baselineValue: b, text: c.text });
+  }
+  for (const c of NUMBER_CLAUSES) {
+    if (c.when && !(c.when(merchant) && c.when(baseline))) continue;
+    const m = c.get(merchant);
+    const b = c.get(baseline);
+    const stricter = c.generous === 'higher' ? m < b : m > b;
+    if (!stricter) continue;
+    const mv = formatValue(c.unit, m);
+    const bv = formatValue(c.unit, b);
+    out.push({
+      path: c.path,
+      merchantValue: m,
+      baselineValue: b,
+      text: {
+        'zh-CN': `${c.label['zh-CN']}严于平台底线:商家为${mv['zh-CN']},平台底线为${bv['zh-CN']}`,
+        'en-US': `${c.label['en-US']} is stricter than the platform baseline: merchant ${mv['en-US']}, baseline ${bv['en-US']}`,
+      },
+    });
+  }
+  const extraFlags = merchant.noReasonReturn.excludedFlags.filter((f) => !baseline.noReasonReturn.excludedFlags.includes(f));
+  if (extraFlags.length > 0) {
+    out.push({
+      path: 'noReasonReturn.excludedFlags',
+      merchantValue: [...merchant.noReasonReturn.excludedFlags],
+      baselineValue: [...baseline.noReasonReturn.excludedFlags],
+      text: {
+        'zh-CN': `商家额外排除了无理由退货的商品类型:${extraFlags.join('、')}`,
+        'en-US': `The merchant excludes more product types from no-reason return: ${extraFlags.join(', ')}`,
+      },
+    });
+  }
+  // Only the platform admin may add excluded categories (POL-3), so any extra one is a violation.
+  const extraCategories = merchant.noReasonReturn.excludedCategories.filter((c) => !baseline.noReasonReturn.excludedCategories.includes(c));
+  if (extraCategories.length > 0) {
+    out.push({
+      path: 'noReasonReturn.excludedCategories',
+      merchantValue: [...merchant.noReasonReturn.excludedCategories],
+      baselineValue: [...baseline.noReasonReturn.excludedCategories],
+      text: {
+        'zh-CN': `商家额外排除了无理由退货的类目:${extraCategories.join('、')}`,
+        'en-US': `The merchant excludes more categories from no-reason return: ${extraCategories.join(', ')}`,
+      },
+    });
+  }
+  if (refundIsSlower(merchant.refund, baseline.refund)) {
+    const mv = formatRefund(merchant.refund);
+    const bv = formatRefund(baseline.refund);
+    out.push({
+      // Same day type: the number is the whole story; across types both halves of the clause matter.
+      ...(merchant.refund.dayType === baseline.refund.dayType
+        ? { path: 'refund.withinDays', merchantValue: merchant.refund.withinDays, baselineValue: baseline.refund.withinDays }
+        : { path: 'refund', merchantValue: { ...merchant.refund }, baselineValue: { ...baseline.refund } }),
+      text: {
+        'zh-CN': `退款时效慢于平台底线:商家为收到退货后${mv['zh-CN']},平台底线为${bv['zh-CN']}`,
+        'en-US': `Refunds are slower than the platform baseline: merchant ${mv['en-US']} after the return arrives, baseline ${bv['en-US']}`,
+      },
+    });
+  }
+  return out;
+}
+
+/** The policy that governs a case: the merchant's (already checked against the baseline) or else the baseline. */
+export function effectivePolicy<P>(baseline: P, merchant: P | null | undefined): P {
+  return merchant ?? baseline;
+}

@@ -1,0 +1,88 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { evaluateEligibility, summarizeProductPolicy } from './policy.engine.ts';
+import { arbInput, raiseDays } from './policy.fixtures.ts';
+import { DAY_MS } from '../../shared/clock.ts';
+
+const later = fc.integer({ min: 1, max: 400 * DAY_MS });
+
+describe('evaluateEligibility properties', () => {
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        expect(evaluateEligibility(input)).toEqual(evaluateEligibility(structuredClone(input)));
+      }),
+    );
+  });
+
+  it('a policy with every day count at least as high never turns eligible into ineligible', () => {
+    fc.assert(
+      fc.property(arbInput, fc.func(fc.integer({ min: 0, max: 60 })), (input, by) => {
+        const before = evaluateEligibility(input);
+        const generous = evaluateEligibility({ ...input, policy: { ...input.policy, rules: raiseDays(input.policy.rules, by) } });
+        if (before.eligible) expect(generous.eligible).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('once a window has expired it stays expired', () => {
+    fc.assert(
+      fc.property(arbInput, later, (input, dt) => {
+        const at = evaluateEligibility(input);
+        if (at.eligible) return;
+        const after = evaluateEligibility({ ...input, now: new Date(input.now.getTime() + dt) });
+        expect(after.eligible).toBe(false);
+        if (at.reasons.some((r) => r.code === 'window_expired')) expect(after.reasons.some((r) => r.code === 'window_expired')).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('deadlines counted from sign-off never fall before sign-off', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const d = evaluateEligibility(input);
+        const signedAt = input.delivery.signedAt;
+        if (d.deadline && signedAt && d.path !== 'price_protection') expect(d.deadline.getTime()).toBeGreaterThanOrEqual(signedAt.getTime());
+      }),
+    );
+  });
+
+  it('gives at least one reason, every reason in zh-CN and en-US', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const d = evaluateEligibility(input);
+        expect(d.reasons.length).toBeGreaterThan(0);
+        for (const r of d.reasons) {
+          expect(r.code).toMatch(/^[a-z_]+$/);
+          expect(r.text['zh-CN'].trim().length).toBeGreaterThan(0);
+          expect(r.text['en-US'].trim().length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('names a payer exactly when a return is required, and never refunds later than the law allows', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const d = evaluateEligibility(input);
+        expect(d.returnShipping.paidBy !== null).toBe(d.returnRequired);
+        if (!d.eligible) expect(d.returnRequired).toBe(false);
+        if (d.refund.dueBy && d.refund.statutoryDueBy) expect(d.refund.dueBy.getTime()).toBeLessThanOrEqual(d.refund.statutoryDueBy.getTime());
+        expect(d.policyVersionId).toBe(input.policy.versionId);
+      }),
+    );
+  });
+
+  it('summarizes every product in both languages', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const s = summarizeProductPolicy(input.policy.rules, input.product, { isPlatform: input.order.sellerIsPlatform });
+        expect(s.text['zh-CN'].length).toBeGreaterThan(0);
+        expect(s.text['en-US'].length).toBeGreaterThan(0);
+        expect(s.noReasonReturn.days).toBeGreaterThanOrEqual(7);
+      }),
+    );
+  });
+});

@@ -1,0 +1,126 @@
+// The reasons an eligibility decision gives, in plain zh-CN and en-US (POL-8).
+import type { LocalizedText, ProductFlag } from '../../shared/vocabulary.ts';
+
+export const ELIGIBILITY_PATHS = [
+  'no_reason_return',
+  'quality_return',
+  'not_as_described_return',
+  'logistics_claim',
+  'not_received_refund',
+  'quality_exchange',
+  'no_reason_exchange',
+  'warranty_repair',
+  'three_guarantees_replacement',
+  'reship',
+  'price_protection',
+  'always_accepted',
+  'return_refund_advised',
+] as const;
+export type EligibilityPath = (typeof ELIGIBILITY_PATHS)[number];
+
+export interface EligibilityReason {
+  code: string;
+  text: LocalizedText;
+}
+
+/** What the customer would be asking for, as it reads in a sentence. */
+export const PATH_LABELS: Record<EligibilityPath, LocalizedText> = {
+  no_reason_return: { 'zh-CN': '无理由退货', 'en-US': 'no-reason return' },
+  quality_return: { 'zh-CN': '质量问题退货', 'en-US': 'quality return' },
+  not_as_described_return: { 'zh-CN': '描述不符退货', 'en-US': 'not-as-described return' },
+  logistics_claim: { 'zh-CN': '运输破损或少件售后', 'en-US': 'transit damage or missing item claim' },
+  not_received_refund: { 'zh-CN': '未收货退款', 'en-US': 'refund for an undelivered order' },
+  quality_exchange: { 'zh-CN': '质量问题换货', 'en-US': 'quality exchange' },
+  no_reason_exchange: { 'zh-CN': '无理由换货', 'en-US': 'no-reason exchange' },
+  warranty_repair: { 'zh-CN': '保修维修', 'en-US': 'warranty repair' },
+  three_guarantees_replacement: { 'zh-CN': '三包换货或退货', 'en-US': 'three-guarantees replacement or refund' },
+  reship: { 'zh-CN': '补发', 'en-US': 'reship' },
+  price_protection: { 'zh-CN': '价格保护', 'en-US': 'price protection' },
+  always_accepted: { 'zh-CN': '受理', 'en-US': 'handling' },
+  return_refund_advised: { 'zh-CN': '退货退款', 'en-US': 'return & refund' },
+};
+
+export type WindowAnchor = 'sign_off' | 'order';
+const ANCHORS: Record<WindowAnchor, LocalizedText> = {
+  sign_off: { 'zh-CN': '签收次日起', 'en-US': 'from the day after sign-off' },
+  order: { 'zh-CN': '下单次日起', 'en-US': 'from the day after the order was placed' },
+};
+
+const EXCLUSION_TEXTS: Record<ProductFlag, LocalizedText> = {
+  custom_made: { 'zh-CN': '定作商品不支持无理由退换货', 'en-US': 'Custom-made goods cannot be returned without a reason' },
+  perishable: { 'zh-CN': '鲜活易腐商品不支持无理由退换货', 'en-US': 'Fresh and perishable goods cannot be returned without a reason' },
+  digital: { 'zh-CN': '数字化商品一经下载或拆封,不支持无理由退换货', 'en-US': 'Digital goods cannot be returned without a reason once downloaded or opened' },
+  opened_software: { 'zh-CN': '软件拆封后不支持无理由退换货', 'en-US': 'Software cannot be returned without a reason once opened' },
+  intimate_apparel: { 'zh-CN': '贴身衣物拆封后不支持无理由退换货', 'en-US': 'Intimate apparel cannot be returned without a reason once unsealed' },
+  cosmetics: { 'zh-CN': '化妆品拆封后不支持无理由退换货', 'en-US': 'Cosmetics cannot be returned without a reason once opened' },
+  warranty_goods: { 'zh-CN': '该商品不支持无理由退换货', 'en-US': 'This product cannot be returned without a reason' },
+};
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const r = (code: string, zh: string, en: string): EligibilityReason => ({ code, text: { 'zh-CN': zh, 'en-US': en } });
+
+/** Reason builders; `date` arguments are local `YYYY-MM-DD` strings. */
+export const REASONS = {
+  withinWindow: (path: EligibilityPath, anchor: WindowAnchor, days: number, date: string) =>
+    r(
+      'within_window',
+      `${ANCHORS[anchor]['zh-CN']}${days}天内可申请${PATH_LABELS[path]['zh-CN']},截至${date}当天`,
+      `${capitalize(PATH_LABELS[path]['en-US'])} is available for ${days} days ${ANCHORS[anchor]['en-US']}, until the end of ${date}`,
+    ),
+  windowExpired: (path: EligibilityPath, anchor: WindowAnchor, days: number, date: string) =>
+    r(
+      'window_expired',
+      `${PATH_LABELS[path]['zh-CN']}期限(${ANCHORS[anchor]['zh-CN']}${days}天)已于${date}届满`,
+      `The ${days}-day ${PATH_LABELS[path]['en-US']} window (${ANCHORS[anchor]['en-US']}) ended on ${date}`,
+    ),
+  statutoryMinimumApplied: (configured: number, statutory: number) =>
+    r(
+      'statutory_minimum_applied',
+      `政策规定的${configured}天低于法定标准,按法定的${statutory}天执行`,
+      `The policy's ${configured} days are below the law, so the statutory ${statutory} days apply`,
+    ),
+  withinWarranty: (months: number, date: string) =>
+    r('within_warranty', `在保修期内:签收次日起${months}个月,至${date}当天`, `Within warranty: ${months} months from the day after sign-off, until the end of ${date}`),
+  outsideWarranty: (months: number, date: string) =>
+    r('outside_warranty', `已过保修期(${months}个月,已于${date}届满),可申请付费维修`, `Out of warranty (${months} months, ended on ${date}); a paid repair is possible`),
+  noWarranty: () => r('no_warranty', '该商品不提供保修,可申请付费维修', 'This product has no warranty; a paid repair is possible'),
+  repeatedRepairFailure: (count: number) =>
+    r(
+      'repeated_repair_failure',
+      `保修期内已修理${count}次仍不能正常使用,依三包规定应为您换货或退货`,
+      `Repaired ${count} times within warranty and still faulty: under the three guarantees an exchange or refund is due`,
+    ),
+  repairAvailable: () => r('repair_available', '已过退换货期限,保修期内可申请免费维修', 'The return and exchange windows have passed; a free repair is available within warranty'),
+  notYetShipped: () => r('not_yet_shipped', '订单尚未发货,可直接退款,无需寄回商品', 'The order has not shipped yet: it is refunded directly, nothing to send back'),
+  notYetDeliveredRefusable: () =>
+    r('not_yet_delivered', '商品尚未签收:可拒收或拦截包裹;各项期限自签收次日起计算', 'Not yet delivered: the parcel can be refused or intercepted; the windows start the day after sign-off'),
+  notYetDeliveredWait: (path: EligibilityPath) =>
+    r('not_yet_delivered', `商品尚未签收,签收后才能申请${PATH_LABELS[path]['zh-CN']}`, `Not yet delivered: ${PATH_LABELS[path]['en-US']} can be requested after sign-off`),
+  excluded: (flag: ProductFlag) => ({ code: `excluded_${flag}`, text: EXCLUSION_TEXTS[flag] }),
+  mustStaySealed: () =>
+    r('must_stay_sealed', '该商品拆封后不支持无理由退换货,请保持包装密封', 'This item can only be returned without a reason while it is still sealed'),
+  excludedCategory: (category: string) =>
+    r('excluded_category', `「${category}」类目不支持无理由退换货`, `The category "${category}" cannot be returned without a reason`),
+  notResaleable: () =>
+    r('not_resaleable', '商品已超出查验需要被使用或损坏,不再完好,不支持无理由退换货', 'The item was used beyond inspection or damaged and is no longer intact, so it cannot be returned without a reason'),
+  accessoriesIncomplete: () =>
+    r('accessories_incomplete', '商品配件、赠品或商标标识不齐全,补齐后方可退换', 'Accessories, gifts or labels are missing; the item can be returned once they are included'),
+  packagingIncomplete: () =>
+    r('packaging_incomplete', '外包装不全不影响退货:商品本身、配件和商标标识齐全即视为完好', 'Missing outer packaging does not block the return: the item counts as intact when it, its accessories and labels are complete'),
+  openedForInspection: () => r('opened_for_inspection_ok', '为查验而拆开包装不影响商品完好', 'Opening the package to inspect the item does not affect its condition'),
+  trialUseOk: () => r('trial_use_ok', '为确认品质和功能而进行的合理试用不影响商品完好', 'Reasonable trial use to check quality and function does not affect its condition'),
+  damagedByCustomer: () =>
+    r('damaged_by_customer', '损坏由使用、维护或保管不当造成,不属于质量问题,可申请付费维修', 'The damage comes from use, care or storage, not a quality defect; a paid repair is possible'),
+  returnRequired: () =>
+    r('return_required', '商品已签收,请申请退货退款;仅退款只适用于未收到货、少件或运输破损', 'The item was delivered, so please request a return & refund; refund only is for undelivered, missing or transit-damaged goods'),
+  perishableNoReturn: () =>
+    r('perishable_no_return', '生鲜商品有质量问题的,凭照片等凭证即可退款,无需寄回', 'Fresh goods with a quality problem are refunded on photo evidence, without sending them back'),
+  noReasonExchangeUnavailable: () =>
+    r('no_reason_exchange_unavailable', '不支持无理由换货,可在七天无理由期限内退货后重新购买', 'No-reason exchange is not offered; return the item within the 7-day no-reason window and order again'),
+  priceProtectionUnavailable: () => r('price_protection_unavailable', '该商品不提供价格保护', 'This product has no price protection'),
+  reasonNotApplicable: () => r('reason_not_applicable', '补发仅适用于缺件、少件或配件损坏', 'Reshipping is only for missing or damaged parts'),
+  alwaysAccepted: () => r('always_accepted', '此类请求随时受理', 'This kind of request is always accepted'),
+} as const;

@@ -1,0 +1,117 @@
+// The after-sales policy document (POL-1..POL-11) and the platform baseline (POL-9).
+// A policy is plain JSON so it can be versioned in `policy_versions.rules` and published as-is (POL-8).
+import { z } from 'zod';
+import { PRODUCT_FLAGS } from '../../shared/vocabulary.ts';
+import type { ProductFlag } from '../../shared/vocabulary.ts';
+
+export const REFUND_DAY_TYPES = ['working', 'natural'] as const;
+export type RefundDayType = (typeof REFUND_DAY_TYPES)[number];
+
+export interface NoReasonReturnRules {
+  enabled: boolean;
+  /** Counted from the day after sign-off (签收次日起). Law floor: 7. */
+  days: number;
+  /** Product flags excluded from no-reason return; only statutory ones are lawful (see policy.law.ts). */
+  excludedFlags: ProductFlag[];
+  /** Categories the platform admin excludes on top of the law (shown before ordering, POL-3). */
+  excludedCategories: string[];
+  buyerPaysShipping: boolean;
+}
+
+export interface RefundRules {
+  /** Refund or replacement after the returned goods arrive (POL-6); law ceiling 7 natural days. */
+  withinDays: number;
+  dayType: RefundDayType;
+}
+
+export interface PolicyRules {
+  noReasonReturn: NoReasonReturnRules;
+  /** Optional generosity: exchange without a reason. */
+  noReasonExchange: { enabled: boolean; days: number };
+  /** Quality return window from sign-off (三包: 7 days). */
+  qualityReturn: { days: number };
+  /** Quality exchange window from sign-off (三包: 15 days). */
+  qualityExchange: { days: number };
+  notAsDescribed: { days: number };
+  /** Transit damage or missing items, reported within this many days after delivery. */
+  logisticsClaim: { days: number };
+  repair: {
+    /** Used when a product has no own warranty period (POL-11). */
+    warrantyFallbackMonths: number;
+    /** 三包: after this many failed repairs the buyer gets a replacement or refund (law: at most 2). */
+    failedRepairsBeforeReplacement: number;
+  };
+  /** Missing or damaged parts reported within this many days after sign-off. */
+  reship: { days: number };
+  /** Price drops within this many days after the order was placed are refunded. */
+  priceProtection: { enabled: boolean; days: number };
+  refund: RefundRules;
+  /** Merchant generosity: the seller pays return shipping for every return. */
+  freeReturnShipping: boolean;
+  /** 假一赔三 (消费者权益保护法 第五十五条): a policy may promise more, never less. */
+  fraudCompensation: { multiplier: number; minimumFen: number };
+  /** RES-3: goodwill above this amount (integer fen) needs a supervisor's approval. */
+  goodwill: { approvalThresholdFen: number };
+}
+
+// Ten years of days is far beyond any sensible policy and keeps date arithmetic in range.
+const dayCount = z.number().int().min(0).max(3650);
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const policyRulesSchema = z.strictObject({
+  noReasonReturn: z.strictObject({
+    enabled: z.boolean(),
+    days: dayCount,
+    excludedFlags: z.array(z.enum(PRODUCT_FLAGS)),
+    excludedCategories: z.array(z.string().trim().min(1).max(100)),
+    buyerPaysShipping: z.boolean(),
+  }),
+  noReasonExchange: z.strictObject({ enabled: z.boolean(), days: dayCount }),
+  qualityReturn: z.strictObject({ days: dayCount }),
+  qualityExchange: z.strictObject({ days: dayCount }),
+  notAsDescribed: z.strictObject({ days: dayCount }),
+  logisticsClaim: z.strictObject({ days: dayCount }),
+  repair: z.strictObject({
+    warrantyFallbackMonths: z.number().int().min(0).max(1200),
+    failedRepairsBeforeReplacement: z.number().int().min(1).max(100),
+  }),
+  reship: z.strictObject({ days: dayCount }),
+  priceProtection: z.strictObject({ enabled: z.boolean(), days: dayCount }),
+  refund: z.strictObject({ withinDays: z.number().int().min(0).max(365), dayType: z.enum(REFUND_DAY_TYPES) }),
+  freeReturnShipping: z.boolean(),
+  fraudCompensation: z.strictObject({ multiplier: z.number().min(0).max(100), minimumFen: fen }),
+  goodwill: z.strictObject({ approvalThresholdFen: fen }),
+}) satisfies z.ZodType<PolicyRules>;
+
+/** Parses untrusted JSON (an admin form, a stored version) into a policy; throws a ZodError when invalid. */
+export function parsePolicyRules(json: unknown): PolicyRules {
+  return policyRulesSchema.parse(json);
+}
+
+/**
+ * The platform baseline (POL-9): every merchant policy must be at least this generous.
+ * Numbers the SPEC leaves open are our defaults: 7 days for not-as-described and transit claims
+ * (the same as the quality return the law gives), 15 days for missing parts (they show up on
+ * assembly), 12 months of warranty (the usual 三包 period), and price protection left to merchants.
+ */
+export const PLATFORM_BASELINE: PolicyRules = {
+  noReasonReturn: {
+    enabled: true,
+    days: 7,
+    excludedFlags: ['custom_made', 'perishable', 'digital', 'opened_software', 'intimate_apparel', 'cosmetics'],
+    excludedCategories: [],
+    buyerPaysShipping: true,
+  },
+  noReasonExchange: { enabled: false, days: 7 },
+  qualityReturn: { days: 7 },
+  qualityExchange: { days: 15 },
+  notAsDescribed: { days: 7 },
+  logisticsClaim: { days: 7 },
+  repair: { warrantyFallbackMonths: 12, failedRepairsBeforeReplacement: 2 },
+  reship: { days: 15 },
+  priceProtection: { enabled: false, days: 7 },
+  refund: { withinDays: 3, dayType: 'working' },
+  freeReturnShipping: false,
+  fraudCompensation: { multiplier: 3, minimumFen: 50_000 },
+  goodwill: { approvalThresholdFen: 20_000 },
+};

@@ -1,0 +1,64 @@
+// Policy versions in the database: the platform baseline and merchant policies (POL-9, POL-10).
+// Publishing checks the law and, for merchants, the baseline; a case is judged under the
+// version in force when its order was placed.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Actor } from '../identity/index.ts';
+import { compareWithBaseline } from './policy.baseline.ts';
+import { checkLaw } from './policy.law.ts';
+import { findVersionInForce, insertVersion, type PolicyVersion } from './policy.repository.ts';
+import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
+
+const EPOCH = new Date('2000-01-01T00:00:00Z');
+
+/** Makes sure a platform baseline exists (first start of a new database). */
+export async function ensurePlatformBaseline(db: Kysely<DB>, now: Date): Promise<void> {
+  const existing = await findVersionInForce(db, null, new Date('9999-12-31T00:00:00Z'));
+  if (existing) return;
+  await insertVersion(db, { merchantId: null, rules: PLATFORM_BASELINE, effectiveFrom: EPOCH, createdBy: null, now });
+}
+
+export interface PolicyInForce {
+  version: PolicyVersion | null;
+  rules: PolicyRules;
+  baseline: PolicyRules;
+}
+
+/** The policy that governs an order of this merchant placed at `at`. */
+export async function policyInForce(db: Kysely<DB>, merchantId: string | null, at: Date): Promise<PolicyInForce> {
+  const [platform, merchant] = await Promise.all([
+    findVersionInForce(db, null, at),
+    merchantId ? findVersionInForce(db, merchantId, at) : Promise.resolve(null),
+  ]);
+  const baseline = platform?.rules ?? PLATFORM_BASELINE;
+  const version = merchant ?? platform;
+  return { version, rules: version?.rules ?? baseline, baseline };
+}
+
+function refuse(type: string, text: AppError['text'], violations: unknown[]): never {
+  throw new AppError({ status: 422, type, text, extra: { violations } });
+}
+
+export async function publishPolicy(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { merchantId: string | null; rules: PolicyRules; effectiveFrom: Date; now: Date },
+): Promise<PolicyVersion> {
+  const lawViolations = checkLaw(input.rules);
+  if (lawViolations.length > 0) {
+    refuse('policy-below-law', { 'zh-CN': '该政策低于法律规定的最低标准', 'en-US': 'The policy falls below what the law requires' }, lawViolations);
+  }
+  if (input.merchantId) {
+    const platform = await findVersionInForce(db, null, input.effectiveFrom);
+    const baselineViolations = compareWithBaseline(input.rules, platform?.rules ?? PLATFORM_BASELINE);
+    if (baselineViolations.length > 0) {
+      refuse(
+        'policy-below-baseline',
+        { 'zh-CN': '商家政策不得比平台基线更严格', 'en-US': 'A merchant policy may not be stricter than the platform baseline' },
+        baselineViolations,
+      );
+    }
+  }
+  return insertVersion(db, { ...input, createdBy: actor.userId });
+}

@@ -1,0 +1,55 @@
+// The engine's input and decision shapes (see policy.engine.ts).
+import type { CaseKind, Party, ProductFlag, RequestReason } from '../../shared/vocabulary.ts';
+import type { EligibilityPath, EligibilityReason } from './policy.reasons.ts';
+import type { PolicyRules, RefundDayType } from './policy.rules.ts';
+
+export interface ItemCondition {
+  /** Unsealed or (for digital goods) downloaded. */
+  opened?: boolean;
+  trialUse?: boolean;
+  damagedByCustomer?: boolean;
+  accessoriesComplete?: boolean;
+  packagingComplete?: boolean;
+}
+
+export interface EligibilityInput {
+  kind: CaseKind;
+  reason: RequestReason;
+  now: Date;
+  policy: { versionId: string; rules: PolicyRules };
+  product: { category: string; flags: ProductFlag[]; warrantyMonths: number | null };
+  item: { paidFen: number; quantity: number; condition?: ItemCondition };
+  order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean };
+  delivery: { signedAt: Date | null; shipped: boolean };
+  history?: { failedRepairs: number; returnReceivedAt?: Date | null };
+  /** Day boundaries are local days in this zone. */
+  timeZone?: string;
+}
+
+export interface ReturnShipping {
+  paidBy: Party | null;
+  reasonCode: 'seller_responsible' | 'buyer_no_reason' | 'shipping_insurance' | 'seller_policy' | 'no_return_needed' | 'not_eligible';
+}
+
+export interface RefundTiming {
+  withinDays: number;
+  dayType: RefundDayType;
+  /** Set for natural days once the return has arrived; working days are left to the business calendar. */
+  dueBy: Date | null;
+  /** The statutory ceiling: end of the 7th natural day after the return arrived. */
+  statutoryDueBy: Date | null;
+}
+
+export interface EligibilityDecision {
+  eligible: boolean;
+  path: EligibilityPath;
+  reasons: EligibilityReason[];
+  /** End of the last local day of the window, or null when no window applies (yet). */
+  deadline: Date | null;
+  returnShipping: ReturnShipping;
+  returnRequired: boolean;
+  refund: RefundTiming;
+  policyVersionId: string;
+  /** The kind the customer should use instead, when this one does not fit. */
+  advisedKind: CaseKind | null;
+}

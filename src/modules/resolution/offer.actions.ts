@@ -1,0 +1,293 @@
+// Negotiation as data (RES-1..7): plans are offers the customer accepts, rejects or counters;
+// every offer, counter-offer and answer stays in the case's negotiation history.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
+import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
+import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.ts';
+import { insertMessage } from '../cases/case.repository.ts';
+import { policyFraudCompensationFen } from '../policy/policy.law.ts';
+import { createPlanExecution } from '../execution/execution.plan.ts';
+import { type CaseFacts, caseFacts } from './case-facts.ts';
+import { counterOfferSchema, proposePlanSchema, toTerms } from './offer.schemas.ts';
+import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
+import { assessPlan, type OfferTerms, type PlanType, tasksForTerms } from './resolution.rules.ts';
+
+const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
+const empty = z.object({});
+
+export const offerActionSchemas = {
+  approve_request: z.object({
+    /** Needed for price protection (the price difference) and for a partial refund-only. */
+    refundFen: z.number().int().min(1).max(100_000_000_00).optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  propose_plan: proposePlanSchema,
+  approve_plan: z.object({ note: z.string().trim().max(2000).optional() }),
+  decline_plan_approval: reasonOnly,
+  accept_plan: empty,
+  reject_plan: reasonOnly,
+  counter_offer: counterOfferSchema,
+  accept_counter_offer: empty,
+};
+type Input<K extends keyof typeof offerActionSchemas> = z.infer<(typeof offerActionSchemas)[K]>;
+
+const APPROVERS = new Set(['supervisor', 'admin']);
+
+function planViolationError(violations: ReturnType<typeof assessPlan>['violations']): AppError {
+  const first = violations[0]!;
+  return new AppError({
+    status: 422,
+    type: 'plan-below-statutory-rights',
+    field: first.field,
+    text: first.text,
+    issues: violations.map((v) => ({ field: v.field, message: v.text })),
+  });
+}
+
+async function openOfferOrFail(ctx: ActionContext) {
+  const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['open']);
+  if (!offer) throw conflict('no-open-offer', { 'zh-CN': '当前没有待确认的方案', 'en-US': 'There is no open plan to answer' });
+  if (offer.expires_at && offer.expires_at <= ctx.now) {
+    throw conflict('offer-expired', { 'zh-CN': '该方案已过期，请等待新的方案', 'en-US': 'This plan has expired; a new one will be proposed' });
+  }
+  return offer;
+}
+
+async function acceptOffer(ctx: ActionContext, offerId: string, terms: OfferTerms, responsibility: Responsibility) {
+  const facts = await caseFacts(ctx.trx, ctx.row);
+  await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
+  await createPlanExecution(ctx, { offerId, terms, responsibility, facts });
+  return { caseChanges: { responsibility }, eventData: { offerId, terms } };
+}
+
+const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
+  quality: 'quality_defect',
+  not_as_described: 'not_as_described',
+  logistics: 'logistics_damage',
+  no_reason: 'no_fault',
+};
+
+/** The plan a request asks for, by kind; null where only a negotiated plan makes sense. */
+function requestedTerms(kind: CaseKind, facts: CaseFacts, refundFen: number | undefined): { planType: PlanType; terms: OfferTerms } | null {
+  const returnRequired = facts.eligibilityReturnRequired ?? true;
+  switch (kind) {
+    case 'return_refund':
+      return { planType: 'return_and_refund', terms: toTerms({ refundFen: refundFen ?? facts.paidFen, returnRequired, keepItem: !returnRequired }) };
+    case 'refund_only':
+      return { planType: refundFen && refundFen < facts.paidFen ? 'partial_refund' : 'full_refund', terms: toTerms({ refundFen: refundFen ?? facts.paidFen }) };
+    case 'exchange':
+      return { planType: 'exchange', terms: toTerms({ returnRequired: true, replacement: true }) };
+    case 'repair':
+      return { planType: 'repair', terms: toTerms({ returnRequired: true, repair: true }) };
+    case 'reship':
+      return { planType: 'reship_parts', terms: toTerms({ reshipParts: true }) };
+    case 'price_protection':
+      return refundFen ? { planType: 'partial_refund', terms: toTerms({ refundFen, keepItem: true }) } : null;
+    default:
+      return null;
+  }
+}
+
+export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: ActionHandler<Input<K>> } = {
+  approve_request: async (ctx, input) => {
+    const facts = await caseFacts(ctx.trx, ctx.row);
+    const requested = requestedTerms(ctx.row.kind as CaseKind, facts, input.refundFen);
+    if (!requested) {
+      throw invalid(ctx.row.kind === 'price_protection' ? 'refundFen' : 'kind', {
+        'zh-CN': ctx.row.kind === 'price_protection' ? '价格保护请填写差价金额' : '此类售后单需要提出协商方案，不能直接同意',
+        'en-US': ctx.row.kind === 'price_protection' ? 'Give the price difference to refund' : 'This kind of case needs a proposed plan instead',
+      });
+    }
+    const responsibility = RESPONSIBILITY_BY_REASON[ctx.row.reason as RequestReason] ?? 'no_fault';
+    const assessment = assessPlan(requested.terms, {
+      paidFen: facts.paidFen,
+      eligibilityPath: facts.eligibilityPath,
+      responsibility,
+      fraudFound: false,
+      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
+      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
+      proposedByCustomer: false,
+    });
+    if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
+    if (assessment.goodwillFen > 0) {
+      throw invalid('refundFen', { 'zh-CN': '退款金额不能超过实付金额', 'en-US': 'The refund cannot exceed what was paid' });
+    }
+    const offerId = randomUUID();
+    return {
+      command: {
+        type: 'approve_request',
+        offerId,
+        returnRequired: requested.terms.returnRequired,
+        openTasks: tasksForTerms(requested.terms).length,
+      },
+      apply: async () => {
+        await insertOffer(ctx.trx, {
+          id: offerId,
+          caseId: ctx.row.id,
+          parentOfferId: null,
+          actor: ctx.actor,
+          status: 'accepted',
+          planType: requested.planType,
+          terms: requested.terms,
+          steps: [],
+          responsibility,
+          basis: input.note ?? facts.eligibilityPath ?? ctx.row.kind,
+          goodwillReason: null,
+          expiresAt: null,
+          now: ctx.now,
+        });
+        await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts });
+        return { reason: input.note ?? null, caseChanges: { responsibility }, eventData: { offerId, planType: requested.planType, terms: requested.terms } };
+      },
+    };
+  },
+  propose_plan: async (ctx, input) => {
+    const facts = await caseFacts(ctx.trx, ctx.row);
+    const terms = toTerms(input.terms);
+    const assessment = assessPlan(terms, {
+      paidFen: facts.paidFen,
+      eligibilityPath: facts.eligibilityPath,
+      responsibility: input.responsibility,
+      fraudFound: input.fraudFound,
+      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
+      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
+      proposedByCustomer: false,
+    });
+    if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
+    if (assessment.needsGoodwillReason && !input.goodwillReason) {
+      throw invalid('goodwillReason', {
+        'zh-CN': '方案超出政策标准（额外补偿），请填写理由',
+        'en-US': 'The plan goes beyond the policy (goodwill); give a reason',
+      });
+    }
+    const offerId = randomUUID();
+    const needsApproval = assessment.needsApproval && !APPROVERS.has(ctx.actor.role);
+    return {
+      command: { type: 'propose_plan', offerId, needsApproval },
+      apply: async () => {
+        await supersedeOpenOffers(ctx.trx, ctx.row.id, ctx.now);
+        await insertOffer(ctx.trx, {
+          id: offerId,
+          caseId: ctx.row.id,
+          parentOfferId: null,
+          actor: ctx.actor,
+          status: needsApproval ? 'pending_approval' : 'open',
+          planType: input.planType,
+          terms,
+          steps: input.steps,
+          responsibility: input.responsibility,
+          basis: input.basis,
+          goodwillReason: input.goodwillReason ?? null,
+          expiresAt: new Date(ctx.now.getTime() + input.expiresInHours * 3_600_000),
+          now: ctx.now,
+        });
+        return {
+          caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null },
+          eventData: { offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval },
+        };
+      },
+    };
+  },
+  approve_plan: async (ctx, input) => {
+    const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['pending_approval']);
+    if (!offer) throw conflict('no-offer-to-approve', { 'zh-CN': '没有待审批的方案', 'en-US': 'There is no plan waiting for approval' });
+    return {
+      command: { type: 'approve_plan' },
+      apply: async () => {
+        await ctx.trx.updateTable('offers').set({ status: 'open', approved_by: ctx.actor.userId }).where('id', '=', offer.id).execute();
+        return { reason: input.note ?? null, eventData: { offerId: offer.id } };
+      },
+    };
+  },
+  decline_plan_approval: async (ctx, input) => {
+    const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['pending_approval']);
+    if (!offer) throw conflict('no-offer-to-approve', { 'zh-CN': '没有待审批的方案', 'en-US': 'There is no plan waiting for approval' });
+    return {
+      command: { type: 'decline_plan_approval', reason: input.reason },
+      apply: async () => {
+        await answerOffer(ctx.trx, offer.id, { status: 'declined', reason: input.reason, approvedBy: ctx.actor.userId, now: ctx.now });
+        return { reason: input.reason, eventData: { offerId: offer.id } };
+      },
+    };
+  },
+  accept_plan: async (ctx) => {
+    const offer = await openOfferOrFail(ctx);
+    const terms = toTerms(offer.terms as Partial<OfferTerms>);
+    return {
+      command: { type: 'accept_plan', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length },
+      apply: () => acceptOffer(ctx, offer.id, terms, (offer.responsibility ?? 'no_fault') as Responsibility),
+    };
+  },
+  reject_plan: async (ctx, input) => {
+    const offer = await openOfferOrFail(ctx);
+    return {
+      command: { type: 'reject_plan', reason: input.reason },
+      apply: async () => {
+        await answerOffer(ctx.trx, offer.id, { status: 'rejected', reason: input.reason, now: ctx.now });
+        return { reason: input.reason, eventData: { offerId: offer.id } };
+      },
+    };
+  },
+  counter_offer: async (ctx, input) => {
+    const offer = await openOfferOrFail(ctx);
+    const counterId = randomUUID();
+    const terms = toTerms(input.terms);
+    return {
+      command: { type: 'counter_offer', offerId: counterId, reason: input.reason },
+      apply: async () => {
+        await answerOffer(ctx.trx, offer.id, { status: 'countered', reason: input.reason, now: ctx.now });
+        await insertOffer(ctx.trx, {
+          id: counterId,
+          caseId: ctx.row.id,
+          parentOfferId: offer.id,
+          actor: ctx.actor,
+          status: 'open',
+          planType: input.planType,
+          terms,
+          steps: [],
+          responsibility: offer.responsibility,
+          basis: input.reason,
+          goodwillReason: null,
+          expiresAt: null,
+          now: ctx.now,
+        });
+        await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.reason, now: ctx.now });
+        return {
+          reason: input.reason,
+          caseChanges: { pending_counter_offer_id: counterId, unanswered_customer_messages: ctx.row.unanswered_customer_messages + 1 },
+          eventData: { offerId: offer.id, counterOfferId: counterId, terms },
+        };
+      },
+    };
+  },
+  accept_counter_offer: async (ctx) => {
+    const counter = ctx.row.pending_counter_offer_id ? await findOffer(ctx.trx, ctx.row.pending_counter_offer_id) : undefined;
+    if (!counter) throw conflict('no-counter-offer', { 'zh-CN': '没有待处理的客户还价', 'en-US': 'There is no counter-offer to accept' });
+    const terms = toTerms(counter.terms as Partial<OfferTerms>);
+    const facts = await caseFacts(ctx.trx, ctx.row);
+    const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
+    const assessment = assessPlan(terms, {
+      paidFen: facts.paidFen,
+      eligibilityPath: facts.eligibilityPath,
+      responsibility,
+      fraudFound: false,
+      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
+      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
+      proposedByCustomer: true,
+    });
+    if (assessment.needsApproval && !APPROVERS.has(ctx.actor.role)) {
+      throw forbidden({
+        'zh-CN': '客户还价超出审批额度，需由主管接受',
+        'en-US': "The counter-offer is above the approval limit; a supervisor must accept it",
+      });
+    }
+    return {
+      command: { type: 'accept_counter_offer', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length },
+      apply: async () => ({
+        ...(await acceptOffer(ctx, counter.id, terms, responsibility)),
+        caseChanges: { responsibility, pending_counter_offer_id: null, unanswered_customer_messages: 0 },
+      }),
+    };
+  },
+};

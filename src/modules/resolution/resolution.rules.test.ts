@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RESPONSIBILITIES } from '../../shared/vocabulary.ts';
+import { assessPlan, EMPTY_TERMS, fraudCompensationFen, liableParty, type OfferTerms, plannedLedger, tasksForTerms } from './resolution.rules.ts';
+
+const fen = fc.integer({ min: 0, max: 5_000_000 });
+const arbTerms: fc.Arbitrary<OfferTerms> = fc.record({
+  refundFen: fen,
+  returnRequired: fc.boolean(),
+  keepItem: fc.boolean(),
+  couponFen: fen,
+  cashFen: fen,
+  pointsAwarded: fc.nat(10_000),
+  replacement: fc.boolean(),
+  repair: fc.boolean(),
+  reshipParts: fc.boolean(),
+  extendedWarrantyMonths: fc.nat(24),
+  apology: fc.boolean(),
+  fraudCompensationFen: fen,
+});
+const arbResponsibility = fc.constantFrom(...RESPONSIBILITIES);
+const arbSeller = fc.constantFrom('merchant' as const, 'platform' as const);
+
+describe('who bears what (VER-5)', () => {
+  it('puts quality and description faults on the seller, transit damage on the carrier, platform errors on the platform', () => {
+    expect(liableParty('quality_defect', 'merchant')).toBe('merchant');
+    expect(liableParty('not_as_described', 'platform')).toBe('platform');
+    expect(liableParty('logistics_damage', 'merchant')).toBe('carrier');
+    expect(liableParty('platform_error', 'merchant')).toBe('platform');
+    expect(liableParty('customer_misuse', 'merchant')).toBe('customer');
+  });
+
+  it('property: the planned ledger accounts for every fen of the plan and never bills the customer for what they receive', () => {
+    fc.assert(
+      fc.property(arbTerms, arbResponsibility, arbSeller, (terms, responsibility, seller) => {
+        const lines = plannedLedger(terms, responsibility, seller);
+        const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
+        expect(total).toBe(terms.refundFen + terms.couponFen + terms.cashFen + terms.fraudCompensationFen);
+        for (const line of lines) {
+          expect(line.amountFen).toBeGreaterThan(0);
+          expect(line.paidTo).toBe('customer');
+          expect(line.borneBy).not.toBe('customer');
+        }
+      }),
+    );
+  });
+
+  it('property: a task exists exactly for each kind of work the terms promise', () => {
+    fc.assert(
+      fc.property(arbTerms, (terms) => {
+        const tasks = tasksForTerms(terms);
+        expect(tasks.includes('refund')).toBe(terms.refundFen > 0);
+        expect(tasks.includes('ship_replacement')).toBe(terms.replacement || terms.reshipParts);
+        expect(tasks.includes('repair')).toBe(terms.repair);
+        expect(tasks.includes('compensation')).toBe(terms.couponFen + terms.cashFen + terms.fraudCompensationFen > 0);
+        expect(new Set(tasks).size).toBe(tasks.length);
+      }),
+    );
+  });
+});
+
+describe('plan assessment (RES-2, RES-3)', () => {
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
+
+  it('fraud compensation is three times the price, at least 500 yuan', () => {
+    expect(fraudCompensationFen(10_000)).toBe(50_000);
+    expect(fraudCompensationFen(40_000)).toBe(120_000);
+    fc.assert(
+      fc.property(fen, (paid) => {
+        expect(fraudCompensationFen(paid)).toBe(Math.max(3 * paid, 50_000));
+      }),
+    );
+  });
+
+  it('refuses a staff return plan below a full refund on a statutory path, but not the customer’s own counter-offer', () => {
+    const partial = { ...EMPTY_TERMS, refundFen: 20_000, returnRequired: true };
+    expect(assessPlan(partial, context).violations.map((v) => v.code)).toEqual(['below_statutory_refund']);
+    expect(assessPlan(partial, { ...context, proposedByCustomer: true }).violations).toEqual([]);
+    expect(assessPlan({ ...partial, refundFen: 29_900 }, context).violations).toEqual([]);
+  });
+
+  it('property: approval is needed exactly when goodwill exceeds the threshold, and goodwill always needs a reason', () => {
+    fc.assert(
+      fc.property(arbTerms, fen, fc.boolean(), (terms, threshold, fraudFound) => {
+        const a = assessPlan(terms, { ...context, fraudFound, goodwillApprovalThresholdFen: threshold });
+        expect(a.needsApproval).toBe(a.goodwillFen > threshold);
+        if (a.goodwillFen > 0) expect(a.needsGoodwillReason).toBe(true);
+        expect(a.goodwillFen).toBeGreaterThanOrEqual(terms.couponFen + terms.cashFen);
+      }),
+    );
+  });
+
+  it('property: when fraud is found, a staff plan below max(3×, 500 yuan) is always refused', () => {
+    fc.assert(
+      fc.property(arbTerms, fen, (terms, paid) => {
+        const a = assessPlan(terms, { ...context, paidFen: paid, fraudMinimumFen: fraudCompensationFen(paid), fraudFound: true, eligibilityPath: null });
+        const refused = a.violations.some((v) => v.code === 'below_statutory_fraud_compensation');
+        expect(refused).toBe(terms.fraudCompensationFen < fraudCompensationFen(paid));
+      }),
+    );
+  });
+});

@@ -1,0 +1,184 @@
+// Pure rules for plans and money (VER-5, RES-1..7): who bears a cost given the responsibility
+// finding, whether a plan respects the customer's statutory rights, and how much of it is
+// goodwill that needs a reason or a supervisor's approval.
+import type { LocalizedText, Party, Responsibility } from '../../shared/vocabulary.ts';
+
+export const PLAN_TYPES = [
+  'full_refund',
+  'partial_refund',
+  'return_and_refund',
+  'exchange',
+  'repair',
+  'reship_parts',
+  'compensation',
+  'apology',
+  'extended_warranty',
+  'fraud_compensation',
+  'answer',
+] as const;
+export type PlanType = (typeof PLAN_TYPES)[number];
+
+/** What the customer is offered; every amount is in fen. */
+export interface OfferTerms {
+  refundFen: number;
+  returnRequired: boolean;
+  keepItem: boolean;
+  couponFen: number;
+  cashFen: number;
+  pointsAwarded: number;
+  replacement: boolean;
+  repair: boolean;
+  reshipParts: boolean;
+  extendedWarrantyMonths: number;
+  apology: boolean;
+  fraudCompensationFen: number;
+}
+
+export const EMPTY_TERMS: OfferTerms = {
+  refundFen: 0,
+  returnRequired: false,
+  keepItem: false,
+  couponFen: 0,
+  cashFen: 0,
+  pointsAwarded: 0,
+  replacement: false,
+  repair: false,
+  reshipParts: false,
+  extendedWarrantyMonths: 0,
+  apology: false,
+  fraudCompensationFen: 0,
+};
+
+export type Seller = 'merchant' | 'platform';
+
+/** The party that bears refunds and compensation for a responsibility finding. */
+export function liableParty(responsibility: Responsibility, seller: Seller): Party {
+  switch (responsibility) {
+    case 'quality_defect':
+    case 'packaging':
+    case 'not_as_described':
+    case 'merchant_error':
+    case 'no_fault': // a no-reason refund gives the seller's revenue back
+      return seller;
+    case 'logistics_damage':
+      return 'carrier';
+    case 'platform_error':
+      return 'platform';
+    case 'customer_misuse':
+      return 'customer';
+    default: {
+      const unreachable: never = responsibility;
+      return unreachable;
+    }
+  }
+}
+
+/** 假一赔三 as the law states it; a policy may promise more (see `PlanContext.fraudMinimumFen`). */
+export { statutoryFraudCompensationFen as fraudCompensationFen } from '../policy/policy.law.ts';
+
+export interface PlanContext {
+  /** What the customer paid for the items of the case. */
+  paidFen: number;
+  /** The policy path that made the case eligible (e.g. 'no_reason_return'). */
+  eligibilityPath: string | null;
+  responsibility: Responsibility;
+  /** Fraud established by the investigation (sold as genuine but fake, false advertising…). */
+  fraudFound: boolean;
+  goodwillApprovalThresholdFen: number;
+  /** What the policy in force promises for fraud (never below the law: policyFraudCompensationFen). */
+  fraudMinimumFen: number;
+  /** A customer's own counter-offer may waive rights; a staff plan may not. */
+  proposedByCustomer: boolean;
+}
+
+export interface PlanViolation {
+  code: string;
+  field: string;
+  text: LocalizedText;
+}
+
+export interface PlanAssessment {
+  violations: PlanViolation[];
+  goodwillFen: number;
+  needsGoodwillReason: boolean;
+  needsApproval: boolean;
+}
+
+const STATUTORY_RETURN_PATHS = new Set(['no_reason_return', 'quality_return', 'three_guarantees_replacement', 'not_received_refund']);
+
+export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessment {
+  const violations: PlanViolation[] = [];
+  const statutoryReturn = context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
+  if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && terms.refundFen < context.paidFen && !terms.replacement) {
+    violations.push({
+      code: 'below_statutory_refund',
+      field: 'terms.refundFen',
+      text: {
+        'zh-CN': `客户依法可退货并全额退款（${context.paidFen / 100} 元），退货方案不得低于全额退款`,
+        'en-US': `The customer may by law return the goods for a full refund (${context.paidFen / 100} yuan); a return plan may not refund less`,
+      },
+    });
+  }
+  const fraudMinimum = context.fraudMinimumFen;
+  if (context.fraudFound && !context.proposedByCustomer && terms.fraudCompensationFen < fraudMinimum) {
+    violations.push({
+      code: 'below_statutory_fraud_compensation',
+      field: 'terms.fraudCompensationFen',
+      text: {
+        'zh-CN': `经营者存在欺诈，依法应赔偿价款的三倍且不少于 500 元（至少 ${fraudMinimum / 100} 元）`,
+        'en-US': `Fraud was found: the law requires three times the price, at least 500 yuan (at least ${fraudMinimum / 100} yuan)`,
+      },
+    });
+  }
+  if (terms.refundFen < 0 || terms.couponFen < 0 || terms.cashFen < 0 || terms.fraudCompensationFen < 0) {
+    violations.push({ code: 'negative_amount', field: 'terms', text: { 'zh-CN': '金额不能为负数', 'en-US': 'Amounts cannot be negative' } });
+  }
+  // Goodwill: whatever goes beyond giving the money back and the statutory compensation.
+  const refundAbovePaid = Math.max(0, terms.refundFen - context.paidFen);
+  const fraudAboveStatute = context.fraudFound ? Math.max(0, terms.fraudCompensationFen - fraudMinimum) : terms.fraudCompensationFen;
+  const goodwillFen = terms.couponFen + terms.cashFen + refundAbovePaid + fraudAboveStatute;
+  const goodwillMonths = terms.extendedWarrantyMonths > 0;
+  return {
+    violations,
+    goodwillFen,
+    needsGoodwillReason: !context.proposedByCustomer && (goodwillFen > 0 || goodwillMonths),
+    needsApproval: goodwillFen > context.goodwillApprovalThresholdFen,
+  };
+}
+
+export interface LedgerLine {
+  entryType: 'refund' | 'compensation' | 'fraud_compensation';
+  amountFen: number;
+  borneBy: Party;
+  paidTo: 'customer';
+  reason: string;
+}
+
+/** The money lines an accepted plan commits to, each naming who bears it and why. */
+export function plannedLedger(terms: OfferTerms, responsibility: Responsibility, seller: Seller): LedgerLine[] {
+  const payer = liableParty(responsibility, seller);
+  // A customer at fault still gets goodwill from the seller, never from themselves.
+  const goodwillPayer: Party = payer === 'customer' ? seller : payer;
+  const lines: LedgerLine[] = [];
+  if (terms.refundFen > 0) {
+    lines.push({ entryType: 'refund', amountFen: terms.refundFen, borneBy: payer === 'customer' ? seller : payer, paidTo: 'customer', reason: responsibility });
+  }
+  const compensation = terms.couponFen + terms.cashFen;
+  if (compensation > 0) {
+    lines.push({ entryType: 'compensation', amountFen: compensation, borneBy: goodwillPayer, paidTo: 'customer', reason: responsibility });
+  }
+  if (terms.fraudCompensationFen > 0) {
+    lines.push({ entryType: 'fraud_compensation', amountFen: terms.fraudCompensationFen, borneBy: seller, paidTo: 'customer', reason: 'fraud' });
+  }
+  return lines;
+}
+
+/** Execution tasks an accepted plan needs, in the order they happen. */
+export function tasksForTerms(terms: OfferTerms): ('refund' | 'ship_replacement' | 'repair' | 'ship_back_repaired' | 'compensation')[] {
+  const tasks: ('refund' | 'ship_replacement' | 'repair' | 'ship_back_repaired' | 'compensation')[] = [];
+  if (terms.refundFen > 0) tasks.push('refund');
+  if (terms.replacement || terms.reshipParts) tasks.push('ship_replacement');
+  if (terms.repair) tasks.push('repair', 'ship_back_repaired');
+  if (terms.couponFen + terms.cashFen + terms.fraudCompensationFen > 0) tasks.push('compensation');
+  return tasks;
+}

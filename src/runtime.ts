@@ -1,0 +1,70 @@
+// Wires the running product: database (migrated), job queue, payment provider, evidence store
+// and the HTTP app. The server, the CLI and the tests all start it the same way.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import type { AppDeps } from './http/deps.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { handleCaseEvent } from './modules/cases/case.jobs.ts';
+import { createEvidenceStore } from './modules/cases/evidence.store.ts';
+import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
+import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
+import { type Clock, systemClock } from './shared/clock.ts';
+
+export interface Runtime {
+  deps: AppDeps;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  payments?: PaymentProvider;
+  /** Run job workers in this process (the server does; most tests drive jobs themselves). */
+  workers?: boolean;
+  logger?: boolean | object;
+  /** PGlite in memory instead of DATA_DIR (tests). */
+  inMemory?: boolean;
+}
+
+export async function openMigratedDatabase(config: Config, inMemory = false): Promise<Database> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: inMemory ? undefined : join(config.dataDir, 'pglite'),
+  });
+  await migrate(database);
+  return database;
+}
+
+export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  const database = await openMigratedDatabase(config, options.inMemory);
+  await ensurePlatformBaseline(database.db, clock.now());
+  const jobs: JobQueue = createJobQueue(database);
+  await jobs.start();
+  if (options.workers) {
+    await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
+  }
+  const deps: AppDeps = {
+    config,
+    database,
+    clock,
+    jobs,
+    payments: options.payments ?? new LocalPaymentProvider(),
+    evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
+  };
+  const app = await buildApp(deps, { logger: options.logger ?? false });
+  await app.ready();
+  return {
+    deps,
+    app,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

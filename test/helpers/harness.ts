@@ -1,0 +1,148 @@
+// Starts the real product for a test file: PGlite in memory by default, or the PostgreSQL
+// server named by TEST_DATABASE_URL (CI runs the suite both ways). Time is a manual clock.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { LocalPaymentProvider } from '../../src/modules/execution/payment.provider.ts';
+import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { type Runtime, startRuntime } from '../../src/runtime.ts';
+import { ManualClock } from '../../src/shared/clock.ts';
+import { multipart } from './files.ts';
+
+export interface TestApp {
+  runtime: Runtime;
+  clock: ManualClock;
+  payments: LocalPaymentProvider;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(start = '2026-11-10T10:00:00+08:00'): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-test-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
+  const clock = new ManualClock(start);
+  const payments = new LocalPaymentProvider();
+  const runtime = await startRuntime(config, { clock, payments, inMemory: true });
+  return { runtime, clock, payments, close: () => runtime.close() };
+}
+
+export interface Call {
+  status: number;
+  body: any;
+  headers: LightMyRequestResponse['headers'];
+}
+
+/** A client bound to one bearer token. */
+export function client(t: TestApp, token: string | null) {
+  const request = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Call> => {
+    const response = await t.runtime.app.inject({
+      method,
+      url,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    const text = response.body;
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // non-JSON bodies stay text
+    }
+    return { status: response.statusCode, body, headers: response.headers };
+  };
+  return {
+    token,
+    /** Multipart upload of one file to a case. */
+    upload: async (caseNo: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }): Promise<Call> => {
+      const form = multipart(fields, file);
+      const response = await t.runtime.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseNo}/attachments`,
+        headers: { ...form.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        payload: form.payload,
+      });
+      return { status: response.statusCode, body: JSON.parse(response.body), headers: response.headers };
+    },
+    get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
+    post: (url: string, payload: unknown = {}, headers?: Record<string, string>) => request('POST', url, payload, headers),
+    put: (url: string, payload: unknown, headers?: Record<string, string>) => request('PUT', url, payload, headers),
+    action: (caseNo: string, action: string, payload: unknown = {}, headers?: Record<string, string>) =>
+      request('POST', `/api/v1/cases/${caseNo}/actions/${action}`, payload, headers),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** A fresh shop (merchant, customer, staff, products, a delivered order) unique to the caller. */
+export async function makeShop(
+  t: TestApp,
+  options: { signedAt?: string; platformOperated?: boolean; shippingInsurance?: boolean; flags?: string[]; category?: string; priceFen?: number } = {},
+) {
+  const id = randomUUID().slice(0, 8);
+  const { db } = t.runtime.deps.database;
+  const admin = await createUserWithToken(db, { email: `admin-${id}@test.local`, displayName: 'Admin', role: 'admin' });
+  const api = client(t, admin.token);
+  const put = async (url: string, body: unknown) => {
+    const res = await api.put(url, body);
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const merchantId = await put(`/api/v1/integration/merchants/m-${id}`, { name: `测试商家${id}`, platformOperated: options.platformOperated ?? false });
+  const customerId = await put(`/api/v1/integration/customers/c-${id}`, { name: '张三', phone: '13800138000', tier: 'gold' });
+  const priceFen = options.priceFen ?? 29_900;
+  const productId = await put(`/api/v1/integration/products/p-${id}`, {
+    merchantExternalId: `m-${id}`,
+    name: '无线蓝牙耳机',
+    category: options.category ?? 'electronics',
+    priceFen,
+    warrantyMonths: 12,
+    flags: options.flags ?? [],
+  });
+  const placedAt = new Date(new Date(options.signedAt ?? '2026-11-08T15:00:00+08:00').getTime() - 3 * 86_400_000);
+  const orderId = await put(`/api/v1/integration/orders/o-${id}`, {
+    orderNo: `DD${id}`,
+    customerExternalId: `c-${id}`,
+    merchantExternalId: `m-${id}`,
+    status: 'paid',
+    placedAt: placedAt.toISOString(),
+    totalFen: priceFen,
+    shippingInsurance: options.shippingInsurance ?? false,
+    items: [{ externalId: '1', productExternalId: `p-${id}`, quantity: 1, unitPriceFen: priceFen, paidFen: priceFen }],
+    payments: [{ externalId: `pay-${id}`, method: 'alipay', amountFen: priceFen, paidAt: placedAt.toISOString() }],
+  });
+  await put(`/api/v1/integration/shipments/s-${id}`, {
+    orderExternalId: `o-${id}`,
+    carrier: 'SF',
+    trackingNo: `SF${id}`,
+    status: 'delivered',
+    shippedAt: placedAt.toISOString(),
+    deliveredAt: options.signedAt ?? '2026-11-08T15:00:00+08:00',
+  });
+  const item = await db.selectFrom('order_items').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow();
+  const customer = await createUserWithToken(db, { email: `c-${id}@test.local`, displayName: '张三', role: 'customer', customerId });
+  const merchant = await createUserWithToken(db, { email: `m-${id}@test.local`, displayName: '商家客服', role: 'merchant', merchantId });
+  const agent = await createUserWithToken(db, { email: `agent-${id}@test.local`, displayName: '客服小王', role: 'agent' });
+  const supervisor = await createUserWithToken(db, { email: `sup-${id}@test.local`, displayName: '主管', role: 'supervisor' });
+  const compliance = await createUserWithToken(db, { email: `comp-${id}@test.local`, displayName: '合规', role: 'compliance' });
+  const finance = await createUserWithToken(db, { email: `fin-${id}@test.local`, displayName: '财务', role: 'finance' });
+  return {
+    id,
+    merchantId,
+    customerId,
+    productId,
+    orderId,
+    orderNo: `DD${id}`,
+    orderItemId: item.id,
+    priceFen,
+    admin: api,
+    customer: client(t, customer.token),
+    merchant: client(t, merchant.token),
+    agent: client(t, agent.token),
+    supervisor: client(t, supervisor.token),
+    compliance: client(t, compliance.token),
+    finance: client(t, finance.token),
+    anonymous: client(t, null),
+  };
+}
+export type Shop = Awaited<ReturnType<typeof makeShop>>;

@@ -1,0 +1,192 @@
+// Intake rules: duplicates (IN-8), idempotency keys, scope (merchants and customers see only
+// their own cases), and malformed input refused as problem+json with nothing written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleCaseEvent } from '../../src/modules/cases/case.jobs.ts';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const body = (shop: Shop, extra: Record<string, unknown> = {}) => ({
+  kind: 'return_refund',
+  reason: 'quality',
+  items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+  description: '屏幕有坏点',
+  ...extra,
+});
+
+async function countCases(shop: Shop): Promise<number> {
+  const row = await t.runtime.deps.database.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('customer_id', '=', shop.customerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('duplicates (IN-8)', () => {
+  it('links a second request for the same item and kind to the open case instead of creating one', async () => {
+    const shop = await makeShop(t);
+    const first = await shop.customer.post('/api/v1/cases', body(shop));
+    expect(first.status).toBe(201);
+    const second = await shop.customer.post('/api/v1/cases', body(shop, { description: '补充：右下角也有坏点', channel: 'chat' }));
+    expect(second.status).toBe(200);
+    expect(second.body.caseNo).toBe(first.body.caseNo);
+    expect(second.body.duplicateOf).toBe(first.body.caseNo);
+    expect(await countCases(shop)).toBe(1);
+    const detail = await shop.agent.get(`/api/v1/cases/${first.body.caseNo}`);
+    expect(detail.body.messages.map((m: { body: string; channel: string }) => [m.channel, m.body])).toContainEqual(['chat', '补充：右下角也有坏点']);
+    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toContain('duplicate_request_linked');
+    expect(detail.body.unansweredCustomerMessages).toBe(1);
+  });
+
+  it('allows a new case once the first is closed, and merges duplicates filed through another channel', async () => {
+    const shop = await makeShop(t);
+    const first = await shop.customer.post('/api/v1/cases', body(shop));
+    await shop.customer.action(first.body.caseNo, 'withdraw', { reason: '先不退了' });
+    const again = await shop.customer.post('/api/v1/cases', body(shop));
+    expect(again.status).toBe(201);
+    expect(again.body.caseNo).not.toBe(first.body.caseNo);
+    // The hotline logs the same problem as a complaint: a different kind, merged by staff.
+    const phone = await shop.agent.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', channel: 'phone', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '来电：屏幕坏点，要求尽快处理' });
+    expect(phone.status).toBe(201);
+    const self = await shop.agent.action(phone.body.caseNo, 'merge_into', { targetCaseNo: phone.body.caseNo });
+    expect(self.status).toBe(409);
+    const merged = await shop.agent.action(phone.body.caseNo, 'merge_into', { targetCaseNo: again.body.caseNo, reason: '同一问题' });
+    expect(merged.body.state).toBe('merged');
+    const target = await shop.agent.get(`/api/v1/cases/${again.body.caseNo}`);
+    expect(target.body.links).toContainEqual(expect.objectContaining({ caseNo: phone.body.caseNo, linkType: 'duplicate' }));
+    expect(target.body.timeline.map((e: { type: string }) => e.type)).toContain('duplicate_merged_in');
+    expect((await shop.agent.action(phone.body.caseNo, 'acknowledge', {})).status).toBe(409);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('returns the first result for a retry, refuses the key with other content, and creates one case under concurrency', async () => {
+    const shop = await makeShop(t);
+    const key = { 'idempotency-key': `key-${shop.id}-1` };
+    const a = await shop.customer.post('/api/v1/cases', body(shop), key);
+    const b = await shop.customer.post('/api/v1/cases', body(shop), key);
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.body.caseNo).toBe(a.body.caseNo);
+    const other = await shop.customer.post('/api/v1/cases', body(shop, { description: '不同的内容' }), key);
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('/problems/idempotency-key-reused');
+
+    const shop2 = await makeShop(t);
+    const key2 = { 'idempotency-key': `key-${shop2.id}-2` };
+    const results = await Promise.all(Array.from({ length: 5 }, () => shop2.customer.post('/api/v1/cases', body(shop2), key2)));
+    expect(new Set(results.map((r) => r.body.caseNo)).size).toBe(1);
+    expect(await countCases(shop2)).toBe(1);
+  });
+
+  it('never posts a message twice for one key', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    const key = { 'idempotency-key': `msg-${shop.id}` };
+    await shop.customer.post(`/api/v1/cases/${created.body.caseNo}/messages`, { body: '请问进度？' }, key);
+    await shop.customer.post(`/api/v1/cases/${created.body.caseNo}/messages`, { body: '请问进度？' }, key);
+    const detail = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+    expect(detail.body.messages.filter((m: { body: string }) => m.body === '请问进度？')).toHaveLength(1);
+  });
+});
+
+describe('scope (ORG-3, RISK-6)', () => {
+  it("refuses a merchant reading or acting on another merchant's case, and a customer another customer's", async () => {
+    const mine = await makeShop(t);
+    const theirs = await makeShop(t);
+    const created = await theirs.customer.post('/api/v1/cases', body(theirs));
+    const caseNo = created.body.caseNo;
+    const read = await mine.merchant.get(`/api/v1/cases/${caseNo}`);
+    expect(read.status).toBe(404);
+    expect(read.headers['content-type']).toContain('application/problem+json');
+    expect((await mine.merchant.action(caseNo, 'acknowledge', {})).status).toBe(404);
+    expect((await mine.customer.get(`/api/v1/cases/${caseNo}`)).status).toBe(404);
+    expect((await theirs.merchant.get(`/api/v1/cases/${caseNo}`)).status).toBe(200);
+    const list = await mine.merchant.get('/api/v1/cases?limit=100');
+    expect(list.body.items.map((c: { caseNo: string }) => c.caseNo)).not.toContain(caseNo);
+    const stolen = await mine.customer.post('/api/v1/cases', body(theirs));
+    expect(stolen.status).toBe(404);
+    expect((await mine.anonymous.get(`/api/v1/cases/${caseNo}`)).status).toBe(401);
+    expect((await mine.merchant.post('/api/v1/cases', body(mine))).status).toBe(403);
+  });
+
+  it('hides internal notes from the customer and the merchant', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    await shop.agent.post(`/api/v1/cases/${created.body.caseNo}/messages`, { body: '疑似职业索赔，注意留存证据', visibility: 'internal' });
+    expect((await shop.customer.post(`/api/v1/cases/${created.body.caseNo}/messages`, { body: 'x', visibility: 'internal' })).status).toBe(403);
+    for (const who of [shop.customer, shop.merchant]) {
+      const seen = await who.get(`/api/v1/cases/${created.body.caseNo}`);
+      expect(seen.body.messages.map((m: { body: string }) => m.body)).not.toContain('疑似职业索赔，注意留存证据');
+    }
+    const staff = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+    expect(staff.body.messages.map((m: { body: string }) => m.body)).toContain('疑似职业索赔，注意留存证据');
+  });
+});
+
+describe('malformed input', () => {
+  it('is refused with problem+json naming the field, in both languages, and writes nothing', async () => {
+    const shop = await makeShop(t);
+    const cases = [
+      { payload: body(shop, { kind: 'teleport' }), field: 'body.kind' },
+      { payload: body(shop, { items: [{ orderItemId: 'not-a-uuid', quantity: 1 }] }), field: 'body.items.0.orderItemId' },
+      { payload: body(shop, { items: [] }), field: 'body.items' },
+      { payload: { ...body(shop), description: '' }, field: 'body.description' },
+      { payload: body(shop, { items: [{ orderItemId: shop.orderItemId, quantity: 0 }] }), field: 'body.items.0.quantity' },
+    ];
+    for (const c of cases) {
+      const res = await shop.customer.post('/api/v1/cases', c.payload);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ type: '/problems/validation-failed', status: 400, field: c.field });
+      expect(res.body.messages['zh-CN']).toBeTruthy();
+      expect(res.body.messages['en-US']).toBeTruthy();
+      expect(res.body.correlationId).toBe(res.headers['x-request-id']);
+    }
+    const notJson = await t.runtime.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { authorization: `Bearer ${shop.customer.token}`, 'content-type': 'application/json' },
+      payload: '{"kind":',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(JSON.parse(notJson.body).type).toBe('/problems/bad-request');
+    expect(await countCases(shop)).toBe(0);
+  });
+
+  it('answers an illegal transition with 409 and the reason, changing nothing', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    const res = await shop.customer.action(created.body.caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF0000000001' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ type: '/problems/transition-refused', code: 'illegal_transition', state: 'submitted' });
+    expect(res.body.messages['zh-CN']).toContain('已提交');
+    const detail = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+    expect(detail.body.state).toBe('submitted');
+    expect(detail.body.timeline).toHaveLength(1);
+    expect(detail.body.shipments).toHaveLength(0);
+  });
+});
+
+describe('acknowledgement of receipt (IN-5)', () => {
+  it('tells the customer, in their language, once even if the job runs twice', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    const job = { caseId: created.body.id, seq: 1, type: 'case_submitted' };
+    await handleCaseEvent(t.runtime.deps.database.db, t.clock, job);
+    await handleCaseEvent(t.runtime.deps.database.db, t.clock, job);
+    const detail = await shop.customer.get(`/api/v1/cases/${created.body.caseNo}`);
+    const receipts = detail.body.messages.filter((m: { authorRole: string }) => m.authorRole === 'system');
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0].body).toContain(created.body.caseNo);
+    expect(receipts[0].body).toContain('24 小时');
+  });
+});

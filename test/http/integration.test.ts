@@ -1,0 +1,93 @@
+// Shop-system integration: idempotent upserts by external id, carrier events stored once and
+// moving the order to delivered, and the read side scoped to the caller.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeShop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('integration upserts', () => {
+  it('creates once and updates in place when the same record arrives again', async () => {
+    const shop = await makeShop(t);
+    const order = {
+      orderNo: `DD-X-${shop.id}`,
+      customerExternalId: `c-${shop.id}`,
+      merchantExternalId: `m-${shop.id}`,
+      status: 'paid',
+      placedAt: '2026-11-09T08:00:00+08:00',
+      totalFen: 59_800,
+      items: [{ externalId: 'a', productExternalId: `p-${shop.id}`, quantity: 2, unitPriceFen: 29_900, paidFen: 59_800 }],
+    };
+    const first = await shop.admin.put(`/api/v1/integration/orders/x-${shop.id}`, order);
+    const second = await shop.admin.put(`/api/v1/integration/orders/x-${shop.id}`, { ...order, status: 'shipped' });
+    expect(first.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    const detail = await shop.admin.get(`/api/v1/orders/DD-X-${shop.id}`);
+    expect(detail.body.status).toBe('shipped');
+    expect(detail.body.items).toHaveLength(1);
+    expect(detail.body.items[0]).toMatchObject({ quantity: 2, paidFen: 59_800 });
+  });
+
+  it('stores each carrier event once and marks the order delivered', async () => {
+    const shop = await makeShop(t);
+    await shop.admin.put(`/api/v1/integration/shipments/s2-${shop.id}`, {
+      orderExternalId: `o-${shop.id}`,
+      carrier: '中通',
+      trackingNo: `ZT${shop.id}`,
+      status: 'in_transit',
+      shippedAt: '2026-11-08T10:00:00+08:00',
+    });
+    const events = {
+      events: [
+        { shipmentExternalId: `s2-${shop.id}`, externalId: 'e1', occurredAt: '2026-11-08T18:00:00+08:00', status: 'in_transit', location: '杭州转运中心' },
+        { shipmentExternalId: `s2-${shop.id}`, externalId: 'e2', occurredAt: '2026-11-09T14:00:00+08:00', status: 'delivered', location: '上海浦东' },
+      ],
+    };
+    const a = await shop.admin.post('/api/v1/integration/shipment-events', events);
+    const b = await shop.admin.post('/api/v1/integration/shipment-events', events);
+    expect(a.status).toBe(200);
+    expect(b.body.ids).toEqual(a.body.ids);
+    const rows = await t.runtime.deps.database.db.selectFrom('shipment_events').select('id').where('id', 'in', a.body.ids).execute();
+    expect(rows).toHaveLength(2);
+    const order = await shop.customer.get(`/api/v1/orders/${shop.orderNo}`);
+    expect(order.body.status).toBe('delivered');
+    const shipment = order.body.shipments.find((s: { trackingNo: string }) => s.trackingNo === `ZT${shop.id}`);
+    expect(shipment).toMatchObject({ status: 'delivered', deliveredAt: '2026-11-09T06:00:00.000Z' });
+  });
+
+  it('refuses unknown references with the field named, and non-admin callers', async () => {
+    const shop = await makeShop(t);
+    const res = await shop.admin.put(`/api/v1/integration/products/p2-${shop.id}`, { merchantExternalId: 'nobody', name: '台灯', category: 'home', priceFen: 9900 });
+    expect(res.status).toBe(404);
+    expect(res.body.field).toBe('merchantExternalId');
+    expect((await shop.agent.put(`/api/v1/integration/products/p2-${shop.id}`, { merchantExternalId: `m-${shop.id}`, name: '台灯', category: 'home', priceFen: 9900 })).status).toBe(403);
+  });
+
+  it('shows customers and merchants only their own orders', async () => {
+    const shop = await makeShop(t);
+    const other = await makeShop(t);
+    const mine = await shop.customer.get('/api/v1/orders');
+    expect(mine.body.items.map((o: { orderNo: string }) => o.orderNo)).toEqual([shop.orderNo]);
+    expect((await other.customer.get(`/api/v1/orders/${shop.orderNo}`)).status).toBe(404);
+    expect((await other.merchant.get(`/api/v1/orders/${shop.orderNo}`)).status).toBe(404);
+    expect((await shop.merchant.get(`/api/v1/orders/${shop.orderNo}`)).status).toBe(200);
+  });
+});
+
+describe('health', () => {
+  it('reports the process up and the database ready with migrations current', async () => {
+    const shop = await makeShop(t);
+    expect((await shop.anonymous.get('/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await shop.anonymous.get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ready');
+    const openapi = await shop.anonymous.get('/openapi.json');
+    expect(openapi.body.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.body.paths)).toContain('/api/v1/cases/{caseNo}/actions/approve_request');
+  });
+});

@@ -1,0 +1,197 @@
+// Plans as offers (RES-1..7): quality exchange with the platform paying shipping, plans revised
+// after rejection until compliance takes over, goodwill approvals, and statutory floors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-12T09:00:00+08:00');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function fileCase(shop: Shop, body: Record<string, unknown>) {
+  const res = await shop.customer.post('/api/v1/cases', { items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没有声音', ...body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.caseNo as string;
+}
+
+const plan = (overrides: Record<string, unknown> = {}) => ({
+  planType: 'partial_refund',
+  responsibility: 'quality_defect',
+  terms: { refundFen: 5000, keepItem: true },
+  basis: '商品存在轻微质量问题，客户可保留商品',
+  ...overrides,
+});
+
+describe('quality exchange sold by the platform (POL-4)', () => {
+  it('has the platform bear return shipping and ships a replacement with its tracking number as proof', async () => {
+    const shop = await makeShop(t, { platformOperated: true, signedAt: '2026-11-02T10:00:00+08:00' });
+    const caseNo = await fileCase(shop, { kind: 'exchange', reason: 'quality' });
+    const approved = await shop.agent.action(caseNo, 'approve_request', {});
+    expect(approved.body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '京东物流', trackingNo: 'JD0001234567', shippingFeeFen: 1500 });
+    await shop.agent.action(caseNo, 'receive_return', {});
+    const photo = await shop.agent.upload(caseNo, { purpose: 'inspection' }, { name: 'left.png', bytes: (await import('../helpers/files.ts')).PNG_1x1 });
+    const inspected = await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '左耳无声，确认质量问题', photoAttachmentIds: [photo.body.id] });
+    expect(inspected.body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    const task = detail.body.tasks.find((x: { type: string }) => x.type === 'ship_replacement');
+    const noProof = await shop.agent.action(caseNo, 'complete_task', { taskId: task.id });
+    expect(noProof.status).toBe(422);
+    expect(noProof.body.field).toBe('proof.trackingNo');
+    const done = await shop.agent.action(caseNo, 'complete_task', { taskId: task.id, proof: { carrier: '京东物流', trackingNo: 'JD0009876543' } });
+    expect(done.body.state).toBe('executing');
+    // The customer advanced the return fee: finance pays it back through the payment provider.
+    const reimbursement = detail.body.tasks.find((x: { type: string }) => x.type === 'shipping_reimbursement');
+    expect(reimbursement.ownerRole).toBe('finance');
+    expect((await shop.customer.action(caseNo, 'complete_task', { taskId: reimbursement.id })).status).toBe(409);
+    const paid = await shop.finance.action(caseNo, 'complete_task', { taskId: reimbursement.id });
+    expect(paid.body.state).toBe('resolved');
+    const final = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(final.body.ledger.find((l: { entryType: string }) => l.entryType === 'return_shipping')).toMatchObject({
+      borneBy: 'platform',
+      amountFen: 1500,
+      paidTo: 'customer',
+      status: 'executed',
+    });
+    expect(final.body.refunds).toEqual([expect.objectContaining({ amountFen: 1500, status: 'succeeded' })]);
+    expect(final.body.shipments.map((s: { direction: string; trackingNo: string }) => [s.direction, s.trackingNo])).toEqual([
+      ['return', 'JD0001234567'],
+      ['replacement', 'JD0009876543'],
+    ]);
+  });
+});
+
+describe('rejected plans (SLA-9, RES-5)', () => {
+  it('allows two revised plans, then sends the case to compliance, who may propose the last one', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const amounts = [3000, 5000, 8000];
+    for (const [index, refundFen] of amounts.entries()) {
+      const proposed = await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
+      expect(proposed.body.state, JSON.stringify(proposed.body)).toBe('plan_proposed');
+      const rejected = await shop.customer.action(caseNo, 'reject_plan', { reason: `补偿太少（第${index + 1}次）` });
+      expect(rejected.status).toBe(200);
+      expect(rejected.body.rejectedPlans).toBe(index + 1);
+      expect(rejected.body.state).toBe(index < 2 ? 'investigating' : 'compliance_review');
+    }
+    const agentAgain = await shop.agent.action(caseNo, 'propose_plan', plan());
+    expect(agentAgain.status).toBe(409);
+    const frontline = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(frontline.body.actions.map((a: { action: string }) => a.action)).not.toContain('reject_plan');
+    const compliance = await shop.compliance.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 10000, keepItem: true }, basis: '合规评估后的最终方案' }));
+    expect(compliance.body.state).toBe('plan_proposed');
+    const history = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(history.body.offers.map((o: { status: string }) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'open']);
+    expect(history.body.offers[0].answerReason).toBe('补偿太少（第1次）');
+  });
+
+  it('refuses to accept an expired offer', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', plan({ expiresInHours: 24 }));
+    t.clock.advance(25 * 3_600_000);
+    const late = await shop.customer.action(caseNo, 'accept_plan', {});
+    expect(late.status).toBe(409);
+    expect(late.body.type).toBe('/problems/offer-expired');
+  });
+
+  it('records a counter-offer and lets staff accept it', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', plan());
+    const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: '希望退款 80 元', terms: { refundFen: 8000, keepItem: true } });
+    expect(countered.body.state).toBe('investigating');
+    const accepted = await shop.agent.action(caseNo, 'accept_counter_offer', {});
+    expect(accepted.body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.offers.map((o: { status: string; proposerRole: string }) => [o.proposerRole, o.status])).toEqual([
+      ['agent', 'countered'],
+      ['customer', 'accepted'],
+    ]);
+    expect(detail.body.ledger).toEqual([expect.objectContaining({ entryType: 'refund', amountFen: 8000, borneBy: 'merchant' })]);
+  });
+});
+
+describe('goodwill and statutory floors (RES-2, RES-3)', () => {
+  it('asks for a reason for goodwill, and a supervisor above the threshold', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const noReason = await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 5000, keepItem: true, couponFen: 3000 } }));
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.field).toBe('goodwillReason');
+    const big = await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 5000, keepItem: true, couponFen: 30000 }, goodwillReason: '金卡会员，多次投诉' }));
+    expect(big.body.state).toBe('plan_pending_approval');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).status).toBe(409);
+    expect((await shop.agent.action(caseNo, 'approve_plan', {})).status).toBe(409);
+    expect((await shop.supervisor.action(caseNo, 'approve_plan', { note: '同意' })).body.state).toBe('plan_proposed');
+    const accepted = await shop.customer.action(caseNo, 'accept_plan', {});
+    expect(accepted.body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.ledger.map((l: { entryType: string; amountFen: number }) => [l.entryType, l.amountFen])).toEqual([
+      ['refund', 5000],
+      ['compensation', 30000],
+    ]);
+  });
+
+  it('refuses a return plan below a full refund on a statutory return, and a fraud plan below 3× / 500 yuan', async () => {
+    const shop = await makeShop(t, { priceFen: 10000 });
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'no_reason', description: '不想要了' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const partial = await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'return_and_refund', responsibility: 'no_fault', terms: { refundFen: 8000, returnRequired: true } }));
+    expect(partial.status).toBe(422);
+    expect(partial.body.type).toBe('/problems/plan-below-statutory-rights');
+    const fraud = await shop.agent.action(
+      caseNo,
+      'propose_plan',
+      plan({ planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true, terms: { refundFen: 10000, returnRequired: true, fraudCompensationFen: 30000 } }),
+    );
+    expect(fraud.status).toBe(422);
+    expect(fraud.body.field).toBe('terms.fraudCompensationFen');
+    const lawful = await shop.agent.action(
+      caseNo,
+      'propose_plan',
+      plan({ planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true, terms: { refundFen: 10000, returnRequired: true, fraudCompensationFen: 50000 } }),
+    );
+    expect(lawful.body.state).toBe('plan_proposed');
+  });
+});
+
+describe('dissatisfied customer (CL-3)', () => {
+  it('reopens a closed case and the case is handled again', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'apology', terms: { apology: true } }));
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('resolved');
+    await shop.agent.action(caseNo, 'notify_result', { message: '已向您致歉并反馈质检部门' });
+    expect((await shop.customer.action(caseNo, 'confirm_resolution', { rating: 2 })).body.state).toBe('closed');
+    t.clock.advance(2 * 86_400_000);
+    const reopened = await shop.customer.action(caseNo, 'reopen', { reason: '问题没有解决，耳机还是没声音' });
+    expect(reopened.body).toMatchObject({ state: 'investigating', reopenCount: 1, resultNotifiedAt: null, closedAt: null });
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.timeline.at(-1)).toMatchObject({ type: 'case_reopened', fromState: 'closed', toState: 'investigating', reason: '问题没有解决，耳机还是没声音' });
+    t.clock.advance(30 * 86_400_000);
+  });
+
+  it('blocks closing while the customer has an unanswered question (CL-5)', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'consultation', reason: 'quality', items: [] });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'answer', terms: {} }));
+    await shop.customer.action(caseNo, 'accept_plan', {});
+    await shop.agent.action(caseNo, 'notify_result', { message: '说明书第 5 页有配对方法' });
+    await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '那保修怎么办？' });
+    const blocked = await shop.agent.action(caseNo, 'close', {});
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('close_blocked_unanswered');
+    await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '保修一年，凭订单即可' });
+    expect((await shop.agent.action(caseNo, 'close', {})).body.state).toBe('closed');
+  });
+});

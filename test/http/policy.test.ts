@@ -1,0 +1,75 @@
+// The published policy (POL-8, POL-9): public endpoints, merchant policies checked against the
+// baseline, the law as a floor for the platform itself, and the version recorded on each case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORM_BASELINE } from '../../src/modules/policy/policy.rules.ts';
+import { makeShop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const generous = { ...PLATFORM_BASELINE, noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 15 }, freeReturnShipping: true };
+const strict = { ...PLATFORM_BASELINE, noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 5 } };
+
+describe('published policy', () => {
+  it('serves the platform policy and a per-product summary without signing in', async () => {
+    const shop = await makeShop(t, { flags: ['custom_made'], category: 'furniture' });
+    const policy = await shop.anonymous.get('/api/v1/policy');
+    expect(policy.status).toBe(200);
+    expect(policy.body.rules.noReasonReturn.days).toBeGreaterThanOrEqual(7);
+    const summary = await shop.anonymous.get(`/api/v1/products/${shop.productId}/policy-summary`);
+    expect(summary.status).toBe(200);
+    expect(summary.body.noReasonReturn.applies).toBe(false);
+    expect(summary.body.noReasonReturn.reasonCodes).toContain('excluded_custom_made');
+    expect(summary.body.text['zh-CN']).toMatch(/定作/);
+  });
+
+  it('refuses a merchant policy stricter than the baseline, naming the clause, and accepts a more generous one', async () => {
+    const shop = await makeShop(t);
+    const check = await shop.merchant.post(`/api/v1/merchants/${shop.merchantId}/policy/check`, { rules: strict });
+    expect(check.body.acceptable).toBe(false);
+    const refused = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: strict });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toMatch(/policy-below-(law|baseline)/);
+    expect(JSON.stringify(refused.body.violations)).toContain('noReasonReturn.days');
+    const other = await makeShop(t);
+    expect((await other.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: generous })).status).toBe(403);
+    const published = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: generous });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ scope: 'merchant', version: 1 });
+    const shown = await shop.anonymous.get(`/api/v1/merchants/${shop.merchantId}/policy`);
+    expect(shown.body).toMatchObject({ isMerchantPolicy: true, violationsOfBaseline: [] });
+  });
+
+  it('judges a case under the version in force when the order was placed', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00' });
+    // Published after the order: does not apply to it, so day 9 after sign-off is still too late.
+    await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: generous });
+    const preview = await shop.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'no_reason', orderItemIds: [shop.orderItemId] });
+    expect(preview.status).toBe(200);
+    expect(preview.body.eligible).toBe(false);
+    const backdated = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00' });
+    await backdated.admin.put(`/api/v1/merchants/${backdated.merchantId}/policy`, { rules: generous, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    const ok = await backdated.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'no_reason', orderItemIds: [backdated.orderItemId] });
+    expect(ok.body.eligible).toBe(true);
+    expect(ok.body.items[0].returnShippingPaidBy).toBe('merchant');
+    const created = await backdated.customer.post('/api/v1/cases', { kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: backdated.orderItemId, quantity: 1 }], description: '不喜欢' });
+    expect(created.status).toBe(201);
+    const detail = await backdated.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+    const merchantPolicy = await backdated.anonymous.get(`/api/v1/merchants/${backdated.merchantId}/policy`);
+    expect(detail.body.policyVersionId).toBe(merchantPolicy.body.policy.id);
+  });
+
+  it('refuses a platform baseline below the law, and only admins may publish one', async () => {
+    const shop = await makeShop(t);
+    const below = await shop.admin.put('/api/v1/policy', { rules: { ...PLATFORM_BASELINE, refund: { withinDays: 10, dayType: 'natural' } } });
+    expect(below.status).toBe(422);
+    expect(below.body.type).toBe('/problems/policy-below-law');
+    expect((await shop.agent.put('/api/v1/policy', { rules: PLATFORM_BASELINE })).status).toBe(403);
+    expect((await shop.anonymous.put('/api/v1/policy', { rules: PLATFORM_BASELINE })).status).toBe(401);
+  });
+});

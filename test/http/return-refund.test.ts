@@ -1,0 +1,116 @@
+// A no-reason return from request to refund and close, and the same request outside the window.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_1x1 } from '../helpers/files.ts';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const request = (shop: Shop) => ({
+  kind: 'return_refund',
+  reason: 'no_reason',
+  items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+  description: '尺码偏小，想退货',
+});
+
+const uploadPhoto = (shop: Shop, caseNo: string) =>
+  shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'inspection.png', bytes: PNG_1x1, type: 'image/png' });
+
+describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
+  it('runs from request to refund, result and close, with every step on the timeline', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    const created = await shop.customer.post('/api/v1/cases', request(shop), { 'idempotency-key': `create-${shop.id}` });
+    expect(created.status).toBe(201);
+    const caseNo: string = created.body.caseNo;
+    expect(caseNo).toMatch(/^AS20261110\d{6}$/);
+    expect(created.body.eligibility.items[0]).toMatchObject({ eligible: true, path: 'no_reason_return', returnShippingPaidBy: 'customer' });
+    expect(created.body.eligibility.items[0].deadline).toBe('2026-11-15T15:59:59.999Z');
+
+    expect((await shop.agent.action(caseNo, 'acknowledge', { message: '您好，已收到您的申请' })).status).toBe(200);
+    const approved = await shop.merchant.action(caseNo, 'approve_request', {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('awaiting_return');
+
+    t.clock.advance(3_600_000);
+    const shipped = await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF1234567890', shippingFeeFen: 1200 });
+    expect(shipped.body.state).toBe('return_in_transit');
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+
+    const photo = await uploadPhoto(shop, caseNo);
+    expect(photo.status).toBe(201);
+    expect(photo.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const inspected = await shop.merchant.action(caseNo, 'inspect', { passed: true, reason: '商品完好，吊牌齐全', photoAttachmentIds: [photo.body.id] });
+    expect(inspected.body.state).toBe('executing');
+
+    const detail = await shop.finance.get(`/api/v1/cases/${caseNo}`);
+    const refundTask = detail.body.tasks.find((task: { type: string }) => task.type === 'refund');
+    expect(refundTask.status).toBe('open');
+    expect(new Date(refundTask.dueAt).getTime()).toBe(t.clock.now().getTime() + 3 * 86_400_000);
+
+    const refunded = await shop.finance.action(caseNo, 'complete_task', { taskId: refundTask.id }, { 'idempotency-key': `refund-${shop.id}` });
+    expect(refunded.status).toBe(200);
+    expect(refunded.body.state).toBe('resolved');
+    // A retry with the same key replays; a second attempt at the same task finds no open task.
+    const replay = await shop.finance.action(caseNo, 'complete_task', { taskId: refundTask.id }, { 'idempotency-key': `refund-${shop.id}` });
+    expect(replay.status).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: refundTask.id })).status).toBe(404);
+    expect(t.payments.executedCount).toBeGreaterThanOrEqual(1);
+
+    // CL-5: cannot close before the customer is told.
+    const early = await shop.agent.action(caseNo, 'close', {});
+    expect(early.status).toBe(409);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(early.body.code).toBe('close_blocked_unnotified');
+
+    expect((await shop.agent.action(caseNo, 'notify_result', { message: '退款 299 元已原路退回，预计 1-3 个工作日到账' })).body.state).toBe('result_notified');
+    const closed = await shop.customer.action(caseNo, 'confirm_resolution', { rating: 5, comment: '处理很快' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.state).toBe('closed');
+
+    const final = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(final.body.refunds).toHaveLength(1);
+    expect(final.body.refunds[0]).toMatchObject({ amountFen: shop.priceFen, status: 'succeeded' });
+    expect(final.body.refunds[0].providerRef).toBeTruthy();
+    const refundLine = final.body.ledger.find((l: { entryType: string }) => l.entryType === 'refund');
+    expect(refundLine).toMatchObject({ amountFen: shop.priceFen, borneBy: 'merchant', paidTo: 'customer', status: 'executed' });
+    const shippingLine = final.body.ledger.find((l: { entryType: string }) => l.entryType === 'return_shipping');
+    expect(shippingLine).toMatchObject({ amountFen: 1200, borneBy: 'customer' });
+    expect(final.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'case_submitted',
+      'acknowledged',
+      'request_approved',
+      'return_shipped',
+      'return_received',
+      'attachment_added',
+      'inspection_passed',
+      'refund_executed',
+      'task_completed',
+      'result_notified',
+      'resolution_confirmed',
+    ]);
+    expect(final.body.actions.map((a: { action: string }) => a.action)).toContain('archive');
+  });
+});
+
+describe('no-reason return outside the window', () => {
+  it('is refused with the reason and the deadline, and nothing is written', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00' });
+    const before = await t.runtime.deps.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', shop.customerId).executeTakeFirstOrThrow();
+    const res = await shop.customer.post('/api/v1/cases', request(shop));
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.type).toBe('/problems/not-eligible');
+    expect(res.body.field).toBe('items.0.orderItemId');
+    expect(res.body.decisions[0].reasons.map((r: { code: string }) => r.code)).toContain('window_expired');
+    expect(res.body.decisions[0].deadline).toBe('2026-11-08T15:59:59.999Z');
+    expect(res.body.messages['zh-CN']).toMatch(/无法受理/);
+    const after = await t.runtime.deps.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', shop.customerId).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
