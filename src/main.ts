@@ -13,7 +13,7 @@ const program = new Command()
 program
   .command('serve')
   .description('Run the API and the web console')
-  .option('--demo', 'load the demo shop on first start (when the database has no cases yet)')
+  .option('--demo', 'load the demo shop on first start (when the database has no customers yet)')
   .action(async (options: { demo?: boolean }) => {
     const config = loadConfig();
     if (options.demo) await seedDemoOnFirstStart(config);

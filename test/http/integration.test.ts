@@ -60,6 +60,26 @@ describe('integration upserts', () => {
     expect(shipment).toMatchObject({ status: 'delivered', deliveredAt: '2026-11-09T06:00:00.000Z' });
   });
 
+  it('never moves a delivery backwards when an older snapshot or event arrives again', async () => {
+    const shop = await makeShop(t);
+    const snapshot = { orderExternalId: `o-${shop.id}`, carrier: '圆通', trackingNo: `YT${shop.id}`, status: 'in_transit', shippedAt: '2026-11-07T10:00:00+08:00' };
+    await shop.admin.put(`/api/v1/integration/shipments/s3-${shop.id}`, snapshot);
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [{ shipmentExternalId: `s3-${shop.id}`, externalId: 'd', occurredAt: '2026-11-08T15:00:00+08:00', status: 'delivered' }],
+    });
+    // The same feed replayed, and a late in-transit scan.
+    await shop.admin.put(`/api/v1/integration/shipments/s3-${shop.id}`, snapshot);
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [{ shipmentExternalId: `s3-${shop.id}`, externalId: 'late', occurredAt: '2026-11-08T09:00:00+08:00', status: 'in_transit' }],
+    });
+    const order = await shop.customer.get(`/api/v1/orders/${shop.orderNo}`);
+    expect(order.body.status).toBe('delivered');
+    expect(order.body.shipments.find((x: { trackingNo: string }) => x.trackingNo === `YT${shop.id}`)).toMatchObject({
+      status: 'delivered',
+      deliveredAt: '2026-11-08T07:00:00.000Z',
+    });
+  });
+
   it('refuses unknown references with the field named, and non-admin callers', async () => {
     const shop = await makeShop(t);
     const res = await shop.admin.put(`/api/v1/integration/products/p2-${shop.id}`, { merchantExternalId: 'nobody', name: '台灯', category: 'home', priceFen: 9900 });

@@ -1,6 +1,6 @@
 // The only SQL for shop data. Upserts are keyed by the shop system's external ids, so a
 // repeated import or API call changes nothing the second time.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
 import type {
@@ -13,6 +13,23 @@ import type {
 } from './orders.schemas.ts';
 
 type Db = Kysely<DB>;
+
+// Shop feeds arrive late and out of order: a status only ever moves forward, so replaying an
+// older snapshot (a re-import, a delayed carrier event) cannot undo a delivery.
+const SHIPMENT_RANK: Record<string, number> = { created: 0, in_transit: 1, out_for_delivery: 2, exception: 2, delivered: 3, lost: 3, returned: 4 };
+const ORDER_RANK: Record<string, number> = { pending_payment: 0, paid: 1, shipped: 2, delivered: 3, completed: 4, cancelled: 5 };
+
+function rankOf(ranks: Record<string, number>, column: RawBuilder<unknown>) {
+  const whens = Object.entries(ranks).map(([status, rank]) => sql`when ${sql.lit(status)} then ${sql.lit(rank)}`);
+  return sql`(case ${column} ${sql.join(whens, sql` `)} else 0 end)`;
+}
+
+/** On conflict: keep whichever of the stored and incoming status is further along. */
+function forwardOnly(ranks: Record<string, number>, table: string) {
+  const incoming = sql.ref('excluded.status');
+  const stored = sql.ref(`${table}.status`);
+  return sql<string>`case when ${rankOf(ranks, incoming)} >= ${rankOf(ranks, stored)} then ${incoming} else ${stored} end`;
+}
 
 async function idByExternal(db: Db, table: 'customers' | 'merchants' | 'products' | 'orders', externalId: string, field: string) {
   const row = await db.selectFrom(table).select('id').where('external_id', '=', externalId).executeTakeFirst();
@@ -87,7 +104,7 @@ export async function upsertOrder(db: Db, o: OrderUpsert, now: Date): Promise<st
   const order = await db
     .insertInto('orders')
     .values({ external_id: o.externalId, ...values })
-    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, status: forwardOnly(ORDER_RANK, 'orders'), updated_at: now }))
     .returning('id')
     .executeTakeFirstOrThrow();
   const productIds = new Map<string, string>();
@@ -149,7 +166,15 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
   const row = await db
     .insertInto('shipments')
     .values({ external_id: s.externalId, ...values })
-    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('external_id').doUpdateSet({
+        ...values,
+        status: forwardOnly(SHIPMENT_RANK, 'shipments'),
+        shipped_at: sql`coalesce(excluded.shipped_at, shipments.shipped_at)`,
+        delivered_at: sql`coalesce(excluded.delivered_at, shipments.delivered_at)`,
+        updated_at: now,
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   if (s.direction === 'outbound') await syncOrderDelivery(db, orderId, s.status, now);
@@ -191,9 +216,9 @@ export async function addShipmentEvent(db: Db, e: ShipmentEventInput, now: Date)
   await db
     .updateTable('shipments')
     .set({
-      status: e.status,
+      status: sql<string>`case when ${rankOf(SHIPMENT_RANK, sql`${e.status}::text`)} >= ${rankOf(SHIPMENT_RANK, sql.ref('status'))} then ${e.status} else status end`,
       updated_at: now,
-      delivered_at: e.status === 'delivered' ? e.occurredAt : sql`delivered_at`,
+      delivered_at: e.status === 'delivered' ? sql`coalesce(delivered_at, ${e.occurredAt})` : sql`delivered_at`,
       shipped_at: sql`coalesce(shipped_at, ${e.occurredAt})`,
     })
     .where('id', '=', shipment.id)

@@ -1,0 +1,122 @@
+// The demo shop, seeded small into its own data directory (or, in CI, into the shared PostgreSQL
+// database under a namespace of its own, so only the demo's own rows are looked at).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, seedDemo, seedDemoOnFirstStart, type SeedSummary } from '../../src/cli/seed-demo.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { CASE_STATES } from '../../src/modules/cases/case.state.ts';
+import { type Runtime, startRuntime } from '../../src/runtime.ts';
+import { CASE_KINDS } from '../../src/shared/vocabulary.ts';
+
+const SCALE = 0.08;
+const namespace = `t${randomBytes(5).toString('hex')}`;
+const prefix = `${namespace}-`;
+let config: Config;
+let summary: SeedSummary;
+
+function makeConfig(): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-demo-'));
+  return loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent' });
+}
+
+async function withRuntime<T>(cfg: Config, work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await startRuntime(cfg);
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** The demo's own rows: customers under its prefix and their cases. */
+async function ownCounts(cfg: Config, ownPrefix: string) {
+  return withRuntime(cfg, async (runtime) => {
+    const { db } = runtime.deps.database;
+    const customers = await db.selectFrom('customers').select('id').where('external_id', 'like', `${ownPrefix}%`).execute();
+    const orders = await db.selectFrom('orders').select('id').where('external_id', 'like', `${ownPrefix}%`).execute();
+    const cases = await db
+      .selectFrom('cases as c')
+      .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+      .select(['c.state', 'c.kind'])
+      .where('cu.external_id', 'like', `${ownPrefix}%`)
+      .execute();
+    return { customers: customers.length, orders: orders.length, cases };
+  });
+}
+
+beforeAll(async () => {
+  config = makeConfig();
+  summary = await seedDemo(config, { scale: SCALE, namespace, quiet: true });
+}, 180_000);
+
+describe('seed-demo', () => {
+  it('covers every case kind and every lifecycle state, even at a small scale', async () => {
+    for (const state of CASE_STATES) expect(summary.byState[state] ?? 0, state).toBeGreaterThan(0);
+    for (const kind of CASE_KINDS) expect(summary.byKind[kind] ?? 0, kind).toBeGreaterThan(0);
+    const own = await ownCounts(config, prefix);
+    expect(own.customers).toBe(summary.customers);
+    expect(own.orders).toBe(summary.orders);
+    expect(own.cases).toHaveLength(summary.cases);
+    expect(new Set(own.cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
+    expect(new Set(own.cases.map((c) => c.kind))).toEqual(new Set(CASE_KINDS));
+  }, 60_000);
+
+  it('leaves every piece of evidence a state needs (the failed inspection has its photo)', async () => {
+    await withRuntime(config, async (runtime) => {
+      const { db } = runtime.deps.database;
+      const failed = await db
+        .selectFrom('cases as c')
+        .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+        .select('c.id')
+        .where('cu.external_id', 'like', `${prefix}%`)
+        .where('c.state', '=', 'inspection_failed')
+        .execute();
+      expect(failed.length).toBeGreaterThan(0);
+      for (const row of failed) {
+        const photos = await db.selectFrom('attachments').select('content_type').where('case_id', '=', row.id).where('purpose', '=', 'inspection').execute();
+        expect(photos.map((p) => p.content_type)).toContain('image/png');
+      }
+    });
+  }, 60_000);
+
+  it('lets the demo accounts sign in', async () => {
+    expect(summary.accounts.map((a) => a.email)).toContain(`agent+${namespace}@afterdesk.demo`);
+    expect(DEMO_ACCOUNTS.map((a) => a.email)).toEqual(expect.arrayContaining(['admin@afterdesk.demo', 'merchant1@afterdesk.demo', 'customer1@afterdesk.demo']));
+    await withRuntime(config, async (runtime) => {
+      for (const account of summary.accounts) {
+        const res = await runtime.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: account.email, password: account.password } });
+        expect(res.statusCode, account.email).toBe(200);
+        expect(res.json().user.role).toBe(account.role);
+      }
+      const customer = summary.accounts.find((a) => a.role === 'customer');
+      if (!customer) throw new Error('no demo customer account');
+      const signIn = await runtime.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: customer.email, password: customer.password } });
+      const cases = await runtime.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${signIn.json().token}` } });
+      expect(cases.statusCode).toBe(200);
+      expect(JSON.stringify(cases.json())).toMatch(/AS\d{8}\d{6}/);
+    });
+  }, 60_000);
+
+  it('does not load the demo twice', async () => {
+    const before = await ownCounts(config, prefix);
+    await seedDemoOnFirstStart(config, { scale: SCALE, namespace, quiet: true });
+    await seedDemoOnFirstStart(config, { scale: SCALE, namespace, quiet: true });
+    const after = await ownCounts(config, prefix);
+    expect(after.customers).toBe(before.customers);
+    expect(after.orders).toBe(before.orders);
+    expect(after.cases).toHaveLength(before.cases.length);
+    await expect(seedDemo(config, { scale: SCALE, namespace, quiet: true })).rejects.toThrow(/already loaded/);
+  }, 120_000);
+
+  it('loads the demo on first start into a database without it', async () => {
+    const fresh = makeConfig();
+    const other = `t${randomBytes(5).toString('hex')}`;
+    await seedDemoOnFirstStart(fresh, { scale: 0.02, namespace: other, quiet: true });
+    const own = await ownCounts(fresh, `${other}-`);
+    expect(own.customers).toBeGreaterThan(0);
+    expect(own.cases.length).toBeGreaterThan(0);
+  }, 180_000);
+});
