@@ -10,6 +10,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   AFTERDESK_SIMULATED_CLOCK: z.enum(['0', '1']).default('0'),
+  PAYMENT_PROVIDER: z.enum(['local', 'http']).default('local'),
+  PAYMENT_BASE_URL: z.string().url().optional(),
+  PAYMENT_SECRET: z.string().min(16).optional(),
+}).superRefine((e, ctx) => {
+  if (e.PAYMENT_PROVIDER === 'http' && (!e.PAYMENT_BASE_URL || !e.PAYMENT_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['PAYMENT_BASE_URL'], message: 'PAYMENT_PROVIDER=http needs PAYMENT_BASE_URL and PAYMENT_SECRET' });
+  }
 });
 
 export interface Config {
@@ -20,6 +27,7 @@ export interface Config {
   logLevel: string;
   maxUploadBytes: number;
   simulatedClock: boolean;
+  payment: { provider: 'local' } | { provider: 'http'; baseUrl: string; secret: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     simulatedClock: e.AFTERDESK_SIMULATED_CLOCK === '1',
+    payment:
+      e.PAYMENT_PROVIDER === 'http' && e.PAYMENT_BASE_URL && e.PAYMENT_SECRET
+        ? { provider: 'http', baseUrl: e.PAYMENT_BASE_URL, secret: e.PAYMENT_SECRET }
+        : { provider: 'local' },
   };
 }

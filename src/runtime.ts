@@ -10,6 +10,7 @@ import type { AppDeps } from './http/deps.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { handleCaseEvent } from './modules/cases/case.jobs.ts';
 import { createEvidenceStore } from './modules/cases/evidence.store.ts';
+import { HttpPaymentProvider } from './modules/execution/http-payment.provider.ts';
 import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
 import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
@@ -39,6 +40,11 @@ export async function openMigratedDatabase(config: Config, inMemory = false): Pr
   return database;
 }
 
+function paymentProvider(config: Config): PaymentProvider {
+  const payment = config.payment;
+  return payment.provider === 'http' ? new HttpPaymentProvider({ baseUrl: payment.baseUrl, secret: payment.secret }) : new LocalPaymentProvider();
+}
+
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const database = await openMigratedDatabase(config, options.inMemory);
@@ -53,7 +59,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     database,
     clock,
     jobs,
-    payments: options.payments ?? new LocalPaymentProvider(),
+    payments: options.payments ?? paymentProvider(config),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
   };
   const app = await buildApp(deps, { logger: options.logger ?? false });

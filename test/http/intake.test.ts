@@ -1,5 +1,6 @@
 // Intake rules: duplicates (IN-8), idempotency keys, scope (merchants and customers see only
 // their own cases), and malformed input refused as problem+json with nothing written.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCaseEvent } from '../../src/modules/cases/case.jobs.ts';
 import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
@@ -173,6 +174,40 @@ describe('malformed input', () => {
     expect(detail.body.state).toBe('submitted');
     expect(detail.body.timeline).toHaveLength(1);
     expect(detail.body.shipments).toHaveLength(0);
+  });
+});
+
+describe('follow-up jobs (transactional outbox)', () => {
+  const jobsFor = async (caseId: string) => {
+    const { rows } = await sql<{ type: string }>`select data->>'type' as type from pgboss.job where name = 'case-event' and data->>'caseId' = ${caseId} order by created_on`.execute(
+      t.runtime.deps.database.db,
+    );
+    return rows.map((r) => r.type);
+  };
+
+  it('commits a job with each change and none for a refused command', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    expect(await jobsFor(created.body.id)).toEqual(['case_submitted']);
+    expect((await shop.customer.action(created.body.caseNo, 'confirm_resolution', {})).status).toBe(409);
+    expect(await jobsFor(created.body.id)).toEqual(['case_submitted']);
+    await shop.agent.action(created.body.caseNo, 'acknowledge', {});
+    expect(await jobsFor(created.body.id)).toEqual(['case_submitted', 'acknowledged']);
+  });
+});
+
+describe('links between cases', () => {
+  it('lets staff link related cases both ways without changing their state', async () => {
+    const shop = await makeShop(t);
+    const a = await shop.customer.post('/api/v1/cases', body(shop));
+    const b = await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'logistics', items: [], description: '快递员态度差' });
+    expect((await shop.merchant.action(a.body.caseNo, 'link', { caseNo: b.body.caseNo })).status).toBe(403);
+    const linked = await shop.agent.action(a.body.caseNo, 'link', { caseNo: b.body.caseNo, note: '同一订单' });
+    expect(linked.status).toBe(200);
+    expect(linked.body.state).toBe('submitted');
+    const other = await shop.agent.get(`/api/v1/cases/${b.body.caseNo}`);
+    expect(other.body.links).toContainEqual(expect.objectContaining({ caseNo: a.body.caseNo, linkType: 'related' }));
+    expect((await shop.agent.get(`/api/v1/cases/${a.body.caseNo}`)).body.timeline.at(-1)).toMatchObject({ type: 'case_linked' });
   });
 });
 

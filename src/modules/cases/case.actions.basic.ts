@@ -1,13 +1,14 @@
 // Lifecycle commands that need no plan or execution rows: intake, investigation, result,
 // closing, reopening, withdrawal, merging and archiving.
 import { z } from 'zod';
-import { conflict, invalid } from '../../shared/errors.ts';
-import { CHANNELS } from '../../shared/vocabulary.ts';
+import { conflict, forbidden, invalid } from '../../shared/errors.ts';
+import { CHANNELS, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { assertCanSeeCase } from './case.access.ts';
 import type { ActionHandler } from './case.actions.runner.ts';
 import { appendEvents, findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
 import { isOpenState, type CaseState } from './case.state.ts';
 
+const STAFF = new Set<string>(STAFF_ROLES);
 const reason = z.string().trim().min(1).max(2000);
 const optionalNote = z.object({ note: z.string().trim().max(2000).optional() });
 
@@ -24,6 +25,11 @@ export const basicActionSchemas = {
   withdraw: z.object({ reason: z.string().trim().max(2000).optional() }),
   merge_into: z.object({ targetCaseNo: z.string().trim().min(1).max(32), reason: z.string().trim().max(2000).optional() }),
   archive: optionalNote,
+  link: z.object({
+    caseNo: z.string().trim().min(1).max(32),
+    linkType: z.enum(['related', 'duplicate']).default('related'),
+    note: z.string().trim().max(2000).optional(),
+  }),
   escalate_to_compliance: z.object({ reason }),
 };
 type Input<K extends keyof typeof basicActionSchemas> = z.infer<(typeof basicActionSchemas)[K]>;
@@ -101,6 +107,22 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
           ctx.now,
         );
         return { caseChanges: { merged_into_id: target.id }, reason: input.reason ?? null, eventData: { targetCaseNo: target.case_no } };
+      },
+    };
+  },
+  link: async (ctx, input) => {
+    // Staff only: linking reads another case, which merchants and customers may not see.
+    if (!STAFF.has(ctx.actor.role)) throw forbidden();
+    const other = assertCanSeeCase(ctx.actor, await findCaseByNo(ctx.trx, input.caseNo));
+    if (other.id === ctx.row.id) {
+      throw invalid('caseNo', { 'zh-CN': '不能关联售后单自身', 'en-US': 'A case cannot be linked to itself' });
+    }
+    return {
+      command: null,
+      apply: async () => {
+        await insertLink(ctx.trx, ctx.row.id, other.id, input.linkType, ctx.actor, ctx.now);
+        await insertLink(ctx.trx, other.id, ctx.row.id, input.linkType, ctx.actor, ctx.now);
+        return { eventType: 'case_linked', reason: input.note ?? null, eventData: { caseNo: other.case_no, linkType: input.linkType } };
       },
     };
   },

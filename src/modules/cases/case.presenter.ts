@@ -16,6 +16,7 @@ import {
 } from './case.state.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
 export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
@@ -47,10 +48,14 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
     updatedAt: row.updated_at.toISOString(),
     closedAt: iso(row.closed_at),
     archivedAt: iso(row.archived_at),
-    actions: availableActions(snapshotOf(row, now), machineActor(actor, row)).map((action) => ({
-      action,
-      label: CASE_COMMAND_LABELS[action],
-    })),
+    actions: [
+      ...availableActions(snapshotOf(row, now), machineActor(actor, row)).map((action) => ({
+        action: action as string,
+        label: CASE_COMMAND_LABELS[action],
+      })),
+      // Actions that change no state: always open to staff while the case exists.
+      ...(isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
+    ],
   };
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;

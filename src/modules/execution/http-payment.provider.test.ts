@@ -1,0 +1,69 @@
+// The HTTP adapter against a local gateway on loopback: signature, idempotency key, outcomes.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors.ts';
+import { HttpPaymentProvider, signPayload } from './http-payment.provider.ts';
+
+const SECRET = 'test-secret';
+let server: Server;
+let baseUrl: string;
+const seen = new Map<string, { body: Record<string, unknown>; reference: string }>();
+let mode: 'ok' | 'down' | 'refuse' = 'ok';
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const timestamp = String(req.headers['x-afterdesk-timestamp']);
+    const reply = (status: number, body: object) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.headers['x-afterdesk-signature'] !== signPayload(SECRET, timestamp, raw)) return reply(401, { status: 'failed', failure_reason: 'bad signature' });
+    if (mode === 'down') return reply(503, {});
+    if (mode === 'refuse') return reply(422, { status: 'failed', failure_reason: 'account closed' });
+    const key = String(req.headers['idempotency-key']);
+    const previous = seen.get(key);
+    if (previous) return reply(200, { status: 'succeeded', reference: previous.reference });
+    const reference = `GW${seen.size + 1}`;
+    seen.set(key, { body: JSON.parse(raw), reference });
+    return reply(201, { status: 'succeeded', reference });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const request = { refundId: 'task-1:1', orderNo: 'DD1', amountFen: 29_900, currency: 'CNY', reason: 'AS1' };
+
+describe('HTTP payment provider', () => {
+  it('signs the request, sends the refund id as idempotency key, and a retry pays once', async () => {
+    mode = 'ok';
+    const provider = new HttpPaymentProvider({ baseUrl, secret: SECRET });
+    const first = await provider.refund(request);
+    const again = await provider.refund(request);
+    expect(first).toEqual({ status: 'succeeded', providerRef: 'GW1', failureReason: null });
+    expect(again.providerRef).toBe('GW1');
+    expect(seen.size).toBe(1);
+    expect(seen.get('task-1:1')?.body).toEqual({ refund_id: 'task-1:1', order_no: 'DD1', amount_fen: 29_900, currency: 'CNY', reason: 'AS1' });
+  });
+
+  it('reports a refusal as a failed refund, and an outage as a retryable error', async () => {
+    const provider = new HttpPaymentProvider({ baseUrl, secret: SECRET });
+    mode = 'refuse';
+    expect(await provider.refund({ ...request, refundId: 'task-2:1' })).toEqual({ status: 'failed', providerRef: null, failureReason: 'account closed' });
+    mode = 'down';
+    await expect(provider.refund({ ...request, refundId: 'task-3:1' })).rejects.toBeInstanceOf(AppError);
+    const wrongKey = new HttpPaymentProvider({ baseUrl, secret: 'other' });
+    mode = 'ok';
+    expect((await wrongKey.refund({ ...request, refundId: 'task-4:1' })).status).toBe('failed');
+  });
+});
