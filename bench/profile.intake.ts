@@ -1,0 +1,185 @@
+// Where does a case's time go? Runs POST /api/v1/cases at one concurrency on PostgreSQL and
+// records every SQL statement the process sends (the product's and pg-boss's, through node-pg),
+// then prints statements per created case, their round-trip times, and the share of wall time
+// the database accounts for. Combine with `node --cpu-prof` for the CPU side (see README).
+//
+//   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite]
+//
+// On PGlite the engine runs inside the process: statement times are then time spent in the
+// engine (execProtocol), and "round trips" are engine calls.
+import { availableParallelism } from 'node:os';
+import pg from 'pg';
+import { cpuSnapshot } from './cpu.ts';
+import { runLoad } from './load.ts';
+import { prepareItems, seedShop } from './seed.ts';
+import { Cleanup, openPgliteTarget, openPostgresTarget } from './targets.ts';
+import { checkStep, countAll } from './verify.ts';
+
+interface Stat {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+const argValue = (name: string, fallback: number) => {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const n = arg ? Number(arg.slice(name.length + 3)) : fallback;
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  return n;
+};
+
+/** Statement shape: literals and parameters folded, whitespace collapsed, cut to a readable length. */
+function shape(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/\$\d+(\s*,\s*\$\d+)*/g, '$n')
+    .trim()
+    .slice(0, 150);
+}
+
+const stats = new Map<string, Stat>();
+let recording = false;
+let inFlight = 0;
+let busySince = 0;
+let busyMs = 0;
+
+/** Wraps node-pg's Client#query (every statement of the process goes through it). */
+function instrumentPg(): void {
+  const proto = pg.Client.prototype as unknown as { query: (this: unknown, ...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : typeof first === 'object' && first !== null && 'text' in first ? String(first.text) : '?';
+    const result = original.apply(this, args);
+    if (!recording || !(result instanceof Promise)) return result;
+    const t0 = performance.now();
+    if (inFlight++ === 0) busySince = t0;
+    const done = () => {
+      const t1 = performance.now();
+      if (--inFlight === 0) busyMs += t1 - busySince;
+      const key = shape(text);
+      const stat = stats.get(key) ?? { count: 0, totalMs: 0, maxMs: 0 };
+      stat.count += 1;
+      stat.totalMs += t1 - t0;
+      stat.maxMs = Math.max(stat.maxMs, t1 - t0);
+      stats.set(key, stat);
+    };
+    result.then(done, done);
+    return result;
+  };
+}
+
+/** Text of a Parse ('P') or simple Query ('Q') protocol message, null for other messages. */
+function statementText(message: Uint8Array): string | null {
+  const kind = message[0];
+  if (kind !== 0x50 && kind !== 0x51) return null;
+  let start = 5;
+  if (kind === 0x50) start = message.indexOf(0, start) + 1; // skip the statement name
+  const end = message.indexOf(0, start);
+  return new TextDecoder().decode(message.subarray(start, end < 0 ? undefined : end));
+}
+
+/**
+ * Wraps PGlite's execProtocol (every statement of the process, the product's and pg-boss's, runs
+ * through it): time inside the engine, attributed to the statement whose Parse/Query came last.
+ */
+function instrumentPglite(pglite: unknown): void {
+  type Exec = (message: Uint8Array, options?: unknown) => Promise<unknown>;
+  const engine = pglite as { execProtocol: Exec; execProtocolStream: Exec };
+  let current = '?';
+  const wrap = (original: Exec): Exec =>
+    async (message, options) => {
+      const text = statementText(message);
+      if (text !== null) current = text;
+      if (!recording) return original(message, options);
+      const key = shape(current);
+      const t0 = performance.now();
+      if (inFlight++ === 0) busySince = t0;
+      try {
+        return await original(message, options);
+      } finally {
+        const t1 = performance.now();
+        if (--inFlight === 0) busyMs += t1 - busySince;
+        const stat = stats.get(key) ?? { count: 0, totalMs: 0, maxMs: 0 };
+        if (text !== null) stat.count += 1;
+        stat.totalMs += t1 - t0;
+        stat.maxMs = Math.max(stat.maxMs, t1 - t0);
+        stats.set(key, stat);
+      }
+    };
+  // The query path calls execProtocolStream, exec() and others execProtocol; both go through here.
+  engine.execProtocol = wrap(engine.execProtocol.bind(pglite));
+  engine.execProtocolStream = wrap(engine.execProtocolStream.bind(pglite));
+}
+
+// A closed pipe (`… | head`) must not kill the process before it has cleaned up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+async function main(): Promise<void> {
+  const concurrency = argValue('concurrency', 16);
+  const durationSec = argValue('duration', 5);
+  const db = process.argv.includes('--db=pglite') ? 'pglite' : 'pg';
+  if (db === 'pg') instrumentPg();
+  const cleanup = new Cleanup();
+  const guard = setTimeout(() => {
+    console.error('profile: time limit reached');
+    void cleanup.runAll().finally(() => process.exit(2));
+  }, (durationSec + 240) * 1000);
+  try {
+    const target =
+      db === 'pg' ? await openPostgresTarget(cleanup, process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') : await openPgliteTarget(cleanup);
+    if (target.kind === 'pglite') instrumentPglite(target.runtime.deps.database.pglite);
+    const runId = `p${Date.now()}`;
+    const shop = await seedShop(target.sql, target.runtime.deps.database.db, { customers: 64, actor: 'customer', runId });
+    // Warm up the JIT and the pools first (not recorded).
+    const warm = await prepareItems(target.sql, shop, `${runId}-w`, 2_000);
+    await runLoad({ url: target.url, concurrency, durationSec: 2, timeoutSec: 10, keyPrefix: `${runId}-w`, description: '尺寸不合适', items: warm }, 60_000);
+    const items = await prepareItems(target.sql, shop, `${runId}-m`, db === 'pg' ? 30_000 : 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = await countAll(target.sql);
+    recording = true;
+    const cpu0 = cpuSnapshot();
+    const t0 = performance.now();
+    const load = await runLoad({ url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
+    const wallMs = performance.now() - t0;
+    const cpu1 = cpuSnapshot();
+    recording = false;
+    const check = await checkStep(target, before, load);
+    const created = load.created + load.unansweredItemIds.length;
+
+    const rows = [...stats.entries()].sort((a, b) => b[1].totalMs - a[1].totalMs);
+    const totalStatements = rows.reduce((n, [, s]) => n + s.count, 0);
+    const totalMs = rows.reduce((n, [, s]) => n + s.totalMs, 0);
+    console.log(`\nconcurrency ${concurrency}, ${durationSec}s: ${load.created} × 201 (${(load.created / load.durationSec).toFixed(0)}/s), p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms`);
+    for (const line of check.lines) console.log(`  ${line}`);
+    if (cpu0 && cpu1) {
+      const perCase = (seconds: number) => ((seconds * 1000) / created).toFixed(2);
+      const cores = (seconds: number) => (seconds / (wallMs / 1000)).toFixed(2);
+      const main = cpu1.main - cpu0.main;
+      const other = cpu1.otherThreads - cpu0.otherThreads;
+      const postgres = cpu1.postgres - cpu0.postgres;
+      console.log(
+        `CPU per case: product main thread ${perCase(main)} ms (${cores(main)} cores), other threads of this process (load generator, libuv, GC) ${perCase(other)} ms (${cores(other)} cores), ` +
+          `PostgreSQL server ${perCase(postgres)} ms (${cores(postgres)} cores); machine has ${availableParallelism()} CPUs`,
+      );
+    }
+    console.log(`statements sent: ${totalStatements} ≈ ${(totalStatements / created).toFixed(1)} per case (incl. pg-boss maintenance)`);
+    console.log(`sum of statement round trips: ${(totalMs / created).toFixed(2)} ms per case; some statement in flight ${((busyMs / wallMs) * 100).toFixed(0)}% of wall time`);
+    console.log('\n per case | mean ms | max ms | statement');
+    for (const [key, s] of rows) {
+      console.log(`${(s.count / created).toFixed(2).padStart(9)} | ${(s.totalMs / s.count).toFixed(2).padStart(7)} | ${s.maxMs.toFixed(1).padStart(6)} | ${key}`);
+    }
+  } finally {
+    clearTimeout(guard);
+    await cleanup.runAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error((error as Error).stack ?? String(error));
+    process.exit(1);
+  },
+);
