@@ -8,6 +8,7 @@ import { ordersRoutes } from '../modules/orders/index.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './health.routes.ts';
+import { registerConsole } from './static.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
@@ -17,4 +18,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await policyRoutes(app, deps);
   await caseRoutes(app, deps);
   await evidenceRoutes(app, deps);
+  await registerConsole(app);
 }

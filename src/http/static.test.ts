@@ -36,7 +36,7 @@ describe('registerConsole', () => {
   });
 
   it('serves index.html at / and for client routes', async () => {
-    for (const url of ['/', '/cases', '/cases/AS20261110000001', '/orders/DD1/apply/x?y=1']) {
+    for (const url of ['/', '/cases', '/cases/AS20261110000001', '/orders/DD1/apply/x?y=1', '/orders/DD1.5']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
@@ -63,6 +63,7 @@ describe('registerConsole', () => {
 
   it('answers 404 for a missing asset and refuses to leave the root', async () => {
     expect((await app.inject({ method: 'GET', url: '/assets/gone-123.js' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/logo.png' })).statusCode).toBe(404);
     const escape = await app.inject({ method: 'GET', url: '/..%2f..%2fetc%2fpasswd' });
     expect(escape.body).not.toContain('root:');
   });

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+const ASSET = /^\/assets\/|\.(m?js|css|map|ico|png|jpe?g|gif|svg|webp|woff2?|ttf|webmanifest)$/i;
 const RESERVED = /^\/(api|docs|openapi\.json|healthz|readyz)(\/|$|\?)/;
 
 const MISSING_PAGE = `<!doctype html>
@@ -57,8 +58,8 @@ export async function registerConsole(app: FastifyInstance, options: { root?: st
         const hashed = file.startsWith('assets/');
         return reply.sendFile(file, { maxAge: hashed ? '365d' : 0, immutable: hashed });
       }
-      // A missing asset is a 404, not the console's HTML.
-      if (/\.[a-z0-9]{1,8}$/i.test(path) && !path.endsWith('.html')) return reply.callNotFound();
+      // A missing asset is a 404, not the console's HTML (client routes may contain dots: /orders/DD1.5).
+      if (ASSET.test(path)) return reply.callNotFound();
       if (!(await isFile(resolve(root, 'index.html')))) {
         return reply.status(503).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(MISSING_PAGE);
       }

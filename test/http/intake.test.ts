@@ -127,6 +127,7 @@ describe('scope (ORG-3, RISK-6)', () => {
     for (const who of [shop.customer, shop.merchant]) {
       const seen = await who.get(`/api/v1/cases/${created.body.caseNo}`);
       expect(seen.body.messages.map((m: { body: string }) => m.body)).not.toContain('疑似职业索赔，注意留存证据');
+      expect(seen.body.timeline.map((e: { type: string }) => e.type)).not.toContain('internal_note_added');
     }
     const staff = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
     expect(staff.body.messages.map((m: { body: string }) => m.body)).toContain('疑似职业索赔，注意留存证据');

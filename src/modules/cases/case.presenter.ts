@@ -79,7 +79,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       quantity: i.quantity,
       paidFen: i.paid_fen,
     })),
-    timeline: detail.events.map((e) => ({
+    // Internal notes stay internal: not even their existence is shown outside the platform's staff.
+    timeline: detail.events.filter((e) => staff || e.type !== 'internal_note_added').map((e) => ({
       seq: e.seq,
       type: e.type,
       fromState: e.from_state,

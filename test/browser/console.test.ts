@@ -1,0 +1,181 @@
+// The console in a real browser: a customer applies for a no-reason return from an order (seeing
+// the policy's answer first) and finds it in their list; an ineligible request cannot be sent; an
+// agent sees exactly the case's actions, acts, sees an API error, and switches the language.
+// Runs under `npm run test:browser` (the root suite excludes it) and needs Debian's Chromium at
+// /usr/bin/chromium (.ci/run installs it). AFTERDESK_SCREENSHOTS=/tmp saves a screenshot of each page.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_1x1 } from '../helpers/files.ts';
+import { DEFAULT_CONSOLE_ROOT } from '../../src/http/static.ts';
+import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } from './fixture.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+const shots = process.env.AFTERDESK_SCREENSHOTS;
+
+describe('web console in Chromium', () => {
+  let c: ConsoleApp;
+  let browser: Browser;
+  let people: People;
+  let caseNo = '';
+
+  const snap = async (page: Page, name: string) => {
+    if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
+  };
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${c.baseUrl}/`);
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    return page;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(DEFAULT_CONSOLE_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
+    const { chromium } = await import('playwright-core');
+    c = await startConsoleApp('2026-11-10T10:00:00+08:00');
+    people = await makePeople(c.t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+  });
+
+  it('a customer sees the policy answer, files a no-reason return and finds it in their list', async () => {
+    const page = await signIn(people.customerEmail);
+    await expect.poll(() => page.getByRole('heading', { name: '我的订单' }).isVisible()).toBe(true);
+    await snap(page, 'orders');
+    await page.getByRole('link', { name: people.shop.orderNo }).click();
+    await page.getByRole('button', { name: '申请售后' }).click();
+
+    const answer = page.getByTestId('eligibility');
+    await answer.waitFor();
+    await expect.poll(() => answer.textContent()).toContain('该申请符合售后政策');
+    const text = (await answer.textContent()) ?? '';
+    expect(text).toContain('七天无理由退货');
+    expect(text).toContain('2026/11/15 23:59'); // the deadline, in China time
+    expect(text).toContain('退货运费承担方: 客户');
+    await snap(page, 'apply');
+
+    await page.getByLabel('问题描述').fill('尺码偏小，想退货');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/cases\/AS\d+$/);
+    caseNo = (await page.getByTestId('case-no').textContent()) ?? '';
+    expect(caseNo).toMatch(/^AS20261110\d{6}$/);
+    await expect.poll(() => page.getByText('已提交').first().isVisible()).toBe(true);
+    await snap(page, 'case-customer');
+
+    await page.getByRole('link', { name: '我的售后' }).click();
+    const row = page.getByRole('row', { name: new RegExp(caseNo) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('退货退款');
+
+    const stored = await people.shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(stored.body).toMatchObject({ kind: 'return_refund', reason: 'no_reason', state: 'submitted' });
+    await page.context().close();
+  });
+
+  it('an ineligible request shows why and cannot be submitted', async () => {
+    const late = await makePeople(c.t, { signedAt: '2026-10-01T10:00:00+08:00' });
+    const page = await signIn(late.customerEmail);
+    await page.goto(`${c.baseUrl}/orders/${late.shop.orderNo}/apply/${late.shop.orderItemId}`);
+    const answer = page.getByTestId('eligibility');
+    await answer.waitFor();
+    await expect.poll(() => answer.textContent()).toContain('该申请不符合售后政策');
+    await page.getByText('当前选择无法提交').waitFor(); // shown once the answer is settled
+    expect(await page.getByRole('button', { name: '提交申请' }).isDisabled()).toBe(true);
+    await snap(page, 'apply-ineligible');
+    await page.context().close();
+  });
+
+  it('an agent sees the case with exactly its actions, acts, sees API errors and switches language', async () => {
+    const page = await signIn(people.agentEmail);
+    await page.getByRole('link', { name: caseNo }).click();
+    await page.getByTestId('case-actions').waitFor();
+
+    const token = (await people.shop.anonymous.post('/api/v1/auth/sign-in', { email: people.agentEmail, password: PASSWORD })).body.token as string;
+    const fromApi = await c.t.runtime.app.inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: { authorization: `Bearer ${token}` } });
+    const expected = (fromApi.json() as { actions: { action: string }[] }).actions.map((a) => a.action).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const shown = await page.getByTestId('case-actions').locator('button[data-action]').evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute('data-action') ?? ''),
+    );
+    expect(shown.sort()).toEqual(expected);
+    await snap(page, 'case-agent');
+
+    await page.locator('button[data-action="acknowledge"]').click();
+    await page.getByTestId('action-form-acknowledge').getByRole('textbox').fill('您好，已收到您的申请');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => page.getByText('已受理').first().isVisible()).toBe(true);
+    // The form's value reached the API: the acknowledgement is on the case as a message.
+    await expect.poll(() => page.getByText('您好，已收到您的申请').first().isVisible()).toBe(true);
+
+    await page.getByText('English', { exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Cases' }).isVisible()).toBe(true);
+    expect(await page.getByText('Acknowledged').first().isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
+
+    // An action the API refuses: its problem detail, in English, stays next to the form.
+    await page.locator('button[data-action="merge_into"]').click();
+    await page.getByLabel('Merge into case no.').fill('AS00000000000000');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const problem = page.getByRole('dialog').getByRole('alert');
+    await problem.waitFor();
+    expect((await problem.textContent())?.length ?? 0).toBeGreaterThan(5);
+    expect(await problem.textContent()).not.toMatch(/[\u4e00-\u9fff]{4}/);
+    await snap(page, 'case-agent-error-en');
+    await page.context().close();
+  });
+
+  it('evidence upload shows the API refusal or lists the file; plan terms typed in yuan reach the API in fen', async () => {
+    const page = await signIn(people.agentEmail);
+    await page.goto(`${c.baseUrl}/cases/${caseNo}`);
+    const files = page.locator('input[type=file]');
+    await files.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just text, not evidence') });
+    await page.getByRole('button', { name: /上\s*传/ }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: /类型|格式|文件/ });
+    await refusal.waitFor();
+    await files.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_1x1 });
+    await page.getByRole('button', { name: /上\s*传/ }).click();
+    await page.getByText('photo.png').waitFor();
+    // Downloads go through the API with the bearer token (fetched as a blob).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下\s*载/ }).click()]);
+    expect(download.suggestedFilename()).toBe('photo.png');
+
+    await page.locator('button[data-action="start_investigation"]').click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => page.getByText('调查中').first().isVisible()).toBe(true);
+
+    await page.locator('button[data-action="propose_plan"]').click();
+    const form = page.getByTestId('action-form-propose_plan');
+    await form.getByLabel('方案类型').click();
+    await page.locator('.ant-select-item-option[title="部分退款"]').click();
+    await form.getByLabel('判责').click();
+    await page.locator('.ant-select-item-option[title="质量缺陷"]').click();
+    await form.getByLabel('退款', { exact: true }).fill('12.34');
+    await form.getByLabel('依据（客户可见）').fill('轻微瑕疵，部分退款');
+    await snap(page, 'propose-plan');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => page.getByText('方案待确认').first().isVisible()).toBe(true);
+    await snap(page, 'case-plan');
+
+    const detail = (await people.shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { offers: { planType: string; terms: { refundFen: number } }[] };
+    const plan = detail.offers.find((o) => o.planType === 'partial_refund');
+    expect(plan?.terms.refundFen).toBe(1234);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,13 @@
+// Browser tests of the web console (npm run test:browser): Debian's Chromium through
+// playwright-core against the real product on a free port. `pretest:browser` builds web/dist.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});

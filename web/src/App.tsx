@@ -1,0 +1,51 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { useSession } from './auth/session.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { CasePage } from './pages/case/CasePage.tsx';
+import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { ApplyPage } from './pages/orders/ApplyPage.tsx';
+import { OrderPage } from './pages/orders/OrderPage.tsx';
+import { OrdersPage } from './pages/orders/OrdersPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+
+function Home() {
+  const session = useSession();
+  return <Navigate to={session?.user.role === 'customer' ? '/orders' : '/cases'} replace />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFoundTitle')}
+      subTitle={t('errors.notFoundText')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('errors.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<Home />} />
+          <Route path="cases" element={<CasesPage />} />
+          <Route path="cases/:caseNo" element={<CasePage />} />
+          <Route path="orders" element={<OrdersPage />} />
+          <Route path="orders/:orderNo" element={<OrderPage />} />
+          <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

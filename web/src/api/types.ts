@@ -1,0 +1,190 @@
+// Shapes of the API's answers, as the presenters in src/ produce them. The OpenAPI document has no
+// response schemas yet, so these are written by hand from src/modules/*/…presenter/routes.
+import type { LocalizedText } from '../i18n/index.ts';
+
+export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'admin' | 'system';
+export const CASE_KINDS = [
+  'return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection',
+  'complaint', 'logistics_exception', 'consultation', 'tech_support',
+] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const REQUEST_REASONS = ['no_reason', 'quality', 'not_as_described', 'logistics'] as const;
+export type RequestReason = (typeof REQUEST_REASONS)[number];
+export const SEVERITIES = ['L1', 'L2', 'L3'] as const;
+export const CASE_STATES = [
+  'submitted', 'acknowledged', 'investigating', 'awaiting_customer', 'plan_pending_approval', 'plan_proposed',
+  'compliance_review', 'awaiting_return', 'return_in_transit', 'return_received', 'inspection_failed', 'executing',
+  'resolved', 'result_notified', 'closed', 'archived', 'rejected', 'withdrawn', 'merged',
+] as const;
+export const PROGRESS_STAGES = ['review', 'return_shipment', 'inspection', 'refund_or_replacement', 'done'] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
+export const DESIRED_RESOLUTIONS = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'reship', 'information', 'other'] as const;
+export const STAFF_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor', 'compliance', 'finance', 'admin'];
+export const FILING_ROLES: readonly Role[] = ['customer', 'agent', 'specialist', 'supervisor', 'admin'];
+
+export interface SignInResult {
+  token: string;
+  expiresAt: string;
+  user: { id: string; role: Role; displayName: string };
+}
+
+export interface CaseAction {
+  action: string;
+  label: LocalizedText;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  kind: CaseKind;
+  state: string;
+  stateLabel: LocalizedText;
+  progressStage: ProgressStage;
+  progressStageLabel: LocalizedText;
+  reason: string;
+  channel: string;
+  severity: string | null;
+  category: string | null;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  mergedIntoId: string | null;
+  actions: CaseAction[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+}
+
+export interface EligibilityReason {
+  code: string;
+  text: LocalizedText;
+}
+
+export interface ItemDecision {
+  orderItemId: string;
+  eligible: boolean;
+  path: string;
+  reasons: EligibilityReason[];
+  deadline: string | null;
+  returnRequired: boolean;
+  returnShippingPaidBy: string | null;
+  returnShippingReason: string;
+  refund: { withinDays: number; dayType: string };
+  advisedKind: CaseKind | null;
+}
+
+export interface EligibilityAnswer {
+  eligible: boolean;
+  items: ItemDecision[];
+}
+
+export type Terms = Partial<Record<'refundFen' | 'couponFen' | 'cashFen' | 'pointsAwarded' | 'extendedWarrantyMonths' | 'fraudCompensationFen', number>> &
+  Partial<Record<'returnRequired' | 'keepItem' | 'replacement' | 'repair' | 'reshipParts' | 'apology', boolean>>;
+
+export interface Offer {
+  id: string;
+  revision: number;
+  proposerRole: string;
+  status: string;
+  planType: string;
+  terms: Terms | null;
+  responsibility: string | null;
+  basis: string | null;
+  goodwillReason?: string | null;
+  expiresAt: string | null;
+  answeredAt: string | null;
+  answerReason: string | null;
+  createdAt: string;
+}
+
+export interface Task {
+  id: string;
+  type: string;
+  ownerRole: string;
+  dueAt: string | null;
+  verification: string | null;
+  status: string;
+  proof: Record<string, string> | null;
+  doneAt: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  purpose: string;
+  uploaderRole: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  desiredResolution: string | null;
+  eligibility: { items?: ItemDecision[] } | null;
+  responsibility: string | null;
+  items: { id: string; orderItemId: string; name: string; category: string; quantity: number; paidFen: number }[];
+  timeline: { seq: number; type: string; fromState: string | null; toState: string | null; actorRole: string; reason: string | null; occurredAt: string }[];
+  messages: { id: string; authorRole: string; visibility: 'public' | 'internal'; channel: string; body: string; createdAt: string }[];
+  attachments: Attachment[];
+  links: { caseNo: string; caseId: string; state: string; linkType: string }[];
+  offers: Offer[];
+  tasks: Task[];
+  refunds: { id: string; amountFen: number; currency: string; status: string; providerRef: string | null; createdAt: string; completedAt: string | null }[];
+  ledger?: { id: string; entryType: string; amountFen: number; currency: string; borneBy: string; paidTo: string; responsibility: string | null; reason: string; status: string }[];
+  shipments: Shipment[];
+}
+
+export interface Shipment {
+  id: string;
+  direction: string;
+  carrier: string | null;
+  trackingNo: string | null;
+  status: string;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  orderNo: string;
+  status: string;
+  placedAt: string;
+  totalFen: number;
+  currency: string;
+}
+
+export interface OrderItem {
+  id: string;
+  productId: string;
+  name: string;
+  category: string;
+  flags: string[];
+  warrantyMonths: number | null;
+  sku: string | null;
+  quantity: number;
+  unitPriceFen: number;
+  paidFen: number;
+}
+
+export interface OrderDetail {
+  id: string;
+  orderNo: string;
+  status: string;
+  placedAt: string;
+  totalFen: number;
+  shippingFen: number | null;
+  shippingInsurance: boolean;
+  items: OrderItem[];
+  shipments: Shipment[];
+}
+
+export interface CreatedCase extends CaseSummary {
+  duplicateOf: string | null;
+}

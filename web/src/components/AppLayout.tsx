@@ -1,0 +1,62 @@
+// The frame of every signed-in page: navigation by role, language switch, who is signed in, sign-out.
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { clearSession, useSession } from '../auth/session.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const wide = Grid.useBreakpoint().md ?? true;
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  const customer = session.user.role === 'customer';
+  const items = [
+    { key: '/cases', label: <Link to="/cases">{customer ? t('nav.myCases') : t('nav.cases')}</Link> },
+    { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
+  ];
+  if (customer) items.reverse();
+  const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          flexWrap: wide ? 'nowrap' : 'wrap',
+          alignItems: 'center',
+          columnGap: 16,
+          paddingInline: wide ? 24 : 12,
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: '64px',
+        }}
+      >
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+          {t('app.name')} {wide ? <span style={{ fontWeight: 400, opacity: 0.75 }}>{t('app.tagline')}</span> : null}
+        </Link>
+        <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} style={{ flex: 1, minWidth: wide ? 0 : 180 }} />
+        <Space size="middle">
+          <LanguageSwitch />
+          <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="who">
+            {wide ? session.user.displayName : null} <Tag>{t(`role.${session.user.role}`, { defaultValue: session.user.role })}</Tag>
+          </Typography.Text>
+          <Button size="small" onClick={() => {
+              queryClient.clear();
+              clearSession();
+            }}>
+            {t('nav.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1320, marginInline: 'auto' }}>
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,91 @@
+// English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
+import { vocabEnUS } from './en-US.vocab.ts';
+
+export const uiEnUS = {
+  app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
+  common: {
+    loading: 'Loading…', retry: 'Retry', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm', search: 'Search',
+    resetFilters: 'Clear filters', yes: 'Yes', no: 'No', back: 'Back', previous: 'Previous', next: 'Next',
+    page: 'Page {{page}}', total: '{{count}} in total', download: 'Download', all: 'All',
+  },
+  nav: { cases: 'Cases', myCases: 'My after-sales', orders: 'Orders', myOrders: 'My orders', signOut: 'Sign out', language: 'Language' },
+  signIn: {
+    title: 'Sign in', subtitle: 'After-sales service and complaint handling', email: 'Email', password: 'Password', submit: 'Sign in',
+    emailRequired: 'Enter your email', emailInvalid: 'This is not an email address', passwordRequired: 'Enter your password',
+    expired: 'Your session has ended. Please sign in again.',
+  },
+  errors: {
+    network: 'Cannot reach the server. Check your connection and try again.', http: 'The server answered with status {{status}}.',
+    reference: 'Reference: {{id}}', crashTitle: 'Something went wrong on this page',
+    crashText: 'The page could not be shown. Reload to try again.', reload: 'Reload',
+    notFoundTitle: 'Page not found', notFoundText: 'There is nothing at this address.', home: 'Go to start',
+  },
+  stage: { review: 'Review', return_shipment: 'Return shipment', inspection: 'Inspection', refund_or_replacement: 'Refund / replacement', done: 'Done' },
+  cases: {
+    title: 'Cases', myTitle: 'My after-sales requests', state: 'State', kind: 'Kind', severity: 'Severity',
+    search: 'Case no., title or description', empty: 'No cases yet', emptyFiltered: 'No case matches these filters',
+    caseNo: 'Case no.', caseTitle: 'Title', createdAt: 'Created', untitled: '(no title)',
+  },
+  case: {
+    notFound: 'This case does not exist or you may not see it.', description: 'Description', desiredResolution: 'Desired resolution',
+    reason: 'Reason', channel: 'Channel', createdAt: 'Created', updatedAt: 'Updated', responsibility: 'Responsibility', progress: 'Progress',
+    items: 'Items', noItems: 'This case is not about an order item.', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid',
+    eligibility: 'Policy check', eligible: 'Eligible', notEligible: 'Not eligible', deadline: 'Deadline',
+    returnShipping: 'Return shipping paid by', refundWithin: 'Refund within {{days}} {{unit}} after the return arrives',
+    timeline: 'Timeline', noEvents: 'Nothing has happened yet.',
+    messages: 'Messages', noMessages: 'No messages yet.', internal: 'Internal',
+    composerPlaceholder: 'Write a message to the case…', send: 'Send', internalToggle: 'Internal note (staff only)',
+    sent: 'Message sent', messageRequired: 'Write a message first',
+    offers: 'Negotiation', noOffers: 'No plan has been proposed yet.', revision: 'Plan #{{n}}', proposer: 'Proposed by',
+    basis: 'Basis', goodwillReason: 'Goodwill reason', expiresAt: 'Answer by', answerReason: 'Answer', terms: 'Terms', noTerms: 'No money or goods terms',
+    tasks: 'Tasks', taskType: 'Task', status: 'Status', direction: 'Type', noTasks: 'No tasks.', owner: 'Owner', due: 'Due', verification: 'How it is verified', proof: 'Proof',
+    refunds: 'Refunds', noRefunds: 'No refunds yet.', amount: 'Amount', providerRef: 'Transaction ref.',
+    ledger: 'Who bears what', noLedger: 'No costs recorded yet.', borneBy: 'Borne by', paidTo: 'Paid to', entryType: 'Entry',
+    shipments: 'Shipments', noShipments: 'No shipments.', carrier: 'Carrier', trackingNo: 'Tracking no.', shippedAt: 'Shipped', deliveredAt: 'Delivered',
+    attachments: 'Evidence & attachments', noAttachments: 'No files yet.',
+    actions: 'Actions', noActions: 'There is nothing for you to do on this case right now.', actionDone: 'Done: {{label}}',
+    confirmAction: 'Do you want to {{label}}?', links: 'Linked cases', mergedInto: 'This case was merged into another case.',
+  },
+  terms: {
+    refundFen: 'Refund', couponFen: 'Coupon', cashFen: 'Cash compensation', pointsAwarded: 'Points', extendedWarrantyMonths: 'Extended warranty (months)',
+    fraudCompensationFen: 'Triple compensation', returnRequired: 'Return the goods', keepItem: 'Customer keeps the item', replacement: 'Replacement',
+    repair: 'Repair', reshipParts: 'Reship parts', apology: 'Written apology',
+  },
+  fields: {
+    message: 'Message', note: 'Note', question: 'What do you need from the customer?', reason: 'Reason', channel: 'Channel',
+    rating: 'Rating', comment: 'Comment', targetCaseNo: 'Merge into case no.', refundFen: 'Refund amount (¥, empty = as requested)',
+    planType: 'Plan', responsibility: 'Responsibility', fraudFound: 'Fraud found (triple compensation applies)', basis: 'Basis (shown to the customer)',
+    goodwillReason: 'Goodwill reason (when above policy)', expiresInHours: 'Customer must answer within (hours)', carrier: 'Carrier',
+    trackingNo: 'Tracking no.', shippingFeeFen: 'Shipping fee paid (¥)', passed: 'Inspection result', passedYes: 'Passed', passedNo: 'Failed',
+    photoAttachmentIds: 'Inspection photos', taskId: 'Task', proof_carrier: 'Carrier', proof_trackingNo: 'Tracking no.',
+    proof_reference: 'Reference (e.g. transaction no.)', proof_note: 'Note', required: 'Required', tooLong: 'At most {{max}} characters',
+    trackingFormat: '6–40 letters, digits or dashes', noPhotos: 'Upload photos in "Evidence & attachments" first',
+    noOpenTasks: 'No open task',
+  },
+  upload: {
+    title: 'Upload a file', purpose: 'Purpose', choose: 'Choose file', submit: 'Upload', done: 'Uploaded {{name}}', noFile: 'Choose a file first',
+    hint: 'Photos, videos or PDF. The server checks the size and the type.',
+  },
+  orders: {
+    title: 'Orders', myTitle: 'My orders', orderNo: 'Order no.', status: 'Status', placedAt: 'Placed', total: 'Total', empty: 'No orders yet.',
+    notFound: 'This order does not exist or is not yours.', items: 'Items', shipments: 'Shipments', apply: 'Apply for after-sales',
+    shippingInsurance: 'Return-shipping insurance', unitPrice: 'Unit price', warranty: 'Warranty', warrantyMonths: '{{n}} months',
+    casesForOrder: 'After-sales for this order', noCases: 'No after-sales requests for this order.', shipping: 'Shipping fee',
+  },
+  apply: {
+    title: 'Apply for after-sales', item: 'Item', kind: 'What do you need?', reason: 'Why?', quantity: 'Quantity',
+    description: 'Describe the problem', descriptionPlaceholder: 'What happened? What would you like us to do?',
+    descriptionRequired: 'Describe the problem', desired: 'Desired resolution', condition: 'Condition of the goods',
+    opened: 'Opened', trialUse: 'Tried / used', damagedByCustomer: 'Damaged by me', accessoriesComplete: 'Accessories complete',
+    packagingComplete: 'Packaging complete', preview: 'Policy answer', checking: 'Checking the policy…',
+    eligible: 'This request meets the after-sales policy', notEligible: 'This request does not meet the after-sales policy',
+    deadline: 'Apply before', returnShippingBy: 'Return shipping paid by', returnShippingWhy: ' ({{why}})', noReturn: 'You keep the goods: no return needed',
+    advised: 'Suggested instead: {{kind}}', useAdvised: 'Switch to {{kind}}', submit: 'Submit request',
+    blocked: 'This request cannot be submitted as it is. Change the choices above or contact customer service.',
+    created: 'Request {{caseNo}} submitted', duplicate: 'You already have an open request for this item ({{caseNo}}); your description was added to it.',
+    itemNotFound: 'This item is not on the order.',
+  },
+};
+
+export const enUS = { ...uiEnUS, ...vocabEnUS };
+export type Messages = typeof enUS;

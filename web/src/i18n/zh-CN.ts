@@ -1,0 +1,92 @@
+// 中文界面文字。键与 en-US.ts 相同（由 Shape 类型检查）。
+import type { uiEnUS } from './en-US.ts';
+import type { Shape } from './shape.ts';
+import { vocabZhCN } from './zh-CN.vocab.ts';
+
+const uiZhCN: Shape<typeof uiEnUS> = {
+  app: { name: 'Afterdesk', tagline: '售后服务台' },
+  common: {
+    loading: '加载中…', retry: '重试', submit: '提交', cancel: '取消', confirm: '确定', search: '搜索',
+    resetFilters: '清除筛选', yes: '是', no: '否', back: '返回', previous: '上一页', next: '下一页',
+    page: '第 {{page}} 页', total: '共 {{count}} 条', download: '下载', all: '全部',
+  },
+  nav: { cases: '售后单', myCases: '我的售后', orders: '订单', myOrders: '我的订单', signOut: '退出登录', language: '语言' },
+  signIn: {
+    title: '登录', subtitle: '电商售后服务与客诉处理平台', email: '邮箱', password: '密码', submit: '登录',
+    emailRequired: '请输入邮箱', emailInvalid: '邮箱格式不正确', passwordRequired: '请输入密码',
+    expired: '登录已失效，请重新登录。',
+  },
+  errors: {
+    network: '无法连接服务器，请检查网络后重试。', http: '服务器返回状态 {{status}}。',
+    reference: '错误编号：{{id}}', crashTitle: '页面出错了',
+    crashText: '此页面无法显示，请刷新重试。', reload: '刷新',
+    notFoundTitle: '页面不存在', notFoundText: '此地址没有内容。', home: '返回首页',
+  },
+  stage: { review: '审核', return_shipment: '寄回商品', inspection: '质检', refund_or_replacement: '退款/换新', done: '完成' },
+  cases: {
+    title: '售后单', myTitle: '我的售后申请', state: '状态', kind: '类型', severity: '级别',
+    search: '售后单号、标题或描述', empty: '暂无售后单', emptyFiltered: '没有符合筛选条件的售后单',
+    caseNo: '售后单号', caseTitle: '标题', createdAt: '创建时间', untitled: '（无标题）',
+  },
+  case: {
+    notFound: '售后单不存在，或您无权查看。', description: '问题描述', desiredResolution: '期望处理方式',
+    reason: '申请原因', channel: '渠道', createdAt: '创建时间', updatedAt: '更新时间', responsibility: '判责', progress: '处理进度',
+    items: '售后商品', noItems: '此售后单不涉及订单商品。', itemName: '商品', category: '类目', quantity: '数量', paid: '实付',
+    eligibility: '政策校验', eligible: '符合政策', notEligible: '不符合政策', deadline: '截止时间',
+    returnShipping: '退货运费承担方', refundWithin: '收到退货后 {{days}} {{unit}}内退款',
+    timeline: '处理记录', noEvents: '暂无记录。',
+    messages: '沟通记录', noMessages: '暂无留言。', internal: '内部',
+    composerPlaceholder: '输入留言…', send: '发送', internalToggle: '内部备注（仅员工可见）',
+    sent: '留言已发送', messageRequired: '请先输入留言',
+    offers: '协商方案', noOffers: '尚未提出方案。', revision: '方案 #{{n}}', proposer: '提出方',
+    basis: '依据', goodwillReason: '超出政策的理由', expiresAt: '答复期限', answerReason: '客户答复', terms: '方案内容', noTerms: '无金额或商品条款',
+    tasks: '执行任务', taskType: '任务', status: '状态', direction: '类型', noTasks: '暂无任务。', owner: '负责人', due: '截止', verification: '验收方式', proof: '执行凭证',
+    refunds: '退款', noRefunds: '暂无退款。', amount: '金额', providerRef: '交易流水号',
+    ledger: '费用承担', noLedger: '暂无费用记录。', borneBy: '承担方', paidTo: '支付给', entryType: '费用项',
+    shipments: '物流', noShipments: '暂无物流。', carrier: '承运商', trackingNo: '运单号', shippedAt: '发出', deliveredAt: '签收',
+    attachments: '凭证与附件', noAttachments: '暂无文件。',
+    actions: '可执行操作', noActions: '当前阶段您无需操作。', actionDone: '已完成：{{label}}',
+    confirmAction: '确定要{{label}}吗？', links: '关联售后单', mergedInto: '此售后单已合并到其他售后单。',
+  },
+  terms: {
+    refundFen: '退款', couponFen: '优惠券', cashFen: '现金补偿', pointsAwarded: '积分', extendedWarrantyMonths: '延长保修（月）',
+    fraudCompensationFen: '假一赔三', returnRequired: '需寄回商品', keepItem: '客户保留商品', replacement: '换新',
+    repair: '维修', reshipParts: '补寄配件', apology: '书面致歉',
+  },
+  fields: {
+    message: '留言', note: '备注', question: '需要客户补充什么？', reason: '原因', channel: '渠道',
+    rating: '评分', comment: '评价', targetCaseNo: '合并到售后单号', refundFen: '退款金额（元，留空按申请金额）',
+    planType: '方案类型', responsibility: '判责', fraudFound: '认定欺诈（适用假一赔三）', basis: '依据（客户可见）',
+    goodwillReason: '超出政策的理由', expiresInHours: '客户答复期限（小时）', carrier: '承运商',
+    trackingNo: '运单号', shippingFeeFen: '已付运费（元）', passed: '质检结果', passedYes: '通过', passedNo: '不通过',
+    photoAttachmentIds: '质检照片', taskId: '任务', proof_carrier: '承运商', proof_trackingNo: '运单号',
+    proof_reference: '凭证编号（如交易流水号）', proof_note: '备注', required: '必填', tooLong: '最多 {{max}} 个字符',
+    trackingFormat: '6–40 位字母、数字或短横线', noPhotos: '请先在“凭证与附件”中上传照片',
+    noOpenTasks: '没有待处理任务',
+  },
+  upload: {
+    title: '上传文件', purpose: '用途', choose: '选择文件', submit: '上传', done: '已上传 {{name}}', noFile: '请先选择文件',
+    hint: '支持图片、视频或 PDF，服务器会检查大小和类型。',
+  },
+  orders: {
+    title: '订单', myTitle: '我的订单', orderNo: '订单号', status: '状态', placedAt: '下单时间', total: '订单金额', empty: '暂无订单。',
+    notFound: '订单不存在，或不属于您。', items: '商品', shipments: '物流', apply: '申请售后',
+    shippingInsurance: '运费险', unitPrice: '单价', warranty: '保修', warrantyMonths: '{{n}} 个月',
+    casesForOrder: '此订单的售后', noCases: '此订单暂无售后申请。', shipping: '运费',
+  },
+  apply: {
+    title: '申请售后', item: '商品', kind: '需要什么服务？', reason: '申请原因', quantity: '数量',
+    description: '问题描述', descriptionPlaceholder: '发生了什么？希望我们怎样处理？',
+    descriptionRequired: '请描述问题', desired: '期望处理方式', condition: '商品状况',
+    opened: '已拆封', trialUse: '已试用', damagedByCustomer: '人为损坏', accessoriesComplete: '配件齐全',
+    packagingComplete: '包装完好', preview: '政策答复', checking: '正在校验售后政策…',
+    eligible: '该申请符合售后政策', notEligible: '该申请不符合售后政策',
+    deadline: '申请截止', returnShippingBy: '退货运费承担方', returnShippingWhy: '（{{why}}）', noReturn: '无需寄回商品',
+    advised: '建议改为：{{kind}}', useAdvised: '改为{{kind}}', submit: '提交申请',
+    blocked: '当前选择无法提交，请调整上面的选项或联系客服。',
+    created: '售后申请 {{caseNo}} 已提交', duplicate: '该商品已有进行中的售后申请（{{caseNo}}），您的描述已追加到该申请。',
+    itemNotFound: '订单中没有这个商品。',
+  },
+};
+
+export const zhCN = { ...uiZhCN, ...vocabZhCN };

@@ -1,0 +1,93 @@
+// One field of an action form, drawn from its FieldSpec.
+import { Checkbox, Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../api/types.ts';
+import { useWord } from '../../components/Labels.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { type FieldSpec, formName } from './actionForms.ts';
+
+export function useFieldLabel() {
+  const { t } = useTranslation();
+  return (spec: FieldSpec): string =>
+    spec.name.startsWith('terms.') ? t(`terms.${spec.name.slice('terms.'.length)}`) : t(`fields.${spec.name.replaceAll('.', '_')}`);
+}
+
+interface Helpers {
+  t: (key: string) => string;
+  word: (group: string, code: string | null | undefined) => string;
+  language: ReturnType<typeof useLanguage>;
+}
+
+/**
+ * The input element itself (not a component around it): Form.Item hands id, value and onChange
+ * to its direct child, so the child must be the antd control.
+ */
+function control(spec: FieldSpec, detail: CaseDetail, { t, word, language }: Helpers) {
+  switch (spec.kind) {
+    case 'text':
+      return <Input maxLength={spec.max} />;
+    case 'textarea':
+      return <Input.TextArea rows={3} maxLength={spec.max} showCount={Boolean(spec.max)} />;
+    case 'yuan':
+      return <InputNumber min={0} max={spec.max !== undefined ? spec.max / 100 : 100_000_000} precision={2} step={1} prefix="¥" style={{ width: 200 }} />;
+    case 'integer':
+      return <InputNumber min={spec.min ?? 0} max={spec.max} precision={0} style={{ width: 200 }} />;
+    case 'boolean':
+      return <Checkbox />;
+    case 'rating':
+      return <Rate />;
+    case 'select':
+      return <Select options={(spec.options ?? []).map((code) => ({ value: code, label: word(spec.group ?? '', code) }))} />;
+    case 'passed':
+      return (
+        <Radio.Group>
+          <Radio value={true}>{t('fields.passedYes')}</Radio>
+          <Radio value={false}>{t('fields.passedNo')}</Radio>
+        </Radio.Group>
+      );
+    case 'task': {
+      const open = detail.tasks.filter((task) => task.status === 'open');
+      return (
+        <Select
+          placeholder={open.length === 0 ? t('fields.noOpenTasks') : undefined}
+          options={open.map((task) => ({
+            value: task.id,
+            label: `${word('taskType', task.type)} · ${word('role', task.ownerRole)} · ${formatDateTime(task.dueAt, language)}`,
+          }))}
+        />
+      );
+    }
+    case 'photos':
+      return (
+        <Select
+          mode="multiple"
+          placeholder={detail.attachments.length === 0 ? t('fields.noPhotos') : undefined}
+          options={detail.attachments.map((a) => ({ value: a.id, label: a.fileName }))}
+        />
+      );
+  }
+}
+
+export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const word = useWord();
+  const language = useLanguage();
+  const label = useFieldLabel()(spec);
+  const rules: Rule[] = [];
+  if (spec.required) rules.push({ required: true, message: t('fields.required'), ...(spec.kind === 'text' || spec.kind === 'textarea' ? { whitespace: true } : {}) });
+  if (spec.pattern) rules.push({ pattern: spec.pattern, message: t('fields.trackingFormat') });
+  const checkbox = spec.kind === 'boolean';
+  return (
+    <Form.Item
+      name={formName(spec)}
+      label={checkbox ? undefined : label}
+      rules={rules}
+      valuePropName={checkbox ? 'checked' : 'value'}
+      style={checkbox ? { marginBottom: 4 } : undefined}
+    >
+      {checkbox ? <Checkbox>{label}</Checkbox> : control(spec, detail, { t, word, language })}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,72 @@
+// One case: header and progress, actions, items and policy answer, conversation, negotiation,
+// execution (tasks, refunds, ledger, shipments), files and the timeline.
+import { Button, Col, Result, Row, Skeleton, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
+import { useCase } from '../../api/queries.ts';
+import { STAFF_ROLES } from '../../api/types.ts';
+import { useSession } from '../../auth/session.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ActionsCard } from './ActionsCard.tsx';
+import { AttachmentsCard } from './AttachmentsCard.tsx';
+import { CaseHeader } from './CaseHeader.tsx';
+import { MoneyCard, ShipmentsCard, TasksCard } from './ExecutionCards.tsx';
+import { ItemsCard } from './ItemsCard.tsx';
+import { LinksCard } from './LinksCard.tsx';
+import { MessagesCard } from './MessagesCard.tsx';
+import { OffersCard } from './OffersCard.tsx';
+import { TimelineCard } from './TimelineCard.tsx';
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseNo = '' } = useParams();
+  const session = useSession();
+  const query = useCase(caseNo);
+  const staff = session ? STAFF_ROLES.includes(session.user.role) : false;
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={caseNo}
+          subTitle={t('case.notFound')}
+          extra={
+            <Link to="/cases">
+              <Button>{t('common.back')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const detail = query.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <CaseHeader detail={detail} />
+      <ActionsCard detail={detail} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <ItemsCard detail={detail} />
+            <MessagesCard detail={detail} staff={staff} />
+            <OffersCard detail={detail} />
+            <TimelineCard detail={detail} staff={staff} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <TasksCard detail={detail} />
+            <MoneyCard detail={detail} />
+            <ShipmentsCard shipments={detail.shipments} />
+            <AttachmentsCard detail={detail} staff={staff} />
+            {detail.links.length > 0 ? <LinksCard detail={detail} /> : null}
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,115 @@
+// Execution: tasks, refunds, who bears what (ledger) and shipments.
+import { Card, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, Shipment } from '../../api/types.ts';
+import { useWord } from '../../components/Labels.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { formatFen } from '../../lib/money.ts';
+
+const STATUS_COLORS: Record<string, string> = { open: 'blue', done: 'green', succeeded: 'green', executed: 'green', failed: 'red', pending: 'gold', planned: 'default', cancelled: 'default' };
+
+function StatusTag({ group, status }: { group: string; status: string }) {
+  const word = useWord();
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{word(group, status)}</Tag>;
+}
+
+export function TasksCard({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  return (
+    <Card title={t('case.tasks')} size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={detail.tasks}
+        locale={{ emptyText: t('case.noTasks') }}
+        columns={[
+          { title: t('case.taskType'), dataIndex: 'type', render: (type: string) => word('taskType', type) },
+          { title: t('case.owner'), dataIndex: 'ownerRole', render: (role: string) => word('role', role) },
+          { title: t('case.due'), dataIndex: 'dueAt', render: (iso: string | null) => formatDateTime(iso, language) },
+          { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="taskStatus" status={status} /> },
+        ]}
+        expandable={{
+          rowExpandable: (task) => Boolean(task.verification || task.proof),
+          expandedRowRender: (task) => (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {task.verification ? `${t('case.verification')}: ${task.verification}` : ''}
+              {task.proof ? ` · ${t('case.proof')}: ${Object.values(task.proof).filter(Boolean).join(' / ')}` : ''}
+            </Typography.Text>
+          ),
+        }}
+      />
+    </Card>
+  );
+}
+
+export function MoneyCard({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  return (
+    <Card title={t('case.refunds')} size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={detail.refunds}
+        locale={{ emptyText: t('case.noRefunds') }}
+        columns={[
+          { title: t('case.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
+          { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="refundStatus" status={status} /> },
+          { title: t('case.providerRef'), dataIndex: 'providerRef', ellipsis: true, render: (ref: string | null) => ref ?? '—' },
+          { title: t('case.createdAt'), dataIndex: 'createdAt', render: (iso: string) => formatDateTime(iso, language) },
+        ]}
+      />
+      {detail.ledger ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('case.ledger')}
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={detail.ledger}
+            locale={{ emptyText: t('case.noLedger') }}
+            columns={[
+              { title: t('case.entryType'), dataIndex: 'entryType', render: (type: string) => word('entryType', type) },
+              { title: t('case.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
+              { title: t('case.borneBy'), dataIndex: 'borneBy', render: (party: string) => word('party', party) },
+              { title: t('case.paidTo'), dataIndex: 'paidTo', render: (party: string) => word('party', party) },
+              { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="ledgerStatus" status={status} /> },
+            ]}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+export function ShipmentsCard({ shipments }: { shipments: Shipment[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  return (
+    <Card title={t('case.shipments')} size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={shipments}
+        locale={{ emptyText: t('case.noShipments') }}
+        columns={[
+          { title: t('case.direction'), dataIndex: 'direction', render: (d: string) => word('direction', d) },
+          { title: t('case.carrier'), dataIndex: 'carrier', render: (c: string | null) => c ?? '—' },
+          { title: t('case.trackingNo'), dataIndex: 'trackingNo', render: (n: string | null) => n ?? '—' },
+          { title: t('case.status'), dataIndex: 'status', render: (s: string) => word('shipmentStatus', s) },
+          { title: t('case.shippedAt'), dataIndex: 'shippedAt', render: (iso: string | null) => formatDateTime(iso, language) },
+        ]}
+      />
+    </Card>
+  );
+}

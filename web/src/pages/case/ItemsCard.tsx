@@ -1,0 +1,79 @@
+// The items of the case and the policy's answer for each (eligibility reasons, deadline, shipping).
+import { Card, List, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, ItemDecision } from '../../api/types.ts';
+import { useWord } from '../../components/Labels.tsx';
+import { pick, useLanguage } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { formatFen } from '../../lib/money.ts';
+
+export function DecisionView({ decision }: { decision: ItemDecision }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  return (
+    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+      <Space wrap>
+        <Tag color={decision.eligible ? 'green' : 'red'}>{decision.eligible ? t('case.eligible') : t('case.notEligible')}</Tag>
+        <Typography.Text strong>{word('path', decision.path)}</Typography.Text>
+      </Space>
+      {decision.reasons.map((reason) => (
+        <Typography.Text key={reason.code} type={decision.eligible ? undefined : 'danger'}>
+          {pick(reason.text, language)}
+        </Typography.Text>
+      ))}
+      {decision.deadline ? (
+        <Typography.Text type="secondary">
+          {t('case.deadline')}: {formatDateTime(decision.deadline, language)}
+        </Typography.Text>
+      ) : null}
+      {decision.returnRequired && decision.returnShippingPaidBy ? (
+        <Typography.Text type="secondary">
+          {t('case.returnShipping')}: {word('party', decision.returnShippingPaidBy)}
+          {t('apply.returnShippingWhy', { why: word('shippingReason', decision.returnShippingReason) })}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
+}
+
+export function ItemsCard({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const decisions = detail.eligibility?.items ?? [];
+  return (
+    <Card title={t('case.items')} size="small">
+      {detail.items.length === 0 ? (
+        <Typography.Text type="secondary">{t('case.noItems')}</Typography.Text>
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={detail.items}
+          columns={[
+            { title: t('case.itemName'), dataIndex: 'name' },
+            { title: t('case.category'), dataIndex: 'category', width: 120 },
+            { title: t('case.quantity'), dataIndex: 'quantity', width: 70 },
+            { title: t('case.paid'), dataIndex: 'paidFen', width: 110, render: (fen: number) => formatFen(fen) },
+          ]}
+        />
+      )}
+      {decisions.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('case.eligibility')}
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={decisions}
+            renderItem={(decision) => (
+              <List.Item key={decision.orderItemId}>
+                <DecisionView decision={decision} />
+              </List.Item>
+            )}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}

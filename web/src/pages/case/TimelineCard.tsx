@@ -1,0 +1,47 @@
+// Every event of the case (who, when, from → to, why).
+import { Card, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../api/types.ts';
+import { useWord } from '../../components/Labels.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+
+/** Events that only staff should see, even when the API lists them. */
+const STAFF_ONLY_EVENTS = new Set(['internal_note_added']);
+
+export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  const humanize = (type: string) => t(`event.${type}`, { defaultValue: type.replaceAll('_', ' ') });
+  const events = detail.timeline.filter((e) => staff || !STAFF_ONLY_EVENTS.has(e.type));
+  return (
+    <Card title={t('case.timeline')} size="small">
+      {events.length === 0 ? (
+        <Typography.Text type="secondary">{t('case.noEvents')}</Typography.Text>
+      ) : (
+        <Timeline
+          items={events.map((e) => ({
+            key: e.seq,
+            content: (
+              <>
+                <Typography.Text strong>{humanize(e.type)}</Typography.Text>{' '}
+                <Typography.Text type="secondary">
+                  · {word('role', e.actorRole)} · {formatDateTime(e.occurredAt, language)}
+                </Typography.Text>
+                {e.fromState && e.toState && e.fromState !== e.toState ? (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {word('state', e.fromState)} → {word('state', e.toState)}
+                    </Typography.Text>
+                  </div>
+                ) : null}
+                {e.reason ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.reason}</Typography.Paragraph> : null}
+              </>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+// Orders the caller may see (customers: their own). The API gives no total, so paging is prev/next.
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useOrders } from '../../api/queries.ts';
+import type { OrderSummary } from '../../api/types.ts';
+import { useSession } from '../../auth/session.ts';
+import { useWord } from '../../components/Labels.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { formatFen } from '../../lib/money.ts';
+
+const PAGE_SIZE = 20;
+
+export function OrdersPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  const navigate = useNavigate();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
+  const query = useOrders(page, PAGE_SIZE);
+  const go = (next: number) => setParams(next > 0 ? { page: String(next + 1) } : {});
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {session?.user.role === 'customer' ? t('orders.myTitle') : t('orders.title')}
+      </Typography.Title>
+      {query.isError ? (
+        <div style={{ marginBottom: 16 }}>
+          <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+        </div>
+      ) : null}
+      <Table<OrderSummary>
+        rowKey="id"
+        size="middle"
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+        locale={{ emptyText: <Empty description={t('orders.empty')} /> }}
+        onRow={(row) => ({ onClick: () => void navigate(`/orders/${encodeURIComponent(row.orderNo)}`), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('orders.orderNo'),
+            dataIndex: 'orderNo',
+            render: (orderNo: string) => <Link to={`/orders/${encodeURIComponent(orderNo)}`}>{orderNo}</Link>,
+          },
+          { title: t('orders.status'), dataIndex: 'status', render: (status: string) => <Tag>{word('orderStatus', status)}</Tag> },
+          { title: t('orders.placedAt'), dataIndex: 'placedAt', render: (iso: string) => formatDateTime(iso, language) },
+          { title: t('orders.total'), dataIndex: 'totalFen', align: 'right', render: (fen: number) => formatFen(fen) },
+        ]}
+      />
+      {page > 0 || query.data?.hasMore ? (
+        <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
+          <Button disabled={page === 0} onClick={() => go(page - 1)}>
+            {t('common.previous')}
+          </Button>
+          <Typography.Text>{t('common.page', { page: page + 1 })}</Typography.Text>
+          <Button disabled={!query.data?.hasMore} onClick={() => go(page + 1)}>
+            {t('common.next')}
+          </Button>
+        </Space>
+      ) : null}
+    </>
+  );
+}
