@@ -39,6 +39,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, terminate) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (error) => {
+    console.warn('[db] idle PostgreSQL connection lost:', error.message);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -46,13 +46,24 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, cloc
   });
 }
 
+// A token's actor is remembered briefly so a busy integration does not pay a lookup per call;
+// the short lifetime bounds how long a revoked or expired token keeps working.
+const ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_MAX = 10_000;
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+
 async function resolveActor(request: FastifyRequest, db: Kysely<DB>, clock: Clock): Promise<Actor | null> {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthenticated();
-  const actor = await findActorByTokenHash(db, hashToken(match[1]), clock.now());
+  const tokenHash = hashToken(match[1]);
+  const cached = actorCache.get(tokenHash);
+  if (cached && cached.until > performance.now()) return cached.actor;
+  const actor = await findActorByTokenHash(db, tokenHash, clock.now());
   if (!actor) throw unauthenticated();
+  if (actorCache.size >= ACTOR_CACHE_MAX) actorCache.clear();
+  actorCache.set(tokenHash, { actor, until: performance.now() + ACTOR_CACHE_MS });
   return actor;
 }
 

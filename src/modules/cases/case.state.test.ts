@@ -115,6 +115,8 @@ describe('approving a request as filed (EX-1 review)', () => {
     refused(decide(at('submitted'), approve(true, 1), customer), 'forbidden_role');
     refused(decide(at('submitted'), approve(true, 1), otherMerchant), 'not_case_merchant');
     refused(decide(at('plan_proposed'), approve(true, 1), agent), 'illegal_transition');
+    refused(decide(at('submitted', { kind: 'complaint' }), approve(false, 1), agent), 'illegal_transition');
+    refused(decide(at('submitted', { kind: 'consultation' }), approve(false, 0), agent), 'illegal_transition');
     refused(decide(at('submitted'), { type: 'approve_request', offerId: '', returnRequired: true, openTasks: 1 }, agent), 'invalid_payload');
   });
 });

@@ -115,6 +115,11 @@ const PLAN_SHAPES: Record<CaseKind, PlanShape> = {
   logistics_exception: { returnRequired: false, tasks: ['follow_up'] },
 };
 
+/** Kinds whose request is itself a plan (return, refund, exchange…), so review can grant it as filed. */
+export function isApprovableAsFiled(kind: CaseKind): boolean {
+  return !PLAN_SHAPES[kind].tasks.some((task) => task === 'answer' || task === 'follow_up');
+}
+
 export function defaultPlanShape(kind: CaseKind): PlanShape {
   const shape = PLAN_SHAPES[kind];
   return { returnRequired: shape.returnRequired, tasks: [...shape.tasks] };
@@ -265,6 +270,8 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'approve_request': {
       const refused = gate(['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT);
       if (refused) return refused;
+      // Complaints, questions and logistics problems have no request to grant as filed: they need a plan.
+      if (!isApprovableAsFiled(s.kind)) return illegal(from, type);
       if (!filled(command.offerId)) return invalid('缺少报价编号。', 'The offer id is missing.');
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
       return go(afterAcceptance(command.returnRequired, command.openTasks), 'request_approved');

@@ -47,22 +47,30 @@ export async function loadOrderItemFacts(db: Kysely<DB>, orderItemIds: string[])
       'p.flags',
       'p.warranty_months',
       'p.price_fen',
+      // Sign-off is the latest delivery of the order's outbound parcels; one round trip in all.
+      (eb) =>
+        eb
+          .selectFrom('shipments as s')
+          .select((sb) => sb.fn.max('s.delivered_at').as('signed'))
+          .whereRef('s.order_id', '=', 'o.id')
+          .where('s.direction', '=', 'outbound')
+          .as('signed_at'),
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('shipments as s')
+              .select('s.id')
+              .whereRef('s.order_id', '=', 'o.id')
+              .where('s.direction', '=', 'outbound')
+              .where((w) => w.or([w('s.shipped_at', 'is not', null), w('s.status', '<>', 'created')])),
+          )
+          .as('shipped'),
     ])
     .where('oi.id', 'in', orderItemIds)
     .execute();
-  const orderIds = [...new Set(rows.map((r) => r.order_id))];
-  const shipments = orderIds.length
-    ? await db
-        .selectFrom('shipments')
-        .select(['order_id', 'status', 'shipped_at', 'delivered_at'])
-        .where('order_id', 'in', orderIds)
-        .where('direction', '=', 'outbound')
-        .execute()
-    : [];
   return rows.map((r) => {
-    const own = shipments.filter((s) => s.order_id === r.order_id);
-    const delivered = own.map((s) => s.delivered_at).filter((d): d is Date => d !== null);
-    const signedAt = delivered.length ? new Date(Math.max(...delivered.map((d) => d.getTime()))) : null;
+    const signedAt = r.signed_at ? new Date(r.signed_at) : null;
     return {
       orderItemId: r.order_item_id,
       orderId: r.order_id,
@@ -84,10 +92,7 @@ export async function loadOrderItemFacts(db: Kysely<DB>, orderItemIds: string[])
         warrantyMonths: r.warranty_months,
         priceFen: r.price_fen,
       },
-      delivery: {
-        shipped: own.some((s) => s.shipped_at !== null || s.status !== 'created'),
-        signedAt,
-      },
+      delivery: { shipped: Boolean(r.shipped), signedAt },
     };
   });
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
 import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
-import { findVersionInForce, insertVersion, type PolicyVersion } from './policy.repository.ts';
+import { findVersionInForce, findVersionsInForce, insertVersion, type PolicyVersion } from './policy.repository.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
 
 const EPOCH = new Date('2000-01-01T00:00:00Z');
@@ -25,12 +25,9 @@ export interface PolicyInForce {
   baseline: PolicyRules;
 }
 
-/** The policy that governs an order of this merchant placed at `at`. */
+/** The policy that governs an order of this merchant placed at `at` (one round trip). */
 export async function policyInForce(db: Kysely<DB>, merchantId: string | null, at: Date): Promise<PolicyInForce> {
-  const [platform, merchant] = await Promise.all([
-    findVersionInForce(db, null, at),
-    merchantId ? findVersionInForce(db, merchantId, at) : Promise.resolve(null),
-  ]);
+  const { platform, merchant } = await findVersionsInForce(db, merchantId, at);
   const baseline = platform?.rules ?? PLATFORM_BASELINE;
   const version = merchant ?? platform;
   return { version, rules: version?.rules ?? baseline, baseline };
