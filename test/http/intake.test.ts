@@ -88,6 +88,24 @@ describe('idempotency keys', () => {
     expect(await countCases(shop2)).toBe(1);
   });
 
+  it('replays the first answer for a retry even after the window has closed since', async () => {
+    const shop = await makeShop(t);
+    const key = { 'idempotency-key': `late-${shop.id}` };
+    const first = await shop.customer.post('/api/v1/cases', body(shop), key);
+    expect(first.status).toBe(201);
+    const start = t.clock.now();
+    t.clock.advance(7 * 86_400_000);
+    try {
+      const retry = await shop.customer.post('/api/v1/cases', body(shop), key);
+      expect(retry.status).toBe(201);
+      expect(retry.body.caseNo).toBe(first.body.caseNo);
+      const now = await shop.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'quality', orderItemIds: [shop.orderItemId] });
+      expect(now.body.eligible).toBe(false);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
   it('never posts a message twice for one key', async () => {
     const shop = await makeShop(t);
     const created = await shop.customer.post('/api/v1/cases', body(shop));

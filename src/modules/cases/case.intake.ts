@@ -34,22 +34,36 @@ export async function createCase(
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<CreateCaseResult>> {
   const now = deps.clock.now();
+  // Reads and the policy decision happen before the transaction, so it holds locks (and, on
+  // PGlite, the engine) only for the writes; the dedupe index and the key keep the writes safe.
+  let prepared: PreparedCase | undefined;
+  let refusal: unknown;
+  try {
+    prepared = await prepareCase(deps.database.db, actor, input, now);
+  } catch (error) {
+    // Without a key the refusal is final; with one, a stored first answer must win over it.
+    if (!idempotencyKey) throw error;
+    refusal = error;
+  }
   return deps.database.db.transaction().execute((trx) =>
-    runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: 'case.create', input, now }, () =>
-      createInTransaction(deps, trx, actor, input, now),
-    ),
+    runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: 'case.create', input, now }, async () => {
+      if (!prepared) throw refusal;
+      return writeCase(deps, trx, actor, input, prepared, now);
+    }),
   );
 }
 
-async function createInTransaction(
-  deps: AppDeps,
-  trx: Kysely<DB>,
-  actor: Actor,
-  input: CreateCaseInput,
-  now: Date,
-): Promise<{ status: number; body: CreateCaseResult }> {
+interface PreparedCase {
+  facts: OrderItemFacts[];
+  parties: ReturnType<typeof resolveParties>;
+  policyVersionId: string | null;
+  eligibility: ReturnType<typeof summarizeEligibility>;
+  dedupeKey: string | null;
+}
+
+async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput, now: Date): Promise<PreparedCase> {
   const { facts, policy, decisions } = await checkEligibility(
-    trx,
+    db,
     {
       kind: input.kind,
       reason: input.reason,
@@ -62,8 +76,24 @@ async function createInTransaction(
   );
   const parties = resolveParties(actor, input, facts);
   assertEligible(decisions);
-  const eligibility = summarizeEligibility(decisions);
-  const dedupeKey = facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null;
+  return {
+    facts,
+    parties,
+    policyVersionId: policy.version?.id ?? null,
+    eligibility: summarizeEligibility(decisions),
+    dedupeKey: facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null,
+  };
+}
+
+async function writeCase(
+  deps: AppDeps,
+  trx: Kysely<DB>,
+  actor: Actor,
+  input: CreateCaseInput,
+  prepared: PreparedCase,
+  now: Date,
+): Promise<{ status: number; body: CreateCaseResult }> {
+  const { facts, parties, eligibility, dedupeKey, policyVersionId } = prepared;
   const firstProduct = facts[0]?.product.name;
   const row = await insertCase(trx, {
     caseNoPrefix: `AS${compactLocalDate(now)}`,
@@ -79,7 +109,7 @@ async function createInTransaction(
     desiredResolution: input.desiredResolution ?? null,
     severity: 'L3',
     category: CATEGORY_BY_REASON[input.reason],
-    policyVersionId: policy.version?.id ?? null,
+    policyVersionId,
     eligibility,
     openDedupeKey: dedupeKey,
     now,
@@ -94,7 +124,7 @@ async function createInTransaction(
     trx,
     row.id,
     actor,
-    { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: input.channel, kind: input.kind, policyVersionId: policy.version?.id ?? null } },
+    { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: input.channel, kind: input.kind, policyVersionId } },
     now,
   );
   await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: 1, type: 'case_submitted' });
