@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createIntakeQueue } from './modules/cases/case.intake.batch.ts';
 import { handleCaseEvent } from './modules/cases/case.jobs.ts';
 import { createEvidenceStore } from './modules/cases/evidence.store.ts';
 import { HttpPaymentProvider } from './modules/execution/http-payment.provider.ts';
@@ -54,7 +55,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   if (options.workers) {
     await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
   }
-  const deps: AppDeps = {
+  const base = {
     config,
     database,
     clock,
@@ -62,6 +63,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     payments: options.payments ?? paymentProvider(config),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
   };
+  const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
   const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
   return {

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import type { IntakeQueue } from '../modules/cases/case.intake.batch.ts';
 import type { EvidenceStore } from '../modules/cases/evidence.store.ts';
 import type { PaymentProvider } from '../modules/execution/payment.provider.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -13,4 +14,6 @@ export interface AppDeps {
   jobs: JobQueue;
   payments: PaymentProvider;
   evidence: EvidenceStore;
+  /** Case creation, group-committed. */
+  intake: IntakeQueue;
 }

@@ -11,6 +11,8 @@ export type JobQueueName = (typeof JOB_QUEUES)[number];
 export interface JobQueue {
   /** Enqueue inside the caller's transaction. */
   send(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object, options?: { startAfter?: Date }): Promise<void>;
+  /** Enqueue several jobs with one statement inside the caller's transaction. */
+  sendMany(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object[]): Promise<void>;
   work(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -43,6 +45,10 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
         db: fromKysely(trx),
         ...(sendOptions?.startAfter ? { startAfter: sendOptions.startAfter } : {}),
       });
+    },
+    async sendMany(trx, queue, data) {
+      if (data.length === 0) return;
+      await boss.insert(queue, data.map((d) => ({ data: d })), { db: fromKysely(trx) });
     },
     async work(queue, handler) {
       await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {

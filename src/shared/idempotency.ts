@@ -12,6 +12,17 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
+export const keyReused = (): AppError =>
+  new AppError({
+    status: 422,
+    type: 'idempotency-key-reused',
+    field: 'Idempotency-Key',
+    text: {
+      'zh-CN': '此 Idempotency-Key 已用于内容不同的请求',
+      'en-US': 'This Idempotency-Key was already used for a different request',
+    },
+  });
+
 export function requestHash(operation: string, input: unknown): string {
   return createHash('sha256').update(operation).update('\n').update(JSON.stringify(input)).digest('hex');
 }
@@ -44,17 +55,7 @@ export async function runIdempotent<T>(
       .where('principal', '=', options.principal)
       .where('key', '=', options.key)
       .executeTakeFirstOrThrow();
-    if (previous.request_hash !== hash || previous.operation !== options.operation) {
-      throw new AppError({
-        status: 422,
-        type: 'idempotency-key-reused',
-        field: 'Idempotency-Key',
-        text: {
-          'zh-CN': '此 Idempotency-Key 已用于内容不同的请求',
-          'en-US': 'This Idempotency-Key was already used for a different request',
-        },
-      });
-    }
+    if (previous.request_hash !== hash || previous.operation !== options.operation) throw keyReused();
     return { status: previous.status_code, body: previous.response as T, replayed: true };
   }
   const result = await work();
@@ -71,4 +72,53 @@ export async function runIdempotent<T>(
 export async function purgeIdempotencyKeys(db: Kysely<DB>, olderThan: Date): Promise<number> {
   const result = await sql`delete from idempotency_keys where created_at < ${olderThan}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+export interface KeyClaim {
+  principal: string;
+  key: string;
+  operation: string;
+  hash: string;
+}
+
+/**
+ * Claims many keys with one statement (group commit). Returns, per claim, null when it was
+ * claimed now, or the stored first answer (a conflicting request with the same key waits for
+ * the other transaction, so what it reads is committed).
+ */
+export async function claimKeys<T>(
+  trx: Kysely<DB>,
+  claims: KeyClaim[],
+  now: Date,
+): Promise<({ status: number; body: T } | AppError | null)[]> {
+  if (claims.length === 0) return [];
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values(claims.map((c) => ({ principal: c.principal, key: c.key, operation: c.operation, request_hash: c.hash, status_code: 0, response: '{}', created_at: now })))
+    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
+    .returning(['principal', 'key'])
+    .execute();
+  const mine = new Set(claimed.map((r) => `${r.principal}\u0000${r.key}`));
+  return Promise.all(
+    claims.map(async (c) => {
+      if (mine.has(`${c.principal}\u0000${c.key}`)) return null;
+      const previous = await trx
+        .selectFrom('idempotency_keys')
+        .select(['operation', 'request_hash', 'status_code', 'response'])
+        .where('principal', '=', c.principal)
+        .where('key', '=', c.key)
+        .executeTakeFirstOrThrow();
+      if (previous.request_hash !== c.hash || previous.operation !== c.operation) return keyReused();
+      return { status: previous.status_code, body: previous.response as T };
+    }),
+  );
+}
+
+/** Stores the answers of claimed keys with one statement. */
+export async function storeAnswers(trx: Kysely<DB>, answers: { principal: string; key: string; status: number; body: unknown }[]): Promise<void> {
+  if (answers.length === 0) return;
+  const rows = answers.map((a) => sql`(${a.principal}, ${a.key}, ${a.status}::int, ${JSON.stringify(a.body)}::jsonb)`);
+  await sql`update idempotency_keys as k set status_code = v.status, response = v.response
+    from (values ${sql.join(rows)}) as v(principal, key, status, response)
+    where k.principal = v.principal and k.key = v.key`.execute(trx);
 }

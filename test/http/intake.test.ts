@@ -106,6 +106,29 @@ describe('idempotency keys', () => {
     }
   });
 
+  it('answers each of many concurrent creates correctly when they are committed together', async () => {
+    const shops = await Promise.all(Array.from({ length: 6 }, () => makeShop(t)));
+    const dup = shops[0]!;
+    const clash = shops[1]!;
+    const requests = [
+      ...shops.map((shop) => shop.customer.post('/api/v1/cases', body(shop))),
+      dup.customer.post('/api/v1/cases', body(dup, { description: '同一商品再次申请' })),
+      clash.customer.post('/api/v1/cases', body(clash, { kind: 'exchange' }), { 'idempotency-key': `clash-${clash.id}` }),
+      clash.customer.post('/api/v1/cases', body(clash, { kind: 'repair' }), { 'idempotency-key': `clash-${clash.id}` }),
+    ];
+    const results = await Promise.all(requests);
+    const firsts = results.slice(0, 6);
+    expect(firsts.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    expect(new Set(firsts.map((r) => r.body.caseNo)).size).toBe(6);
+    const [a, b] = [results[0]!, results[6]!];
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(b.body.caseNo).toBe(a.body.caseNo);
+    const [c, d] = [results[7]!, results[8]!];
+    expect([c.status, d.status].sort()).toEqual([201, 422]);
+    expect(await countCases(dup)).toBe(1);
+    expect(await countCases(clash)).toBe(2);
+  });
+
   it('never posts a message twice for one key', async () => {
     const shop = await makeShop(t);
     const created = await shop.customer.post('/api/v1/cases', body(shop));

@@ -4,18 +4,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
-import { compactLocalDate } from '../../shared/time.ts';
+import { type IdempotentResult, requestHash, runIdempotent } from '../../shared/idempotency.ts';
 import type { RequestReason } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
 import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
-import { findCaseById, findOpenCaseByDedupeKey, insertCase, insertCaseItems, insertFirstEvent, appendEvents, insertMessage } from './case.repository.ts';
+import { appendEvents, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 
-const CATEGORY_BY_REASON: Record<RequestReason, string> = {
+export const CATEGORY_BY_REASON: Record<RequestReason, string> = {
   quality: 'product_quality',
   not_as_described: 'not_as_described',
   logistics: 'logistics',
@@ -45,15 +44,27 @@ export async function createCase(
     if (!idempotencyKey) throw error;
     refusal = error;
   }
+  if (prepared) {
+    return deps.intake.submit({
+      actor,
+      input,
+      prepared,
+      now,
+      claim: idempotencyKey
+        ? { principal: actor.userId ?? 'system', key: idempotencyKey, operation: CREATE_OPERATION, hash: requestHash(CREATE_OPERATION, input) }
+        : null,
+    });
+  }
   return deps.database.db.transaction().execute((trx) =>
-    runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: 'case.create', input, now }, async () => {
-      if (!prepared) throw refusal;
-      return writeCase(deps, trx, actor, input, prepared, now);
+    runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: CREATE_OPERATION, input, now }, async () => {
+      throw refusal;
     }),
   );
 }
 
-interface PreparedCase {
+export const CREATE_OPERATION = 'case.create';
+
+export interface PreparedCase {
   facts: OrderItemFacts[];
   parties: ReturnType<typeof resolveParties>;
   policyVersionId: string | null;
@@ -83,52 +94,6 @@ async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput,
     eligibility: summarizeEligibility(decisions),
     dedupeKey: facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null,
   };
-}
-
-async function writeCase(
-  deps: AppDeps,
-  trx: Kysely<DB>,
-  actor: Actor,
-  input: CreateCaseInput,
-  prepared: PreparedCase,
-  now: Date,
-): Promise<{ status: number; body: CreateCaseResult }> {
-  const { facts, parties, eligibility, dedupeKey, policyVersionId } = prepared;
-  const firstProduct = facts[0]?.product.name;
-  const row = await insertCase(trx, {
-    caseNoPrefix: `AS${compactLocalDate(now)}`,
-    kind: input.kind,
-    state: 'submitted',
-    reason: input.reason,
-    channel: input.channel,
-    customerId: parties.customerId,
-    merchantId: parties.merchantId,
-    orderId: parties.orderId,
-    title: input.title ?? (firstProduct ? `${firstProduct}` : input.description.slice(0, 60)),
-    description: input.description,
-    desiredResolution: input.desiredResolution ?? null,
-    severity: 'L3',
-    category: CATEGORY_BY_REASON[input.reason],
-    policyVersionId,
-    eligibility,
-    openDedupeKey: dedupeKey,
-    now,
-  });
-  if (!row) return linkDuplicate(deps, trx, actor, input, dedupeKey, now);
-  await insertCaseItems(
-    trx,
-    row.id,
-    input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
-  );
-  await insertFirstEvent(
-    trx,
-    row.id,
-    actor,
-    { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: input.channel, kind: input.kind, policyVersionId } },
-    now,
-  );
-  await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: 1, type: 'case_submitted' });
-  return { status: 201, body: { ...presentCaseSummary(row, actor, now), eligibility, duplicateOf: null } };
 }
 
 function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFacts[]) {
@@ -183,7 +148,7 @@ function summarizeEligibility(decisions: ItemEligibility[]) {
 }
 
 /** IN-8: a second open request for the same items and kind joins the open case. */
-async function linkDuplicate(
+export async function linkDuplicate(
   deps: AppDeps,
   trx: Kysely<DB>,
   actor: Actor,

@@ -26,41 +26,47 @@ export interface NewCase {
   now: Date;
 }
 
-/** Inserts the case; returns null when an open case with the same dedupe key exists (IN-8). */
-export async function insertCase(db: Db, c: NewCase): Promise<CaseRow | null> {
-  const row = await db
+/**
+ * Inserts cases with one statement; a case whose open dedupe key is taken (IN-8) is skipped, so
+ * the rows returned are the ones created (match them by id).
+ */
+export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): Promise<CaseRow[]> {
+  if (cases.length === 0) return [];
+  return db
     .insertInto('cases')
-    .values({
-      case_no: sql<string>`${c.caseNoPrefix} || lpad(nextval('case_no_seq')::text, 6, '0')`,
-      kind: c.kind,
-      state: c.state,
-      reason: c.reason,
-      channel: c.channel,
-      customer_id: c.customerId,
-      merchant_id: c.merchantId,
-      order_id: c.orderId,
-      title: c.title,
-      description: c.description,
-      desired_resolution: c.desiredResolution,
-      severity: c.severity,
-      category: c.category,
-      policy_version_id: c.policyVersionId,
-      eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
-      open_dedupe_key: c.openDedupeKey,
-      created_at: c.now,
-      updated_at: c.now,
-    })
+    .values(
+      cases.map((c) => ({
+        id: c.id,
+        case_no: sql<string>`${c.caseNoPrefix} || lpad(nextval('case_no_seq')::text, 6, '0')`,
+        kind: c.kind,
+        state: c.state,
+        reason: c.reason,
+        channel: c.channel,
+        customer_id: c.customerId,
+        merchant_id: c.merchantId,
+        order_id: c.orderId,
+        title: c.title,
+        description: c.description,
+        desired_resolution: c.desiredResolution,
+        severity: c.severity,
+        category: c.category,
+        policy_version_id: c.policyVersionId,
+        eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
+        open_dedupe_key: c.openDedupeKey,
+        created_at: c.now,
+        updated_at: c.now,
+      })),
+    )
     .onConflict((oc) => oc.column('open_dedupe_key').where('open_dedupe_key', 'is not', null).doNothing())
     .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+    .execute();
 }
 
-export async function insertCaseItems(db: Db, caseId: string, items: { orderItemId: string; quantity: number }[]): Promise<void> {
+export async function insertCaseItems(db: Db, items: { caseId: string; orderItemId: string; quantity: number }[]): Promise<void> {
   if (items.length === 0) return;
   await db
     .insertInto('case_items')
-    .values(items.map((i) => ({ case_id: caseId, order_item_id: i.orderItemId, quantity: i.quantity })))
+    .values(items.map((i) => ({ case_id: i.caseId, order_item_id: i.orderItemId, quantity: i.quantity })))
     .execute();
 }
 
@@ -135,9 +141,13 @@ function eventRow(caseId: string, seq: number, actor: Actor, e: CaseEventInput, 
   };
 }
 
-/** Inserts the first event of a new case (version 1). */
-export async function insertFirstEvent(db: Db, caseId: string, actor: Actor, event: CaseEventInput, now: Date): Promise<void> {
-  await db.insertInto('case_events').values(eventRow(caseId, 1, actor, event, now)).execute();
+/** Inserts the first event (version 1) of each new case. */
+export async function insertFirstEvents(db: Db, events: { caseId: string; actor: Actor; event: CaseEventInput; now: Date }[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('case_events')
+    .values(events.map((e) => eventRow(e.caseId, 1, e.actor, e.event, e.now)))
+    .execute();
 }
 
 export async function insertMessage(
