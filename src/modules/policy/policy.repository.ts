@@ -43,29 +43,6 @@ export async function findVersionInForce(db: Kysely<DB>, merchantId: string | nu
   return row ? toVersion(row) : null;
 }
 
-/** The platform version and (when given) the merchant's version in force at an instant. */
-export async function findVersionsInForce(
-  db: Kysely<DB>,
-  merchantId: string | null,
-  at: Date,
-): Promise<{ platform: PolicyVersion | null; merchant: PolicyVersion | null }> {
-  const rows = await db
-    .selectFrom('policy_versions')
-    .distinctOn('scope')
-    .select(['id', 'scope', 'merchant_id', 'version', 'rules', 'effective_from'])
-    .where('effective_from', '<=', at)
-    .where((eb) => (merchantId ? eb.or([eb('scope', '=', 'platform'), eb('merchant_id', '=', merchantId)]) : eb('scope', '=', 'platform')))
-    .orderBy('scope')
-    .orderBy('effective_from', 'desc')
-    .orderBy('version', 'desc')
-    .execute();
-  const versions = rows.map(toVersion);
-  return {
-    platform: versions.find((v) => v.scope === 'platform') ?? null,
-    merchant: versions.find((v) => v.scope === 'merchant') ?? null,
-  };
-}
-
 export async function listVersions(db: Kysely<DB>, merchantId: string | null): Promise<PolicyVersion[]> {
   let query = db
     .selectFrom('policy_versions')

@@ -14,7 +14,7 @@ import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
 import { listVersions, type PolicyVersion } from './policy.repository.ts';
 import { policyRulesSchema } from './policy.rules.ts';
-import { policyInForce, publishPolicy } from './policy.service.ts';
+import { forgetPolicyVersions, policyInForce, publishPolicy } from './policy.service.ts';
 import { summarizeProductPolicy } from './policy.summary.ts';
 
 const presentVersion = (v: PolicyVersion | null) =>
@@ -57,6 +57,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const version = await db.transaction().execute((trx) =>
         publishPolicy(trx, actorOf(request), { merchantId: null, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now }),
       );
+      forgetPolicyVersions();
       return presentVersion(version);
     },
   );
@@ -108,6 +109,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const version = await db.transaction().execute((trx) =>
         publishPolicy(trx, actor, { merchantId: merchant.id, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now }),
       );
+      forgetPolicyVersions();
       return presentVersion(version);
     },
   );

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
 import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
-import { findVersionInForce, findVersionsInForce, insertVersion, type PolicyVersion } from './policy.repository.ts';
+import { findVersionInForce, insertVersion, listVersions, type PolicyVersion } from './policy.repository.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
 
 const EPOCH = new Date('2000-01-01T00:00:00Z');
@@ -25,9 +25,49 @@ export interface PolicyInForce {
   baseline: PolicyRules;
 }
 
-/** The policy that governs an order of this merchant placed at `at` (one round trip). */
+// Policy versions change rarely and are read on every intake: each process keeps them for a few
+// seconds (a publish here clears them at once; another process sees it within the TTL).
+const VERSIONS_TTL_MS = 5_000;
+let generation = 0;
+const versionCache = new WeakMap<object, Map<string, { versions: PolicyVersion[]; until: number; generation: number }>>();
+
+async function versionsOf(db: Kysely<DB>, merchantId: string | null): Promise<PolicyVersion[]> {
+  let perDb = versionCache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    versionCache.set(db, perDb);
+  }
+  const key = merchantId ?? 'platform';
+  const hit = perDb.get(key);
+  if (hit && hit.generation === generation && hit.until > performance.now()) return hit.versions;
+  const versions = await listVersions(db, merchantId);
+  perDb.set(key, { versions, until: performance.now() + VERSIONS_TTL_MS, generation });
+  return versions;
+}
+
+/** Call after a publication committed: this process forgets the versions it kept. */
+export function forgetPolicyVersions(): void {
+  generation += 1;
+}
+
+/** The latest version whose effective_from ≤ at. */
+function inForceAt(versions: PolicyVersion[], at: Date): PolicyVersion | null {
+  let best: PolicyVersion | null = null;
+  for (const v of versions) {
+    if (v.effectiveFrom > at) continue;
+    if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom.getTime() === best.effectiveFrom.getTime() && v.version > best.version)) best = v;
+  }
+  return best;
+}
+
+/** The policy that governs an order of this merchant placed at `at`. */
 export async function policyInForce(db: Kysely<DB>, merchantId: string | null, at: Date): Promise<PolicyInForce> {
-  const { platform, merchant } = await findVersionsInForce(db, merchantId, at);
+  const [platformVersions, merchantVersions] = await Promise.all([
+    versionsOf(db, null),
+    merchantId ? versionsOf(db, merchantId) : Promise.resolve([]),
+  ]);
+  const platform = inForceAt(platformVersions, at);
+  const merchant = inForceAt(merchantVersions, at);
   const baseline = platform?.rules ?? PLATFORM_BASELINE;
   const version = merchant ?? platform;
   return { version, rules: version?.rules ?? baseline, baseline };
