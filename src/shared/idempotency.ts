@@ -33,38 +33,12 @@ export async function runIdempotent<T>(
   work: () => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   if (!options.key) return { ...(await work()), replayed: false };
-  const hash = requestHash(options.operation, options.input);
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values({
-      principal: options.principal,
-      key: options.key,
-      operation: options.operation,
-      request_hash: hash,
-      status_code: 0,
-      response: '{}',
-      created_at: options.now,
-    })
-    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (!claimed) {
-    const previous = await trx
-      .selectFrom('idempotency_keys')
-      .select(['operation', 'request_hash', 'status_code', 'response'])
-      .where('principal', '=', options.principal)
-      .where('key', '=', options.key)
-      .executeTakeFirstOrThrow();
-    if (previous.request_hash !== hash || previous.operation !== options.operation) throw keyReused();
-    return { status: previous.status_code, body: previous.response as T, replayed: true };
-  }
+  const claim = { principal: options.principal, key: options.key, operation: options.operation, hash: requestHash(options.operation, options.input) };
+  const [previous] = await claimKeys<T>(trx, [claim], options.now);
+  if (previous instanceof Error) throw previous;
+  if (previous) return { ...previous, replayed: true };
   const result = await work();
-  await trx
-    .updateTable('idempotency_keys')
-    .set({ status_code: result.status, response: JSON.stringify(result.body) })
-    .where('principal', '=', options.principal)
-    .where('key', '=', options.key)
-    .execute();
+  await storeAnswers(trx, [{ principal: claim.principal, key: claim.key, status: result.status, body: result.body }]);
   return { ...result, replayed: false };
 }
 
