@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
-import { useSession } from './auth/session.ts';
+import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
@@ -11,8 +11,8 @@ import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
 function Home() {
-  const session = useSession();
-  return <Navigate to={session?.user.role === 'customer' ? '/orders' : '/cases'} replace />;
+  const signedIn = useSignedIn();
+  return <Navigate to={signedIn?.user.role === 'customer' ? '/orders' : '/cases'} replace />;
 }
 
 function NotFound() {

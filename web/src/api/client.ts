@@ -1,6 +1,6 @@
 // fetch with the bearer token and the UI language; every failure becomes an ApiError holding the
 // API's problem+json (detail, field, errors[]) or a problem made up here for network failures.
-import { clearSession, getSession } from '../auth/session.ts';
+import { clearSignedIn, getSignedIn } from '../auth/signed-in.ts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
 
 export interface Problem {
@@ -42,8 +42,8 @@ function toProblem(status: number, payload: unknown): Problem {
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage(), accept: 'application/json, application/problem+json, */*' };
-  const session = getSession();
-  if (session) headers.authorization = `Bearer ${session.token}`;
+  const signedIn = getSignedIn();
+  if (signedIn) headers.authorization = `Bearer ${signedIn.token}`;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
@@ -71,8 +71,8 @@ async function failure(response: Response): Promise<ApiError> {
   } catch {
     // not JSON
   }
-  // A refused token ends the session; the router sends the user to sign in.
-  if (response.status === 401 && getSession()) clearSession(true);
+  // A refused token ends the sign-in; the router sends the user to sign in.
+  if (response.status === 401 && getSignedIn()) clearSignedIn(true);
   return new ApiError(toProblem(response.status, payload));
 }
 

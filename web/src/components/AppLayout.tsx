@@ -3,18 +3,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { clearSession, useSession } from '../auth/session.ts';
+import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const location = useLocation();
   const queryClient = useQueryClient();
   const wide = Grid.useBreakpoint().md ?? true;
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
-  const customer = session.user.role === 'customer';
+  if (!signedIn) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  const customer = signedIn.user.role === 'customer';
   const items = [
     { key: '/cases', label: <Link to="/cases">{customer ? t('nav.myCases') : t('nav.cases')}</Link> },
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
@@ -42,11 +42,11 @@ export function AppLayout() {
         <Space size="middle">
           <LanguageSwitch />
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="who">
-            {wide ? session.user.displayName : null} <Tag>{t(`role.${session.user.role}`, { defaultValue: session.user.role })}</Tag>
+            {wide ? signedIn.user.displayName : null} <Tag>{t(`role.${signedIn.user.role}`, { defaultValue: signedIn.user.role })}</Tag>
           </Typography.Text>
           <Button size="small" onClick={() => {
               queryClient.clear();
-              clearSession();
+              clearSignedIn();
             }}>
             {t('nav.signOut')}
           </Button>

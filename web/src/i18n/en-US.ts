@@ -12,7 +12,7 @@ export const uiEnUS = {
   signIn: {
     title: 'Sign in', subtitle: 'After-sales service and complaint handling', email: 'Email', password: 'Password', submit: 'Sign in',
     emailRequired: 'Enter your email', emailInvalid: 'This is not an email address', passwordRequired: 'Enter your password',
-    expired: 'Your session has ended. Please sign in again.',
+    expired: 'Your sign-in has ended. Please sign in again.',
   },
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.', http: 'The server answered with status {{status}}.',

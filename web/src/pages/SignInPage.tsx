@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
-import { dropExpiredFlag, peekExpiredFlag, saveSession, useSession } from '../auth/session.ts';
+import { dropExpiredFlag, peekExpiredFlag, saveSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { showFieldErrors } from '../lib/forms.ts';
@@ -19,7 +19,7 @@ interface Credentials {
 export function SignInPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Credentials>();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -30,12 +30,12 @@ export function SignInPage() {
     mutationFn: (body: Credentials) => api<SignInResult>('POST', '/api/v1/auth/sign-in', { body }),
     onSuccess: (result) => {
       queryClient.clear();
-      saveSession(result);
+      saveSignedIn(result);
       void navigate(from.startsWith('/sign-in') ? '/' : from, { replace: true });
     },
     onError: (error) => showFieldErrors(form, error, ['email', 'password']),
   });
-  if (session && !signIn.isPending) return <Navigate to="/" replace />;
+  if (signedIn && !signIn.isPending) return <Navigate to="/" replace />;
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', display: 'flex', flexDirection: 'column' }}>

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useCase } from '../../api/queries.ts';
 import { STAFF_ROLES } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ActionsCard } from './ActionsCard.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
@@ -21,9 +21,9 @@ import { TimelineCard } from './TimelineCard.tsx';
 export function CasePage() {
   const { t } = useTranslation();
   const { caseNo = '' } = useParams();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const query = useCase(caseNo);
-  const staff = session ? STAFF_ROLES.includes(session.user.role) : false;
+  const staff = signedIn ? STAFF_ROLES.includes(signedIn.user.role) : false;
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (query.isError) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCases } from '../../api/queries.ts';
 import type { CaseSummary } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { KindTag, SeverityTag, StateTag } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -18,7 +18,7 @@ export function CasesPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
   const filters: FilterValues = {
     state: params.get('state') ?? undefined,
@@ -56,7 +56,7 @@ export function CasesPage() {
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {session?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
+        {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
       <CaseFilters values={filters} onChange={(next) => update(next)} />
       {query.isError ? (

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useCases, useOrder } from '../../api/queries.ts';
 import { FILING_ROLES, type OrderItem } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { StateTag, KindTag, useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -43,9 +43,9 @@ export function OrderPage() {
   const language = useLanguage();
   const word = useWord();
   const { orderNo = '' } = useParams();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const query = useOrder(orderNo);
-  const canFile = session ? FILING_ROLES.includes(session.user.role) : false;
+  const canFile = signedIn ? FILING_ROLES.includes(signedIn.user.role) : false;
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) {

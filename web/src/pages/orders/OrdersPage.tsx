@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOrders } from '../../api/queries.ts';
 import type { OrderSummary } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -18,7 +18,7 @@ export function OrdersPage() {
   const language = useLanguage();
   const word = useWord();
   const navigate = useNavigate();
-  const session = useSession();
+  const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
   const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
   const query = useOrders(page, PAGE_SIZE);
@@ -26,7 +26,7 @@ export function OrdersPage() {
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {session?.user.role === 'customer' ? t('orders.myTitle') : t('orders.title')}
+        {signedIn?.user.role === 'customer' ? t('orders.myTitle') : t('orders.title')}
       </Typography.Title>
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>

@@ -1,27 +1,27 @@
-// The signed-in session (bearer token + who), kept in sessionStorage so it ends with the tab.
+// The signed-in user (bearer token + who), kept in sessionStorage so it ends with the tab.
 import { useSyncExternalStore } from 'react';
 import type { SignInResult } from '../api/types.ts';
 
-export type Session = SignInResult;
+export type SignedIn = SignInResult;
 
-const KEY = 'afterdesk.session';
+const KEY = 'afterdesk.signedIn';
 const listeners = new Set<() => void>();
-let cached: Session | null | undefined;
+let cached: SignedIn | null | undefined;
 
-function read(): Session | null {
+function read(): SignedIn | null {
   try {
     const raw = sessionStorage.getItem(KEY);
     if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Session>;
-    // Expiry is the server's call (its clock, not this one): a refused token ends the session.
+    const parsed = JSON.parse(raw) as Partial<SignedIn>;
+    // Expiry is the server's call (its clock, not this one): a refused token ends the sign-in.
     if (typeof parsed.token !== 'string' || !parsed.user || typeof parsed.expiresAt !== 'string') return null;
-    return parsed as Session;
+    return parsed as SignedIn;
   } catch {
     return null;
   }
 }
 
-export function getSession(): Session | null {
+export function getSignedIn(): SignedIn | null {
   if (cached === undefined) cached = read();
   return cached;
 }
@@ -30,18 +30,18 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-export function saveSession(session: Session): void {
-  cached = session;
+export function saveSignedIn(signedIn: SignedIn): void {
+  cached = signedIn;
   try {
-    sessionStorage.setItem(KEY, JSON.stringify(session));
+    sessionStorage.setItem(KEY, JSON.stringify(signedIn));
   } catch {
-    // storage unavailable: the session lives in memory for this page
+    // storage unavailable: the sign-in lives in memory for this page
   }
   emit();
 }
 
-/** Ends the session; `expired` tells the sign-in page to say why. */
-export function clearSession(expired = false): void {
+/** Ends the sign-in; `expired` tells the sign-in page to say why. */
+export function clearSignedIn(expired = false): void {
   cached = null;
   try {
     sessionStorage.removeItem(KEY);
@@ -52,7 +52,7 @@ export function clearSession(expired = false): void {
   emit();
 }
 
-/** True after a session ended because the server refused its token (until dropped). */
+/** True after a sign-in ended because the server refused its token (until dropped). */
 export function peekExpiredFlag(): boolean {
   try {
     return sessionStorage.getItem(`${KEY}.expired`) === '1';
@@ -74,6 +74,6 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function useSession(): Session | null {
-  return useSyncExternalStore(subscribe, getSession, getSession);
+export function useSignedIn(): SignedIn | null {
+  return useSyncExternalStore(subscribe, getSignedIn, getSignedIn);
 }
