@@ -14,7 +14,11 @@ import { createEvidenceStore } from './modules/cases/evidence.store.ts';
 import { HttpPaymentProvider } from './modules/execution/http-payment.provider.ts';
 import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
 import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
-import { type Clock, systemClock } from './shared/clock.ts';
+import { handleSlaAction } from './modules/sla/sla.actions.ts';
+import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
+import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
+import { createSlaService } from './modules/sla/sla.service.ts';
+import { type Clock, ManualClock, systemClock } from './shared/clock.ts';
 
 export interface Runtime {
   deps: AppDeps;
@@ -47,23 +51,34 @@ function paymentProvider(config: Config): PaymentProvider {
 }
 
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const clock = options.clock ?? systemClock;
+  // AFTERDESK_SIMULATED_CLOCK=1: a clock that admins set and advance through the API.
+  const simulatedClock = !options.clock && config.simulatedClock ? new ManualClock(new Date()) : null;
+  const clock = options.clock ?? simulatedClock ?? systemClock;
   const database = await openMigratedDatabase(config, options.inMemory);
   await ensurePlatformBaseline(database.db, clock.now());
+  await ensureSlaDefaults(database.db, clock.now());
   const jobs: JobQueue = createJobQueue(database);
   await jobs.start();
-  if (options.workers) {
-    await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
-  }
+  const sla = createSlaService();
+  const scheduler = createDeadlineScheduler({ database, clock, jobs, sla });
   const base = {
     config,
     database,
     clock,
+    simulatedClock,
     jobs,
+    sla,
+    scheduler,
     payments: options.payments ?? paymentProvider(config),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
   };
   const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
+  if (options.workers) {
+    await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
+    await jobs.work('sla-action', (data) => handleSlaAction(deps, data));
+    // Deadlines that fell due while the server was down fire now, marked late.
+    await scheduler.start();
+  }
   const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
   return {
@@ -71,6 +86,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     app,
     async close() {
       await app.close();
+      await scheduler.stop();
       await jobs.stop();
       await database.close();
     },

@@ -1,11 +1,12 @@
 // Table types for Kysely, kept by hand beside the SQL migrations (the SQL is the source).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { BusinessCalendarsTable, CaseDeadlinesTable, NotificationsTable, SlaTargetsTable } from './schema.sla.ts';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T = unknown> = ColumnType<T, string, string>;
-type Money = ColumnType<number, number | bigint, number | bigint>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string, string>;
+export type Money = ColumnType<number, number | bigint, number | bigint>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -131,6 +132,8 @@ export interface CasesTable {
   updated_at: Timestamp;
   closed_at: Timestamp | null;
   archived_at: Timestamp | null;
+  queue: Generated<string>;
+  assignee_id: string | null;
 }
 
 export interface CaseItemsTable {
@@ -325,6 +328,10 @@ export interface DB {
   execution_tasks: ExecutionTasksTable;
   refunds: RefundsTable;
   ledger_entries: LedgerEntriesTable;
+  business_calendars: BusinessCalendarsTable;
+  sla_targets: SlaTargetsTable;
+  case_deadlines: CaseDeadlinesTable;
+  notifications: NotificationsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

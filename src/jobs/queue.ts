@@ -5,7 +5,7 @@ import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 
-export const JOB_QUEUES = ['case-event'] as const;
+export const JOB_QUEUES = ['case-event', 'sla-action'] as const;
 export type JobQueueName = (typeof JOB_QUEUES)[number];
 
 export interface JobQueue {
@@ -14,6 +14,8 @@ export interface JobQueue {
   /** Enqueue several jobs with one statement inside the caller's transaction. */
   sendMany(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object[]): Promise<void>;
   work(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<void>;
+  /** Runs the queue's waiting jobs in this call until none is left (tests and the simulated clock). */
+  runPending(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<number>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,6 +51,23 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
     async sendMany(trx, queue, data) {
       if (data.length === 0) return;
       await boss.insert(queue, data.map((d) => ({ data: d })), { db: fromKysely(trx) });
+    },
+    async runPending(queue, handler) {
+      let count = 0;
+      for (;;) {
+        const jobs = await boss.fetch(queue, { batchSize: 50 });
+        if (jobs.length === 0) return count;
+        for (const job of jobs) {
+          try {
+            await handler(job.data);
+            await boss.complete(queue, job.id);
+          } catch (error) {
+            await boss.fail(queue, job.id, { message: String(error) });
+            throw error;
+          }
+          count += 1;
+        }
+      }
     },
     async work(queue, handler) {
       await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {

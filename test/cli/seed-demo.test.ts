@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshTestDatabase } from '../helpers/harness.ts';
 import { DEMO_ACCOUNTS, seedDemo, seedDemoOnFirstStart, type SeedSummary } from '../../src/cli/seed-demo.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { CASE_STATES } from '../../src/modules/cases/case.state.ts';
@@ -17,9 +18,11 @@ const prefix = `${namespace}-`;
 let config: Config;
 let summary: SeedSummary;
 
+let database: Awaited<ReturnType<typeof freshTestDatabase>>;
+
 function makeConfig(): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-demo-'));
-  return loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent' });
+  return loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
 }
 
 async function withRuntime<T>(cfg: Config, work: (runtime: Runtime) => Promise<T>): Promise<T> {
@@ -48,9 +51,14 @@ async function ownCounts(cfg: Config, ownPrefix: string) {
 }
 
 beforeAll(async () => {
+  database = await freshTestDatabase();
   config = makeConfig();
   summary = await seedDemo(config, { scale: SCALE, namespace, quiet: true });
 }, 180_000);
+
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('seed-demo', () => {
   it('covers every case kind and every lifecycle state, even at a small scale', async () => {

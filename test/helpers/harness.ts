@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { LocalPaymentProvider } from '../../src/modules/execution/payment.provider.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
@@ -19,13 +20,47 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * On PostgreSQL each test file gets a database of its own: timers and jobs are swept database-wide,
+ * so files running side by side must not see (and fire) each other's deadlines.
+ */
+export async function freshTestDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return { url: undefined, drop: async () => undefined };
+  const name = `afterdesk_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export async function startTestApp(start = '2026-11-10T10:00:00+08:00'): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-test-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
+  const database = await freshTestDatabase();
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
   const clock = new ManualClock(start);
   const payments = new LocalPaymentProvider();
   const runtime = await startRuntime(config, { clock, payments, inMemory: true });
-  return { runtime, clock, payments, close: () => runtime.close() };
+  return {
+    runtime,
+    clock,
+    payments,
+    close: async () => {
+      await runtime.close();
+      await database.drop();
+    },
+  };
 }
 
 export interface Call {

@@ -208,13 +208,15 @@ describe('malformed input', () => {
   it('answers an illegal transition with 409 and the reason, changing nothing', async () => {
     const shop = await makeShop(t);
     const created = await shop.customer.post('/api/v1/cases', body(shop));
+    const before = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
     const res = await shop.customer.action(created.body.caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF0000000001' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ type: '/problems/transition-refused', code: 'illegal_transition', state: 'submitted' });
     expect(res.body.messages['zh-CN']).toContain('已提交');
     const detail = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
     expect(detail.body.state).toBe('submitted');
-    expect(detail.body.timeline).toHaveLength(1);
+    expect(detail.body.timeline).toEqual(before.body.timeline);
+    expect(detail.body.timeline[0].type).toBe('case_submitted');
     expect(detail.body.shipments).toHaveLength(0);
   });
 });

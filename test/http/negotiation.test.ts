@@ -176,7 +176,11 @@ describe('dissatisfied customer (CL-3)', () => {
     const reopened = await shop.customer.action(caseNo, 'reopen', { reason: '问题没有解决，耳机还是没声音' });
     expect(reopened.body).toMatchObject({ state: 'investigating', reopenCount: 1, resultNotifiedAt: null, closedAt: null });
     const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
-    expect(detail.body.timeline.at(-1)).toMatchObject({ type: 'case_reopened', fromState: 'closed', toState: 'investigating', reason: '问题没有解决，耳机还是没声音' });
+    const [reopenEvent, clocks] = detail.body.timeline.slice(-2);
+    expect(reopenEvent).toMatchObject({ type: 'case_reopened', fromState: 'closed', toState: 'investigating', reason: '问题没有解决，耳机还是没声音' });
+    // SLA-11: second handling starts within 2 h of the dissatisfied customer's reopening.
+    expect(clocks.type).toBe('sla_started');
+    expect(clocks.data.deadlines.map((d: { metric: string }) => d.metric)).toContain('second_handling');
     t.clock.advance(30 * 86_400_000);
   });
 

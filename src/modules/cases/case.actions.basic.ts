@@ -5,7 +5,8 @@ import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { CHANNELS, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { assertCanSeeCase } from './case.access.ts';
 import type { ActionHandler } from './case.actions.runner.ts';
-import { appendEvents, findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
+import { findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
+import { recordCaseEvents } from './case.events.ts';
 import { isOpenState, type CaseState } from './case.state.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
@@ -99,7 +100,8 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
       apply: async () => {
         await insertLink(ctx.trx, ctx.row.id, target.id, 'merged', ctx.actor, ctx.now);
         await insertLink(ctx.trx, target.id, ctx.row.id, 'duplicate', ctx.actor, ctx.now);
-        await appendEvents(
+        await recordCaseEvents(
+          ctx.deps,
           ctx.trx,
           target,
           ctx.actor,

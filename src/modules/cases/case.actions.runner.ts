@@ -9,7 +9,8 @@ import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.t
 import type { Actor } from '../identity/index.ts';
 import { assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
-import { appendEvents, type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
+import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
+import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
 
 export interface ActionContext {
@@ -78,7 +79,7 @@ export async function runCaseAction<I>(
           },
           ...(applied.extraEvents ?? []),
         ];
-        const version = await appendEvents(trx, row, actor, events, now, changes);
+        const version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
         const fresh = await findCaseById(trx, row.id);
         return { status: 200, body: presentCaseSummary(fresh ?? row, actor, now) };

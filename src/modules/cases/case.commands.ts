@@ -29,7 +29,11 @@ export type CaseCommand =
   | { type: 'withdraw'; reason?: string }
   | { type: 'merge_into'; targetCaseId: string }
   | { type: 'archive' }
-  | { type: 'escalate_to_compliance'; reason: string };
+  | { type: 'escalate_to_compliance'; reason: string }
+  /** The customer did not ship the return in time (SLA obligation clock): the request lapses, with notice. */
+  | { type: 'lapse_return' }
+  /** The customer did not answer an evidence request in time: staff decide on what they have. */
+  | { type: 'lapse_evidence_request' };
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -60,6 +64,8 @@ export const CASE_COMMAND_LABELS: Record<CaseCommandType, LocalizedText> = {
   merge_into: { 'zh-CN': '合并到其他售后单', 'en-US': 'merge into another case' },
   archive: { 'zh-CN': '归档', 'en-US': 'archive the case' },
   escalate_to_compliance: { 'zh-CN': '升级至合规评估', 'en-US': 'escalate to compliance' },
+  lapse_return: { 'zh-CN': '因超时未寄回关闭申请', 'en-US': 'close the request as the return was not shipped in time' },
+  lapse_evidence_request: { 'zh-CN': '结束超时的补充凭证请求', 'en-US': 'end an unanswered evidence request' },
 };
 
 /** Every command type, in lifecycle order (the Record above guarantees none is missing). */

@@ -14,7 +14,9 @@ import type { RequestReason } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { CATEGORY_BY_REASON, type CreateCaseResult, linkDuplicate, type PreparedCase } from './case.intake.ts';
 import { presentCaseSummary } from './case.presenter.ts';
-import { insertCaseItems, insertCases, insertFirstEvents } from './case.repository.ts';
+import { type CaseEventInput, insertCaseItems, insertCases, insertFirstEvents } from './case.repository.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
+import type { CaseKey } from '../sla/sla.targets.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 
 export interface IntakeEntry {
@@ -101,9 +103,16 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
   const writers = entries.map((_, i) => i).filter((i) => outcomes[i] === undefined && (!entries[i]!.claim || claimants.includes(i)));
 
   const ids = new Map(writers.map((i) => [i, randomUUID()]));
+  const clocks = await deps.sla.planNewCases(
+    trx,
+    writers.map((i) => ({ caseId: ids.get(i)!, key: caseKey(entries[i]!), customerId: entries[i]!.prepared.parties.customerId, now: entries[i]!.now })),
+  );
+  const clocksOf = new Map(clocks.map((c) => [c.caseId, c]));
+  const slaEvents = (i: number): CaseEventInput[] =>
+    (clocksOf.get(ids.get(i)!)?.events ?? []).map((e) => ({ type: e.type, fromState: 'submitted', toState: 'submitted', data: e.data, actor: SYSTEM_ACTOR }));
   const created = await insertCases(
     trx,
-    writers.map((i) => caseValues(entries[i]!, ids.get(i)!)),
+    writers.map((i) => ({ ...caseValues(entries[i]!, ids.get(i)!), version: 1 + slaEvents(i).length })),
   );
   const rowById = new Map(created.map((row) => [row.id, row]));
   const createdIndexes = writers.filter((i) => rowById.has(ids.get(i)!));
@@ -119,10 +128,14 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
         caseId: ids.get(i)!,
         actor: e.actor,
         now: e.now,
-        event: { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: e.input.channel, kind: e.input.kind, policyVersionId: e.prepared.policyVersionId } },
+        events: [
+          { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: e.input.channel, kind: e.input.kind, policyVersionId: e.prepared.policyVersionId } },
+          ...slaEvents(i),
+        ],
       };
     }),
   );
+  await deps.sla.writeNewCases(trx, clocks.filter((c) => rowById.has(c.caseId)));
   await deps.jobs.sendMany(
     trx,
     'case-event',
@@ -160,6 +173,17 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
           : firstOutcome;
   });
   return outcomes.map((o) => o ?? { ok: false, error: new Error('intake outcome missing') });
+}
+
+function caseKey(e: IntakeEntry): CaseKey {
+  return {
+    channel: e.input.channel,
+    kind: e.input.kind,
+    category: CATEGORY_BY_REASON[e.input.reason as RequestReason],
+    severity: 'L3',
+    tier: null,
+    merchantId: e.prepared.parties.merchantId,
+  };
 }
 
 function caseValues(e: IntakeEntry, id: string) {

@@ -10,7 +10,8 @@ import type { Actor } from '../identity/index.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
 import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
-import { appendEvents, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
+import { findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
+import { recordCaseEvents } from './case.events.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 
@@ -159,7 +160,8 @@ export async function linkDuplicate(
   const existing = dedupeKey ? await findOpenCaseByDedupeKey(trx, dedupeKey) : undefined;
   if (!existing) throw new Error('dedupe conflict without an open case');
   await insertMessage(trx, { caseId: existing.id, actor, visibility: 'public', channel: input.channel, body: input.description, now });
-  const version = await appendEvents(
+  const version = await recordCaseEvents(
+    deps,
     trx,
     existing,
     actor,

@@ -6,7 +6,8 @@ import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.t
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertCanSeeCase } from './case.access.ts';
-import { appendEvents, findCaseByNo, insertMessage } from './case.repository.ts';
+import { findCaseByNo, insertMessage } from './case.repository.ts';
+import { recordCaseEvents } from './case.events.ts';
 import type { MessageInput } from './case.schemas.ts';
 
 export interface MessageResult {
@@ -38,7 +39,8 @@ export async function addMessage(
           : actor.role === 'customer'
             ? row.unanswered_customer_messages + 1
             : 0;
-      const version = await appendEvents(
+      const version = await recordCaseEvents(
+        deps,
         trx,
         row,
         actor,

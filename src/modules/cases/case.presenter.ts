@@ -19,6 +19,11 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
+const INTERNAL_EVENTS = new Set(['internal_note_added', 'severity_escalated', 'case_reassigned']);
+function isInternalEvent(type: string): boolean {
+  return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
+}
+
 export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
   const state = row.state as CaseState;
   const stage = progressStage(state);
@@ -33,6 +38,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
     reason: row.reason,
     channel: row.channel,
     severity: row.severity,
+    queue: row.queue,
+    assigneeId: row.assignee_id,
     category: row.category,
     title: row.title,
     customerId: row.customer_id,
@@ -79,8 +86,9 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       quantity: i.quantity,
       paidFen: i.paid_fen,
     })),
-    // Internal notes stay internal: not even their existence is shown outside the platform's staff.
-    timeline: detail.events.filter((e) => staff || e.type !== 'internal_note_added').map((e) => ({
+    // Internal notes and the platform's own bookkeeping (SLA clocks, severity, queues) stay internal:
+    // not even their existence is shown outside the platform's staff.
+    timeline: detail.events.filter((e) => staff || !isInternalEvent(e.type)).map((e) => ({
       seq: e.seq,
       type: e.type,
       fromState: e.from_state,

@@ -5,12 +5,15 @@ import { assertCanSeeCase } from './case.access.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
+import { caseDeadlinesFor } from '../sla/sla.presenter.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
   const row = assertCanSeeCase(actor, await findCaseByNo(db, caseNo));
-  const detail = await loadCaseDetail(db, row.id);
-  return presentCaseDetail(row, detail, actor, deps.clock.now());
+  const now = deps.clock.now();
+  const [detail, rules] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db)]);
+  const deadlines = await caseDeadlinesFor(db, rules, row.id, actor, now);
+  return { ...presentCaseDetail(row, detail, actor, now), deadlines };
 }
 
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {

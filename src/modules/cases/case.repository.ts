@@ -24,6 +24,8 @@ export interface NewCase {
   eligibility: unknown;
   openDedupeKey: string | null;
   now: Date;
+  /** How many events the case starts with (its first event and the clocks it starts). */
+  version?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
         policy_version_id: c.policyVersionId,
         eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
         open_dedupe_key: c.openDedupeKey,
+        version: c.version ?? 1,
         created_at: c.now,
         updated_at: c.now,
       })),
@@ -89,6 +92,8 @@ export interface CaseEventInput {
   toState: string | null;
   reason?: string | null;
   data?: Record<string, unknown>;
+  /** Who caused this event when it is not the command's actor (the SLA engine, say). */
+  actor?: Actor;
 }
 
 /**
@@ -133,21 +138,19 @@ function eventRow(caseId: string, seq: number, actor: Actor, e: CaseEventInput, 
     type: e.type,
     from_state: e.fromState,
     to_state: e.toState,
-    actor_id: actor.userId,
-    actor_role: actor.role,
+    actor_id: (e.actor ?? actor).userId,
+    actor_role: (e.actor ?? actor).role,
     reason: e.reason ?? null,
     data: JSON.stringify(e.data ?? {}),
     occurred_at: now,
   };
 }
 
-/** Inserts the first event (version 1) of each new case. */
-export async function insertFirstEvents(db: Db, events: { caseId: string; actor: Actor; event: CaseEventInput; now: Date }[]): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('case_events')
-    .values(events.map((e) => eventRow(e.caseId, 1, e.actor, e.event, e.now)))
-    .execute();
+/** Inserts the first events of new cases (sequence 1, 2… per case). */
+export async function insertFirstEvents(db: Db, events: { caseId: string; actor: Actor; events: CaseEventInput[]; now: Date }[]): Promise<void> {
+  const rows = events.flatMap((e) => e.events.map((event, index) => eventRow(e.caseId, index + 1, e.actor, event, e.now)));
+  if (rows.length === 0) return;
+  await db.insertInto('case_events').values(rows).execute();
 }
 
 export async function insertMessage(

@@ -217,6 +217,7 @@ const CUSTOMER_OR_HANDLER: readonly Role[] = ['customer', ...HANDLERS];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
 const COMPLIANCE_DECIDERS: readonly Role[] = ['compliance', 'supervisor', 'admin'];
 const TASK_EXECUTORS: readonly Role[] = [...HANDLERS_MERCHANT, 'finance', 'system'];
+const SYSTEM_ONLY: readonly Role[] = ['system'];
 
 function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType): Refused | null {
   if (!roles.includes(actor.role)) {
@@ -268,7 +269,8 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return gate(['submitted', 'acknowledged', 'investigating', 'awaiting_customer'], HANDLERS_MERCHANT)
         ?? (filled(command.reason) ? go('rejected', 'rejected_ineligible') : refuse('reason_required'));
     case 'approve_request': {
-      const refused = gate(['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT);
+      // The system grants it when the merchant stays silent past the review clock.
+      const refused = gate(['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       // Complaints, questions and logistics problems have no request to grant as filed: they need a plan.
       if (!isApprovableAsFiled(s.kind)) return illegal(from, type);
@@ -324,9 +326,10 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return go('return_in_transit', 'return_shipped');
     }
     case 'receive_return':
-      return gate(['awaiting_return', 'return_in_transit'], HANDLERS_MERCHANT) ?? go('return_received', 'return_received');
+      return gate(['awaiting_return', 'return_in_transit'], HANDLERS_MERCHANT_SYSTEM) ?? go('return_received', 'return_received');
     case 'inspect': {
-      const refused = gate(['return_received'], HANDLERS_MERCHANT);
+      // The system passes the goods when the merchant leaves a delivered return unconfirmed too long.
+      const refused = gate(['return_received'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!isCount(command.photoCount) || !isCount(command.openTasks)) return invalid('照片数和任务数必须是非负整数。', 'Photo and task counts must be whole numbers, zero or more.');
       if (command.passed) return go(command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
@@ -385,6 +388,10 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       return filled(command.reason) ? go('compliance_review', 'escalated_to_compliance') : refuse('reason_required');
     }
+    case 'lapse_return':
+      return gate(['awaiting_return'], SYSTEM_ONLY) ?? go('result_notified', 'return_lapsed', { resultNotified: true });
+    case 'lapse_evidence_request':
+      return gate(['awaiting_customer'], SYSTEM_ONLY) ?? go('investigating', 'evidence_request_lapsed');
     default: {
       const unknown: never = command; // commands arrive from outside: refuse, never throw
       const name = String((unknown as { type?: unknown }).type);
@@ -397,7 +404,7 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
 function witness(type: CaseCommandType, s: CaseSnapshot): CaseCommand {
   switch (type) {
     case 'acknowledge': case 'start_investigation': case 'provide_evidence': case 'approve_plan':
-    case 'receive_return': case 'close': case 'archive':
+    case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request':
       return { type };
     case 'request_evidence': return { type, question: '?' };
     case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen':

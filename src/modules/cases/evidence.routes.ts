@@ -7,7 +7,8 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { assertCanSeeCase } from './case.access.ts';
-import { appendEvents, findCaseByNo } from './case.repository.ts';
+import { findCaseByNo } from './case.repository.ts';
+import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
 
 const fieldsSchema = z.object({
@@ -86,7 +87,8 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const version = await appendEvents(
+        const version = await recordCaseEvents(
+          deps,
           trx,
           locked,
           actor,

@@ -1,0 +1,36 @@
+// Every change to a case's timeline goes through here: the SLA clocks move with the same events,
+// in the same transaction, and their own events follow the command's on the timeline.
+import type { Kysely } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
+import { appendEvents, type CaseEventInput } from './case.repository.ts';
+
+type CaseChanges = Partial<Omit<CaseRow, 'id' | 'version'>>;
+
+/** Appends the events (and the SLA events they cause) and applies the case changes; returns the new version. */
+export async function recordCaseEvents(
+  deps: Pick<AppDeps, 'sla'>,
+  trx: Kysely<DB>,
+  row: CaseRow,
+  actor: Actor,
+  events: CaseEventInput[],
+  now: Date,
+  changes: CaseChanges = {},
+): Promise<number> {
+  const after = { ...row, ...changes };
+  const slaEvents = await deps.sla.onCaseChange(trx, {
+    row,
+    after,
+    events: events.map((e) => ({ type: e.type, actorRole: (e.actor ?? actor).role, toState: e.toState ?? after.state })),
+    now,
+  });
+  const caused: CaseEventInput[] = slaEvents.map((e) => ({
+    type: e.type,
+    fromState: after.state,
+    toState: after.state,
+    data: e.data,
+    actor: SYSTEM_ACTOR,
+  }));
+  return appendEvents(trx, row, actor, [...events, ...caused], now, changes);
+}

@@ -1,0 +1,68 @@
+// In-app notices for staff and merchants (SLA-15 breach actions, obligation warnings). A notice
+// goes to one user, to everyone in a role, or to a merchant's staff; its dedupe key makes a
+// retried job unable to send it twice.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { LocalizedText } from '../../shared/vocabulary.ts';
+import type { Actor } from '../identity/index.ts';
+
+type Db = Kysely<DB>;
+
+export interface NewNotification {
+  recipientUserId?: string | null;
+  recipientRole?: string | null;
+  merchantId?: string | null;
+  caseId: string | null;
+  type: string;
+  title: LocalizedText;
+  body: LocalizedText;
+  dedupeKey: string;
+  now: Date;
+}
+
+export async function notify(db: Db, n: NewNotification): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({
+      recipient_user_id: n.recipientUserId ?? null,
+      recipient_role: n.recipientRole ?? null,
+      merchant_id: n.merchantId ?? null,
+      case_id: n.caseId,
+      type: n.type,
+      title: JSON.stringify(n.title),
+      body: JSON.stringify(n.body),
+      dedupe_key: n.dedupeKey,
+      created_at: n.now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Notices addressed to the actor: personally, to their role, or to their merchant. */
+function addressedTo(actor: Actor) {
+  return sql<boolean>`(n.recipient_role = ${actor.role}
+    or (${actor.userId}::uuid is not null and n.recipient_user_id = ${actor.userId}::uuid)
+    or (${actor.role} = 'merchant' and ${actor.merchantId}::uuid is not null and n.merchant_id = ${actor.merchantId}::uuid))`;
+}
+
+export async function listNotifications(db: Db, actor: Actor, options: { limit: number; unreadOnly: boolean }) {
+  let query = db
+    .selectFrom('notifications as n')
+    .leftJoin('cases as c', 'c.id', 'n.case_id')
+    .select(['n.id', 'n.type', 'n.title', 'n.body', 'n.created_at', 'n.read_at', 'c.case_no'])
+    .where(addressedTo(actor))
+    .orderBy('n.created_at', 'desc')
+    .limit(options.limit);
+  if (options.unreadOnly) query = query.where('n.read_at', 'is', null);
+  return query.execute();
+}
+
+export async function markRead(db: Db, actor: Actor, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications as n')
+    .set({ read_at: sql`coalesce(n.read_at, ${now})` })
+    .where('n.id', '=', id)
+    .where(addressedTo(actor))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

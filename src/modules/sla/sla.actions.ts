@@ -1,0 +1,162 @@
+// What happens when a clock warns or breaches (SLA-10, SLA-15 and the obligation clocks). Runs as
+// a job after the firing committed. Every effect is idempotent: notices carry a dedupe key, case
+// changes and automatic outcomes an idempotency key derived from the deadline, so a retried job
+// changes nothing twice. An outcome the case has moved past (the merchant answered meanwhile) is
+// refused by the state machine and simply not applied.
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { runIdempotent } from '../../shared/idempotency.ts';
+import { formatLocalDateTime } from '../../shared/time.ts';
+import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+import { recordCaseEvents } from '../cases/case.events.ts';
+import type { CaseEventInput } from '../cases/case.repository.ts';
+import { runAutoOutcome } from './sla.outcomes.ts';
+import type { SlaActionJob } from './sla.scheduler.ts';
+import { SLA_METRIC_LABELS, type SlaMetric } from './sla.targets.ts';
+
+export const slaActionJobSchema = z.object({
+  deadlineId: z.string().uuid(),
+  caseId: z.string().uuid(),
+  metric: z.string(),
+  subjectId: z.string().uuid().nullable(),
+  firing: z.enum(['warning', 'breach']),
+  late: z.boolean(),
+  party: z.string(),
+  autoOutcome: z.string().nullable(),
+  actions: z.array(z.string()),
+  reassignQueue: z.string().nullable(),
+  dueAt: z.string(),
+}) satisfies z.ZodType<SlaActionJob>;
+
+/** Who works a queue: its notices go to that role when no one holds the case. */
+export const QUEUE_ROLES: Record<string, string> = {
+  frontline: 'agent',
+  specialists: 'specialist',
+  supervisors: 'supervisor',
+  compliance: 'compliance',
+};
+
+const ESCALATED: Record<Severity, Severity> = { L3: 'L2', L2: 'L1', L1: 'L1' };
+
+const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => LocalizedText> = {
+  approve_request: (no, due) => ({
+    'zh-CN': `售后单 ${no} 尚未处理，将于 ${due} 自动同意买家申请，请及时审核。`,
+    'en-US': `Case ${no} is waiting for your review; it will be approved automatically at ${due}.`,
+  }),
+  close_unshipped_return: (no, due) => ({
+    'zh-CN': `您的售后单 ${no} 已同意退货，请在 ${due} 前寄回商品并填写退货运单号，逾期申请将自动关闭。`,
+    'en-US': `Your return for case ${no} was approved. Please ship the goods and enter the tracking number by ${due}, or the request will close.`,
+  }),
+  confirm_receipt_and_refund: (no, due) => ({
+    'zh-CN': `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认并退款。`,
+    'en-US': `The return for case ${no} was delivered. Confirm receipt by ${due}, or it will be confirmed and refunded automatically.`,
+  }),
+  decide_without_evidence: (no, due) => ({
+    'zh-CN': `请在 ${due} 前为售后单 ${no} 补充凭证，逾期我们将根据现有信息处理。`,
+    'en-US': `Please provide the evidence for case ${no} by ${due}; after that we will decide on what we have.`,
+  }),
+};
+
+export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<void> {
+  const job = slaActionJobSchema.parse(payload);
+  const db = deps.database.db;
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', job.caseId).executeTakeFirst();
+  if (!row) return;
+  const now = deps.clock.now();
+  const due = formatLocalDateTime(new Date(job.dueAt));
+  const metric = SLA_METRIC_LABELS[job.metric as SlaMetric] ?? { 'zh-CN': job.metric, 'en-US': job.metric };
+  const key = `${job.deadlineId}:${job.firing}`;
+
+  if (job.firing === 'warning') {
+    if (job.autoOutcome) return warnParty(deps, row, job, due, now);
+    return notifyOwner(db, row, job, key, now, {
+      title: { 'zh-CN': `${metric['zh-CN']}即将超时`, 'en-US': `${metric['en-US']} due soon` },
+      body: { 'zh-CN': `售后单 ${row.case_no}：${metric['zh-CN']}将于 ${due} 到期。`, 'en-US': `Case ${row.case_no}: ${metric['en-US']} is due at ${due}.` },
+    });
+  }
+
+  const breached = {
+    title: { 'zh-CN': `${metric['zh-CN']}已超时`, 'en-US': `${metric['en-US']} breached` },
+    body: {
+      'zh-CN': `售后单 ${row.case_no}：${metric['zh-CN']}已于 ${due} 超时${job.late ? '（系统延迟触发）' : ''}。`,
+      'en-US': `Case ${row.case_no}: ${metric['en-US']} was due at ${due}${job.late ? ' (fired late)' : ''}.`,
+    },
+  };
+  if (job.actions.includes('notify_owner')) await notifyOwner(db, row, job, `${key}:owner`, now, breached);
+  if (job.actions.includes('notify_supervisor')) {
+    await notify(db, { recipientRole: 'supervisor', caseId: row.id, type: 'sla_breached', ...breached, dedupeKey: `${key}:supervisor`, now });
+  }
+  if (job.actions.includes('escalate_severity') || job.actions.includes('reassign')) await escalate(deps, job, now);
+  if (job.autoOutcome) await runAutoOutcome(deps, row, job);
+}
+
+async function notifyOwner(
+  db: Kysely<DB>,
+  row: CaseRow,
+  job: SlaActionJob,
+  dedupeKey: string,
+  now: Date,
+  text: { title: LocalizedText; body: LocalizedText },
+): Promise<void> {
+  const base = { caseId: row.id, type: `sla_${job.firing}`, ...text, dedupeKey, now };
+  if (job.metric === 'task_deadline' && job.subjectId) {
+    const task = await db.selectFrom('execution_tasks').select('owner_role').where('id', '=', job.subjectId).executeTakeFirst();
+    if (task?.owner_role === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
+    if (task) return notify(db, { ...base, recipientRole: task.owner_role });
+  }
+  if (row.assignee_id) return notify(db, { ...base, recipientUserId: row.assignee_id });
+  return notify(db, { ...base, recipientRole: QUEUE_ROLES[row.queue] ?? 'agent' });
+}
+
+/** Obligation clocks warn the party whose move it is before the system moves for them. */
+async function warnParty(deps: AppDeps, row: CaseRow, job: SlaActionJob, due: string, now: Date): Promise<void> {
+  const text = OBLIGATION_WARNINGS[job.autoOutcome ?? '']?.(row.case_no, due);
+  if (!text) return;
+  const db = deps.database.db;
+  if (job.party === 'merchant') {
+    await notify(db, {
+      merchantId: row.merchant_id, caseId: row.id, type: 'obligation_warning',
+      title: { 'zh-CN': '售后处理即将超时', 'en-US': 'After-sales deadline approaching' }, body: text,
+      dedupeKey: `${job.deadlineId}:warning`, now,
+    });
+    return;
+  }
+  const customer = await db.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
+  const locale = customer?.locale === 'en-US' ? 'en-US' : 'zh-CN';
+  await db
+    .insertInto('messages')
+    .values({
+      id: job.deadlineId, case_id: row.id, author_id: null, author_role: 'system', visibility: 'public',
+      channel: row.channel, body: text[locale], created_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** SLA-8: severity up one level and/or the case moved to another queue, once per breach. */
+async function escalate(deps: AppDeps, job: SlaActionJob, now: Date): Promise<void> {
+  await deps.database.db.transaction().execute((trx) =>
+    runIdempotent(trx, { principal: 'system', key: `sla:${job.deadlineId}:escalate`, operation: 'sla.escalate', input: job, now }, async () => {
+      const row = await trx.selectFrom('cases').selectAll().where('id', '=', job.caseId).forUpdate().executeTakeFirst();
+      if (!row) return { status: 404, body: {} };
+      const changes: Partial<CaseRow> = {};
+      const events: CaseEventInput[] = [];
+      const from = row.severity as Severity;
+      if (job.actions.includes('escalate_severity') && ESCALATED[from] !== from) {
+        changes.severity = ESCALATED[from];
+        events.push({ type: 'severity_escalated', fromState: row.state, toState: row.state, data: { from, to: changes.severity, deadlineId: job.deadlineId, metric: job.metric } });
+      }
+      if (job.actions.includes('reassign') && job.reassignQueue && job.reassignQueue !== row.queue) {
+        changes.queue = job.reassignQueue;
+        changes.assignee_id = null;
+        events.push({ type: 'case_reassigned', fromState: row.state, toState: row.state, data: { from: row.queue, to: job.reassignQueue, deadlineId: job.deadlineId } });
+      }
+      if (events.length > 0) await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, events, now, changes);
+      return { status: 200, body: {} };
+    }),
+  );
+}

@@ -1,0 +1,96 @@
+// When each clock starts, stops and restarts, read off the case's events (SLA-1..12). Pure.
+import { isApprovableAsFiled, isOpenState, type CaseState } from '../cases/case.state.ts';
+import type { CaseKind } from '../../shared/vocabulary.ts';
+import type { SlaMetric } from './sla.targets.ts';
+
+/** One event of a command, as the SLA rules see it. */
+export interface SlaEvent {
+  type: string;
+  actorRole: string;
+  toState: string;
+}
+
+export interface LifecycleContext {
+  kind: CaseKind;
+  merchantId: string | null;
+}
+
+const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance']);
+// Events the customer does not see, or that are the SLA engine's own bookkeeping.
+const UNSEEN_EVENTS = new Set([
+  'internal_note_added', 'case_linked', 'plan_submitted_for_approval', 'plan_approval_declined', 'plan_approved',
+  'severity_escalated', 'case_reassigned',
+]);
+
+/** A handler did something the customer sees: a reply, a decision, a request. */
+export function isCustomerVisibleResponse(event: SlaEvent): boolean {
+  return HANDLING_ROLES.has(event.actorRole) && !UNSEEN_EVENTS.has(event.type) && !event.type.startsWith('sla_');
+}
+
+/** The customer has been given an answer to their request: a plan, a grant or a refusal. */
+const PLAN_GIVEN = new Set([
+  'plan_proposed', 'plan_submitted_for_approval', 'request_approved', 'rejected_ineligible', 'counter_offer_accepted',
+]);
+const DONE_STATES = new Set(['resolved', 'result_notified']);
+
+function planGiven(event: SlaEvent): boolean {
+  return PLAN_GIVEN.has(event.type) || DONE_STATES.has(event.toState);
+}
+
+interface MetricRule {
+  starts(event: SlaEvent, context: LifecycleContext): boolean;
+  meets(event: SlaEvent): boolean;
+  /** Stops without being met: the promise no longer applies (a failed inspection ends the refund clock). */
+  cancels?: (event: SlaEvent) => boolean;
+  /** Starts again as soon as it is met, while `starts` would hold (staged feedback). */
+  recurring?: (event: SlaEvent) => boolean;
+}
+
+const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange'];
+
+export const METRIC_RULES: Record<Exclude<SlaMetric, 'task_deadline' | 'collaboration_reply'>, MetricRule> = {
+  first_response: { starts: (e) => e.type === 'case_submitted', meets: isCustomerVisibleResponse },
+  acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
+  follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
+  plan_due: { starts: (e) => e.type === 'case_submitted', meets: planGiven },
+  staged_feedback: {
+    starts: (e) => e.type === 'acknowledged' || e.type === 'investigation_started',
+    meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'acknowledged' && e.type !== 'investigation_started'),
+    recurring: (e) => !planGiven(e),
+  },
+  frontline_escalation: { starts: (e) => e.type === 'case_submitted', meets: planGiven },
+  reinvestigation: {
+    starts: (e) => e.type === 'plan_rejected' || e.type === 'counter_offered',
+    meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'plan_rejected' && e.type !== 'counter_offered'),
+  },
+  second_handling: { starts: (e) => e.type === 'case_reopened', meets: (e) => e.type !== 'case_reopened' && isCustomerVisibleResponse(e) },
+  refund_after_receipt: {
+    starts: (e, c) => e.type === 'return_received' && RETURN_KINDS.includes(c.kind),
+    meets: (e) => DONE_STATES.has(e.toState),
+    cancels: (e) => e.type === 'inspection_failed',
+  },
+  merchant_review: {
+    // Price protection needs the merchant to state the difference, so silence cannot grant it.
+    starts: (e, c) => e.type === 'case_submitted' && c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection',
+    meets: planGiven,
+  },
+  customer_ship_return: {
+    starts: (e) => e.toState === 'awaiting_return',
+    meets: (e) => e.toState !== 'awaiting_return',
+  },
+  merchant_confirm_receipt: {
+    starts: (e) => e.type === 'return_delivered',
+    meets: (e) => e.toState !== 'return_in_transit',
+  },
+  customer_evidence: {
+    starts: (e) => e.type === 'evidence_requested',
+    meets: (e) => e.toState !== 'awaiting_customer',
+  },
+};
+
+export const LIFECYCLE_METRICS = Object.keys(METRIC_RULES) as (keyof typeof METRIC_RULES)[];
+
+/** A case that has left the open states stops every clock. */
+export function endsAllClocks(event: SlaEvent): boolean {
+  return !isOpenState(event.toState as CaseState);
+}

@@ -1,0 +1,104 @@
+// Automatic outcomes of obligation clocks: the system makes the move the silent party did not,
+// through the same commands a person would use (so the state machine, the ledger and the payment
+// provider rules all apply). Each step has an idempotency key derived from the deadline.
+import type { CaseRow } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError } from '../../shared/errors.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+import { type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
+import { insertMessage } from '../cases/case.repository.ts';
+import { executionActionHandlers } from '../execution/execution.actions.ts';
+import { offerActionHandlers } from '../resolution/offer.actions.ts';
+import type { SlaActionJob } from './sla.scheduler.ts';
+
+const LAPSED_RETURN = {
+  'zh-CN': (no: string) => `由于未在规定时间内寄回商品，售后单 ${no} 已自动关闭。如您已寄出，请在 15 天内重新打开售后单并填写运单号。`,
+  'en-US': (no: string) => `Case ${no} has closed because the goods were not shipped back in time. If you did ship them, reopen the case within 15 days and enter the tracking number.`,
+};
+
+const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
+  command: { type: 'lapse_return' },
+  apply: async () => {
+    // Nothing was returned, so nothing is refunded or replaced: the waiting tasks end here.
+    await ctx.trx.updateTable('execution_tasks').set({ status: 'cancelled' }).where('case_id', '=', ctx.row.id).where('status', '=', 'open').execute();
+    const customer = await ctx.trx.selectFrom('customers').select('locale').where('id', '=', ctx.row.customer_id).executeTakeFirst();
+    const locale = customer?.locale === 'en-US' ? 'en-US' : 'zh-CN';
+    await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: ctx.row.channel, body: LAPSED_RETURN[locale](ctx.row.case_no), now: ctx.now });
+    return { eventData: { deadlineId: input.deadlineId } };
+  },
+});
+
+const lapseEvidenceRequest: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
+  command: { type: 'lapse_evidence_request' },
+  apply: async () => {
+    await notify(ctx.trx, {
+      recipientRole: 'agent', merchantId: null, caseId: ctx.row.id, type: 'evidence_request_lapsed',
+      title: { 'zh-CN': '客户未按时补充凭证', 'en-US': 'Evidence not provided in time' },
+      body: {
+        'zh-CN': `售后单 ${ctx.row.case_no} 的客户未在期限内补充凭证，请根据现有信息作出处理。`,
+        'en-US': `The customer on case ${ctx.row.case_no} did not provide the evidence in time; decide on what you have.`,
+      },
+      dedupeKey: `${input.deadlineId}:lapsed`, now: ctx.now,
+    });
+    return { eventData: { deadlineId: input.deadlineId } };
+  },
+});
+
+type Step = { key: string; type: string; input: unknown; handler: ActionHandler<never> };
+
+/** A step the case has moved past is refused by the state machine: the party acted in time after all. */
+async function runSteps(deps: AppDeps, caseNo: string, steps: Step[]): Promise<void> {
+  for (const step of steps) {
+    try {
+      await runCaseAction(deps, SYSTEM_ACTOR, caseNo, { type: step.type, input: step.input as never, handler: step.handler }, step.key);
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 409 || error.status === 422)) return;
+      throw error;
+    }
+  }
+}
+
+export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaActionJob): Promise<void> {
+  const key = (step: string) => `sla:${job.deadlineId}:${step}`;
+  const note = { 'zh-CN': '系统自动处理：对方未在时限内操作', 'en-US': 'Automatic: no move within the time limit' };
+  switch (job.autoOutcome) {
+    case 'approve_request':
+      return runSteps(deps, row.case_no, [
+        { key: key('approve'), type: 'approve_request', input: { note: note['zh-CN'] }, handler: offerActionHandlers.approve_request as ActionHandler<never> },
+      ]);
+    case 'close_unshipped_return':
+      return runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_return', input: { deadlineId: job.deadlineId }, handler: lapseReturn as ActionHandler<never> }]);
+    case 'decide_without_evidence':
+      return runSteps(deps, row.case_no, [
+        { key: key('lapse'), type: 'lapse_evidence_request', input: { deadlineId: job.deadlineId }, handler: lapseEvidenceRequest as ActionHandler<never> },
+      ]);
+    case 'confirm_receipt_and_refund': {
+      await runSteps(deps, row.case_no, [
+        { key: key('receive'), type: 'receive_return', input: { note: note['zh-CN'] }, handler: executionActionHandlers.receive_return as ActionHandler<never> },
+        {
+          key: key('inspect'), type: 'inspect', input: { passed: true, reason: note['zh-CN'], photoAttachmentIds: [] },
+          handler: executionActionHandlers.inspect as ActionHandler<never>,
+        },
+      ]);
+      const tasks = await deps.database.db
+        .selectFrom('execution_tasks')
+        .select('id')
+        .where('case_id', '=', row.id)
+        .where('status', '=', 'open')
+        .where('type', 'in', ['refund', 'shipping_reimbursement'])
+        .orderBy('created_at')
+        .execute();
+      return runSteps(
+        deps,
+        row.case_no,
+        tasks.map((t) => ({
+          key: key(`task:${t.id}`), type: 'complete_task', input: { taskId: t.id, proof: { note: note['zh-CN'] } },
+          handler: executionActionHandlers.complete_task as ActionHandler<never>,
+        })),
+      );
+    }
+    default:
+      return;
+  }
+}

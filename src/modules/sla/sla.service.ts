@@ -1,0 +1,152 @@
+// Moves a case's clocks inside the command's own transaction: the pure plan decides, this writes
+// the rows and hands back the timeline events. Targets and calendars are read once every few
+// seconds (admin edits call forget()), like policy versions.
+import type { Kysely } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { CaseKind } from '../../shared/vocabulary.ts';
+import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from './calendar.ts';
+import type { SlaEvent } from './sla.lifecycle.ts';
+import { nextFireAt, type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
+import {
+  insertDeadlines, loadCalendars, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers, writeDeadlines,
+} from './sla.repository.ts';
+import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
+
+type Db = Kysely<DB>;
+
+export interface SlaRules {
+  targets: SlaTarget[];
+  calendarFor(calendarId: string | null): BusinessCalendar;
+  defaultCalendarId: string | null;
+}
+
+export interface CaseChange {
+  row: CaseRow;
+  /** The case row's values after the command. */
+  after: Pick<CaseRow, 'state' | 'severity' | 'category' | 'channel' | 'merchant_id'>;
+  events: SlaEvent[];
+  now: Date;
+}
+
+export interface NewCaseClocks {
+  caseId: string;
+  now: Date;
+  deadlines: PlannedDeadline[];
+  events: SlaEventOut[];
+}
+
+export interface SlaService {
+  rules(db: Db): Promise<SlaRules>;
+  /** Moves the case's clocks for a command and returns the timeline events to append after it. */
+  onCaseChange(trx: Db, change: CaseChange): Promise<SlaEventOut[]>;
+  /** Plans the first clocks of new cases (intake writes them with the cases). */
+  planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date }[]): Promise<NewCaseClocks[]>;
+  writeNewCases(trx: Db, planned: NewCaseClocks[]): Promise<void>;
+  forget(): void;
+}
+
+const CACHE_MS = 5_000;
+/** A clock due this soon is worth waking the schedulers for; later ones they find on their own. */
+const WAKE_WITHIN_MS = 2_000;
+
+const TASK_STATES = new Set(['awaiting_return', 'return_in_transit', 'return_received', 'executing', 'resolved', 'inspection_failed']);
+
+function needsWake(deadlines: PlannedDeadline[], now: Date): boolean {
+  return deadlines.some((d) => {
+    const at = nextFireAt(d.clock);
+    return at !== null && at.getTime() - now.getTime() < WAKE_WITHIN_MS;
+  });
+}
+
+export function createSlaService(): SlaService {
+  let cached: { at: number; rules: SlaRules } | null = null;
+
+  async function rules(db: Db): Promise<SlaRules> {
+    const at = Date.now();
+    if (cached && at - cached.at < CACHE_MS) return cached.rules;
+    const [targets, calendars] = await Promise.all([loadTargets(db), loadCalendars(db)]);
+    const byId = new Map(calendars.map((c) => [c.id, new BusinessCalendar(c.spec)]));
+    const fallback = calendars.find((c) => c.isDefault);
+    const defaultCalendar = (fallback && byId.get(fallback.id)) ?? new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+    const loaded: SlaRules = {
+      targets,
+      defaultCalendarId: fallback?.id ?? null,
+      calendarFor: (id) => (id ? byId.get(id) : undefined) ?? defaultCalendar,
+    };
+    cached = { at, rules: loaded };
+    return loaded;
+  }
+
+  async function tierOf(db: Db, targets: SlaTarget[], customerId: string): Promise<string | null> {
+    if (!usesTier(targets)) return null;
+    const row = await db.selectFrom('customers').select('tier').where('id', '=', customerId).executeTakeFirst();
+    return row?.tier ?? null;
+  }
+
+
+  return {
+    rules,
+    forget() {
+      cached = null;
+    },
+    async onCaseChange(trx, change) {
+      const { row, after, now } = change;
+      const loaded = await rules(trx);
+      const open = await loadOpenDeadlines(trx, row.id);
+      const touchesTasks =
+        open.some((d) => d.metric === 'task_deadline') ||
+        change.events.some((e) => TASK_STATES.has(e.toState) || e.type === 'task_completed');
+      const plan: PlanOutput = planDeadlineChanges({
+        key: {
+          channel: after.channel,
+          kind: row.kind as CaseKind,
+          category: after.category,
+          severity: after.severity,
+          tier: await tierOf(trx, loaded.targets, row.customer_id),
+          merchantId: after.merchant_id,
+        },
+        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id },
+        state: after.state,
+        events: change.events,
+        open,
+        tasks: touchesTasks ? await loadTaskFacts(trx, row.id) : null,
+        targets: loaded.targets,
+        calendarFor: loaded.calendarFor,
+        now,
+      });
+      if (plan.deadlines.length === 0) return [];
+      await writeDeadlines(trx, row.id, plan.deadlines, now);
+      if (needsWake(plan.deadlines, now)) await notifySchedulers(trx);
+      return plan.events;
+    },
+    async planNewCases(db, cases) {
+      const loaded = await rules(db);
+      const needsTier = usesTier(loaded.targets);
+      const tiers = new Map<string, string>();
+      if (needsTier && cases.length > 0) {
+        const rows = await db.selectFrom('customers').select(['id', 'tier']).where('id', 'in', cases.map((c) => c.customerId)).execute();
+        for (const r of rows) tiers.set(r.id, r.tier);
+      }
+      return cases.map((c) => {
+        const key = { ...c.key, tier: needsTier ? (tiers.get(c.customerId) ?? null) : null };
+        const plan = planDeadlineChanges({
+          key,
+          context: { kind: key.kind, merchantId: key.merchantId },
+          state: 'submitted',
+          events: [{ type: 'case_submitted', actorRole: 'customer', toState: 'submitted' }],
+          open: [],
+          tasks: null,
+          targets: loaded.targets,
+          calendarFor: loaded.calendarFor,
+          now: c.now,
+        });
+        return { caseId: c.caseId, now: c.now, deadlines: plan.deadlines, events: plan.events };
+      });
+    },
+    async writeNewCases(trx, planned) {
+      await insertDeadlines(trx, planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now))));
+      const soon = planned.filter((p) => needsWake(p.deadlines, p.now));
+      if (soon.length > 0) await notifySchedulers(trx);
+    },
+  };
+}
