@@ -15,6 +15,7 @@ import { HttpPaymentProvider } from './modules/execution/http-payment.provider.t
 import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
 import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
 import { handleSlaAction } from './modules/sla/sla.actions.ts';
+import { handleSlaRecompute } from './modules/sla/sla.recompute.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createSlaService } from './modules/sla/sla.service.ts';
@@ -76,6 +77,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   if (options.workers) {
     await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
     await jobs.work('sla-action', (data) => handleSlaAction(deps, data));
+    await jobs.work('sla-recompute', async (data) => void (await handleSlaRecompute(deps, data)));
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
   }

@@ -5,7 +5,10 @@ import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { slaReportRoutes } from '../modules/sla/sla.reports.routes.ts';
+import { slaRoutes } from '../modules/sla/sla.routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerConsole } from './static.ts';
@@ -18,5 +21,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await policyRoutes(app, deps);
   await caseRoutes(app, deps);
   await evidenceRoutes(app, deps);
+  await slaRoutes(app, deps);
+  await slaReportRoutes(app, deps);
+  await notificationRoutes(app, deps);
   await registerConsole(app);
 }

@@ -5,7 +5,7 @@ import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 
-export const JOB_QUEUES = ['case-event', 'sla-action'] as const;
+export const JOB_QUEUES = ['case-event', 'sla-action', 'sla-recompute'] as const;
 export type JobQueueName = (typeof JOB_QUEUES)[number];
 
 export interface JobQueue {
@@ -70,7 +70,10 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
       }
     },
     async work(queue, handler) {
-      await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+      // Batches, fetched back to back while they come back full, so a burst of breaches drains
+      // quickly; a failed batch is retried whole, which idempotent handlers make harmless.
+      const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, batchSize: 20, burstWhenBatchFull: true };
+      await boss.work(queue, polling, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
     },

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { LocalPaymentProvider } from '../../src/modules/execution/payment.provider.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { handleSlaAction } from '../../src/modules/sla/sla.actions.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/shared/clock.ts';
 import { multipart } from './files.ts';
@@ -181,3 +182,20 @@ export async function makeShop(
   };
 }
 export type Shop = Awaited<ReturnType<typeof makeShop>>;
+
+/**
+ * Fires every deadline due at the test clock's now and runs the actions they enqueue, as the
+ * server's scheduler and workers would; repeats while an action makes something else due.
+ */
+export async function runTimers(t: TestApp): Promise<{ fired: number; actions: number }> {
+  const { deps } = t.runtime;
+  let fired = 0;
+  let actions = 0;
+  for (;;) {
+    const f = await deps.scheduler.runDue();
+    const a = await deps.jobs.runPending('sla-action', (data) => handleSlaAction(deps, data));
+    fired += f;
+    actions += a;
+    if (f === 0 && a === 0) return { fired, actions };
+  }
+}

@@ -32,5 +32,8 @@ export async function recordCaseEvents(
     data: e.data,
     actor: SYSTEM_ACTOR,
   }));
-  return appendEvents(trx, row, actor, [...events, ...caused], now, changes);
+  const all = [...events, ...caused];
+  // A recomputation that moved nothing leaves the case as it was.
+  if (all.length === 0 && Object.keys(changes).length === 0) return row.version;
+  return appendEvents(trx, row, actor, all, now, changes);
 }

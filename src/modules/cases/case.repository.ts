@@ -116,6 +116,7 @@ export async function appendEvents(
     .where('version', '=', caseRow.version)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new Error(`case ${caseRow.id} changed concurrently`);
+  if (events.length === 0) return nextVersion;
   await db
     .insertInto('case_events')
     .values(events.map((e, index) => eventRow(caseRow.id, caseRow.version + index + 1, actor, e, now)))

@@ -112,7 +112,7 @@ export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
       .execute(),
     db
       .selectFrom('shipments')
-      .select(['id', 'direction', 'carrier', 'tracking_no', 'status', 'shipped_at', 'delivered_at'])
+      .select(['id', 'external_id', 'direction', 'carrier', 'tracking_no', 'status', 'shipped_at', 'delivered_at'])
       .where('order_id', '=', orderId)
       .orderBy('created_at')
       .execute(),
@@ -123,6 +123,8 @@ export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
 /** A shipment as the API shows it (orders and cases alike). */
 export function presentShipment(s: {
   id: string;
+  /** The id carriers' events are reported under (POST /api/v1/integration/shipment-events). */
+  external_id: string;
   direction: string;
   carrier: string;
   tracking_no: string;
@@ -132,6 +134,7 @@ export function presentShipment(s: {
 }) {
   return {
     id: s.id,
+    externalId: s.external_id,
     direction: s.direction,
     carrier: s.carrier,
     trackingNo: s.tracking_no,

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { recordReturnDelivered } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -67,7 +70,9 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
     async (request) => {
       const ids: string[] = [];
       for (const event of request.body.events) {
-        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, deps.clock.now()));
+        const now = deps.clock.now();
+        const returnDelivered = (trx: Kysely<DB>, caseId: string, at: Date) => recordReturnDelivered(deps, trx, caseId, at, now);
+        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, now, { returnDelivered }));
       }
       return { ids };
     },

@@ -30,7 +30,12 @@ export const importRecordSchema = z.discriminatedUnion('type', [
 ]);
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 
-export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, now: Date): Promise<string> {
+export interface ImportHooks {
+  /** A return shipment of a case was delivered (the case module starts the merchant's clock). */
+  returnDelivered?: (trx: Kysely<DB>, caseId: string, deliveredAt: Date) => Promise<void>;
+}
+
+export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, now: Date, hooks: ImportHooks = {}): Promise<string> {
   return db.transaction().execute(async (trx) => {
     switch (record.type) {
       case 'customer':
@@ -43,8 +48,18 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
         return upsertOrder(trx, record.data, now);
       case 'shipment':
         return upsertShipment(trx, record.data, now);
-      case 'shipment_event':
-        return addShipmentEvent(trx, record.data, now);
+      case 'shipment_event': {
+        const id = await addShipmentEvent(trx, record.data, now);
+        if (record.data.status === 'delivered' && hooks.returnDelivered) {
+          const shipment = await trx
+            .selectFrom('shipments')
+            .select(['case_id', 'direction'])
+            .where('external_id', '=', record.data.shipmentExternalId)
+            .executeTakeFirst();
+          if (shipment?.case_id && shipment.direction === 'return') await hooks.returnDelivered(trx, shipment.case_id, new Date(record.data.occurredAt));
+        }
+        return id;
+      }
       default: {
         const unreachable: never = record;
         throw new Error(`unknown record ${JSON.stringify(unreachable)}`);

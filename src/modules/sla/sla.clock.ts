@@ -30,7 +30,8 @@ export function budgetFor(calendar: BusinessCalendar, target: Pick<SlaTarget, 'd
 
 function schedule(calendar: BusinessCalendar, clock: DeadlineClock, from: Date): DeadlineClock {
   const left = Math.max(0, clock.budgetMs - clock.consumedMs);
-  const dueAt = addIn(calendar, clock.unit, from, left);
+  // A budget already used up fell due at or before `from`: keep that instant rather than move it up to now.
+  const dueAt = left === 0 && clock.dueAt.getTime() <= from.getTime() ? clock.dueAt : addIn(calendar, clock.unit, from, left);
   // A warning point already behind us (short remainder after a resume) fires at once.
   const warnAt = clock.warnBeforeMs > 0 && clock.warnedAt === null ? addIn(calendar, clock.unit, from, Math.max(0, left - clock.warnBeforeMs)) : null;
   return { ...clock, dueAt, warnAt };

@@ -1,0 +1,250 @@
+// SLA configuration (targets, calendars), the vocabulary of metrics, and the simulated clock.
+// Admins change targets and calendars; a change moves the clocks already running (a job).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/access.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { CASE_KINDS, CHANNELS, MEMBERSHIP_TIERS, SEVERITIES } from '../../shared/vocabulary.ts';
+import { CASE_STATES } from '../cases/case.state.ts';
+import { BusinessCalendar, calendarSpecSchema } from './calendar.ts';
+import { loadCalendars, loadTargets, targetFromRow } from './sla.repository.ts';
+import {
+  AUTO_OUTCOMES, BREACH_ACTIONS, type SlaTarget, SLA_METRIC_LABELS, SLA_METRICS, SLA_PARTIES,
+} from './sla.targets.ts';
+
+const UNITS = ['minutes', 'hours', 'days', 'working_hours', 'working_days'] as const;
+
+/** Each automatic outcome belongs to one obligation clock. */
+const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], (typeof SLA_METRICS)[number]> = {
+  approve_request: 'merchant_review',
+  close_unshipped_return: 'customer_ship_return',
+  confirm_receipt_and_refund: 'merchant_confirm_receipt',
+  decide_without_evidence: 'customer_evidence',
+};
+
+const targetBody = z
+  .object({
+    metric: z.enum(SLA_METRICS),
+    match: z
+      .object({
+        channel: z.enum(CHANNELS).nullable().default(null),
+        kind: z.enum(CASE_KINDS).nullable().default(null),
+        category: z.string().trim().min(1).max(64).nullable().default(null),
+        severity: z.enum(SEVERITIES).nullable().default(null),
+        tier: z.enum(MEMBERSHIP_TIERS).nullable().default(null),
+        merchantId: z.string().uuid().nullable().default(null),
+      })
+      .prefault({}),
+    duration: z.object({ amount: z.number().int().min(1).max(100_000), unit: z.enum(UNITS) }),
+    warnBeforeMinutes: z.number().int().min(0).max(525_600).default(0),
+    pauseStates: z.array(z.enum(CASE_STATES)).max(CASE_STATES.length).default([]),
+    breachActions: z.array(z.enum(BREACH_ACTIONS)).max(BREACH_ACTIONS.length).default([]),
+    reassignQueue: z.string().trim().min(1).max(64).nullable().default(null),
+    party: z.enum(SLA_PARTIES).default('platform'),
+    autoOutcome: z.enum(AUTO_OUTCOMES).nullable().default(null),
+    calendarId: z.string().uuid().nullable().default(null),
+    active: z.boolean().default(true),
+  })
+  .superRefine((t, ctx) => {
+    if (t.breachActions.includes('reassign') && !t.reassignQueue) {
+      ctx.addIssue({ code: 'custom', path: ['reassignQueue'], message: 'reassign needs reassignQueue / 转派需要指定队列' });
+    }
+    if (t.autoOutcome && OUTCOME_METRIC[t.autoOutcome] !== t.metric) {
+      ctx.addIssue({ code: 'custom', path: ['autoOutcome'], message: `${t.autoOutcome} belongs to ${OUTCOME_METRIC[t.autoOutcome]} / 该自动结果只适用于 ${OUTCOME_METRIC[t.autoOutcome]}` });
+    }
+  });
+type TargetBody = z.infer<typeof targetBody>;
+
+const idParams = z.object({ id: z.string().uuid() });
+const calendarBody = z.object({ name: z.string().trim().min(1).max(64), spec: calendarSpecSchema, isDefault: z.boolean().default(false) });
+const daysQuery = z
+  .object({ from: z.string().date(), to: z.string().date() })
+  .refine((q) => q.from <= q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366, {
+    path: ['to'],
+    message: 'to must be on or after from, at most 366 days later / 结束日期须不早于开始日期且不超过 366 天',
+  });
+const clockBody = z
+  .object({ at: z.coerce.date().optional(), advanceMinutes: z.number().int().min(1).max(525_600).optional() })
+  .refine((b) => (b.at === undefined) !== (b.advanceMinutes === undefined), {
+    path: ['at'],
+    message: 'give either at or advanceMinutes / 请只提供 at 或 advanceMinutes 之一',
+  });
+
+const TARGET = { 'zh-CN': '时效目标', 'en-US': 'SLA target' };
+const CALENDAR = { 'zh-CN': '工作日历', 'en-US': 'business calendar' };
+
+function presentTarget(t: SlaTarget) {
+  return { ...t, metricLabel: SLA_METRIC_LABELS[t.metric] };
+}
+
+function targetColumns(t: TargetBody) {
+  return {
+    metric: t.metric,
+    channel: t.match.channel,
+    kind: t.match.kind,
+    category: t.match.category,
+    severity: t.match.severity,
+    tier: t.match.tier,
+    merchant_id: t.match.merchantId,
+    duration_amount: t.duration.amount,
+    duration_unit: t.duration.unit,
+    warn_before_minutes: t.warnBeforeMinutes,
+    pause_states: JSON.stringify(t.pauseStates),
+    breach_actions: JSON.stringify(t.breachActions),
+    reassign_queue: t.reassignQueue,
+    party: t.party,
+    auto_outcome: t.autoOutcome,
+    calendar_id: t.calendarId,
+    active: t.active,
+  };
+}
+
+export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const readers = ['admin', 'supervisor', 'compliance'] as const;
+
+  async function assertReferences(t: TargetBody): Promise<void> {
+    if (t.match.merchantId && !(await db.selectFrom('merchants').select('id').where('id', '=', t.match.merchantId).executeTakeFirst())) {
+      throw invalid('match.merchantId', { 'zh-CN': '商家不存在', 'en-US': 'No such merchant' });
+    }
+    if (t.calendarId && !(await db.selectFrom('business_calendars').select('id').where('id', '=', t.calendarId).executeTakeFirst())) {
+      throw invalid('calendarId', { 'zh-CN': '工作日历不存在', 'en-US': 'No such business calendar' });
+    }
+  }
+
+  /** Running clocks follow the change, in the background. */
+  async function afterChange(metric: string | null): Promise<void> {
+    deps.sla.forget();
+    await deps.jobs.send(db, 'sla-recompute', { metric });
+  }
+
+  app.get('/api/v1/sla/metrics', { config: { access: 'authenticated' }, schema: { tags: ['sla'], summary: 'The SLA metrics, parties, breach actions and automatic outcomes' } }, async () => ({
+    metrics: SLA_METRICS.map((m) => ({ metric: m, label: SLA_METRIC_LABELS[m] })),
+    parties: SLA_PARTIES,
+    breachActions: BREACH_ACTIONS,
+    autoOutcomes: AUTO_OUTCOMES.map((o) => ({ outcome: o, metric: OUTCOME_METRIC[o] })),
+    units: UNITS,
+  }));
+
+  app.get('/api/v1/sla/targets', { config: { access: readers }, schema: { tags: ['sla'], summary: 'All SLA targets' } }, async () => ({
+    items: (await loadTargets(db)).map(presentTarget),
+  }));
+
+  app.post(
+    '/api/v1/sla/targets',
+    { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Add an SLA target', body: targetBody } },
+    async (request, reply) => {
+      await assertReferences(request.body);
+      const row = await db
+        .insertInto('sla_targets')
+        .values({ ...targetColumns(request.body), updated_at: deps.clock.now(), updated_by: actorOf(request).userId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await afterChange(row.metric);
+      reply.status(201);
+      return presentTarget(targetFromRow(row));
+    },
+  );
+
+  app.put(
+    '/api/v1/sla/targets/:id',
+    { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Change an SLA target (running clocks follow)', params: idParams, body: targetBody } },
+    async (request) => {
+      await assertReferences(request.body);
+      const row = await db
+        .updateTable('sla_targets')
+        .set((eb) => ({ ...targetColumns(request.body), version: eb('version', '+', 1), updated_at: deps.clock.now(), updated_by: actorOf(request).userId }))
+        .where('id', '=', request.params.id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw notFound(TARGET, 'id');
+      await afterChange(null);
+      return presentTarget(targetFromRow(row));
+    },
+  );
+
+  app.get('/api/v1/sla/calendars', { config: { access: readers }, schema: { tags: ['sla'], summary: 'Business calendars' } }, async () => ({
+    items: await loadCalendars(db),
+  }));
+
+  async function saveCalendar(id: string | null, body: z.infer<typeof calendarBody>, userId: string | null) {
+    const now = deps.clock.now();
+    return db.transaction().execute(async (trx) => {
+      if (body.isDefault) await trx.updateTable('business_calendars').set({ is_default: false }).where('is_default', '=', true).execute();
+      const values = { name: body.name, spec: JSON.stringify(body.spec), is_default: body.isDefault, updated_at: now, updated_by: userId };
+      const clash = await trx.selectFrom('business_calendars').select('id').where('name', '=', body.name).executeTakeFirst();
+      if (clash && clash.id !== id) throw new AppError({ status: 409, type: 'calendar-name-taken', field: 'name', text: { 'zh-CN': '已有同名日历', 'en-US': 'A calendar with this name exists' } });
+      const row = id
+        ? await trx.updateTable('business_calendars').set(values).where('id', '=', id).returningAll().executeTakeFirst()
+        : await trx.insertInto('business_calendars').values(values).returningAll().executeTakeFirst();
+      if (!row) throw notFound(CALENDAR, 'id');
+      const stillDefault = await trx.selectFrom('business_calendars').select('id').where('is_default', '=', true).executeTakeFirst();
+      if (!stillDefault) throw invalid('isDefault', { 'zh-CN': '必须保留一个默认日历', 'en-US': 'One calendar must stay the default' });
+      return { id: row.id, name: row.name, spec: body.spec, isDefault: row.is_default };
+    });
+  }
+
+  app.post(
+    '/api/v1/sla/calendars',
+    { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Add a business calendar', body: calendarBody } },
+    async (request, reply) => {
+      const saved = await saveCalendar(null, request.body, actorOf(request).userId);
+      await afterChange(null);
+      reply.status(201);
+      return saved;
+    },
+  );
+
+  app.put(
+    '/api/v1/sla/calendars/:id',
+    { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Change a business calendar (running clocks follow)', params: idParams, body: calendarBody } },
+    async (request) => {
+      const saved = await saveCalendar(request.params.id, request.body, actorOf(request).userId);
+      await afterChange(null);
+      return saved;
+    },
+  );
+
+  app.get(
+    '/api/v1/sla/calendars/:id/days',
+    { config: { access: readers }, schema: { tags: ['sla'], summary: 'Working and non-working days of a calendar', params: idParams, querystring: daysQuery } },
+    async (request) => {
+      const stored = (await loadCalendars(db)).find((c) => c.id === request.params.id);
+      if (!stored) throw notFound(CALENDAR, 'id');
+      const calendar = new BusinessCalendar(stored.spec);
+      const days = [];
+      for (let t = Date.parse(request.query.from); t <= Date.parse(request.query.to); t += 86_400_000) {
+        days.push(calendar.day(new Date(t).toISOString().slice(0, 10)));
+      }
+      const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))];
+      return { calendar: stored.name, days, holidayDataMissing: stored.spec.chineseHolidays ? years.filter((y) => !calendar.holidayDataCovers(y)) : [] };
+    },
+  );
+
+  // The simulated clock exists only when the server was started with AFTERDESK_SIMULATED_CLOCK=1.
+  const simulated = deps.simulatedClock;
+  if (!simulated) return;
+  app.get('/api/v1/simulation/clock', { config: { access: ['admin'] }, schema: { tags: ['simulation'], summary: 'The simulated clock' } }, async () => ({
+    now: simulated.now().toISOString(),
+    simulated: true,
+  }));
+  app.post(
+    '/api/v1/simulation/clock',
+    { config: { access: ['admin'] }, schema: { tags: ['simulation'], summary: 'Set or advance the simulated clock; due deadlines fire', body: clockBody } },
+    async (request) => {
+      const { at, advanceMinutes } = request.body;
+      if (at && at.getTime() < simulated.now().getTime()) {
+        throw invalid('at', { 'zh-CN': '模拟时钟只能向前拨', 'en-US': 'The simulated clock only moves forward' });
+      }
+      if (at) simulated.set(at);
+      else simulated.advance((advanceMinutes ?? 0) * 60_000);
+      // Everything now due fires before the answer, so the caller sees its effect at once.
+      const fired = await deps.scheduler.runDue();
+      deps.scheduler.wake();
+      return { now: simulated.now().toISOString(), simulated: true, fired };
+    },
+  );
+}

@@ -1,0 +1,146 @@
+// SLA configuration through the API: targets and calendars are data an admin edits, running clocks
+// follow a change, a timer that fell due while nothing ran fires late, and the simulated clock
+// exists only when the server was started with it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { handleSlaRecompute } from '../../src/modules/sla/sla.recompute.ts';
+import { startRuntime } from '../../src/runtime.ts';
+import { client, freshTestDatabase, makeShop, runTimers, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+const HOUR = 3_600_000;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+const complaint = (orderItemId: string) => ({ kind: 'complaint', reason: 'quality', items: [{ orderItemId, quantity: 1 }], description: '质量问题' });
+
+describe('SLA targets as data', () => {
+  it('lists the SPEC defaults and refuses a malformed target with the offending field', async () => {
+    const shop = await makeShop(t);
+    const list = await shop.supervisor.get('/api/v1/sla/targets');
+    expect(list.status).toBe(200);
+    const chat = list.body.items.find((x: { metric: string; match: { channel: string | null } }) => x.metric === 'first_response' && x.match.channel === 'chat');
+    expect(chat).toMatchObject({ duration: { amount: 3, unit: 'minutes' }, party: 'platform' });
+    expect((await shop.agent.get('/api/v1/sla/targets')).status).toBe(403);
+
+    const bad = await shop.admin.post('/api/v1/sla/targets', { metric: 'plan_due', duration: { amount: 2, unit: 'fortnights' } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(bad.body)).toContain('duration');
+    const wrongOutcome = await shop.admin.post('/api/v1/sla/targets', { metric: 'plan_due', duration: { amount: 2, unit: 'hours' }, autoOutcome: 'approve_request' });
+    expect(wrongOutcome.status).toBe(400);
+    expect(JSON.stringify(wrongOutcome.body)).toContain('autoOutcome');
+    const ghostMerchant = await shop.admin.post('/api/v1/sla/targets', {
+      metric: 'plan_due', duration: { amount: 2, unit: 'hours' }, match: { merchantId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(ghostMerchant.status).toBe(422);
+    expect(ghostMerchant.body.field).toBe('match.merchantId');
+  });
+
+  it('a merchant-specific target wins, and a changed target moves the clocks already running', async () => {
+    const shop = await makeShop(t);
+    const own = await shop.admin.post('/api/v1/sla/targets', {
+      metric: 'plan_due', match: { merchantId: shop.merchantId }, duration: { amount: 12, unit: 'hours' }, warnBeforeMinutes: 60, pauseStates: ['awaiting_customer'],
+    });
+    expect(own.status).toBe(201);
+    const created = await shop.customer.post('/api/v1/cases', complaint(shop.orderItemId));
+    const caseNo: string = created.body.caseNo;
+    const planDue = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines.find((d: { metric: string }) => d.metric === 'plan_due');
+    const startedAt = t.clock.now().getTime();
+    expect(new Date((await planDue()).dueAt).getTime() - startedAt).toBe(12 * HOUR);
+
+    t.clock.advance(HOUR);
+    const changed = await shop.admin.put(`/api/v1/sla/targets/${own.body.id}`, { ...own.body, duration: { amount: 36, unit: 'hours' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    await t.runtime.deps.jobs.runPending('sla-recompute', (data) => handleSlaRecompute(t.runtime.deps, data).then(() => undefined));
+    const moved = await planDue();
+    expect(new Date(moved.dueAt).getTime() - startedAt).toBe(36 * HOUR);
+    const timeline = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.timeline;
+    expect(timeline.at(-1)).toMatchObject({ type: 'sla_rescheduled', actorRole: 'system' });
+  });
+
+  it('fires a deadline that passed while nothing ran, marked late, exactly once', async () => {
+    const shop = await makeShop(t);
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', complaint(shop.orderItemId))).body.caseNo;
+    t.clock.advance(5 * HOUR);
+    const first = await runTimers(t);
+    expect(first.fired).toBeGreaterThan(0);
+    expect((await runTimers(t)).fired).toBe(0);
+    const events = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.timeline;
+    const ack = events.filter((e: { type: string; data: { metric: string } }) => e.type === 'sla_breached' && e.data.metric === 'acknowledgement');
+    expect(ack).toHaveLength(1);
+    expect(ack[0].data.late).toBe(true);
+    const deadline = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines.find((d: { metric: string }) => d.metric === 'acknowledgement');
+    expect(deadline).toMatchObject({ late: true, breached: true });
+  });
+});
+
+describe('business calendars', () => {
+  it('shows holidays and make-up days, and takes admin overrides', async () => {
+    const shop = await makeShop(t);
+    const calendars = await shop.supervisor.get('/api/v1/sla/calendars');
+    const standard = calendars.body.items.find((c: { isDefault: boolean }) => c.isDefault);
+    const days = await shop.supervisor.get(`/api/v1/sla/calendars/${standard.id}/days?from=2026-10-01&to=2026-10-10`);
+    expect(days.status).toBe(200);
+    expect(days.body.days[0]).toMatchObject({ date: '2026-10-01', working: false, kind: 'holiday' });
+    expect(days.body.days[9]).toMatchObject({ date: '2026-10-10', working: true, kind: 'make_up_workday' });
+    const later = await shop.supervisor.get(`/api/v1/sla/calendars/${standard.id}/days?from=2027-01-01&to=2027-01-02`);
+    expect(later.body.holidayDataMissing).toEqual([2027]);
+
+    const team = await shop.admin.post('/api/v1/sla/calendars', {
+      name: `仓库团队-${shop.id}`,
+      spec: { timeZone: 'Asia/Shanghai', workingHours: [{ start: '08:00', end: '20:00' }], chineseHolidays: true, closures: ['2026-11-11'], extraWorkingDays: ['2026-10-03'] },
+    });
+    expect(team.status).toBe(201);
+    const teamDays = await shop.supervisor.get(`/api/v1/sla/calendars/${team.body.id}/days?from=2026-10-03&to=2026-11-11`);
+    expect(teamDays.body.days[0]).toMatchObject({ date: '2026-10-03', working: true, kind: 'extra_workday' });
+    expect(teamDays.body.days.at(-1)).toMatchObject({ date: '2026-11-11', working: false, kind: 'closure' });
+    const badZone = await shop.admin.post('/api/v1/sla/calendars', { name: 'x', spec: { timeZone: 'Mars/Olympus' } });
+    expect(badZone.status).toBe(400);
+    expect(JSON.stringify(badZone.body)).toContain('timeZone');
+  });
+});
+
+describe('the simulated clock', () => {
+  it('does not exist unless the server was started with AFTERDESK_SIMULATED_CLOCK=1', async () => {
+    const shop = await makeShop(t);
+    expect((await shop.admin.get('/api/v1/simulation/clock')).status).toBe(404);
+    expect((await shop.admin.post('/api/v1/simulation/clock', { advanceMinutes: 60 })).status).toBe(404);
+  });
+
+  it('lets an admin move the time every rule and deadline uses, and fires what falls due', async () => {
+    const database = await freshTestDatabase();
+    const config = loadConfig({
+      ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'afterdesk-sim-')), DATABASE_URL: database.url, LOG_LEVEL: 'silent', AFTERDESK_SIMULATED_CLOCK: '1',
+    });
+    const runtime = await startRuntime(config, { inMemory: true });
+    try {
+      const sim = { runtime, clock: runtime.deps.simulatedClock!, payments: null as never, close: async () => undefined };
+      const admin = await createUserWithToken(runtime.deps.database.db, { email: 'sim-admin@test.local', displayName: 'Admin', role: 'admin' });
+      const agent = await createUserWithToken(runtime.deps.database.db, { email: 'sim-agent@test.local', displayName: 'Agent', role: 'agent' });
+      const api = client(sim, admin.token);
+      const before = await api.get('/api/v1/simulation/clock');
+      expect(before.body.simulated).toBe(true);
+      expect((await client(sim, agent.token).post('/api/v1/simulation/clock', { advanceMinutes: 5 })).status).toBe(403);
+      const both = await api.post('/api/v1/simulation/clock', { advanceMinutes: 5, at: '2030-01-01T00:00:00Z' });
+      expect(both.status).toBe(400);
+      const moved = await api.post('/api/v1/simulation/clock', { advanceMinutes: 90 });
+      expect(moved.status).toBe(200);
+      expect(new Date(moved.body.now).getTime() - new Date(before.body.now).getTime()).toBe(90 * 60_000);
+      expect(runtime.deps.clock.now().toISOString()).toBe(moved.body.now);
+      const backwards = await api.post('/api/v1/simulation/clock', { at: before.body.now });
+      expect(backwards.status).toBe(422);
+    } finally {
+      await runtime.close();
+      await database.drop();
+    }
+  });
+});

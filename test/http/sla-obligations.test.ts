@@ -1,0 +1,156 @@
+// Obligation clocks with automatic outcomes: each step names whose move it is; the party is warned
+// before the deadline, and when it passes the system makes the move, as an event with its reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleSlaAction } from '../../src/modules/sla/sla.actions.ts';
+import { makeShop, runTimers, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type Event = { type: string; actorRole: string; data?: Record<string, unknown> };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+/** The clock moves on across tests: each shop's order was delivered the day before "now". */
+const freshShop = () => makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+
+const returnRequest = (shop: Shop, reason = 'no_reason') => ({
+  kind: 'return_refund',
+  reason,
+  items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+  description: '不合适，想退货',
+});
+
+async function staffView(shop: Shop, caseNo: string) {
+  const res = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+  return res.body as { state: string; timeline: Event[]; refunds: { status: string; amountFen: number }[]; deadlines: { metric: string; state: string }[]; shipments: { externalId?: string; direction: string }[] };
+}
+
+describe('merchant silent on a return request for 48 h', () => {
+  it('warns the merchant, then approves the request as filed', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+
+    t.clock.advance(37 * HOUR);
+    await runTimers(t);
+    const merchantNotices = await shop.merchant.get('/api/v1/notifications');
+    const warning = merchantNotices.body.items.find((n: { caseNo: string }) => n.caseNo === caseNo);
+    expect(warning).toMatchObject({ type: 'obligation_warning' });
+    expect(warning.body['zh-CN']).toContain('自动同意');
+    expect((await staffView(shop, caseNo)).state).toBe('submitted');
+    // A merchant sees its own obligations, not the platform's clocks.
+    const own = await shop.merchant.get(`/api/v1/cases/${caseNo}`);
+    expect(own.body.deadlines.map((d: { metric: string }) => d.metric)).toEqual(['merchant_review']);
+
+    t.clock.advance(11 * HOUR + 1_000);
+    await runTimers(t);
+    const view = await staffView(shop, caseNo);
+    expect(view.state).toBe('awaiting_return');
+    const approved = view.timeline.find((e) => e.type === 'request_approved');
+    expect(approved).toMatchObject({ actorRole: 'system' });
+    const breach = view.timeline.find((e) => e.type === 'sla_breached' && e.data?.metric === 'merchant_review');
+    expect(breach?.data).toMatchObject({ metric: 'merchant_review', autoOutcome: 'approve_request' });
+    expect(view.deadlines.find((d) => d.metric === 'customer_ship_return')?.state).toBe('running');
+  });
+
+  it('does nothing when the merchant answered in time', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    t.clock.advance(47 * HOUR);
+    expect((await shop.merchant.action(caseNo, 'reject_ineligible', { reason: '商品已拆封使用' })).status).toBe(200);
+    t.clock.advance(2 * HOUR);
+    await runTimers(t);
+    const view = await staffView(shop, caseNo);
+    expect(view.state).toBe('rejected');
+    expect(view.timeline.some((e) => e.type === 'sla_breached')).toBe(false);
+  });
+});
+
+describe('customer does not ship the return within 7 days', () => {
+  it('warns the customer in the case messages, then closes the request with notice', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).status).toBe(200);
+
+    t.clock.advance(6 * DAY + HOUR);
+    await runTimers(t);
+    let seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    const reminder = seen.body.messages.find((m: { body: string }) => m.body.includes('逾期申请将自动关闭'));
+    expect(reminder).toMatchObject({ authorRole: 'system', visibility: 'public' });
+    expect(seen.body.deadlines.map((d: { metric: string }) => d.metric)).toEqual(['customer_ship_return']);
+
+    t.clock.advance(DAY);
+    await runTimers(t);
+    seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.state).toBe('result_notified');
+    expect(seen.body.timeline.map((e: Event) => e.type)).toContain('return_lapsed');
+    expect(seen.body.messages.some((m: { body: string }) => m.body.includes('已自动关闭'))).toBe(true);
+    expect(seen.body.tasks.every((task: { status: string }) => task.status === 'cancelled')).toBe(true);
+    // The customer can still reopen if they did ship it.
+    expect(seen.body.actions.map((a: { action: string }) => a.action)).toContain('reopen');
+  });
+});
+
+describe('merchant does not confirm a delivered return within 10 days', () => {
+  it('confirms receipt, passes the goods and refunds on the merchant’s behalf', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}R1`, shippingFeeFen: 0 });
+    const returnShipment = (await staffView(shop, caseNo)).shipments.find((s) => s.direction === 'return') as { externalId: string };
+    expect(returnShipment.externalId).toBeTruthy();
+
+    t.clock.advance(2 * DAY);
+    const delivered = { shipmentExternalId: returnShipment.externalId, externalId: 'ev-delivered', status: 'delivered', occurredAt: t.clock.now().toISOString() };
+    expect((await shop.admin.post('/api/v1/integration/shipment-events', { events: [delivered] })).status).toBe(200);
+    // The carrier reports it again: the merchant's clock starts once.
+    await shop.admin.post('/api/v1/integration/shipment-events', { events: [{ ...delivered, externalId: 'ev-delivered-2' }] });
+    let view = await staffView(shop, caseNo);
+    expect(view.timeline.filter((e) => e.type === 'return_delivered')).toHaveLength(1);
+    expect(view.deadlines.find((d) => d.metric === 'merchant_confirm_receipt')?.state).toBe('running');
+
+    t.clock.advance(10 * DAY + HOUR);
+    await runTimers(t);
+    view = await staffView(shop, caseNo);
+    expect(view.state).toBe('resolved');
+    const steps = view.timeline.filter((e) => ['return_received', 'inspection_passed', 'refund_executed'].includes(e.type));
+    expect(steps.map((e) => [e.type, e.actorRole])).toEqual([
+      ['return_received', 'system'],
+      ['inspection_passed', 'system'],
+      ['refund_executed', 'system'],
+    ]);
+    expect(view.refunds).toHaveLength(1);
+    expect(view.refunds[0]).toMatchObject({ status: 'succeeded', amountFen: shop.priceFen });
+  });
+});
+
+describe('customer does not answer an evidence request within 3 days', () => {
+  it('returns the case to the handlers to decide on what they have, once', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop, 'quality'))).body.caseNo;
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'request_evidence', { question: '请上传故障视频' });
+    t.clock.advance(3 * DAY + 60_000);
+    await runTimers(t);
+    const view = await staffView(shop, caseNo);
+    expect(view.state).toBe('investigating');
+    expect(view.timeline.filter((e) => e.type === 'evidence_request_lapsed')).toHaveLength(1);
+
+    // A retried action job changes nothing a second time.
+    const breach = view.timeline.find((e) => e.type === 'sla_breached' && e.data?.metric === 'customer_evidence')!;
+    const job = {
+      deadlineId: breach.data!.deadlineId, caseId: (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.id, metric: 'customer_evidence',
+      subjectId: null, firing: 'breach', late: false, party: 'customer', autoOutcome: 'decide_without_evidence', actions: [], reassignQueue: null,
+      dueAt: new Date().toISOString(),
+    };
+    await handleSlaAction(t.runtime.deps, job);
+    const again = await staffView(shop, caseNo);
+    expect(again.timeline.filter((e) => e.type === 'evidence_request_lapsed')).toHaveLength(1);
+    const agentNotices = (await shop.agent.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'evidence_request_lapsed');
+    expect(agentNotices).toHaveLength(1);
+  });
+});
