@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { handleCaseEvent } from '../modules/cases/case.jobs.ts';
 import { openMigratedDatabase, startRuntime } from '../runtime.ts';
+import { handleSlaAction } from '../modules/sla/sla.actions.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { createCustomerAccount, createMerchantAccounts, createStaffAccounts, DEMO_ACCOUNTS, type DemoAccount, demoAccounts } from './demo/accounts.ts';
 import { DemoApi } from './demo/api.ts';
@@ -119,6 +120,7 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
       progress.tick();
     }
     progress.stop();
+    await replayTimers(runtime, clock, now);
 
     const summary = await summarize(db, prefix);
     const result: SeedSummary = {
@@ -136,6 +138,28 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
 }
 
 type Db = Awaited<ReturnType<typeof startRuntime>>['deps']['database']['db'];
+
+/**
+ * The cases were played one after another, each on its own stretch of the clock, so no timer ran
+ * meanwhile. Replay them in time order: each warning or breach fires at its own due time, and its
+ * action (a notice, an escalation, an automatic outcome) happens then, as a running server would.
+ */
+async function replayTimers(runtime: Awaited<ReturnType<typeof startRuntime>>, clock: ManualClock, now: Date): Promise<void> {
+  const { deps } = runtime;
+  for (;;) {
+    const next = await deps.database.db
+      .selectFrom('case_deadlines')
+      .select((eb) => eb.fn.min('next_fire_at').as('at'))
+      .where('next_fire_at', 'is not', null)
+      .executeTakeFirst();
+    const at = next?.at ? new Date(next.at as Date) : null;
+    if (!at || at.getTime() > now.getTime()) break;
+    clock.set(new Date(Math.max(at.getTime(), clock.now().getTime())));
+    await deps.scheduler.runDue();
+    await deps.jobs.runPending('sla-action', (data) => handleSlaAction(deps, data));
+  }
+  clock.set(now);
+}
 
 async function summarize(db: Db, prefix: string) {
   const like = `${prefix}%`;

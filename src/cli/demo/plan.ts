@@ -44,9 +44,9 @@ export const STATE_QUOTAS: Record<CaseState, number> = {
 const AGE_HOURS: Record<CaseState, readonly [number, number]> = {
   submitted: [0.2, 20],
   acknowledged: [1, 30],
-  investigating: [3, 96],
-  awaiting_customer: [6, 72],
-  plan_pending_approval: [6, 48],
+  investigating: [3, 40],
+  awaiting_customer: [6, 60],
+  plan_pending_approval: [6, 40],
   plan_proposed: [8, 48],
   compliance_review: [60, 144],
   awaiting_return: [24, 72],

@@ -1,5 +1,6 @@
 // What a command does to a case's clocks: which start, pause, resume, are met, are cancelled or
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
+import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import {
   type DeadlineClock, finishClock, nextFireAt, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil,
@@ -148,7 +149,8 @@ function planTaskClocks(
     else if (!task || task.status !== 'open') change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
   }
   const target = bestTarget(input.targets, 'task_deadline', input.key);
-  if (!target) return;
+  // A closed case starts no clocks, whatever tasks it still lists.
+  if (!target || !isOpenState(input.state as CaseState)) return;
   const calendar = input.calendarFor(target.calendarId);
   for (const task of tasks) {
     // A task waiting for the return to arrive has no clock yet: it starts when it can be done.

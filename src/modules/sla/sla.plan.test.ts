@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CASE_STATES, isOpenState } from '../cases/case.state.ts';
+import { CASE_KINDS, ROLES } from '../../shared/vocabulary.ts';
+import { DAY_MS, HOUR_MS } from '../../shared/clock.ts';
+import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from './calendar.ts';
+import { nextFireAt } from './sla.clock.ts';
+import type { SlaEvent } from './sla.lifecycle.ts';
+import { type OpenDeadline, type PlanInput, type PlanOutput, planDeadlineChanges, type TaskFact } from './sla.plan.ts';
+import { type CaseKey, DEFAULT_TARGETS, fullMatch, type SlaMetric, type SlaTarget } from './sla.targets.ts';
+
+const MIN = 60_000;
+const CAL = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+const TARGETS: SlaTarget[] = DEFAULT_TARGETS.map((t, i) => ({
+  ...t, id: `t${i}`, version: 1, calendarId: null, active: true, match: fullMatch(t.match),
+}));
+// Monday 3 March 2025, 10:00 in Shanghai.
+const T0 = new Date('2025-03-03T02:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+const COMPLAINT: CaseKey = { channel: 'chat', kind: 'complaint', category: null, severity: 'L3', tier: null, merchantId: null };
+const RETURN: CaseKey = { channel: 'web', kind: 'return_refund', category: null, severity: 'L4', tier: null, merchantId: 'm1' };
+
+const ev = (type: string, actorRole: string, toState: string): SlaEvent => ({ type, actorRole, toState });
+const SUBMITTED = ev('case_submitted', 'customer', 'submitted');
+
+type Step = Partial<Omit<PlanInput, 'events'>> & { events: SlaEvent[] };
+
+function plan(key: CaseKey, step: Step): PlanOutput {
+  return planDeadlineChanges({
+    key, context: { kind: key.kind, merchantId: key.merchantId }, state: step.events.at(-1)?.toState ?? 'investigating',
+    open: [], tasks: null, targets: TARGETS, calendarFor: () => CAL, now: T0, ...step,
+  });
+}
+
+let seq = 0;
+/** The open deadlines after a plan is written: untouched ones, plus touched ones still running or paused. */
+function carry(open: OpenDeadline[], out: PlanOutput): OpenDeadline[] {
+  const touched = new Set(out.deadlines.filter((d) => d.existing).map((d) => d.id));
+  const next = open.filter((d) => !touched.has(d.id));
+  for (const { existing, changes, ...d } of out.deadlines) {
+    if (!existing) d.id = `d${++seq}`;
+    if (d.clock.status === 'running' || d.clock.status === 'paused') next.push(d);
+  }
+  return next;
+}
+
+/** Applies each step in turn and returns the outputs and the open deadlines after the last one. */
+function apply(key: CaseKey, steps: Step[], open: OpenDeadline[] = []) {
+  const outs: PlanOutput[] = [];
+  for (const step of steps) {
+    const out = plan(step.key ?? key, { ...step, open });
+    outs.push(out);
+    open = carry(open, out);
+  }
+  return { outs, open, last: outs.at(-1)! };
+}
+
+const byMetric = (open: OpenDeadline[], metric: SlaMetric) => open.find((d) => d.metric === metric);
+const metrics = (ds: { metric: SlaMetric }[]) => ds.map((d) => d.metric).sort();
+const changed = (out: PlanOutput, what: string) => metrics(out.deadlines.filter((d) => d.changes.includes(what as never)));
+const dueIn = (d: OpenDeadline | undefined, from = T0) => d!.clock.dueAt.getTime() - from.getTime();
+
+describe('planDeadlineChanges: submission', () => {
+  it('a complaint via chat starts first response, acknowledgement, plan and L3 escalation clocks', () => {
+    const { open, last } = apply(COMPLAINT, [{ events: [SUBMITTED] }]);
+    expect(metrics(open)).toEqual(['acknowledgement', 'first_response', 'frontline_escalation', 'plan_due']);
+    expect(dueIn(byMetric(open, 'first_response'))).toBe(3 * MIN);
+    expect(dueIn(byMetric(open, 'acknowledgement'))).toBe(HOUR_MS);
+    expect(dueIn(byMetric(open, 'plan_due'))).toBe(24 * HOUR_MS);
+    expect(dueIn(byMetric(open, 'frontline_escalation'))).toBe(2 * HOUR_MS);
+    expect(byMetric(open, 'first_response')!.clock.warnAt).toEqual(at(2 * MIN));
+    expect(last.events.map((e) => e.type)).toEqual(['sla_started']);
+    const listed = last.events[0]!.data.deadlines;
+    expect(listed.map((d) => [d.metric, d.dueAt]).sort()).toEqual(open.map((d) => [d.metric, d.clock.dueAt.toISOString()]).sort());
+    expect(listed.every((d) => d.breached === false && d.subjectId === null && d.party === 'platform')).toBe(true);
+    for (const d of open) expect(TARGETS.find((t) => t.id === d.targetId)?.metric).toBe(d.metric);
+  });
+
+  it('a return with a merchant gives the merchant 48 h to review it; price protection does not', () => {
+    const review = byMetric(apply(RETURN, [{ events: [SUBMITTED] }]).open, 'merchant_review');
+    expect(dueIn(review)).toBe(48 * HOUR_MS);
+    expect(review).toMatchObject({ party: 'merchant', autoOutcome: 'approve_request' });
+    expect(byMetric(apply({ ...RETURN, kind: 'price_protection' }, [{ events: [SUBMITTED] }]).open, 'merchant_review')).toBeUndefined();
+    expect(byMetric(apply({ ...RETURN, merchantId: null }, [{ events: [SUBMITTED] }]).open, 'merchant_review')).toBeUndefined();
+    expect(byMetric(apply(RETURN, [{ events: [SUBMITTED] }]).open, 'frontline_escalation')).toBeUndefined();
+  });
+});
+
+describe('planDeadlineChanges: responses', () => {
+  const submitted = () => apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
+
+  it('acknowledgement is met when the case leaves submitted', () => {
+    const out = plan(COMPLAINT, { open: submitted(), events: [ev('acknowledged', 'agent', 'acknowledged')], now: at(MIN) });
+    expect(changed(out, 'met')).toEqual(['acknowledgement', 'first_response']);
+    expect(out.events.map((e) => e.type)).toEqual(['sla_met']);
+  });
+
+  it('first response is met by a staff message the customer sees, not by a note or the customer', () => {
+    const reply = plan(COMPLAINT, { open: submitted(), events: [ev('message_added', 'agent', 'submitted')], now: at(MIN) });
+    expect(changed(reply, 'met')).toEqual(['first_response']);
+    for (const e of [ev('internal_note_added', 'agent', 'submitted'), ev('message_added', 'customer', 'submitted')]) {
+      expect(plan(COMPLAINT, { open: submitted(), events: [e], now: at(MIN) }).deadlines).toEqual([]);
+    }
+  });
+
+  it('asking for evidence pauses the platform and merchant clocks and starts the customer one; the wait does not count', () => {
+    const wait = 5 * HOUR_MS;
+    const key = { ...RETURN, severity: 'L3' };
+    const { outs, open } = apply(key, [
+      { events: [SUBMITTED] },
+      { events: [ev('evidence_requested', 'agent', 'awaiting_customer')], now: at(HOUR_MS) },
+      { events: [ev('evidence_provided', 'customer', 'investigating')], now: at(HOUR_MS + wait) },
+    ]);
+    const [, asked, given] = outs;
+    expect(changed(asked!, 'paused')).toEqual(['frontline_escalation', 'merchant_review', 'plan_due']);
+    expect(changed(asked!, 'started')).toEqual(['customer_evidence']);
+    expect(changed(given!, 'resumed')).toEqual(['frontline_escalation', 'merchant_review', 'plan_due']);
+    expect(changed(given!, 'met')).toEqual(['customer_evidence']);
+    expect(dueIn(byMetric(open, 'plan_due'))).toBe(24 * HOUR_MS + wait);
+    expect(dueIn(byMetric(open, 'merchant_review'))).toBe(48 * HOUR_MS + wait);
+    expect(dueIn(byMetric(open, 'frontline_escalation'))).toBe(2 * HOUR_MS + wait);
+    const evidence = asked!.deadlines.find((d) => d.metric === 'customer_evidence')!;
+    expect(evidence).toMatchObject({ party: 'customer', autoOutcome: 'decide_without_evidence' });
+    expect(dueIn(evidence, at(HOUR_MS))).toBe(3 * DAY_MS);
+  });
+
+  it('a rejected plan, a reopened case and a received return each start their own clock', () => {
+    const base = apply(RETURN, [{ events: [SUBMITTED] }]).open;
+    const rejected = plan(RETURN, { open: base, events: [ev('plan_rejected', 'customer', 'investigating')], now: at(HOUR_MS) });
+    expect(changed(rejected, 'started')).toEqual(['reinvestigation']);
+    expect(dueIn(rejected.deadlines.find((d) => d.metric === 'reinvestigation'), at(HOUR_MS))).toBe(HOUR_MS);
+    const reopened = plan(RETURN, { open: [], events: [ev('case_reopened', 'customer', 'investigating')], now: at(HOUR_MS) });
+    expect(changed(reopened, 'started')).toEqual(['second_handling']);
+    expect(dueIn(reopened.deadlines[0], at(HOUR_MS))).toBe(2 * HOUR_MS);
+
+    const received = apply(RETURN, [{ events: [ev('return_received', 'merchant', 'return_received')], now: at(HOUR_MS) }]);
+    const refund = byMetric(received.open, 'refund_after_receipt');
+    expect(refund!.clock.dueAt).toEqual(CAL.addWorkingDays(at(HOUR_MS), 3));
+    const failed = plan(RETURN, { open: received.open, events: [ev('inspection_failed', 'merchant', 'inspection_failed')], now: at(2 * HOUR_MS) });
+    expect(changed(failed, 'cancelled')).toEqual(['refund_after_receipt']);
+    expect(changed(plan(COMPLAINT, { events: [ev('return_received', 'merchant', 'return_received')] }), 'started')).toEqual([]);
+  });
+});
+
+describe('planDeadlineChanges: targets and case keys', () => {
+  it('a severity change from L3 to L2 cancels the escalation clock and starts nothing', () => {
+    const open = apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
+    const out = plan({ ...COMPLAINT, severity: 'L2' }, { open, events: [], now: at(MIN) });
+    expect(out.deadlines.map((d) => [d.metric, d.changes])).toEqual([['frontline_escalation', ['cancelled']]]);
+    expect(out.events.map((e) => e.type)).toEqual(['sla_cancelled']);
+    expect(plan(COMPLAINT, { open, events: [], now: at(MIN) }).deadlines).toEqual([]);
+  });
+
+  it('a new version of a target reschedules its clocks', () => {
+    const open = apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
+    const targets = TARGETS.map((t) => (t.metric === 'plan_due' ? { ...t, version: 2, duration: { amount: 48, unit: 'hours' as const } } : t));
+    const out = plan(COMPLAINT, { open, events: [], targets, now: at(HOUR_MS) });
+    expect(out.deadlines.map((d) => [d.metric, d.changes])).toEqual([['plan_due', ['rescheduled']]]);
+    expect(out.deadlines[0]).toMatchObject({ targetVersion: 2, existing: true });
+    expect(dueIn(out.deadlines[0])).toBe(48 * HOUR_MS);
+    expect(out.events.map((e) => e.type)).toEqual(['sla_rescheduled']);
+  });
+});
+
+describe('planDeadlineChanges: execution tasks', () => {
+  const due = at(30 * HOUR_MS);
+  const task = (status: string, dueAt: Date | null = due, id = 'task-1'): TaskFact => ({ id, type: 'refund', status, dueAt });
+
+  it('an open task with a due time gets a clock ending exactly then; done meets it, cancelled cancels it', () => {
+    const started = apply(RETURN, [{ events: [], state: 'executing', tasks: [task('open')] }]);
+    const clock = byMetric(started.open, 'task_deadline')!;
+    expect(clock.subjectId).toBe('task-1');
+    expect(clock.clock.dueAt).toEqual(due);
+    expect(clock.clock.warnAt).toEqual(new Date(due.getTime() - HOUR_MS));
+    expect(plan(RETURN, { open: started.open, events: [], tasks: [task('open')], now: at(HOUR_MS) }).deadlines).toEqual([]);
+    const done = plan(RETURN, { open: started.open, events: [], tasks: [task('done')], now: at(HOUR_MS) });
+    expect(done.deadlines.map((d) => [d.subjectId, d.changes])).toEqual([['task-1', ['met']]]);
+    for (const tasks of [[task('cancelled')], []]) {
+      const gone = plan(RETURN, { open: started.open, events: [], tasks, now: at(HOUR_MS) });
+      expect(gone.deadlines.map((d) => [d.subjectId, d.changes])).toEqual([['task-1', ['cancelled']]]);
+    }
+  });
+
+  it('a task already past due keeps its due time and is not rescheduled on every command', () => {
+    const late = at(-HOUR_MS);
+    const started = apply(RETURN, [{ events: [], state: 'executing', tasks: [task('open', late)] }]);
+    expect(byMetric(started.open, 'task_deadline')!.clock.dueAt).toEqual(late);
+    expect(plan(RETURN, { open: started.open, events: [], state: 'executing', tasks: [task('open', late)], now: at(MIN) }).deadlines).toEqual([]);
+  });
+
+  it('an undated task gets the default clock only once execution starts', () => {
+    expect(plan(RETURN, { events: [], state: 'awaiting_return', tasks: [task('open', null)] }).deadlines).toEqual([]);
+    const open = apply(RETURN, [{ events: [], state: 'executing', tasks: [task('open', null)] }]).open;
+    expect(open[0]!.clock.dueAt).toEqual(CAL.addWorkingDays(T0, 2));
+  });
+});
+
+describe('planDeadlineChanges: closing', () => {
+  it.each(['closed', 'withdrawn', 'rejected', 'merged'])('moving to %s cancels every open clock', (state) => {
+    const { open } = apply({ ...RETURN, severity: 'L3' }, [
+      { events: [SUBMITTED] },
+      { events: [ev('evidence_requested', 'agent', 'awaiting_customer')], now: at(HOUR_MS) },
+    ]);
+    expect(open.length).toBeGreaterThan(3);
+    const out = plan(RETURN, { open, events: [ev('case_closed', 'system', state)], now: at(2 * HOUR_MS) });
+    expect(out.deadlines.map((d) => d.id).sort()).toEqual(open.map((d) => d.id).sort());
+    expect(out.deadlines.every((d) => d.clock.status === 'cancelled' && d.changes.join() === 'cancelled')).toBe(true);
+    expect(out.events.map((e) => e.type)).toEqual(['sla_cancelled']);
+    expect(carry(open, out)).toEqual([]);
+  });
+});
+
+// ---- property: random event sequences ----
+
+const EVENT_TYPES = [
+  'case_submitted', 'acknowledged', 'investigation_started', 'plan_proposed', 'plan_submitted_for_approval', 'plan_approval_declined',
+  'plan_approved', 'request_approved', 'rejected_ineligible', 'counter_offered', 'counter_offer_accepted', 'plan_rejected',
+  'case_reopened', 'return_received', 'inspection_failed', 'return_delivered', 'evidence_requested', 'evidence_provided',
+  'message_added', 'internal_note_added', 'case_linked', 'severity_escalated', 'case_reassigned', 'task_completed',
+];
+const OPEN_LEANING = CASE_STATES.filter((s) => isOpenState(s));
+const arbEvent = fc.record({
+  type: fc.constantFrom(...EVENT_TYPES),
+  actorRole: fc.constantFrom(...ROLES),
+  // Mostly open states, so that sequences run long enough to matter.
+  toState: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...OPEN_LEANING) }, { weight: 1, arbitrary: fc.constantFrom(...CASE_STATES) }),
+});
+const arbKey: fc.Arbitrary<CaseKey> = fc.record({
+  channel: fc.constantFrom('chat', 'email', 'phone', 'web', 'forum'),
+  kind: fc.constantFrom(...CASE_KINDS),
+  category: fc.constantFrom(null, 'logistics', 'product_quality'),
+  severity: fc.constantFrom('L1', 'L2', 'L3', 'L4'),
+  tier: fc.constant(null),
+  merchantId: fc.constantFrom(null, 'm1'),
+});
+const arbTask: fc.Arbitrary<TaskFact> = fc.record({
+  id: fc.constantFrom('task-1', 'task-2', 'task-3'),
+  type: fc.constantFrom('refund', 'repair'),
+  status: fc.constantFrom('open', 'open', 'done', 'cancelled'),
+  dueAt: fc.option(fc.integer({ min: -DAY_MS, max: 10 * DAY_MS }).map(at), { nil: null }),
+});
+const arbSteps = fc.array(
+  fc.record({
+    events: fc.array(arbEvent, { maxLength: 3 }),
+    gapMs: fc.integer({ min: 0, max: 3 * DAY_MS }),
+    severity: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'L4'), { freq: 4 }),
+    tasks: fc.option(fc.uniqueArray(arbTask, { selector: (t) => t.id, maxLength: 3 }), { freq: 2 }),
+  }),
+  { minLength: 1, maxLength: 12 },
+);
+
+describe('planDeadlineChanges: properties', () => {
+  it('one open clock per metric and subject; finished clocks stay finished', () => {
+    fc.assert(
+      fc.property(arbKey, arbSteps, (first, steps) => {
+        let key = first;
+        let open: OpenDeadline[] = [];
+        let now = T0.getTime();
+        const finished = new Set<string>();
+        for (const step of [{ events: [SUBMITTED], gapMs: 0, severity: null, tasks: null }, ...steps]) {
+          now += step.gapMs;
+          if (step.severity) key = { ...key, severity: step.severity };
+          const state = step.events.at(-1)?.toState ?? 'investigating';
+          const out = plan(key, { events: step.events, open, tasks: step.tasks, state, now: new Date(now) });
+          const before = new Set(open.map((d) => d.id));
+          for (const d of out.deadlines) {
+            expect(d.changes.length).toBeGreaterThan(0);
+            expect(d.changes.includes('met') && d.changes.includes('cancelled')).toBe(false);
+            const ends = d.changes.filter((c) => c === 'met' || c === 'cancelled');
+            expect(ends.length).toBeLessThanOrEqual(1);
+            if (ends.length === 1) {
+              expect(d.changes.at(-1)).toBe(ends[0]);
+              expect(d.clock.status).toBe(ends[0]);
+            } else expect(['running', 'paused']).toContain(d.clock.status);
+            if (d.existing) expect(before.has(d.id)).toBe(true);
+            else expect(d.changes[0]).toBe('started');
+            for (const what of d.changes) {
+              const listed = out.events.find((e) => e.type === `sla_${what}`)?.data.deadlines ?? [];
+              expect(listed.some((l) => l.metric === d.metric && l.subjectId === d.subjectId)).toBe(true);
+            }
+          }
+          open = carry(open, out);
+          for (const d of out.deadlines) if (d.clock.status === 'met' || d.clock.status === 'cancelled') finished.add(d.id);
+          const slots = open.map((d) => `${d.metric}:${d.subjectId ?? ''}`);
+          expect(new Set(slots).size).toBe(slots.length);
+          for (const d of open) {
+            expect(finished.has(d.id)).toBe(false);
+            expect(d.clock.status === 'running' || d.clock.status === 'paused').toBe(true);
+            expect(nextFireAt(d.clock) === null).toBe(d.clock.status === 'paused');
+          }
+          const lastEvent = step.events.at(-1);
+          if (lastEvent && !isOpenState(lastEvent.toState as never) && step.tasks === null) expect(open).toEqual([]);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
