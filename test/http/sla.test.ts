@@ -80,6 +80,16 @@ describe('complaint acknowledgement and frontline escalation', () => {
     expect(seen.body.timeline.some((e: Event) => e.type.startsWith('sla_'))).toBe(false);
     expect(seen.body.deadlines).toEqual([]);
 
+    // Queues filter by SLA state, and each listed case carries its most urgent clock.
+    const breachedList = await shop.agent.get('/api/v1/cases?slaState=breached&limit=100');
+    expect(breachedList.status).toBe(200);
+    const listed = breachedList.body.items.find((c: { caseNo: string }) => c.caseNo === caseNo);
+    expect(listed.sla).toMatchObject({ state: 'breached', metric: 'acknowledgement' });
+    const calm = await shop.agent.get('/api/v1/cases?slaState=paused&limit=100');
+    expect(calm.body.items.some((c: { caseNo: string }) => c.caseNo === caseNo)).toBe(false);
+    const own = await shop.customer.get('/api/v1/cases');
+    expect(own.body.items.find((c: { caseNo: string }) => c.caseNo === caseNo).sla).toBeNull();
+
     expect((await shop.agent.action(caseNo, 'acknowledge', {})).status).toBe(200);
     d = await detail(shop, caseNo);
     expect(clockOf(d, 'acknowledgement')).toMatchObject({ state: 'met', breached: true, remainingMs: null });

@@ -5,7 +5,7 @@ import { assertCanSeeCase } from './case.access.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
-import { caseDeadlinesFor } from '../sla/sla.presenter.ts';
+import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
@@ -24,6 +24,26 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   if (query.state) q = q.where('cases.state', '=', query.state);
   if (query.kind) q = q.where('cases.kind', '=', query.kind);
   if (query.severity) q = q.where('cases.severity', '=', query.severity);
+  if (query.channel) q = q.where('cases.channel', '=', query.channel);
+  if (query.queue) q = q.where('cases.queue', '=', query.queue);
+  if (query.slaState) {
+    const state = query.slaState;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_deadlines as d')
+          .select('d.id')
+          .whereRef('d.case_id', '=', 'cases.id')
+          .where('d.party', 'in', partiesVisibleTo(actor))
+          .where((w) => {
+            if (state === 'paused') return w('d.status', '=', 'paused');
+            if (state === 'breached') return w.and([w('d.status', 'in', ['running', 'paused']), w('d.breached_at', 'is not', null)]);
+            if (state === 'warning') return w.and([w('d.status', '=', 'running'), w('d.warned_at', 'is not', null), w('d.breached_at', 'is', null)]);
+            return w.and([w('d.status', '=', 'running'), w('d.breached_at', 'is', null)]);
+          }),
+      ),
+    );
+  }
   if (query.orderNo) {
     q = q.innerJoin('orders', 'orders.id', 'cases.order_id').where('orders.order_no', '=', query.orderNo);
   }
@@ -37,8 +57,9 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   ]);
   const now = deps.clock.now();
   const total = Number(count.n);
+  const urgent = await mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor));
   return {
-    items: rows.map((row) => presentCaseSummary(row, actor, now)),
+    items: rows.map((row) => ({ ...presentCaseSummary(row, actor, now), sla: urgent.get(row.id) ?? null })),
     total,
     limit: query.limit,
     offset: query.offset,

@@ -52,6 +52,10 @@ export const listCasesQuerySchema = z.object({
   state: z.string().max(40).optional(),
   kind: z.enum(CASE_KINDS).optional(),
   severity: z.enum(['L1', 'L2', 'L3']).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  queue: z.string().max(64).optional(),
+  /** Cases with an open SLA clock in this state (breached: overdue; warning: past its warning point). */
+  slaState: z.enum(['breached', 'warning', 'running', 'paused']).optional(),
   orderNo: z.string().max(64).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

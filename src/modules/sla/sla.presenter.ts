@@ -1,7 +1,7 @@
 // A case's clocks as people read them: what is due, by whom, when, how much time is left, and
 // whether it is paused, warned, breached or met. Each audience sees the clocks that concern it:
 // staff all of them, a merchant its own obligations, a customer theirs.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CaseDeadlineRow } from '../../db/schema.sla.ts';
 import type { Actor } from '../identity/index.ts';
@@ -20,10 +20,37 @@ export function slaStateOf(row: Pick<CaseDeadlineRow, 'status' | 'breached_at' |
   return row.warned_at ? 'warning' : 'running';
 }
 
-function visibleTo(actor: Actor, party: string): boolean {
-  if (actor.role === 'customer') return party === 'customer';
-  if (actor.role === 'merchant') return party === 'merchant';
-  return true;
+export function partiesVisibleTo(actor: Actor): string[] {
+  if (actor.role === 'customer') return ['customer'];
+  if (actor.role === 'merchant') return ['merchant'];
+  return ['platform', 'merchant', 'customer', 'department'];
+}
+
+/** Per case, the open clock that matters most: a breached one, else the one due first. */
+export async function mostUrgentClocks(db: Kysely<DB>, caseIds: string[], parties: string[]) {
+  const out = new Map<string, { metric: string; label: unknown; state: SlaState; dueAt: string; party: string }>();
+  if (caseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('case_deadlines')
+    .distinctOn('case_id')
+    .select(['case_id', 'metric', 'party', 'status', 'due_at', 'warned_at', 'breached_at'])
+    .where('case_id', 'in', caseIds)
+    .where('status', 'in', ['running', 'paused'])
+    .where('party', 'in', parties)
+    .orderBy('case_id')
+    .orderBy(sql`breached_at is null`)
+    .orderBy('due_at')
+    .execute();
+  for (const r of rows) {
+    out.set(r.case_id, {
+      metric: r.metric,
+      label: SLA_METRIC_LABELS[r.metric as SlaMetric] ?? null,
+      state: slaStateOf(r),
+      dueAt: r.due_at.toISOString(),
+      party: r.party,
+    });
+  }
+  return out;
 }
 
 export function presentDeadline(row: CaseDeadlineRow, rules: SlaRules, now: Date) {
@@ -53,5 +80,6 @@ export type PresentedDeadline = ReturnType<typeof presentDeadline>;
 
 export async function caseDeadlinesFor(db: Kysely<DB>, rules: SlaRules, caseId: string, actor: Actor, now: Date): Promise<PresentedDeadline[]> {
   const rows = await db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('metric').execute();
-  return rows.filter((r) => visibleTo(actor, r.party)).map((r) => presentDeadline(r, rules, now));
+  const parties = partiesVisibleTo(actor);
+  return rows.filter((r) => parties.includes(r.party)).map((r) => presentDeadline(r, rules, now));
 }
