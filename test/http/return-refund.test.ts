@@ -50,7 +50,8 @@ describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
     const detail = await shop.finance.get(`/api/v1/cases/${caseNo}`);
     const refundTask = detail.body.tasks.find((task: { type: string }) => task.type === 'refund');
     expect(refundTask.status).toBe('open');
-    expect(new Date(refundTask.dueAt).getTime()).toBe(t.clock.now().getTime() + 3 * 86_400_000);
+    // POL-6 / SLA-12: 3 working days after the goods arrived on Tuesday morning: Friday, close of business.
+    expect(refundTask.dueAt).toBe(new Date('2026-11-13T18:00:00+08:00').toISOString());
 
     const refunded = await shop.finance.action(caseNo, 'complete_task', { taskId: refundTask.id }, { 'idempotency-key': `refund-${shop.id}` });
     expect(refunded.status).toBe(200);

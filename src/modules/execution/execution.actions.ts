@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
-import { returnShippingPayer, TASK_VERIFICATION, taskDueHours } from './execution.plan.ts';
+import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
 import {
   cancelOpenTasks,
   cancelPlannedLedger,
@@ -19,7 +19,6 @@ import {
   setDueForOpenTasks,
 } from './execution.repository.ts';
 
-const HOUR = 3_600_000;
 
 export const executionActionSchemas = {
   ship_return: z.object({
@@ -108,8 +107,9 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         .where('status', '<>', 'delivered')
         .execute();
       // POL-6: the refund/replacement clock starts when the returned goods arrive.
+      const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
       for (const type of ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'compensation']) {
-        await setDueForOpenTasks(ctx.trx, ctx.row.id, new Date(ctx.now.getTime() + taskDueHours(type, facts) * HOUR), [type]);
+        await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, ctx.now, calendar), [type]);
       }
       return { reason: input.note ?? null, eventData: { refundWithinDays: facts.rules.refund.withinDays, dayType: facts.rules.refund.dayType } };
     },

@@ -1,6 +1,7 @@
 // What an accepted plan sets in motion (RES-4, RES-6): execution tasks with owners, deadlines
 // and how each is verified, and the ledger lines naming who bears each amount.
 import type { ActionContext } from '../cases/case.actions.runner.ts';
+import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { CaseFacts } from '../resolution/case-facts.ts';
 import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
@@ -17,17 +18,22 @@ export const TASK_VERIFICATION: Record<string, string> = {
   shipping_reimbursement: 'refund transaction reference for the return shipping fee',
 };
 
-/** Hours until a task is due once it can start. */
-export function taskDueHours(type: string, facts: CaseFacts): number {
+/**
+ * When a task is due once it can start. Refunds follow the policy's refund period (POL-6), in
+ * working days on the business calendar (holidays and 调休 counted) or in natural days.
+ */
+export function taskDueAt(type: string, facts: CaseFacts, from: Date, calendar: BusinessCalendar): Date {
   switch (type) {
     case 'refund':
-    case 'shipping_reimbursement':
-      // Working-day calendars come with the SLA engine; until then a working day counts as a day.
-      return facts.rules.refund.withinDays * 24;
+    case 'shipping_reimbursement': {
+      const { withinDays, dayType } = facts.rules.refund;
+      if (withinDays === 0) return from;
+      return dayType === 'working' ? calendar.addWorkingDays(from, withinDays) : new Date(from.getTime() + withinDays * 24 * HOUR);
+    }
     case 'compensation':
-      return 24;
+      return new Date(from.getTime() + 24 * HOUR);
     default:
-      return 48;
+      return new Date(from.getTime() + 48 * HOUR);
   }
 }
 
@@ -41,11 +47,12 @@ export async function createPlanExecution(
   plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts },
 ): Promise<void> {
   const { terms, facts } = plan;
+  const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
   const tasks: NewTask[] = tasksForTerms(terms).map((type) => ({
     type,
     ownerRole: ownerFor(type, facts),
     // With a return, the clock starts when the goods arrive (set on receipt).
-    dueAt: terms.returnRequired ? null : new Date(ctx.now.getTime() + taskDueHours(type, facts) * HOUR),
+    dueAt: terms.returnRequired ? null : taskDueAt(type, facts, ctx.now, calendar),
     verification: TASK_VERIFICATION[type] ?? 'confirmation',
   }));
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
