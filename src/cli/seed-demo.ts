@@ -154,7 +154,8 @@ async function replayTimers(runtime: Awaited<ReturnType<typeof startRuntime>>, c
       .executeTakeFirst();
     const at = next?.at ? new Date(next.at as Date) : null;
     if (!at || at.getTime() > now.getTime()) break;
-    clock.set(new Date(Math.max(at.getTime(), clock.now().getTime())));
+    // Earliest first, so the clock only moves forward from the first firing on.
+    clock.set(at);
     await deps.scheduler.runDue();
     await deps.jobs.runPending('sla-action', (data) => handleSlaAction(deps, data));
   }

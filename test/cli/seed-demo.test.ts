@@ -72,6 +72,25 @@ describe('seed-demo', () => {
     expect(new Set(own.cases.map((c) => c.kind))).toEqual(new Set(CASE_KINDS));
   }, 60_000);
 
+  it('runs the SLA clocks: breaches fired at their own due time, never late, and nothing left overdue', async () => {
+    await withRuntime(config, async (runtime) => {
+      const { db } = runtime.deps.database;
+      const own = db
+        .selectFrom('case_deadlines as d')
+        .innerJoin('cases as c', 'c.id', 'd.case_id')
+        .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+        .where('cu.external_id', 'like', `${prefix}%`);
+      const all = await own.select(['d.metric', 'd.breached_at', 'd.late', 'd.next_fire_at', 'd.due_at']).execute();
+      expect(all.length).toBeGreaterThan(summary.cases);
+      expect(all.filter((d) => d.breached_at !== null).length).toBeGreaterThan(0);
+      expect(all.filter((d) => d.late)).toEqual([]);
+      for (const d of all.filter((x) => x.breached_at !== null)) expect(d.breached_at!.getTime()).toBe(d.due_at.getTime());
+      // Everything due before the seed's "now" has fired.
+      const seededAt = Date.now();
+      expect(all.filter((d) => d.next_fire_at !== null && d.next_fire_at.getTime() < seededAt - 600_000)).toEqual([]);
+    });
+  });
+
   it('leaves every piece of evidence a state needs (the failed inspection has its photo)', async () => {
     await withRuntime(config, async (runtime) => {
       const { db } = runtime.deps.database;
