@@ -109,6 +109,35 @@ describe('business calendars', () => {
   });
 });
 
+describe('a calendar change', () => {
+  it('moves the working-day clocks already running on it', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 86_400_000).toISOString() });
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '不想要了',
+    })).body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}C1`, shippingFeeFen: 0 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).status).toBe(200);
+    const refundClock = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines.find((d: { metric: string }) => d.metric === 'refund_after_receipt');
+    const before = new Date((await refundClock()).dueAt);
+
+    const calendars = (await shop.admin.get('/api/v1/sla/calendars')).body.items;
+    const standard = calendars.find((c: { isDefault: boolean }) => c.isDefault);
+    // Close the warehouse on the last working day of the clock: it must end one working day later.
+    const closedDay = before.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const changed = await shop.admin.put(`/api/v1/sla/calendars/${standard.id}`, { name: standard.name, isDefault: true, spec: { ...standard.spec, closures: [closedDay] } });
+    expect(changed.status).toBe(200);
+    await t.runtime.deps.jobs.runPending('sla-recompute', (data) => handleSlaRecompute(t.runtime.deps, data).then(() => undefined));
+    const after = new Date((await refundClock()).dueAt);
+    expect(after.getTime()).toBeGreaterThan(before.getTime() + 12 * HOUR);
+    expect(after.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })).not.toBe(closedDay);
+    const days = (await shop.supervisor.get(`/api/v1/sla/calendars/${standard.id}/days?from=${closedDay}&to=${closedDay}`)).body.days;
+    expect(days[0]).toMatchObject({ working: false, kind: 'closure' });
+    // Put it back for the tests that follow.
+    await shop.admin.put(`/api/v1/sla/calendars/${standard.id}`, { name: standard.name, isDefault: true, spec: standard.spec });
+  });
+});
+
 describe('the simulated clock', () => {
   it('does not exist unless the server was started with AFTERDESK_SIMULATED_CLOCK=1', async () => {
     const shop = await makeShop(t);

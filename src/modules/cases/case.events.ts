@@ -17,6 +17,7 @@ export async function recordCaseEvents(
   events: CaseEventInput[],
   now: Date,
   changes: CaseChanges = {},
+  options: { rebudgetClocks?: boolean } = {},
 ): Promise<number> {
   const after = { ...row, ...changes };
   const slaEvents = await deps.sla.onCaseChange(trx, {
@@ -24,6 +25,7 @@ export async function recordCaseEvents(
     after,
     events: events.map((e) => ({ type: e.type, actorRole: (e.actor ?? actor).role, toState: e.toState ?? after.state })),
     now,
+    rebudget: options.rebudgetClocks ?? false,
   });
   const caused: CaseEventInput[] = slaEvents.map((e) => ({
     type: e.type,

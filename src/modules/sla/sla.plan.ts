@@ -34,6 +34,8 @@ export interface PlanInput {
   state: string;
   events: SlaEvent[];
   open: OpenDeadline[];
+  /** Measure every open clock again (a calendar changed), not only those whose target changed. */
+  rebudget?: boolean;
   /** The case's execution tasks, or null when the command cannot have touched them. */
   tasks: TaskFact[] | null;
   targets: readonly SlaTarget[];
@@ -119,15 +121,20 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
   for (const d of [...open.values()]) {
     if (d.metric === 'task_deadline' || !d.existing) continue;
     const target = bestTarget(targets, d.metric, key);
-    if (!target) change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
-    else if (target.id !== d.targetId || target.version !== d.targetVersion) {
-      d.targetId = target.id;
-      d.targetVersion = target.version;
-      d.party = target.party;
-      d.autoOutcome = target.autoOutcome;
-      d.calendarId = target.calendarId;
-      change(d, 'rescheduled', rebudgetClock(calendarOf(d), d.clock, target, now));
+    if (!target) {
+      change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
+      continue;
     }
+    const retargeted = target.id !== d.targetId || target.version !== d.targetVersion;
+    if (!retargeted && !input.rebudget) continue;
+    const next = rebudgetClock(input.calendarFor(target.calendarId), d.clock, target, now);
+    if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime()) continue;
+    d.targetId = target.id;
+    d.targetVersion = target.version;
+    d.party = target.party;
+    d.autoOutcome = target.autoOutcome;
+    d.calendarId = target.calendarId;
+    change(d, 'rescheduled', next);
   }
 
   if (input.tasks) planTaskClocks(input, open, change, start);

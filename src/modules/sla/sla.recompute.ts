@@ -7,7 +7,11 @@ import type { AppDeps } from '../../http/deps.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 
-export const slaRecomputeJobSchema = z.object({ metric: z.string().nullable() });
+export const slaRecomputeJobSchema = z.object({
+  metric: z.string().nullable(),
+  /** A calendar changed: every open clock is measured again, not only the retargeted ones. */
+  calendars: z.boolean().default(false),
+});
 
 const BATCH = 200;
 
@@ -34,7 +38,7 @@ export async function handleSlaRecompute(deps: AppDeps, payload: unknown): Promi
       await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('cases').selectAll().where('id', '=', case_id).forUpdate().executeTakeFirst();
         if (!row) return;
-        const version = await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [], now);
+        const version = await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [], now, {}, { rebudgetClocks: job.calendars });
         if (version > row.version) moved += 1;
       });
     }

@@ -116,9 +116,9 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
   }
 
   /** Running clocks follow the change, in the background. */
-  async function afterChange(metric: string | null): Promise<void> {
+  async function afterChange(metric: string | null, calendars = false): Promise<void> {
     deps.sla.forget();
-    await deps.jobs.send(db, 'sla-recompute', { metric });
+    await deps.jobs.send(db, 'sla-recompute', { metric, calendars });
   }
 
   app.get('/api/v1/sla/metrics', { config: { access: 'authenticated' }, schema: { tags: ['sla'], summary: 'The SLA metrics, parties, breach actions and automatic outcomes' } }, async () => ({
@@ -192,7 +192,7 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Add a business calendar', body: calendarBody } },
     async (request, reply) => {
       const saved = await saveCalendar(null, request.body, actorOf(request).userId);
-      await afterChange(null);
+      await afterChange(null, true);
       reply.status(201);
       return saved;
     },
@@ -203,7 +203,7 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Change a business calendar (running clocks follow)', params: idParams, body: calendarBody } },
     async (request) => {
       const saved = await saveCalendar(request.params.id, request.body, actorOf(request).userId);
-      await afterChange(null);
+      await afterChange(null, true);
       return saved;
     },
   );

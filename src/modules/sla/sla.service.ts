@@ -26,6 +26,8 @@ export interface CaseChange {
   after: Pick<CaseRow, 'state' | 'severity' | 'category' | 'channel' | 'merchant_id'>;
   events: SlaEvent[];
   now: Date;
+  /** Measure every open clock again (after a calendar change). */
+  rebudget?: boolean;
 }
 
 export interface NewCaseClocks {
@@ -108,6 +110,7 @@ export function createSlaService(): SlaService {
         context: { kind: row.kind as CaseKind, merchantId: after.merchant_id },
         state: after.state,
         events: change.events,
+        rebudget: change.rebudget ?? false,
         open,
         tasks: touchesTasks ? await loadTaskFacts(trx, row.id) : null,
         targets: loaded.targets,
