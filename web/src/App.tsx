@@ -5,6 +5,7 @@ import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
@@ -40,6 +41,7 @@ export function App() {
           <Route index element={<Home />} />
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/:caseNo" element={<CasePage />} />
+          <Route path="escalations" element={<EscalationsPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

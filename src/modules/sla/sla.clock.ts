@@ -95,8 +95,13 @@ export function rebudgetClock(
   return schedule(calendar, { ...next, status: 'running', segmentStartedAt: now }, now);
 }
 
-export function finishClock(clock: DeadlineClock, status: 'met' | 'cancelled'): DeadlineClock {
-  return { ...clock, status, segmentStartedAt: null };
+/**
+ * Ends a clock. Met after its due time counts as missed even if no breach fired first (the
+ * scheduler was behind, or the server down): the figures must not depend on timer luck.
+ */
+export function finishClock(clock: DeadlineClock, status: 'met' | 'cancelled', now?: Date): DeadlineClock {
+  const missed = status === 'met' && now !== undefined && clock.status === 'running' && clock.breachedAt === null && now.getTime() > clock.dueAt.getTime();
+  return { ...clock, status, segmentStartedAt: null, breachedAt: missed ? clock.dueAt : clock.breachedAt };
 }
 
 /** Budget left at `now` in the clock's basis; negative once overdue. */

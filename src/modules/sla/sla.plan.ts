@@ -96,7 +96,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
       if (d.metric === 'task_deadline' || d.metric === 'collaboration_reply') continue;
       const rule = METRIC_RULES[d.metric];
       if (rule.meets(event)) {
-        change(d, 'met', finishClock(d.clock, 'met'));
+        change(d, 'met', finishClock(d.clock, 'met', now));
         if (rule.recurring?.(event)) {
           const target = bestTarget(targets, d.metric, key);
           if (target) start(d.metric, null, target, startClock(input.calendarFor(target.calendarId), target, now));
@@ -152,7 +152,7 @@ function planTaskClocks(
   for (const d of [...open.values()]) {
     if (d.metric !== 'task_deadline') continue;
     const task = d.subjectId ? byId.get(d.subjectId) : undefined;
-    if (task?.status === 'done') change(d, 'met', finishClock(d.clock, 'met'));
+    if (task?.status === 'done') change(d, 'met', finishClock(d.clock, 'met', input.now));
     else if (!task || task.status !== 'open') change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
   }
   const target = bestTarget(input.targets, 'task_deadline', input.key);

@@ -9,6 +9,9 @@ export interface CaseFilters {
   state?: string | undefined;
   kind?: string | undefined;
   severity?: string | undefined;
+  slaState?: string | undefined;
+  channel?: string | undefined;
+  queue?: string | undefined;
   q?: string | undefined;
   orderNo?: string | undefined;
   limit: number;

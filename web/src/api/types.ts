@@ -1,6 +1,7 @@
 // Shapes of the API's answers, as the presenters in src/ produce them. The OpenAPI document has no
 // response schemas yet, so these are written by hand from src/modules/*/…presenter/routes.
 import type { LocalizedText } from '../i18n/index.ts';
+import type { CaseSla, Deadline, TimelineData } from './sla.types.ts';
 
 export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'admin' | 'system';
 export const CASE_KINDS = [
@@ -44,6 +45,9 @@ export interface CaseSummary {
   reason: string;
   channel: string;
   severity: string | null;
+  /** The work queue the case sits in (frontline, specialists, …). */
+  queue: string;
+  assigneeId: string | null;
   category: string | null;
   title: string | null;
   createdAt: string;
@@ -51,6 +55,8 @@ export interface CaseSummary {
   closedAt: string | null;
   mergedIntoId: string | null;
   actions: CaseAction[];
+  /** In lists only: the most urgent open SLA clock the caller may see. */
+  sla?: CaseSla | null;
 }
 
 export interface Page<T> {
@@ -130,7 +136,17 @@ export interface CaseDetail extends CaseSummary {
   eligibility: { items?: ItemDecision[] } | null;
   responsibility: string | null;
   items: { id: string; orderItemId: string; name: string; category: string; quantity: number; paidFen: number }[];
-  timeline: { seq: number; type: string; fromState: string | null; toState: string | null; actorRole: string; reason: string | null; occurredAt: string }[];
+  timeline: {
+    seq: number;
+    type: string;
+    fromState: string | null;
+    toState: string | null;
+    actorRole: string;
+    reason: string | null;
+    /** Staff only: the event's details (SLA clocks, severity, queue). */
+    data?: TimelineData | null;
+    occurredAt: string;
+  }[];
   messages: { id: string; authorRole: string; visibility: 'public' | 'internal'; channel: string; body: string; createdAt: string }[];
   attachments: Attachment[];
   links: { caseNo: string; caseId: string; state: string; linkType: string }[];
@@ -139,6 +155,8 @@ export interface CaseDetail extends CaseSummary {
   refunds: { id: string; amountFen: number; currency: string; status: string; providerRef: string | null; createdAt: string; completedAt: string | null }[];
   ledger?: { id: string; entryType: string; amountFen: number; currency: string; borneBy: string; paidTo: string; responsibility: string | null; reason: string; status: string }[];
   shipments: Shipment[];
+  /** SLA clocks the caller may see: staff all, a merchant its own, a customer theirs. */
+  deadlines?: Deadline[];
 }
 
 export interface Shipment {

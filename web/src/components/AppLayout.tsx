@@ -1,11 +1,14 @@
-// The frame of every signed-in page: navigation by role, language switch, who is signed in, sign-out.
+// The frame of every signed-in page: navigation by role, notices, language switch, who is signed
+// in, sign-out.
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -20,6 +23,9 @@ export function AppLayout() {
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
   ];
   if (customer) items.reverse();
+  if (ESCALATION_ROLES.includes(signedIn.user.role)) {
+    items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
+  }
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -40,6 +46,7 @@ export function AppLayout() {
         </Link>
         <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} style={{ flex: 1, minWidth: wide ? 0 : 180 }} />
         <Space size="middle">
+          <NotificationBell />
           <LanguageSwitch />
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="who">
             {wide ? signedIn.user.displayName : null} <Tag>{t(`role.${signedIn.user.role}`, { defaultValue: signedIn.user.role })}</Tag>

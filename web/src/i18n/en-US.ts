@@ -8,7 +8,7 @@ export const uiEnUS = {
     resetFilters: 'Clear filters', yes: 'Yes', no: 'No', back: 'Back', previous: 'Previous', next: 'Next',
     page: 'Page {{page}}', total: '{{count}} in total', download: 'Download', all: 'All',
   },
-  nav: { cases: 'Cases', myCases: 'My after-sales', orders: 'Orders', myOrders: 'My orders', signOut: 'Sign out', language: 'Language' },
+  nav: { cases: 'Cases', myCases: 'My after-sales', orders: 'Orders', myOrders: 'My orders', signOut: 'Sign out', language: 'Language', escalations: 'Escalations' },
   signIn: {
     title: 'Sign in', subtitle: 'After-sales service and complaint handling', email: 'Email', password: 'Password', submit: 'Sign in',
     emailRequired: 'Enter your email', emailInvalid: 'This is not an email address', passwordRequired: 'Enter your password',
@@ -19,12 +19,45 @@ export const uiEnUS = {
     reference: 'Reference: {{id}}', crashTitle: 'Something went wrong on this page',
     crashText: 'The page could not be shown. Reload to try again.', reload: 'Reload',
     notFoundTitle: 'Page not found', notFoundText: 'There is nothing at this address.', home: 'Go to start',
+    forbiddenTitle: 'Not for your role', forbiddenText: 'This page is for supervisors and admins.',
   },
   stage: { review: 'Review', return_shipment: 'Return shipment', inspection: 'Inspection', refund_or_replacement: 'Refund / replacement', done: 'Done' },
   cases: {
     title: 'Cases', myTitle: 'My after-sales requests', state: 'State', kind: 'Kind', severity: 'Severity',
     search: 'Case no., title or description', empty: 'No cases yet', emptyFiltered: 'No case matches these filters',
     caseNo: 'Case no.', caseTitle: 'Title', createdAt: 'Created', untitled: '(no title)',
+    sla: 'SLA', slaState: 'SLA', channel: 'Channel', queue: 'Queue', slaNone: 'No open clock',
+  },
+  sla: {
+    title: 'SLA deadlines', myTitle: 'Your deadlines', due: 'Due {{time}}', left: '{{time}} left', overdue: 'Overdue {{time}}',
+    overdueShort: 'Overdue', paused: 'Paused', pausedLeft: 'Paused · {{time}} left', met: 'Done', metLate: 'Done · late',
+    cancelled: 'Cancelled', warningHint: 'Past its warning point', workingTime: 'Counted in working time',
+    ifMissed: 'If missed: {{outcome}}', metAt: 'done {{time}}', breachedAt: 'overdue since {{time}}', lateFired: 'noticed late', metricDue: '{{label}} (due {{time}})',
+    missed: '{{label}}: the deadline ({{due}}) has passed',
+    ask: {
+      customer_ship_return: 'Please ship the goods back before {{due}}', customer_evidence: 'Please provide the evidence before {{due}}',
+      merchant_review: 'Please review the request before {{due}}', merchant_confirm_receipt: 'Please confirm receipt of the return before {{due}}',
+      other: 'Please complete "{{label}}" before {{due}}',
+    },
+    consequence: {
+      close_unshipped_return: 'If the goods are not shipped back in time, the request closes by itself.',
+      decide_without_evidence: 'Without the evidence, the request is decided on what we have.',
+      approve_request: 'If it is not reviewed in time, the request is approved automatically.',
+      confirm_receipt_and_refund: 'If receipt is not confirmed in time, it is confirmed and the refund paid automatically.',
+    },
+  },
+  notifications: {
+    title: 'Notifications', open: 'Notifications ({{count}} unread)', empty: 'No new notifications', caseLink: 'Case {{caseNo}}',
+  },
+  escalations: {
+    title: 'Escalations', subtitle: 'Open cases with a breached SLA clock, an L1/L2 severity, or in the specialists or supervisors queue.',
+    caseNo: 'Case no.', caseTitle: 'Title', severity: 'Severity', queue: 'Queue', state: 'State', breaches: 'Breached clocks',
+    latestBreach: 'Breached at', noBreach: 'Escalated by severity or queue', empty: 'No case needs escalation.', pausedClock: ' (paused)',
+  },
+  compliance: {
+    title: 'SLA compliance', subtitle: 'Cases filed in the last 30 days, by channel: share of clocks met per metric. Below {{threshold}} is a missed target.',
+    group: 'Channel', cases: 'Cases', firstResponse: 'First response (min)', median: 'Median', p90: 'P90', breaches: 'Breaches',
+    missed: 'Missed targets: ', none: 'None', empty: 'No cases were filed in this period.', shareTitle: '{{met}} of {{total}} met',
   },
   case: {
     notFound: 'This case does not exist or you may not see it.', description: 'Description', desiredResolution: 'Desired resolution',

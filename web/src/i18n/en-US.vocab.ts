@@ -52,7 +52,21 @@ export const vocabEnUS = {
     quality_defect: 'Quality defect', packaging: 'Packaging', logistics_damage: 'Logistics damage', customer_misuse: 'Customer misuse',
     not_as_described: 'Not as described', merchant_error: 'Merchant error', platform_error: 'Platform error', no_fault: 'No fault',
   },
-  party: { merchant: 'Merchant', platform: 'Platform', carrier: 'Carrier', customer: 'Customer', insurer: 'Return-shipping insurance' },
+  party: { merchant: 'Merchant', platform: 'Platform', carrier: 'Carrier', customer: 'Customer', insurer: 'Return-shipping insurance', department: 'Department' },
+  slaMetric: {
+    first_response: 'First response', acknowledgement: 'Acknowledgement', follow_up: 'Follow-up', plan_due: 'Plan due',
+    staged_feedback: 'Staged feedback', collaboration_reply: 'Collaboration reply', frontline_escalation: 'Frontline escalation',
+    reinvestigation: 'Re-investigation after rejection', second_handling: 'Second handling',
+    refund_after_receipt: 'Refund or replacement after receipt', task_deadline: 'Execution task',
+    merchant_review: 'Merchant reviews the request', customer_ship_return: 'Customer ships the return',
+    merchant_confirm_receipt: 'Merchant confirms receipt', customer_evidence: 'Customer provides evidence',
+  },
+  slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
+  queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors' },
+  autoOutcome: {
+    approve_request: 'approve the request', close_unshipped_return: 'close the unshipped return',
+    confirm_receipt_and_refund: 'confirm receipt and refund', decide_without_evidence: 'decide without the evidence',
+  },
   taskType: {
     refund: 'Refund', ship_replacement: 'Ship replacement', repair: 'Repair', ship_back_repaired: 'Ship back repaired item',
     compensation: 'Pay compensation', answer: 'Answer the customer', follow_up: 'Follow up', shipping_reimbursement: 'Reimburse return shipping',
@@ -111,5 +125,9 @@ export const vocabEnUS = {
     case_reopened: 'Case reopened', case_withdrawn: 'Request withdrawn', case_merged: 'Merged into another case',
     case_archived: 'Archived', escalated_to_compliance: 'Escalated to compliance', message_added: 'Message', internal_note_added: 'Internal note',
     attachment_added: 'Attachment added', duplicate_request_linked: 'Duplicate request linked', duplicate_merged_in: 'Case merged in',
+    sla_started: 'SLA clock started', sla_paused: 'SLA clock paused', sla_resumed: 'SLA clock resumed', sla_met: 'SLA met',
+    sla_cancelled: 'SLA clock cancelled', sla_rescheduled: 'SLA deadline moved', sla_warning: 'SLA warning', sla_breached: 'SLA breached',
+    severity_escalated: 'Severity raised', case_reassigned: 'Moved to another queue', return_delivered: 'Return delivered',
+    return_lapsed: 'Return not shipped in time', evidence_request_lapsed: 'Evidence not provided in time',
   },
 };

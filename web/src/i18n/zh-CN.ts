@@ -10,7 +10,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     resetFilters: '清除筛选', yes: '是', no: '否', back: '返回', previous: '上一页', next: '下一页',
     page: '第 {{page}} 页', total: '共 {{count}} 条', download: '下载', all: '全部',
   },
-  nav: { cases: '售后单', myCases: '我的售后', orders: '订单', myOrders: '我的订单', signOut: '退出登录', language: '语言' },
+  nav: { cases: '售后单', myCases: '我的售后', orders: '订单', myOrders: '我的订单', signOut: '退出登录', language: '语言', escalations: '升级队列' },
   signIn: {
     title: '登录', subtitle: '电商售后服务与客诉处理平台', email: '邮箱', password: '密码', submit: '登录',
     emailRequired: '请输入邮箱', emailInvalid: '邮箱格式不正确', passwordRequired: '请输入密码',
@@ -21,12 +21,45 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     reference: '错误编号：{{id}}', crashTitle: '页面出错了',
     crashText: '此页面无法显示，请刷新重试。', reload: '刷新',
     notFoundTitle: '页面不存在', notFoundText: '此地址没有内容。', home: '返回首页',
+    forbiddenTitle: '无权访问', forbiddenText: '此页面仅供售后主管和管理员使用。',
   },
   stage: { review: '审核', return_shipment: '寄回商品', inspection: '质检', refund_or_replacement: '退款/换新', done: '完成' },
   cases: {
     title: '售后单', myTitle: '我的售后申请', state: '状态', kind: '类型', severity: '级别',
     search: '售后单号、标题或描述', empty: '暂无售后单', emptyFiltered: '没有符合筛选条件的售后单',
     caseNo: '售后单号', caseTitle: '标题', createdAt: '创建时间', untitled: '（无标题）',
+    sla: '时效', slaState: '时效状态', channel: '渠道', queue: '队列', slaNone: '无进行中的时效',
+  },
+  sla: {
+    title: '处理时效（SLA）', myTitle: '办理时限', due: '截止 {{time}}', left: '剩余 {{time}}', overdue: '超时 {{time}}',
+    overdueShort: '已超时', paused: '已暂停', pausedLeft: '已暂停 · 剩余 {{time}}', met: '已完成', metLate: '已完成 · 超时',
+    cancelled: '已取消', warningHint: '已过预警点', workingTime: '按工作时间计',
+    ifMissed: '逾期：{{outcome}}', metAt: '{{time}} 完成', breachedAt: '{{time}} 起超时', lateFired: '延迟发现', metricDue: '{{label}}（截止 {{time}}）',
+    missed: '{{label}}：已超过期限（{{due}}）',
+    ask: {
+      customer_ship_return: '请在 {{due}} 前寄回商品', customer_evidence: '请在 {{due}} 前补充凭证',
+      merchant_review: '请在 {{due}} 前审核申请', merchant_confirm_receipt: '请在 {{due}} 前确认收到退货',
+      other: '请在 {{due}} 前完成“{{label}}”',
+    },
+    consequence: {
+      close_unshipped_return: '逾期未寄回，售后申请将自动关闭。',
+      decide_without_evidence: '逾期未补充，将按现有信息处理。',
+      approve_request: '逾期未审核，系统将自动同意申请。',
+      confirm_receipt_and_refund: '逾期未确认，系统将自动确认收货并退款。',
+    },
+  },
+  notifications: {
+    title: '通知', open: '通知（{{count}} 条未读）', empty: '暂无未读通知', caseLink: '售后单 {{caseNo}}',
+  },
+  escalations: {
+    title: '升级队列', subtitle: '有超时未完成的时效、一级/二级投诉，或已转到专员组、主管队列的进行中售后单。',
+    caseNo: '售后单号', caseTitle: '标题', severity: '级别', queue: '队列', state: '状态', breaches: '超时项',
+    latestBreach: '超时时间', noBreach: '因级别或队列升级', empty: '暂无需要升级处理的售后单。', pausedClock: '（已暂停）',
+  },
+  compliance: {
+    title: '时效达成', subtitle: '近 30 天创建的售后单，按渠道统计各时效的达成率；低于 {{threshold}} 即为未达标。',
+    group: '渠道', cases: '售后单', firstResponse: '首次响应（分钟）', median: '中位数', p90: 'P90', breaches: '超时次数',
+    missed: '未达标：', none: '无', empty: '此期间没有新建的售后单。', shareTitle: '{{total}} 项中达成 {{met}} 项',
   },
   case: {
     notFound: '售后单不存在，或您无权查看。', description: '问题描述', desiredResolution: '期望处理方式',

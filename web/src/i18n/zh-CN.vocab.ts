@@ -55,7 +55,21 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     quality_defect: '质量缺陷', packaging: '包装问题', logistics_damage: '物流破损', customer_misuse: '客户使用不当',
     not_as_described: '描述不符', merchant_error: '商家差错', platform_error: '平台差错', no_fault: '无责',
   },
-  party: { merchant: '商家', platform: '平台', carrier: '承运商', customer: '客户', insurer: '运费险' },
+  party: { merchant: '商家', platform: '平台', carrier: '承运商', customer: '客户', insurer: '运费险', department: '协同部门' },
+  slaMetric: {
+    first_response: '首次响应', acknowledgement: '受理确认', follow_up: '跟进反馈', plan_due: '给出方案',
+    staged_feedback: '阶段性反馈', collaboration_reply: '协同部门答复', frontline_escalation: '一线升级',
+    reinvestigation: '方案被拒后重新核查', second_handling: '不满意二次处理',
+    refund_after_receipt: '收货后退款/换新', task_deadline: '执行任务',
+    merchant_review: '商家审核申请', customer_ship_return: '买家寄回商品',
+    merchant_confirm_receipt: '商家确认收货', customer_evidence: '买家补充凭证',
+  },
+  slaState: { running: '计时中', warning: '即将超时', breached: '已超时', paused: '已暂停', met: '已达成', cancelled: '已取消' },
+  queue: { frontline: '一线', specialists: '专员组', supervisors: '主管' },
+  autoOutcome: {
+    approve_request: '自动同意申请', close_unshipped_return: '自动关闭未寄回的申请',
+    confirm_receipt_and_refund: '自动确认收货并退款', decide_without_evidence: '按现有信息处理',
+  },
   taskType: {
     refund: '退款', ship_replacement: '发出换新商品', repair: '维修', ship_back_repaired: '寄回维修商品',
     compensation: '发放补偿', answer: '答复客户', follow_up: '跟进', shipping_reimbursement: '退货运费报销',
@@ -107,5 +121,9 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     case_reopened: '重新打开', case_withdrawn: '申请已撤销', case_merged: '合并到其他售后单',
     case_archived: '已归档', escalated_to_compliance: '升级至合规评估', message_added: '留言', internal_note_added: '内部备注',
     attachment_added: '上传附件', duplicate_request_linked: '重复申请已关联', duplicate_merged_in: '其他售后单合并进来',
+    sla_started: '时效开始计时', sla_paused: '时效暂停计时', sla_resumed: '时效恢复计时', sla_met: '时效达成',
+    sla_cancelled: '时效取消', sla_rescheduled: '时效截止时间调整', sla_warning: '时效预警', sla_breached: '时效超时',
+    severity_escalated: '投诉级别升级', case_reassigned: '转派队列', return_delivered: '退货已签收',
+    return_lapsed: '逾期未寄回商品', evidence_request_lapsed: '逾期未补充凭证',
   },
 };

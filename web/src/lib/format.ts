@@ -36,3 +36,28 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A span of time, rounded down to the two largest units: "2天3小时" / "2d 3h", "45分钟" / "45m". */
+export function formatDuration(ms: number, language: Language): string {
+  const zh = language === 'zh-CN';
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return zh ? '不到1分钟' : '<1m';
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  const parts: string[] = [];
+  if (days > 0) parts.push(zh ? `${days}天` : `${days}d`);
+  if (hours > 0) parts.push(zh ? `${hours}小时` : `${hours}h`);
+  if (days === 0 && minutes > 0) parts.push(zh ? `${minutes}分钟` : `${minutes}m`);
+  return parts.slice(0, 2).join(zh ? '' : ' ');
+}
+
+/** Milliseconds as whole minutes ("12"), or "—" when there is no figure. */
+export function formatMinutes(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  return String(Math.round(ms / MINUTE));
+}

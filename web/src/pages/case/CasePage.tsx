@@ -1,5 +1,5 @@
-// One case: header and progress, actions, items and policy answer, conversation, negotiation,
-// execution (tasks, refunds, ledger, shipments), files and the timeline.
+// One case: header and progress, actions, SLA clocks, items and policy answer, conversation,
+// negotiation, execution (tasks, refunds, ledger, shipments), files and the timeline.
 import { Button, Col, Result, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useCase } from '../../api/queries.ts';
 import { STAFF_ROLES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { shownDeadlines } from '../../lib/sla.ts';
 import { ActionsCard } from './ActionsCard.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
@@ -16,6 +17,7 @@ import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
 import { MessagesCard } from './MessagesCard.tsx';
 import { OffersCard } from './OffersCard.tsx';
+import { SlaCard } from './SlaCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 
 export function CasePage() {
@@ -44,10 +46,15 @@ export function CasePage() {
     return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   }
   const detail = query.data;
+  // Staff read the clocks beside the work; a customer or merchant sees their own to-dos up front.
+  const deadlines = shownDeadlines(detail.deadlines ?? [], staff);
+  const sla =
+    signedIn && deadlines.length > 0 ? <SlaCard deadlines={deadlines} role={signedIn.user.role} staff={staff} tasks={detail.tasks} fetchedAt={query.dataUpdatedAt} /> : null;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <CaseHeader detail={detail} />
       <ActionsCard detail={detail} />
+      {staff ? null : sla}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -59,6 +66,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {staff ? sla : null}
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />
             <ShipmentsCard shipments={detail.shipments} />

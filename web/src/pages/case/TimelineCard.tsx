@@ -5,16 +5,22 @@ import type { CaseDetail } from '../../api/types.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useEventDetail } from './eventDetail.ts';
 
-/** Events that only staff should see, even when the API lists them. */
-const STAFF_ONLY_EVENTS = new Set(['internal_note_added']);
+/** Events that only staff should see, even when the API lists them (the SLA engine's bookkeeping included). */
+const STAFF_ONLY_EVENTS = new Set(['internal_note_added', 'severity_escalated', 'case_reassigned']);
+const staffOnly = (type: string) => STAFF_ONLY_EVENTS.has(type) || type.startsWith('sla_');
+const EVENT_COLORS: Record<string, string> = {
+  sla_breached: 'red', sla_warning: 'orange', sla_met: 'green', severity_escalated: 'red', return_lapsed: 'gray', evidence_request_lapsed: 'gray',
+};
 
 export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const word = useWord();
+  const eventDetail = useEventDetail();
   const humanize = (type: string) => t(`event.${type}`, { defaultValue: type.replaceAll('_', ' ') });
-  const events = detail.timeline.filter((e) => staff || !STAFF_ONLY_EVENTS.has(e.type));
+  const events = detail.timeline.filter((e) => staff || !staffOnly(e.type));
   return (
     <Card title={t('case.timeline')} size="small">
       {events.length === 0 ? (
@@ -23,6 +29,7 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
         <Timeline
           items={events.map((e) => ({
             key: e.seq,
+            ...(EVENT_COLORS[e.type] ? { color: EVENT_COLORS[e.type] } : {}),
             content: (
               <>
                 <Typography.Text strong>{humanize(e.type)}</Typography.Text>{' '}
@@ -34,6 +41,11 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
                     <Typography.Text type="secondary">
                       {word('state', e.fromState)} → {word('state', e.toState)}
                     </Typography.Text>
+                  </div>
+                ) : null}
+                {staff && eventDetail(e.type, e.data) ? (
+                  <div>
+                    <Typography.Text type="secondary">{eventDetail(e.type, e.data)}</Typography.Text>
                   </div>
                 ) : null}
                 {e.reason ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.reason}</Typography.Paragraph> : null}

@@ -1,48 +1,49 @@
-// Filters of the case list, kept in the URL so a filtered list can be shared and reloaded.
+// Filters of the case list, kept in the URL so a filtered list can be shared and reloaded. Staff
+// also filter by channel and work queue; everyone by the state of the most urgent SLA clock.
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CHANNELS, QUEUES, SLA_FILTER_STATES } from '../../api/sla.types.ts';
 import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../api/types.ts';
 
 export interface FilterValues {
   state?: string | undefined;
   kind?: string | undefined;
   severity?: string | undefined;
+  slaState?: string | undefined;
+  channel?: string | undefined;
+  queue?: string | undefined;
   q?: string | undefined;
 }
 
-export function CaseFilters({ values, onChange }: { values: FilterValues; onChange: (next: FilterValues) => void }) {
+/** The filters the URL may carry (the page reads these search parameters). */
+export const FILTER_KEYS = ['state', 'kind', 'severity', 'slaState', 'channel', 'queue', 'q'] as const satisfies readonly (keyof FilterValues)[];
+
+type SelectKey = Exclude<keyof FilterValues, 'q'>;
+
+export function CaseFilters({ values, staff, onChange }: { values: FilterValues; staff: boolean; onChange: (next: FilterValues) => void }) {
   const { t } = useTranslation();
-  const options = (group: string, codes: readonly string[]) => codes.map((code) => ({ value: code, label: t(`${group}.${code}`) }));
-  const filtered = values.state || values.kind || values.severity || values.q;
+  const select = (key: SelectKey, label: string, group: string, codes: readonly string[], width = 170) => (
+    <Select
+      key={key}
+      allowClear
+      style={{ width }}
+      placeholder={label}
+      aria-label={label}
+      data-testid={`filter-${key}`}
+      value={values[key]}
+      options={codes.map((code) => ({ value: code, label: t(`${group}.${code}`, { defaultValue: code }) }))}
+      onChange={(value?: string) => onChange({ ...values, [key]: value })}
+    />
+  );
+  const filtered = FILTER_KEYS.some((key) => values[key]);
   return (
     <Space wrap style={{ marginBottom: 16 }}>
-      <Select
-        allowClear
-        style={{ width: 170 }}
-        placeholder={t('cases.state')}
-        aria-label={t('cases.state')}
-        value={values.state}
-        options={options('state', CASE_STATES)}
-        onChange={(state?: string) => onChange({ ...values, state })}
-      />
-      <Select
-        allowClear
-        style={{ width: 170 }}
-        placeholder={t('cases.kind')}
-        aria-label={t('cases.kind')}
-        value={values.kind}
-        options={options('kind', CASE_KINDS)}
-        onChange={(kind?: string) => onChange({ ...values, kind })}
-      />
-      <Select
-        allowClear
-        style={{ width: 170 }}
-        placeholder={t('cases.severity')}
-        aria-label={t('cases.severity')}
-        value={values.severity}
-        options={options('severity', SEVERITIES)}
-        onChange={(severity?: string) => onChange({ ...values, severity })}
-      />
+      {select('state', t('cases.state'), 'state', CASE_STATES)}
+      {select('kind', t('cases.kind'), 'kind', CASE_KINDS)}
+      {select('severity', t('cases.severity'), 'severity', SEVERITIES)}
+      {select('slaState', t('cases.slaState'), 'slaState', SLA_FILTER_STATES, 130)}
+      {staff ? select('channel', t('cases.channel'), 'channel', CHANNELS, 140) : null}
+      {staff ? select('queue', t('cases.queue'), 'queue', QUEUES, 130) : null}
       <Input.Search
         key={values.q ?? ''}
         allowClear

@@ -1,31 +1,52 @@
-// Cases the caller may see, filtered and paginated by the server.
+// Cases the caller may see, filtered and paginated by the server, with each case's most urgent
+// SLA clock.
 import { Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCases } from '../../api/queries.ts';
-import type { CaseSummary } from '../../api/types.ts';
+import type { CaseSla } from '../../api/sla.types.ts';
+import { type CaseSummary, STAFF_ROLES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
-import { KindTag, SeverityTag, StateTag } from '../../components/Labels.tsx';
+import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useLanguage } from '../../i18n/index.ts';
+import { SlaBadge } from '../../components/SlaBadge.tsx';
+import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { CaseFilters, type FilterValues } from './CaseFilters.tsx';
+import { liveListSla } from '../../lib/sla.ts';
+import { useNow } from '../../lib/useNow.ts';
+import { CaseFilters, FILTER_KEYS, type FilterValues } from './CaseFilters.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
+
+function SlaCell({ sla, now }: { sla: CaseSla | null | undefined; now: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  if (!sla) return <Typography.Text type="secondary">—</Typography.Text>;
+  const label = pick(sla.label, language) || word('slaMetric', sla.metric);
+  return (
+    <div style={{ lineHeight: 1.3 }}>
+      <SlaBadge view={liveListSla(sla, now)} hint={t('sla.due', { time: formatDateTime(sla.dueAt, language) })} />
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {label}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
 
 export function CasesPage() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const word = useWord();
   const navigate = useNavigate();
   const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
-  const filters: FilterValues = {
-    state: params.get('state') ?? undefined,
-    kind: params.get('kind') ?? undefined,
-    severity: params.get('severity') ?? undefined,
-    q: params.get('q') ?? undefined,
-  };
+  const staff = signedIn ? STAFF_ROLES.includes(signedIn.user.role) : false;
+  const now = useNow(30_000);
+  const filters: FilterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]));
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const query = useCases({ ...filters, limit: pageSize, offset: (page - 1) * pageSize });
@@ -49,16 +70,18 @@ export function CasesPage() {
     { title: t('cases.kind'), dataIndex: 'kind', width: 130, render: (kind: string) => <KindTag kind={kind} /> },
     { title: t('cases.state'), dataIndex: 'state', width: 150, render: (_: string, row) => <StateTag state={row.state} label={row.stateLabel} /> },
     { title: t('cases.severity'), dataIndex: 'severity', width: 150, render: (severity: string | null) => <SeverityTag severity={severity} /> },
+    { title: t('cases.sla'), dataIndex: 'sla', width: 170, render: (_: unknown, row) => <SlaCell sla={row.sla} now={now} /> },
+    ...(staff ? [{ title: t('cases.queue'), dataIndex: 'queue', width: 100, render: (queue: string) => word('queue', queue) }] : []),
     { title: t('cases.createdAt'), dataIndex: 'createdAt', width: 160, render: (iso: string) => formatDateTime(iso, language) },
   ];
-  const filtered = Boolean(filters.state || filters.kind || filters.severity || filters.q);
+  const filtered = FILTER_KEYS.some((key) => filters[key]);
 
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
-      <CaseFilters values={filters} onChange={(next) => update(next)} />
+      <CaseFilters values={filters} staff={staff} onChange={(next) => update(next)} />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
@@ -70,7 +93,7 @@ export function CasesPage() {
         columns={columns}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
-        scroll={{ x: 900 }}
+        scroll={{ x: staff ? 1170 : 1070 }}
         locale={{ emptyText: <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')} /> }}
         onRow={(row) => ({ onClick: () => void navigate(`/cases/${row.caseNo}`), style: { cursor: 'pointer' } })}
         pagination={{

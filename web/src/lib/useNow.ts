@@ -1,0 +1,11 @@
+// The current time, re-rendering the caller every `intervalMs` (countdowns).
+import { useEffect, useState } from 'react';
+
+export function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
