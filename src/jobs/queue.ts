@@ -72,7 +72,7 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
     async work(queue, handler) {
       // Batches, fetched back to back while they come back full, so a burst of breaches drains
       // quickly; a failed batch is retried whole, which idempotent handlers make harmless.
-      const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, batchSize: 20, burstWhenBatchFull: true };
+      const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, batchSize: 50, burstWhenBatchFull: true };
       await boss.work(queue, polling, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });

@@ -63,26 +63,44 @@ export function createDeadlineScheduler(
     w?.();
   };
 
+  // Halved after a failed sweep so one bad batch cannot stop every timer; grows back on success.
+  let currentBatch = batchSize;
+
   async function sweep(): Promise<number> {
     const now = deps.clock.now();
-    return deps.database.db.transaction().execute((trx) => sweepIn(trx, now));
+    try {
+      const fired = await deps.database.db.transaction().execute((trx) => sweepIn(trx, now, currentBatch));
+      currentBatch = Math.min(batchSize, currentBatch * 2);
+      return fired;
+    } catch (error) {
+      if (currentBatch === 1) throw error;
+      currentBatch = Math.max(1, Math.floor(currentBatch / 2));
+      console.error(`[sla] sweep failed; retrying with batches of ${currentBatch}`, error);
+      return 0;
+    }
   }
 
-  async function sweepIn(trx: Db, now: Date): Promise<number> {
+  async function sweepIn(trx: Db, now: Date, limit: number): Promise<number> {
+    // The earliest due clocks, at most `limit` of them, and only those: a case with many due
+    // clocks cannot make one transaction unboundedly large.
+    const due = await trx
+      .selectFrom('case_deadlines')
+      .select(['id', 'case_id'])
+      .where('next_fire_at', 'is not', null)
+      .where('next_fire_at', '<=', now)
+      .orderBy('next_fire_at')
+      .limit(limit)
+      .execute();
+    if (due.length === 0) return 0;
     const locked = await sql<{ id: string; version: number }>`
-      select c.id, c.version from cases c
-      where c.id in (
-        select d.case_id from case_deadlines d
-        where d.next_fire_at is not null and d.next_fire_at <= ${now}
-        order by d.next_fire_at limit ${batchSize}
-      )
-      for update of c skip locked`.execute(trx);
+      select id, version from cases where id = any(${[...new Set(due.map((d) => d.case_id))]}::uuid[])
+      for update skip locked`.execute(trx);
     if (locked.rows.length === 0) return 0;
-    const caseIds = locked.rows.map((r) => r.id);
+    const lockedIds = new Set(locked.rows.map((r) => r.id));
     const rows = await trx
       .selectFrom('case_deadlines')
       .selectAll()
-      .where('case_id', 'in', caseIds)
+      .where('id', '=', sql<string>`any(${due.filter((d) => lockedIds.has(d.case_id)).map((d) => d.id)}::uuid[])`)
       .where('next_fire_at', '<=', now)
       .orderBy('next_fire_at')
       .execute();
@@ -94,42 +112,45 @@ export function createDeadlineScheduler(
     }
     if (fired.length === 0) return 0;
 
+    // Arrays bound as one parameter each: the statements stay the same size however many fire.
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
     await sql`
       update case_deadlines as d
       set warned_at = v.warned_at, breached_at = v.breached_at, next_fire_at = v.next_fire_at, late = d.late or v.late
-      from (values ${sql.join(
-        fired.map(({ row, firing }) =>
-          sql`(${row.id}::uuid, ${firing.clock.warnedAt}::timestamptz, ${firing.clock.breachedAt}::timestamptz, ${nextFireAt(firing.clock)}::timestamptz, ${firing.late}::boolean)`,
-        ),
-      )}) as v(id, warned_at, breached_at, next_fire_at, late)
+      from unnest(
+        ${fired.map((f) => f.row.id)}::uuid[],
+        ${fired.map((f) => iso(f.firing.clock.warnedAt))}::timestamptz[],
+        ${fired.map((f) => iso(f.firing.clock.breachedAt))}::timestamptz[],
+        ${fired.map((f) => iso(nextFireAt(f.firing.clock)))}::timestamptz[],
+        ${fired.map((f) => f.firing.late)}::boolean[]
+      ) as v(id, warned_at, breached_at, next_fire_at, late)
       where d.id = v.id`.execute(trx);
 
     const versions = new Map(locked.rows.map((r) => [r.id, r.version]));
     const counts = new Map<string, number>();
-    const events = fired.map(({ row, firing }) => {
-      const seq = (versions.get(row.case_id) ?? 0) + (counts.get(row.case_id) ?? 0) + 1;
-      counts.set(row.case_id, (counts.get(row.case_id) ?? 0) + 1);
-      return {
-        case_id: row.case_id,
-        seq,
-        type: firing.kind === 'breach' ? 'sla_breached' : 'sla_warning',
-        from_state: null,
-        to_state: null,
-        actor_id: null,
-        actor_role: 'system',
-        reason: null,
-        data: JSON.stringify({
-          deadlineId: row.id, metric: row.metric, subjectId: row.subject_id, party: row.party,
-          dueAt: row.due_at.toISOString(), late: firing.late, autoOutcome: row.auto_outcome,
-        }),
-        occurred_at: now,
-      };
+    const seqs = fired.map(({ row }) => {
+      const n = (counts.get(row.case_id) ?? 0) + 1;
+      counts.set(row.case_id, n);
+      return (versions.get(row.case_id) ?? 0) + n;
     });
     await sql`
       update cases as c set version = c.version + v.n, updated_at = ${now}
-      from (values ${sql.join([...counts].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`))}) as v(id, n)
+      from unnest(${[...counts.keys()]}::uuid[], ${[...counts.values()]}::int[]) as v(id, n)
       where c.id = v.id`.execute(trx);
-    await trx.insertInto('case_events').values(events).execute();
+    await sql`
+      insert into case_events (case_id, seq, type, actor_role, data, occurred_at)
+      select v.case_id, v.seq, v.type, 'system', v.data, ${now}
+      from unnest(
+        ${fired.map((f) => f.row.case_id)}::uuid[],
+        ${seqs}::int[],
+        ${fired.map((f) => (f.firing.kind === 'breach' ? 'sla_breached' : 'sla_warning'))}::text[],
+        ${fired.map(({ row, firing }) =>
+          JSON.stringify({
+            deadlineId: row.id, metric: row.metric, subjectId: row.subject_id, party: row.party,
+            dueAt: row.due_at.toISOString(), late: firing.late, autoOutcome: row.auto_outcome,
+          }),
+        )}::jsonb[]
+      ) as v(case_id, seq, type, data)`.execute(trx);
 
     const jobs: SlaActionJob[] = fired.map(({ row, firing }) => {
       const target = rules.targets.find((t) => t.id === row.target_id);
@@ -178,7 +199,7 @@ export function createDeadlineScheduler(
     while (running) {
       try {
         const fired = await sweep();
-        if (fired >= batchSize || !running) continue;
+        if (fired >= currentBatch || !running) continue;
         const next = await earliest();
         const wait = next === null ? maxSleepMs : next.getTime() - deps.clock.now().getTime();
         // Due but not fired: another process holds those cases; give it a moment.
