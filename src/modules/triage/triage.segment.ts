@@ -1,7 +1,7 @@
-// Word segmentation for Chinese (jieba) and English, shared by the classifier and the knowledge
-// base search, so a question is cut into words the same way everywhere.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+// Word segmentation for Chinese (jieba, compiled to WebAssembly, so it runs on any platform
+// without native builds) and English, shared by the classifier and the knowledge base search,
+// so a question is cut into words the same way everywhere.
+import { add_word, cut, cut_for_search } from 'jieba-wasm';
 
 // After-sales words the general dictionary cuts wrongly (退货运费险 → 退 / 货运 / 费险).
 const DOMAIN_WORDS = [
@@ -11,13 +11,13 @@ const DOMAIN_WORDS = [
   '退运费', '运单号', '维修', '保修', '三包', '开箱', '激活', '扣款', '重复扣款', '个人信息', '泄露', '骚扰电话',
 ];
 
-let jieba: Jieba | null = null;
-function engine(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 100000 n`).join('\n')));
+let ready = false;
+function engine(): { cut: typeof cut; cutForSearch: typeof cut_for_search } {
+  if (!ready) {
+    for (const word of DOMAIN_WORDS) add_word(word, 100_000, 'n');
+    ready = true;
   }
-  return jieba;
+  return { cut, cutForSearch: cut_for_search };
 }
 
 /** Full-width letters and digits to ASCII, lower case: "ＡＢＣ１２" and "abc12" are the same word. */
