@@ -14,8 +14,11 @@ import { createEvidenceStore } from './modules/cases/evidence.store.ts';
 import { HttpPaymentProvider } from './modules/execution/http-payment.provider.ts';
 import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
 import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
+import { ensureReplyTemplateDefaults } from './modules/replies/reply.defaults.ts';
+import { ensureKbDefaults } from './modules/kb/kb.defaults.ts';
 import { handleSlaAction } from './modules/sla/sla.actions.ts';
 import { handleSlaRecompute } from './modules/sla/sla.recompute.ts';
+import { ensureRoutingDefaults } from './modules/routing/routing.repository.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createSlaService } from './modules/sla/sla.service.ts';
@@ -58,6 +61,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const database = await openMigratedDatabase(config, options.inMemory);
   await ensurePlatformBaseline(database.db, clock.now());
   await ensureSlaDefaults(database.db, clock.now());
+  await ensureReplyTemplateDefaults(database.db, clock.now());
+  await ensureKbDefaults(database.db, clock.now());
+  await ensureRoutingDefaults(database.db, clock.now());
   const jobs: JobQueue = createJobQueue(database);
   await jobs.start();
   const sla = createSlaService();
@@ -75,7 +81,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   };
   const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
   if (options.workers) {
-    await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data));
+    await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data, deps));
     await jobs.work('sla-action', (data) => handleSlaAction(deps, data));
     await jobs.work('sla-recompute', async (data) => void (await handleSlaRecompute(deps, data)));
     // Deadlines that fell due while the server was down fire now, marked late.

@@ -70,6 +70,8 @@ export interface NotificationsTable {
   id: Generated<string>;
   recipient_user_id: string | null;
   recipient_role: string | null;
+  /** With recipient_role 'department': which department (0007_collaboration.sql). */
+  department: string | null;
   merchant_id: string | null;
   case_id: string | null;
   type: string;

@@ -1,6 +1,11 @@
 // Table types for Kysely, kept by hand beside the SQL migrations (the SQL is the source).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { BusinessCalendarsTable, CaseDeadlinesTable, NotificationsTable, SlaTargetsTable } from './schema.sla.ts';
+import type { CollaborationRequestsTable } from './schema.collab.ts';
+import type { AgentProfilesTable, QueuesTable, RoutingRulesTable } from './schema.routing.ts';
+import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, OrderEventsTable } from './schema.kb.ts';
+import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
+import type { ReplyTemplatesTable } from './schema.templates.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -18,6 +23,8 @@ export interface UsersTable {
   merchant_id: string | null;
   locale: Generated<string>;
   created_at: DefaultTimestamp;
+  /** Set for role 'department' only (0007_collaboration.sql). */
+  department: string | null;
 }
 
 export interface ApiTokensTable {
@@ -134,6 +141,9 @@ export interface CasesTable {
   archived_at: Timestamp | null;
   queue: Generated<string>;
   assignee_id: string | null;
+  emotion: Generated<string>;
+  priority: Generated<string>;
+  triage: Json | null;
 }
 
 export interface CaseItemsTable {
@@ -332,6 +342,18 @@ export interface DB {
   sla_targets: SlaTargetsTable;
   case_deadlines: CaseDeadlinesTable;
   notifications: NotificationsTable;
+  collaboration_requests: CollaborationRequestsTable;
+  queues: QueuesTable;
+  agent_profiles: AgentProfilesTable;
+  routing_rules: RoutingRulesTable;
+  kb_articles: KbArticlesTable;
+  kb_article_versions: KbArticleVersionsTable;
+  kb_deflections: KbDeflectionsTable;
+  order_events: OrderEventsTable;
+  incidents: IncidentsTable;
+  incident_cases: IncidentCasesTable;
+  incident_settings: IncidentSettingsTable;
+  reply_templates: ReplyTemplatesTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -27,11 +27,24 @@ export const ROLES = [
   'compliance',
   'merchant',
   'finance',
+  'department', // a collaborating department's staff (ORG-2): sees and answers requests to it, runs no case commands
   'admin',
   'system',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['agent', 'specialist', 'supervisor', 'compliance', 'finance', 'admin'] as const satisfies readonly Role[];
+
+/** Departments a case handler can ask for help (ORG-2, SLA-7, TR-3); a 'department' user belongs to one. */
+export const DEPARTMENTS = ['supply_chain', 'logistics', 'finance', 'legal', 'pr', 'compliance'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+export const DEPARTMENT_LABELS: Record<Department, LocalizedText> = {
+  supply_chain: { 'zh-CN': '供应链', 'en-US': 'Supply chain' },
+  logistics: { 'zh-CN': '物流', 'en-US': 'Logistics' },
+  finance: { 'zh-CN': '财务', 'en-US': 'Finance' },
+  legal: { 'zh-CN': '法务', 'en-US': 'Legal' },
+  pr: { 'zh-CN': '公关', 'en-US': 'Public relations' },
+  compliance: { 'zh-CN': '合规', 'en-US': 'Compliance' },
+};
 
 /** Responsibility finding (判责, VER-5): decides who bears each cost. */
 export const RESPONSIBILITIES = [

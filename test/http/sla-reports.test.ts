@@ -133,7 +133,8 @@ describe('SLA compliance and the escalation queue', () => {
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((i: { caseNo: string }) => i.caseNo)).toEqual([cases.chatMissed, cases.webQueued]);
     const [missed, queued] = res.body.items;
-    expect(missed).toMatchObject({ kind: 'return_refund', severity: 'L3', queue: 'frontline', channel: 'chat', latestBreachAt: '2026-11-10T02:04:00.000Z' });
+    // A merchant's goods: the case sits in the merchant's queue first (ORG-3).
+    expect(missed).toMatchObject({ kind: 'return_refund', severity: 'L3', queue: 'merchant', channel: 'chat', latestBreachAt: '2026-11-10T02:04:00.000Z' });
     expect(missed.breaches).toEqual([
       expect.objectContaining({ metric: 'first_response', breachedAt: '2026-11-10T02:04:00.000Z', dueAt: '2026-11-10T02:03:00.000Z', paused: false }),
     ]);

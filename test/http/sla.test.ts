@@ -46,7 +46,7 @@ describe('complaint acknowledgement and frontline escalation', () => {
   afterAll(async () => t.close());
 
   it('a complaint acknowledged late breaches, notifies the supervisor, and is met late', async () => {
-    const shop = await makeShop(t);
+    const shop = await makeShop(t, { platformOperated: true });
     const created = await shop.customer.post('/api/v1/cases', complaint(shop));
     expect(created.status).toBe(201);
     const caseNo: string = created.body.caseNo;
@@ -54,7 +54,7 @@ describe('complaint acknowledgement and frontline escalation', () => {
     const ack = clockOf(start, 'acknowledgement');
     expect(ack).toMatchObject({ state: 'running', paused: false, breached: false, remainingMs: HOUR });
     expect(new Date(ack.dueAt).getTime() - t.clock.now().getTime()).toBe(HOUR);
-    expect(start.timeline.map((e) => e.type)).toEqual(['case_submitted', 'sla_started']);
+    expect(start.timeline.map((e) => e.type)).toEqual(['case_submitted', 'sla_started', 'case_routed']);
 
     t.clock.advance(46 * MIN);
     await runTimers(t);
@@ -96,7 +96,8 @@ describe('complaint acknowledgement and frontline escalation', () => {
   });
 
   it('an L3 case frontline has not resolved in 2 h goes up to L2 and the specialists queue', async () => {
-    const shop = await makeShop(t);
+    // The platform's own goods: frontline handles them (a merchant's goods go to the merchant first).
+    const shop = await makeShop(t, { platformOperated: true });
     const created = await shop.customer.post('/api/v1/cases', complaint(shop, 'chat'));
     const caseNo: string = created.body.caseNo;
     expect(created.body).toMatchObject({ severity: 'L3', queue: 'frontline' });

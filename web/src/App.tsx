@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
+import { PublicLayout } from './components/PublicLayout.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
+import { HelpArticlePage } from './pages/help/HelpArticlePage.tsx';
+import { HelpPage } from './pages/help/HelpPage.tsx';
 import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
@@ -37,6 +40,10 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route element={<PublicLayout />}>
+          <Route path="help" element={<HelpPage />} />
+          <Route path="help/:slug" element={<HelpArticlePage />} />
+        </Route>
         <Route element={<AppLayout />}>
           <Route index element={<Home />} />
           <Route path="cases" element={<CasesPage />} />

@@ -33,6 +33,8 @@ export interface ApplyResult {
   extraEvents?: CaseEventInput[];
   /** Events that precede the transition in the timeline. */
   priorEvents?: CaseEventInput[];
+  /** Runs after the events are written, in the same transaction, with the case as it now is. */
+  after?: (row: CaseRow) => Promise<void>;
 }
 
 export interface PreparedAction {
@@ -81,6 +83,7 @@ export async function runCaseAction<I>(
         ];
         const version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
+        if (applied.after) await applied.after((await findCaseById(trx, row.id)) ?? row);
         const fresh = await findCaseById(trx, row.id);
         return { status: 200, body: presentCaseSummary(fresh ?? row, actor, now) };
       },

@@ -10,13 +10,13 @@ import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { claimKeys, type IdempotentResult, type KeyClaim, keyReused, storeAnswers } from '../../shared/idempotency.ts';
 import { compactLocalDate } from '../../shared/time.ts';
-import type { RequestReason } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
-import { CATEGORY_BY_REASON, type CreateCaseResult, linkDuplicate, type PreparedCase } from './case.intake.ts';
+import { type CreateCaseResult, linkDuplicate, type PreparedCase } from './case.intake.ts';
 import { presentCaseSummary } from './case.presenter.ts';
 import { type CaseEventInput, insertCaseItems, insertCases, insertFirstEvents } from './case.repository.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { CaseKey } from '../sla/sla.targets.ts';
+import { routeCases } from '../routing/routing.service.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 
 export interface IntakeEntry {
@@ -136,6 +136,9 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
     }),
   );
   await deps.sla.writeNewCases(trx, clocks.filter((c) => rowById.has(c.caseId)));
+  // TR-3/TR-4: each new case goes to its queue (and maybe a person) in the same transaction.
+  const routed = await routeCases(deps as AppDeps, trx, createdIndexes.map((i) => rowById.get(ids.get(i)!)!), { reason: 'intake' });
+  for (const r of routed) rowById.set(r.caseId, { ...rowById.get(r.caseId)!, queue: r.queue, assignee_id: r.assigneeId, version: r.version });
   await deps.jobs.sendMany(
     trx,
     'case-event',
@@ -179,8 +182,8 @@ function caseKey(e: IntakeEntry): CaseKey {
   return {
     channel: e.input.channel,
     kind: e.input.kind,
-    category: CATEGORY_BY_REASON[e.input.reason as RequestReason],
-    severity: 'L3',
+    category: e.prepared.triage.category,
+    severity: e.prepared.triage.severity,
     tier: null,
     merchantId: e.prepared.parties.merchantId,
   };
@@ -202,8 +205,11 @@ function caseValues(e: IntakeEntry, id: string) {
     title: input.title ?? firstProduct ?? input.description.slice(0, 60),
     description: input.description,
     desiredResolution: input.desiredResolution ?? null,
-    severity: 'L3',
-    category: CATEGORY_BY_REASON[input.reason as RequestReason],
+    severity: prepared.triage.severity,
+    category: prepared.triage.category,
+    emotion: prepared.triage.emotion,
+    priority: prepared.triage.priority,
+    triage: prepared.triage,
     policyVersionId: prepared.policyVersionId,
     eligibility: prepared.eligibility,
     openDedupeKey: prepared.dedupeKey,

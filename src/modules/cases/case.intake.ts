@@ -5,22 +5,16 @@ import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { type IdempotentResult, requestHash, runIdempotent } from '../../shared/idempotency.ts';
-import type { RequestReason } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
 import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
 import { findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
+import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 
-export const CATEGORY_BY_REASON: Record<RequestReason, string> = {
-  quality: 'product_quality',
-  not_as_described: 'not_as_described',
-  logistics: 'logistics',
-  no_reason: 'return_process',
-};
 
 export interface CreateCaseResult extends CaseSummary {
   eligibility: unknown;
@@ -71,6 +65,7 @@ export interface PreparedCase {
   policyVersionId: string | null;
   eligibility: ReturnType<typeof summarizeEligibility>;
   dedupeKey: string | null;
+  triage: CaseTriage;
 }
 
 async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput, now: Date): Promise<PreparedCase> {
@@ -93,6 +88,7 @@ async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput,
     parties,
     policyVersionId: policy.version?.id ?? null,
     eligibility: summarizeEligibility(decisions),
+    triage: triageNewCase({ ...input, tier: facts[0]?.customerTier ?? null }),
     dedupeKey: facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null,
   };
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { checkCaseForIncident, type IncidentDeps } from '../incidents/incident.service.ts';
 
 export const caseEventJobSchema = z.object({ caseId: z.string().uuid(), seq: z.number().int(), type: z.string() });
 
@@ -19,8 +20,11 @@ const RECEIPT = {
   'en-US': (caseNo: string) => `We have received your request ${caseNo}. We will check it and propose a solution within 24 hours; you can follow its progress under "My cases".`,
 };
 
-/** IN-5: the customer hears "received, what happens next, by when" through the original channel. */
-export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unknown): Promise<void> {
+/**
+ * IN-5: the customer hears "received, what happens next, by when" through the original channel.
+ * With `incidents`, a submitted case is then checked for a group complaint (TR-6).
+ */
+export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unknown, incidents?: IncidentDeps): Promise<void> {
   const job = caseEventJobSchema.parse(payload);
   if (job.type !== 'case_submitted') return;
   const row = await db
@@ -45,4 +49,5 @@ export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unk
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  if (incidents) await checkCaseForIncident(incidents, row.id);
 }

@@ -8,6 +8,13 @@ import type { Actor } from '../identity/index.ts';
 import { assertCanSeeCase } from './case.access.ts';
 import { findCaseByNo, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
+import type { CaseEventInput } from './case.repository.ts';
+import { triageMessage } from './case.triage.ts';
+import { routeCase } from '../routing/routing.service.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
+import type { CaseRow } from '../../db/schema.ts';
+import type { Severity } from '../../shared/vocabulary.ts';
+import type { Emotion, Priority } from '../triage/triage.vocabulary.ts';
 import type { MessageInput } from './case.schemas.ts';
 
 export interface MessageResult {
@@ -39,15 +46,33 @@ export async function addMessage(
           : actor.role === 'customer'
             ? row.unanswered_customer_messages + 1
             : 0;
-      const version = await recordCaseEvents(
-        deps,
-        trx,
-        row,
-        actor,
-        [{ type: input.visibility === 'internal' ? 'internal_note_added' : 'message_added', fromState: row.state, toState: row.state, data: { messageId: id, channel: input.channel } }],
-        now,
-        { unanswered_customer_messages: unanswered },
-      );
+      const events: CaseEventInput[] = [
+        { type: input.visibility === 'internal' ? 'internal_note_added' : 'message_added', fromState: row.state, toState: row.state, data: { messageId: id, channel: input.channel } },
+      ];
+      const changes: Partial<CaseRow> = { unanswered_customer_messages: unanswered };
+      // TR-2: what the customer writes later can raise the case (a safety word, a threat, anger).
+      if (actor.role === 'customer') {
+        const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
+        const raised = triageMessage(
+          { severity: row.severity as Severity, emotion: row.emotion as Emotion, priority: row.priority as Priority },
+          { body: input.body, channel: input.channel, tier: customer?.tier ?? null },
+        );
+        if (raised) {
+          Object.assign(changes, { severity: raised.severity, emotion: raised.emotion, priority: raised.priority });
+          events.push({
+            type: 'triage_raised',
+            fromState: row.state,
+            toState: row.state,
+            data: { messageId: id, from: { severity: row.severity, emotion: row.emotion, priority: row.priority }, to: { severity: raised.severity, emotion: raised.emotion, priority: raised.priority }, reasons: raised.reasons },
+            actor: SYSTEM_ACTOR,
+          });
+        }
+      }
+      let version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
+      if (changes.severity && changes.severity !== row.severity) {
+        const fresh = await findCaseByNo(trx, caseNo, true);
+        if (fresh) version = (await routeCase(deps, trx, fresh, { reason: 'severity_changed' })).version ?? version;
+      }
       await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: 'message_added' });
       return { status: 201, body: { id, caseNo: row.case_no, visibility: input.visibility, createdAt: now.toISOString() } };
     }),

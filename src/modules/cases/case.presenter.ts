@@ -17,9 +17,15 @@ import {
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
+const RETRIAGE_LABEL = { 'zh-CN': '调整分类与分级', 'en-US': 'change category or severity' };
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
-const INTERNAL_EVENTS = new Set(['internal_note_added', 'severity_escalated', 'case_reassigned']);
+const INTERNAL_EVENTS = new Set([
+  'internal_note_added', 'severity_escalated', 'case_reassigned', 'incident_joined', 'triage_overridden', 'triage_raised',
+  'case_routed', 'case_assigned', 'case_unassigned',
+  // Cross-department collaboration (ORG-2) is the platform's own business.
+  'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+]);
 function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
 }
@@ -38,6 +44,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
     reason: row.reason,
     channel: row.channel,
     severity: row.severity,
+    emotion: row.emotion,
+    priority: row.priority,
     queue: row.queue,
     assigneeId: row.assignee_id,
     category: row.category,
@@ -62,6 +70,7 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
       })),
       // Actions that change no state: always open to staff while the case exists.
       ...(isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
+      ...(isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
     ],
   };
 }
@@ -77,6 +86,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     eligibility: row.eligibility,
     policyVersionId: row.policy_version_id,
     responsibility: row.responsibility,
+    // Why the case was graded as it is (TR-7): staff only, like the rest of the platform's reasoning.
+    triage: staff ? row.triage : undefined,
     items: detail.items.map((i) => ({
       id: i.id,
       orderItemId: i.order_item_id,

@@ -1,19 +1,25 @@
 // Read side of cases: one case in full, and scoped, paginated lists.
 import type { AppDeps } from '../../http/deps.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertCanSeeCase } from './case.access.ts';
+import { assertCanReadCase } from './case.access.ts';
+import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
+import { incidentOfCase } from '../incidents/incident.repository.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
-  const row = assertCanSeeCase(actor, await findCaseByNo(db, caseNo));
+  const row = await assertCanReadCase(db, actor, await findCaseByNo(db, caseNo));
   const now = deps.clock.now();
   const [detail, rules] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db)]);
   const deadlines = await caseDeadlinesFor(db, rules, row.id, actor, now);
-  return { ...presentCaseDetail(row, detail, actor, now), deadlines };
+  // Cross-department requests (ORG-2): staff see all, a department its own, customers and merchants none.
+  const collaborations = await collaborationsForCase(db, actor, row.id, now);
+  // The group complaint (TR-6) the case belongs to: internal, so never shown to the customer.
+  const incident = actor.role === 'customer' ? null : await incidentOfCase(db, row.id);
+  return { ...presentCaseDetail(row, detail, actor, now), deadlines, incident, collaborations };
 }
 
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
@@ -21,6 +27,11 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   let q = db.selectFrom('cases').selectAll('cases');
   if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? '00000000-0000-0000-0000-000000000000');
   if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? '00000000-0000-0000-0000-000000000000');
+  if (actor.role === 'department') {
+    // A department lists the cases it is asked about, as it may read them (case.access.ts).
+    q = q.where((eb) => eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
+      .where('r.department', '=', actor.department ?? '').where('r.status', '=', 'open')));
+  }
   if (query.state) q = q.where('cases.state', '=', query.state);
   if (query.kind) q = q.where('cases.kind', '=', query.kind);
   if (query.severity) q = q.where('cases.severity', '=', query.severity);

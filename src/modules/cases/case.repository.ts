@@ -20,6 +20,10 @@ export interface NewCase {
   desiredResolution: string | null;
   severity: string;
   category: string | null;
+  emotion?: string;
+  priority?: string;
+  /** Why severity, category, emotion and priority are what they are (TR-7). */
+  triage?: unknown;
   policyVersionId: string | null;
   eligibility: unknown;
   openDedupeKey: string | null;
@@ -52,6 +56,9 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
         desired_resolution: c.desiredResolution,
         severity: c.severity,
         category: c.category,
+        emotion: c.emotion ?? 'normal',
+        priority: c.priority ?? 'P3',
+        triage: c.triage === undefined ? null : JSON.stringify(c.triage),
         policy_version_id: c.policyVersionId,
         eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
         open_dedupe_key: c.openDedupeKey,

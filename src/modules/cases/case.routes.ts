@@ -5,15 +5,20 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { IdempotentResult } from '../../shared/idempotency.ts';
+import { ROLES } from '../../shared/vocabulary.ts';
 import { executionActionHandlers, executionActionSchemas } from '../execution/execution.actions.ts';
 import { offerActionHandlers, offerActionSchemas } from '../resolution/offer.actions.ts';
 import { basicActionHandlers, basicActionSchemas } from './case.actions.basic.ts';
 import { type ActionHandler, runCaseAction } from './case.actions.runner.ts';
+import { triageActionHandlers, triageActionSchemas } from './case.actions.triage.ts';
 import { CASE_COMMAND_LABELS, type CaseCommandType } from './case.state.ts';
 import { createCase } from './case.intake.ts';
 import { addMessage } from './case.messages.ts';
 import { getCase, listCases } from './case.queries.ts';
 import { caseNoParams, createCaseSchema, listCasesQuerySchema, messageSchema } from './case.schemas.ts';
+
+/** Everyone who takes part in a case's lifecycle: not a collaborating department, which only reads and answers its requests. */
+const CASE_PARTICIPANTS = ROLES.filter((role) => role !== 'department');
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string().trim().min(8).max(128).optional(),
@@ -35,6 +40,7 @@ for (const [name, schema] of Object.entries(offerActionSchemas)) {
 for (const [name, schema] of Object.entries(executionActionSchemas)) {
   ACTIONS[name] = { schema, handler: executionActionHandlers[name as keyof typeof executionActionHandlers] as ActionHandler<never> };
 }
+ACTIONS.retriage = { schema: triageActionSchemas.retriage, handler: triageActionHandlers.retriage as ActionHandler<never> };
 
 export async function caseRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -75,7 +81,7 @@ export async function caseRoutes(root: FastifyInstance, deps: AppDeps): Promise<
   app.post(
     '/api/v1/cases/:caseNo/messages',
     {
-      config: { access: 'authenticated' },
+      config: { access: CASE_PARTICIPANTS },
       schema: { tags: ['cases'], summary: 'Add a message or an internal note', params: caseNoParams, headers: idempotencyHeaders, body: messageSchema },
     },
     async (request, reply) =>
@@ -87,7 +93,7 @@ export async function caseRoutes(root: FastifyInstance, deps: AppDeps): Promise<
     app.post(
       `/api/v1/cases/:caseNo/actions/${name}`,
       {
-        config: { access: 'authenticated' },
+        config: { access: CASE_PARTICIPANTS },
         schema: {
           tags: ['case actions'],
           summary: label ? `${label['en-US']} (${label['zh-CN']})` : name,

@@ -171,6 +171,7 @@ const ROLE_LABELS: Record<Role, LocalizedText> = {
   compliance: { 'zh-CN': '合规', 'en-US': 'compliance' },
   merchant: { 'zh-CN': '商家', 'en-US': 'merchant' },
   finance: { 'zh-CN': '财务', 'en-US': 'finance' },
+  department: { 'zh-CN': '协同部门', 'en-US': 'collaborating department' },
   admin: { 'zh-CN': '管理员', 'en-US': 'admin' },
   system: { 'zh-CN': '系统', 'en-US': 'system' },
 };

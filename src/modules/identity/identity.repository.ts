@@ -7,7 +7,7 @@ export async function findActorByTokenHash(db: Kysely<DB>, tokenHash: string, no
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 't.expires_at', 't.revoked_at'])
+    .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 'u.department', 't.expires_at', 't.revoked_at'])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
@@ -17,6 +17,7 @@ export async function findActorByTokenHash(db: Kysely<DB>, tokenHash: string, no
     displayName: row.display_name,
     customerId: row.customer_id,
     merchantId: row.merchant_id,
+    department: row.department,
   };
 }
 
@@ -33,6 +34,8 @@ export async function insertUser(
     passwordHash: string | null;
     customerId?: string | null;
     merchantId?: string | null;
+    /** Required for role 'department', refused by the database for any other role. */
+    department?: string | null;
     locale?: string;
   },
 ): Promise<string> {
@@ -45,6 +48,7 @@ export async function insertUser(
       password_hash: user.passwordHash,
       customer_id: user.customerId ?? null,
       merchant_id: user.merchantId ?? null,
+      department: user.department ?? null,
       ...(user.locale ? { locale: user.locale } : {}),
     })
     .returning('id')

@@ -34,6 +34,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps): Prom
         displayName: actor.displayName,
         customerId: actor.customerId,
         merchantId: actor.merchantId,
+        department: actor.department,
       };
     },
   );

@@ -7,6 +7,8 @@ export interface Actor {
   displayName: string;
   customerId: string | null;
   merchantId: string | null;
+  /** The department of a 'department' user (ORG-2); null for everyone else. */
+  department: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = {
@@ -15,6 +17,7 @@ export const SYSTEM_ACTOR: Actor = {
   displayName: 'Afterdesk',
   customerId: null,
   merchantId: null,
+  department: null,
 };
 
 /** Who may call a route: 'public', 'authenticated' (any signed-in role), or a list of roles. */

@@ -1,6 +1,6 @@
 // In-app notices for staff and merchants (SLA-15 breach actions, obligation warnings). A notice
-// goes to one user, to everyone in a role, or to a merchant's staff; its dedupe key makes a
-// retried job unable to send it twice.
+// goes to one user, to everyone in a role (for role 'department', in one department), or to a
+// merchant's staff; its dedupe key makes a retried job unable to send it twice.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
@@ -11,6 +11,8 @@ type Db = Kysely<DB>;
 export interface NewNotification {
   recipientUserId?: string | null;
   recipientRole?: string | null;
+  /** With recipientRole 'department': the department whose users get it. */
+  department?: string | null;
   merchantId?: string | null;
   caseId: string | null;
   type: string;
@@ -26,6 +28,7 @@ export async function notify(db: Db, n: NewNotification): Promise<void> {
     .values({
       recipient_user_id: n.recipientUserId ?? null,
       recipient_role: n.recipientRole ?? null,
+      department: n.department ?? null,
       merchant_id: n.merchantId ?? null,
       case_id: n.caseId,
       type: n.type,
@@ -38,9 +41,9 @@ export async function notify(db: Db, n: NewNotification): Promise<void> {
     .execute();
 }
 
-/** Notices addressed to the actor: personally, to their role, or to their merchant. */
+/** Notices addressed to the actor: personally, to their role (and department, if the notice names one), or to their merchant. */
 function addressedTo(actor: Actor) {
-  return sql<boolean>`(n.recipient_role = ${actor.role}
+  return sql<boolean>`((n.recipient_role = ${actor.role} and (n.department is null or n.department = ${actor.department}::text))
     or (${actor.userId}::uuid is not null and n.recipient_user_id = ${actor.userId}::uuid)
     or (${actor.role} = 'merchant' and ${actor.merchantId}::uuid is not null and n.merchant_id = ${actor.merchantId}::uuid))`;
 }

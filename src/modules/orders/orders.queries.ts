@@ -8,6 +8,8 @@ export interface OrderItemFacts {
   orderId: string;
   orderNo: string;
   customerId: string;
+  /** The buyer's membership tier: priority rises with it (TR-5). */
+  customerTier: string;
   merchantId: string;
   sellerIsPlatform: boolean;
   placedAt: Date;
@@ -28,7 +30,9 @@ export async function loadOrderItemFacts(db: Kysely<DB>, orderItemIds: string[])
     .innerJoin('orders as o', 'o.id', 'oi.order_id')
     .innerJoin('products as p', 'p.id', 'oi.product_id')
     .innerJoin('merchants as m', 'm.id', 'o.merchant_id')
+    .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
     .select([
+      'cu.tier as customer_tier',
       'oi.id as order_item_id',
       'oi.quantity',
       'oi.paid_fen',
@@ -76,6 +80,7 @@ export async function loadOrderItemFacts(db: Kysely<DB>, orderItemIds: string[])
       orderId: r.order_id,
       orderNo: r.order_no,
       customerId: r.customer_id,
+      customerTier: r.customer_tier,
       merchantId: r.merchant_id,
       sellerIsPlatform: r.platform_operated,
       placedAt: r.placed_at,

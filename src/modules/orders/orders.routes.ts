@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { ROLES } from '../../shared/vocabulary.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordReturnDelivered } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -18,8 +19,12 @@ import {
   upsertResultSchema,
 } from './orders.schemas.ts';
 import { applyImportRecord, type ImportRecord } from './orders.service.ts';
+import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
 
 const INTEGRATION = ['admin'] as const;
+
+/** Everyone who works with orders; departments answer questions on cases and never browse orders. */
+const ORDER_READERS = ROLES.filter((role) => role !== 'department' && role !== 'system');
 
 export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -81,7 +86,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
   app.get(
     '/api/v1/orders',
     {
-      config: { access: 'authenticated' },
+      config: { access: ORDER_READERS },
       schema: {
         tags: ['orders'],
         summary: 'List orders (customers see their own, merchants theirs)',
@@ -118,7 +123,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
   app.get(
     '/api/v1/orders/:orderNo',
     {
-      config: { access: 'authenticated' },
+      config: { access: ORDER_READERS },
       schema: { tags: ['orders'], summary: 'One order with items and shipments', params: z.object({ orderNo: z.string().min(1).max(64) }) },
     },
     async (request) => {
@@ -129,7 +134,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const foreign =
         (actor.role === 'customer' && order.customer_id !== actor.customerId) || (actor.role === 'merchant' && order.merchant_id !== actor.merchantId);
       if (foreign) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
-      const detail = await loadOrderDetail(db, order.id);
+      const [detail, addressChanges] = await Promise.all([loadOrderDetail(db, order.id), addressChangesOf(db, order.id)]);
       return {
         id: order.id,
         orderNo: order.order_no,
@@ -138,6 +143,8 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
         totalFen: order.total_fen,
         shippingFen: order.shipping_fen,
         shippingInsurance: order.shipping_insurance,
+        shippingAddress: order.shipping_address,
+        addressChanges,
         items: detail.items.map((i) => ({
           id: i.id,
           productId: i.product_id,

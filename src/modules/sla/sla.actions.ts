@@ -15,6 +15,7 @@ import { notify } from '../notifications/notifications.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
+import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 import { SLA_METRIC_LABELS, type SlaMetric } from './sla.targets.ts';
 
@@ -92,6 +93,16 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
   }
   if (job.actions.includes('escalate_severity') || job.actions.includes('reassign')) await escalate(deps, job, now);
   if (job.autoOutcome) await runAutoOutcome(deps, row, job);
+  // ORG-3: a merchant that misses its deadline with nothing automatic to follow brings the platform in.
+  else if (job.party === 'merchant' || (job.metric === 'task_deadline' && (await taskOwner(db, job.subjectId)) === 'merchant')) {
+    await requestPlatformIntervention(deps, { caseId: row.id, deadlineId: job.deadlineId, metric: job.metric });
+  }
+}
+
+async function taskOwner(db: Kysely<DB>, taskId: string | null): Promise<string | null> {
+  if (!taskId) return null;
+  const task = await db.selectFrom('execution_tasks').select('owner_role').where('id', '=', taskId).executeTakeFirst();
+  return task?.owner_role ?? null;
 }
 
 async function notifyOwner(
@@ -102,13 +113,25 @@ async function notifyOwner(
   now: Date,
   text: { title: LocalizedText; body: LocalizedText },
 ): Promise<void> {
-  const base = { caseId: row.id, type: `sla_${job.firing}`, ...text, dedupeKey, now };
+  // Named like the timeline events (sla_warning, sla_breached), as the supervisor's notice is.
+  const base = { caseId: row.id, type: job.firing === 'breach' ? 'sla_breached' : 'sla_warning', ...text, dedupeKey, now };
   if (job.metric === 'task_deadline' && job.subjectId) {
     const task = await db.selectFrom('execution_tasks').select('owner_role').where('id', '=', job.subjectId).executeTakeFirst();
     if (task?.owner_role === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
     if (task) return notify(db, { ...base, recipientRole: task.owner_role });
   }
+  if (job.metric === 'collaboration_reply' && job.subjectId) {
+    // SLA-7: the department owes the answer; on a breach the asker hears of it too.
+    const request = await db.selectFrom('collaboration_requests').select(['department', 'asked_by']).where('id', '=', job.subjectId).executeTakeFirst();
+    if (request) {
+      await notify(db, { ...base, recipientRole: 'department', department: request.department });
+      if (job.firing === 'breach' && request.asked_by) await notify(db, { ...base, recipientUserId: request.asked_by, dedupeKey: `${dedupeKey}:asker` });
+      return;
+    }
+  }
   if (row.assignee_id) return notify(db, { ...base, recipientUserId: row.assignee_id });
+  // A case in the merchant's queue is the merchant's staff's: only that merchant hears of it.
+  if (row.queue === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
   return notify(db, { ...base, recipientRole: QUEUE_ROLES[row.queue] ?? 'agent' });
 }
 

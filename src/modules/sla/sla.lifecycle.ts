@@ -1,6 +1,7 @@
 // When each clock starts, stops and restarts, read off the case's events (SLA-1..12). Pure.
 import { isApprovableAsFiled, isOpenState, type CaseState } from '../cases/case.state.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
+import type { SubjectMetric } from './sla.subjects.ts';
 import type { SlaMetric } from './sla.targets.ts';
 
 /** One event of a command, as the SLA rules see it. */
@@ -19,7 +20,11 @@ const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance
 // Events the customer does not see, or that are the SLA engine's own bookkeeping.
 const UNSEEN_EVENTS = new Set([
   'internal_note_added', 'case_linked', 'plan_submitted_for_approval', 'plan_approval_declined', 'plan_approved',
-  'severity_escalated', 'case_reassigned',
+  'severity_escalated', 'case_reassigned', 'triage_overridden', 'triage_raised', 'incident_joined',
+  // Routing and assignment move the case inside the platform; they answer nobody (TR-4).
+  'case_routed', 'case_assigned', 'case_unassigned', 'platform_intervention',
+  // Asking another department is the platform's own work, not an answer to the customer (ORG-2).
+  'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
 ]);
 
 /** A handler did something the customer sees: a reply, a decision, a request. */
@@ -48,7 +53,7 @@ interface MetricRule {
 
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange'];
 
-export const METRIC_RULES: Record<Exclude<SlaMetric, 'task_deadline' | 'collaboration_reply'>, MetricRule> = {
+export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule> = {
   first_response: { starts: (e) => e.type === 'case_submitted', meets: isCustomerVisibleResponse },
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },

@@ -1,11 +1,11 @@
 // What a command does to a case's clocks: which start, pause, resume, are met, are cancelled or
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
-import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import type { BusinessCalendar } from './calendar.ts';
-import {
-  type DeadlineClock, finishClock, nextFireAt, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil,
-} from './sla.clock.ts';
+import { type DeadlineClock, finishClock, nextFireAt, pauseClock, rebudgetClock, resumeClock, startClock } from './sla.clock.ts';
 import { endsAllClocks, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
+import {
+  isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
+} from './sla.subjects.ts';
 import { type AutoOutcome, bestTarget, type CaseKey, type SlaMetric, type SlaParty, type SlaTarget } from './sla.targets.ts';
 
 export interface OpenDeadline {
@@ -20,11 +20,9 @@ export interface OpenDeadline {
   clock: DeadlineClock;
 }
 
-export interface TaskFact {
-  id: string;
+/** An execution task as its clock sees it (SLA-10). */
+export interface TaskFact extends SubjectFact {
   type: string;
-  status: string;
-  dueAt: Date | null;
 }
 
 export interface PlanInput {
@@ -36,8 +34,10 @@ export interface PlanInput {
   open: OpenDeadline[];
   /** Measure every open clock again (a calendar changed), not only those whose target changed. */
   rebudget?: boolean;
-  /** The case's execution tasks, or null when the command cannot have touched them. */
+  /** The case's execution tasks (the task_deadline subjects), or null when the command cannot have touched them. */
   tasks: TaskFact[] | null;
+  /** The subjects of other subject clocks (collaboration requests), each kind null or absent when untouched. */
+  subjects?: SubjectLists;
   targets: readonly SlaTarget[];
   calendarFor(calendarId: string | null): BusinessCalendar;
   now: Date;
@@ -93,7 +93,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
       continue;
     }
     for (const d of [...open.values()]) {
-      if (d.metric === 'task_deadline' || d.metric === 'collaboration_reply') continue;
+      if (isSubjectMetric(d.metric)) continue;
       const rule = METRIC_RULES[d.metric];
       if (rule.meets(event)) {
         change(d, 'met', finishClock(d.clock, 'met', now));
@@ -117,60 +117,39 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     }
   }
 
-  // The case's keys (severity, say) or the targets may have changed: every clock follows its target.
-  for (const d of [...open.values()]) {
-    if (d.metric === 'task_deadline' || !d.existing) continue;
-    const target = bestTarget(targets, d.metric, key);
-    if (!target) {
-      change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
-      continue;
-    }
+  const follow = (d: PlannedDeadline, target: SlaTarget) => {
+    if (!d.existing) return;
     const retargeted = target.id !== d.targetId || target.version !== d.targetVersion;
-    if (!retargeted && !input.rebudget) continue;
+    if (!retargeted && !input.rebudget) return;
     const next = rebudgetClock(input.calendarFor(target.calendarId), d.clock, target, now);
-    if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime()) continue;
+    if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime()) return;
     d.targetId = target.id;
     d.targetVersion = target.version;
     d.party = target.party;
     d.autoOutcome = target.autoOutcome;
     d.calendarId = target.calendarId;
     change(d, 'rescheduled', next);
-  }
+  };
 
-  if (input.tasks) planTaskClocks(input, open, change, start);
-  return { deadlines: touched, events: summarize(touched) };
-}
-
-function planTaskClocks(
-  input: PlanInput,
-  open: Map<string, PlannedDeadline>,
-  change: (d: PlannedDeadline, what: ClockChange, clock: DeadlineClock) => void,
-  start: (metric: SlaMetric, subjectId: string | null, target: SlaTarget, clock: DeadlineClock) => void,
-): void {
-  const tasks = input.tasks ?? [];
-  const byId = new Map(tasks.map((t) => [t.id, t]));
+  // The case's keys (severity, say) or the targets may have changed: every clock follows its target.
+  // Subject clocks follow theirs in their reconciliation, where their own due times are known.
   for (const d of [...open.values()]) {
-    if (d.metric !== 'task_deadline') continue;
-    const task = d.subjectId ? byId.get(d.subjectId) : undefined;
-    if (task?.status === 'done') change(d, 'met', finishClock(d.clock, 'met', input.now));
-    else if (!task || task.status !== 'open') change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
+    if (isSubjectMetric(d.metric) || !d.existing) continue;
+    const target = bestTarget(targets, d.metric, key);
+    if (target) follow(d, target);
+    else change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
   }
-  const target = bestTarget(input.targets, 'task_deadline', input.key);
-  // A closed case starts no clocks, whatever tasks it still lists.
-  if (!target || !isOpenState(input.state as CaseState)) return;
-  const calendar = input.calendarFor(target.calendarId);
-  for (const task of tasks) {
-    // A task waiting for the return to arrive has no clock yet: it starts when it can be done.
-    if (task.status !== 'open' || (task.dueAt === null && input.state !== 'executing')) continue;
-    const current = open.get(slot('task_deadline', task.id));
-    const clock = task.dueAt
-      ? startClockUntil(calendar, task.dueAt, target.warnBeforeMinutes, input.now)
-      : startClock(calendar, target, input.now);
-    if (!current) start('task_deadline', task.id, target, clock);
-    else if (task.dueAt && current.clock.dueAt.getTime() !== task.dueAt.getTime()) {
-      change(current, 'rescheduled', { ...clock, startedAt: current.clock.startedAt, breachedAt: current.clock.breachedAt });
-    }
+
+  const planning: SubjectPlanning = {
+    key, state: input.state, targets, now, calendarFor: input.calendarFor,
+    open: () => [...open.values()], change, start, follow,
+  };
+  const lists: SubjectLists = { ...input.subjects, task_deadline: input.tasks ?? input.subjects?.task_deadline ?? null };
+  for (const metric of SUBJECT_METRICS) {
+    const subjects = lists[metric];
+    if (subjects) reconcileSubjectClocks(planning, metric, subjects);
   }
+  return { deadlines: touched, events: summarize(touched) };
 }
 
 const ORDER: ClockChange[] = ['met', 'cancelled', 'paused', 'resumed', 'rescheduled', 'started'];

@@ -1,6 +1,6 @@
 // A case's clocks as people read them: what is due, by whom, when, how much time is left, and
 // whether it is paused, warned, breached or met. Each audience sees the clocks that concern it:
-// staff all of them, a merchant its own obligations, a customer theirs.
+// staff all of them, a merchant its own obligations, a customer theirs, a department its replies.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CaseDeadlineRow } from '../../db/schema.sla.ts';
@@ -23,6 +23,7 @@ export function slaStateOf(row: Pick<CaseDeadlineRow, 'status' | 'breached_at' |
 export function partiesVisibleTo(actor: Actor): string[] {
   if (actor.role === 'customer') return ['customer'];
   if (actor.role === 'merchant') return ['merchant'];
+  if (actor.role === 'department') return ['department'];
   return ['platform', 'merchant', 'customer', 'department'];
 }
 

@@ -186,6 +186,16 @@ export async function loadTaskFacts(db: Db, caseId: string) {
   return rows.map((r) => ({ id: r.id, type: r.type, status: r.status, dueAt: r.due_at }));
 }
 
+/** The case's collaboration requests as their clocks see them: a due time of their own only if the asker set one. */
+export async function loadCollaborationFacts(db: Db, caseId: string) {
+  const rows = await db
+    .selectFrom('collaboration_requests')
+    .select(['id', 'status', 'due_at', 'due_minutes'])
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, status: r.status, dueAt: r.due_minutes !== null ? r.due_at : null }));
+}
+
 /** Wakes the schedulers (NOTIFY is delivered at commit, so they see the new rows). */
 export async function notifySchedulers(db: Db): Promise<void> {
   await sql`select pg_notify('afterdesk_deadlines', '')`.execute(db);

@@ -8,7 +8,8 @@ import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from './calendar.ts';
 import type { SlaEvent } from './sla.lifecycle.ts';
 import { nextFireAt, type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
-  insertDeadlines, loadCalendars, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers, writeDeadlines,
+  insertDeadlines, loadCalendars, loadCollaborationFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
+  writeDeadlines,
 } from './sla.repository.ts';
 import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
 
@@ -98,6 +99,9 @@ export function createSlaService(): SlaService {
       const touchesTasks =
         open.some((d) => d.metric === 'task_deadline') ||
         change.events.some((e) => TASK_STATES.has(e.toState) || e.type === 'task_completed');
+      // Requests are read only when a command is about them or one of their clocks is running.
+      const touchesCollaborations =
+        open.some((d) => d.metric === 'collaboration_reply') || change.events.some((e) => e.type.startsWith('collaboration_'));
       const plan: PlanOutput = planDeadlineChanges({
         key: {
           channel: after.channel,
@@ -113,6 +117,7 @@ export function createSlaService(): SlaService {
         rebudget: change.rebudget ?? false,
         open,
         tasks: touchesTasks ? await loadTaskFacts(trx, row.id) : null,
+        subjects: { collaboration_reply: touchesCollaborations ? await loadCollaborationFacts(trx, row.id) : null },
         targets: loaded.targets,
         calendarFor: loaded.calendarFor,
         now,

@@ -199,8 +199,33 @@ export interface OrderDetail {
   totalFen: number;
   shippingFen: number | null;
   shippingInsurance: boolean;
+  /** One line, as the shop system or the last self-service change wrote it. */
+  shippingAddress?: string | null;
+  addressChanges?: AddressChange[];
   items: OrderItem[];
   shipments: Shipment[];
+}
+
+export interface AddressParts {
+  recipientName: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+  postalCode?: string;
+}
+
+/** One change of the delivery address (who, when, why, from → to). */
+export interface AddressChange {
+  id: string;
+  actorRole: Role;
+  actorId: string | null;
+  reason: string | null;
+  from: string | null;
+  to: string | null;
+  toParts: AddressParts | null;
+  changedAt: string;
 }
 
 export interface CreatedCase extends CaseSummary {

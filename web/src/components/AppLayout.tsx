@@ -23,6 +23,7 @@ export function AppLayout() {
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
   ];
   if (customer) items.reverse();
+  items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
   }

@@ -1,5 +1,6 @@
 // English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
 import { vocabEnUS } from './en-US.vocab.ts';
+import { kbEnUS } from './kb.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -120,5 +121,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS };
 export type Messages = typeof enUS;

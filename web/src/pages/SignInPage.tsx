@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 import { dropExpiredFlag, peekExpiredFlag, saveSignedIn, useSignedIn } from '../auth/signed-in.ts';
@@ -39,7 +39,8 @@ export function SignInPage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', display: 'flex', flexDirection: 'column' }}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16 }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', columnGap: 16, padding: 16 }}>
+        <Link to="/help">{t('kb.title')}</Link>
         <LanguageSwitch />
       </div>
       <div style={{ flex: 1, display: 'flex', alignItems: 'flex-start', justifyContent: 'center', paddingTop: '8vh' }}>

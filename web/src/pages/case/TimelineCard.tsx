@@ -8,7 +8,10 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useEventDetail } from './eventDetail.ts';
 
 /** Events that only staff should see, even when the API lists them (the SLA engine's bookkeeping included). */
-const STAFF_ONLY_EVENTS = new Set(['internal_note_added', 'severity_escalated', 'case_reassigned']);
+const STAFF_ONLY_EVENTS = new Set([
+  'internal_note_added', 'severity_escalated', 'case_reassigned', 'incident_joined', 'triage_overridden', 'triage_raised',
+  'case_routed', 'case_assigned', 'case_unassigned', 'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+]);
 const staffOnly = (type: string) => STAFF_ONLY_EVENTS.has(type) || type.startsWith('sla_');
 const EVENT_COLORS: Record<string, string> = {
   sla_breached: 'red', sla_warning: 'orange', sla_met: 'green', severity_escalated: 'red', return_lapsed: 'gray', evidence_request_lapsed: 'gray',

@@ -1,6 +1,8 @@
 // "Apply for after-sales" from an order item: kind and reason, the policy's answer shown first,
-// then POST /cases. An ineligible request shows why and cannot be submitted.
+// then POST /cases. An ineligible request shows why and cannot be submitted. While the problem is
+// described, help-centre answers are offered; one that solves it ends the request (a deflection).
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Result, Select, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCreateCase, useEligibility, useOrder } from '../../api/queries.ts';
@@ -9,7 +11,9 @@ import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { showFieldErrors } from '../../lib/forms.ts';
 import { formatFen } from '../../lib/money.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { EligibilityPreview } from './EligibilityPreview.tsx';
+import { KbSuggestions } from './KbSuggestions.tsx';
 
 const CONDITIONS = ['opened', 'trialUse', 'damagedByCustomer', 'accessoriesComplete', 'packagingComplete'] as const;
 
@@ -38,11 +42,17 @@ export function ApplyPage() {
   const condition = Form.useWatch('condition', form);
   const eligibility = useEligibility(kind && reason ? { kind, reason, orderItemIds: [itemId], condition: toCondition(condition) } : null);
   const create = useCreateCase();
+  const description = Form.useWatch('description', form);
+  const signedIn = useSignedIn();
+  const [deflected, setDeflected] = useState(false);
 
   if (order.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (order.isError) return <ProblemAlert error={order.error} onRetry={() => void order.refetch()} />;
   const item = order.data.items.find((i) => i.id === itemId);
   if (!item) return <Result status="404" title={t('apply.itemNotFound')} extra={<Link to={`/orders/${encodeURIComponent(orderNo)}`}><Button>{t('common.back')}</Button></Link>} />;
+
+  const backToOrder = <Link to={`/orders/${encodeURIComponent(orderNo)}`}><Button type="primary">{t('kb.suggest.backToOrder')}</Button></Link>;
+  if (deflected) return <Result status="success" title={t('kb.suggest.solvedTitle')} subTitle={t('kb.suggest.solvedText')} extra={backToOrder} />;
 
   const answerFresh = !eligibility.isFetching && !eligibility.isError;
   const canSubmit = answerFresh && eligibility.data?.eligible === true;
@@ -105,6 +115,7 @@ export function ApplyPage() {
         <Form.Item name="description" label={t('apply.description')} rules={[{ required: true, whitespace: true, message: t('apply.descriptionRequired') }]}>
           <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('apply.descriptionPlaceholder')} />
         </Form.Item>
+        <KbSuggestions text={description} kind={kind} canAnswer={signedIn?.user.role === 'customer'} onSolved={() => setDeflected(true)} />
         <Form.Item name="desiredResolution" label={t('apply.desired')}>
           <Select allowClear style={{ width: 220 }} options={DESIRED_RESOLUTIONS.map((d) => ({ value: d, label: word('desired', d) }))} />
         </Form.Item>

@@ -12,6 +12,7 @@ import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
 import { ShipmentsCard } from '../case/ExecutionCards.tsx';
+import { AddressCard } from './AddressCard.tsx';
 
 function OrderCases({ orderNo }: { orderNo: string }) {
   const { t } = useTranslation();
@@ -118,6 +119,7 @@ export function OrderPage() {
           ]}
         />
       </Card>
+      <AddressCard order={order} canChange={canFile} onBehalf={signedIn?.user.role !== 'customer'} />
       <ShipmentsCard shipments={order.shipments} />
       <OrderCases orderNo={order.orderNo} />
     </Space>

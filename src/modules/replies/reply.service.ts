@@ -1,0 +1,169 @@
+// Suggested replies for one case (AN-5): the templates that fit it, ranked, with the case's own
+// values filled in; and the admin's template maintenance (each change bumps the version).
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { ReplyTemplateRow } from '../../db/schema.templates.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { formatYuan } from '../../shared/money.ts';
+import { formatLocalDateTime } from '../../shared/time.ts';
+import { assertCanSeeCase } from '../cases/case.access.ts';
+import { findCaseByNo } from '../cases/case.repository.ts';
+import type { Actor } from '../identity/index.ts';
+import { mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
+import { rankTemplates } from './reply.rank.ts';
+import { renderTemplate, type ReplyValues, templateVariables, isReplyVariable } from './reply.render.ts';
+import { wordingFlags } from './reply.wording.ts';
+
+type Db = Kysely<DB>;
+export type Locale = 'zh-CN' | 'en-US';
+
+export const TEMPLATE: { 'zh-CN': string; 'en-US': string } = { 'zh-CN': '回复模板', 'en-US': 'reply template' };
+
+/** The values of the template variables for one case, as the caller may see them. */
+export async function replyValuesFor(db: Db, actor: Actor, row: { id: string; case_no: string; customer_id: string; order_id: string | null }) {
+  const [customer, order, products, refunds, offer, urgent] = await Promise.all([
+    db.selectFrom('customers').select(['name', 'locale']).where('id', '=', row.customer_id).executeTakeFirst(),
+    row.order_id ? db.selectFrom('orders').select('order_no').where('id', '=', row.order_id).executeTakeFirst() : undefined,
+    db
+      .selectFrom('case_items as ci')
+      .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
+      .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .select('p.name')
+      .where('ci.case_id', '=', row.id)
+      .orderBy('ci.id')
+      .execute(),
+    db.selectFrom('refunds').select(['amount_fen', 'status']).where('case_id', '=', row.id).where('status', '!=', 'failed').execute(),
+    db
+      .selectFrom('offers')
+      .select('terms')
+      .where('case_id', '=', row.id)
+      .where('status', 'in', ['open', 'accepted', 'pending_approval'])
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    mostUrgentClocks(db, [row.id], partiesVisibleTo(actor)),
+  ]);
+  const sum = (status: string) => refunds.filter((r) => r.status === status).reduce((s, r) => s + r.amount_fen, 0);
+  const offered = Number((offer?.terms as { refundFen?: unknown } | undefined)?.refundFen ?? 0);
+  const refundFen = sum('succeeded') || sum('pending') || (Number.isFinite(offered) ? offered : 0);
+  const due = urgent.get(row.id)?.dueAt;
+  const values: ReplyValues = {
+    customerName: customer?.name ?? null,
+    orderNo: order?.order_no ?? null,
+    caseNo: row.case_no,
+    dueAt: due ? formatLocalDateTime(new Date(due)) : null,
+    productName: products.length > 0 ? [...new Set(products.map((p) => p.name))].join('、') : null,
+    refundAmount: refundFen > 0 ? formatYuan(refundFen) : null,
+  };
+  return { values, customerLocale: (customer?.locale === 'en-US' ? 'en-US' : 'zh-CN') as Locale };
+}
+
+export async function suggestedReplies(deps: AppDeps, actor: Actor, caseNo: string, query: { locale?: Locale | undefined; limit: number }) {
+  const db = deps.database.db;
+  const row = assertCanSeeCase(actor, await findCaseByNo(db, caseNo));
+  const [{ values, customerLocale }, templates] = await Promise.all([
+    replyValuesFor(db, actor, row),
+    db.selectFrom('reply_templates').selectAll().where('active', '=', true).execute(),
+  ]);
+  const locale = query.locale ?? customerLocale;
+  const ranked = rankTemplates(templates, { category: row.category, kind: row.kind, state: row.state }, locale).slice(0, query.limit);
+  return {
+    caseNo: row.case_no,
+    locale,
+    variables: values,
+    items: ranked.map((r, index) => {
+      const rendered = renderTemplate(r.template.body, values);
+      return {
+        rank: index + 1,
+        templateId: r.template.id,
+        name: r.template.name,
+        locale: r.template.locale,
+        category: r.template.category,
+        kind: r.template.kind,
+        state: r.template.state,
+        version: r.template.version,
+        match: r.match,
+        matched: r.matched,
+        text: rendered.text,
+        filled: rendered.filled,
+        missing: rendered.missing,
+      };
+    }),
+  };
+}
+
+export interface TemplateInput {
+  name: string;
+  locale: Locale;
+  category: string | null;
+  kind: string | null;
+  state: string | null;
+  body: string;
+  active: boolean;
+}
+
+export function presentTemplate(t: ReplyTemplateRow) {
+  const variables = templateVariables(t.body);
+  return {
+    id: t.id,
+    slug: t.slug,
+    name: t.name,
+    locale: t.locale,
+    category: t.category,
+    kind: t.kind,
+    state: t.state,
+    body: t.body,
+    active: t.active,
+    version: t.version,
+    variables,
+    unknownVariables: variables.filter((v) => !isReplyVariable(v)),
+    createdAt: t.created_at.toISOString(),
+    updatedAt: t.updated_at.toISOString(),
+  };
+}
+
+/** RISK-1: a template that promises what cannot be measured, or deflects, is not stored. */
+function assertCompliant(input: TemplateInput): void {
+  const flags = wordingFlags(`${input.name}\n${input.body}`);
+  if (flags.length === 0) return;
+  throw new AppError({
+    status: 422,
+    type: 'non-compliant-wording',
+    field: 'body',
+    text: {
+      'zh-CN': `模板含有不合规表述：${flags.map((f) => `「${f.phrase}」→ 建议改为「${f.alternative['zh-CN']}」`).join('；')}`,
+      'en-US': `The template uses wording that is not allowed: ${flags.map((f) => `"${f.phrase}" → try "${f.alternative['en-US']}"`).join('; ')}`,
+    },
+    extra: { flags },
+  });
+}
+
+export async function createTemplate(db: Db, input: TemplateInput, userId: string | null, now: Date): Promise<ReplyTemplateRow> {
+  assertCompliant(input);
+  return db
+    .insertInto('reply_templates')
+    .values({ ...input, slug: null, created_at: now, updated_at: now, updated_by: userId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateTemplate(db: Db, id: string, input: TemplateInput, userId: string | null, now: Date): Promise<ReplyTemplateRow> {
+  assertCompliant(input);
+  const row = await db
+    .updateTable('reply_templates')
+    .set((eb) => ({ ...input, version: eb('version', '+', 1), updated_at: now, updated_by: userId }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound(TEMPLATE, 'id');
+  return row;
+}
+
+export async function listTemplates(db: Db, q: { locale?: string | undefined; category?: string | undefined; active?: boolean | undefined }) {
+  let query = db.selectFrom('reply_templates').selectAll();
+  if (q.locale) query = query.where('locale', '=', q.locale);
+  if (q.category) query = query.where('category', '=', q.category);
+  if (q.active !== undefined) query = query.where('active', '=', q.active);
+  return query.orderBy('locale').orderBy('name').orderBy('id').execute();
+}

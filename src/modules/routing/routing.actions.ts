@@ -1,0 +1,223 @@
+// Case actions of routing (TR-7, ORG-3): staff assign, take, release or re-route a case; the
+// customer asks the platform to step in (平台介入) on a merchant-handled case; the SLA engine does
+// the same when a merchant lets a deadline pass with no automatic outcome. Each runs through the
+// case action runner: one transaction, the case locked, idempotent, every change an event.
+// Staff notes go in the event's data, which only staff see, not in its reason.
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
+import { STAFF_ROLES } from '../../shared/vocabulary.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
+import type { Actor } from '../identity/index.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
+import { findCaseById, insertMessage } from '../cases/case.repository.ts';
+import type { CaseSummary } from '../cases/case.presenter.ts';
+import { type CaseState, isOpenState } from '../cases/case.state.ts';
+import { INTERVENTION_EVENT, loadProfile, loadQueues } from './routing.repository.ts';
+import { isEligible, noSkills } from './routing.rules.ts';
+import { assignedNotice, planRoutes, sendNotices, withRoutingSla } from './routing.service.ts';
+import type { routingActionSchemas } from './routing.schemas.ts';
+import type { z } from 'zod';
+
+type Input<K extends keyof typeof routingActionSchemas> = z.infer<(typeof routingActionSchemas)[K]>;
+
+const STAFF = new Set<string>(STAFF_ROLES);
+const MANAGERS = new Set(['supervisor', 'admin']);
+const ROUTERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
+const APPELLANTS = new Set(['customer', 'agent', 'specialist', 'supervisor', 'admin']);
+
+function assertOpen(ctx: ActionContext): void {
+  if (!isOpenState(ctx.row.state as CaseState)) {
+    throw conflict('case-not-open', { 'zh-CN': '售后单已结束，不能再分派', 'en-US': 'The case is no longer open' }, { state: ctx.row.state });
+  }
+}
+
+const assign: ActionHandler<Input<'assign'>> = async (ctx, input) => {
+  const { actor, row, trx } = ctx;
+  if (!STAFF.has(actor.role) || !actor.userId) throw forbidden();
+  assertOpen(ctx);
+  const manager = MANAGERS.has(actor.role);
+  // No user and no queue: the caller takes the case; a queue alone leaves it unassigned there.
+  const userId = input.userId ?? (input.queue ? null : actor.userId);
+  const take = userId !== null && userId === actor.userId;
+  if (!manager && (!take || input.queue !== undefined)) {
+    throw forbidden({ 'zh-CN': '只有主管或管理员可以指派他人或改派队列；您可以认领售后单', 'en-US': 'Only supervisors and admins assign others or change queues; you may take the case yourself' });
+  }
+  const queues = await loadQueues(trx);
+  const queueKey = input.queue ?? row.queue;
+  const queue = queues.get(queueKey);
+  if (input.queue !== undefined && !queue?.active) {
+    throw invalid('queue', { 'zh-CN': '队列不存在或已停用', 'en-US': 'No such active queue' });
+  }
+  // The assignee's profile row is locked (after the case, as routing does) so a cap holds.
+  const profile = userId ? await loadProfile(trx, userId, true) : null;
+  if (userId && (!profile || !STAFF.has(profile.role))) {
+    throw invalid('userId', { 'zh-CN': '该用户不是有处理人档案的平台员工', 'en-US': 'The user is not staff with an agent profile' });
+  }
+  if (take && !manager) {
+    if (queue && queue.role !== actor.role) {
+      throw forbidden({ 'zh-CN': `该售后单在「${queue.name['zh-CN']}」队列，您不能认领`, 'en-US': `The case is in the ${queue.name['en-US']} queue, which you do not work` });
+    }
+    if (row.assignee_id !== null && row.assignee_id !== userId) {
+      throw conflict('already-assigned', { 'zh-CN': '售后单已由他人负责，请联系主管改派', 'en-US': 'Someone else holds the case; ask a supervisor to reassign it' });
+    }
+    if (profile && row.assignee_id !== userId && !isEligible(profile, noSkills())) {
+      throw conflict('agent-at-capacity', {
+        'zh-CN': `您当前不可接单或已达上限（在办 ${profile.openCases}/${profile.cap}）`,
+        'en-US': `You are unavailable or at your cap (${profile.openCases}/${profile.cap} open)`,
+      });
+    }
+  }
+  if (queueKey === row.queue && userId === row.assignee_id) {
+    throw conflict('no-change', { 'zh-CN': '售后单已在该队列并由该处理人负责', 'en-US': 'The case already has this queue and assignee' });
+  }
+  return {
+    command: null,
+    apply: async () => {
+      if (userId && userId !== actor.userId) await notify(trx, assignedNotice(row, userId, ctx.now));
+      return {
+        eventType: 'case_assigned',
+        caseChanges: { queue: queueKey, assignee_id: userId },
+        eventData: {
+          note: input.note ?? null,
+          override: true,
+          take,
+          from: { queue: row.queue, assigneeId: row.assignee_id },
+          to: { queue: queueKey, assigneeId: userId },
+          load: profile ? { openCases: profile.openCases, cap: profile.cap, overCap: profile.openCases >= profile.cap } : null,
+        },
+      };
+    },
+  };
+};
+
+const unassign: ActionHandler<Input<'unassign'>> = async (ctx, input) => {
+  const { actor, row } = ctx;
+  if (!STAFF.has(actor.role)) throw forbidden();
+  if (!MANAGERS.has(actor.role) && row.assignee_id !== actor.userId) {
+    throw forbidden({ 'zh-CN': '只能释放自己负责的售后单', 'en-US': 'You can only release cases assigned to you' });
+  }
+  if (!row.assignee_id) throw conflict('not-assigned', { 'zh-CN': '售后单当前没有处理人', 'en-US': 'The case has no assignee' });
+  return {
+    command: null,
+    apply: async () => ({
+      eventType: 'case_unassigned',
+      caseChanges: { assignee_id: null },
+      eventData: { note: input.note ?? null, queue: row.queue, from: row.assignee_id },
+    }),
+  };
+};
+
+const reroute: ActionHandler<Input<'route'>> = async (ctx, input) => {
+  if (!ROUTERS.has(ctx.actor.role)) throw forbidden();
+  assertOpen(ctx);
+  return {
+    command: null,
+    apply: async () => {
+      const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger: 'manual', requestedBy: ctx.actor, now: ctx.now });
+      await sendNotices(ctx.trx, plan!.notices);
+      return { eventType: 'case_routed', eventData: { ...plan!.event.data, note: input.note ?? null }, caseChanges: plan!.changes };
+    },
+  };
+};
+
+type InterventionInput = { reason: string; deadlineId?: string; metric?: string };
+
+/** 平台介入: the case leaves the merchant's queue for the platform's, by the rules. */
+function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHandler<InterventionInput> {
+  return async (ctx, input) => {
+    if (!APPELLANTS.has(ctx.actor.role) && ctx.actor.role !== 'system') {
+      throw forbidden({ 'zh-CN': '只有买家或平台客服可以申请平台介入', 'en-US': 'Only the customer or platform staff can ask the platform to intervene' });
+    }
+    assertOpen(ctx);
+    const queues = await loadQueues(ctx.trx);
+    if (queues.get(ctx.row.queue)?.role !== 'merchant') {
+      throw conflict('not-with-merchant', {
+        'zh-CN': '售后单不在商家处理中，平台已在处理',
+        'en-US': 'The case is not with the merchant; the platform is already handling it',
+      }, { queue: ctx.row.queue });
+    }
+    return {
+      command: null,
+      apply: async () => {
+        const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger, platformIntervention: true, now: ctx.now });
+        await sendNotices(ctx.trx, plan!.notices);
+        const { row, trx, now } = ctx;
+        if (row.merchant_id) {
+          await notify(trx, {
+            merchantId: row.merchant_id, caseId: row.id, type: 'platform_intervention', dedupeKey: `intervention:${row.id}`, now,
+            title: { 'zh-CN': `平台已介入售后单 ${row.case_no}`, 'en-US': `The platform has stepped in on case ${row.case_no}` },
+            body: trigger === 'appeal'
+              ? { 'zh-CN': `买家申请平台介入：${input.reason}`, 'en-US': `The customer asked the platform to intervene: ${input.reason}` }
+              : { 'zh-CN': '您未在时限内处理，平台已接手。', 'en-US': 'You did not act in time; the platform has taken over.' },
+          });
+        }
+        if (trigger === 'merchant_missed_deadline') {
+          const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
+          const body = customer?.locale === 'en-US'
+            ? `The merchant did not handle case ${row.case_no} in time, so the platform has stepped in and will follow it up.`
+            : `商家未在时限内处理售后单 ${row.case_no}，平台已介入并将跟进处理。`;
+          await insertMessage(trx, { caseId: row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: row.channel, body, now });
+        }
+        return {
+          eventType: INTERVENTION_EVENT,
+          reason: input.reason,
+          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null },
+          caseChanges: plan!.changes,
+          // The routing decision that follows is the system's.
+          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR }],
+        };
+      },
+    };
+  };
+}
+
+export const routingActionHandlers = {
+  assign,
+  unassign,
+  route: reroute,
+  appeal: intervention('appeal') as ActionHandler<Input<'appeal'>>,
+};
+
+/** Runs a routing action on a case (routing's events do not move SLA clocks). */
+export function runRoutingAction<I>(
+  deps: AppDeps,
+  actor: Actor,
+  caseNo: string,
+  action: { type: string; input: I; handler: ActionHandler<I> },
+  idempotencyKey: string | undefined,
+) {
+  return runCaseAction(withRoutingSla(deps), actor, caseNo, action, idempotencyKey);
+}
+
+const MISSED = '商家未在时限内处理，平台介入 / The merchant missed its deadline; the platform intervenes';
+
+/**
+ * SLA hook (ORG-3): a merchant's clock breached and no automatic outcome moves the case, so the
+ * platform steps in. Idempotent per deadline; a case no longer with the merchant (or closed) is
+ * left alone. Returns the case, or null when nothing was done.
+ */
+export async function requestPlatformIntervention(
+  deps: AppDeps,
+  job: { caseId: string; deadlineId: string; metric: string },
+): Promise<CaseSummary | null> {
+  const row = await findCaseById(deps.database.db, job.caseId);
+  if (!row) return null;
+  try {
+    const result = await runRoutingAction(
+      deps,
+      SYSTEM_ACTOR,
+      row.case_no,
+      {
+        type: 'platform_intervention',
+        input: { reason: MISSED, deadlineId: job.deadlineId, metric: job.metric },
+        handler: intervention('merchant_missed_deadline'),
+      },
+      `sla:${job.deadlineId}:intervene`,
+    );
+    return result.body;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 409) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,265 @@
+// Routing applied to cases (TR-3, TR-4, TR-7, ORG-3): reads the rules, the queues, the agents and
+// their loads, lets the pure engine decide, and records the decision as a `case_routed` event
+// through recordCaseEvents, with the reasons, in the caller's transaction. Nothing else here
+// changes a case's queue. The roles the rule names are told at once.
+import type { Kysely } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import type { LocalizedText } from '../../shared/vocabulary.ts';
+import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
+import { type NewNotification, notify } from '../notifications/notifications.repository.ts';
+import { recordCaseEvents } from '../cases/case.events.ts';
+import type { CaseEventInput } from '../cases/case.repository.ts';
+import type { SlaService } from '../sla/sla.service.ts';
+import {
+  INTERVENTION_EVENT, loadCandidates, loadQueues, loadRoutingFacts, loadRules, type AgentProfile, type Queue,
+} from './routing.repository.ts';
+import {
+  assignmentReason, evaluateRules, pickAssignee, route, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
+} from './routing.rules.ts';
+
+type Db = Kysely<DB>;
+
+export const ROUTING_TRIGGERS = ['intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual'] as const;
+export type RoutingTrigger = (typeof ROUTING_TRIGGERS)[number];
+
+/** Routing's own timeline events: bookkeeping, never a response to the customer. */
+export const ROUTING_EVENTS = new Set(['case_routed', 'case_assigned', 'case_unassigned', INTERVENTION_EVENT]);
+const SLA_KEY_FIELDS = ['state', 'severity', 'category', 'channel', 'merchant_id'] as const;
+
+/**
+ * The SLA clocks read handling roles' events as responses to the customer; routing's events are
+ * not, so they are left out of what the clocks see (a queue or assignee change moves no clock).
+ */
+export function withRoutingSla<D extends { sla: SlaService }>(deps: D): D {
+  const sla = deps.sla;
+  return {
+    ...deps,
+    sla: {
+      ...sla,
+      async onCaseChange(trx, change) {
+        const events = change.events.filter((e) => !ROUTING_EVENTS.has(e.type));
+        const keyUnchanged = SLA_KEY_FIELDS.every((f) => change.after[f] === change.row[f]);
+        if (events.length === 0 && keyUnchanged && !change.rebudget) return [];
+        return sla.onCaseChange(trx, { ...change, events });
+      },
+    },
+  };
+}
+
+export interface CaseRouting extends RoutingDecision {
+  /** The person picked, kept, or null (the case waits in the queue). */
+  assigneeId: string | null;
+  from: { queue: string; assigneeId: string | null } | null;
+}
+
+interface DecideItem {
+  facts: RoutingFacts;
+  current: { queue: string; assigneeId: string | null } | null;
+}
+
+/** Decides queue and person for each item, balancing loads across the items as it goes. */
+async function decideMany(
+  db: Db,
+  items: DecideItem[],
+  options: { rules?: RoutingRule[]; lock: boolean },
+): Promise<{ routings: CaseRouting[]; queues: Map<string, Queue> }> {
+  const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : loadRules(db).then((s) => s.rules), loadQueues(db)]);
+  const decisions = items.map((item) => route(item.facts, rules));
+  const sticky = (i: number) => {
+    const current = items[i]!.current;
+    return current !== null && current.assigneeId !== null && current.queue === decisions[i]!.queue;
+  };
+  const roles = new Set<string>();
+  decisions.forEach((d, i) => {
+    const role = queues.get(d.queue)?.role;
+    if (d.assign && !sticky(i) && role) roles.add(role);
+  });
+  const candidates: AgentProfile[] = await loadCandidates(db, [...roles], options.lock);
+  const byId = new Map(candidates.map((c) => [c.userId, c]));
+  const routings = decisions.map((decision, i): CaseRouting => {
+    const current = items[i]!.current;
+    const reasons: RoutingReason[] = [...decision.reasons];
+    let assigneeId: string | null = null;
+    if (sticky(i)) {
+      assigneeId = current!.assigneeId;
+      reasons.push({ rule: 'assignment', text: { 'zh-CN': '队列未变，仍由当前处理人负责', 'en-US': 'Same queue: the case stays with its current assignee' } });
+    } else if (!decision.assign) {
+      reasons.push({
+        rule: 'assignment',
+        text: { 'zh-CN': `规则不指定处理人，售后单在队列 ${decision.queue} 中等待处理`, 'en-US': `The rule assigns no person; the case waits in queue ${decision.queue}` },
+      });
+    } else {
+      const role = queues.get(decision.queue)?.role;
+      const pool = candidates.filter((c) => c.role === role);
+      assigneeId = pickAssignee(pool, decision.requiredSkills);
+      const picked = assigneeId ? byId.get(assigneeId)! : null;
+      reasons.push(assignmentReason(picked, decision.queue, pool.length));
+      if (picked) picked.openCases += 1;
+    }
+    // The previous holder's load drops when the case leaves them.
+    const previous = current?.assigneeId ? byId.get(current.assigneeId) : undefined;
+    if (previous && previous.userId !== assigneeId) previous.openCases = Math.max(0, previous.openCases - 1);
+    return { ...decision, reasons, assigneeId, from: current };
+  });
+  return { routings, queues };
+}
+
+// ---- Plans: what routing would write ----
+
+export interface RoutingPlan {
+  row: CaseRow;
+  routing: CaseRouting;
+  changes: { queue: string; assignee_id: string | null };
+  /** The `case_routed` event (its actor is the caller's to choose). */
+  event: CaseEventInput;
+  notices: NewNotification[];
+}
+
+export interface PlanOptions {
+  trigger: RoutingTrigger;
+  /** Who asked (a manual re-route); null for the system's own triggers. */
+  requestedBy?: Actor | null;
+  /** The platform intervenes with this very command (the event is not written yet). */
+  platformIntervention?: boolean;
+  now: Date;
+}
+
+const queueName = (queues: Map<string, Queue>, key: string): LocalizedText => queues.get(key)?.name ?? { 'zh-CN': key, 'en-US': key };
+
+/** Decides routing for cases the caller holds (locked) in this transaction; writes nothing. */
+export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions): Promise<RoutingPlan[]> {
+  const facts = await loadRoutingFacts(trx, rows);
+  const items = rows.map((row) => {
+    const f = facts.get(row.id)!;
+    return {
+      facts: options.platformIntervention ? { ...f, platformIntervention: true } : f,
+      current: { queue: row.queue, assigneeId: row.assignee_id },
+    };
+  });
+  const { routings, queues } = await decideMany(trx, items, { lock: true });
+  return rows.map((row, i) => {
+    const routing = routings[i]!;
+    return {
+      row,
+      routing,
+      changes: { queue: routing.queue, assignee_id: routing.assigneeId },
+      event: {
+        type: 'case_routed',
+        fromState: row.state,
+        toState: row.state,
+        data: {
+          trigger: options.trigger,
+          rule: routing.rule,
+          queue: routing.queue,
+          assigneeId: routing.assigneeId,
+          from: routing.from,
+          requiredSkills: routing.requiredSkills,
+          notifyRoles: routing.notifyRoles,
+          reasons: routing.reasons,
+          requestedBy: options.requestedBy ? { userId: options.requestedBy.userId, role: options.requestedBy.role } : null,
+        },
+      },
+      notices: noticesFor(row, routing, queueName(queues, routing.queue), options.now),
+    };
+  });
+}
+
+function noticesFor(row: CaseRow, routing: CaseRouting, queue: LocalizedText, now: Date): NewNotification[] {
+  const notices: NewNotification[] = [];
+  const why = routing.reasons[0]?.text ?? { 'zh-CN': '', 'en-US': '' };
+  for (const role of routing.notifyRoles) {
+    const dedupeKey = `routing:${row.id}:${routing.rule ?? 'default'}:${role}`;
+    if (role === 'merchant') {
+      if (!row.merchant_id) continue;
+      notices.push({
+        merchantId: row.merchant_id, caseId: row.id, type: 'case_routed', dedupeKey, now,
+        title: { 'zh-CN': `新的售后单 ${row.case_no} 待您处理`, 'en-US': `New case ${row.case_no} for you to handle` },
+        body: {
+          'zh-CN': `买家就您的商品提交了售后申请「${row.title}」，请及时处理；逾期或买家申诉时平台将介入。`,
+          'en-US': `A customer filed "${row.title}" about your goods. Please handle it in time; the platform steps in on appeal or a missed deadline.`,
+        },
+      });
+      continue;
+    }
+    notices.push({
+      recipientRole: role, caseId: row.id, type: 'case_routed', dedupeKey, now,
+      title: { 'zh-CN': `${row.severity} 售后单 ${row.case_no} 进入「${queue['zh-CN']}」`, 'en-US': `${row.severity} case ${row.case_no} routed to ${queue['en-US']}` },
+      body: { 'zh-CN': `${row.title}。${why['zh-CN']}`, 'en-US': `${row.title}. ${why['en-US']}` },
+    });
+  }
+  if (routing.assigneeId && routing.assigneeId !== routing.from?.assigneeId) {
+    notices.push(assignedNotice(row, routing.assigneeId, now));
+  }
+  return notices;
+}
+
+export function assignedNotice(row: CaseRow, userId: string, now: Date): NewNotification {
+  return {
+    recipientUserId: userId, caseId: row.id, type: 'case_assigned', dedupeKey: `routing:${row.id}:assignee:${userId}:${row.version}`, now,
+    title: { 'zh-CN': `售后单 ${row.case_no} 已分配给您`, 'en-US': `Case ${row.case_no} is assigned to you` },
+    body: { 'zh-CN': `${row.severity}｜${row.title}`, 'en-US': `${row.severity} | ${row.title}` },
+  };
+}
+
+/** Deduplicated by key: a retried command or job sends nothing twice. */
+export async function sendNotices(trx: Db, notices: NewNotification[]): Promise<void> {
+  for (const n of notices) await notify(trx, n);
+}
+
+// ---- Applying ----
+
+export interface AppliedRouting extends CaseRouting {
+  caseId: string;
+  /** The case's version after the routing events: re-read the row before changing it again. */
+  version: number;
+}
+
+/**
+ * Routes cases the caller holds in this transaction (new cases at intake, or rows it locked) and
+ * records each decision as a `case_routed` event by the system. The rows must be current: their
+ * version moves on, so re-read them before any further change.
+ */
+export async function routeCases(
+  deps: Pick<AppDeps, 'sla' | 'clock'>,
+  trx: Db,
+  rows: CaseRow[],
+  options: { reason: RoutingTrigger; now?: Date },
+): Promise<AppliedRouting[]> {
+  if (rows.length === 0) return [];
+  const now = options.now ?? deps.clock.now();
+  const plans = await planRoutes(trx, rows, { trigger: options.reason, now });
+  const recorder = withRoutingSla(deps);
+  const applied: AppliedRouting[] = [];
+  for (const plan of plans) {
+    const version = await recordCaseEvents(recorder, trx, plan.row, SYSTEM_ACTOR, [plan.event], now, plan.changes);
+    applied.push({ ...plan.routing, caseId: plan.row.id, version });
+  }
+  await sendNotices(trx, plans.flatMap((p) => p.notices));
+  return applied;
+}
+
+/** One case: see routeCases. */
+export async function routeCase(
+  deps: Pick<AppDeps, 'sla' | 'clock'>,
+  trx: Db,
+  row: CaseRow,
+  options: { reason: RoutingTrigger; now?: Date },
+): Promise<AppliedRouting> {
+  const [applied] = await routeCases(deps, trx, [row], options);
+  return applied!;
+}
+
+// ---- Explaining ----
+
+/** The decision for given facts (and the person it would pick now), applying nothing. */
+export async function explainRouting(
+  db: Db,
+  input: { facts: RoutingFacts; current: { queue: string; assigneeId: string | null } | null; rules?: RoutingRule[] },
+) {
+  const rules = input.rules ?? (await loadRules(db)).rules;
+  const { routings } = await decideMany(db, [{ facts: input.facts, current: input.current }], { rules, lock: false });
+  return { facts: input.facts, decision: routings[0]!, rules: evaluateRules(input.facts, rules) };
+}
+
+export { loadRoutingFacts };

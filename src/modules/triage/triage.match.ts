@@ -1,0 +1,63 @@
+// Pattern matching for the triage rules: text is compared after NFKC and lower-casing, so full-width
+// punctuation (！？，) reads as ASCII (!?,) and "ＵＳＢ" as "usb". Pure.
+import type { LocalizedText } from '../../shared/vocabulary.ts';
+import { normalizeText } from './triage.segment.ts';
+import type { ReasonField, TriageReason } from './triage.vocabulary.ts';
+
+export interface PatternRule {
+  /** Stable name, recorded in reasons (TR-7). */
+  id: string;
+  patterns: RegExp[];
+  text: LocalizedText;
+}
+
+export interface Hit {
+  word: string;
+  index: number;
+}
+
+/** Where a clause ends: commas, sentence marks, line breaks (a dot only when a space or the end follows). */
+const BOUNDARY = /[,!?;:。；\n]|\.(?=\s|$)/g;
+
+export function normalize(text: string): string {
+  return normalizeText(text).replace(/\s+/g, ' ');
+}
+
+/** Every match of every pattern, in order of position. Patterns need not carry the g flag. */
+export function hits(patterns: readonly RegExp[], text: string): Hit[] {
+  const found: Hit[] = [];
+  for (const pattern of patterns) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (const m of text.matchAll(global)) {
+      if (m[0].length > 0) found.push({ word: m[0], index: m.index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
+}
+
+/** The part of the clause before and after a hit. */
+export function clauseAround(text: string, hit: Hit): { before: string; after: string } {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(BOUNDARY)) {
+    if (m.index < hit.index) start = m.index + 1;
+    else if (m.index >= hit.index + hit.word.length) {
+      end = m.index;
+      break;
+    }
+  }
+  return { before: text.slice(start, hit.index), after: text.slice(hit.index + hit.word.length, end) };
+}
+
+export function unique(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.trim()))];
+}
+
+export function reason(rule: { id: string; text: LocalizedText }, field: ReasonField, matched?: string[]): TriageReason {
+  return matched && matched.length > 0 ? { rule: rule.id, field, matched: unique(matched), text: rule.text } : { rule: rule.id, field, text: rule.text };
+}
+
+/** The words of a rule found in the (normalized) text, or none. */
+export function matchRule(rule: PatternRule, text: string): string[] {
+  return unique(hits(rule.patterns, text).map((h) => h.word));
+}

@@ -1,0 +1,159 @@
+// Suggested replies through the real app (AN-5): the default templates ranked for a case with its
+// own values filled in, access by role and merchant, and admin maintenance of the templates.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+type Suggestion = { rank: number; templateId: string; name: string; locale: string; match: string; matched: string[]; text: string; filled: string[]; missing: string[] };
+
+async function logisticsCase(shop: Shop): Promise<string> {
+  const created = await shop.customer.post('/api/v1/cases', {
+    kind: 'complaint',
+    reason: 'logistics',
+    channel: 'web',
+    items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+    description: '包裹显示已签收，但我没有收到',
+  });
+  expect(created.status).toBe(201);
+  const caseNo: string = created.body.caseNo;
+  expect((await shop.agent.action(caseNo, 'acknowledge', {})).status).toBe(200);
+  return caseNo;
+}
+
+async function suggestions(c: Shop['agent'], caseNo: string, query = ''): Promise<Suggestion[]> {
+  const res = await c.get(`/api/v1/cases/${caseNo}/suggested-replies${query}`);
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+describe('suggested replies for a case', () => {
+  let shop: Shop;
+  let caseNo: string;
+
+  beforeAll(async () => {
+    shop = await makeShop(t);
+    caseNo = await logisticsCase(shop);
+  });
+
+  it('a logistics case just acknowledged gets the logistics acknowledgement first, filled in', async () => {
+    const res = await shop.agent.get(`/api/v1/cases/${caseNo}/suggested-replies`);
+    expect(res.status).toBe(200);
+    expect(res.body.locale).toBe('zh-CN');
+    const [first, ...rest] = res.body.items as Suggestion[];
+    expect(first).toMatchObject({ rank: 1, name: '受理确认 · 物流问题', locale: 'zh-CN', match: 'partial', matched: ['category', 'state'] });
+    expect(first!.text).toContain('张三您好');
+    expect(first!.text).toContain(caseNo);
+    expect(first!.text).toContain(shop.orderNo);
+    expect(first!.text).not.toContain('{{');
+    expect(first!.filled).toEqual(expect.arrayContaining(['customerName', 'caseNo', 'orderNo', 'dueAt']));
+    expect(first!.missing).toEqual([]);
+    // {{dueAt}}: the most urgent open clock, in Beijing time (the logistics follow-up, 2 h after acknowledgement).
+    expect(first!.text).toContain('2026-11-10 12:00');
+    // Then partial matches, generic last; nothing for another category or state; zh-CN before en-US.
+    const names = rest.map((s) => s.name);
+    expect(names).toContain('受理确认 · 通用');
+    expect(names).not.toContain('受理确认 · 商品质量');
+    expect(names).not.toContain('补充凭证 · 物流破损');
+    expect(rest.findIndex((s) => s.locale === 'en-US')).toBeGreaterThan(rest.findLastIndex((s) => s.locale === 'zh-CN'));
+    const generic = rest.findIndex((s) => s.match === 'generic');
+    expect(rest.slice(0, generic).every((s) => s.match !== 'generic')).toBe(true);
+  });
+
+  it('a variable without a value for the case stays visible and is reported missing', async () => {
+    const items = await suggestions(shop.agent, caseNo, '?limit=50');
+    const apology = items.find((s) => s.name === '致歉与跟进')!;
+    expect(apology.missing).toEqual([]);
+    const res = await shop.admin.post('/api/v1/reply-templates', {
+      name: '退款说明（测试）', locale: 'zh-CN', category: 'logistics', state: 'acknowledged', body: '退款 {{refundAmount}} 将退回，运单 {{trackingNo}}。',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.unknownVariables).toEqual(['trackingNo']);
+    const shown = (await suggestions(shop.agent, caseNo, '?limit=50')).find((s) => s.templateId === res.body.id)!;
+    expect(shown.text).toBe('退款 {{refundAmount}} 将退回，运单 {{trackingNo}}。');
+    expect(shown.missing).toEqual(['refundAmount', 'trackingNo']);
+    await shop.admin.put(`/api/v1/reply-templates/${res.body.id}`, { ...res.body, active: false });
+  });
+
+  it('asks for the English templates when told, or when the customer reads English', async () => {
+    const en = await suggestions(shop.agent, caseNo, '?locale=en-US');
+    expect(en[0]).toMatchObject({ name: 'Acknowledgement · logistics', locale: 'en-US' });
+    expect(en[0]!.text).toContain('Dear 张三');
+    const customer = `/api/v1/integration/customers/c-${shop.id}`;
+    expect((await shop.admin.put(customer, { name: '张三', phone: '13800138000', tier: 'gold', locale: 'en-US' })).status).toBe(200);
+    const res = await shop.agent.get(`/api/v1/cases/${caseNo}/suggested-replies`);
+    expect(res.body.locale).toBe('en-US');
+    expect(res.body.items[0].name).toBe('Acknowledgement · logistics');
+    await shop.admin.put(customer, { name: '张三', phone: '13800138000', tier: 'gold', locale: 'zh-CN' });
+  });
+
+  it('staff and the case merchant may ask; customers and other merchants may not', async () => {
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}/suggested-replies`)).status).toBe(403);
+    expect((await shop.anonymous.get(`/api/v1/cases/${caseNo}/suggested-replies`)).status).toBe(401);
+    expect((await shop.finance.get(`/api/v1/cases/${caseNo}/suggested-replies`)).status).toBe(403);
+    const own = await shop.merchant.get(`/api/v1/cases/${caseNo}/suggested-replies`);
+    expect(own.status).toBe(200);
+    expect(own.body.items[0].name).toBe('受理确认 · 物流问题');
+    const other = await makeShop(t);
+    expect((await other.merchant.get(`/api/v1/cases/${caseNo}/suggested-replies`)).status).toBe(404);
+    expect((await shop.supervisor.get('/api/v1/cases/AS000/suggested-replies')).status).toBe(404);
+  });
+});
+
+describe('template maintenance', () => {
+  it('a template an admin adds appears for matching cases only, ranked by how well it fits', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await logisticsCase(shop);
+    const created = await shop.admin.post('/api/v1/reply-templates', {
+      name: '物流投诉专项受理',
+      locale: 'zh-CN',
+      category: 'logistics',
+      kind: 'complaint',
+      state: 'acknowledged',
+      body: '{{customerName}}您好，您的物流投诉（售后单 {{caseNo}}）已由物流专项小组受理，我们将在 {{dueAt}} 前回复您。',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ version: 1, active: true, variables: ['customerName', 'caseNo', 'dueAt'], unknownVariables: [] });
+    const items = await suggestions(shop.agent, caseNo);
+    expect(items[0]).toMatchObject({ templateId: created.body.id, match: 'exact', matched: ['category', 'state', 'kind'] });
+    expect(items[0]!.text).toContain(`售后单 ${caseNo}`);
+    expect(items[1]!.name).toBe('受理确认 · 物流问题');
+
+    // Not for a case it does not fit: a quality complaint.
+    const quality = await shop.customer.post('/api/v1/cases', {
+      kind: 'repair', reason: 'quality', channel: 'web', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '无法开机',
+    });
+    expect(quality.status).toBe(201);
+    expect((await suggestions(shop.agent, quality.body.caseNo, '?limit=50')).some((s) => s.templateId === created.body.id)).toBe(false);
+
+    // Changed, it bumps its version; deactivated, it is no longer suggested.
+    const changed = await shop.admin.put(`/api/v1/reply-templates/${created.body.id}`, { ...created.body, body: `${created.body.body}（物流专线）`, active: false });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ version: 2, active: false });
+    expect((await suggestions(shop.agent, caseNo, '?limit=50')).some((s) => s.templateId === created.body.id)).toBe(false);
+  });
+
+  it('refuses wording the SOP forbids, with the compliant alternative (RISK-1)', async () => {
+    const shop = await makeShop(t);
+    const res = await shop.admin.post('/api/v1/reply-templates', { name: '承诺', locale: 'zh-CN', body: '{{customerName}}您好，我们的商品绝对正品，终身保修。' });
+    expect(res.status).toBe(422);
+    expect(res.body.type).toContain('non-compliant-wording');
+    expect(res.body.detail ?? res.body.title).toContain('符合国家质检标准');
+  });
+
+  it('lists the default templates to admins only', async () => {
+    const shop = await makeShop(t);
+    const all = await shop.admin.get('/api/v1/reply-templates');
+    expect(all.status).toBe(200);
+    const defaults = all.body.items.filter((i: { slug: string | null }) => i.slug !== null);
+    expect(defaults.length).toBeGreaterThanOrEqual(25);
+    expect((await shop.admin.get('/api/v1/reply-templates?locale=en-US')).body.items.every((i: { locale: string }) => i.locale === 'en-US')).toBe(true);
+    expect((await shop.agent.get('/api/v1/reply-templates')).status).toBe(403);
+    expect((await shop.agent.post('/api/v1/reply-templates', { name: 'x', locale: 'zh-CN', body: 'x' })).status).toBe(403);
+    expect((await shop.admin.put('/api/v1/reply-templates/00000000-0000-4000-8000-000000000000', { name: 'x', locale: 'zh-CN', body: 'x' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,95 @@
+// Triage at intake and afterwards (TR-1, TR-2, TR-5, TR-7), through the real app: every new case
+// is classified with its reasons, a later customer message can raise it, staff can override it,
+// and the SLA clocks follow the severity.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+const file = (shop: Shop, description: string, kind = 'complaint', reason = 'quality') =>
+  shop.customer.post('/api/v1/cases', { kind, reason, items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description });
+
+type Reason = { rule: string; field: string; matched?: string[] };
+
+describe('triage at intake', () => {
+  it('grades a personal-safety complaint L1, P1, with the words that fired it', async () => {
+    const shop = await makeShop(t);
+    const created = await file(shop, '耳机充电的时候冒烟了，差点起火，孩子的手还被烫伤了！！！');
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ severity: 'L1', priority: 'P1', category: 'product_quality' });
+    const staff = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+    const reasons: Reason[] = staff.body.triage.reasons;
+    const severity = reasons.filter((r) => r.field === 'severity');
+    expect(severity.length).toBeGreaterThan(0);
+    expect(severity.flatMap((r) => r.matched ?? []).join(' ')).toMatch(/冒烟|起火|烫伤/);
+    expect(staff.body.triage.source).toBe('classifier');
+    // Customers see the grade but not the platform's reasoning.
+    const own = await shop.customer.get(`/api/v1/cases/${created.body.caseNo}`);
+    expect(own.body.triage).toBeUndefined();
+    // The L3-only frontline escalation clock does not apply to an L1 case.
+    expect(staff.body.deadlines.some((d: { metric: string }) => d.metric === 'frontline_escalation')).toBe(false);
+  });
+
+  it('grades a routine return L3 and puts a logistics complaint in logistics', async () => {
+    const shop = await makeShop(t);
+    const routine = await file(shop, '尺码偏小，想退货', 'return_refund', 'no_reason');
+    expect(routine.body).toMatchObject({ severity: 'L3', category: 'return_process', emotion: 'normal' });
+    const other = await makeShop(t);
+    const late = await file(other, '快递一个星期了还没到，物流信息一直不更新', 'logistics_exception', 'logistics');
+    expect(late.body).toMatchObject({ severity: 'L3', category: 'logistics' });
+  });
+
+  it('raises priority for high emotion from a gold member (TR-5)', async () => {
+    const shop = await makeShop(t); // the test shop's customer is a gold member
+    const calm = await file(shop, '耳机左边没有声音，麻烦处理一下', 'return_refund', 'quality');
+    const other = await makeShop(t);
+    const angry = await file(other, '垃圾产品！！！用了两天就坏了，你们就是骗子！！！', 'return_refund', 'quality');
+    expect(calm.body.emotion).toBe('normal');
+    expect(angry.body.emotion).toBe('high');
+    const rank = (p: string) => Number(p.slice(1));
+    expect(rank(angry.body.priority)).toBeLessThan(rank(calm.body.priority));
+  });
+});
+
+describe('triage after intake', () => {
+  it('a customer threatening 12315 raises the case to L2, and the L3 clock stops', async () => {
+    const shop = await makeShop(t);
+    const created = await file(shop, '耳机有杂音，申请退货', 'return_refund', 'quality');
+    const caseNo: string = created.body.caseNo;
+    expect(created.body.severity).toBe('L3');
+    const message = await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '三天了都没人管，再不处理我就去12315投诉你们！！！', channel: 'web' });
+    expect(message.status).toBe(201);
+    const staff = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(staff.body).toMatchObject({ severity: 'L2', emotion: 'high' });
+    const raised = staff.body.timeline.find((e: { type: string }) => e.type === 'triage_raised');
+    expect(raised.data).toMatchObject({ from: { severity: 'L3' }, to: { severity: 'L2', emotion: 'high' } });
+    const frontline = staff.body.deadlines.find((d: { metric: string }) => d.metric === 'frontline_escalation');
+    expect(frontline.state).toBe('cancelled');
+    // A calm follow-up never lowers it again.
+    await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '好的，谢谢', channel: 'web' });
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.severity).toBe('L2');
+  });
+
+  it('staff override category and severity with a reason; customers cannot', async () => {
+    const shop = await makeShop(t);
+    const caseNo: string = (await file(shop, '收到的颜色和图片不一样', 'exchange', 'not_as_described')).body.caseNo;
+    expect((await shop.customer.action(caseNo, 'retriage', { severity: 'L1', reason: '我很急' })).status).toBe(403);
+    const same = await shop.agent.action(caseNo, 'retriage', { severity: 'L3', reason: '确认' });
+    expect(same.status).toBe(422);
+    const changed = await shop.supervisor.action(caseNo, 'retriage', { severity: 'L2', category: 'not_as_described', reason: '定制颜色需供应链确认' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ severity: 'L2', priority: 'P2' });
+    const staff = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    const event = staff.body.timeline.find((e: { type: string }) => e.type === 'triage_overridden');
+    expect(event).toMatchObject({ reason: '定制颜色需供应链确认', actorRole: 'supervisor' });
+    expect(event.data.from.severity).toBe('L3');
+    expect(event.data.to.severity).toBe('L2');
+    expect(staff.body.triage).toMatchObject({ source: 'override', overrideReason: '定制颜色需供应链确认' });
+    const own = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(own.body.timeline.some((e: { type: string }) => e.type === 'triage_overridden')).toBe(false);
+  });
+});
