@@ -69,6 +69,11 @@ describe('triage after intake', () => {
     expect(raised.data).toMatchObject({ from: { severity: 'L3' }, to: { severity: 'L2', emotion: 'high' } });
     const frontline = staff.body.deadlines.find((d: { metric: string }) => d.metric === 'frontline_escalation');
     expect(frontline.state).toBe('cancelled');
+    // TR-3: an L2 case goes to the specialists, with the departments it needs asked at once.
+    expect(staff.body.queue).toBe('specialists');
+    const asked: string[] = staff.body.collaborations.map((c: { department: string }) => c.department);
+    expect(asked).toContain('legal');
+    expect(staff.body.deadlines.filter((d: { metric: string; state: string }) => d.metric === 'collaboration_reply' && d.state === 'running')).toHaveLength(asked.length);
     // A calm follow-up never lowers it again.
     await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '好的，谢谢', channel: 'web' });
     expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.severity).toBe('L2');

@@ -58,7 +58,9 @@ export async function addMessage(
           { body: input.body, channel: input.channel, tier: customer?.tier ?? null },
         );
         if (raised) {
-          Object.assign(changes, { severity: raised.severity, emotion: raised.emotion, priority: raised.priority });
+          const before = (row.triage ?? {}) as { reasons?: unknown[] };
+          const triage = { ...before, severity: raised.severity, emotion: raised.emotion, priority: raised.priority, reasons: [...(before.reasons ?? []), ...raised.reasons] };
+          Object.assign(changes, { severity: raised.severity, emotion: raised.emotion, priority: raised.priority, triage: JSON.stringify(triage) });
           events.push({
             type: 'triage_raised',
             fromState: row.state,

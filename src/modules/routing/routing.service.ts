@@ -8,6 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
 import { type NewNotification, notify } from '../notifications/notifications.repository.ts';
+import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import type { SlaService } from '../sla/sla.service.ts';
@@ -232,7 +233,12 @@ export async function routeCases(
   const recorder = withRoutingSla(deps);
   const applied: AppliedRouting[] = [];
   for (const plan of plans) {
-    const version = await recordCaseEvents(recorder, trx, plan.row, SYSTEM_ACTOR, [plan.event], now, plan.changes);
+    let version = await recordCaseEvents(recorder, trx, plan.row, SYSTEM_ACTOR, [plan.event], now, plan.changes);
+    if (plan.row.severity === 'L2') {
+      // TR-3: L2 goes to a senior specialist with the departments it needs asked at once.
+      const routed = await trx.selectFrom('cases').selectAll().where('id', '=', plan.row.id).executeTakeFirstOrThrow();
+      version = (await askDepartmentsForL2(deps, trx, routed, now)).version;
+    }
     applied.push({ ...plan.routing, caseId: plan.row.id, version });
   }
   await sendNotices(trx, plans.flatMap((p) => p.notices));
