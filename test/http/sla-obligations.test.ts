@@ -38,7 +38,7 @@ describe('merchant silent on a return request for 48 h', () => {
     t.clock.advance(37 * HOUR);
     await runTimers(t);
     const merchantNotices = await shop.merchant.get('/api/v1/notifications');
-    const warning = merchantNotices.body.items.find((n: { caseNo: string }) => n.caseNo === caseNo);
+    const warning = merchantNotices.body.items.find((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'obligation_warning');
     expect(warning).toMatchObject({ type: 'obligation_warning' });
     expect(warning.body['zh-CN']).toContain('自动同意');
     expect((await staffView(shop, caseNo)).state).toBe('submitted');
