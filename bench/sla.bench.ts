@@ -231,7 +231,9 @@ async function main(): Promise<number> {
     cleanup.add('close bench pool', () => Promise.race([pool.end(), sleep(2_000)]).then(() => undefined));
 
     // The product in this process, as the server runs it: migrations, pg-boss, job workers, scheduler.
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+    const config = loadConfig({
+      DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    });
     const runtime: Runtime = await withTimeout(startRuntime(config, { workers: true, logger: false }), 120_000, 'start runtime');
     let closed: Promise<void> | null = null;
     const closeRuntime = () => (closed ??= runtime.close());

@@ -13,11 +13,44 @@ const envSchema = z.object({
   PAYMENT_PROVIDER: z.enum(['local', 'http']).default('local'),
   PAYMENT_BASE_URL: z.string().url().optional(),
   PAYMENT_SECRET: z.string().min(16).optional(),
+  CORS_ORIGINS: z.string().default(''),
+  HTTPS_ONLY: z.enum(['0', '1']).default('0'),
+  TRUST_PROXY: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
 }).superRefine((e, ctx) => {
+  for (const origin of splitList(e.CORS_ORIGINS)) {
+    if (!isOrigin(origin)) {
+      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}" is not an origin (scheme://host[:port], no path)` });
+    }
+  }
   if (e.PAYMENT_PROVIDER === 'http' && (!e.PAYMENT_BASE_URL || !e.PAYMENT_SECRET)) {
     ctx.addIssue({ code: 'custom', path: ['PAYMENT_BASE_URL'], message: 'PAYMENT_PROVIDER=http needs PAYMENT_BASE_URL and PAYMENT_SECRET' });
   }
 });
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Fastify's trustProxy: off, every proxy (`true`), a hop count, or the proxies' addresses/CIDRs. */
+function trustProxy(value: string): boolean | number | string[] {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return splitList(v);
+}
 
 export interface Config {
   port: number;
@@ -28,6 +61,13 @@ export interface Config {
   maxUploadBytes: number;
   simulatedClock: boolean;
   payment: { provider: 'local' } | { provider: 'http'; baseUrl: string; secret: string };
+  /** Browser origins allowed to call the API cross-origin; empty: same-origin only. */
+  corsOrigins: string[];
+  /** Served over HTTPS only: Strict-Transport-Security and upgrade-insecure-requests. */
+  httpsOnly: boolean;
+  trustProxy: boolean | number | string[];
+  /** Requests per minute; 0 turns that limit off. */
+  rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.PAYMENT_PROVIDER === 'http' && e.PAYMENT_BASE_URL && e.PAYMENT_SECRET
         ? { provider: 'http', baseUrl: e.PAYMENT_BASE_URL, secret: e.PAYMENT_SECRET }
         : { provider: 'local' },
+    corsOrigins: splitList(e.CORS_ORIGINS).map((origin) => origin.replace(/\/$/, '')),
+    httpsOnly: e.HTTPS_ONLY === '1',
+    trustProxy: trustProxy(e.TRUST_PROXY),
+    rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
   };
 }

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { type Actor, findActorByTokenHash, hashToken, type RouteAccess } from '../modules/identity/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, forbidden } from '../shared/errors.ts';
+import { recordRouteAccess } from './access.matrix.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +29,7 @@ export const unauthenticated = (): AppError =>
 export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, clock: Clock): void {
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (route) => {
+    recordRouteAccess(app, route);
     if (UNDECLARED_OK.test(route.url)) return;
     if (!route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);

@@ -1,5 +1,6 @@
 // Builds the Fastify application: schemas (zod) on every route, OpenAPI, access control,
-// problem+json errors and request ids. Modules add their routes through `registerRoutes`.
+// problem+json errors and request ids, security headers, CORS and rate limits (security.ts).
+// Modules add their routes through `registerRoutes`.
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,8 +10,14 @@ import type { AppDeps } from './deps.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
+import { registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
 
 export type App = FastifyInstance;
+
+/** TRUST_PROXY as Fastify takes it (a hop count becomes "trust the nearest n hops"). */
+function trustProxyOption(value: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -20,6 +27,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    // JSON bodies up to 1 MiB (a larger one is a 413 problem); evidence uploads are multipart
+    // and limited by MAX_UPLOAD_BYTES instead.
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -34,6 +44,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     reply.header('x-request-id', request.id);
     return payload;
   });
+  // Before anything that can answer: every response, errors included, carries the headers,
+  // and CORS preflights are answered before access control.
+  await registerSecurityHeaders(app, deps.config);
+  await registerCors(app, deps.config);
 
   await app.register(swagger, {
     openapi: {
@@ -50,9 +64,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   registerAccessControl(app, deps.database.db, deps.clock);
+  await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,0 +1,113 @@
+// Hardening shared by every response: security headers (helmet), the CORS allow-list and
+// rate limits. Registered by buildApp; the limits and origins come from the configuration.
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { hashToken } from '../modules/identity/index.ts';
+import { AppError } from '../shared/errors.ts';
+
+/**
+ * One policy for the API, the console and /docs. Both user interfaces load scripts only from
+ * this origin (no inline script, no eval); styles need 'unsafe-inline' because Ant Design
+ * injects its CSS-in-JS <style> elements at run time and Swagger UI sets style attributes.
+ * Downloads and previews use blob: URLs; icons are data: URLs.
+ */
+export function contentSecurityPolicy(httpsOnly: boolean): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'connect-src': ["'self'"],
+    'font-src': ["'self'", 'data:'],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'media-src': ["'self'", 'blob:'],
+    'object-src': ["'none'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    ...(httpsOnly ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.httpsOnly) },
+    strictTransportSecurity: config.httpsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    xContentTypeOptions: true,
+  });
+}
+
+/**
+ * Cross-origin browser calls only from CORS_ORIGINS. Any other origin (and every origin when
+ * the list is empty) gets no CORS headers at all, and its preflight is answered 404.
+ * Must be registered before access control: the preflight is answered in an onRequest hook,
+ * before any token check (browsers send no Authorization header on a preflight).
+ */
+export async function registerCors(app: FastifyInstance, config: Config): Promise<void> {
+  const allowed = new Set(config.corsOrigins);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    credentials: false,
+    maxAge: 600,
+    strictPreflight: true,
+  });
+}
+
+/** Only the API is limited: the console's files, /docs and health probes are not. */
+const LIMITED = /^\/(api\/|openapi\.json(\?|$))/;
+
+/** The bucket a request counts against: its bearer token, or its IP (sign-in has a stricter one). */
+export function rateLimitKey(request: FastifyRequest): string {
+  if (request.actor) {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (match?.[1]) return `token:${hashToken(match[1])}`;
+  }
+  const access = request.routeOptions.config?.access;
+  const credentialRoute = access === 'public' && request.method !== 'GET' && request.method !== 'HEAD';
+  return `${credentialRoute ? 'sign-in' : 'ip'}:${request.ip}`;
+}
+
+function limitFor(config: Config, key: string): number {
+  if (key.startsWith('token:')) return config.rateLimit.perToken;
+  if (key.startsWith('sign-in:')) return config.rateLimit.signInPerIp;
+  return config.rateLimit.anonymousPerIp;
+}
+
+/**
+ * Per-minute limits: RATE_LIMIT_PER_MINUTE per bearer token, RATE_LIMIT_ANONYMOUS_PER_MINUTE per
+ * IP for calls without one, RATE_LIMIT_SIGN_IN_PER_MINUTE per IP for public non-GET routes
+ * (sign-in). The check runs after access control has resolved the actor, so a request with an
+ * invalid token is refused 401 before it reaches a bucket. Behind a reverse proxy set
+ * TRUST_PROXY, or every anonymous caller shares the proxy's address.
+ */
+export async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'onRequest',
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    max: (_request, key) => limitFor(config, key),
+    allowList: (request, key) => !LIMITED.test(request.url) || limitFor(config, key) === 0,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new AppError({
+        status: 429,
+        type: 'rate-limited',
+        text: {
+          'zh-CN': `请求过于频繁，请在 ${seconds} 秒后重试`,
+          'en-US': `Too many requests, retry in ${seconds} s`,
+        },
+        extra: { retryAfterSeconds: seconds, limitPerMinute: context.max },
+      });
+    },
+  });
+}

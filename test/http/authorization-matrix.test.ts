@@ -1,0 +1,174 @@
+// Security, privacy and audit: every route in the OpenAPI document is called by every role (and
+// by an anonymous caller) with fake but well-formed inputs, and the answer is checked against the
+// route's declared access (config.access). A route without a declaration, or a route the app
+// serves that the OpenAPI document does not list, fails the first test.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { declaredRoutes } from '../../src/http/access.matrix.ts';
+import { createUserWithToken, type RouteAccess } from '../../src/modules/identity/index.ts';
+import { ROLES, type Role } from '../../src/shared/vocabulary.ts';
+import { makeShop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+/** Routes the app serves that are deliberately not in the OpenAPI document. */
+const NOT_IN_OPENAPI: Record<string, string> = {
+  'GET /': 'the web console (static files), not part of the API',
+  'GET /*': "the web console's static assets and client-side routes (SPA fallback)",
+  'GET /openapi.json': 'the OpenAPI document itself',
+};
+/** Routes allowed to declare no access: the documentation UI (registered before access control). */
+const UNDECLARED_OK = /^\/docs(\/|$)/;
+
+/**
+ * Declared roles that the handler itself still answers 403, because a finer permission check in
+ * the service narrows the route further. Key: "METHOD /openapi/path"; value: role -> reason.
+ */
+const SELF_ONLY = 'a non-manager staff member may reach only their own agent profile (the fake userId is someone else)';
+const HANDLER_FORBIDS: Record<string, Partial<Record<Role, string>>> = {
+  // Managers (admin, supervisor) see and edit any profile; other staff only their own, so the
+  // route is open to all staff and the handler answers 403 for another user's id.
+  'GET /api/v1/routing/agents/{userId}': { agent: SELF_ONLY, specialist: SELF_ONLY, compliance: SELF_ONLY, finance: SELF_ONLY },
+  // Same rule for writing; a non-manager may moreover switch only their own availability.
+  'PUT /api/v1/routing/agents/{userId}': { agent: SELF_ONLY, specialist: SELF_ONLY, compliance: SELF_ONLY, finance: SELF_ONLY },
+};
+
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', ...ROLES.filter((r) => r !== 'system')];
+
+/** A syntactically valid value that names nothing, for each path parameter. */
+const FAKE_UUID = 'f0000000-0000-4000-8000-00000000dead';
+function fakeParam(name: string, schema: { format?: string } | undefined): string {
+  if (schema?.format === 'uuid') return FAKE_UUID;
+  const byName: Record<string, string> = {
+    caseNo: 'AS20990101000001',
+    orderNo: 'DD20990101000001',
+    incidentNo: 'IN20990101000001',
+    key: 'no_such_queue',
+    slug: 'no-such-article',
+    externalId: 'no-such-external-id',
+  };
+  return byName[name] ?? 'no-such-thing';
+}
+
+function allows(access: RouteAccess, caller: Caller): boolean {
+  if (access === 'public') return true;
+  if (caller === 'anonymous') return false;
+  return access === 'authenticated' || access.includes(caller);
+}
+
+interface Operation {
+  method: string;
+  path: string; // as in OpenAPI: /api/v1/cases/{caseNo}
+  url: string; // with fake parameters filled in
+  hasBody: boolean;
+}
+
+let t: TestApp;
+const tokens = new Map<Caller, string | null>();
+let operations: Operation[] = [];
+const fastifyPath = (openapiPath: string) => openapiPath.replace(/\{([^}]+)\}/g, ':$1');
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const shop = await makeShop(t);
+  const { db } = t.runtime.deps.database;
+  const specialist = await createUserWithToken(db, { email: `spec-${shop.id}@test.local`, displayName: '专员', role: 'specialist' });
+  const department = await createUserWithToken(db, {
+    email: `dept-${shop.id}@test.local`,
+    displayName: '物流部',
+    role: 'department',
+    department: 'logistics',
+  });
+  tokens.set('anonymous', null);
+  tokens.set('customer', shop.customer.token);
+  tokens.set('agent', shop.agent.token);
+  tokens.set('specialist', specialist.token);
+  tokens.set('supervisor', shop.supervisor.token);
+  tokens.set('compliance', shop.compliance.token);
+  tokens.set('merchant', shop.merchant.token);
+  tokens.set('finance', shop.finance.token);
+  tokens.set('department', department.token);
+  tokens.set('admin', shop.admin.token);
+
+  const res = await t.runtime.app.inject({ method: 'GET', url: '/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  const doc = JSON.parse(res.body) as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: { format?: string } }[]; requestBody?: unknown }>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => {
+      const params = new Map((op.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.schema]));
+      const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(fakeParam(name, params.get(name))));
+      return { method: method.toUpperCase(), path, url, hasBody: op.requestBody !== undefined || method !== 'get' };
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('authorization matrix', () => {
+  test('every route declares its access and every API route is in the OpenAPI document', () => {
+    // Fastify adds a HEAD route for each GET on its own; the GET stands for both.
+    const routes = declaredRoutes(t.runtime.app).filter((r) => r.method !== 'HEAD');
+    expect(routes.length).toBeGreaterThan(50);
+
+    const undeclared = routes.filter((r) => !r.access && !UNDECLARED_OK.test(r.url)).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared, `routes without config.access:\n${undeclared.join('\n')}`).toEqual([]);
+
+    const documented = new Set(operations.map((o) => `${o.method} ${fastifyPath(o.path)}`));
+    const undocumented = routes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !documented.has(key) && !(key in NOT_IN_OPENAPI) && !UNDECLARED_OK.test(key.split(' ')[1] ?? ''));
+    expect(undocumented, `routes missing from /openapi.json:\n${undocumented.join('\n')}`).toEqual([]);
+
+    const served = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    const phantom = [...documented].filter((key) => !served.has(key));
+    expect(phantom, `OpenAPI operations the app does not serve:\n${phantom.join('\n')}`).toEqual([]);
+
+    // The exceptions tables name only routes that exist.
+    for (const key of Object.keys(NOT_IN_OPENAPI)) expect(served.has(key), key).toBe(true);
+    for (const key of Object.keys(HANDLER_FORBIDS)) expect(documented.has(key.replace(/\{([^}]+)\}/g, ':$1')), key).toBe(true);
+  });
+
+  test('every role gets the answer its declaration promises, and no route answers 5xx', async () => {
+    const access = new Map(declaredRoutes(t.runtime.app).map((r) => [`${r.method} ${r.url}`, r.access]));
+    const violations: string[] = [];
+    const handlerForbidden: string[] = [];
+    let calls = 0;
+    for (const op of operations) {
+      const key = `${op.method} ${op.path}`;
+      const declared = access.get(`${op.method} ${fastifyPath(op.path)}`);
+      if (!declared) continue; // reported by the first test
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        const res = await t.runtime.app.inject({
+          method: op.method as 'GET',
+          url: op.url,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(op.hasBody && op.method !== 'GET' ? { payload: {} } : {}),
+        });
+        calls += 1;
+        const status = res.statusCode;
+        const inside = allows(declared, caller);
+        const what = `${key} as ${caller} (declared ${JSON.stringify(declared)}) -> ${status}`;
+        if (status >= 500) violations.push(`5xx: ${what} ${res.body.slice(0, 200)}`);
+        else if (!inside) {
+          const expected = caller === 'anonymous' ? 401 : 403;
+          if (status !== expected) violations.push(`outside the declaration, expected ${expected}: ${what}`);
+        } else if (status === 401) {
+          violations.push(`inside the declaration but 401: ${what}`);
+        } else if (status === 403) {
+          const reason = caller === 'anonymous' ? undefined : HANDLER_FORBIDS[key]?.[caller];
+          if (reason) handlerForbidden.push(what);
+          else violations.push(`inside the declaration but 403 (fix the declaration or list it in HANDLER_FORBIDS): ${what}`);
+        }
+      }
+    }
+    expect(calls).toBe(operations.length * CALLERS.length);
+    expect(violations, violations.join('\n')).toEqual([]);
+    // Each listed exception still happens; otherwise it is stale and should go.
+    const listed = Object.entries(HANDLER_FORBIDS).flatMap(([key, roles]) => Object.keys(roles).map((role) => `${key} as ${role}`));
+    const seen = handlerForbidden.map((w) => w.replace(/ \(declared .*$/, ''));
+    expect(listed.filter((l) => !seen.includes(l)), 'stale HANDLER_FORBIDS entries').toEqual([]);
+  }, 60_000);
+});
