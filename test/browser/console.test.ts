@@ -3,16 +3,13 @@
 // agent sees exactly the case's actions, acts, sees an API error, and switches the language.
 // Runs under `npm run test:browser` (the root suite excludes it) and needs Debian's Chromium at
 // /usr/bin/chromium (.ci/run installs it). AFTERDESK_SCREENSHOTS=/tmp saves a screenshot of each page.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signIn as signInAs } from './browser.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
-import { DEFAULT_CONSOLE_ROOT } from '../../src/http/static.ts';
 import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } from './fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 const shots = process.env.AFTERDESK_SCREENSHOTS;
 
 describe('web console in Chromium', () => {
@@ -25,30 +22,12 @@ describe('web console in Chromium', () => {
     if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
   };
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${c.baseUrl}/`);
-    await page.waitForURL('**/sign-in');
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInAs(browser, c.baseUrl, email, PASSWORD);
 
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_CONSOLE_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
-    const { chromium } = await import('playwright-core');
     c = await startConsoleApp('2026-11-10T10:00:00+08:00');
     people = await makePeople(c.t, { signedAt: '2026-11-08T15:00:00+08:00' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

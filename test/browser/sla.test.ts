@@ -1,15 +1,12 @@
 // The SLA views in a real browser, on the seeded demo shop: a supervisor opens the escalation
 // queue (breached clocks, severity, queue) and the compliance table, opens an escalated case and
 // reads its SLA panel, and has the notifications bell. Same set-up as console.test.ts.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONSOLE_ROOT } from '../../src/http/static.ts';
+import { launchChromium, signIn as signInAs } from './browser.ts';
 import { DEMO_PASSWORD, type DemoConsole, startDemoConsole } from './demo.fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 const shots = process.env.AFTERDESK_SCREENSHOTS;
 
 describe('SLA views in Chromium (demo shop)', () => {
@@ -20,29 +17,11 @@ describe('SLA views in Chromium (demo shop)', () => {
     if (shots) await page.screenshot({ path: join(shots, `sla-${name}.png`), fullPage: true });
   };
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${demo.baseUrl}/`);
-    await page.waitForURL('**/sign-in');
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInAs(browser, demo.baseUrl, email, DEMO_PASSWORD);
 
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_CONSOLE_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` first');
-    const { chromium } = await import('playwright-core');
     demo = await startDemoConsole();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
