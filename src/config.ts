@@ -16,7 +16,7 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   HTTPS_ONLY: z.enum(['0', '1']).default('0'),
   TRUST_PROXY: z.string().default(''),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
 }).superRefine((e, ctx) => {

@@ -22,7 +22,8 @@ let database: Awaited<ReturnType<typeof freshTestDatabase>>;
 
 function makeConfig(): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-demo-'));
-  return loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+  // Strict limits on purpose: the loader drives the real pipeline and must not be throttled by them.
+  return loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
 }
 
 async function withRuntime<T>(cfg: Config, work: (runtime: Runtime) => Promise<T>): Promise<T> {

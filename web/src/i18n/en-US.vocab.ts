@@ -62,7 +62,7 @@ export const vocabEnUS = {
     merchant_confirm_receipt: 'Merchant confirms receipt', customer_evidence: 'Customer provides evidence',
   },
   slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
-  queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors' },
+  queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors', compliance: 'Compliance', merchant: 'Merchant' },
   autoOutcome: {
     approve_request: 'approve the request', close_unshipped_return: 'close the unshipped return',
     confirm_receipt_and_refund: 'confirm receipt and refund', decide_without_evidence: 'decide without the evidence',

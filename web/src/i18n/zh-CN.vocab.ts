@@ -65,7 +65,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     merchant_confirm_receipt: '商家确认收货', customer_evidence: '买家补充凭证',
   },
   slaState: { running: '计时中', warning: '即将超时', breached: '已超时', paused: '已暂停', met: '已达成', cancelled: '已取消' },
-  queue: { frontline: '一线', specialists: '专员组', supervisors: '主管' },
+  queue: { frontline: '一线', specialists: '专员组', supervisors: '主管', compliance: '合规', merchant: '商家处理' },
   autoOutcome: {
     approve_request: '自动同意申请', close_unshipped_return: '自动关闭未寄回的申请',
     confirm_receipt_and_refund: '自动确认收货并退款', decide_without_evidence: '按现有信息处理',
