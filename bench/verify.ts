@@ -18,7 +18,7 @@ export async function countAll(sql: Sql): Promise<Counts> {
   const [row] = await sql.query<Record<keyof Counts, unknown>>(
     `select (select count(*) from cases) as "cases",
             (select count(*) from case_items) as "caseItems",
-            (select count(*) from case_events) as "events",
+            (select count(*) from case_events where type = 'case_submitted') as "events",
             (select count(*) from pgboss.job where name = 'case-event') as "jobs",
             (select count(*) from idempotency_keys where operation = 'case.create' and status_code = 201) as "created201"`,
   );
@@ -87,7 +87,7 @@ export async function checkStep(target: Target, before: Counts, load: LoadOutcom
       `cases +${delta.cases} = ${load.created} answered 201 + ${cutOffCreated} created by requests cut off at the end of the step (${load.unansweredItemIds.length} unanswered)`,
     ],
     [delta.cases === delta.created201, `cases +${delta.cases} = 201 answers recorded by the server +${delta.created201} (idempotency records)`],
-    [delta.caseItems === delta.cases && delta.events === delta.cases && delta.jobs === delta.cases, `items +${delta.caseItems}, first events +${delta.events}, pg-boss jobs +${delta.jobs}: one each per case`],
+    [delta.caseItems === delta.cases && delta.events === delta.cases && delta.jobs === delta.cases, `items +${delta.caseItems}, case_submitted events +${delta.events}, pg-boss jobs +${delta.jobs}: one each per case`],
     [doubled === 0, `order items with more than one case: ${doubled}`],
     [settled, `server settled after ${waitedMs} ms`],
   ];
