@@ -1,15 +1,14 @@
 // Routing applied to cases (TR-3, TR-4, TR-7, ORG-3): reads the rules, the queues, the agents and
-// their loads, lets the pure engine decide, and records the decision as a `case_routed` event
-// through recordCaseEvents, with the reasons, in the caller's transaction. Nothing else here
-// changes a case's queue. The roles the rule names are told at once.
-import type { Kysely } from 'kysely';
+// their loads, lets the pure engine decide, and records the decision as a `case_routed` event with
+// the reasons, in the caller's transaction (a batch with one statement per table: routing moves no
+// SLA clock). Nothing else here changes a case's queue. The roles the rule names are told at once.
+import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
-import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
+import type { Actor } from '../identity/index.ts';
 import { type NewNotification, notify } from '../notifications/notifications.repository.ts';
 import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
-import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import type { SlaService } from '../sla/sla.service.ts';
 import {
@@ -230,10 +229,12 @@ export async function routeCases(
   if (rows.length === 0) return [];
   const now = options.now ?? deps.clock.now();
   const plans = await planRoutes(trx, rows, { trigger: options.reason, now });
-  const recorder = withRoutingSla(deps);
+  // Routing moves no SLA clock (withRoutingSla), so a batch is written with one statement per
+  // table: the cases' queue, assignee and version, then their case_routed events.
+  const versions = await writeRoutedBatch(trx, plans, now);
   const applied: AppliedRouting[] = [];
   for (const plan of plans) {
-    let version = await recordCaseEvents(recorder, trx, plan.row, SYSTEM_ACTOR, [plan.event], now, plan.changes);
+    let version = versions.get(plan.row.id)!;
     if (plan.row.severity === 'L2') {
       // TR-3: L2 goes to a senior specialist with the departments it needs asked at once.
       const routed = await trx.selectFrom('cases').selectAll().where('id', '=', plan.row.id).executeTakeFirstOrThrow();
@@ -254,6 +255,35 @@ export async function routeCase(
 ): Promise<AppliedRouting> {
   const [applied] = await routeCases(deps, trx, [row], options);
   return applied!;
+}
+
+/** Bumps each case's version by one (refusing a case changed meanwhile) and appends its event. */
+async function writeRoutedBatch(trx: Db, plans: RoutingPlan[], now: Date): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  if (plans.length === 0) return versions;
+  const updated = await sql<{ id: string; version: number }>`
+    update cases as c
+    set queue = v.queue, assignee_id = v.assignee_id, version = c.version + 1, updated_at = ${now}
+    from unnest(
+      ${plans.map((p) => p.row.id)}::uuid[],
+      ${plans.map((p) => p.changes.queue)}::text[],
+      ${plans.map((p) => p.changes.assignee_id)}::uuid[],
+      ${plans.map((p) => p.row.version)}::int[]
+    ) as v(id, queue, assignee_id, version)
+    where c.id = v.id and c.version = v.version
+    returning c.id, c.version`.execute(trx);
+  if (updated.rows.length !== plans.length) throw new Error('routing: a case changed concurrently');
+  for (const r of updated.rows) versions.set(r.id, r.version);
+  await sql`
+    insert into case_events (case_id, seq, type, from_state, to_state, actor_role, reason, data, occurred_at)
+    select v.case_id, v.seq, 'case_routed', v.state, v.state, 'system', null, v.data, ${now}
+    from unnest(
+      ${plans.map((p) => p.row.id)}::uuid[],
+      ${plans.map((p) => versions.get(p.row.id)!)}::int[],
+      ${plans.map((p) => p.row.state)}::text[],
+      ${plans.map((p) => JSON.stringify(p.event.data ?? {}))}::jsonb[]
+    ) as v(case_id, seq, state, data)`.execute(trx);
+  return versions;
 }
 
 // ---- Explaining ----
