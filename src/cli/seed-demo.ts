@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { handleCaseEvent } from '../modules/cases/case.jobs.ts';
 import { openMigratedDatabase, startRuntime } from '../runtime.ts';
 import { handleSlaAction } from '../modules/sla/sla.actions.ts';
+import { earliestFiring } from '../modules/sla/sla.repository.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { createCustomerAccount, createMerchantAccounts, createStaffAccounts, DEMO_ACCOUNTS, type DemoAccount, demoAccounts } from './demo/accounts.ts';
 import { DemoApi } from './demo/api.ts';
@@ -148,12 +149,7 @@ type Db = Awaited<ReturnType<typeof startRuntime>>['deps']['database']['db'];
 async function replayTimers(runtime: Awaited<ReturnType<typeof startRuntime>>, clock: ManualClock, now: Date): Promise<void> {
   const { deps } = runtime;
   for (;;) {
-    const next = await deps.database.db
-      .selectFrom('case_deadlines')
-      .select((eb) => eb.fn.min('next_fire_at').as('at'))
-      .where('next_fire_at', 'is not', null)
-      .executeTakeFirst();
-    const at = next?.at ? new Date(next.at as Date) : null;
+    const at = await earliestFiring(deps.database.db);
     if (!at || at.getTime() > now.getTime()) break;
     // Earliest first, so the clock only moves forward from the first firing on.
     clock.set(at);

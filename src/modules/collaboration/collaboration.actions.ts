@@ -4,7 +4,11 @@
 // transaction that locks the case (cases before requests, the order every command uses), writes
 // the request, and records a case event through recordCaseEvents, so the request's clock starts,
 // is met or is cancelled with it. Idempotency-Key works as for case commands.
+import type { Kysely } from 'kysely';
+import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
+
+type Db = Kysely<DB>;
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import { DEPARTMENT_LABELS, type Department } from '../../shared/vocabulary.ts';
@@ -51,32 +55,48 @@ export async function askCollaboration(
       if (!isOpenState(row.state as CaseState)) {
         throw conflict('case-not-open', { 'zh-CN': '售后单已结束，不能再发起协同请求', 'en-US': 'The case is no longer open' }, { state: row.state });
       }
-      const dueMinutes = input.dueMinutes ?? null;
-      const id = await insertRequest(trx, {
-        caseId: row.id, department: input.department, question: input.question, askedBy: actor.userId, askedByRole: actor.role,
-        dueMinutes, dueAt: new Date(now.getTime() + (dueMinutes ?? FALLBACK_REPLY_MINUTES) * MINUTE_MS), now,
-      });
-      const event = { requestId: id, department: input.department, question: input.question, dueMinutes };
-      const version = await recordCaseEvents(deps, trx, row, actor, [
-        { type: 'collaboration_requested', fromState: row.state, toState: row.state, data: event },
-      ], now);
-      // The clock the event started says when the answer is due: the target's time, or the asker's.
-      const due = await clockDueAt(trx, id);
-      if (due) await setDueAt(trx, id, due);
-      const label = DEPARTMENT_LABELS[input.department];
-      await notify(trx, {
-        recipientRole: 'department', department: input.department, caseId: row.id, type: 'collaboration_requested',
-        title: { 'zh-CN': `新的协同请求（${label['zh-CN']}）`, 'en-US': `New collaboration request (${label['en-US']})` },
-        body: {
-          'zh-CN': `售后单 ${row.case_no} 请求${label['zh-CN']}协助：${input.question}`,
-          'en-US': `Case ${row.case_no} asks ${label['en-US']} for help: ${input.question}`,
-        },
-        dedupeKey: `collaboration:${id}:asked`, now,
-      });
+      const { id, version } = await openRequest(deps, trx, row, actor, { ...input, dueMinutes: input.dueMinutes ?? null }, now);
       await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: 'collaboration_requested' });
       return { status: 201, body: await presentOne(trx, id, now) };
     }),
   );
+}
+
+/**
+ * Opens one request on a case the caller holds locked: the row, the `collaboration_requested`
+ * event (which starts its clock), the due time the clock gives, and the department's notice.
+ */
+export async function openRequest(
+  deps: Pick<AppDeps, 'sla'>,
+  trx: Db,
+  row: CaseRow,
+  actor: Actor,
+  input: { department: Department; question: string; dueMinutes: number | null; automatic?: boolean },
+  now: Date,
+): Promise<{ id: string; version: number }> {
+  const { department, question, dueMinutes } = input;
+  const id = await insertRequest(trx, {
+    caseId: row.id, department, question, askedBy: actor.userId, askedByRole: actor.role,
+    dueMinutes, dueAt: new Date(now.getTime() + (dueMinutes ?? FALLBACK_REPLY_MINUTES) * MINUTE_MS), now,
+  });
+  const data = { requestId: id, department, question, dueMinutes, ...(input.automatic ? { automatic: true } : {}) };
+  const version = await recordCaseEvents(deps, trx, row, actor, [
+    { type: 'collaboration_requested', fromState: row.state, toState: row.state, data },
+  ], now);
+  // The clock the event started says when the answer is due: the target's time, or the asker's.
+  const due = await clockDueAt(trx, id);
+  if (due) await setDueAt(trx, id, due);
+  const label = DEPARTMENT_LABELS[department];
+  await notify(trx, {
+    recipientRole: 'department', department, caseId: row.id, type: 'collaboration_requested',
+    title: { 'zh-CN': `新的协同请求（${label['zh-CN']}）`, 'en-US': `New collaboration request (${label['en-US']})` },
+    body: {
+      'zh-CN': `售后单 ${row.case_no} 请求${label['zh-CN']}协助：${question}`,
+      'en-US': `Case ${row.case_no} asks ${label['en-US']} for help: ${question}`,
+    },
+    dedupeKey: `collaboration:${id}:asked`, now,
+  });
+  return { id, version };
 }
 
 type Command = 'answer' | 'cancel';

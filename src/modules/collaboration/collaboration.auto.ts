@@ -7,9 +7,7 @@ import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { DEPARTMENT_LABELS, type Department } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
-import { notify } from '../notifications/notifications.repository.ts';
-import { recordCaseEvents } from '../cases/case.events.ts';
-import { clockDueAt, insertRequest, setDueAt } from './collaboration.repository.ts';
+import { openRequest } from './collaboration.actions.ts';
 
 const BY_CATEGORY: Record<string, Department[]> = {
   product_quality: ['supply_chain'],
@@ -39,22 +37,7 @@ export async function askDepartmentsForL2(deps: Pick<AppDeps, 'sla'>, trx: Kysel
   const missing = departmentsForL2(row).filter((d) => !open.some((o) => o.department === d));
   let current = row;
   for (const department of missing) {
-    const id = await insertRequest(trx, {
-      caseId: row.id, department, question: QUESTION(row, department), askedBy: null, askedByRole: 'system',
-      dueMinutes: null, dueAt: new Date(now.getTime() + 2 * 3_600_000), now,
-    });
-    await recordCaseEvents(deps, trx, current, SYSTEM_ACTOR, [
-      { type: 'collaboration_requested', fromState: row.state, toState: row.state, data: { requestId: id, department, question: QUESTION(row, department), dueMinutes: null, automatic: true } },
-    ], now);
-    const due = await clockDueAt(trx, id);
-    if (due) await setDueAt(trx, id, due);
-    const label = DEPARTMENT_LABELS[department];
-    await notify(trx, {
-      recipientRole: 'department', department, caseId: row.id, type: 'collaboration_requested',
-      title: { 'zh-CN': `新的协同请求（${label['zh-CN']}）`, 'en-US': `New collaboration request (${label['en-US']})` },
-      body: { 'zh-CN': QUESTION(row, department), 'en-US': `Case ${row.case_no} (L2) needs ${label['en-US']} to check it and give an opinion.` },
-      dedupeKey: `collaboration:${id}:asked`, now,
-    });
+    await openRequest(deps, trx, current, SYSTEM_ACTOR, { department, question: QUESTION(current, department), dueMinutes: null, automatic: true }, now);
     current = await trx.selectFrom('cases').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
   }
   return current;

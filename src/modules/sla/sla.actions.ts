@@ -33,14 +33,6 @@ export const slaActionJobSchema = z.object({
   dueAt: z.string(),
 }) satisfies z.ZodType<SlaActionJob>;
 
-/** Who works a queue: its notices go to that role when no one holds the case. */
-export const QUEUE_ROLES: Record<string, string> = {
-  frontline: 'agent',
-  specialists: 'specialist',
-  supervisors: 'supervisor',
-  compliance: 'compliance',
-};
-
 const ESCALATED: Record<Severity, Severity> = { L3: 'L2', L2: 'L1', L1: 'L1' };
 
 const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => LocalizedText> = {
@@ -115,10 +107,10 @@ async function notifyOwner(
 ): Promise<void> {
   // Named like the timeline events (sla_warning, sla_breached), as the supervisor's notice is.
   const base = { caseId: row.id, type: job.firing === 'breach' ? 'sla_breached' : 'sla_warning', ...text, dedupeKey, now };
-  if (job.metric === 'task_deadline' && job.subjectId) {
-    const task = await db.selectFrom('execution_tasks').select('owner_role').where('id', '=', job.subjectId).executeTakeFirst();
-    if (task?.owner_role === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
-    if (task) return notify(db, { ...base, recipientRole: task.owner_role });
+  if (job.metric === 'task_deadline') {
+    const owner = await taskOwner(db, job.subjectId);
+    if (owner === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
+    if (owner) return notify(db, { ...base, recipientRole: owner });
   }
   if (job.metric === 'collaboration_reply' && job.subjectId) {
     // SLA-7: the department owes the answer; on a breach the asker hears of it too.
@@ -130,9 +122,12 @@ async function notifyOwner(
     }
   }
   if (row.assignee_id) return notify(db, { ...base, recipientUserId: row.assignee_id });
-  // A case in the merchant's queue is the merchant's staff's: only that merchant hears of it.
-  if (row.queue === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
-  return notify(db, { ...base, recipientRole: QUEUE_ROLES[row.queue] ?? 'agent' });
+  // Unassigned: the people of the queue's role (routing keeps the queues); a merchant queue's
+  // cases are that merchant's staff's only.
+  const queue = await db.selectFrom('queues').select('role').where('key', '=', row.queue).executeTakeFirst();
+  const role = queue?.role ?? 'agent';
+  if (role === 'merchant') return notify(db, { ...base, merchantId: row.merchant_id });
+  return notify(db, { ...base, recipientRole: role });
 }
 
 /** Obligation clocks warn the party whose move it is before the system moves for them. */

@@ -1,7 +1,7 @@
 // What a command does to a case's clocks: which start, pause, resume, are met, are cancelled or
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
 import type { BusinessCalendar } from './calendar.ts';
-import { type DeadlineClock, finishClock, nextFireAt, pauseClock, rebudgetClock, resumeClock, startClock } from './sla.clock.ts';
+import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock } from './sla.clock.ts';
 import { endsAllClocks, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
 import {
   isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
@@ -175,4 +175,3 @@ function summarize(deadlines: PlannedDeadline[]): SlaEventOut[] {
   return events;
 }
 
-export { nextFireAt };

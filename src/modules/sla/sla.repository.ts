@@ -4,7 +4,8 @@ import type { DB } from '../../db/schema.ts';
 import type { CaseDeadlineRow, SlaTargetRow } from '../../db/schema.sla.ts';
 import { type CalendarSpec, calendarSpecSchema, DEFAULT_CALENDAR_SPEC, type DurationUnit } from './calendar.ts';
 import type { DeadlineClock } from './sla.clock.ts';
-import { nextFireAt, type OpenDeadline, type PlannedDeadline } from './sla.plan.ts';
+import { nextFireAt } from './sla.clock.ts';
+import type { OpenDeadline, PlannedDeadline } from './sla.plan.ts';
 import {
   type AutoOutcome, type BreachAction, DEFAULT_TARGETS, fullMatch, type SlaMetric, type SlaParty, type SlaTarget,
 } from './sla.targets.ts';
@@ -199,4 +200,14 @@ export async function loadCollaborationFacts(db: Db, caseId: string) {
 /** Wakes the schedulers (NOTIFY is delivered at commit, so they see the new rows). */
 export async function notifySchedulers(db: Db): Promise<void> {
   await sql`select pg_notify('afterdesk_deadlines', '')`.execute(db);
+}
+
+/** The earliest warning or breach still to fire, from the partial index; null when none is left. */
+export async function earliestFiring(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('case_deadlines')
+    .select((eb) => eb.fn.min('next_fire_at').as('at'))
+    .where('next_fire_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at as Date) : null;
 }

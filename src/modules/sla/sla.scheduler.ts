@@ -12,7 +12,7 @@ import type { CaseDeadlineRow } from '../../db/schema.sla.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { fire, type Firing, nextFireAt } from './sla.clock.ts';
-import { clockFromRow } from './sla.repository.ts';
+import { clockFromRow, earliestFiring } from './sla.repository.ts';
 import type { SlaService } from './sla.service.ts';
 
 export interface SlaActionJob {
@@ -173,15 +173,6 @@ export function createDeadlineScheduler(
     }
   }
 
-  async function earliest(): Promise<Date | null> {
-    const row = await deps.database.db
-      .selectFrom('case_deadlines')
-      .select((eb) => eb.fn.min('next_fire_at').as('at'))
-      .where('next_fire_at', 'is not', null)
-      .executeTakeFirst();
-    return row?.at ? new Date(row.at as Date) : null;
-  }
-
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -200,7 +191,7 @@ export function createDeadlineScheduler(
       try {
         const fired = await sweep();
         if (fired >= currentBatch || !running) continue;
-        const next = await earliest();
+        const next = await earliestFiring(deps.database.db);
         const wait = next === null ? maxSleepMs : next.getTime() - deps.clock.now().getTime();
         // Due but not fired: another process holds those cases; give it a moment.
         await sleep(Math.min(maxSleepMs, Math.max(fired === 0 && wait <= 0 ? 20 : 0, wait)));

@@ -6,7 +6,8 @@ import type { CaseRow, DB } from '../../db/schema.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
 import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from './calendar.ts';
 import type { SlaEvent } from './sla.lifecycle.ts';
-import { nextFireAt, type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
+import { nextFireAt } from './sla.clock.ts';
+import { type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
   insertDeadlines, loadCalendars, loadCollaborationFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
   writeDeadlines,
