@@ -6,6 +6,7 @@ import type { AgentProfilesTable, QueuesTable, RoutingRulesTable } from './schem
 import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, OrderEventsTable } from './schema.kb.ts';
 import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
 import type { ReplyTemplatesTable } from './schema.templates.ts';
+import type { AuditLogTable } from './schema.audit.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -354,6 +355,7 @@ export interface DB {
   incident_cases: IncidentCasesTable;
   incident_settings: IncidentSettingsTable;
   reply_templates: ReplyTemplatesTable;
+  audit_log: AuditLogTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -1,0 +1,44 @@
+// The one way to write the audit trail: every sign-in, permission denial, case state change,
+// reveal of personal data and configuration change is recorded here, inside the transaction of
+// the command it describes, so a failed command leaves no audit row and a done one always has it.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../identity/identity.types.ts';
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+
+export interface AuditEntry {
+  at: Date;
+  /** Who acted; null for an anonymous caller (e.g. a failed sign-in). */
+  actor: Pick<Actor, 'userId' | 'role' | 'displayName'> | null;
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  outcome?: AuditOutcome;
+  ip?: string | null;
+  requestId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<DB> | Transaction<DB>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
+  if (list.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      list.map((e) => ({
+        at: e.at,
+        actor_user_id: e.actor?.userId ?? null,
+        actor_role: e.actor?.role ?? 'anonymous',
+        actor_label: e.actor?.displayName ?? null,
+        action: e.action,
+        subject_type: e.subjectType ?? null,
+        subject_id: e.subjectId ?? null,
+        outcome: e.outcome ?? 'ok',
+        ip: e.ip ?? null,
+        request_id: e.requestId ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
+    .execute();
+}
