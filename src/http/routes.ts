@@ -11,6 +11,7 @@ import { ordersRoutes } from '../modules/orders/index.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { replyRoutes } from '../modules/replies/reply.routes.ts';
+import { overviewRoutes } from '../modules/reports/overview.routes.ts';
 import { selfServiceRoutes } from '../modules/selfservice/selfservice.routes.ts';
 import { routingRoutes } from '../modules/routing/routing.routes.ts';
 import { slaReportRoutes } from '../modules/sla/sla.reports.routes.ts';
@@ -36,5 +37,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await selfServiceRoutes(app, deps);
   await incidentRoutes(app, deps);
   await replyRoutes(app, deps);
+  await overviewRoutes(app, deps);
   await registerConsole(app);
 }

@@ -107,6 +107,41 @@ describe('SLA views in Chromium (demo shop)', () => {
     await page.context().close();
   });
 
+  it('a supervisor reads the dashboard: figures that match the API, charts drawn, period switch, English', async () => {
+    const page = await signIn('supervisor@afterdesk.demo');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const answer = page.waitForResponse((response) => response.url().includes('/api/v1/reports/overview') && response.ok());
+    await page.getByRole('menuitem', { name: '看板' }).click();
+    await page.waitForURL('**/dashboard');
+    const overview = await (await answer).json();
+    await page.getByRole('heading', { name: '售后看板' }).waitFor();
+    const figures = page.getByTestId('dashboard-figures');
+    await figures.getByText('待处理工单').waitFor();
+    // The open backlog shown is the API's figure for the same caller.
+    const openCard = figures.locator('.ant-card').filter({ hasText: '待处理工单' });
+    expect(Number((await openCard.locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''))).toBe(overview.openCases);
+    expect(overview.openCases).toBeGreaterThan(0);
+    // Backlog, intake, categories and ratings are drawn on canvases.
+    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('dashboard-period').getByText('近 7 天').click();
+    await snap(page, 'dashboard');
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'After-sales dashboard' }).waitFor();
+    await snap(page, 'dashboard-en');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the dashboard is not offered to a frontline agent', async () => {
+    const page = await signIn('agent@afterdesk.demo');
+    await page.getByRole('menuitem', { name: /售后单/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: '看板' }).count()).toBe(0);
+    await page.goto(`${demo.baseUrl}/dashboard`);
+    await page.getByText('无权访问').waitFor();
+    await page.context().close();
+  });
+
   it('the escalation queue is not offered to a frontline agent', async () => {
     const page = await signIn('agent@afterdesk.demo');
     await page.getByRole('menuitem', { name: /售后单/ }).waitFor();

@@ -1,4 +1,5 @@
 import { Button, Result } from 'antd';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useSignedIn } from './auth/signed-in.ts';
@@ -13,6 +14,9 @@ import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+
+// Pages with heavy dependencies (charts) load when first opened.
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 
 function Home() {
   const signedIn = useSignedIn();
@@ -48,6 +52,7 @@ export function App() {
           <Route index element={<Home />} />
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/:caseNo" element={<CasePage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="escalations" element={<EscalationsPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />

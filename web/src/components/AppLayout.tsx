@@ -1,9 +1,11 @@
 // The frame of every signed-in page: navigation by role, notices, language switch, who is signed
 // in, sign-out.
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { DASHBOARD_ROLES } from '../api/reports.queries.ts';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -24,6 +26,9 @@ export function AppLayout() {
   ];
   if (customer) items.reverse();
   items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
+  if ((DASHBOARD_ROLES as readonly string[]).includes(signedIn.user.role)) {
+    items.push({ key: '/dashboard', label: <Link to="/dashboard">{t('dashboard.nav')}</Link> });
+  }
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
   }
@@ -62,7 +67,9 @@ export function AppLayout() {
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1320, marginInline: 'auto' }}>
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </Layout.Content>
     </Layout>

@@ -1,5 +1,6 @@
 // English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
 import { vocabEnUS } from './en-US.vocab.ts';
+import { dashboardEnUS } from './dashboard.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 
 export const uiEnUS = {
@@ -121,5 +122,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS };
 export type Messages = typeof enUS;

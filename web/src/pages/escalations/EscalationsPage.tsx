@@ -1,30 +1,17 @@
 // Supervisors' and admins' view of what needs attention: the escalation queue (cases with a
 // breached SLA clock, an L1/L2 severity, or in a higher queue) and SLA compliance per channel.
-import { Button, Result, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ESCALATION_ROLES } from '../../api/sla.types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
+import { Forbidden } from '../../components/Forbidden.tsx';
 import { ComplianceCard } from './ComplianceCard.tsx';
 import { EscalationsTable } from './EscalationsTable.tsx';
 
 export function EscalationsPage() {
   const { t } = useTranslation();
   const signedIn = useSignedIn();
-  if (!signedIn || !ESCALATION_ROLES.includes(signedIn.user.role)) {
-    return (
-      <Result
-        status="403"
-        title={t('errors.forbiddenTitle')}
-        subTitle={t('errors.forbiddenText')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('errors.home')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (!signedIn || !ESCALATION_ROLES.includes(signedIn.user.role)) return <Forbidden />;
   return (
     <Space orientation="vertical" size={24} style={{ width: '100%' }}>
       <div>
