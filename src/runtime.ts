@@ -21,6 +21,7 @@ import { handleSlaRecompute } from './modules/sla/sla.recompute.ts';
 import { ensureRoutingDefaults } from './modules/routing/routing.repository.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
+import { createCaseLiveHub } from './modules/live/live.hub.ts';
 import { createSlaService } from './modules/sla/sla.service.ts';
 import { type Clock, ManualClock, systemClock } from './shared/clock.ts';
 
@@ -78,6 +79,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     scheduler,
     payments: options.payments ?? paymentProvider(config),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
+    live: createCaseLiveHub(database),
   };
   const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
   if (options.workers) {
@@ -94,6 +96,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     app,
     async close() {
       await app.close();
+      await deps.live.close();
       await scheduler.stop();
       await jobs.stop();
       await database.close();

@@ -7,6 +7,7 @@ import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, Order
 import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
 import type { ReplyTemplatesTable } from './schema.templates.ts';
 import type { AuditLogTable } from './schema.audit.ts';
+import type { CasePresenceTable } from './schema.live.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -356,6 +357,7 @@ export interface DB {
   incident_settings: IncidentSettingsTable;
   reply_templates: ReplyTemplatesTable;
   audit_log: AuditLogTable;
+  case_presence: CasePresenceTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

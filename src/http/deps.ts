@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { IntakeQueue } from '../modules/cases/case.intake.batch.ts';
 import type { EvidenceStore } from '../modules/cases/evidence.store.ts';
+import type { CaseLiveHub } from '../modules/live/live.hub.ts';
 import type { PaymentProvider } from '../modules/execution/payment.provider.ts';
 import type { SlaService } from '../modules/sla/sla.service.ts';
 import type { DeadlineScheduler } from '../modules/sla/sla.scheduler.ts';
@@ -24,4 +25,6 @@ export interface AppDeps {
   scheduler: DeadlineScheduler;
   /** Case creation, group-committed. */
   intake: IntakeQueue;
+  /** Tells the console pages watching a case that it changed. */
+  live: CaseLiveHub;
 }

@@ -7,6 +7,7 @@ import { collaborationRoutes } from '../modules/collaboration/collaboration.rout
 import { identityRoutes } from '../modules/identity/index.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { kbRoutes } from '../modules/kb/kb.routes.ts';
+import { liveRoutes } from '../modules/live/live.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
@@ -38,5 +39,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await incidentRoutes(app, deps);
   await replyRoutes(app, deps);
   await overviewRoutes(app, deps);
+  await liveRoutes(app, deps);
   await registerConsole(app);
 }

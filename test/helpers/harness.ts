@@ -72,7 +72,7 @@ export interface Call {
 
 /** A client bound to one bearer token. */
 export function client(t: TestApp, token: string | null) {
-  const request = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Call> => {
+  const request = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Call> => {
     const response = await t.runtime.app.inject({
       method,
       url,
@@ -104,6 +104,7 @@ export function client(t: TestApp, token: string | null) {
     get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
     post: (url: string, payload: unknown = {}, headers?: Record<string, string>) => request('POST', url, payload, headers),
     put: (url: string, payload: unknown, headers?: Record<string, string>) => request('PUT', url, payload, headers),
+    del: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
     action: (caseNo: string, action: string, payload: unknown = {}, headers?: Record<string, string>) =>
       request('POST', `/api/v1/cases/${caseNo}/actions/${action}`, payload, headers),
   };

@@ -5,8 +5,8 @@
 // enqueues the action job — all in one transaction. Between sweeps it sleeps until the earliest
 // next firing, and wakes early on NOTIFY when a command creates a clock due sooner.
 import { type Kysely, sql } from 'kysely';
-import type pg from 'pg';
 import type { Database } from '../../db/database.ts';
+import { listenChannel } from '../../db/listen.ts';
 import type { DB } from '../../db/schema.ts';
 import type { CaseDeadlineRow } from '../../db/schema.sla.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -203,20 +203,7 @@ export function createDeadlineScheduler(
   }
 
   async function listen(): Promise<void> {
-    const { database } = deps;
-    if (database.pglite) {
-      unlisten = await database.pglite.listen('afterdesk_deadlines', wake);
-      return;
-    }
-    if (!database.pool) return;
-    const client: pg.PoolClient = await database.pool.connect();
-    client.on('notification', wake);
-    await client.query('listen afterdesk_deadlines');
-    unlisten = async () => {
-      client.removeListener('notification', wake);
-      await client.query('unlisten afterdesk_deadlines').catch(() => undefined);
-      client.release();
-    };
+    unlisten = await listenChannel(deps.database, 'afterdesk_deadlines', wake);
   }
 
   return {

@@ -76,11 +76,18 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(toProblem(response.status, payload));
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** Opens a server-sent event stream with the caller's credentials (EventSource cannot send them). */
+export async function openEventStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const response = await send('GET', path, { signal });
+  if (!response.ok || !response.body) throw await failure(response);
+  return response.body;
 }
 
 /** Downloads a file with the bearer token (a plain link cannot carry it) and saves it. */

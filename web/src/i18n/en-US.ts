@@ -1,6 +1,7 @@
 // English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
 import { vocabEnUS } from './en-US.vocab.ts';
 import { dashboardEnUS } from './dashboard.en-US.ts';
+import { liveEnUS } from './live.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 
 export const uiEnUS = {
@@ -122,5 +123,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS };
 export type Messages = typeof enUS;

@@ -3,6 +3,7 @@ import type { uiEnUS } from './en-US.ts';
 import type { Shape } from './shape.ts';
 import { vocabZhCN } from './zh-CN.vocab.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
+import { liveZhCN } from './live.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
@@ -124,4 +125,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN };

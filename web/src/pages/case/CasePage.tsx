@@ -17,6 +17,7 @@ import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
 import { MessagesCard } from './MessagesCard.tsx';
 import { OffersCard } from './OffersCard.tsx';
+import { PresenceBanner } from './PresenceBanner.tsx';
 import { SlaCard } from './SlaCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 
@@ -53,6 +54,7 @@ export function CasePage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <CaseHeader detail={detail} />
+      <PresenceBanner caseNo={detail.caseNo} announce={signedIn !== null && signedIn.user.role !== 'customer'} />
       <ActionsCard detail={detail} />
       {staff ? null : sla}
       <Row gutter={[16, 16]}>
