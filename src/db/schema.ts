@@ -7,7 +7,7 @@ import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, Order
 import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
 import type { ReplyTemplatesTable } from './schema.templates.ts';
 import type { AuditLogTable } from './schema.audit.ts';
-import type { CasePresenceTable } from './schema.live.ts';
+import type { CasePresenceTable, SavedViewsTable } from './schema.live.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -358,6 +358,7 @@ export interface DB {
   reply_templates: ReplyTemplatesTable;
   audit_log: AuditLogTable;
   case_presence: CasePresenceTable;
+  saved_views: SavedViewsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
+import { savedViewRoutes } from '../modules/cases/saved-views.routes.ts';
 import { collaborationRoutes } from '../modules/collaboration/collaboration.routes.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
@@ -40,5 +41,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await replyRoutes(app, deps);
   await overviewRoutes(app, deps);
   await liveRoutes(app, deps);
+  await savedViewRoutes(app, deps);
   await registerConsole(app);
 }

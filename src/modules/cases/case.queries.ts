@@ -1,10 +1,13 @@
 // Read side of cases: one case in full, and scoped, paginated lists.
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertCanReadCase } from './case.access.ts';
 import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
+import { OPEN_STATES } from './case.state.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
@@ -22,11 +25,33 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   return { ...presentCaseDetail(row, detail, actor, now), deadlines, incident, collaborations };
 }
 
+/** Matches no row: the scope of a caller without the id the scope needs. */
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
+
+function sorted<O>(q: SelectQueryBuilder<DB, 'cases', O>, sort: ListCasesQuery['sort'], parties: string[]) {
+  switch (sort) {
+    case 'oldest':
+      return q.orderBy('cases.created_at', 'asc');
+    case 'priority':
+      return q.orderBy('cases.priority', 'asc').orderBy('cases.created_at', 'asc');
+    case 'urgent':
+      // The earliest due open clock the caller may see first; cases without one after them.
+      return q
+        .orderBy(
+          sql`(select min(d.due_at) from case_deadlines d where d.case_id = cases.id and d.status in ('running', 'paused') and d.party in (${sql.join(parties)}))`,
+          (ob) => ob.asc().nullsLast(),
+        )
+        .orderBy('cases.created_at', 'asc');
+    default:
+      return q.orderBy('cases.created_at', 'desc');
+  }
+}
+
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
   const { db } = deps.database;
   let q = db.selectFrom('cases').selectAll('cases');
-  if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? '00000000-0000-0000-0000-000000000000');
-  if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? '00000000-0000-0000-0000-000000000000');
+  if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? NO_ONE);
+  if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? NO_ONE);
   if (actor.role === 'department') {
     // A department lists the cases it is asked about, as it may read them (case.access.ts).
     q = q.where((eb) => eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
@@ -55,6 +80,14 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
       ),
     );
   }
+  if (query.category) q = q.where('cases.category', '=', query.category);
+  if (query.priority) q = q.where('cases.priority', '=', query.priority);
+  if (query.emotion) q = q.where('cases.emotion', '=', query.emotion);
+  if (query.merchantId) q = q.where('cases.merchant_id', '=', query.merchantId);
+  if (query.open === 'true') q = q.where('cases.state', 'in', [...OPEN_STATES]);
+  if (query.open === 'false') q = q.where('cases.state', 'not in', [...OPEN_STATES]);
+  if (query.assignee === 'unassigned') q = q.where('cases.assignee_id', 'is', null);
+  else if (query.assignee) q = q.where('cases.assignee_id', '=', query.assignee === 'me' ? (actor.userId ?? NO_ONE) : query.assignee);
   if (query.orderNo) {
     q = q.innerJoin('orders', 'orders.id', 'cases.order_id').where('orders.order_no', '=', query.orderNo);
   }
@@ -63,7 +96,7 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
     q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb('cases.description', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
-    q.orderBy('cases.created_at', 'desc').orderBy('cases.id').limit(query.limit).offset(query.offset).execute(),
+    sorted(q, query.sort, partiesVisibleTo(actor)).orderBy('cases.id').limit(query.limit).offset(query.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const now = deps.clock.now();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_KINDS, CHANNELS, REQUEST_REASONS } from '../../shared/vocabulary.ts';
+import { CATEGORIES } from '../triage/triage.vocabulary.ts';
 
 export const KINDS_NEEDING_ITEMS = ['return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection'] as const;
 
@@ -57,6 +58,17 @@ export const listCasesQuerySchema = z.object({
   /** Cases with an open SLA clock in this state (breached: overdue; warning: past its warning point). */
   slaState: z.enum(['breached', 'warning', 'running', 'paused']).optional(),
   orderNo: z.string().max(64).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
+  emotion: z.enum(['normal', 'high']).optional(),
+  /** Staff: the cases of one merchant. */
+  merchantId: z.uuid().optional(),
+  /** `me`, `unassigned`, or a user id. */
+  assignee: z.union([z.enum(['me', 'unassigned']), z.uuid()]).optional(),
+  /** `true`: only cases still being handled (not closed, archived, rejected, withdrawn or merged). */
+  open: z.enum(['true', 'false']).optional(),
+  /** newest first (default), oldest first, most urgent clock first, or highest priority first. */
+  sort: z.enum(['newest', 'oldest', 'urgent', 'priority']).default('newest'),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

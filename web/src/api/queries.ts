@@ -14,6 +14,12 @@ export interface CaseFilters {
   queue?: string | undefined;
   q?: string | undefined;
   orderNo?: string | undefined;
+  category?: string | undefined;
+  priority?: string | undefined;
+  emotion?: string | undefined;
+  assignee?: string | undefined;
+  open?: string | undefined;
+  sort?: string | undefined;
   limit: number;
   offset: number;
 }

@@ -2,6 +2,7 @@
 import { vocabEnUS } from './en-US.vocab.ts';
 import { dashboardEnUS } from './dashboard.en-US.ts';
 import { liveEnUS } from './live.en-US.ts';
+import { workspaceEnUS } from './workspace.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 
 export const uiEnUS = {
@@ -123,5 +124,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS };
 export type Messages = typeof enUS;

@@ -35,8 +35,8 @@ export const vocabEnUS = {
   },
   severity: { L1: 'L1 urgent', L2: 'L2 complex', L3: 'L3 routine' },
   category: {
-    product_quality: 'Product quality', not_as_described: 'Not as described', logistics: 'Logistics', payment: 'Payment', return_process: 'Return process',
-    service_attitude: 'Service attitude', process_error: 'Process error', privacy: 'Privacy', other: 'Other',
+    product_quality: 'Product quality', not_as_described: 'Not as described', logistics: 'Logistics', payment: 'Payment', return_process: 'Return / exchange process',
+    service_attitude: 'Service attitude', process_error: 'Process error', privacy: 'Personal information protection', other: 'Other',
   },
   reason: { quality: 'Quality problem', no_reason: 'No reason (7-day return)', not_as_described: 'Not as described', logistics: 'Logistics problem' },
   channel: {

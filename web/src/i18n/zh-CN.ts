@@ -4,6 +4,7 @@ import type { Shape } from './shape.ts';
 import { vocabZhCN } from './zh-CN.vocab.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { liveZhCN } from './live.zh-CN.ts';
+import { workspaceZhCN } from './workspace.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
@@ -125,4 +126,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN };

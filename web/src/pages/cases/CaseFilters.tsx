@@ -1,28 +1,29 @@
 // Filters of the case list, kept in the URL so a filtered list can be shared and reloaded. Staff
-// also filter by channel and work queue; everyone by the state of the most urgent SLA clock.
+// also filter by channel, work queue, priority, emotion and assignee; everyone by the state of the
+// most urgent SLA clock, and sorts.
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, QUEUES, SLA_FILTER_STATES } from '../../api/sla.types.ts';
 import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../api/types.ts';
 
-export interface FilterValues {
-  state?: string | undefined;
-  kind?: string | undefined;
-  severity?: string | undefined;
-  slaState?: string | undefined;
-  channel?: string | undefined;
-  queue?: string | undefined;
-  q?: string | undefined;
-}
-
 /** The filters the URL may carry (the page reads these search parameters). */
-export const FILTER_KEYS = ['state', 'kind', 'severity', 'slaState', 'channel', 'queue', 'q'] as const satisfies readonly (keyof FilterValues)[];
+export const FILTER_KEYS = [
+  'state', 'kind', 'severity', 'category', 'slaState', 'channel', 'queue', 'priority', 'emotion', 'assignee', 'open', 'sort', 'q',
+] as const;
+export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>;
 
-type SelectKey = Exclude<keyof FilterValues, 'q'>;
+const CATEGORIES = ['product_quality', 'not_as_described', 'logistics', 'payment', 'return_process', 'service_attitude', 'process_error', 'privacy', 'other'];
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+const EMOTIONS = ['normal', 'high'];
+const ASSIGNEES = ['me', 'unassigned'];
+const OPEN = ['true', 'false'];
+const SORTS = ['newest', 'oldest', 'urgent', 'priority'];
+
+type SelectKey = Exclude<(typeof FILTER_KEYS)[number], 'q'>;
 
 export function CaseFilters({ values, staff, onChange }: { values: FilterValues; staff: boolean; onChange: (next: FilterValues) => void }) {
   const { t } = useTranslation();
-  const select = (key: SelectKey, label: string, group: string, codes: readonly string[], width = 170) => (
+  const select = (key: SelectKey, label: string, group: string, codes: readonly string[], width = 150) => (
     <Select
       key={key}
       allowClear
@@ -38,16 +39,22 @@ export function CaseFilters({ values, staff, onChange }: { values: FilterValues;
   const filtered = FILTER_KEYS.some((key) => values[key]);
   return (
     <Space wrap style={{ marginBottom: 16 }}>
-      {select('state', t('cases.state'), 'state', CASE_STATES)}
+      {select('state', t('cases.state'), 'state', CASE_STATES, 160)}
       {select('kind', t('cases.kind'), 'kind', CASE_KINDS)}
-      {select('severity', t('cases.severity'), 'severity', SEVERITIES)}
+      {select('severity', t('cases.severity'), 'severity', SEVERITIES, 170)}
+      {select('category', t('workspace.category'), 'category', CATEGORIES)}
       {select('slaState', t('cases.slaState'), 'slaState', SLA_FILTER_STATES, 130)}
-      {staff ? select('channel', t('cases.channel'), 'channel', CHANNELS, 140) : null}
-      {staff ? select('queue', t('cases.queue'), 'queue', QUEUES, 130) : null}
+      {staff ? select('channel', t('cases.channel'), 'channel', CHANNELS, 130) : null}
+      {staff ? select('queue', t('cases.queue'), 'queue', QUEUES, 120) : null}
+      {staff ? select('priority', t('workspace.priority'), 'workspace.priorityValue', PRIORITIES, 120) : null}
+      {staff ? select('emotion', t('workspace.emotion'), 'workspace.emotionValue', EMOTIONS, 110) : null}
+      {staff ? select('assignee', t('workspace.assignee'), 'workspace.assigneeValue', ASSIGNEES, 120) : null}
+      {select('open', t('workspace.openState'), 'workspace.openValue', OPEN, 120)}
+      {select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}
       <Input.Search
         key={values.q ?? ''}
         allowClear
-        style={{ width: 300 }}
+        style={{ width: 260 }}
         placeholder={t('cases.search')}
         aria-label={t('cases.search')}
         defaultValue={values.q}

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { liveListSla } from '../../lib/sla.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { CaseFilters, FILTER_KEYS, type FilterValues } from './CaseFilters.tsx';
+import { ViewsBar } from './ViewsBar.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 
@@ -81,6 +82,7 @@ export function CasesPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
+      {signedIn && signedIn.user.role !== 'customer' ? <ViewsBar role={signedIn.user.role} values={filters} onChange={(next) => update(next)} /> : null}
       <CaseFilters values={filters} staff={staff} onChange={(next) => update(next)} />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>

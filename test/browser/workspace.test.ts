@@ -1,5 +1,6 @@
-// Live case pages in Chromium: an agent with a case open sees the customer's new message arrive
-// without reloading, and is warned while a supervisor is editing the same case.
+// The agent workspace in Chromium: an agent with a case open sees the customer's new message
+// arrive without reloading and is warned while a supervisor is editing the same case; the case
+// list's views filter on the server, and a user saves, uses and deletes a view of their own.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } f
 
 const shots = process.env.AFTERDESK_SCREENSHOTS;
 
-describe('live case page in Chromium', () => {
+describe('agent workspace in Chromium', () => {
   let c: ConsoleApp;
   let browser: Browser;
   let people: People;
@@ -60,5 +61,43 @@ describe('live case page in Chromium', () => {
     await expect.poll(() => banner.count()).toBe(0);
     await agent.context().close();
     await supervisor.context().close();
+  });
+
+  it('filters by a built-in view, saves the filters as a view of its own and deletes it', async () => {
+    const page = await signInAs(browser, c.baseUrl, supervisorEmail, PASSWORD);
+    await page.getByTestId('views-bar').waitFor();
+    // A built-in view puts its filters in the URL and the server answers them.
+    const answer = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('slaState=breached'));
+    await page.getByTestId('view-breached').click();
+    await page.waitForURL(/slaState=breached/);
+    expect((await answer).ok()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('urgent');
+
+    // Pick a category and save the list as a view.
+    await page.getByTestId('view-all').click();
+    await page.getByTestId('filter-category').click();
+    await page.getByTitle('商品质量').click();
+    await page.waitForURL(/category=product_quality/);
+    await page.getByRole('button', { name: '保存为视图' }).click();
+    await page.getByLabel('视图名称').fill('质量问题');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const chip = page.getByText('质量问题', { exact: true });
+    await chip.waitFor();
+    // Away and back through the saved view.
+    await page.getByTestId('view-all').click();
+    await page.waitForURL((url) => !url.search.includes('category='));
+    await chip.click();
+    await page.waitForURL(/category=product_quality/);
+    // The same name again is refused, with the reason on the field.
+    await page.getByRole('button', { name: '保存为视图' }).click();
+    await page.getByLabel('视图名称').fill('质量问题');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已有名为“质量问题”的视图').waitFor();
+    await page.keyboard.press('Escape');
+    if (shots) await page.screenshot({ path: join(shots, 'workspace-views.png'), fullPage: true });
+    await page.getByRole('button', { name: '删除视图“质量问题”？' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByText('质量问题', { exact: true }).count()).toBe(0);
+    await page.context().close();
   });
 });

@@ -1,0 +1,33 @@
+// Texts of the case list's extra filters and views; keys are checked against workspace.zh-CN.ts.
+export const workspaceEnUS = {
+  workspace: {
+    category: 'Category',
+    priority: 'Priority',
+    emotion: 'Emotion',
+    assignee: 'Assignee',
+    openState: 'Open / closed',
+    sort: 'Sort',
+    priorityValue: { P1: 'P1 highest', P2: 'P2 high', P3: 'P3 normal', P4: 'P4 low' },
+    emotionValue: { normal: 'Calm', high: 'Upset' },
+    assigneeValue: { me: 'Mine', unassigned: 'Unassigned' },
+    openValue: { true: 'Being handled', false: 'Finished' },
+    sortValue: { newest: 'Newest first', oldest: 'Oldest first', urgent: 'Most urgent deadline first', priority: 'Highest priority first' },
+    views: 'Views',
+    builtIn: {
+      all: 'All',
+      mine: 'My work',
+      unassigned: 'Unassigned',
+      breached: 'Overdue',
+      urgent: 'L1 urgent',
+      approvals: 'Awaiting approval',
+      complianceReview: 'Compliance review',
+      todo: 'To handle',
+    },
+    saveView: 'Save view',
+    viewName: 'View name',
+    viewNamePlaceholder: 'e.g. L1 complaints, most urgent first',
+    saved: 'View saved',
+    deleteView: 'Delete the view “{{name}}”?',
+    deleted: 'View deleted',
+  },
+};

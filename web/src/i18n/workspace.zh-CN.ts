@@ -1,0 +1,36 @@
+// 工单列表的更多筛选与视图文字。键与 workspace.en-US.ts 相同（由 Shape 类型检查）。
+import type { workspaceEnUS } from './workspace.en-US.ts';
+import type { Shape } from './shape.ts';
+
+export const workspaceZhCN: Shape<typeof workspaceEnUS> = {
+  workspace: {
+    category: '问题分类',
+    priority: '优先级',
+    emotion: '情绪',
+    assignee: '处理人',
+    openState: '处理状态',
+    sort: '排序',
+    priorityValue: { P1: 'P1 最高', P2: 'P2 高', P3: 'P3 普通', P4: 'P4 低' },
+    emotionValue: { normal: '平稳', high: '激动' },
+    assigneeValue: { me: '我负责的', unassigned: '未分配' },
+    openValue: { true: '处理中', false: '已结束' },
+    sortValue: { newest: '最新创建', oldest: '最早创建', urgent: '最紧急时效优先', priority: '优先级最高优先' },
+    views: '视图',
+    builtIn: {
+      all: '全部',
+      mine: '我的待办',
+      unassigned: '未分配',
+      breached: '已超时',
+      urgent: '一级紧急',
+      approvals: '待审批',
+      complianceReview: '合规复核',
+      todo: '待我处理',
+    },
+    saveView: '保存为视图',
+    viewName: '视图名称',
+    viewNamePlaceholder: '例如：一级投诉，最紧急优先',
+    saved: '视图已保存',
+    deleteView: '删除视图“{{name}}”？',
+    deleted: '视图已删除',
+  },
+};
