@@ -100,4 +100,34 @@ describe('agent workspace in Chromium', () => {
     await expect.poll(() => page.getByText('质量问题', { exact: true }).count()).toBe(0);
     await page.context().close();
   });
+
+  it('a customer on a phone reads the published policy and their cases as cards', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${c.baseUrl}/policy`);
+    await page.getByRole('heading', { name: '售后服务政策' }).waitFor();
+    // The page says what the policy in force says.
+    const policy = (await people.shop.anonymous.get('/api/v1/policy')).body;
+    expect(await page.getByTestId('policy-no-reason').textContent()).toContain(`签收后 ${policy.rules.noReasonReturn.days} 天内`);
+    expect(await page.getByTestId('policy-refund').textContent()).toContain(`${policy.rules.refund.withinDays} 个工作日内原路退回`);
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (shots) await page.screenshot({ path: join(shots, 'policy-phone.png'), fullPage: true });
+
+    await page.getByRole('link', { name: /登\s*录/ }).click();
+    await page.getByLabel('邮箱').fill(people.customerEmail);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto(`${c.baseUrl}/cases`);
+    const cards = page.getByTestId('case-cards');
+    await cards.getByText(/^AS\d+$/).first().waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (shots) await page.screenshot({ path: join(shots, 'cases-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

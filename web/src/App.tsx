@@ -10,6 +10,7 @@ import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { HelpArticlePage } from './pages/help/HelpArticlePage.tsx';
 import { HelpPage } from './pages/help/HelpPage.tsx';
+import { PolicyPage } from './pages/help/PolicyPage.tsx';
 import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
@@ -47,6 +48,7 @@ export function App() {
         <Route element={<PublicLayout />}>
           <Route path="help" element={<HelpPage />} />
           <Route path="help/:slug" element={<HelpArticlePage />} />
+          <Route path="policy" element={<PolicyPage />} />
         </Route>
         <Route element={<AppLayout />}>
           <Route index element={<Home />} />

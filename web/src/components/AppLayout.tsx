@@ -26,6 +26,7 @@ export function AppLayout() {
   ];
   if (customer) items.reverse();
   items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
+  if (customer) items.push({ key: '/policy', label: <Link to="/policy">{t('publicPolicy.nav')}</Link> });
   if ((DASHBOARD_ROLES as readonly string[]).includes(signedIn.user.role)) {
     items.push({ key: '/dashboard', label: <Link to="/dashboard">{t('dashboard.nav')}</Link> });
   }

@@ -16,9 +16,12 @@ export function PublicLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', columnGap: 16, paddingInline: wide ? 24 : 12 }}>
         <Link to="/help" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', flex: 1 }}>
-          {t('app.name')} <span style={{ fontWeight: 400, opacity: 0.75 }}>{t('kb.title')}</span>
+          {t('app.name')} {wide ? <span style={{ fontWeight: 400, opacity: 0.75 }}>{t('kb.title')}</span> : null}
         </Link>
-        <Space size="middle">
+        <Space size={wide ? 'middle' : 'small'}>
+          <Link to="/policy" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('publicPolicy.nav')}
+          </Link>
           <LanguageSwitch />
           {signedIn ? (
             <Link to="/">

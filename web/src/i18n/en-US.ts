@@ -3,6 +3,7 @@ import { vocabEnUS } from './en-US.vocab.ts';
 import { dashboardEnUS } from './dashboard.en-US.ts';
 import { liveEnUS } from './live.en-US.ts';
 import { workspaceEnUS } from './workspace.en-US.ts';
+import { policyEnUS } from './policy.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 
 export const uiEnUS = {
@@ -124,5 +125,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS };
 export type Messages = typeof enUS;

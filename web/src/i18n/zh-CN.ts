@@ -5,6 +5,7 @@ import { vocabZhCN } from './zh-CN.vocab.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { liveZhCN } from './live.zh-CN.ts';
 import { workspaceZhCN } from './workspace.zh-CN.ts';
+import { policyZhCN } from './policy.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
@@ -126,4 +127,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN };

@@ -1,6 +1,6 @@
 // Filters of the case list, kept in the URL so a filtered list can be shared and reloaded. Staff
 // also filter by channel, work queue, priority, emotion and assignee; everyone by the state of the
-// most urgent SLA clock, and sorts.
+// most urgent SLA clock, and sorts; a customer keeps to state, kind and search.
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, QUEUES, SLA_FILTER_STATES } from '../../api/sla.types.ts';
@@ -21,7 +21,8 @@ const SORTS = ['newest', 'oldest', 'urgent', 'priority'];
 
 type SelectKey = Exclude<(typeof FILTER_KEYS)[number], 'q'>;
 
-export function CaseFilters({ values, staff, onChange }: { values: FilterValues; staff: boolean; onChange: (next: FilterValues) => void }) {
+export function CaseFilters(props: { values: FilterValues; staff: boolean; customer: boolean; onChange: (next: FilterValues) => void }) {
+  const { values, staff, customer, onChange } = props;
   const { t } = useTranslation();
   const select = (key: SelectKey, label: string, group: string, codes: readonly string[], width = 150) => (
     <Select
@@ -41,16 +42,16 @@ export function CaseFilters({ values, staff, onChange }: { values: FilterValues;
     <Space wrap style={{ marginBottom: 16 }}>
       {select('state', t('cases.state'), 'state', CASE_STATES, 160)}
       {select('kind', t('cases.kind'), 'kind', CASE_KINDS)}
-      {select('severity', t('cases.severity'), 'severity', SEVERITIES, 170)}
-      {select('category', t('workspace.category'), 'category', CATEGORIES)}
-      {select('slaState', t('cases.slaState'), 'slaState', SLA_FILTER_STATES, 130)}
+      {customer ? null : select('severity', t('cases.severity'), 'severity', SEVERITIES, 170)}
+      {customer ? null : select('category', t('workspace.category'), 'category', CATEGORIES)}
+      {customer ? null : select('slaState', t('cases.slaState'), 'slaState', SLA_FILTER_STATES, 130)}
       {staff ? select('channel', t('cases.channel'), 'channel', CHANNELS, 130) : null}
       {staff ? select('queue', t('cases.queue'), 'queue', QUEUES, 120) : null}
       {staff ? select('priority', t('workspace.priority'), 'workspace.priorityValue', PRIORITIES, 120) : null}
       {staff ? select('emotion', t('workspace.emotion'), 'workspace.emotionValue', EMOTIONS, 110) : null}
       {staff ? select('assignee', t('workspace.assignee'), 'workspace.assigneeValue', ASSIGNEES, 120) : null}
       {select('open', t('workspace.openState'), 'workspace.openValue', OPEN, 120)}
-      {select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}
+      {customer ? null : select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}
       <Input.Search
         key={values.q ?? ''}
         allowClear

@@ -1,6 +1,6 @@
 // Cases the caller may see, filtered and paginated by the server, with each case's most urgent
 // SLA clock.
-import { Empty, Table, Typography } from 'antd';
+import { Empty, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { liveListSla } from '../../lib/sla.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { CaseFilters, FILTER_KEYS, type FilterValues } from './CaseFilters.tsx';
+import { CaseCards } from './CaseCards.tsx';
 import { ViewsBar } from './ViewsBar.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -47,6 +48,7 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const staff = signedIn ? STAFF_ROLES.includes(signedIn.user.role) : false;
   const now = useNow(30_000);
+  const wide = Grid.useBreakpoint().md ?? true;
   const filters: FilterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]));
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
@@ -83,31 +85,43 @@ export function CasesPage() {
         {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
       {signedIn && signedIn.user.role !== 'customer' ? <ViewsBar role={signedIn.user.role} values={filters} onChange={(next) => update(next)} /> : null}
-      <CaseFilters values={filters} staff={staff} onChange={(next) => update(next)} />
+      <CaseFilters values={filters} staff={staff} customer={signedIn?.user.role === 'customer'} onChange={(next) => update(next)} />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
         </div>
       ) : null}
-      <Table<CaseSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        scroll={{ x: staff ? 1170 : 1070 }}
-        locale={{ emptyText: <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')} /> }}
-        onRow={(row) => ({ onClick: () => void navigate(`/cases/${row.caseNo}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (count) => t('common.total', { count }),
-          onChange: (nextPage, nextSize) => update(filters, nextSize !== pageSize ? 1 : nextPage, nextSize),
-        }}
-      />
+      {wide ? (
+        <Table<CaseSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          scroll={{ x: staff ? 1170 : 1070 }}
+          locale={{ emptyText: <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')} /> }}
+          onRow={(row) => ({ onClick: () => void navigate(`/cases/${row.caseNo}`), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (nextPage, nextSize) => update(filters, nextSize !== pageSize ? 1 : nextPage, nextSize),
+          }}
+        />
+      ) : (
+        <CaseCards
+          data={query.data}
+          loading={query.isFetching}
+          now={now}
+          page={page}
+          pageSize={pageSize}
+          empty={filtered ? t('cases.emptyFiltered') : t('cases.empty')}
+          onPage={(nextPage) => update(filters, nextPage)}
+        />
+      )}
     </>
   );
 }

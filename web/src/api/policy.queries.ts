@@ -1,0 +1,31 @@
+// The platform's published after-sales policy (GET /api/v1/policy, public).
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+export interface PublishedRules {
+  refund: { dayType: 'working' | 'natural'; withinDays: number };
+  repair: { warrantyFallbackMonths: number; failedRepairsBeforeReplacement: number };
+  reship: { days: number };
+  qualityReturn: { days: number };
+  qualityExchange: { days: number };
+  logisticsClaim: { days: number };
+  notAsDescribed: { days: number };
+  noReasonReturn: { days: number; enabled: boolean; excludedFlags: string[]; buyerPaysShipping: boolean; excludedCategories: string[] };
+  noReasonExchange: { days: number; enabled: boolean };
+  priceProtection: { days: number; enabled: boolean };
+  fraudCompensation: { minimumFen: number; multiplier: number };
+  freeReturnShipping: boolean;
+}
+
+export interface PublishedPolicy {
+  policy: { version: number; effectiveFrom: string } | null;
+  rules: PublishedRules;
+}
+
+export function usePublishedPolicy() {
+  return useQuery({
+    queryKey: ['policy', 'published'],
+    queryFn: ({ signal }) => api<PublishedPolicy>('GET', '/api/v1/policy', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}

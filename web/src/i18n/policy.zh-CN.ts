@@ -1,0 +1,43 @@
+// 公开售后政策页文字。键与 policy.en-US.ts 相同（由 Shape 类型检查）。
+import type { policyEnUS } from './policy.en-US.ts';
+import type { Shape } from './shape.ts';
+
+export const policyZhCN: Shape<typeof policyEnUS> = {
+  publicPolicy: {
+    nav: '售后政策',
+    title: '售后服务政策',
+    subtitle: '在本平台购物后可以申请哪些售后、在多长时间内、费用由谁承担。商家可以提供更优的服务，但不会低于本政策；法律规定始终适用。',
+    version: '第 {{version}} 版，自 {{date}} 起生效',
+    noReason: '七天无理由退货',
+    noReasonText: '签收后 {{days}} 天内，商品完好、不影响二次销售的，可申请无理由退货。',
+    noReasonOff: '除法律规定外，暂不提供无理由退货。',
+    noReasonShipping: '退货运费：由买家承担。',
+    noReasonShippingFree: '退货运费：由卖家承担。',
+    excluded: '不适用的商品：{{list}}。',
+    quality: '质量问题',
+    qualityReturn: '签收后 {{days}} 天内可退货退款。',
+    qualityExchange: '签收后 {{days}} 天内可换货。',
+    repair: '保修期内免费维修（商品未标明保修期的按 {{months}} 个月计）；同一故障维修 {{failures}} 次仍未修好的，可选择换货或退货。',
+    qualityShipping: '质量问题退换货的运费由卖家承担。',
+    notAsDescribed: '描述不符',
+    notAsDescribedText: '签收后 {{days}} 天内反馈，可退货并全额退款，运费由卖家承担。',
+    logistics: '丢件、破损、少件',
+    logisticsText: '签收后 {{days}} 天内反馈；少件或破损的商品将在 {{reship}} 天内补发，或退款。',
+    priceProtection: '价格保护',
+    priceProtectionText: '购买后 {{days}} 天内降价的，退还差价。',
+    priceProtectionOff: '暂不提供价格保护。',
+    noReasonExchange: '无理由换货',
+    noReasonExchangeText: '签收后 {{days}} 天内可申请。',
+    noReasonExchangeOff: '暂不提供无理由换货。',
+    refund: '退款时效',
+    refundText: '收到退货后（无需退货的，审核通过后）{{days}} 个{{unit}}内原路退回。',
+    workingDays: '工作日',
+    naturalDays: '自然日',
+    fraud: '假货与欺诈',
+    fraudText: '经核实存在欺诈的，退款并赔偿价款的 {{multiplier}} 倍，不足 {{minimum}} 元的按 {{minimum}} 元赔偿。',
+    freeShipping: '本平台所有通过审核的退货均免运费。',
+    contact: '请在“我的订单”中对应商品处申请售后；如有疑问请查看帮助中心。',
+    help: '帮助中心',
+    separator: '、',
+  },
+};
