@@ -98,6 +98,20 @@ describe('agent workspace in Chromium', () => {
     await page.getByRole('button', { name: '删除视图“质量问题”？' }).click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await expect.poll(() => page.getByText('质量问题', { exact: true }).count()).toBe(0);
+
+    // Keyboard: "?" lists the shortcuts, j selects the first case, Enter opens it.
+    await page.locator('h3').click();
+    await page.keyboard.press('?');
+    await page.getByText('键盘快捷键').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByText('键盘快捷键').isVisible()).toBe(false);
+    await page.locator('main tbody tr.ant-table-row').first().waitFor();
+    await page.keyboard.press('j');
+    const first = page.locator('main tbody tr[data-selected="true"]');
+    await first.waitFor();
+    const caseNo = ((await first.locator('a').first().textContent()) ?? '').trim();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/cases/${caseNo}`);
     await page.context().close();
   });
 

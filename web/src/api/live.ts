@@ -3,6 +3,7 @@
 // see who else is on the case.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { dialogOpen } from '../lib/dom.ts';
 import { api, openEventStream } from './client.ts';
 
 export interface Presence {
@@ -20,7 +21,7 @@ const RECONNECT_MS = 5_000;
 function isEditing(): boolean {
   const active = document.activeElement;
   const typing = active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(active.type));
-  return typing || document.querySelector('.ant-modal-wrap .ant-modal') !== null;
+  return typing || dialogOpen();
 }
 
 /** Splits an event-stream text into complete events; returns them and the unfinished rest. */

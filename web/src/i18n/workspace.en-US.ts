@@ -30,4 +30,17 @@ export const workspaceEnUS = {
     deleteView: 'Delete the view “{{name}}”?',
     deleted: 'View deleted',
   },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    key: 'Key',
+    does: 'Does',
+    help: 'Show this list',
+    next: 'Next case in the list',
+    previous: 'Previous case in the list',
+    open: 'Open the selected case',
+    search: 'Search',
+    reply: 'Write a reply',
+    action: 'Run the nth available action',
+    back: 'Back to the case list',
+  },
 };

@@ -33,4 +33,17 @@ export const workspaceZhCN: Shape<typeof workspaceEnUS> = {
     deleteView: '删除视图“{{name}}”？',
     deleted: '视图已删除',
   },
+  shortcuts: {
+    title: '键盘快捷键',
+    key: '按键',
+    does: '作用',
+    help: '显示本列表',
+    next: '列表中的下一条',
+    previous: '列表中的上一条',
+    open: '打开选中的售后单',
+    search: '搜索',
+    reply: '撰写回复',
+    action: '执行第 n 个可执行操作',
+    back: '返回售后单列表',
+  },
 };

@@ -53,6 +53,7 @@ export function CaseFilters(props: { values: FilterValues; staff: boolean; custo
       {select('open', t('workspace.openState'), 'workspace.openValue', OPEN, 120)}
       {customer ? null : select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}
       <Input.Search
+        id="case-search"
         key={values.q ?? ''}
         allowClear
         style={{ width: 260 }}

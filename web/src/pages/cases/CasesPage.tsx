@@ -1,6 +1,7 @@
 // Cases the caller may see, filtered and paginated by the server, with each case's most urgent
 // SLA clock.
 import { Empty, Grid, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +11,7 @@ import { type CaseSummary, STAFF_ROLES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ShortcutHelp } from '../../components/ShortcutHelp.tsx';
 import { SlaBadge } from '../../components/SlaBadge.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -49,6 +51,7 @@ export function CasesPage() {
   const staff = signedIn ? STAFF_ROLES.includes(signedIn.user.role) : false;
   const now = useNow(30_000);
   const wide = Grid.useBreakpoint().md ?? true;
+  const [selected, setSelected] = useState(-1);
   const filters: FilterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]));
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
@@ -78,6 +81,14 @@ export function CasesPage() {
     { title: t('cases.createdAt'), dataIndex: 'createdAt', width: 160, render: (iso: string) => formatDateTime(iso, language) },
   ];
   const filtered = FILTER_KEYS.some((key) => filters[key]);
+  const rows = query.data?.items ?? [];
+  const move = (step: number) => setSelected((i) => Math.min(rows.length - 1, Math.max(0, i + step)));
+  const shortcuts = [
+    { key: 'j', label: 'shortcuts.next', run: () => move(1) },
+    { key: 'k', label: 'shortcuts.previous', run: () => move(-1) },
+    { key: 'Enter', label: 'shortcuts.open', run: () => rows[selected] && void navigate(`/cases/${rows[selected].caseNo}`) },
+    { key: '/', label: 'shortcuts.search', run: () => document.getElementById('case-search')?.focus() },
+  ];
 
   return (
     <>
@@ -85,6 +96,7 @@ export function CasesPage() {
         {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
       {signedIn && signedIn.user.role !== 'customer' ? <ViewsBar role={signedIn.user.role} values={filters} onChange={(next) => update(next)} /> : null}
+      <ShortcutHelp shortcuts={shortcuts} enabled={wide} />
       <CaseFilters values={filters} staff={staff} customer={signedIn?.user.role === 'customer'} onChange={(next) => update(next)} />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>
@@ -100,7 +112,11 @@ export function CasesPage() {
           loading={query.isFetching}
           scroll={{ x: staff ? 1170 : 1070 }}
           locale={{ emptyText: <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')} /> }}
-          onRow={(row) => ({ onClick: () => void navigate(`/cases/${row.caseNo}`), style: { cursor: 'pointer' } })}
+          onRow={(row, index) => ({
+          onClick: () => void navigate(`/cases/${row.caseNo}`),
+          style: { cursor: 'pointer', ...(index === selected ? { background: '#e6f4ff', outline: '2px solid #1677ff', outlineOffset: -2 } : {}) },
+          'data-selected': index === selected ? 'true' : undefined,
+        })}
           pagination={{
             current: page,
             pageSize,
