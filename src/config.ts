@@ -19,6 +19,9 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Afterdesk 售后服务 <no-reply@afterdesk.local>'),
+  PUBLIC_URL: z.string().url().optional(),
 }).superRefine((e, ctx) => {
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
@@ -68,6 +71,10 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Requests per minute; 0 turns that limit off. */
   rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
+  /** Customer e-mail over SMTP; without smtpUrl e-mails wait in the outbox. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Where people reach the console (links in e-mails). */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpsOnly: e.HTTPS_ONLY === '1',
     trustProxy: trustProxy(e.TRUST_PROXY),
     rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

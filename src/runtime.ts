@@ -22,6 +22,8 @@ import { ensureRoutingDefaults } from './modules/routing/routing.repository.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createCaseLiveHub } from './modules/live/live.hub.ts';
+import { createMailer } from './modules/email/email.mailer.ts';
+import { type MailTransport, smtpTransport } from './modules/email/email.transport.ts';
 import { createSlaService } from './modules/sla/sla.service.ts';
 import { type Clock, ManualClock, systemClock } from './shared/clock.ts';
 
@@ -39,6 +41,8 @@ export interface RuntimeOptions {
   logger?: boolean | object;
   /** PGlite in memory instead of DATA_DIR (tests). */
   inMemory?: boolean;
+  /** Where e-mail goes instead of SMTP_URL (tests point it at their own SMTP server). */
+  mail?: MailTransport;
 }
 
 export async function openMigratedDatabase(config: Config, inMemory = false): Promise<Database> {
@@ -80,6 +84,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     payments: options.payments ?? paymentProvider(config),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
     live: createCaseLiveHub(database),
+    mailer: createMailer({ database, clock, transport: options.mail ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null), publicUrl: config.publicUrl }),
   };
   const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
   if (options.workers) {
@@ -88,6 +93,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await jobs.work('sla-recompute', async (data) => void (await handleSlaRecompute(deps, data)));
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
+    await base.mailer.start();
   }
   const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
@@ -97,6 +103,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     async close() {
       await app.close();
       await deps.live.close();
+      await deps.mailer.stop();
       await scheduler.stop();
       await jobs.stop();
       await database.close();

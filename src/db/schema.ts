@@ -8,6 +8,7 @@ import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from '
 import type { ReplyTemplatesTable } from './schema.templates.ts';
 import type { AuditLogTable } from './schema.audit.ts';
 import type { CasePresenceTable, SavedViewsTable } from './schema.live.ts';
+import type { EmailOutboxTable } from './schema.email.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -359,6 +360,7 @@ export interface DB {
   audit_log: AuditLogTable;
   case_presence: CasePresenceTable;
   saved_views: SavedViewsTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

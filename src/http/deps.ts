@@ -4,6 +4,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { IntakeQueue } from '../modules/cases/case.intake.batch.ts';
 import type { EvidenceStore } from '../modules/cases/evidence.store.ts';
 import type { CaseLiveHub } from '../modules/live/live.hub.ts';
+import type { Mailer } from '../modules/email/email.mailer.ts';
 import type { PaymentProvider } from '../modules/execution/payment.provider.ts';
 import type { SlaService } from '../modules/sla/sla.service.ts';
 import type { DeadlineScheduler } from '../modules/sla/sla.scheduler.ts';
@@ -27,4 +28,6 @@ export interface AppDeps {
   intake: IntakeQueue;
   /** Tells the console pages watching a case that it changed. */
   live: CaseLiveHub;
+  /** Sends the e-mail outbox over SMTP. */
+  mailer: Mailer;
 }

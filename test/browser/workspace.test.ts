@@ -127,7 +127,7 @@ describe('agent workspace in Chromium', () => {
     expect(await page.getByTestId('policy-no-reason').textContent()).toContain(`签收后 ${policy.rules.noReasonReturn.days} 天内`);
     expect(await page.getByTestId('policy-refund').textContent()).toContain(`${policy.rules.refund.withinDays} 个工作日内原路退回`);
     // Nothing sticks out sideways on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     if (shots) await page.screenshot({ path: join(shots, 'policy-phone.png'), fullPage: true });
 
     await page.getByRole('link', { name: /登\s*录/ }).click();
@@ -139,7 +139,7 @@ describe('agent workspace in Chromium', () => {
     const cards = page.getByTestId('case-cards');
     await cards.getByText(/^AS\d+$/).first().waitFor();
     expect(await page.locator('table').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     if (shots) await page.screenshot({ path: join(shots, 'cases-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.ts';
 import { LocalPaymentProvider } from '../../src/modules/execution/payment.provider.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { handleSlaAction } from '../../src/modules/sla/sla.actions.ts';
-import { type Runtime, startRuntime } from '../../src/runtime.ts';
+import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.ts';
 import { ManualClock } from '../../src/shared/clock.ts';
 import { multipart } from './files.ts';
 
@@ -46,13 +46,13 @@ export async function freshTestDatabase(): Promise<{ url: string | undefined; dr
   };
 }
 
-export async function startTestApp(start = '2026-11-10T10:00:00+08:00'): Promise<TestApp> {
+export async function startTestApp(start = '2026-11-10T10:00:00+08:00', options: Pick<RuntimeOptions, 'mail'> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-test-'));
   const database = await freshTestDatabase();
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
   const clock = new ManualClock(start);
   const payments = new LocalPaymentProvider();
-  const runtime = await startRuntime(config, { clock, payments, inMemory: true });
+  const runtime = await startRuntime(config, { clock, payments, inMemory: true, ...options });
   return {
     runtime,
     clock,

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { queueCustomerEmail } from '../email/email.outbox.ts';
 import { checkCaseForIncident, type IncidentDeps } from '../incidents/incident.service.ts';
 
 export const caseEventJobSchema = z.object({ caseId: z.string().uuid(), seq: z.number().int(), type: z.string() });
@@ -35,10 +36,11 @@ export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unk
     .executeTakeFirst();
   if (!row) return;
   const locale = row.locale === 'en-US' ? 'en-US' : 'zh-CN';
+  const receiptId = noticeId(row.id, 'receipt');
   await db
     .insertInto('messages')
     .values({
-      id: noticeId(row.id, 'receipt'),
+      id: receiptId,
       case_id: row.id,
       author_id: null,
       author_role: 'system',
@@ -49,5 +51,6 @@ export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unk
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  await queueCustomerEmail(db, receiptId, clock.now());
   if (incidents) await checkCaseForIncident(incidents, row.id);
 }

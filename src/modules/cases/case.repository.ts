@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../identity/index.ts';
+import { queueCustomerEmail } from '../email/email.outbox.ts';
 
 type Db = Kysely<DB>;
 
@@ -178,6 +179,8 @@ export async function insertMessage(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The customer hears of it by e-mail too (queued in this transaction, sent after commit).
+  if (m.visibility === 'public' && m.actor.role !== 'customer') await queueCustomerEmail(db, row.id, m.now);
   return row.id;
 }
 
