@@ -5,6 +5,7 @@ import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
+import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -26,6 +27,9 @@ export function AppLayout() {
   items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
+  }
+  if (INCIDENT_LIST_ROLES.includes(signedIn.user.role)) {
+    items.push({ key: '/incidents', label: <Link to="/incidents">{t('incidents.nav')}</Link> });
   }
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (

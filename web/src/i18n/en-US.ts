@@ -1,6 +1,7 @@
 // English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
 import { vocabEnUS } from './en-US.vocab.ts';
 import { kbEnUS } from './kb.en-US.ts';
+import { caseworkEnUS } from './casework.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -94,7 +95,7 @@ export const uiEnUS = {
     photoAttachmentIds: 'Inspection photos', taskId: 'Task', proof_carrier: 'Carrier', proof_trackingNo: 'Tracking no.',
     proof_reference: 'Reference (e.g. transaction no.)', proof_note: 'Note', required: 'Required', tooLong: 'At most {{max}} characters',
     trackingFormat: '6–40 letters, digits or dashes', noPhotos: 'Upload photos in "Evidence & attachments" first',
-    noOpenTasks: 'No open task',
+    noOpenTasks: 'No open task', caseNo: 'Case no. to link', linkType: 'Link type',
   },
   upload: {
     title: 'Upload a file', purpose: 'Purpose', choose: 'Choose file', submit: 'Upload', done: 'Uploaded {{name}}', noFile: 'Choose a file first',
@@ -121,5 +122,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...caseworkEnUS };
 export type Messages = typeof enUS;
