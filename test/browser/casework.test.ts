@@ -215,6 +215,10 @@ describe('casework on the case page in Chromium', () => {
     expect(await banner.textContent()).toContain(cw.incident.incidentNo);
     const joined = page.getByTestId('case-timeline').locator('[data-event="incident_joined"]');
     expect(await joined.textContent()).toContain(`群体性投诉 ${cw.incident.incidentNo}`);
+    // The triage card says why the case is L1 now: the group complaint rule, not the intake's "routine".
+    const severity = page.getByTestId('triage-card').getByTestId('triage-severity');
+    expect(await severity.textContent()).toContain('一级投诉（紧急）');
+    expect(await severity.locator('[data-rule="l1.group_complaint"]').textContent()).toContain(cw.incident.incidentNo);
     await snap(page, 'case-incident-banner');
     await banner.getByRole('button', { name: '查看事件' }).click();
     await page.waitForURL(`**/incidents/${cw.incident.incidentNo}`);
@@ -227,5 +231,28 @@ describe('casework on the case page in Chromium', () => {
     expect(await page.getByTestId('resolve-incident').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+  it('shows the empty and error states of the incident pages and the suggested replies', async () => {
+    const page = await signIn(cw.supervisor.email);
+    const problem = (status: number, detail: string) => ({ status, contentType: 'application/problem+json', body: JSON.stringify({ status, title: 'x', detail }) });
+    await page.route('**/api/v1/incidents?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], total: 0, limit: 20, offset: 0, hasMore: false }) }));
+    await page.goto(`${c.baseUrl}/incidents`);
+    await page.getByText('暂无群体性投诉。').waitFor();
+    await page.unroute('**/api/v1/incidents?*');
+    await page.route('**/api/v1/incidents?*', (route) => route.fulfill(problem(503, '事件列表暂不可用')));
+    await page.goto(`${c.baseUrl}/incidents?status=open`);
+    await page.getByRole('alert').filter({ hasText: '事件列表暂不可用' }).waitFor();
+    await page.goto(`${c.baseUrl}/incidents/GC20990101000001`);
+    await page.getByText('事件不存在。').waitFor();
+    await page.route('**/suggested-replies*', (route) => route.fulfill(problem(503, '推荐回复暂不可用')));
+    await page.goto(`${c.baseUrl}/cases/${cw.caseNo}`);
+    await page.getByTestId('suggested-replies').getByRole('alert').filter({ hasText: '推荐回复暂不可用' }).waitFor();
+    await page.context().close();
+
+    // The list is not for frontline agents.
+    const agentPage = await signIn(cw.agent.email);
+    await agentPage.goto(`${c.baseUrl}/incidents`);
+    await agentPage.getByText('无权访问').waitFor();
+    await agentPage.context().close();
   });
 });

@@ -8,6 +8,7 @@ export const caseworkEnUS = {
     override: 'Override', overrideTitle: 'Override triage', overrideHint: 'Change only what is wrong; the rest stays. The reason goes on the timeline.',
     keep: 'Unchanged (now: {{value}})', reason: 'Reason for the change', reasonRequired: 'Say why you change it',
     nothingChanged: 'Pick at least one new value', done: 'Triage changed',
+    escalated: 'Raised to {{to}} on {{time}}', slaEscalated: 'the {{metric}} deadline was missed',
     overridden: 'Changed by staff', overriddenAt: 'Changed by staff on {{time}}: {{reason}}', source: { classifier: 'Automatic', override: 'Changed by staff' },
   },
   triageCategory: {

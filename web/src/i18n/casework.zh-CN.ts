@@ -10,6 +10,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
     override: '人工调整', overrideTitle: '人工调整分类与分级', overrideHint: '只改需要纠正的项，其余不变；原因会记入处理记录。',
     keep: '不变（当前：{{value}}）', reason: '调整原因', reasonRequired: '请填写调整原因',
     nothingChanged: '请至少选择一项新的值', done: '分类与分级已调整',
+    escalated: '{{time}} 升级为{{to}}', slaEscalated: '时效「{{metric}}」超时',
     overridden: '人工调整', overriddenAt: '{{time}} 人工调整：{{reason}}', source: { classifier: '自动判断', override: '人工调整' },
   },
   triageCategory: {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { TRIAGE_FIELDS, type TriageField, type TriageReason } from '../../api/casework.types.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { SeverityTag, useWord } from '../../components/Labels.tsx';
-import { pick, useLanguage } from '../../i18n/index.ts';
+import { type LocalizedText, pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { TriageOverrideModal } from './TriageOverrideModal.tsx';
 
@@ -35,6 +35,31 @@ function Reason({ reason }: { reason: TriageReason }) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * Severity raised after the triage was recorded — by a group complaint (TR-6) or a missed SLA
+ * clock — is on the timeline, not in the triage record: shown under severity with its rule, so
+ * the card never shows L1 with only the intake's "routine" reason. An override resets the record.
+ */
+function useLaterEscalations(detail: CaseDetail): { key: number; rule: string; text: string }[] {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  const lastOverride = Math.max(0, ...detail.timeline.filter((e) => e.type === 'triage_overridden').map((e) => e.seq));
+  return detail.timeline
+    .filter((e) => e.type === 'severity_escalated' && e.seq > lastOverride)
+    .map((e) => {
+      const data = (e.data ?? {}) as Record<string, unknown>;
+      const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
+      const why = data.text && typeof data.text === 'object' ? pick(data.text as LocalizedText, language) : str('metric') ? t('triage.slaEscalated', { metric: word('slaMetric', str('metric')) }) : '';
+      const incident = str('incidentNo') ? ` · ${t('casework.detail.incident', { incidentNo: str('incidentNo') })}` : '';
+      return {
+        key: e.seq,
+        rule: str('rule') ?? (str('metric') ? `sla.${str('metric')}` : e.type),
+        text: `${t('triage.escalated', { to: word('severity', str('to')), time: formatDateTime(e.occurredAt, language) })}${why ? `${language === 'zh-CN' ? '：' : ': '}${why}` : ''}${incident}`,
+      };
+    });
 }
 
 function useValue(detail: CaseDetail) {
@@ -70,6 +95,7 @@ export function TriageCard({ detail }: { detail: CaseDetail }) {
   const language = useLanguage();
   const [overriding, setOverriding] = useState(false);
   const value = useValue(detail);
+  const escalations = useLaterEscalations(detail);
   const triage = detail.triage;
   const canOverride = detail.actions.some((a) => a.action === 'retriage');
   return (
@@ -105,6 +131,11 @@ export function TriageCard({ detail }: { detail: CaseDetail }) {
                 {reasons.map((reason, i) => (
                   <Reason key={`${reason.rule}:${i}`} reason={reason} />
                 ))}
+                {field === 'severity'
+                  ? escalations.map((e) => (
+                      <Reason key={e.key} reason={{ rule: e.rule, field: 'severity', text: { 'zh-CN': e.text, 'en-US': e.text } }} />
+                    ))
+                  : null}
               </div>
             );
           })}
