@@ -157,3 +157,26 @@ describe('template maintenance', () => {
     expect((await shop.admin.put('/api/v1/reply-templates/00000000-0000-4000-8000-000000000000', { name: 'x', locale: 'zh-CN', body: 'x' })).status).toBe(404);
   });
 });
+
+describe('wording check while a reply is written (RISK-1)', () => {
+  it('flags each risky phrase where it is, with the compliant alternative; staff only; the text is validated', async () => {
+    const shop = await makeShop(t);
+    const text = '您好，本店绝对正品，终身保修。';
+    const res = await shop.agent.post('/api/v1/replies/check-wording', { text });
+    expect(res.status).toBe(200);
+    expect(res.body.flags).toEqual([
+      { phrase: '绝对正品', index: text.indexOf('绝对正品'), alternative: { 'zh-CN': '符合国家质检标准', 'en-US': expect.any(String) } },
+      { phrase: '终身保修', index: text.indexOf('终身保修'), alternative: { 'zh-CN': '提供X年质保服务', 'en-US': expect.any(String) } },
+    ]);
+    const clean = await shop.supervisor.post('/api/v1/replies/check-wording', { text: '您好，商品符合国家质检标准，提供1年质保服务。' });
+    expect(clean.body.flags).toEqual([]);
+
+    expect((await shop.customer.post('/api/v1/replies/check-wording', { text })).status).toBe(403);
+    expect((await shop.merchant.post('/api/v1/replies/check-wording', { text })).status).toBe(403);
+    expect((await shop.anonymous.post('/api/v1/replies/check-wording', { text })).status).toBe(401);
+    const missing = await shop.agent.post('/api/v1/replies/check-wording', {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.field).toBe('body.text');
+    expect((await shop.agent.post('/api/v1/replies/check-wording', { text: 'x'.repeat(5001) })).status).toBe(400);
+  });
+});

@@ -11,6 +11,8 @@ import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { HelpArticlePage } from './pages/help/HelpArticlePage.tsx';
 import { HelpPage } from './pages/help/HelpPage.tsx';
 import { PolicyPage } from './pages/help/PolicyPage.tsx';
+import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx';
 import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
@@ -56,6 +58,8 @@ export function App() {
           <Route path="cases/:caseNo" element={<CasePage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="escalations" element={<EscalationsPage />} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="incidents/:incidentNo" element={<IncidentPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

@@ -17,6 +17,7 @@ import { type CaseEventInput, insertCaseItems, insertCases, insertFirstEvents } 
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { CaseKey } from '../sla/sla.targets.ts';
 import { routeCases } from '../routing/routing.service.ts';
+import { loadQueues } from '../routing/routing.repository.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 
 export interface IntakeEntry {
@@ -144,10 +145,12 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
     'case-event',
     createdIndexes.map((i) => ({ caseId: ids.get(i)!, seq: 1, type: 'case_submitted' })),
   );
+  // Who may take or appeal the new cases depends on their queues' roles: one read per batch.
+  const queues = createdIndexes.length > 0 ? await loadQueues(trx) : undefined;
   for (const i of createdIndexes) {
     const e = entries[i]!;
     const row = rowById.get(ids.get(i)!)!;
-    outcomes[i] = { ok: true, result: { status: 201, body: { ...presentCaseSummary(row, e.actor, e.now), eligibility: e.prepared.eligibility, duplicateOf: null }, replayed: false } };
+    outcomes[i] = { ok: true, result: { status: 201, body: { ...presentCaseSummary(row, e.actor, e.now, queues), eligibility: e.prepared.eligibility, duplicateOf: null }, replayed: false } };
   }
   // IN-8: an open case for the same items and kind took the slot (maybe in this very batch).
   for (const i of writers.filter((w) => !createdIndexes.includes(w))) {

@@ -14,6 +14,7 @@ import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
+import { loadQueues } from '../routing/routing.repository.ts';
 
 
 export interface CreateCaseResult extends CaseSummary {
@@ -167,6 +168,7 @@ export async function linkDuplicate(
   );
   await deps.jobs.send(trx, 'case-event', { caseId: existing.id, seq: version, type: 'duplicate_request_linked' });
   const fresh = await findCaseById(trx, existing.id);
-  return { status: 200, body: { ...presentCaseSummary(fresh ?? existing, actor, now), eligibility: existing.eligibility, duplicateOf: existing.case_no } };
+  const queues = await loadQueues(trx);
+  return { status: 200, body: { ...presentCaseSummary(fresh ?? existing, actor, now, queues), eligibility: existing.eligibility, duplicateOf: existing.case_no } };
 }
 

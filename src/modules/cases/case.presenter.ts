@@ -4,6 +4,7 @@ import type { CaseRow } from '../../db/schema.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { presentShipment } from '../orders/index.ts';
+import { routingOffers } from '../routing/routing.offers.ts';
 import { machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
 import {
@@ -30,7 +31,10 @@ function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
 }
 
-export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
+/** Queue key → the role that works it (routing's queues); decides who may take or appeal a case. */
+export type QueueRoles = ReadonlyMap<string, { role: string }>;
+
+export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues?: QueueRoles) {
   const state = row.state as CaseState;
   const stage = progressStage(state);
   return {
@@ -71,16 +75,18 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date) {
       // Actions that change no state: always open to staff while the case exists.
       ...(isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
       ...(isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
+      // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
+      ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
     ],
   };
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;
 
-export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date) {
+export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles) {
   const staff = isStaff(actor);
   const seesMoneyBearer = staff || actor.role === 'merchant';
   return {
-    ...presentCaseSummary(row, actor, now),
+    ...presentCaseSummary(row, actor, now, queues),
     description: row.description,
     desiredResolution: row.desired_resolution,
     eligibility: row.eligibility,

@@ -11,18 +11,28 @@ import { OPEN_STATES } from './case.state.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
+import { loadQueues } from '../routing/routing.repository.ts';
+import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
   const row = await assertCanReadCase(db, actor, await findCaseByNo(db, caseNo));
   const now = deps.clock.now();
-  const [detail, rules] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db)]);
+  const [detail, rules, queues] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db), loadQueues(db)]);
   const deadlines = await caseDeadlinesFor(db, rules, row.id, actor, now);
   // Cross-department requests (ORG-2): staff see all, a department its own, customers and merchants none.
   const collaborations = await collaborationsForCase(db, actor, row.id, now);
   // The group complaint (TR-6) the case belongs to: internal, so never shown to the customer.
   const incident = actor.role === 'customer' ? null : await incidentOfCase(db, row.id);
-  return { ...presentCaseDetail(row, detail, actor, now), deadlines, incident, collaborations };
+  // Staff read who holds the case and the queue's name (the console's header shows both).
+  const staff = (STAFF_ROLES as readonly string[]).includes(actor.role);
+  const assignee = staff && row.assignee_id
+    ? await db.selectFrom('users').select(['id', 'display_name']).where('id', '=', row.assignee_id).executeTakeFirst()
+    : undefined;
+  const routing = staff
+    ? { queueName: queues.get(row.queue)?.name ?? null, assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null }
+    : undefined;
+  return { ...presentCaseDetail(row, detail, actor, now, queues), deadlines, incident, collaborations, routing };
 }
 
 /** Matches no row: the scope of a caller without the id the scope needs. */
@@ -101,9 +111,9 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   ]);
   const now = deps.clock.now();
   const total = Number(count.n);
-  const urgent = await mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor));
+  const [urgent, queues] = await Promise.all([mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor)), loadQueues(db)]);
   return {
-    items: rows.map((row) => ({ ...presentCaseSummary(row, actor, now), sla: urgent.get(row.id) ?? null })),
+    items: rows.map((row) => ({ ...presentCaseSummary(row, actor, now, queues), sla: urgent.get(row.id) ?? null })),
     total,
     limit: query.limit,
     offset: query.offset,

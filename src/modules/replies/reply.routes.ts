@@ -1,15 +1,16 @@
-// Suggested replies for a case (staff, and a merchant for its own cases) and the admin's
-// template maintenance (AN-5).
+// Suggested replies for a case (staff, and a merchant for its own cases), the wording check of a
+// reply being written (RISK-1, staff) and the admin's template maintenance (AN-5).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { CASE_KINDS } from '../../shared/vocabulary.ts';
+import { CASE_KINDS, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { caseNoParams } from '../cases/case.schemas.ts';
 import { CASE_STATES } from '../cases/case.state.ts';
 import { CATEGORIES } from '../triage/triage.vocabulary.ts';
 import { createTemplate, listTemplates, presentTemplate, suggestedReplies, updateTemplate } from './reply.service.ts';
+import { wordingFlags } from './reply.wording.ts';
 
 const LOCALES = ['zh-CN', 'en-US'] as const;
 
@@ -32,6 +33,8 @@ const templateBody = z.object({
   active: z.boolean().default(true),
 });
 const idParams = z.object({ id: z.string().uuid() });
+/** As long as a message may be (case.schemas.ts). */
+const wordingBody = z.object({ text: z.string().max(5000) });
 
 export async function replyRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -49,6 +52,19 @@ export async function replyRoutes(root: FastifyInstance, deps: AppDeps): Promise
       },
     },
     async (request) => suggestedReplies(deps, actorOf(request), request.params.caseNo, request.query),
+  );
+
+  app.post(
+    '/api/v1/replies/check-wording',
+    {
+      config: { access: [...STAFF_ROLES] },
+      schema: {
+        tags: ['replies'],
+        summary: 'Check a reply for wording the SOP forbids (RISK-1): each flagged phrase, where it is, and the compliant alternative',
+        body: wordingBody,
+      },
+    },
+    async (request) => ({ flags: wordingFlags(request.body.text) }),
   );
 
   app.get(

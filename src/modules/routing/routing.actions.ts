@@ -5,7 +5,6 @@
 // Staff notes go in the event's data, which only staff see, not in its reason.
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
-import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
@@ -14,6 +13,7 @@ import { findCaseById, insertMessage } from '../cases/case.repository.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { INTERVENTION_EVENT, loadProfile, loadQueues } from './routing.repository.ts';
+import { APPELLANTS, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
 import { assignedNotice, planRoutes, sendNotices, withRoutingSla } from './routing.service.ts';
 import type { routingActionSchemas } from './routing.schemas.ts';
@@ -21,10 +21,9 @@ import type { z } from 'zod';
 
 type Input<K extends keyof typeof routingActionSchemas> = z.infer<(typeof routingActionSchemas)[K]>;
 
-const STAFF = new Set<string>(STAFF_ROLES);
-const MANAGERS = new Set(['supervisor', 'admin']);
-const ROUTERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
-const APPELLANTS = new Set(['customer', 'agent', 'specialist', 'supervisor', 'admin']);
+// One set of roles for the handlers and for the actions offered on a case (routing.offers.ts).
+const STAFF = ROUTING_STAFF;
+const MANAGERS = ROUTING_MANAGERS;
 
 function assertOpen(ctx: ActionContext): void {
   if (!isOpenState(ctx.row.state as CaseState)) {

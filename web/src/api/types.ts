@@ -2,6 +2,7 @@
 // response schemas yet, so these are written by hand from src/modules/*/…presenter/routes.
 import type { LocalizedText } from '../i18n/index.ts';
 import type { CaseSla, Deadline, TimelineData } from './sla.types.ts';
+import type { CaseIncident, CaseRouting, CaseTriage } from './casework.types.ts';
 
 export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'admin' | 'system';
 export const CASE_KINDS = [
@@ -45,6 +46,8 @@ export interface CaseSummary {
   reason: string;
   channel: string;
   severity: string | null;
+  emotion?: string | null;
+  priority?: string | null;
   /** The work queue the case sits in (frontline, specialists, …). */
   queue: string;
   assigneeId: string | null;
@@ -157,6 +160,12 @@ export interface CaseDetail extends CaseSummary {
   shipments: Shipment[];
   /** SLA clocks the caller may see: staff all, a merchant its own, a customer theirs. */
   deadlines?: Deadline[];
+  /** Staff only: why the case was graded as it is (TR-7). */
+  triage?: CaseTriage | null;
+  /** Staff only: the queue's name and who holds the case. */
+  routing?: CaseRouting;
+  /** The group complaint the case belongs to (not shown to customers). */
+  incident?: CaseIncident | null;
 }
 
 export interface Shipment {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DASHBOARD_ROLES } from '../api/reports.queries.ts';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
+import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -32,6 +33,9 @@ export function AppLayout() {
   }
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
+  }
+  if (INCIDENT_LIST_ROLES.includes(signedIn.user.role)) {
+    items.push({ key: '/incidents', label: <Link to="/incidents">{t('incidents.nav')}</Link> });
   }
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (

@@ -5,6 +5,7 @@ import { liveEnUS } from './live.en-US.ts';
 import { workspaceEnUS } from './workspace.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
+import { caseworkEnUS } from './casework.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -98,7 +99,7 @@ export const uiEnUS = {
     photoAttachmentIds: 'Inspection photos', taskId: 'Task', proof_carrier: 'Carrier', proof_trackingNo: 'Tracking no.',
     proof_reference: 'Reference (e.g. transaction no.)', proof_note: 'Note', required: 'Required', tooLong: 'At most {{max}} characters',
     trackingFormat: '6–40 letters, digits or dashes', noPhotos: 'Upload photos in "Evidence & attachments" first',
-    noOpenTasks: 'No open task',
+    noOpenTasks: 'No open task', caseNo: 'Case no. to link', linkType: 'Link type',
   },
   upload: {
     title: 'Upload a file', purpose: 'Purpose', choose: 'Choose file', submit: 'Upload', done: 'Uploaded {{name}}', noFile: 'Choose a file first',
@@ -125,5 +126,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS };
 export type Messages = typeof enUS;

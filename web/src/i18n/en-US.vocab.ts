@@ -34,10 +34,6 @@ export const vocabEnUS = {
     merged: 'Merged',
   },
   severity: { L1: 'L1 urgent', L2: 'L2 complex', L3: 'L3 routine' },
-  category: {
-    product_quality: 'Product quality', not_as_described: 'Not as described', logistics: 'Logistics', payment: 'Payment', return_process: 'Return / exchange process',
-    service_attitude: 'Service attitude', process_error: 'Process error', privacy: 'Personal information protection', other: 'Other',
-  },
   reason: { quality: 'Quality problem', no_reason: 'No reason (7-day return)', not_as_described: 'Not as described', logistics: 'Logistics problem' },
   channel: {
     web: 'Web', app: 'App', mini_program: 'Mini-program', chat: 'Online chat', phone: 'Phone', email: 'Email', sms: 'SMS',

@@ -7,8 +7,6 @@ export const workspaceEnUS = {
     assignee: 'Assignee',
     openState: 'Open / closed',
     sort: 'Sort',
-    priorityValue: { P1: 'P1 highest', P2: 'P2 high', P3: 'P3 normal', P4: 'P4 low' },
-    emotionValue: { normal: 'Calm', high: 'Upset' },
     assigneeValue: { me: 'Mine', unassigned: 'Unassigned' },
     openValue: { true: 'Being handled', false: 'Finished' },
     sortValue: { newest: 'Newest first', oldest: 'Oldest first', urgent: 'Most urgent deadline first', priority: 'Highest priority first' },

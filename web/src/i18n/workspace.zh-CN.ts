@@ -10,8 +10,6 @@ export const workspaceZhCN: Shape<typeof workspaceEnUS> = {
     assignee: '处理人',
     openState: '处理状态',
     sort: '排序',
-    priorityValue: { P1: 'P1 最高', P2: 'P2 高', P3: 'P3 普通', P4: 'P4 低' },
-    emotionValue: { normal: '平稳', high: '激动' },
     assigneeValue: { me: '我负责的', unassigned: '未分配' },
     openValue: { true: '处理中', false: '已结束' },
     sortValue: { newest: '最新创建', oldest: '最早创建', urgent: '最紧急时效优先', priority: '优先级最高优先' },

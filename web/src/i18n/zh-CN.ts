@@ -7,6 +7,7 @@ import { liveZhCN } from './live.zh-CN.ts';
 import { workspaceZhCN } from './workspace.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
+import { caseworkZhCN } from './casework.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -100,7 +101,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     photoAttachmentIds: '质检照片', taskId: '任务', proof_carrier: '承运商', proof_trackingNo: '运单号',
     proof_reference: '凭证编号（如交易流水号）', proof_note: '备注', required: '必填', tooLong: '最多 {{max}} 个字符',
     trackingFormat: '6–40 位字母、数字或短横线', noPhotos: '请先在“凭证与附件”中上传照片',
-    noOpenTasks: '没有待处理任务',
+    noOpenTasks: '没有待处理任务', caseNo: '关联的售后单号', linkType: '关联类型',
   },
   upload: {
     title: '上传文件', purpose: '用途', choose: '选择文件', submit: '上传', done: '已上传 {{name}}', noFile: '请先选择文件',
@@ -127,4 +128,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN };

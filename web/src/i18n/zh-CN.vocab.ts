@@ -37,10 +37,6 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     merged: '已合并',
   },
   severity: { L1: '一级投诉（紧急）', L2: '二级投诉（复杂）', L3: '三级投诉（常规）' },
-  category: {
-    product_quality: '商品质量', not_as_described: '描述不符', logistics: '物流服务', payment: '支付问题', return_process: '退换货流程',
-    service_attitude: '服务态度', process_error: '流程失误', privacy: '个人信息保护', other: '其他',
-  },
   reason: { quality: '质量问题', no_reason: '七天无理由', not_as_described: '描述不符', logistics: '物流问题' },
   channel: {
     web: '网页', app: 'App', mini_program: '小程序', chat: '在线客服', phone: '电话', email: '邮件', sms: '短信',

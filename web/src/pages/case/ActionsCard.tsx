@@ -1,10 +1,13 @@
-// Exactly the actions the API lists for this caller on this case, each behind a small form.
+// Exactly the actions the API lists for this caller on this case, each behind a small form: most
+// are drawn from actionForms.ts; assigning and the triage override have forms of their own.
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction, CaseDetail } from '../../api/types.ts';
 import { capitalize, pick, useLanguage } from '../../i18n/index.ts';
 import { ActionModal } from './ActionModal.tsx';
+import { AssignModal } from './AssignModal.tsx';
+import { TriageOverrideModal } from './TriageOverrideModal.tsx';
 import { DANGER_ACTIONS, PRIMARY_ACTIONS } from './actionForms.ts';
 
 export function ActionsCard({ detail }: { detail: CaseDetail }) {
@@ -30,7 +33,11 @@ export function ActionsCard({ detail }: { detail: CaseDetail }) {
           ))}
         </Space>
       )}
-      {open ? <ActionModal key={open.action} detail={detail} action={open} onClose={() => setOpen(null)} /> : null}
+      {open?.action === 'assign' ? <AssignModal detail={detail} action={open} onClose={() => setOpen(null)} /> : null}
+      {open?.action === 'retriage' ? <TriageOverrideModal detail={detail} onClose={() => setOpen(null)} /> : null}
+      {open && open.action !== 'assign' && open.action !== 'retriage' ? (
+        <ActionModal key={open.action} detail={detail} action={open} onClose={() => setOpen(null)} />
+      ) : null}
     </Card>
   );
 }

@@ -1,4 +1,5 @@
-// Case number, title, state, kind, severity, what was asked, and the progress stepper (EX-2).
+// Case number, title, state, kind, severity, what was asked, and the progress stepper (EX-2);
+// for staff also the queue the case sits in and who holds it.
 import { Card, Descriptions, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, PROGRESS_STAGES } from '../../api/types.ts';
@@ -53,6 +54,24 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           { key: 'channel', label: t('case.channel'), children: word('channel', detail.channel) },
           { key: 'created', label: t('case.createdAt'), children: formatDateTime(detail.createdAt, language) },
           { key: 'updated', label: t('case.updatedAt'), children: formatDateTime(detail.updatedAt, language) },
+          ...(detail.routing
+            ? [
+                {
+                  key: 'queue',
+                  label: t('routing.queue'),
+                  children: <span data-testid="case-queue">{pick(detail.routing.queueName, language) || word('queue', detail.queue)}</span>,
+                },
+                {
+                  key: 'assignee',
+                  label: t('routing.assignee'),
+                  children: (
+                    <span data-testid="case-assignee">
+                      {detail.routing.assignee?.displayName ?? <Typography.Text type="secondary">{t('routing.unassigned')}</Typography.Text>}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(detail.responsibility
             ? [{ key: 'resp', label: t('case.responsibility'), children: word('responsibility', detail.responsibility) }]
             : []),

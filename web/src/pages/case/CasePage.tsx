@@ -1,5 +1,7 @@
-// One case: header and progress, actions, SLA clocks, items and policy answer, conversation,
-// negotiation, execution (tasks, refunds, ledger, shipments), files and the timeline.
+// One case: header and progress (with queue and holder for staff), the group complaint it belongs
+// to, actions, triage and its reasons (staff), SLA clocks, items and policy answer, conversation
+// with the reply composer, negotiation, execution (tasks, refunds, ledger, shipments), files,
+// linked cases and the timeline.
 import { Button, Col, Result, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +14,7 @@ import { shownDeadlines } from '../../lib/sla.ts';
 import { ActionsCard } from './ActionsCard.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { IncidentBanner } from './IncidentBanner.tsx';
 import { MoneyCard, ShipmentsCard, TasksCard } from './ExecutionCards.tsx';
 import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
@@ -20,6 +23,7 @@ import { OffersCard } from './OffersCard.tsx';
 import { PresenceBanner } from './PresenceBanner.tsx';
 import { SlaCard } from './SlaCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
+import { TriageCard } from './TriageCard.tsx';
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -53,6 +57,7 @@ export function CasePage() {
     signedIn && deadlines.length > 0 ? <SlaCard deadlines={deadlines} role={signedIn.user.role} staff={staff} tasks={detail.tasks} fetchedAt={query.dataUpdatedAt} /> : null;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {staff && detail.incident ? <IncidentBanner incident={detail.incident} /> : null}
       <CaseHeader detail={detail} />
       <PresenceBanner caseNo={detail.caseNo} announce={signedIn !== null && signedIn.user.role !== 'customer'} />
       <ActionsCard detail={detail} />
@@ -68,6 +73,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {staff ? <TriageCard detail={detail} /> : null}
             {staff ? sla : null}
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />

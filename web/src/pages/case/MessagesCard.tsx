@@ -1,67 +1,20 @@
-// Public messages (and internal notes for staff), newest last, with a composer.
-import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, Typography } from 'antd';
+// Public messages (and internal notes for staff), newest last, with the reply composer.
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSendMessage } from '../../api/queries.ts';
 import type { CaseDetail } from '../../api/types.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { useWord } from '../../components/Labels.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { showFieldErrors } from '../../lib/forms.ts';
-
-interface Draft {
-  body: string;
-  internal: boolean;
-}
-
-function Composer({ caseNo, staff }: { caseNo: string; staff: boolean }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Draft>();
-  const send = useSendMessage(caseNo);
-  const submit = (draft: Draft) =>
-    send.mutate(
-      { body: draft.body.trim(), visibility: draft.internal ? 'internal' : 'public' },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          void message.success(t('case.sent'));
-        },
-        onError: (error) => showFieldErrors(form, error, ['body']),
-      },
-    );
-  return (
-    <Form<Draft> form={form} onFinish={submit} initialValues={{ body: '', internal: false }} style={{ marginTop: 12 }}>
-      {send.isError ? (
-        <div style={{ marginBottom: 8 }}>
-          <ProblemAlert error={send.error} />
-        </div>
-      ) : null}
-      <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t('case.messageRequired') }]} style={{ marginBottom: 24 }}>
-        <Input.TextArea rows={3} maxLength={5000} showCount placeholder={t('case.composerPlaceholder')} aria-label={t('case.composerPlaceholder')} />
-      </Form.Item>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        {staff ? (
-          <Form.Item name="internal" valuePropName="checked" noStyle>
-            <Checkbox>{t('case.internalToggle')}</Checkbox>
-          </Form.Item>
-        ) : (
-          <span />
-        )}
-        <Button type="primary" htmlType="submit" loading={send.isPending}>
-          {t('case.send')}
-        </Button>
-      </Space>
-    </Form>
-  );
-}
+import { ReplyComposer } from './ReplyComposer.tsx';
 
 export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const word = useWord();
+  const signedIn = useSignedIn();
   return (
-    <Card title={t('case.messages')} size="small">
+    <Card title={t('case.messages')} size="small" data-testid="case-messages">
       <List
         size="small"
         dataSource={detail.messages}
@@ -81,7 +34,7 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
           </List.Item>
         )}
       />
-      <Composer caseNo={detail.caseNo} staff={staff} />
+      <ReplyComposer detail={detail} staff={staff} role={signedIn?.user.role} />
     </Card>
   );
 }

@@ -15,6 +15,7 @@ const STAFF_ONLY_EVENTS = new Set([
 const staffOnly = (type: string) => STAFF_ONLY_EVENTS.has(type) || type.startsWith('sla_');
 const EVENT_COLORS: Record<string, string> = {
   sla_breached: 'red', sla_warning: 'orange', sla_met: 'green', severity_escalated: 'red', return_lapsed: 'gray', evidence_request_lapsed: 'gray',
+  triage_overridden: 'purple', triage_raised: 'orange', incident_joined: 'red',
 };
 
 export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
@@ -22,10 +23,10 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
   const language = useLanguage();
   const word = useWord();
   const eventDetail = useEventDetail();
-  const humanize = (type: string) => t(`event.${type}`, { defaultValue: type.replaceAll('_', ' ') });
+  const humanize = (type: string) => t(`event.${type}`, { defaultValue: t(`casework.event.${type}`, { defaultValue: type.replaceAll('_', ' ') }) });
   const events = detail.timeline.filter((e) => staff || !staffOnly(e.type));
   return (
-    <Card title={t('case.timeline')} size="small">
+    <Card title={t('case.timeline')} size="small" data-testid="case-timeline">
       {events.length === 0 ? (
         <Typography.Text type="secondary">{t('case.noEvents')}</Typography.Text>
       ) : (
@@ -34,7 +35,7 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
             key: e.seq,
             ...(EVENT_COLORS[e.type] ? { color: EVENT_COLORS[e.type] } : {}),
             content: (
-              <>
+              <div data-event={e.type}>
                 <Typography.Text strong>{humanize(e.type)}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   · {word('role', e.actorRole)} · {formatDateTime(e.occurredAt, language)}
@@ -52,7 +53,7 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
                   </div>
                 ) : null}
                 {e.reason ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.reason}</Typography.Paragraph> : null}
-              </>
+              </div>
             ),
           }))}
         />

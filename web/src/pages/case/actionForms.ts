@@ -96,6 +96,15 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'reason', kind: 'textarea', required: true, max: 2000 },
     { name: 'photoAttachmentIds', kind: 'photos' },
   ],
+  // Actions beside the lifecycle: linking a case (IN-8) and routing (assign has its own form).
+  link: [
+    { name: 'caseNo', kind: 'text', required: true, max: 32 },
+    { name: 'linkType', kind: 'select', group: 'linkType', options: ['related', 'duplicate'], initial: 'related' },
+    note(),
+  ],
+  unassign: [note()],
+  route: [note()],
+  appeal: [reason(true)],
   complete_task: [
     { name: 'taskId', kind: 'task', required: true },
     { name: 'proof.reference', kind: 'text', max: 128 },

@@ -1,10 +1,12 @@
 // One line of detail for the SLA engine's timeline events (staff see their data): which clocks
-// started, paused or were met, which one warned or breached, the severity or queue it moved to.
+// started, paused or were met, which one warned or breached, the severity or queue it moved to;
+// triage, routing and incident events are described by eventDetail.casework.ts.
 import { useTranslation } from 'react-i18next';
 import type { TimelineData } from '../../api/sla.types.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useCaseworkEventDetail } from './eventDetail.casework.ts';
 
 const WITH_DUE = new Set(['sla_started', 'sla_resumed', 'sla_rescheduled']);
 
@@ -12,8 +14,11 @@ export function useEventDetail() {
   const { t } = useTranslation();
   const language = useLanguage();
   const word = useWord();
+  const casework = useCaseworkEventDetail();
   return (type: string, data: TimelineData | null | undefined): string | null => {
     if (!data) return null;
+    const about = casework(type, data);
+    if (about !== null) return about;
     if (type === 'severity_escalated') return `${word('severity', data.from)} → ${word('severity', data.to)}`;
     if (type === 'case_reassigned') return `${word('queue', data.from)} → ${word('queue', data.to)}`;
     if ((type === 'sla_warning' || type === 'sla_breached') && data.metric) {

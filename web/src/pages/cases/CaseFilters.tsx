@@ -4,6 +4,7 @@
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, QUEUES, SLA_FILTER_STATES } from '../../api/sla.types.ts';
+import { EMOTIONS, PRIORITIES, TRIAGE_CATEGORIES } from '../../api/casework.types.ts';
 import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../api/types.ts';
 
 /** The filters the URL may carry (the page reads these search parameters). */
@@ -12,9 +13,6 @@ export const FILTER_KEYS = [
 ] as const;
 export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>;
 
-const CATEGORIES = ['product_quality', 'not_as_described', 'logistics', 'payment', 'return_process', 'service_attitude', 'process_error', 'privacy', 'other'];
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
-const EMOTIONS = ['normal', 'high'];
 const ASSIGNEES = ['me', 'unassigned'];
 const OPEN = ['true', 'false'];
 const SORTS = ['newest', 'oldest', 'urgent', 'priority'];
@@ -43,12 +41,12 @@ export function CaseFilters(props: { values: FilterValues; staff: boolean; custo
       {select('state', t('cases.state'), 'state', CASE_STATES, 160)}
       {select('kind', t('cases.kind'), 'kind', CASE_KINDS)}
       {customer ? null : select('severity', t('cases.severity'), 'severity', SEVERITIES, 170)}
-      {customer ? null : select('category', t('workspace.category'), 'category', CATEGORIES)}
+      {customer ? null : select('category', t('workspace.category'), 'triageCategory', TRIAGE_CATEGORIES)}
       {customer ? null : select('slaState', t('cases.slaState'), 'slaState', SLA_FILTER_STATES, 130)}
       {staff ? select('channel', t('cases.channel'), 'channel', CHANNELS, 130) : null}
       {staff ? select('queue', t('cases.queue'), 'queue', QUEUES, 120) : null}
-      {staff ? select('priority', t('workspace.priority'), 'workspace.priorityValue', PRIORITIES, 120) : null}
-      {staff ? select('emotion', t('workspace.emotion'), 'workspace.emotionValue', EMOTIONS, 110) : null}
+      {staff ? select('priority', t('workspace.priority'), 'priority', PRIORITIES, 120) : null}
+      {staff ? select('emotion', t('workspace.emotion'), 'emotion', EMOTIONS, 110) : null}
       {staff ? select('assignee', t('workspace.assignee'), 'workspace.assigneeValue', ASSIGNEES, 120) : null}
       {select('open', t('workspace.openState'), 'workspace.openValue', OPEN, 120)}
       {customer ? null : select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}

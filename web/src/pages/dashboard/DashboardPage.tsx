@@ -135,9 +135,9 @@ function Figures({ figures }: { figures: OverviewFigures }) {
           dataSource={figures.incidents.latest}
           locale={{ emptyText: <Empty description={t('dashboard.noIncidents')} /> }}
           columns={[
-            { title: t('dashboard.incidentNo'), dataIndex: 'incidentNo' },
+            { title: t('dashboard.incidentNo'), dataIndex: 'incidentNo', render: (no: string) => <Link to={`/incidents/${no}`}>{no}</Link> },
             { title: t('dashboard.scope'), dataIndex: 'scope', render: (scope: string) => t(`dashboard.scopeValue.${scope}`, { defaultValue: scope }) },
-            { title: t('dashboard.category'), dataIndex: 'category', render: (category: string) => word('category', category) },
+            { title: t('dashboard.category'), dataIndex: 'category', render: (category: string) => word('triageCategory', category) },
             { title: t('dashboard.customers'), dataIndex: 'customers' },
             { title: t('dashboard.openedAt'), dataIndex: 'openedAt', render: (at: string) => formatDateTime(at, language) },
           ]}

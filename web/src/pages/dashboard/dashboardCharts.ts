@@ -44,7 +44,7 @@ export function categoriesOption(figures: OverviewFigures, word: Word): ChartOpt
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map((r) => word('category', r.category)) },
+    yAxis: { type: 'category', data: rows.map((r) => word('triageCategory', r.category)) },
     series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
   };
 }

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { wordingFlags } from './reply.wording.ts';
+
+/** Replaces every flag with its alternative in the phrase's language, last first so indexes hold. */
+function replaceAll(text: string, language: 'zh-CN' | 'en-US'): string {
+  let out = text;
+  for (const f of [...wordingFlags(text)].reverse()) out = out.slice(0, f.index) + f.alternative[language] + out.slice(f.index + f.phrase.length);
+  return out;
+}
+
+const RISKY = ['绝对正品', '绝对', '百分之百是原装', '终身保修', '永久', '保证', '担保', '这是公司规定', '我需要请示领导', 'lifetime warranty', 'guaranteed', 'company policy', 'Absolutely'];
+const SAFE = ['您好，', '我们已收到您的申请', '订单 DD123 ', '，请耐心等待。', 'Hello, ', 'we received your request ', '质保', '正品', ' warranty ', '年', 'X'];
+
+describe('wording check (RISK-1)', () => {
+  it('flags the whole promise with the word it qualifies, where it is, with the compliant alternative', () => {
+    const text = '亲，我们家绝对正品，而且终身保修！';
+    const flags = wordingFlags(text);
+    expect(flags.map((f) => [f.phrase, f.index, f.alternative['zh-CN']])).toEqual([
+      ['绝对正品', 5, '符合国家质检标准'],
+      ['终身保修', 12, '提供X年质保服务'],
+    ]);
+    expect(replaceAll(text, 'zh-CN')).toBe('亲，我们家符合国家质检标准，而且提供X年质保服务！');
+    expect(wordingFlags('这是公司规定，我需要请示领导').map((f) => f.phrase)).toEqual(['这是公司规定', '请示领导']);
+    expect(wordingFlags('This has a lifetime warranty, guaranteed.').map((f) => f.phrase)).toEqual(['lifetime warranty', 'guaranteed']);
+    expect(wordingFlags('我们提供一年质保服务，符合国家质检标准。')).toEqual([]);
+  });
+
+  it('any text: flags are in order, do not overlap, name the text at their index, and replacing them all leaves nothing to flag', () => {
+    const fragment = fc.oneof(fc.constantFrom(...RISKY, ...SAFE), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 12 }), fc.constantFrom('zh-CN' as const, 'en-US' as const), (parts, language) => {
+        const text = parts.join('');
+        const flags = wordingFlags(text);
+        let end = 0;
+        for (const f of flags) {
+          expect(f.index).toBeGreaterThanOrEqual(end);
+          expect(text.slice(f.index, f.index + f.phrase.length)).toBe(f.phrase);
+          end = f.index + f.phrase.length;
+        }
+        if (parts.some((p) => RISKY.includes(p))) expect(flags.length).toBeGreaterThan(0);
+        expect(wordingFlags(replaceAll(text, language))).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CASE_STATES, isOpenState } from '../cases/case.state.ts';
+import { ROLES } from '../../shared/vocabulary.ts';
+import { routingOffers } from './routing.offers.ts';
+
+const ME = 'u-me';
+const actions = (...args: Parameters<typeof routingOffers>) => routingOffers(...args).map((o) => o.action);
+const open = (over: Partial<{ state: string; queue: string; assignee_id: string | null }> = {}) => ({ state: 'acknowledged', queue: 'frontline', assignee_id: null, ...over });
+
+describe('routing actions offered (TR-7, ORG-3)', () => {
+  it('an agent takes an unassigned case from a queue agents work, and releases only their own', () => {
+    expect(actions(open(), { role: 'agent', userId: ME }, 'agent')).toEqual(['assign', 'route']);
+    expect(routingOffers(open(), { role: 'agent', userId: ME }, 'agent')[0]!.label['zh-CN']).toBe('认领');
+    expect(actions(open(), { role: 'agent', userId: ME }, 'specialist')).toEqual(['route']);
+    expect(actions(open({ assignee_id: ME }), { role: 'agent', userId: ME }, 'agent')).toEqual(['unassign', 'route']);
+    expect(actions(open({ assignee_id: 'someone' }), { role: 'agent', userId: ME }, 'agent')).toEqual(['route']);
+  });
+
+  it('supervisors and admins assign or move any open case and release anyone', () => {
+    expect(actions(open({ assignee_id: 'someone' }), { role: 'supervisor', userId: ME }, 'agent')).toEqual(['assign', 'unassign', 'route']);
+    expect(routingOffers(open(), { role: 'admin', userId: ME }, null)[0]!.label['en-US']).toBe('assign or move to a queue');
+  });
+
+  it('the platform is asked to step in only while the merchant handles the case, and not by the merchant', () => {
+    expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant')).toEqual(['appeal']);
+    expect(actions(open({ queue: 'merchant' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual([]);
+    expect(actions(open(), { role: 'customer', userId: 'c' }, 'agent')).toEqual([]);
+    // Without the queue's role nothing that depends on it is offered.
+    expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, null)).toEqual([]);
+  });
+
+  it('nothing on a closed case, nothing for finance, merchants or departments, nothing without a user id', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CASE_STATES),
+        fc.constantFrom(...ROLES),
+        fc.option(fc.constantFrom(ME, 'someone'), { nil: null }),
+        fc.option(fc.constantFrom('agent', 'specialist', 'supervisor', 'merchant', 'finance'), { nil: null }),
+        fc.option(fc.constant(ME), { nil: null }),
+        (state, role, assignee, queueRole, userId) => {
+          const offered = actions({ state, queue: 'q', assignee_id: assignee }, { role, userId }, queueRole);
+          if (!isOpenState(state)) expect(offered).toEqual([]);
+          if (['finance', 'merchant', 'department', 'system'].includes(role)) expect(offered.filter((a) => a !== 'assign' && a !== 'unassign')).toEqual([]);
+          if (role !== 'supervisor' && role !== 'admin') {
+            // Others never take a held case or release someone else's.
+            if (assignee !== null) expect(offered).not.toContain('assign');
+            if (assignee !== userId) expect(offered).not.toContain('unassign');
+          }
+          if (userId === null) expect(offered.filter((a) => a === 'assign' || a === 'unassign')).toEqual([]);
+          if (offered.includes('appeal')) expect(queueRole).toBe('merchant');
+        },
+      ),
+    );
+  });
+});
