@@ -19,6 +19,12 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  SIGN_IN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SIGN_IN_IDLE_MINUTES: z.coerce.number().positive().default(60),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(0).default(20),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((e, ctx) => {
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
@@ -68,6 +74,21 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Requests per minute; 0 turns that limit off. */
   rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
+  /** Sign-in lifetimes and the lock-out after failed sign-ins (durations in ms). */
+  signIn: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** A sign-in ends this long after it started, however busy. */
+  lifetimeMs: number;
+  /** A sign-in ends after this long without a request. */
+  idleMs: number;
+  /** Failed sign-ins for one email within the window that lock it. */
+  maxFailures: number;
+  /** Failed sign-ins from one address within the window that lock it; 0: no per-address lock. */
+  maxFailuresPerIp: number;
+  failureWindowMs: number;
+  lockMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpsOnly: e.HTTPS_ONLY === '1',
     trustProxy: trustProxy(e.TRUST_PROXY),
     rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    signIn: {
+      lifetimeMs: e.SIGN_IN_HOURS * 3_600_000,
+      idleMs: e.SIGN_IN_IDLE_MINUTES * 60_000,
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
+      failureWindowMs: e.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
+      lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
+    },
   };
 }

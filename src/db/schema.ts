@@ -7,6 +7,7 @@ import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, Order
 import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
 import type { ReplyTemplatesTable } from './schema.templates.ts';
 import type { AuditLogTable } from './schema.audit.ts';
+import type { SignInFailuresTable, SignInsTable } from './schema.auth.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -36,6 +37,9 @@ export interface ApiTokensTable {
   created_at: DefaultTimestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Scopes the token may use (0015_sign_in.sql); the column's default is every scope. */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  last_used_at: Timestamp | null;
 }
 
 export interface CustomersTable {
@@ -356,6 +360,8 @@ export interface DB {
   incident_settings: IncidentSettingsTable;
   reply_templates: ReplyTemplatesTable;
   audit_log: AuditLogTable;
+  sign_ins: SignInsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { credentialClock } from '../modules/identity/index.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
@@ -66,7 +67,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
-  registerAccessControl(app, deps.database.db, deps.clock);
+  registerAccessControl(app, {
+    db: deps.database.db,
+    clock: credentialClock(deps.clock, deps.simulatedClock !== null),
+    settings: deps.config.signIn,
+    httpsOnly: deps.config.httpsOnly,
+  });
   await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
