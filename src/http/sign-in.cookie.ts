@@ -8,8 +8,9 @@ function isSecure(request: FastifyRequest, httpsOnly: boolean): boolean {
   return httpsOnly || request.protocol === 'https';
 }
 
-export function setSignInCookie(request: FastifyRequest, reply: FastifyReply, value: string, expiresAt: Date, now: Date, httpsOnly: boolean): void {
-  const maxAgeSeconds = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+/** Sets the cookie of a sign-in that has just started and lasts `lifetimeMs` at most. */
+export function setSignInCookie(request: FastifyRequest, reply: FastifyReply, value: string, lifetimeMs: number, httpsOnly: boolean): void {
+  const maxAgeSeconds = Math.max(1, Math.floor(lifetimeMs / 1000));
   reply.header('set-cookie', serializeCookie(SIGN_IN_COOKIE, value, { maxAgeSeconds, secure: isSecure(request, httpsOnly), sameSite: 'Strict', httpOnly: true }));
 }
 

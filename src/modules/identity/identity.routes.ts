@@ -54,7 +54,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps): Prom
       });
       const expiresAt = result.expiresAt.toISOString();
       if (delivery === 'token') return { token: result.secret, expiresAt, user: result.user };
-      setSignInCookie(request, reply, result.secret, result.expiresAt, clock.now(), httpsOnly);
+      setSignInCookie(request, reply, result.secret, deps.config.signIn.lifetimeMs, httpsOnly);
       return { user: result.user, expiresAt, csrfToken: result.csrfToken };
     },
   );
