@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
-import { credentialClock } from '../modules/identity/index.ts';
+import { credentialClock, SIGN_IN_COOKIE } from '../modules/identity/index.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
@@ -59,9 +59,17 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
         description: 'After-sales service and complaint handling (电商售后服务与客诉处理平台). Errors are application/problem+json.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An integration token (with scopes) or a sign-in token' },
+          signInCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SIGN_IN_COOKIE,
+            description: "The console's sign-in; unsafe methods also need the sign-in's CSRF token in X-CSRF-Token",
+          },
+        },
       },
-      security: [{ bearer: [] }],
+      security: [{ bearer: [] }, { signInCookie: [] }],
     },
     transform: jsonSchemaTransform,
   });

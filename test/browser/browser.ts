@@ -44,10 +44,11 @@ export async function expectCookieSignIn(page: Page): Promise<void> {
   const signInCookie = cookies.find((c) => c.name === 'afterdesk_sign_in');
   if (!signInCookie) throw new Error(`no sign-in cookie: ${cookies.map((c) => c.name).join(', ')}`);
   if (!signInCookie.httpOnly || signInCookie.sameSite !== 'Strict') throw new Error(`sign-in cookie not httpOnly/Strict: ${JSON.stringify(signInCookie)}`);
-  const visible = await page.evaluate(() => ({
-    cookie: document.cookie,
-    storage: JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
-  }));
+  // Evaluated in the page (as text: this file is type-checked without the DOM library).
+  const visible = (await page.evaluate('({ cookie: document.cookie, storage: JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) })')) as {
+    cookie: string;
+    storage: string;
+  };
   if (visible.cookie.includes('afterdesk_sign_in')) throw new Error('the sign-in cookie is readable by scripts');
   if (/adk_|token/i.test(visible.storage) || visible.storage.includes(signInCookie.value)) throw new Error(`a credential sits in web storage: ${visible.storage}`);
 }

@@ -1,7 +1,7 @@
 // fetch with the sign-in cookie (sent by the browser; the page never sees it), the CSRF token on
 // unsafe calls and the UI language; every failure becomes an ApiError holding the API's
 // problem+json (detail, field, errors[]) or a problem made up here for network failures.
-import { clearSignedIn, csrfToken, getSignedIn } from '../auth/signed-in.ts';
+import { clearSignedIn, csrfToken, getSignedIn, recheckSignIn } from '../auth/signed-in.ts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
 
 export interface Problem {
@@ -76,7 +76,10 @@ async function failure(response: Response): Promise<ApiError> {
   }
   // A refused sign-in ends it here too; the router sends the user to sign in.
   if (response.status === 401 && getSignedIn()) clearSignedIn(true);
-  return new ApiError(toProblem(response.status, payload));
+  const problem = toProblem(response.status, payload);
+  // The cookie belongs to another sign-in than the page thinks (signed in again in another tab).
+  if (problem.type === '/problems/csrf-failed' && getSignedIn()) recheckSignIn();
+  return new ApiError(problem);
 }
 
 export async function api<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {

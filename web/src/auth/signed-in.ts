@@ -52,6 +52,16 @@ function check(): void {
   })();
 }
 
+/**
+ * Asks the server again who is signed in: after a CSRF refusal the page's sign-in is not the
+ * cookie's any more (another tab signed in as someone else, or out).
+ */
+export function recheckSignIn(): void {
+  checking = null;
+  emit({ status: 'checking' });
+  check();
+}
+
 export function getSignInState(): SignInState {
   if (state.status === 'checking') check();
   return state;
