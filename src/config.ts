@@ -22,6 +22,12 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Afterdesk 售后服务 <no-reply@afterdesk.local>'),
   PUBLIC_URL: z.string().url().optional(),
+  SIGN_IN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SIGN_IN_IDLE_MINUTES: z.coerce.number().positive().default(60),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(0).default(20),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((e, ctx) => {
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
@@ -75,6 +81,21 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people reach the console (links in e-mails). */
   publicUrl: string;
+  /** Sign-in lifetimes and the lock-out after failed sign-ins (durations in ms). */
+  signIn: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** A sign-in ends this long after it started, however busy. */
+  lifetimeMs: number;
+  /** A sign-in ends after this long without a request. */
+  idleMs: number;
+  /** Failed sign-ins for one email within the window that lock it. */
+  maxFailures: number;
+  /** Failed sign-ins from one address within the window that lock it; 0: no per-address lock. */
+  maxFailuresPerIp: number;
+  failureWindowMs: number;
+  lockMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,5 +123,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    signIn: {
+      lifetimeMs: e.SIGN_IN_HOURS * 3_600_000,
+      idleMs: e.SIGN_IN_IDLE_MINUTES * 60_000,
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
+      failureWindowMs: e.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
+      lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
+    },
   };
 }

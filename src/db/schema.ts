@@ -9,6 +9,7 @@ import type { ReplyTemplatesTable } from './schema.templates.ts';
 import type { AuditLogTable } from './schema.audit.ts';
 import type { CasePresenceTable, SavedViewsTable } from './schema.live.ts';
 import type { EmailOutboxTable } from './schema.email.ts';
+import type { SignInFailuresTable, SignInsTable } from './schema.auth.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -38,6 +39,9 @@ export interface ApiTokensTable {
   created_at: DefaultTimestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Scopes the token may use (0015_sign_in.sql); the column's default is every scope. */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  last_used_at: Timestamp | null;
 }
 
 export interface CustomersTable {
@@ -361,6 +365,8 @@ export interface DB {
   case_presence: CasePresenceTable;
   saved_views: SavedViewsTable;
   email_outbox: EmailOutboxTable;
+  sign_ins: SignInsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

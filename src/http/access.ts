@@ -1,19 +1,46 @@
-// Every route declares who may call it (config.access); a route without a declaration stops
-// the server from starting. The actor is resolved from the bearer token before validation.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Every route declares who may call it (config.access) and, for integration tokens, the scope it
+// needs (config.scope, or derived from its method and tag); a route without an access declaration
+// stops the server from starting. The caller is resolved from a bearer token or the console's
+// sign-in cookie before validation; an unsafe call made with the cookie must carry the CSRF token
+// bound to that sign-in.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { SignInSettings } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { type Actor, findActorByTokenHash, hashToken, type RouteAccess } from '../modules/identity/index.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import {
+  type Actor,
+  type Authenticated,
+  authenticateBearer,
+  authenticateCookie,
+  type Credential,
+  CSRF_HEADER,
+  defaultRouteScope,
+  grants,
+  isUnsafeMethod,
+  type RouteAccess,
+  type RouteScope,
+  scopesOf,
+  SIGN_IN_COOKIE,
+} from '../modules/identity/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, forbidden } from '../shared/errors.ts';
 import { recordRouteAccess } from './access.matrix.ts';
+import { clearSignInCookie } from './sign-in.cookie.ts';
+import { readCookie } from './cookies.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The scope an integration token needs; derived from the method and first tag when absent. */
+    scope?: RouteScope;
+    /** 'ignored': the route does not look at who calls (sign-in itself). */
+    credentials?: 'ignored';
   }
   interface FastifyRequest {
     actor: Actor | null;
+    credential: Credential | null;
   }
 }
 
@@ -26,47 +53,113 @@ export const unauthenticated = (): AppError =>
     text: { 'zh-CN': '请先登录或提供有效的访问令牌', 'en-US': 'Sign in or provide a valid access token' },
   });
 
-export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, clock: Clock): void {
+const insufficientScope = (scope: RouteScope): AppError =>
+  new AppError({
+    status: 403,
+    type: 'insufficient-scope',
+    text: { 'zh-CN': `此访问令牌没有所需的权限范围（${scope}）`, 'en-US': `This access token lacks the scope this needs (${scope})` },
+    extra: { requiredScope: scope },
+  });
+
+const csrfFailed = (): AppError =>
+  new AppError({
+    status: 403,
+    type: 'csrf-failed',
+    text: { 'zh-CN': '请求缺少有效的防伪令牌，请刷新页面后重试', 'en-US': 'The request lacks a valid CSRF token: reload the page and try again' },
+  });
+
+export interface AccessControlOptions {
+  db: Kysely<DB>;
+  /** The clock sign-ins and tokens run on (see credentialClock). */
+  clock: Clock;
+  settings: SignInSettings;
+  httpsOnly: boolean;
+}
+
+export function registerAccessControl(app: FastifyInstance, options: AccessControlOptions): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('credential', null);
   app.addHook('onRoute', (route) => {
+    const config = route.config;
+    if (config?.access && !config.scope) {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const unsafe = methods.some((m) => isUnsafeMethod(String(m)));
+      config.scope = defaultRouteScope(unsafe ? 'POST' : 'GET', route.schema?.tags, config.access === 'public');
+    }
     recordRouteAccess(app, route);
     if (UNDECLARED_OK.test(route.url)) return;
-    if (!route.config?.access) {
+    if (!config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
     }
   });
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.access;
-    if (!access || access === 'public') {
-      request.actor = await resolveActor(request, db, clock);
-      return;
+  app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config;
+    if (config?.credentials === 'ignored') return;
+    const access = config?.access ?? 'public';
+    const found = await authenticate(request, reply, options, access === 'public');
+    if (!found) {
+      if (access === 'public') return;
+      throw unauthenticated();
     }
-    const actor = await resolveActor(request, db, clock);
-    if (!actor) throw unauthenticated();
-    if (access !== 'authenticated' && !access.includes(actor.role)) throw forbidden();
+    const { actor, credential } = found;
+    if (credential.kind === 'sign-in' && credential.delivery === 'cookie' && isUnsafeMethod(request.method)) {
+      await checkCsrf(request, actor, credential.csrfToken, options);
+    }
+    if (access !== 'public' && access !== 'authenticated' && !access.includes(actor.role)) throw forbidden();
+    const scope = config?.scope ?? 'any';
+    if (!grants(scopesOf(credential), scope)) throw insufficientScope(scope);
     request.actor = actor;
+    request.credential = credential;
   });
 }
 
-// A token's actor is remembered briefly so a busy integration does not pay a lookup per call;
-// the short lifetime bounds how long a revoked or expired token keeps working.
-const ACTOR_CACHE_MS = 5_000;
-const ACTOR_CACHE_MAX = 10_000;
-const actorCache = new Map<string, { actor: Actor; until: number }>();
-
-async function resolveActor(request: FastifyRequest, db: Kysely<DB>, clock: Clock): Promise<Actor | null> {
+/**
+ * The caller, or null when the request presents nothing (or, on a public route, only a stale
+ * sign-in cookie, which is then cleared). A bearer token that is malformed or not live is 401
+ * even on a public route: its sender expects to be someone.
+ */
+async function authenticate(request: FastifyRequest, reply: FastifyReply, options: AccessControlOptions, optional: boolean): Promise<Authenticated | null> {
+  const now = options.clock.now();
   const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw unauthenticated();
-  const tokenHash = hashToken(match[1]);
-  const cached = actorCache.get(tokenHash);
-  if (cached && cached.until > performance.now()) return cached.actor;
-  const actor = await findActorByTokenHash(db, tokenHash, clock.now());
-  if (!actor) throw unauthenticated();
-  if (actorCache.size >= ACTOR_CACHE_MAX) actorCache.clear();
-  actorCache.set(tokenHash, { actor, until: performance.now() + ACTOR_CACHE_MS });
-  return actor;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated();
+    const found = await authenticateBearer(options.db, match[1], now, options.settings);
+    if (!found) throw unauthenticated();
+    return found;
+  }
+  const cookie = readCookie(request.headers.cookie, SIGN_IN_COOKIE);
+  if (!cookie) return null;
+  const found = await authenticateCookie(options.db, cookie, now, options.settings);
+  if (found) return found;
+  clearSignInCookie(request, reply, options.httpsOnly);
+  if (optional) return null;
+  throw unauthenticated();
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An unsafe call with the sign-in cookie must echo the sign-in's CSRF token; refusals are audited. */
+async function checkCsrf(request: FastifyRequest, actor: Actor, expected: string | null, options: AccessControlOptions): Promise<void> {
+  const given = request.headers[CSRF_HEADER];
+  const value = Array.isArray(given) ? given[0] : given;
+  if (value && expected && sameSecret(value, expected)) return;
+  await recordAudit(options.db, {
+    at: options.clock.now(),
+    actor,
+    action: 'auth.csrf_rejected',
+    subjectType: 'route',
+    subjectId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+    outcome: 'denied',
+    ip: request.ip,
+    requestId: request.id,
+    detail: { reason: value ? 'mismatch' : 'missing' },
+  });
+  throw csrfFailed();
 }
 
 /** The signed-in actor of a route that requires one. */

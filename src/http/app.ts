@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { credentialClock, SIGN_IN_COOKIE } from '../modules/identity/index.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
@@ -58,15 +59,28 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
         description: 'After-sales service and complaint handling (电商售后服务与客诉处理平台). Errors are application/problem+json.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An integration token (with scopes) or a sign-in token' },
+          signInCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SIGN_IN_COOKIE,
+            description: "The console's sign-in; unsafe methods also need the sign-in's CSRF token in X-CSRF-Token",
+          },
+        },
       },
-      security: [{ bearer: [] }],
+      security: [{ bearer: [] }, { signInCookie: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
-  registerAccessControl(app, deps.database.db, deps.clock);
+  registerAccessControl(app, {
+    db: deps.database.db,
+    clock: credentialClock(deps.clock, deps.simulatedClock !== null),
+    settings: deps.config.signIn,
+    httpsOnly: deps.config.httpsOnly,
+  });
   await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -105,6 +105,8 @@ export function problemBody(error: AppError, request: FastifyRequest): Record<st
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  const retryAfter = appError.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfter));
   return reply
     .status(appError.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

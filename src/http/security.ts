@@ -5,7 +5,6 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { hashToken } from '../modules/identity/index.ts';
 import { AppError } from '../shared/errors.ts';
 
 /**
@@ -65,12 +64,10 @@ export async function registerCors(app: FastifyInstance, config: Config): Promis
 /** Only the API is limited: the console's files, /docs and health probes are not. */
 const LIMITED = /^\/(api\/|openapi\.json(\?|$))/;
 
-/** The bucket a request counts against: its bearer token, or its IP (sign-in has a stricter one). */
+/** The bucket a request counts against: its token or sign-in, or its IP (sign-in has a stricter one). */
 export function rateLimitKey(request: FastifyRequest): string {
-  if (request.actor) {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (match?.[1]) return `token:${hashToken(match[1])}`;
-  }
+  const credential = request.actor ? request.credential : null;
+  if (credential) return `token:${credential.kind === 'sign-in' ? credential.signInId : credential.tokenId}`;
   const access = request.routeOptions.config?.access;
   const credentialRoute = access === 'public' && request.method !== 'GET' && request.method !== 'HEAD';
   return `${credentialRoute ? 'sign-in' : 'ip'}:${request.ip}`;
@@ -83,7 +80,7 @@ function limitFor(config: Config, key: string): number {
 }
 
 /**
- * Per-minute limits: RATE_LIMIT_PER_MINUTE per bearer token, RATE_LIMIT_ANONYMOUS_PER_MINUTE per
+ * Per-minute limits: RATE_LIMIT_PER_MINUTE per token or sign-in, RATE_LIMIT_ANONYMOUS_PER_MINUTE per
  * IP for calls without one, RATE_LIMIT_SIGN_IN_PER_MINUTE per IP for public non-GET routes
  * (sign-in). The check runs after access control has resolved the actor, so a request with an
  * invalid token is refused 401 before it reaches a bucket. Behind a reverse proxy set

@@ -17,9 +17,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (zh-CN, laptop screen) signed in as `email`; page errors fail the test. */
-export async function signIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+/**
+ * A fresh browser context (zh-CN, laptop screen) signed in as `email` through the sign-in form;
+ * page errors fail the test. The sign-in must be the httpOnly cookie, with nothing token-like
+ * left where the page's scripts could read it.
+ */
+export async function signIn(browser: Browser, baseUrl: string, email: string, password: string, userAgent?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', ...(userAgent ? { userAgent } : {}) });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
@@ -30,5 +34,21 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await expectCookieSignIn(page);
   return page;
+}
+
+/** The sign-in is an httpOnly, SameSite=Strict cookie, invisible to scripts, and no storage holds a token. */
+export async function expectCookieSignIn(page: Page): Promise<void> {
+  const cookies = await page.context().cookies();
+  const signInCookie = cookies.find((c) => c.name === 'afterdesk_sign_in');
+  if (!signInCookie) throw new Error(`no sign-in cookie: ${cookies.map((c) => c.name).join(', ')}`);
+  if (!signInCookie.httpOnly || signInCookie.sameSite !== 'Strict') throw new Error(`sign-in cookie not httpOnly/Strict: ${JSON.stringify(signInCookie)}`);
+  // Evaluated in the page (as text: this file is type-checked without the DOM library).
+  const visible = (await page.evaluate('({ cookie: document.cookie, storage: JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) })')) as {
+    cookie: string;
+    storage: string;
+  };
+  if (visible.cookie.includes('afterdesk_sign_in')) throw new Error('the sign-in cookie is readable by scripts');
+  if (/adk_|token/i.test(visible.storage) || visible.storage.includes(signInCookie.value)) throw new Error(`a credential sits in web storage: ${visible.storage}`);
 }

@@ -199,9 +199,9 @@ describe('hardening', () => {
 
 describe('hardening defaults and HTTPS_ONLY', () => {
   let app: Runtime['app'];
+  let runtime: Runtime;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    let runtime: Runtime;
     ({ runtime, close } = await start({ HTTPS_ONLY: '1' }));
     app = runtime.app;
   });
@@ -211,6 +211,14 @@ describe('hardening defaults and HTTPS_ONLY', () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+  });
+
+  it('marks the sign-in cookie Secure when served over HTTPS only', async () => {
+    const { db } = runtime.deps.database;
+    await createUserWithToken(db, { email: 'https-cookie@test.local', displayName: 'A', role: 'agent', password: 'https-only-pass' });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'https-cookie@test.local', password: 'https-only-pass', cookie: true } });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/^afterdesk_sign_in=[\w-]+; Path=\/; Max-Age=43200; HttpOnly; Secure; SameSite=Strict$/);
   });
 
   it('allows no cross-origin caller without CORS_ORIGINS', async () => {

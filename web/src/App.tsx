@@ -5,6 +5,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
+import { AccountPage } from './pages/account/AccountPage.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
@@ -63,6 +64,7 @@ export function App() {
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

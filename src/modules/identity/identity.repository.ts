@@ -1,25 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Role } from '../../shared/vocabulary.ts';
-import type { Actor } from './identity.types.ts';
-
-export async function findActorByTokenHash(db: Kysely<DB>, tokenHash: string, now: Date): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 'u.department', 't.expires_at', 't.revoked_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
-  return {
-    userId: row.id,
-    role: row.role as Role,
-    displayName: row.display_name,
-    customerId: row.customer_id,
-    merchantId: row.merchant_id,
-    department: row.department,
-  };
-}
 
 export async function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -56,6 +37,7 @@ export async function insertUser(
   return row.id;
 }
 
+/** An API token with every scope (the column's default). */
 export async function insertToken(
   db: Kysely<DB>,
   token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null },

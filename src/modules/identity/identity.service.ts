@@ -1,40 +1,79 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import type { SignInSettings } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Role } from '../../shared/vocabulary.ts';
 import { findUserByEmail, insertToken, insertUser } from './identity.repository.ts';
 import { generateToken, hashToken } from './identity.tokens.ts';
-
-const SIGN_IN_TTL_MS = 12 * 3_600_000;
+import { assertNotLocked, clearFailedSignIns, recordFailedSignIn, throttleKeys } from './sign-in.throttle.ts';
+import { endSignInBySecret, type SignInDelivery, type SignInOrigin, type StartedSignIn, startSignIn } from './sign-ins.ts';
 
 export function hashPassword(password: string): Promise<string> {
   // argon2id is the library's default algorithm.
   return hash(password);
 }
 
+// Checked when the email is unknown, so an unknown email costs the same time as a wrong password.
+let unknownUserHash: Promise<string> | undefined;
+async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+  if (passwordHash) return verify(passwordHash, password);
+  unknownUserHash ??= hash('no account has this password');
+  await verify(await unknownUserHash, password);
+  return false;
+}
+
+/** How the sign-in is handed over and where it comes from. */
+export interface SignInRequest extends SignInOrigin {
+  delivery: SignInDelivery;
+  /** The secret of the sign-in this one replaces (the browser's previous cookie), ended with it. */
+  replaces?: string | null;
+  requestId: string | null;
+  settings: SignInSettings;
+}
+
+export interface SignInResult extends StartedSignIn {
+  user: { id: string; role: Role; displayName: string };
+}
+
+/**
+ * Email and password → a new sign-in (a console cookie or a bearer token). Refused while the
+ * account or the address is locked after repeated failures; a failure counts towards the lock,
+ * a success clears the account's count.
+ */
 export async function signIn(
   db: Kysely<DB>,
   clock: Clock,
   credentials: { email: string; password: string },
-): Promise<{ token: string; expiresAt: Date; user: { id: string; role: Role; displayName: string } }> {
+  request: SignInRequest,
+): Promise<SignInResult> {
+  const keys = throttleKeys(credentials.email, request.ip);
+  await assertNotLocked(db, keys, clock.now());
   const user = await findUserByEmail(db, credentials.email);
-  const ok = user?.password_hash ? await verify(user.password_hash, credentials.password) : false;
+  const ok = await verifyPassword(user?.password_hash, credentials.password);
   if (!user || !ok) {
+    await recordFailedSignIn(db, keys, clock.now(), request.settings, {
+      email: credentials.email,
+      userId: user?.id ?? null,
+      ip: request.ip,
+      requestId: request.requestId,
+    });
     throw new AppError({
       status: 401,
       type: 'invalid-credentials',
       text: { 'zh-CN': '邮箱或密码不正确', 'en-US': 'Wrong email or password' },
     });
   }
-  const token = generateToken();
-  const expiresAt = new Date(clock.now().getTime() + SIGN_IN_TTL_MS);
-  await insertToken(db, { userId: user.id, name: 'sign-in', tokenHash: hashToken(token), expiresAt });
-  return { token, expiresAt, user: { id: user.id, role: user.role as Role, displayName: user.display_name } };
+  const started = await db.transaction().execute(async (trx) => {
+    await clearFailedSignIns(trx, keys);
+    if (request.replaces) await endSignInBySecret(trx, request.replaces, 'replaced', clock.now());
+    return startSignIn(trx, clock.now(), user.id, request.delivery, request, request.settings);
+  });
+  return { ...started, user: { id: user.id, role: user.role as Role, displayName: user.display_name } };
 }
 
-/** Creates a user with a long-lived API token (integrations, demo accounts, tests). */
+/** Creates a user with a long-lived API token with every scope (integrations, demo accounts, tests). */
 export async function createUserWithToken(
   db: Kysely<DB>,
   user: Omit<Parameters<typeof insertUser>[1], 'passwordHash'> & { password?: string; token?: string },

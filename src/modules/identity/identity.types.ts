@@ -22,3 +22,12 @@ export const SYSTEM_ACTOR: Actor = {
 
 /** Who may call a route: 'public', 'authenticated' (any signed-in role), or a list of roles. */
 export type RouteAccess = 'public' | 'authenticated' | readonly Role[];
+
+/**
+ * What the caller presented: a person's sign-in (the console's cookie, or a bearer token from
+ * password sign-in), which carries every scope of its person, or an integration token, which
+ * carries only its own scopes.
+ */
+export type Credential =
+  | { kind: 'sign-in'; delivery: 'cookie' | 'token'; signInId: string; csrfToken: string | null }
+  | { kind: 'integration-token'; tokenId: string; scopes: readonly string[] };

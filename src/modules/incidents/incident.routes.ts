@@ -75,7 +75,7 @@ export async function incidentRoutes(root: FastifyInstance, deps: AppDeps): Prom
   app.put(
     '/api/v1/incidents/settings',
     {
-      config: { access: ['admin'] },
+      config: { access: ['admin'], scope: 'admin' },
       schema: { tags: ['incidents'], summary: 'Change the group-complaint thresholds and window (applies to later detections)', body: settingsBody },
     },
     async (request) => {

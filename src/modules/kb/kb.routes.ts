@@ -148,7 +148,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
   app.post(
     '/api/v1/kb/suggest',
     {
-      config: { access: ['customer', ...STAFF_ROLES] },
+      config: { access: ['customer', ...STAFF_ROLES], scope: 'cases:read' },
       schema: {
         tags: ['kb'],
         summary: 'The best (at most 3) published answers to a problem description, before a case is filed',
@@ -166,7 +166,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
   app.post(
     '/api/v1/kb/deflections',
     {
-      config: { access: ['customer'] },
+      config: { access: ['customer'], scope: 'cases:write' },
       schema: {
         tags: ['kb'],
         summary: 'Record whether an answer solved the problem (solved = a deflection: no case filed)',

@@ -82,7 +82,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
   app.post(
     '/api/v1/merchants/:merchantId/policy/check',
     {
-      config: { access: ['merchant', 'admin', 'compliance'] },
+      config: { access: ['merchant', 'admin', 'compliance'], scope: 'cases:read' },
       schema: { tags: ['policy'], summary: 'Check a draft merchant policy against the law and the baseline', params: merchantParams, body: publishBody },
     },
     async (request) => {
@@ -141,7 +141,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
   app.post(
     '/api/v1/eligibility',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', scope: 'cases:read' },
       schema: {
         tags: ['policy'],
         summary: 'Preview: would this request be accepted, until when, and who pays return shipping',

@@ -216,7 +216,7 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
   // ---- Explain ----
   app.post(
     '/api/v1/routing/explain',
-    { config: { access: WORKERS }, schema: { tags: ['routing'], summary: 'The routing decision and its reasons for a case or given facts, applying nothing', body: explainBody } },
+    { config: { access: WORKERS, scope: 'cases:read' }, schema: { tags: ['routing'], summary: 'The routing decision and its reasons for a case or given facts, applying nothing', body: explainBody } },
     async (request) => {
       const body = request.body;
       let facts: RoutingFacts;

@@ -1,6 +1,7 @@
-// fetch with the bearer token and the UI language; every failure becomes an ApiError holding the
-// API's problem+json (detail, field, errors[]) or a problem made up here for network failures.
-import { clearSignedIn, getSignedIn } from '../auth/signed-in.ts';
+// fetch with the sign-in cookie (sent by the browser; the page never sees it), the CSRF token on
+// unsafe calls and the UI language; every failure becomes an ApiError holding the API's
+// problem+json (detail, field, errors[]) or a problem made up here for network failures.
+import { clearSignedIn, csrfToken, getSignedIn, recheckSignIn } from '../auth/signed-in.ts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
 
 export interface Problem {
@@ -40,10 +41,12 @@ function toProblem(status: number, payload: unknown): Problem {
   return { status, detail: i18n.t('errors.http', { status }) };
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage(), accept: 'application/json, application/problem+json, */*' };
-  const signedIn = getSignedIn();
-  if (signedIn) headers.authorization = `Bearer ${signedIn.token}`;
+  const csrf = csrfToken();
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
@@ -57,7 +60,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   }
   const url = params.size > 0 ? `${path}?${params.toString()}` : path;
   try {
-    return await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    return await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, detail: i18n.t('errors.network') });
@@ -71,12 +74,15 @@ async function failure(response: Response): Promise<ApiError> {
   } catch {
     // not JSON
   }
-  // A refused token ends the sign-in; the router sends the user to sign in.
+  // A refused sign-in ends it here too; the router sends the user to sign in.
   if (response.status === 401 && getSignedIn()) clearSignedIn(true);
-  return new ApiError(toProblem(response.status, payload));
+  const problem = toProblem(response.status, payload);
+  // The cookie belongs to another sign-in than the page thinks (signed in again in another tab).
+  if (problem.type === '/problems/csrf-failed' && getSignedIn()) recheckSignIn();
+  return new ApiError(problem);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function api<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
@@ -90,7 +96,7 @@ export async function openEventStream(path: string, signal: AbortSignal): Promis
   return response.body;
 }
 
-/** Downloads a file with the bearer token (a plain link cannot carry it) and saves it. */
+/** Downloads a file through the API (so a refusal shows as a problem, not as a page) and saves it. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const response = await send('GET', path, {});
   if (!response.ok) throw await failure(response);

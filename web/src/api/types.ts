@@ -24,9 +24,10 @@ export const DESIRED_RESOLUTIONS = ['refund', 'exchange', 'repair', 'compensatio
 export const STAFF_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor', 'compliance', 'finance', 'admin'];
 export const FILING_ROLES: readonly Role[] = ['customer', 'agent', 'specialist', 'supervisor', 'admin'];
 
+/** The console's sign-in: the cookie is set by the answer; the page keeps only who and the CSRF token. */
 export interface SignInResult {
-  token: string;
   expiresAt: string;
+  csrfToken: string;
   user: { id: string; role: Role; displayName: string };
 }
 

@@ -1,61 +1,100 @@
-// The signed-in user (bearer token + who), kept in sessionStorage so it ends with the tab.
+// Who is signed in, kept in memory only: the sign-in itself is an httpOnly cookie the page cannot
+// read. On load the console asks GET /api/v1/me (the cookie goes along); the answer names the user
+// and gives the CSRF token that every unsafe call sends back in X-CSRF-Token.
 import { useSyncExternalStore } from 'react';
-import type { SignInResult } from '../api/types.ts';
+import type { Role } from '../api/types.ts';
 
-export type SignedIn = SignInResult;
+export interface SignedIn {
+  user: { id: string; role: Role; displayName: string };
+  csrfToken: string;
+}
 
-const KEY = 'afterdesk.signedIn';
+/** 'checking': GET /api/v1/me has not answered yet. */
+export type SignInState = { status: 'checking' } | { status: 'signed-out' } | { status: 'signed-in'; signedIn: SignedIn };
+
+const EXPIRED_KEY = 'afterdesk.signInExpired';
 const listeners = new Set<() => void>();
-let cached: SignedIn | null | undefined;
+let state: SignInState = { status: 'checking' };
+let checking: Promise<void> | null = null;
 
-function read(): SignedIn | null {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<SignedIn>;
-    // Expiry is the server's call (its clock, not this one): a refused token ends the sign-in.
-    if (typeof parsed.token !== 'string' || !parsed.user || typeof parsed.expiresAt !== 'string') return null;
-    return parsed as SignedIn;
-  } catch {
-    return null;
-  }
-}
-
-export function getSignedIn(): SignedIn | null {
-  if (cached === undefined) cached = read();
-  return cached;
-}
-
-function emit(): void {
+function emit(next: SignInState): void {
+  state = next;
   for (const listener of listeners) listener();
 }
 
+interface MeAnswer {
+  userId: string;
+  role: Role;
+  displayName: string;
+  csrfToken?: string;
+}
+
+/** Asks the server once whether this browser's cookie is a live sign-in. */
+function check(): void {
+  checking ??= (async () => {
+    try {
+      const response = await fetch('/api/v1/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) {
+        // 401: nobody is signed in. Anything else (server down): treat as signed out, the sign-in page says more.
+        if (state.status === 'checking') emit({ status: 'signed-out' });
+        return;
+      }
+      const me = (await response.json()) as MeAnswer;
+      if (state.status !== 'checking') return; // a sign-in or sign-out happened meanwhile
+      emit(
+        me.csrfToken
+          ? { status: 'signed-in', signedIn: { user: { id: me.userId, role: me.role, displayName: me.displayName }, csrfToken: me.csrfToken } }
+          : { status: 'signed-out' },
+      );
+    } catch {
+      if (state.status === 'checking') emit({ status: 'signed-out' });
+    }
+  })();
+}
+
+/**
+ * Asks the server again who is signed in: after a CSRF refusal the page's sign-in is not the
+ * cookie's any more (another tab signed in as someone else, or out).
+ */
+export function recheckSignIn(): void {
+  checking = null;
+  emit({ status: 'checking' });
+  check();
+}
+
+export function getSignInState(): SignInState {
+  if (state.status === 'checking') check();
+  return state;
+}
+
+export function getSignedIn(): SignedIn | null {
+  const current = getSignInState();
+  return current.status === 'signed-in' ? current.signedIn : null;
+}
+
+/** The CSRF token of this browser's sign-in, for unsafe calls. */
+export function csrfToken(): string | null {
+  return state.status === 'signed-in' ? state.signedIn.csrfToken : null;
+}
+
 export function saveSignedIn(signedIn: SignedIn): void {
-  cached = signedIn;
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(signedIn));
-  } catch {
-    // storage unavailable: the sign-in lives in memory for this page
-  }
-  emit();
+  emit({ status: 'signed-in', signedIn });
 }
 
-/** Ends the sign-in; `expired` tells the sign-in page to say why. */
+/** Forgets the sign-in in this page; `expired` tells the sign-in page to say why. */
 export function clearSignedIn(expired = false): void {
-  cached = null;
   try {
-    sessionStorage.removeItem(KEY);
-    if (expired) sessionStorage.setItem(`${KEY}.expired`, '1');
+    if (expired) sessionStorage.setItem(EXPIRED_KEY, '1');
   } catch {
-    // nothing stored
+    // storage unavailable: the notice is skipped
   }
-  emit();
+  emit({ status: 'signed-out' });
 }
 
-/** True after a sign-in ended because the server refused its token (until dropped). */
+/** True after a sign-in ended because the server refused it (until dropped). */
 export function peekExpiredFlag(): boolean {
   try {
-    return sessionStorage.getItem(`${KEY}.expired`) === '1';
+    return sessionStorage.getItem(EXPIRED_KEY) === '1';
   } catch {
     return false;
   }
@@ -63,7 +102,7 @@ export function peekExpiredFlag(): boolean {
 
 export function dropExpiredFlag(): void {
   try {
-    sessionStorage.removeItem(`${KEY}.expired`);
+    sessionStorage.removeItem(EXPIRED_KEY);
   } catch {
     // nothing stored
   }
@@ -74,6 +113,12 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+export function useSignInState(): SignInState {
+  return useSyncExternalStore(subscribe, getSignInState, getSignInState);
+}
+
+/** The signed-in user, or null (also while the check is under way). */
 export function useSignedIn(): SignedIn | null {
-  return useSyncExternalStore(subscribe, getSignedIn, getSignedIn);
+  const current = useSignInState();
+  return current.status === 'signed-in' ? current.signedIn : null;
 }

@@ -1,25 +1,32 @@
 // The frame of every signed-in page: navigation by role, notices, language switch, who is signed
-// in, sign-out.
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
+// in (a link to "My account"), sign-out.
+import { Grid, Layout, Menu, Skeleton, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DASHBOARD_ROLES } from '../api/reports.queries.ts';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
-import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
+import { useSignInState } from '../auth/signed-in.ts';
+import { SignOutButton } from '../pages/account/SignOutButton.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const signedIn = useSignedIn();
+  const state = useSignInState();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const wide = Grid.useBreakpoint().md ?? true;
-  if (!signedIn) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (state.status === 'checking') {
+    return (
+      <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin size="large" description={t('common.loading')} />
+      </div>
+    );
+  }
+  if (state.status === 'signed-out') return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  const { signedIn } = state;
   const customer = signedIn.user.role === 'customer';
   const items = [
     { key: '/cases', label: <Link to="/cases">{customer ? t('nav.myCases') : t('nav.cases')}</Link> },
@@ -59,15 +66,12 @@ export function AppLayout() {
         <Space size="middle">
           <NotificationBell />
           <LanguageSwitch />
-          <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="who">
-            {wide ? signedIn.user.displayName : null} <Tag>{t(`role.${signedIn.user.role}`, { defaultValue: signedIn.user.role })}</Tag>
-          </Typography.Text>
-          <Button size="small" onClick={() => {
-              queryClient.clear();
-              clearSignedIn();
-            }}>
-            {t('nav.signOut')}
-          </Button>
+          <Link to="/account" title={t('account.title')} style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text style={{ color: '#fff' }} data-testid="who">
+              {wide ? signedIn.user.displayName : null} <Tag>{t(`role.${signedIn.user.role}`, { defaultValue: signedIn.user.role })}</Tag>
+            </Typography.Text>
+          </Link>
+          <SignOutButton />
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1320, marginInline: 'auto' }}>

@@ -6,6 +6,7 @@ import { workspaceEnUS } from './workspace.en-US.ts';
 import { policyEnUS } from './policy.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 import { caseworkEnUS } from './casework.en-US.ts';
+import { accountEnUS } from './account.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -126,5 +127,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS };
 export type Messages = typeof enUS;

@@ -8,6 +8,7 @@ import { workspaceZhCN } from './workspace.zh-CN.ts';
 import { policyZhCN } from './policy.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
 import { caseworkZhCN } from './casework.zh-CN.ts';
+import { accountZhCN } from './account.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -128,4 +129,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN };

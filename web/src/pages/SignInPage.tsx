@@ -1,4 +1,5 @@
-// Email + password → bearer token in sessionStorage; then back to where the user was going.
+// Email + password → the sign-in cookie (set by the API, unreadable here); then back to where the
+// user was going.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -27,10 +28,10 @@ export function SignInPage() {
   useEffect(dropExpiredFlag, []);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const signIn = useMutation({
-    mutationFn: (body: Credentials) => api<SignInResult>('POST', '/api/v1/auth/sign-in', { body }),
+    mutationFn: (body: Credentials) => api<SignInResult>('POST', '/api/v1/auth/sign-in', { body: { ...body, cookie: true } }),
     onSuccess: (result) => {
       queryClient.clear();
-      saveSignedIn(result);
+      saveSignedIn({ user: result.user, csrfToken: result.csrfToken });
       void navigate(from.startsWith('/sign-in') ? '/' : from, { replace: true });
     },
     onError: (error) => showFieldErrors(form, error, ['email', 'password']),

@@ -1,4 +1,4 @@
-// Evidence and other files: download through the API with the token, upload with a purpose.
+// Evidence and other files: download through the API (with the sign-in cookie), upload with a purpose.
 import { App, Button, Card, List, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
