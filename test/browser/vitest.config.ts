@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // A busy CI machine can take seconds to re-render after an API call; polls wait as long as
+    // Playwright's own locators do.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });
