@@ -171,7 +171,13 @@ describe('routing configuration is audited', () => {
     expect(queueAudit[1]!.detail).toMatchObject({ before: { active: true }, after: { active: false, name: { 'en-US': 'VIP desk' } } });
 
     const agent = await createUserWithToken(t.runtime.deps.database.db, { email: `a-${shop.id}@test.local`, displayName: '客服甲', role: 'agent' });
+    const listed = async (include: string) =>
+      ((await shop.admin.get(`/api/v1/routing/agents?include=${include}`)).body.items as { userId: string; hasProfile: boolean; maxOpenCases: number }[]).find((p) => p.userId === agent.userId);
+    // Staff without a profile are listed (with the defaults) only when asked for.
+    expect(await listed('profiles')).toBeUndefined();
+    expect(await listed('all')).toMatchObject({ hasProfile: false, maxOpenCases: 20 });
     expect((await shop.admin.put(`/api/v1/routing/agents/${agent.userId}`, { maxOpenCases: 7, skills: { categories: ['logistics'] } })).status).toBe(200);
+    expect(await listed('profiles')).toMatchObject({ hasProfile: true, maxOpenCases: 7 });
     expect((await client(t, agent.token).put(`/api/v1/routing/agents/${agent.userId}`, { available: false })).status).toBe(200);
     const refused = await client(t, agent.token).put(`/api/v1/routing/agents/${agent.userId}`, { maxOpenCases: 99 });
     expect(refused.status).toBe(403);

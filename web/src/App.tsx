@@ -13,6 +13,7 @@ import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { adminRoutes } from './pages/admin/routes.tsx';
 
 function Home() {
   const signedIn = useSignedIn();
@@ -52,6 +53,7 @@ export function App() {
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />
+          {adminRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -16,7 +16,7 @@ import { caseNoParams } from '../cases/case.schemas.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { routingActionHandlers, runRoutingAction } from './routing.actions.ts';
 import {
-  type AgentProfile, insertQueue, listProfiles, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
+  type AgentProfile, insertQueue, listProfiles, listStaffWithoutProfile, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
   updateQueue, upsertProfile,
 } from './routing.repository.ts';
 import type { RoutingFacts } from './routing.rules.ts';
@@ -176,9 +176,25 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
   );
 
   // ---- Agents ----
-  app.get('/api/v1/routing/agents', { config: { access: ['admin', 'supervisor'] }, schema: { tags: ['routing'], summary: 'Agent profiles with their open cases' } }, async () => ({
-    items: (await listProfiles(db)).map(presentProfile),
-  }));
+  app.get(
+    '/api/v1/routing/agents',
+    {
+      config: { access: ['admin', 'supervisor'] },
+      schema: {
+        tags: ['routing'],
+        summary: 'Agent profiles with their open cases (include=all adds staff without a profile yet, with the defaults)',
+        querystring: z.object({ include: z.enum(['profiles', 'all']).default('profiles') }),
+      },
+    },
+    async (request) => {
+      const profiles = (await listProfiles(db)).map((p) => ({ ...presentProfile(p), hasProfile: true }));
+      if (request.query.include !== 'all') return { items: profiles };
+      const others = (await listStaffWithoutProfile(db, STAFF_ROLES)).map((u) => ({
+        ...u, skills: { categories: [], kinds: [], languages: [], productCategories: [] }, maxOpenCases: DEFAULT_CAP, available: true, senior: false, hasProfile: false,
+      }));
+      return { items: [...profiles, ...others] };
+    },
+  );
 
   app.get(
     '/api/v1/routing/agents/:userId',

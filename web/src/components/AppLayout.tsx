@@ -27,6 +27,8 @@ export function AppLayout() {
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
   }
+  if (signedIn.user.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
+  if (signedIn.user.role === 'merchant') items.push({ key: '/policy', label: <Link to="/policy">{t('admin.myPolicy')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>
