@@ -17,10 +17,11 @@ async function signedIn(browser: Browser, baseUrl: string, email: string, langua
   page.on('console', (m) => {
     if (m.type() === 'error') console.error('console', m.text());
   });
-  const res = await page.request.post(`${baseUrl}/api/v1/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
-  const body = (await res.json()) as unknown;
   await page.goto(`${baseUrl}/sign-in`);
-  await page.evaluate((value) => sessionStorage.setItem('afterdesk.signedIn', JSON.stringify(value)), body);
+  await page.getByLabel(/邮箱|Email/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return page;
 }
 
