@@ -61,8 +61,16 @@ describe('admin area in Chromium', () => {
     const form = page.getByTestId('sla-target-form');
     await form.waitFor();
     await form.getByLabel('时限').fill('90');
-    await form.getByLabel('unit').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('分钟', { exact: true }).click();
+    // Pick "minutes" in the unit list, and see it chosen before saving.
+    const unit = form.locator('.ant-select').filter({ has: page.getByLabel('unit') });
+    await expect
+      .poll(async () => {
+        if (((await unit.textContent()) ?? '').includes('分钟')) return true;
+        await form.getByLabel('unit').click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="分钟"]').click({ timeout: 5_000 });
+        return false;
+      })
+      .toBe(true);
     await snap(page, 'sla-target-form');
     await page.getByTestId('sla-target-save').click();
     await form.waitFor({ state: 'detached' });
