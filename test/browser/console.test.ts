@@ -130,7 +130,8 @@ describe('web console in Chromium', () => {
     await refusal.waitFor();
     await files.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_1x1 });
     await page.getByRole('button', { name: /上\s*传/ }).click();
-    await page.getByText('photo.png').waitFor();
+    // The file listed on the case (the chooser's own entry and the toast also show the name).
+    await page.getByRole('heading', { name: 'photo.png' }).waitFor();
     // Downloads go through the API with the bearer token (fetched as a blob).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下\s*载/ }).click()]);
     expect(download.suggestedFilename()).toBe('photo.png');
