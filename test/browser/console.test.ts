@@ -130,8 +130,8 @@ describe('web console in Chromium', () => {
     await refusal.waitFor();
     await files.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_1x1 });
     await page.getByRole('button', { name: /上\s*传/ }).click();
-    // Listed among the case's attachments (the picker and the success notice show the name too).
-    await page.locator('.ant-list-item-meta-title', { hasText: 'photo.png' }).waitFor();
+    // The file listed on the case (the chooser's own entry and the toast also show the name).
+    await page.getByRole('heading', { name: 'photo.png' }).waitFor();
     // Downloads go through the API with the sign-in cookie (fetched as a blob).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下\s*载/ }).click()]);
     expect(download.suggestedFilename()).toBe('photo.png');

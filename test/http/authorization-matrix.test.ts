@@ -31,6 +31,8 @@ const HANDLER_FORBIDS: Record<string, Partial<Record<Role, string>>> = {
   'GET /api/v1/routing/agents/{userId}': { agent: SELF_ONLY, specialist: SELF_ONLY, compliance: SELF_ONLY, finance: SELF_ONLY },
   // Same rule for writing; a non-manager may moreover switch only their own availability.
   'PUT /api/v1/routing/agents/{userId}': { agent: SELF_ONLY, specialist: SELF_ONLY, compliance: SELF_ONLY, finance: SELF_ONLY },
+  // A merchant reads only its own merchant's policy versions (the fake merchantId is another one).
+  'GET /api/v1/merchants/{merchantId}/policy/versions': { merchant: 'a merchant reads only its own policy history' },
 };
 
 /** POST routes that change nothing and so need only a read scope. Key: "METHOD /openapi/path". */

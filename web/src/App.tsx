@@ -18,6 +18,7 @@ import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { adminRoutes } from './pages/admin/routes.tsx';
 
 // Pages with heavy dependencies (charts) load when first opened.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -65,6 +66,7 @@ export function App() {
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />
           <Route path="account" element={<AccountPage />} />
+          {adminRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -135,8 +135,16 @@ export async function recordPublishedVersions(db: Db, rows: KbArticle[], userId:
     .execute();
 }
 
-export async function listVersions(db: Db, articleId: string): Promise<KbArticleVersionRow[]> {
-  return db.selectFrom('kb_article_versions').selectAll().where('article_id', '=', articleId).orderBy('version', 'desc').execute();
+/** The published versions of an article, newest first, with the name of who published each. */
+export async function listVersions(db: Db, articleId: string): Promise<(KbArticleVersionRow & { published_by_name: string | null })[]> {
+  return db
+    .selectFrom('kb_article_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.published_by')
+    .selectAll('v')
+    .select('u.display_name as published_by_name')
+    .where('v.article_id', '=', articleId)
+    .orderBy('v.version', 'desc')
+    .execute();
 }
 
 /** The order topics are listed in, most asked first. */

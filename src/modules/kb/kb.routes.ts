@@ -16,6 +16,7 @@ import {
   listArticles, listVersions, recordPublishedVersions, setStatus, slugTaken, updateArticle,
 } from './kb.repository.ts';
 import { searchArticles, type SearchHit } from './kb.search.ts';
+import { recordConfigChange } from '../audit/audit.request.ts';
 import { hasChinese } from './kb.text.ts';
 
 const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -73,6 +74,9 @@ function present(a: KbArticle, full: boolean) {
     updatedAt: a.updated_at.toISOString(),
   };
 }
+
+/** What an article's audit record keeps (the text itself is in the version history). */
+const audited = (a: KbArticle) => ({ slug: a.slug, locale: a.locale, category: a.category, title: a.title, status: a.status, version: a.version });
 
 const presentHit = (h: SearchHit) => ({ ...present(h.article, false), excerpt: h.excerpt, score: Math.round(h.score * 10_000) / 10_000 });
 
@@ -228,6 +232,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
         const [row] = await insertArticles(trx, [{ ...content, status: publish ? 'published' : 'draft' }], userId, now);
         if (!row) throw new Error('article not inserted');
         await recordPublishedVersions(trx, [row], userId, now);
+        await recordConfigChange(trx, request, now, { action: 'config.kb_article.created', subjectType: 'kb_article', subjectId: row.id, detail: { after: audited(row) } });
         return row;
       });
       reply.status(201);
@@ -255,6 +260,9 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
         if (await slugTaken(trx, content.slug, content.locale, current.id)) throw slugClash();
         const row = await updateArticle(trx, current.id, content, status ?? (current.status as 'draft' | 'published' | 'archived'), userId, now);
         await recordPublishedVersions(trx, [row], userId, now);
+        await recordConfigChange(trx, request, now, {
+          action: 'config.kb_article.updated', subjectType: 'kb_article', subjectId: row.id, detail: { before: audited(current), after: audited(row) },
+        });
         return row;
       });
       return present(article, true);
@@ -274,6 +282,9 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
           if (current.status === status) return current;
           const row = await setStatus(trx, current.id, status, userId, now);
           await recordPublishedVersions(trx, [row], userId, now);
+          await recordConfigChange(trx, request, now, {
+            action: `config.kb_article.${status}`, subjectType: 'kb_article', subjectId: row.id, detail: { before: audited(current), after: audited(row) },
+          });
           return row;
         });
         return present(article, true);
@@ -300,6 +311,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
           tags: v.tags,
           publishedAt: v.published_at.toISOString(),
           publishedBy: v.published_by,
+          publishedByName: v.published_by_name,
         })),
       };
     },

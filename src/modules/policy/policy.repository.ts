@@ -72,3 +72,74 @@ export async function insertVersion(
     .executeTakeFirstOrThrow();
   return toVersion(row);
 }
+
+export interface PolicyVersionRecord extends PolicyVersion {
+  createdAt: Date;
+  createdBy: { userId: string; displayName: string; role: string } | null;
+}
+
+/** Every version of a scope, newest first, with who published it and when (for the admin history). */
+export async function listVersionHistory(db: Kysely<DB>, merchantId: string | null): Promise<PolicyVersionRecord[]> {
+  let query = db
+    .selectFrom('policy_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .select(['v.id', 'v.scope', 'v.merchant_id', 'v.version', 'v.rules', 'v.effective_from', 'v.created_at', 'v.created_by', 'u.display_name', 'u.role'])
+    .orderBy('v.version', 'desc');
+  query = merchantId ? query.where('v.merchant_id', '=', merchantId) : query.where('v.scope', '=', 'platform');
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    ...toVersion(r),
+    createdAt: r.created_at,
+    createdBy: r.created_by ? { userId: r.created_by, displayName: r.display_name ?? '', role: r.role ?? '' } : null,
+  }));
+}
+
+export interface MerchantPolicyListing {
+  id: string;
+  name: string;
+  platformOperated: boolean;
+  /** The newest merchant policy version, or null when the merchant follows the platform baseline. */
+  latestVersion: number | null;
+  latestPublishedAt: Date | null;
+}
+
+/** Merchants by name with their newest policy version; `onlyId` narrows to one (a merchant's own). */
+export async function listMerchantPolicies(
+  db: Kysely<DB>,
+  f: { q?: string | undefined; onlyId?: string | null | undefined; limit: number; offset: number },
+): Promise<{ items: MerchantPolicyListing[]; total: number }> {
+  let base = db.selectFrom('merchants as m');
+  if (f.onlyId !== undefined) base = base.where('m.id', '=', f.onlyId ?? '00000000-0000-0000-0000-000000000000');
+  if (f.q?.trim()) base = base.where('m.name', 'ilike', `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('policy_versions')
+            .select(['merchant_id', (e) => e.fn.max('version').as('latest'), (e) => e.fn.max('created_at').as('published_at')])
+            .where('scope', '=', 'merchant')
+            .groupBy('merchant_id')
+            .as('pv'),
+        (join) => join.onRef('pv.merchant_id', '=', 'm.id'),
+      )
+      .select(['m.id', 'm.name', 'm.platform_operated', 'pv.latest', 'pv.published_at'])
+      .orderBy('m.platform_operated', 'desc')
+      .orderBy('m.name')
+      .orderBy('m.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      platformOperated: r.platform_operated,
+      latestVersion: r.latest === null || r.latest === undefined ? null : Number(r.latest),
+      latestPublishedAt: r.published_at ? new Date(r.published_at as Date | string) : null,
+    })),
+    total: Number(count.n),
+  };
+}

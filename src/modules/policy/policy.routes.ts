@@ -12,13 +12,30 @@ import { itemConditionSchema } from '../cases/case.schemas.ts';
 import type { Actor } from '../identity/index.ts';
 import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
-import { listVersions, type PolicyVersion } from './policy.repository.ts';
+import { recordConfigChange } from '../audit/audit.request.ts';
+import { listMerchantPolicies, listVersionHistory, type PolicyVersion, type PolicyVersionRecord } from './policy.repository.ts';
 import { policyRulesSchema } from './policy.rules.ts';
 import { forgetPolicyVersions, policyInForce, publishPolicy } from './policy.service.ts';
 import { summarizeProductPolicy } from './policy.summary.ts';
 
 const presentVersion = (v: PolicyVersion | null) =>
   v && { id: v.id, scope: v.scope, merchantId: v.merchantId, version: v.version, effectiveFrom: v.effectiveFrom.toISOString(), rules: v.rules };
+
+const presentRecord = (v: PolicyVersionRecord) => ({
+  ...presentVersion(v),
+  createdAt: v.createdAt.toISOString(),
+  createdBy: v.createdBy,
+});
+
+/** What the audit trail keeps of a publication (the rules themselves stay in policy_versions). */
+const publicationDetail = (v: PolicyVersion) => ({ scope: v.scope, merchantId: v.merchantId, version: v.version, effectiveFrom: v.effectiveFrom.toISOString() });
+
+const POLICY_READERS = ['admin', 'compliance', 'supervisor'] as const;
+const merchantListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 const publishBody = z.object({ rules: policyRulesSchema, effectiveFrom: z.coerce.date().optional() });
 const merchantParams = z.object({ merchantId: z.string().uuid() });
@@ -42,8 +59,36 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
 
   app.get(
     '/api/v1/policy/versions',
-    { config: { access: ['admin', 'compliance', 'supervisor'] }, schema: { tags: ['policy'], summary: 'All platform baseline versions' } },
-    async () => ({ items: (await listVersions(db, null)).map(presentVersion) }),
+    { config: { access: POLICY_READERS }, schema: { tags: ['policy'], summary: 'All platform baseline versions, newest first, with who published each and when' } },
+    async () => ({ items: (await listVersionHistory(db, null)).map(presentRecord) }),
+  );
+
+  app.get(
+    '/api/v1/merchants',
+    {
+      config: { access: [...POLICY_READERS, 'merchant'] },
+      schema: { tags: ['policy'], summary: "Merchants with their newest policy version (a merchant sees only its own)", querystring: merchantListQuery },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { q, limit, offset } = request.query;
+      const { items, total } = await listMerchantPolicies(db, { q, limit, offset, ...(actor.role === 'merchant' ? { onlyId: actor.merchantId } : {}) });
+      return { items: items.map((m) => ({ ...m, latestPublishedAt: m.latestPublishedAt?.toISOString() ?? null })), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/v1/merchants/:merchantId/policy/versions',
+    {
+      config: { access: [...POLICY_READERS, 'merchant'] },
+      schema: { tags: ['policy'], summary: "A merchant's policy versions, newest first, with who published each and when", params: merchantParams },
+    },
+    async (request) => {
+      assertOwnMerchant(actorOf(request), request.params.merchantId);
+      const merchant = await db.selectFrom('merchants').select(['id', 'name']).where('id', '=', request.params.merchantId).executeTakeFirst();
+      if (!merchant) throw notFound({ 'zh-CN': '商家', 'en-US': 'merchant' }, 'merchantId');
+      return { merchant, items: (await listVersionHistory(db, merchant.id)).map(presentRecord) };
+    },
   );
 
   app.put(
@@ -54,9 +99,11 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const now = deps.clock.now();
-      const version = await db.transaction().execute((trx) =>
-        publishPolicy(trx, actorOf(request), { merchantId: null, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now }),
-      );
+      const version = await db.transaction().execute(async (trx) => {
+        const published = await publishPolicy(trx, actorOf(request), { merchantId: null, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now });
+        await recordConfigChange(trx, request, now, { action: 'config.policy.published', subjectType: 'policy_version', subjectId: published.id, detail: publicationDetail(published) });
+        return published;
+      });
       forgetPolicyVersions();
       return presentVersion(version);
     },
@@ -106,9 +153,11 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const merchant = await db.selectFrom('merchants').select('id').where('id', '=', request.params.merchantId).executeTakeFirst();
       if (!merchant) throw notFound({ 'zh-CN': '商家', 'en-US': 'merchant' }, 'merchantId');
       const now = deps.clock.now();
-      const version = await db.transaction().execute((trx) =>
-        publishPolicy(trx, actor, { merchantId: merchant.id, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now }),
-      );
+      const version = await db.transaction().execute(async (trx) => {
+        const published = await publishPolicy(trx, actor, { merchantId: merchant.id, rules: request.body.rules, effectiveFrom: request.body.effectiveFrom ?? now, now });
+        await recordConfigChange(trx, request, now, { action: 'config.policy.published', subjectType: 'policy_version', subjectId: published.id, detail: publicationDetail(published) });
+        return published;
+      });
       forgetPolicyVersions();
       return presentVersion(version);
     },

@@ -73,8 +73,13 @@ export async function policyInForce(db: Kysely<DB>, merchantId: string | null, a
   return { version, rules: version?.rules ?? baseline, baseline };
 }
 
-function refuse(type: string, text: AppError['text'], violations: unknown[]): never {
-  throw new AppError({ status: 422, type, text, extra: { violations } });
+/**
+ * Each violation also becomes a field error on the clause it names (`rules.noReasonReturn.days`,
+ * the request body's own path), so a form can show it on the offending field.
+ */
+function refuse(type: string, text: AppError['text'], violations: { path: string; text: AppError['text'] }[]): never {
+  const issues = violations.map((v) => ({ field: `rules.${v.path}`, message: v.text }));
+  throw new AppError({ status: 422, type, text, issues, ...(issues[0] ? { field: issues[0].field } : {}), extra: { violations } });
 }
 
 export async function publishPolicy(

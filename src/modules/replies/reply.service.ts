@@ -148,22 +148,82 @@ export async function createTemplate(db: Db, input: TemplateInput, userId: strin
     .executeTakeFirstOrThrow();
 }
 
-export async function updateTemplate(db: Db, id: string, input: TemplateInput, userId: string | null, now: Date): Promise<ReplyTemplateRow> {
+/** Changes a template (version + 1); `before` is the row as it was, for the audit trail. */
+export async function updateTemplate(
+  db: Db,
+  id: string,
+  input: TemplateInput,
+  userId: string | null,
+  now: Date,
+): Promise<{ before: ReplyTemplateRow; row: ReplyTemplateRow }> {
   assertCompliant(input);
+  const before = await db.selectFrom('reply_templates').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!before) throw notFound(TEMPLATE, 'id');
   const row = await db
     .updateTable('reply_templates')
     .set((eb) => ({ ...input, version: eb('version', '+', 1), updated_at: now, updated_by: userId }))
     .where('id', '=', id)
     .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound(TEMPLATE, 'id');
-  return row;
+    .executeTakeFirstOrThrow();
+  return { before, row };
 }
 
-export async function listTemplates(db: Db, q: { locale?: string | undefined; category?: string | undefined; active?: boolean | undefined }) {
-  let query = db.selectFrom('reply_templates').selectAll();
-  if (q.locale) query = query.where('locale', '=', q.locale);
-  if (q.category) query = query.where('category', '=', q.category);
-  if (q.active !== undefined) query = query.where('active', '=', q.active);
-  return query.orderBy('locale').orderBy('name').orderBy('id').execute();
+export interface TemplateFilter {
+  locale?: string | undefined;
+  category?: string | undefined;
+  kind?: string | undefined;
+  state?: string | undefined;
+  active?: boolean | undefined;
+  /** Words in the name or the text. */
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listTemplates(db: Db, f: TemplateFilter): Promise<{ rows: ReplyTemplateRow[]; total: number }> {
+  let query = db.selectFrom('reply_templates');
+  if (f.locale) query = query.where('locale', '=', f.locale);
+  if (f.category) query = query.where('category', '=', f.category);
+  if (f.kind) query = query.where('kind', '=', f.kind);
+  if (f.state) query = query.where('state', '=', f.state);
+  if (f.active !== undefined) query = query.where('active', '=', f.active);
+  const words = f.q?.trim();
+  if (words) {
+    const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('body', 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('locale').orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Sample values for the editor's preview when no case is given: what a variable looks like filled in. */
+const SAMPLE_VALUES: Record<Locale, ReplyValues> = {
+  'zh-CN': { customerName: '张女士', orderNo: 'DD20261110000123', caseNo: 'AS20261110000045', dueAt: '2026-11-12 18:00', productName: '无线蓝牙耳机', refundAmount: '¥299.00' },
+  'en-US': { customerName: 'Ms Zhang', orderNo: 'DD20261110000123', caseNo: 'AS20261110000045', dueAt: '2026-11-12 18:00', productName: 'Wireless earbuds', refundAmount: '¥299.00' },
+};
+
+/**
+ * A template's text rendered as it would reach a customer, without saving it: with the values of a
+ * case the caller may see, or with sample values; plus the wording the SOP forbids (RISK-1).
+ */
+export async function previewTemplate(deps: AppDeps, actor: Actor, input: { body: string; locale: Locale; caseNo?: string | undefined }) {
+  let values = SAMPLE_VALUES[input.locale];
+  if (input.caseNo) {
+    const row = assertCanSeeCase(actor, await findCaseByNo(deps.database.db, input.caseNo));
+    values = (await replyValuesFor(deps.database.db, actor, row)).values;
+  }
+  const rendered = renderTemplate(input.body, values);
+  return {
+    text: rendered.text,
+    filled: rendered.filled,
+    missing: rendered.missing,
+    unknown: rendered.unknown,
+    variables: templateVariables(input.body),
+    values,
+    source: input.caseNo ? 'case' : 'sample',
+    wordingFlags: wordingFlags(input.body),
+  };
 }

@@ -172,6 +172,22 @@ export async function listProfiles(db: Db): Promise<AgentProfile[]> {
   return rows.map((r) => profileFromRow(r, loads.get(r.user_id) ?? 0));
 }
 
+/** Staff who have no profile yet (they are routed to with the defaults once an admin gives them one). */
+export async function listStaffWithoutProfile(db: Db, roles: readonly string[]): Promise<{ userId: string; role: string; displayName: string; openCases: number }[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('agent_profiles as p', 'p.user_id', 'u.id')
+    .select(['u.id', 'u.role', 'u.display_name'])
+    .where('p.user_id', 'is', null)
+    .where('u.role', 'in', [...roles])
+    .orderBy('u.role')
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
+  const loads = await openCaseLoads(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ userId: r.id, role: r.role, displayName: r.display_name, openCases: loads.get(r.id) ?? 0 }));
+}
+
 export async function upsertProfile(
   db: Db,
   p: Omit<AgentProfile, 'openCases' | 'role' | 'displayName'>,

@@ -13,9 +13,10 @@ import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { assertCanSeeCase } from '../cases/case.access.ts';
 import { findCaseByNo } from '../cases/case.repository.ts';
 import { caseNoParams } from '../cases/case.schemas.ts';
+import { recordConfigChange } from '../audit/audit.request.ts';
 import { routingActionHandlers, runRoutingAction } from './routing.actions.ts';
 import {
-  type AgentProfile, insertQueue, listProfiles, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
+  type AgentProfile, insertQueue, listProfiles, listStaffWithoutProfile, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
   updateQueue, upsertProfile,
 } from './routing.repository.ts';
 import type { RoutingFacts } from './routing.rules.ts';
@@ -46,6 +47,9 @@ function presentProfile(p: AgentProfile) {
     available: p.available, senior: p.senior, openCases: p.openCases,
   };
 }
+
+/** What an agent profile's audit record keeps: the settings, not the load of the moment. */
+const profileSettings = (p: AgentProfile) => ({ skills: p.skills, maxOpenCases: p.cap, available: p.available, senior: p.senior });
 
 export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -115,6 +119,12 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
         });
         const version = current.version + 1;
         await replaceRules(trx, request.body.rules, version, actor.userId, now);
+        await recordConfigChange(trx, request, now, {
+          action: 'config.routing_rules.updated',
+          subjectType: 'routing_rules',
+          subjectId: String(version),
+          detail: { fromVersion: current.version, version, before: current.rules, after: request.body.rules },
+        });
         return { version, updatedAt: now.toISOString(), updatedBy: actor.userId, items: request.body.rules };
       });
     },
@@ -129,8 +139,13 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
     '/api/v1/routing/queues',
     { config: { access: ['admin'] }, schema: { tags: ['routing'], summary: 'Add a queue', body: queueBody } },
     async (request, reply) => {
-      const saved = await insertQueue(db, request.body, actorOf(request).userId, deps.clock.now());
-      if (!saved) throw new AppError({ status: 409, type: 'queue-exists', field: 'key', text: { 'zh-CN': '已有同键的队列', 'en-US': 'A queue with this key exists' } });
+      const now = deps.clock.now();
+      const saved = await db.transaction().execute(async (trx) => {
+        const inserted = await insertQueue(trx, request.body, actorOf(request).userId, now);
+        if (!inserted) throw new AppError({ status: 409, type: 'queue-exists', field: 'key', text: { 'zh-CN': '已有同键的队列', 'en-US': 'A queue with this key exists' } });
+        await recordConfigChange(trx, request, now, { action: 'config.routing_queue.created', subjectType: 'queue', subjectId: inserted.key, detail: { after: inserted } });
+        return inserted;
+      });
       reply.status(201);
       return saved;
     },
@@ -141,22 +156,45 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
     { config: { access: ['admin'] }, schema: { tags: ['routing'], summary: 'Rename a queue, change its role, or switch it off', params: queueParams, body: queueUpdateBody } },
     async (request) => {
       const key = request.params.key;
-      if (!request.body.active) {
-        const used = (await loadRules(db)).rules.find((r) => r.active && r.actions.queue === key);
-        if (used) {
-          throw invalid('active', { 'zh-CN': `启用中的规则 ${used.key} 仍分派到此队列`, 'en-US': `Active rule ${used.key} still routes to this queue` });
+      const now = deps.clock.now();
+      return db.transaction().execute(async (trx) => {
+        if (!request.body.active) {
+          // The rule list is locked so no rule can start routing here while the queue is switched off.
+          await lockRules(trx);
+          const used = (await loadRules(trx)).rules.find((r) => r.active && r.actions.queue === key);
+          if (used) {
+            throw invalid('active', { 'zh-CN': `启用中的规则 ${used.key} 仍分派到此队列`, 'en-US': `Active rule ${used.key} still routes to this queue` });
+          }
         }
-      }
-      const saved = await updateQueue(db, { key, ...request.body }, actorOf(request).userId, deps.clock.now());
-      if (!saved) throw notFound(QUEUE, 'key');
-      return saved;
+        const before = (await loadQueues(trx)).get(key);
+        const saved = await updateQueue(trx, { key, ...request.body }, actorOf(request).userId, now);
+        if (!saved) throw notFound(QUEUE, 'key');
+        await recordConfigChange(trx, request, now, { action: 'config.routing_queue.updated', subjectType: 'queue', subjectId: key, detail: { before, after: saved } });
+        return saved;
+      });
     },
   );
 
   // ---- Agents ----
-  app.get('/api/v1/routing/agents', { config: { access: ['admin', 'supervisor'] }, schema: { tags: ['routing'], summary: 'Agent profiles with their open cases' } }, async () => ({
-    items: (await listProfiles(db)).map(presentProfile),
-  }));
+  app.get(
+    '/api/v1/routing/agents',
+    {
+      config: { access: ['admin', 'supervisor'] },
+      schema: {
+        tags: ['routing'],
+        summary: 'Agent profiles with their open cases (include=all adds staff without a profile yet, with the defaults)',
+        querystring: z.object({ include: z.enum(['profiles', 'all']).default('profiles') }),
+      },
+    },
+    async (request) => {
+      const profiles = (await listProfiles(db)).map((p) => ({ ...presentProfile(p), hasProfile: true }));
+      if (request.query.include !== 'all') return { items: profiles };
+      const others = (await listStaffWithoutProfile(db, STAFF_ROLES)).map((u) => ({
+        ...u, skills: { categories: [], kinds: [], languages: [], productCategories: [] }, maxOpenCases: DEFAULT_CAP, available: true, senior: false, hasProfile: false,
+      }));
+      return { items: [...profiles, ...others] };
+    },
+  );
 
   app.get(
     '/api/v1/routing/agents/:userId',
@@ -189,12 +227,12 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
       const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
       if (!user) throw notFound({ 'zh-CN': '用户', 'en-US': 'user' }, 'userId');
       if (!STAFF.has(user.role)) throw invalid('userId', { 'zh-CN': '只有平台员工可以有处理人档案', 'en-US': 'Only platform staff have agent profiles' });
-      const existing = await loadProfile(db, userId);
-      if (!existing && !MANAGERS.has(actor.role)) throw notFound(PROFILE, 'userId');
-      const skills = existing?.skills ?? { categories: [], kinds: [], languages: [], productCategories: [] };
-      await upsertProfile(
-        db,
-        {
+      const now = deps.clock.now();
+      return db.transaction().execute(async (trx) => {
+        const existing = await loadProfile(trx, userId, true);
+        if (!existing && !MANAGERS.has(actor.role)) throw notFound(PROFILE, 'userId');
+        const skills = existing?.skills ?? { categories: [], kinds: [], languages: [], productCategories: [] };
+        const next = {
           userId,
           skills: {
             categories: body.skills?.categories ?? skills.categories,
@@ -205,11 +243,17 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
           cap: body.maxOpenCases ?? existing?.cap ?? DEFAULT_CAP,
           available: body.available ?? existing?.available ?? true,
           senior: body.senior ?? existing?.senior ?? false,
-        },
-        actor.userId,
-        deps.clock.now(),
-      );
-      return presentProfile((await loadProfile(db, userId))!);
+        };
+        await upsertProfile(trx, next, actor.userId, now);
+        const saved = (await loadProfile(trx, userId))!;
+        await recordConfigChange(trx, request, now, {
+          action: existing ? 'config.agent_profile.updated' : 'config.agent_profile.created',
+          subjectType: 'agent_profile',
+          subjectId: userId,
+          detail: { ...(existing ? { before: profileSettings(existing) } : {}), after: profileSettings(saved) },
+        });
+        return presentProfile(saved);
+      });
     },
   );
 

@@ -1,11 +1,12 @@
 // SLA configuration (targets, calendars), the vocabulary of metrics, and the simulated clock.
 // Admins change targets and calendars; a change moves the clocks already running (a job).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { recordConfigChange } from '../audit/audit.request.ts';
 import { CASE_KINDS, CHANNELS, MEMBERSHIP_TIERS, SEVERITIES } from '../../shared/vocabulary.ts';
 import { CASE_STATES } from '../cases/case.state.ts';
 import { BusinessCalendar, calendarSpecSchema } from './calendar.ts';
@@ -115,10 +116,9 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     }
   }
 
-  /** Running clocks follow the change, in the background. */
-  async function afterChange(metric: string | null, calendars = false): Promise<void> {
-    deps.sla.forget();
-    await deps.jobs.send(db, 'sla-recompute', { metric, calendars });
+  /** Running clocks follow the change, in the background: the job commits with the change. */
+  async function recomputeLater(trx: typeof db, metric: string | null, calendars = false): Promise<void> {
+    await deps.jobs.send(trx, 'sla-recompute', { metric, calendars });
   }
 
   app.get('/api/v1/sla/metrics', { config: { access: 'authenticated' }, schema: { tags: ['sla'], summary: 'The SLA metrics, parties, breach actions and automatic outcomes' } }, async () => ({
@@ -138,14 +138,21 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Add an SLA target', body: targetBody } },
     async (request, reply) => {
       await assertReferences(request.body);
-      const row = await db
-        .insertInto('sla_targets')
-        .values({ ...targetColumns(request.body), updated_at: deps.clock.now(), updated_by: actorOf(request).userId })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await afterChange(row.metric);
+      const now = deps.clock.now();
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('sla_targets')
+          .values({ ...targetColumns(request.body), updated_at: now, updated_by: actorOf(request).userId })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const target = targetFromRow(inserted);
+        await recordConfigChange(trx, request, now, { action: 'config.sla_target.created', subjectType: 'sla_target', subjectId: target.id, detail: { after: target } });
+        await recomputeLater(trx, target.metric);
+        return target;
+      });
+      deps.sla.forget();
       reply.status(201);
-      return presentTarget(targetFromRow(row));
+      return presentTarget(row);
     },
   );
 
@@ -154,15 +161,26 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Change an SLA target (running clocks follow)', params: idParams, body: targetBody } },
     async (request) => {
       await assertReferences(request.body);
-      const row = await db
-        .updateTable('sla_targets')
-        .set((eb) => ({ ...targetColumns(request.body), version: eb('version', '+', 1), updated_at: deps.clock.now(), updated_by: actorOf(request).userId }))
-        .where('id', '=', request.params.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw notFound(TARGET, 'id');
-      await afterChange(null);
-      return presentTarget(targetFromRow(row));
+      const now = deps.clock.now();
+      const row = await db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('sla_targets').selectAll().where('id', '=', request.params.id).forUpdate().executeTakeFirst();
+        if (!before) throw notFound(TARGET, 'id');
+        const updated = await trx
+          .updateTable('sla_targets')
+          .set((eb) => ({ ...targetColumns(request.body), version: eb('version', '+', 1), updated_at: now, updated_by: actorOf(request).userId }))
+          .where('id', '=', request.params.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const target = targetFromRow(updated);
+        await recordConfigChange(trx, request, now, {
+          action: 'config.sla_target.updated', subjectType: 'sla_target', subjectId: target.id, detail: { before: targetFromRow(before), after: target },
+        });
+        // The metric may have changed: every metric's clocks are looked at again.
+        await recomputeLater(trx, null);
+        return target;
+      });
+      deps.sla.forget();
+      return presentTarget(row);
     },
   );
 
@@ -170,9 +188,12 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     items: await loadCalendars(db),
   }));
 
-  async function saveCalendar(id: string | null, body: z.infer<typeof calendarBody>, userId: string | null) {
+  async function saveCalendar(request: FastifyRequest, id: string | null, body: z.infer<typeof calendarBody>) {
     const now = deps.clock.now();
-    return db.transaction().execute(async (trx) => {
+    const userId = actorOf(request).userId;
+    const saved = await db.transaction().execute(async (trx) => {
+      const before = id ? await trx.selectFrom('business_calendars').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+      if (id && !before) throw notFound(CALENDAR, 'id');
       if (body.isDefault) await trx.updateTable('business_calendars').set({ is_default: false }).where('is_default', '=', true).execute();
       const values = { name: body.name, spec: JSON.stringify(body.spec), is_default: body.isDefault, updated_at: now, updated_by: userId };
       const clash = await trx.selectFrom('business_calendars').select('id').where('name', '=', body.name).executeTakeFirst();
@@ -183,16 +204,25 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
       if (!row) throw notFound(CALENDAR, 'id');
       const stillDefault = await trx.selectFrom('business_calendars').select('id').where('is_default', '=', true).executeTakeFirst();
       if (!stillDefault) throw invalid('isDefault', { 'zh-CN': '必须保留一个默认日历', 'en-US': 'One calendar must stay the default' });
-      return { id: row.id, name: row.name, spec: body.spec, isDefault: row.is_default };
+      const after = { id: row.id, name: row.name, spec: body.spec, isDefault: row.is_default };
+      await recordConfigChange(trx, request, now, {
+        action: id ? 'config.sla_calendar.updated' : 'config.sla_calendar.created',
+        subjectType: 'sla_calendar',
+        subjectId: row.id,
+        detail: { ...(before ? { before: { name: before.name, spec: before.spec, isDefault: before.is_default } } : {}), after },
+      });
+      await recomputeLater(trx, null, true);
+      return after;
     });
+    deps.sla.forget();
+    return saved;
   }
 
   app.post(
     '/api/v1/sla/calendars',
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Add a business calendar', body: calendarBody } },
     async (request, reply) => {
-      const saved = await saveCalendar(null, request.body, actorOf(request).userId);
-      await afterChange(null, true);
+      const saved = await saveCalendar(request, null, request.body);
       reply.status(201);
       return saved;
     },
@@ -202,9 +232,7 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     '/api/v1/sla/calendars/:id',
     { config: { access: ['admin'] }, schema: { tags: ['sla'], summary: 'Change a business calendar (running clocks follow)', params: idParams, body: calendarBody } },
     async (request) => {
-      const saved = await saveCalendar(request.params.id, request.body, actorOf(request).userId);
-      await afterChange(null, true);
-      return saved;
+      return saveCalendar(request, request.params.id, request.body);
     },
   );
 

@@ -44,6 +44,8 @@ export function AppLayout() {
   if (INCIDENT_LIST_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/incidents', label: <Link to="/incidents">{t('incidents.nav')}</Link> });
   }
+  if (signedIn.user.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
+  if (signedIn.user.role === 'merchant') items.push({ key: '/my-policy', label: <Link to="/my-policy">{t('admin.myPolicy')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -7,6 +7,7 @@ import { policyEnUS } from './policy.en-US.ts';
 import { kbEnUS } from './kb.en-US.ts';
 import { caseworkEnUS } from './casework.en-US.ts';
 import { accountEnUS } from './account.en-US.ts';
+import { adminEnUS } from './admin.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -127,5 +128,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS };
 export type Messages = typeof enUS;

@@ -9,6 +9,7 @@ import { policyZhCN } from './policy.zh-CN.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
 import { caseworkZhCN } from './casework.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
+import { adminZhCN } from './admin.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -129,4 +130,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN };
