@@ -69,6 +69,14 @@ async function resolveActor(request: FastifyRequest, db: Kysely<DB>, clock: Cloc
   return actor;
 }
 
+/**
+ * Drops what this process remembers of a user's tokens, so a deactivation or a role change takes
+ * effect on the very next request here (other processes follow within ACTOR_CACHE_MS).
+ */
+export function forgetActorsOf(userId: string): void {
+  for (const [tokenHash, entry] of actorCache) if (entry.actor.userId === userId) actorCache.delete(tokenHash);
+}
+
 /** The signed-in actor of a route that requires one. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthenticated();

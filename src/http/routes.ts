@@ -5,6 +5,7 @@ import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
 import { collaborationRoutes } from '../modules/collaboration/collaboration.routes.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { userRoutes } from '../modules/identity/users.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { kbRoutes } from '../modules/kb/kb.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
@@ -23,6 +24,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await healthRoutes(app, deps);
   await identityRoutes(app, deps);
+  await userRoutes(app, deps);
   await ordersRoutes(app, deps);
   await policyRoutes(app, deps);
   await caseRoutes(app, deps);

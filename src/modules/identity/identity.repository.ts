@@ -9,6 +9,8 @@ export async function findActorByTokenHash(db: Kysely<DB>, tokenHash: string, no
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 'u.department', 't.expires_at', 't.revoked_at'])
     .where('t.token_hash', '=', tokenHash)
+    // A deactivated user's tokens stop working at once (deactivation also revokes them).
+    .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
   return {

@@ -28,6 +28,14 @@ export async function signIn(
       text: { 'zh-CN': '邮箱或密码不正确', 'en-US': 'Wrong email or password' },
     });
   }
+  // Told only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.deactivated_at) {
+    throw new AppError({
+      status: 403,
+      type: 'account-deactivated',
+      text: { 'zh-CN': '此账号已停用，请联系管理员', 'en-US': 'This account is deactivated; ask an administrator' },
+    });
+  }
   const token = generateToken();
   const expiresAt = new Date(clock.now().getTime() + SIGN_IN_TTL_MS);
   await insertToken(db, { userId: user.id, name: 'sign-in', tokenHash: hashToken(token), expiresAt });
