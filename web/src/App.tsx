@@ -6,6 +6,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { CollaborationsPage } from './pages/collaborations/CollaborationsPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { HelpArticlePage } from './pages/help/HelpArticlePage.tsx';
 import { HelpPage } from './pages/help/HelpPage.tsx';
@@ -13,10 +14,13 @@ import { ApplyPage } from './pages/orders/ApplyPage.tsx';
 import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
 
 function Home() {
   const signedIn = useSignedIn();
-  return <Navigate to={signedIn?.user.role === 'customer' ? '/orders' : '/cases'} replace />;
+  const role = signedIn?.user.role;
+  // A department user's work is the requests to their department.
+  return <Navigate to={role === 'customer' ? '/orders' : role === 'department' ? '/collaborations' : '/cases'} replace />;
 }
 
 function NotFound() {
@@ -49,6 +53,8 @@ export function App() {
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/:caseNo" element={<CasePage />} />
           <Route path="escalations" element={<EscalationsPage />} />
+          <Route path="collaborations" element={<CollaborationsPage />} />
+          <Route path="users" element={<UsersPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

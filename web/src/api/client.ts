@@ -76,7 +76,7 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(toProblem(response.status, payload));
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;

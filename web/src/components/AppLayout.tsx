@@ -5,6 +5,7 @@ import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
+import { STAFF_ROLES } from '../api/types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -23,10 +24,19 @@ export function AppLayout() {
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
   ];
   if (customer) items.reverse();
+  const collaborations = { key: '/collaborations', label: <Link to="/collaborations">{t('usersNav.collaborations')}</Link> };
+  if (signedIn.user.role === 'department') {
+    // A collaborating department works its requests first and reads the cases it is asked about; no orders.
+    items.splice(1, 1);
+    items.unshift(collaborations);
+  } else if (STAFF_ROLES.includes(signedIn.user.role)) {
+    items.push(collaborations);
+  }
   items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
   }
+  if (signedIn.user.role === 'admin') items.push({ key: '/users', label: <Link to="/users">{t('usersNav.users')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -41,7 +41,7 @@ export const vocabEnUS = {
   },
   role: {
     customer: 'Customer', agent: 'Frontline agent', specialist: 'Specialist', supervisor: 'Supervisor', compliance: 'Compliance',
-    merchant: 'Merchant', finance: 'Finance', admin: 'Admin', system: 'System',
+    merchant: 'Merchant', finance: 'Finance', department: 'Department staff', admin: 'Admin', system: 'System',
   },
   planType: {
     full_refund: 'Full refund', partial_refund: 'Partial refund', return_and_refund: 'Return & refund', exchange: 'Exchange',

@@ -44,7 +44,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   role: {
     customer: '客户', agent: '一线客服', specialist: '售后专员', supervisor: '售后主管', compliance: '合规',
-    merchant: '商家', finance: '财务', admin: '管理员', system: '系统',
+    merchant: '商家', finance: '财务', department: '协同部门', admin: '管理员', system: '系统',
   },
   planType: {
     full_refund: '全额退款', partial_refund: '部分退款', return_and_refund: '退货退款', exchange: '换货',

@@ -3,6 +3,7 @@ import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, Typography 
 import { useTranslation } from 'react-i18next';
 import { useSendMessage } from '../../api/queries.ts';
 import type { CaseDetail } from '../../api/types.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -60,6 +61,8 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
   const { t } = useTranslation();
   const language = useLanguage();
   const word = useWord();
+  // A collaborating department reads the case but takes no part in the conversation.
+  const readOnly = useSignedIn()?.user.role === 'department';
   return (
     <Card title={t('case.messages')} size="small">
       <List
@@ -81,7 +84,7 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
           </List.Item>
         )}
       />
-      <Composer caseNo={detail.caseNo} staff={staff} />
+      {readOnly ? null : <Composer caseNo={detail.caseNo} staff={staff} />}
     </Card>
   );
 }
