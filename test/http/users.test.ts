@@ -53,6 +53,7 @@ describe('creating users', () => {
       email: email.toLowerCase(), displayName: '物流组 赵磊', role: 'department', department: 'logistics', merchant: null, active: true, locale: 'zh-CN',
     });
     expect(created.body.departmentLabel).toEqual({ 'zh-CN': '物流', 'en-US': 'Logistics' });
+    expect(created.body.createdAt).toBe(t.clock.now().toISOString());
     expect(JSON.stringify(created.body)).not.toMatch(/password|argon/i);
 
     const stored = await t.runtime.deps.database.db.selectFrom('users').select('password_hash').where('id', '=', created.body.id).executeTakeFirstOrThrow();

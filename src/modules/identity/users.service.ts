@@ -130,6 +130,7 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: Crea
         department: scope.department,
         merchantId: scope.merchantId,
         ...(input.locale ? { locale: input.locale } : {}),
+        createdAt: now,
       });
       await recordAudit(trx, {
         at: now, actor, action: 'config.user.created', subjectType: 'user', subjectId: userId, ...origin,

@@ -7,7 +7,7 @@ export const usersEnUS = {
     forbidden: 'This page is for admins.', create: 'New user', search: 'Email or name', role: 'Role', department: 'Department',
     merchant: 'Merchant', status: 'Status', active: 'Active', deactivated: 'Deactivated', allRoles: 'All roles',
     allDepartments: 'All departments', allStatuses: 'Any status', name: 'Name', email: 'Email', scope: 'Department / merchant',
-    openCases: 'Open cases', createdAt: 'Created', actions: '', edit: 'Edit', deactivate: 'Deactivate', reactivate: 'Reactivate',
+    openCases: 'Open cases', createdAt: 'Created', actions: 'Actions', edit: 'Edit', deactivate: 'Deactivate', reactivate: 'Reactivate',
     you: '(you)', empty: 'No users yet', emptyFiltered: 'No user matches these filters',
     createTitle: 'New user', editTitle: 'Edit {{name}}', displayName: 'Display name', password: 'Initial password',
     passwordHint: 'At least 8 characters; tell the user and ask them to keep it private.', locale: 'Console language',

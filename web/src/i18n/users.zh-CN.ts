@@ -10,7 +10,7 @@ export const usersZhCN: Shape<typeof usersEnUS> = {
     forbidden: '此页面仅供管理员使用。', create: '新建用户', search: '邮箱或姓名', role: '角色', department: '部门',
     merchant: '商家', status: '状态', active: '启用中', deactivated: '已停用', allRoles: '全部角色',
     allDepartments: '全部部门', allStatuses: '全部状态', name: '姓名', email: '邮箱', scope: '所属部门/商家',
-    openCases: '在办售后单', createdAt: '创建时间', actions: '', edit: '编辑', deactivate: '停用', reactivate: '启用',
+    openCases: '在办售后单', createdAt: '创建时间', actions: '操作', edit: '编辑', deactivate: '停用', reactivate: '启用',
     you: '（我）', empty: '暂无用户', emptyFiltered: '没有符合筛选条件的用户',
     createTitle: '新建用户', editTitle: '编辑 {{name}}', displayName: '显示名称', password: '初始密码',
     passwordHint: '至少 8 位；请告知用户并提醒其妥善保管。', locale: '界面语言',

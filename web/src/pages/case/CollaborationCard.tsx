@@ -124,7 +124,7 @@ function RequestItem({ request, canAnswer, canWithdraw, fetchedAt, now }: { requ
           </div>
         ) : null}
         {open && (canAnswer || canWithdraw) ? (
-          <Space size={8} style={{ marginTop: 6 }}>
+          <Space size={8} style={{ display: 'flex', marginTop: 6 }}>
             {canAnswer ? (
               <Button size="small" type="primary" onClick={() => setAnswering(true)}>
                 {t('collab.answerButton')}

@@ -1,7 +1,7 @@
 // A department user's home: the requests the after-sales team asked their department, in three
 // tabs (to answer, late, answered), with the due time, a red mark when late, the case to open and
 // the answer form. Staff see every department's requests here, with a department filter.
-import { Button, Empty, Result, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Empty, Result, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,10 @@ export function CollaborationsPage() {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
+
+  // How many wait and how many are late, whatever tab is shown (one row each: only the totals count).
+  const openCount = useCollaborations({ status: 'open', department: departmentFilter, limit: 1, offset: 0 }).data?.total;
+  const lateCount = useCollaborations({ status: 'open', late: true, department: departmentFilter, limit: 1, offset: 0 }).data?.total;
 
   if (!department && !staff) {
     return (
@@ -162,7 +166,18 @@ export function CollaborationsPage() {
         <Tabs
           activeKey={tab}
           onChange={(key) => go({ tab: key as Tab })}
-          items={TABS.map((key) => ({ key, label: t(`collab.tab${key.charAt(0).toUpperCase()}${key.slice(1)}`) }))}
+          items={TABS.map((key) => {
+            const count = key === 'open' ? openCount : key === 'late' ? lateCount : undefined;
+            return {
+              key,
+              label: (
+                <Space size={6}>
+                  {t(`collab.tab${key.charAt(0).toUpperCase()}${key.slice(1)}`)}
+                  {count ? <Badge count={count} color={key === 'late' ? 'red' : 'blue'} data-testid={`collab-count-${key}`} /> : null}
+                </Space>
+              ),
+            };
+          })}
           style={{ marginBottom: 0 }}
         />
         {staff ? (

@@ -17,7 +17,9 @@ export function RequestDue({ request, fetchedAt, now }: { request: Collaboration
   if (request.status !== 'open') {
     return <Typography.Text type="secondary">{due}</Typography.Text>;
   }
-  const left = request.remainingMs !== null ? request.remainingMs - Math.max(0, now - fetchedAt) : Number.POSITIVE_INFINITY;
+  // fetchedAt is 0 while a page shows placeholder rows kept from the previous filter.
+  const elapsed = fetchedAt > 0 ? Math.max(0, now - fetchedAt) : 0;
+  const left = request.remainingMs !== null ? request.remainingMs - elapsed : Number.POSITIVE_INFINITY;
   const late = request.late || left <= 0;
   return (
     <Space size={4} wrap>

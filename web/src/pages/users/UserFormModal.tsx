@@ -136,7 +136,11 @@ export function UserFormModal({ user, selfId, onClose }: { user: User | null; se
           <Select
             data-testid="user-role"
             disabled={own || user?.role === 'customer'}
-            options={MANAGED_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            // A customer account keeps its role: shown, not offered.
+            options={[...MANAGED_ROLES, ...(user && !(MANAGED_ROLES as readonly string[]).includes(user.role) ? [user.role] : [])].map((r) => ({
+              value: r,
+              label: t(`role.${r}`),
+            }))}
           />
         </Form.Item>
         {role === 'department' ? (
