@@ -130,7 +130,8 @@ describe('web console in Chromium', () => {
     await refusal.waitFor();
     await files.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_1x1 });
     await page.getByRole('button', { name: /上\s*传/ }).click();
-    await page.getByText('photo.png').waitFor();
+    // The stored file's row (the picker's own list and the toast also name the file).
+    await page.locator('h4').getByText('photo.png').waitFor();
     // Downloads go through the API with the bearer token (fetched as a blob).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下\s*载/ }).click()]);
     expect(download.suggestedFilename()).toBe('photo.png');
