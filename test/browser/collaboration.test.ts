@@ -106,6 +106,13 @@ describe('users and department collaboration in Chromium', () => {
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     await snap(page, 'users-en');
 
+    // The merchant filter finds the merchant's staff only.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Merchant').click();
+    await page.locator(`.ant-select-item-option[title="测试商家${people.shop.id}"]`).click();
+    await expect.poll(() => page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.getByTestId('users-table').locator('tbody tr.ant-table-row').textContent()).toContain(`m-${people.shop.id}@test.local`);
+
     const stored = await people.shop.admin.get(`/api/v1/users?q=${encodeURIComponent(logisticsEmail)}`);
     expect(stored.body.items[0]).toMatchObject({ role: 'department', department: 'logistics', displayName: '物流组 赵磊' });
     await page.context().close();

@@ -9,6 +9,8 @@ import type { Department } from '../../shared/vocabulary.ts';
 import type { CaseRef, DemoApi } from './api.ts';
 
 const MINUTE = 60_000;
+/** Where a case is still being looked into, most fitting first; other open states come after. */
+const INQUIRY_STATES = ['investigating', 'acknowledged', 'awaiting_customer', 'plan_pending_approval', 'plan_proposed', 'compliance_review', 'submitted'];
 
 interface Scene {
   department: Department;
@@ -77,8 +79,12 @@ export async function playCollaborations(d: CollaborationDeps, cases: readonly C
   if (open.length === 0) return { asked: 0, answered: 0 };
   const rows = await d.db.selectFrom('cases').select(['id', 'updated_at', 'state']).where('id', 'in', open.map((c) => c.id)).execute();
   const lastStep = new Map(rows.map((r) => [r.id, r.updated_at.getTime()]));
-  // Investigating cases first: that is when a handler needs another department's facts.
-  const candidates = [...open].sort((a, b) => Number(b.state === 'investigating') - Number(a.state === 'investigating'));
+  // Cases still being looked into first: that is when a handler needs another department's facts.
+  const rank = (state: string) => {
+    const at = INQUIRY_STATES.indexOf(state);
+    return at === -1 ? INQUIRY_STATES.length : at;
+  };
+  const candidates = [...open].sort((a, b) => rank(a.state) - rank(b.state));
   const used = new Set<string>();
   let asked = 0;
   let answered = 0;

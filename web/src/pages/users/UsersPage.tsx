@@ -5,16 +5,17 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useUpdateUser, useUsers } from '../../api/users.queries.ts';
+import { useUpdateUser, useUserOptions, useUsers } from '../../api/users.queries.ts';
 import { DEPARTMENTS, MANAGED_ROLES, type User } from '../../api/users.types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useDebounced } from '../../lib/useDebounced.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
-const FILTER_KEYS = ['role', 'department', 'status', 'q'] as const;
+const FILTER_KEYS = ['role', 'department', 'merchantId', 'status', 'q'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 function Scope({ user }: { user: User }) {
@@ -37,6 +38,8 @@ export function UsersPage() {
   const admin = signedIn?.user.role === 'admin';
   const query = useUsers({ ...filters, limit: pageSize, offset: (page - 1) * pageSize });
   const update = useUpdateUser();
+  const [merchantSearch, setMerchantSearch] = useState('');
+  const merchantOptions = useUserOptions(useDebounced(merchantSearch, 250) || undefined);
 
   if (!admin) {
     return (
@@ -160,6 +163,17 @@ export function UsersPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         {select('role', t('users.allRoles'), [...MANAGED_ROLES, 'customer'].map((r) => ({ value: r, label: t(`role.${r}`) })), 160)}
         {select('department', t('users.allDepartments'), DEPARTMENTS.map((d) => ({ value: d, label: t(`dept.${d}`) })), 160)}
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('users.merchant')}
+          aria-label={t('users.merchant')}
+          value={filters.merchantId}
+          showSearch={{ filterOption: false, onSearch: setMerchantSearch }}
+          loading={merchantOptions.isFetching}
+          options={(merchantOptions.data?.merchants ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(value?: string) => go({ ...filters, merchantId: value })}
+        />
         {select('status', t('users.allStatuses'), [{ value: 'active', label: t('users.active') }, { value: 'deactivated', label: t('users.deactivated') }], 140)}
         <Input.Search
           key={filters.q ?? ''}
