@@ -10,8 +10,12 @@ import { openMigratedDatabase, startRuntime } from '../runtime.ts';
 import { handleSlaAction } from '../modules/sla/sla.actions.ts';
 import { earliestFiring } from '../modules/sla/sla.repository.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { createCustomerAccount, createMerchantAccounts, createStaffAccounts, DEMO_ACCOUNTS, type DemoAccount, demoAccounts } from './demo/accounts.ts';
-import { DemoApi } from './demo/api.ts';
+import {
+  createCustomerAccount, createDepartmentAccounts, createMerchantAccounts, createStaffAccounts, DEMO_ACCOUNTS, type DemoAccount, demoAccounts,
+} from './demo/accounts.ts';
+import { type CaseRef, DemoApi } from './demo/api.ts';
+import { playCollaborations } from './demo/collaborations.ts';
+import { playGroupComplaint } from './demo/incident.ts';
 import { CaseRun } from './demo/driver.ts';
 import { buildScript } from './demo/plan.ts';
 import { Progress } from './demo/progress.ts';
@@ -41,6 +45,10 @@ export interface SeedSummary {
   byState: Record<string, number>;
   byKind: Record<string, number>;
   accounts: DemoAccount[];
+  /** Collaboration requests on the demo's cases, by status (the system's own and the agents'). */
+  collaborations: Record<string, number>;
+  /** Open group complaints (incidents) on the demo's merchants. */
+  openIncidents: number;
   requests: number;
   seconds: number;
 }
@@ -76,6 +84,7 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
     const api = new DemoApi(runtime.app);
 
     const staff = await createStaffAccounts(db, options.namespace);
+    const departments = await createDepartmentAccounts(db, options.namespace);
     progress.phase('shop', shopRequestCount(script));
     const shop = await writeShop(api, db, staff.admin, prefix, script, now, progress);
     const merchantTokens = await createMerchantAccounts(db, options.namespace, shop.merchants);
@@ -117,11 +126,32 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
       // written once, at the case's own time.
       afterCreate: (caseId: string) => handleCaseEvent(db, clock, { caseId, seq: 1, type: 'case_submitted' }),
     };
+    const played: CaseRef[] = [];
     for (const plan of script.cases) {
-      await new CaseRun(deps, plan).run();
+      played.push(...(await new CaseRun(deps, plan).run()));
       progress.tick();
     }
     progress.stop();
+    // Teamwork on top of the cases, before the timers replay so their clocks fire in time too.
+    await playCollaborations({ api, db, clock, now, agentToken: staff.agent, departmentTokens: departments }, played);
+    await playGroupComplaint({
+      api, db, clock, now, adminToken: staff.admin, prefix, orderNoPrefix, customers: script.customers,
+      externalCustomerId: (index) => externalIds(prefix).customer(index),
+      externalProductId: (no) => externalIds(prefix).product(no),
+      externalMerchantId: (no) => externalIds(prefix).merchant(no),
+      customer: async (index) => {
+        const known = customerTokens.get(index);
+        if (known) return known;
+        const id = shop.customers.get(index);
+        const person = script.customers[index - 1];
+        if (!id || !person) throw new Error(`demo seed: customer ${index} was not created`);
+        const token = await createCustomerAccount(db, options.namespace, { index, id, name: person.name, externalId: externalIds(prefix).customer(index) });
+        customerTokens.set(index, { token, id });
+        return { token, id };
+      },
+      // The case-event job as the server's worker runs it: the receipt, then group-complaint detection.
+      afterCreate: (caseId) => handleCaseEvent(db, clock, { caseId, seq: 1, type: 'case_submitted' }, runtime.deps),
+    });
     await replayTimers(runtime, clock, now);
 
     const summary = await summarize(db, prefix);
@@ -174,7 +204,24 @@ async function summarize(db: Db, prefix: string) {
     return Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
   };
   const byState = await grouped('c.state');
+  const collaborations = await db
+    .selectFrom('collaboration_requests as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['r.status', sql<number>`count(*)`.as('n')])
+    .where('cu.external_id', 'like', like)
+    .groupBy('r.status')
+    .execute();
+  const incidents = await db
+    .selectFrom('incidents as i')
+    .innerJoin('merchants as m', 'm.id', 'i.merchant_id')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('m.external_id', 'like', like)
+    .where('i.status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return {
+    collaborations: Object.fromEntries(collaborations.map((r) => [r.status, Number(r.n)])),
+    openIncidents: Number(incidents.n),
     customers: await count('customers'),
     orders: await count('orders'),
     cases: Object.values(byState).reduce((sum, n) => sum + n, 0),
@@ -188,6 +235,7 @@ function printSummary(s: SeedSummary): void {
     `Demo shop loaded in ${s.seconds}s (${s.requests} API requests): ${s.customers} customers, ${s.orders} orders, ${s.cases} cases.`,
     `  by state: ${Object.entries(s.byState).map(([k, n]) => `${k} ${n}`).join(', ')}`,
     `  by kind:  ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  collaboration requests: ${Object.entries(s.collaborations).map(([k, n]) => `${k} ${n}`).join(', ')}; open group complaints: ${s.openIncidents}`,
     '  sign in (password demo1234):',
     ...s.accounts.map((a) => `    ${a.email.padEnd(36)} ${a.role.padEnd(11)} ${a.note}`),
   ];

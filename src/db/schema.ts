@@ -29,6 +29,9 @@ export interface UsersTable {
   created_at: DefaultTimestamp;
   /** Set for role 'department' only (0007_collaboration.sql). */
   department: string | null;
+  /** Set while an admin has deactivated the user: no sign-in, no token works (0012_users.sql). */
+  deactivated_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
 }
 
 export interface ApiTokensTable {

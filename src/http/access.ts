@@ -29,6 +29,7 @@ import { AppError, forbidden } from '../shared/errors.ts';
 import { recordRouteAccess } from './access.matrix.ts';
 import { clearSignInCookie } from './sign-in.cookie.ts';
 import { readCookie } from './cookies.ts';
+import { forgetCachedTokens } from '../modules/identity/integration-tokens.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -160,6 +161,14 @@ async function checkCsrf(request: FastifyRequest, actor: Actor, expected: string
     detail: { reason: value ? 'mismatch' : 'missing' },
   });
   throw csrfFailed();
+}
+
+/**
+ * Drops what this process remembers of a user's tokens, so a deactivation or a role change takes
+ * effect on the very next request here (other processes follow within ACTOR_CACHE_MS).
+ */
+export function forgetActorsOf(userId: string): void {
+  forgetCachedTokens({ userId });
 }
 
 /** The signed-in actor of a route that requires one. */

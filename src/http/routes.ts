@@ -6,6 +6,7 @@ import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
 import { savedViewRoutes } from '../modules/cases/saved-views.routes.ts';
 import { collaborationRoutes } from '../modules/collaboration/collaboration.routes.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { userRoutes } from '../modules/identity/users.routes.ts';
 import { incidentRoutes } from '../modules/incidents/incident.routes.ts';
 import { kbRoutes } from '../modules/kb/kb.routes.ts';
 import { liveRoutes } from '../modules/live/live.routes.ts';
@@ -26,6 +27,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await healthRoutes(app, deps);
   await identityRoutes(app, deps);
+  await userRoutes(app, deps);
   await ordersRoutes(app, deps);
   await policyRoutes(app, deps);
   await caseRoutes(app, deps);

@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, seedDemo, seedDemoOnFirstStart, type SeedSummary } from 
 import { type Config, loadConfig } from '../../src/config.ts';
 import { CASE_STATES } from '../../src/modules/cases/case.state.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
-import { CASE_KINDS } from '../../src/shared/vocabulary.ts';
+import { CASE_KINDS, DEPARTMENTS } from '../../src/shared/vocabulary.ts';
 
 const SCALE = 0.08;
 const namespace = `t${randomBytes(5).toString('hex')}`;
@@ -125,6 +125,81 @@ describe('seed-demo', () => {
       const cases = await runtime.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${signIn.json().token}` } });
       expect(cases.statusCode).toBe(200);
       expect(JSON.stringify(cases.json())).toMatch(/AS\d{8}\d{6}/);
+    });
+  }, 60_000);
+
+  it('has a user for every department, who finds their requests; open and answered requests from agents', async () => {
+    const departmentAccounts = summary.accounts.filter((a) => a.role === 'department');
+    expect(departmentAccounts.map((a) => a.email)).toEqual(expect.arrayContaining([`logistics+${namespace}@afterdesk.demo`, `supplychain+${namespace}@afterdesk.demo`]));
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'department').map((a) => a.email)).toContain('logistics@afterdesk.demo');
+    await withRuntime(config, async (runtime) => {
+      const { db } = runtime.deps.database;
+      const users = await db.selectFrom('users').select(['department', 'role']).where('email', 'in', departmentAccounts.map((a) => a.email)).execute();
+      expect(users.every((u) => u.role === 'department')).toBe(true);
+      expect(users.map((u) => u.department).sort()).toEqual([...DEPARTMENTS].sort());
+
+      const requests = await db
+        .selectFrom('collaboration_requests as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+        .select(['r.id', 'r.department', 'r.status', 'r.asked_by_role', 'r.answer', 'r.answered_by'])
+        .where('cu.external_id', 'like', `${prefix}%`)
+        .execute();
+      const byAgents = requests.filter((r) => r.asked_by_role === 'agent');
+      expect(byAgents.filter((r) => r.status === 'open').length).toBeGreaterThanOrEqual(2);
+      const answered = byAgents.filter((r) => r.status === 'answered');
+      expect(answered.length).toBeGreaterThanOrEqual(2);
+      expect(answered.every((r) => r.answer && r.answered_by)).toBe(true);
+      expect(summary.collaborations).toEqual(
+        Object.fromEntries([...new Set(requests.map((r) => r.status))].map((status) => [status, requests.filter((r) => r.status === status).length])),
+      );
+
+      // The logistics user signs in and finds their department's requests (and no other's).
+      const account = departmentAccounts.find((a) => a.email.startsWith('logistics+'))!;
+      const signIn = await runtime.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: account.email, password: account.password } });
+      const inbox = await runtime.app.inject({ method: 'GET', url: '/api/v1/collaborations?limit=200', headers: { authorization: `Bearer ${signIn.json().token}` } });
+      const items = inbox.json().items as { id: string; department: string }[];
+      const own = requests.filter((r) => r.department === 'logistics').map((r) => r.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(own));
+      expect(items.every((i) => i.department === 'logistics')).toBe(true);
+    });
+  }, 60_000);
+
+  it('has an open group complaint: five or more customers, one product, raised to L1 by detection', async () => {
+    expect(summary.openIncidents).toBeGreaterThanOrEqual(1);
+    await withRuntime(config, async (runtime) => {
+      const { db } = runtime.deps.database;
+      const incidents = await db
+        .selectFrom('incidents as i')
+        .innerJoin('merchants as m', 'm.id', 'i.merchant_id')
+        .select(['i.id', 'i.incident_no', 'i.scope', 'i.product_id', 'i.customers', 'i.window_hours'])
+        .where('m.external_id', 'like', `${prefix}%`)
+        .where('i.status', '=', 'open')
+        .execute();
+      const product = incidents.find((i) => i.scope === 'product');
+      if (!product) throw new Error('no open product-scope incident in the demo');
+      const members = await db
+        .selectFrom('incident_cases as ic')
+        .innerJoin('cases as c', 'c.id', 'ic.case_id')
+        .select(['c.id', 'c.customer_id', 'c.severity', 'c.created_at'])
+        .where('ic.incident_id', '=', product.id)
+        .execute();
+      expect(new Set(members.map((m) => m.customer_id)).size).toBeGreaterThanOrEqual(5);
+      expect(product.customers).toBe(new Set(members.map((m) => m.customer_id)).size);
+      expect(members.every((m) => m.severity === 'L1')).toBe(true);
+      const times = members.map((m) => m.created_at.getTime());
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(product.window_hours * 3_600_000);
+      // Every case names the rule that raised it (TR-7): the detection path, not rows put in place.
+      const joined = await db
+        .selectFrom('case_events')
+        .select(['case_id', 'data'])
+        .where('case_id', 'in', members.map((m) => m.id))
+        .where('type', '=', 'incident_joined')
+        .execute();
+      expect(new Set(joined.map((e) => e.case_id)).size).toBe(members.length);
+      expect(joined.every((e) => (e.data as { rule?: string; incidentNo?: string }).rule === 'l1.group_complaint')).toBe(true);
+      expect(joined.every((e) => (e.data as { incidentNo?: string }).incidentNo === product.incident_no)).toBe(true);
     });
   }, 60_000);
 

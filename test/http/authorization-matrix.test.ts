@@ -173,6 +173,13 @@ describe('authorization matrix', () => {
     for (const key of Object.keys(HANDLER_FORBIDS)) expect(documented.has(key.replace(/\{([^}]+)\}/g, ':$1')), key).toBe(true);
   });
 
+  test('user management (accounts, roles, deactivation) is declared for admins only', () => {
+    const access = new Map(declaredRoutes(t.runtime.app).map((r) => [`${r.method} ${r.url}`, r.access]));
+    const userRoutes = [...access.keys()].filter((key) => / \/api\/v1\/users(\/|$)/.test(key) && !key.startsWith('HEAD '));
+    expect(userRoutes.sort()).toEqual(['GET /api/v1/users', 'GET /api/v1/users/:id', 'GET /api/v1/users/options', 'PATCH /api/v1/users/:id', 'POST /api/v1/users']);
+    for (const key of userRoutes) expect(access.get(key), key).toEqual(['admin']);
+  });
+
   test('every role gets the answer its declaration promises, and no route answers 5xx', async () => {
     const access = new Map(declaredRoutes(t.runtime.app).map((r) => [`${r.method} ${r.url}`, r.access]));
     const violations: string[] = [];

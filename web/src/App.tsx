@@ -8,6 +8,7 @@ import { PublicLayout } from './components/PublicLayout.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { CollaborationsPage } from './pages/collaborations/CollaborationsPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { HelpArticlePage } from './pages/help/HelpArticlePage.tsx';
 import { HelpPage } from './pages/help/HelpPage.tsx';
@@ -22,10 +23,13 @@ import { adminRoutes } from './pages/admin/routes.tsx';
 
 // Pages with heavy dependencies (charts) load when first opened.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+import { UsersPage } from './pages/users/UsersPage.tsx';
 
 function Home() {
   const signedIn = useSignedIn();
-  return <Navigate to={signedIn?.user.role === 'customer' ? '/orders' : '/cases'} replace />;
+  const role = signedIn?.user.role;
+  // A department user's work is the requests to their department.
+  return <Navigate to={role === 'customer' ? '/orders' : role === 'department' ? '/collaborations' : '/cases'} replace />;
 }
 
 function NotFound() {
@@ -62,6 +66,8 @@ export function App() {
           <Route path="escalations" element={<EscalationsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:incidentNo" element={<IncidentPage />} />
+          <Route path="collaborations" element={<CollaborationsPage />} />
+          <Route path="users" element={<UsersPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

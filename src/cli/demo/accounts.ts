@@ -1,9 +1,10 @@
-// The demo's sign-in accounts (documented in README): one per staff role, one per merchant and
-// a few customers who have cases in progress. All share the password `demo1234`.
+// The demo's sign-in accounts (documented in README): one per staff role, one per collaborating
+// department, one per merchant and a few customers who have cases in progress. All share the
+// password `demo1234`.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { createUserWithToken } from '../../modules/identity/index.ts';
-import type { Role } from '../../shared/vocabulary.ts';
+import type { Department, Role } from '../../shared/vocabulary.ts';
 import { DEMO_MERCHANTS } from './catalog.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -31,6 +32,16 @@ export const STAFF: readonly { local: StaffRole; displayName: string; note: stri
   { local: 'finance', displayName: '财务专员 周晓燕', note: '财务：执行退款与补偿' },
 ];
 
+/** One user per collaborating department (ORG-2); finance@ and compliance@ are staff roles already. */
+export const DEPARTMENT_STAFF: readonly { local: string; department: Department; displayName: string; note: string }[] = [
+  { local: 'supplychain', department: 'supply_chain', displayName: '供应链质检 孙立', note: '供应链/质检部门：批次、生产与质检记录' },
+  { local: 'logistics', department: 'logistics', displayName: '物流组 赵磊', note: '物流部门：运单、签收与破损核实' },
+  { local: 'deptfinance', department: 'finance', displayName: '财务部 吴倩', note: '财务部门：付款与退款路径核实' },
+  { local: 'legal', department: 'legal', displayName: '法务 钱文博', note: '法务部门：12315、诉讼与赔偿风险' },
+  { local: 'pr', department: 'pr', displayName: '公关 郑雨桐', note: '公关部门：舆情与对外回应口径' },
+  { local: 'deptcompliance', department: 'compliance', displayName: '合规部 冯嘉', note: '合规部门：个人信息与监管事项' },
+];
+
 function email(local: string, namespace: string | undefined): string {
   return namespace ? `${local}+${namespace}@${DEMO_EMAIL_DOMAIN}` : `${local}@${DEMO_EMAIL_DOMAIN}`;
 }
@@ -38,6 +49,13 @@ function email(local: string, namespace: string | undefined): string {
 export function demoAccounts(namespace?: string): DemoAccount[] {
   return [
     ...STAFF.map((s) => ({ email: email(s.local, namespace), password: DEMO_PASSWORD, role: s.local, displayName: s.displayName, note: s.note })),
+    ...DEPARTMENT_STAFF.map((d) => ({
+      email: email(d.local, namespace),
+      password: DEMO_PASSWORD,
+      role: 'department' as const,
+      displayName: d.displayName,
+      note: d.note,
+    })),
     ...DEMO_MERCHANTS.map((m) => ({
       email: email(`merchant${m.no}`, namespace),
       password: DEMO_PASSWORD,
@@ -70,6 +88,22 @@ export async function createStaffAccounts(db: Kysely<DB>, namespace: string | un
   const complete = (tokens: Partial<StaffTokens>): tokens is StaffTokens => STAFF.every((s) => typeof tokens[s.local] === 'string');
   if (!complete(staff)) throw new Error('demo seed: a staff account is missing');
   return staff;
+}
+
+/** One account per collaborating department (logistics@…); returns their API tokens by department. */
+export async function createDepartmentAccounts(db: Kysely<DB>, namespace: string | undefined): Promise<Map<Department, string>> {
+  const tokens = new Map<Department, string>();
+  for (const d of DEPARTMENT_STAFF) {
+    const { token } = await createUserWithToken(db, {
+      email: email(d.local, namespace),
+      displayName: d.displayName,
+      role: 'department',
+      department: d.department,
+      password: DEMO_PASSWORD,
+    });
+    tokens.set(d.department, token);
+  }
+  return tokens;
 }
 
 /** One staff account per merchant (merchant1@…); returns their API tokens by merchant number. */

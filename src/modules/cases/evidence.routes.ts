@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { assertCanSeeCase } from './case.access.ts';
+import { assertCanReadCase, assertCanSeeCase } from './case.access.ts';
 import { findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
@@ -124,7 +124,8 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
     async (request, reply) => {
       const actor = actorOf(request);
       const { db } = deps.database;
-      const row = assertCanSeeCase(actor, await findCaseByNo(db, request.params.caseNo));
+      // Whoever may read the case may read its files (a department while it is asked for help).
+      const row = await assertCanReadCase(db, actor, await findCaseByNo(db, request.params.caseNo));
       const attachment = await db
         .selectFrom('attachments')
         .selectAll()

@@ -18,6 +18,8 @@ export async function insertUser(
     /** Required for role 'department', refused by the database for any other role. */
     department?: string | null;
     locale?: string;
+    /** The command's clock (tests and the demo move it); the database's time otherwise. */
+    createdAt?: Date;
   },
 ): Promise<string> {
   const row = await db
@@ -31,6 +33,7 @@ export async function insertUser(
       merchant_id: user.merchantId ?? null,
       department: user.department ?? null,
       ...(user.locale ? { locale: user.locale } : {}),
+      ...(user.createdAt ? { created_at: user.createdAt, updated_at: user.createdAt } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

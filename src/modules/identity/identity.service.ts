@@ -65,6 +65,14 @@ export async function signIn(
       text: { 'zh-CN': '邮箱或密码不正确', 'en-US': 'Wrong email or password' },
     });
   }
+  // Told only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.deactivated_at) {
+    throw new AppError({
+      status: 403,
+      type: 'account-deactivated',
+      text: { 'zh-CN': '此账号已停用，请联系管理员', 'en-US': 'This account is deactivated; ask an administrator' },
+    });
+  }
   const started = await db.transaction().execute(async (trx) => {
     await clearFailedSignIns(trx, keys);
     if (request.replaces) await endSignInBySecret(trx, request.replaces, 'replaced', clock.now());

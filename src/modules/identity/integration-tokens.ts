@@ -42,6 +42,8 @@ export async function resolveIntegrationToken(db: Kysely<DB>, secret: string, no
     .select(['t.id as token_id', 't.scopes', 't.expires_at', 't.revoked_at', 't.last_used_at'])
     .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 'u.department'])
     .where('t.token_hash', '=', tokenHash)
+    // A deactivated person's credentials stop working at once.
+    .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) {
     cache.delete(tokenHash);

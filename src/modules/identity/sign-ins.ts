@@ -85,6 +85,8 @@ export async function resolveSignIn(
     .select(['s.id as sign_in_id', 's.delivery', 's.csrf_token', 's.ended_at', 's.expires_at', 's.last_seen_at'])
     .select(['u.id', 'u.role', 'u.display_name', 'u.customer_id', 'u.merchant_id', 'u.department'])
     .where('s.secret_hash', '=', hashToken(secret))
+    // A deactivated person's credentials stop working at once.
+    .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.delivery !== delivery || !isLive(row, now, settings.idleMs)) return null;
   if (now.getTime() - row.last_seen_at.getTime() >= Math.min(TOUCH_EVERY_MS, settings.idleMs / 10)) {

@@ -152,7 +152,8 @@ export async function openCaseLoads(db: Db, userIds: string[]): Promise<Map<stri
  */
 export async function loadCandidates(db: Db, roles: string[], lock: boolean): Promise<AgentProfile[]> {
   if (roles.length === 0) return [];
-  const query = profiles(db).where('u.role', 'in', roles).orderBy('p.user_id');
+  // A deactivated user takes no new cases (0012_users.sql).
+  const query = profiles(db).where('u.role', 'in', roles).where('u.deactivated_at', 'is', null).orderBy('p.user_id');
   const rows = await (lock ? query.forUpdate('p') : query).execute();
   const loads = await openCaseLoads(db, rows.map((r) => r.user_id));
   return rows.map((r) => profileFromRow(r, loads.get(r.user_id) ?? 0));

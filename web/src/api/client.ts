@@ -41,7 +41,7 @@ function toProblem(status: number, payload: unknown): Problem {
   return { status, detail: i18n.t('errors.http', { status }) };
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': currentLanguage(), accept: 'application/json, application/problem+json, */*' };

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../i18n/index.ts';
 import type { CaseSla, Deadline, TimelineData } from './sla.types.ts';
 import type { CaseIncident, CaseRouting, CaseTriage } from './casework.types.ts';
 
-export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'admin' | 'system';
+export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'department' | 'admin' | 'system';
 export const CASE_KINDS = [
   'return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection',
   'complaint', 'logistics_exception', 'consultation', 'tech_support',

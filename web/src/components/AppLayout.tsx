@@ -9,6 +9,7 @@ import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
 import { useSignInState } from '../auth/signed-in.ts';
 import { SignOutButton } from '../pages/account/SignOutButton.tsx';
+import { STAFF_ROLES } from '../api/types.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -33,6 +34,14 @@ export function AppLayout() {
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
   ];
   if (customer) items.reverse();
+  const collaborations = { key: '/collaborations', label: <Link to="/collaborations">{t('usersNav.collaborations')}</Link> };
+  if (signedIn.user.role === 'department') {
+    // A collaborating department works its requests first and reads the cases it is asked about; no orders.
+    items.splice(1, 1);
+    items.unshift(collaborations);
+  } else if (STAFF_ROLES.includes(signedIn.user.role)) {
+    items.push(collaborations);
+  }
   items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
   if (customer) items.push({ key: '/policy', label: <Link to="/policy">{t('publicPolicy.nav')}</Link> });
   if ((DASHBOARD_ROLES as readonly string[]).includes(signedIn.user.role)) {
@@ -46,6 +55,7 @@ export function AppLayout() {
   }
   if (signedIn.user.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
   if (signedIn.user.role === 'merchant') items.push({ key: '/my-policy', label: <Link to="/my-policy">{t('admin.myPolicy')}</Link> });
+  if (signedIn.user.role === 'admin') items.push({ key: '/users', label: <Link to="/users">{t('usersNav.users')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -8,6 +8,7 @@ import { kbEnUS } from './kb.en-US.ts';
 import { caseworkEnUS } from './casework.en-US.ts';
 import { accountEnUS } from './account.en-US.ts';
 import { adminEnUS } from './admin.en-US.ts';
+import { usersEnUS } from './users.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -128,5 +129,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS, ...usersEnUS };
 export type Messages = typeof enUS;

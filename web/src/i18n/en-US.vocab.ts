@@ -41,7 +41,7 @@ export const vocabEnUS = {
   },
   role: {
     customer: 'Customer', agent: 'Frontline agent', specialist: 'Specialist', supervisor: 'Supervisor', compliance: 'Compliance',
-    merchant: 'Merchant', finance: 'Finance', admin: 'Admin', system: 'System',
+    merchant: 'Merchant', finance: 'Finance', department: 'Department staff', admin: 'Admin', system: 'System',
   },
   planType: {
     full_refund: 'Full refund', partial_refund: 'Partial refund', return_and_refund: 'Return & refund', exchange: 'Exchange',
@@ -129,5 +129,7 @@ export const vocabEnUS = {
     sla_cancelled: 'SLA clock cancelled', sla_rescheduled: 'SLA deadline moved', sla_warning: 'SLA warning', sla_breached: 'SLA breached',
     severity_escalated: 'Severity raised', case_reassigned: 'Moved to another queue', return_delivered: 'Return delivered',
     return_lapsed: 'Return not shipped in time', evidence_request_lapsed: 'Evidence not provided in time',
+    collaboration_requested: 'Department asked for help', collaboration_answered: 'Department answered', collaboration_cancelled: 'Collaboration request withdrawn',
+    incident_joined: 'Joined a group complaint', case_routed: 'Routed to a queue', case_assigned: 'Assigned',
   },
 };

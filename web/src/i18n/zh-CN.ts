@@ -10,6 +10,7 @@ import { kbZhCN } from './kb.zh-CN.ts';
 import { caseworkZhCN } from './casework.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { adminZhCN } from './admin.zh-CN.ts';
+import { usersZhCN } from './users.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -130,4 +131,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN, ...usersZhCN };

@@ -44,7 +44,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   role: {
     customer: '客户', agent: '一线客服', specialist: '售后专员', supervisor: '售后主管', compliance: '合规',
-    merchant: '商家', finance: '财务', admin: '管理员', system: '系统',
+    merchant: '商家', finance: '财务', department: '协同部门', admin: '管理员', system: '系统',
   },
   planType: {
     full_refund: '全额退款', partial_refund: '部分退款', return_and_refund: '退货退款', exchange: '换货',
@@ -125,5 +125,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     sla_cancelled: '时效取消', sla_rescheduled: '时效截止时间调整', sla_warning: '时效预警', sla_breached: '时效超时',
     severity_escalated: '投诉级别升级', case_reassigned: '转派队列', return_delivered: '退货已签收',
     return_lapsed: '逾期未寄回商品', evidence_request_lapsed: '逾期未补充凭证',
+    collaboration_requested: '请部门协助', collaboration_answered: '部门已答复', collaboration_cancelled: '撤回协同请求',
+    incident_joined: '并入群体性投诉', case_routed: '分派队列', case_assigned: '指派处理人',
   },
 };

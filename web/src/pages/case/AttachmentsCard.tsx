@@ -2,6 +2,7 @@
 import { App, Button, Card, List, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { downloadFile } from '../../api/client.ts';
 import { useUploadAttachment } from '../../api/queries.ts';
 import type { Attachment, CaseDetail } from '../../api/types.ts';
@@ -107,6 +108,8 @@ function AttachmentRow({ caseNo, attachment }: { caseNo: string; attachment: Att
 
 export function AttachmentsCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
   const { t } = useTranslation();
+  // A collaborating department reads the case but adds no evidence to it.
+  const readOnly = useSignedIn()?.user.role === 'department';
   return (
     <Card title={t('case.attachments')} size="small">
       <List
@@ -115,7 +118,7 @@ export function AttachmentsCard({ detail, staff }: { detail: CaseDetail; staff: 
         locale={{ emptyText: t('case.noAttachments') }}
         renderItem={(a) => <AttachmentRow key={a.id} caseNo={detail.caseNo} attachment={a} />}
       />
-      <UploadForm caseNo={detail.caseNo} staff={staff} />
+      {readOnly ? null : <UploadForm caseNo={detail.caseNo} staff={staff} />}
     </Card>
   );
 }

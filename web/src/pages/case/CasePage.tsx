@@ -15,6 +15,7 @@ import { ActionsCard } from './ActionsCard.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { IncidentBanner } from './IncidentBanner.tsx';
+import { CollaborationCard } from './CollaborationCard.tsx';
 import { MoneyCard, ShipmentsCard, TasksCard } from './ExecutionCards.tsx';
 import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
@@ -75,6 +76,7 @@ export function CasePage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {staff ? <TriageCard detail={detail} /> : null}
             {staff ? sla : null}
+            <CollaborationCard detail={detail} fetchedAt={query.dataUpdatedAt} />
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />
             <ShipmentsCard shipments={detail.shipments} />

@@ -13,6 +13,8 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
   const language = useLanguage();
   const word = useWord();
   const signedIn = useSignedIn();
+  // A collaborating department reads the case but takes no part in the conversation.
+  const readOnly = signedIn?.user.role === 'department';
   return (
     <Card title={t('case.messages')} size="small" data-testid="case-messages">
       <List
@@ -34,7 +36,7 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
           </List.Item>
         )}
       />
-      <ReplyComposer detail={detail} staff={staff} role={signedIn?.user.role} />
+      {readOnly ? null : <ReplyComposer detail={detail} staff={staff} role={signedIn?.user.role} />}
     </Card>
   );
 }
