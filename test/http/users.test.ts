@@ -245,7 +245,7 @@ describe('changing users', () => {
 
     const audit = await auditOf(user.id);
     expect(audit.map((a) => a.action)).toEqual(['config.user.created', 'config.user.deactivated', 'config.user.reactivated']);
-    expect(audit[1]!.detail).toMatchObject({ revokedTokens: 1 });
+    expect(audit[1]!.detail).toMatchObject({ revokedTokens: 0, endedSignIns: 1 });
   });
 
   it('a deactivated API-token user is refused too, and a deactivated agent is not picked by routing', async () => {

@@ -189,8 +189,8 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
     if (Object.keys(changes).length > 0) entries.push({ ...subject, action: 'config.user.updated', detail: { email: row.email, changes } });
     if (deactivate) {
       const revokedTokens = await revokeTokensOf(trx, id, now);
-      await endAllSignIns(trx, id, now);
-      entries.push({ ...subject, action: 'config.user.deactivated', detail: { email: row.email, revokedTokens } });
+      const endedSignIns = await endAllSignIns(trx, id, now);
+      entries.push({ ...subject, action: 'config.user.deactivated', detail: { email: row.email, revokedTokens, endedSignIns } });
     }
     if (reactivate) entries.push({ ...subject, action: 'config.user.reactivated', detail: { email: row.email } });
     await recordAudit(trx, entries);
