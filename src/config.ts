@@ -1,6 +1,7 @@
 // Environment → typed configuration, validated once at start-up with a clear message.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseKeyList, type PiiKey } from './modules/privacy/pii.crypto.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -19,7 +20,14 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  PII_KEYS: z.string().default(''),
+  PII_ACTIVE_KEY_ID: z.string().trim().optional(),
 }).superRefine((e, ctx) => {
+  try {
+    parseKeyList(e.PII_KEYS);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['PII_KEYS'], message: (error as Error).message });
+  }
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
       ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}" is not an origin (scheme://host[:port], no path)` });
@@ -68,6 +76,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Requests per minute; 0 turns that limit off. */
   rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
+  /** Keys for sensitive personal data (PII_KEYS, PII_ACTIVE_KEY_ID); see privacy/pii.keys.ts. */
+  pii: { keys: PiiKey[]; activeKeyId: string | null };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpsOnly: e.HTTPS_ONLY === '1',
     trustProxy: trustProxy(e.TRUST_PROXY),
     rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    pii: { keys: parseKeyList(e.PII_KEYS), activeKeyId: e.PII_ACTIVE_KEY_ID || null },
   };
 }

@@ -1,6 +1,7 @@
 // The one place that lists every module's routes.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
 import { collaborationRoutes } from '../modules/collaboration/collaboration.routes.ts';
@@ -10,6 +11,7 @@ import { kbRoutes } from '../modules/kb/kb.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.ts';
 import { replyRoutes } from '../modules/replies/reply.routes.ts';
 import { selfServiceRoutes } from '../modules/selfservice/selfservice.routes.ts';
 import { routingRoutes } from '../modules/routing/routing.routes.ts';
@@ -36,5 +38,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await selfServiceRoutes(app, deps);
   await incidentRoutes(app, deps);
   await replyRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await privacyRoutes(app, deps);
   await registerConsole(app);
 }

@@ -1,5 +1,6 @@
 // Browser tests of the web console (npm run test:browser): Debian's Chromium through
 // playwright-core against the real product on a free port. `pretest:browser` builds web/dist.
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // A throw-away key for sensitive personal data: with TEST_DATABASE_URL the product runs as in
+    // production, where it refuses to start without PII_KEYS.
+    env: { PII_KEYS: `test:${randomBytes(32).toString('base64')}` },
   },
 });

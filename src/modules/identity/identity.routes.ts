@@ -19,7 +19,7 @@ export async function identityRoutes(root: FastifyInstance, deps: AppDeps): Prom
       },
     },
     async (request) => {
-      const result = await signIn(deps.database.db, deps.clock, request.body);
+      const result = await signIn(deps.database.db, deps.clock, request.body, { ip: request.ip, requestId: request.id });
       return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
     },
   );

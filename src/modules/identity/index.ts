@@ -1,4 +1,4 @@
-export type { Actor, RouteAccess } from './identity.types.ts';
+export type { Actor, RequestOrigin, RouteAccess } from './identity.types.ts';
 export { SYSTEM_ACTOR } from './identity.types.ts';
 export { findActorByTokenHash } from './identity.repository.ts';
 export { createUserWithToken, hashPassword, signIn } from './identity.service.ts';
