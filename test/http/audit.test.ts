@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeReport, runVerifyAudit } from '../../src/cli/verify-audit.ts';
+import { recordAudit } from '../../src/modules/audit/audit.service.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.verify.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
@@ -214,5 +215,81 @@ describe('hash chain', () => {
       expect(early.id).toBeGreaterThan(late);
       expect(early.position).toBeLessThan(lateSeal.position);
     }
+  });
+});
+
+describe('search and export', () => {
+  it('filters by time, actor, action prefix, subject and outcome, pages by cursor, and exports CSV and JSON Lines', async () => {
+    const shop = await makeShop(t);
+    const me = (await shop.compliance.get('/api/v1/me')).body;
+    const base = Date.parse('2026-03-01T00:00:00Z');
+    const actor = { userId: me.userId, role: 'compliance' as const, displayName: '合规' };
+    await recordAudit(
+      db(),
+      Array.from({ length: 7 }, (_, i) => ({
+        at: new Date(base + i * 3_600_000),
+        actor: i === 6 ? null : actor,
+        action: i % 2 === 0 ? `search${shop.id}.even` : `search${shop.id}.odd`,
+        subjectType: 'thing',
+        subjectId: `T-${shop.id}-${i % 3}`,
+        outcome: i === 5 ? ('failed' as const) : ('ok' as const),
+        ip: '10.0.0.1',
+        detail: { n: i, note: i === 4 ? '=HYPERLINK("x")' : `第${i}条` },
+      })),
+    );
+    const q = (params: Record<string, string | number>) => shop.compliance.get(`/api/v1/audit?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`);
+    const ns = (res: { body: { items: { detail: { n: number } }[] } }) => res.body.items.map((r) => r.detail.n);
+
+    expect(ns(await q({ action: `search${shop.id}.` }))).toEqual([6, 5, 4, 3, 2, 1, 0]);
+    expect(ns(await q({ action: `search${shop.id}.odd` }))).toEqual([5, 3, 1]);
+    expect(ns(await q({ action: `search${shop.id}.`, outcome: 'failed' }))).toEqual([5]);
+    expect(ns(await q({ action: `search${shop.id}.`, actorUserId: me.userId }))).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(ns(await q({ action: `search${shop.id}.`, actorRole: 'anonymous' }))).toEqual([6]);
+    expect(ns(await q({ subjectType: 'thing', subjectId: `T-${shop.id}-1` }))).toEqual([4, 1]);
+    expect(ns(await q({ action: `search${shop.id}.`, from: new Date(base + 2 * 3_600_000).toISOString(), to: new Date(base + 5 * 3_600_000).toISOString() }))).toEqual([4, 3, 2]);
+    // The prefix is literal: no wildcards.
+    expect(ns(await q({ action: `search${shop.id}%` }))).toEqual([]);
+
+    // Keyset pages: no row twice, none missed, and the last page says so.
+    const seen: number[] = [];
+    let cursor: number | null = null;
+    let pages = 0;
+    do {
+      const page = await q({ action: `search${shop.id}.`, limit: 3, ...(cursor ? { cursor } : {}) });
+      expect(page.status).toBe(200);
+      seen.push(...ns(page));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor !== null);
+    expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0]);
+    expect(pages).toBe(3);
+    expect((await q({ limit: 0 })).status).toBe(400);
+    expect((await q({ from: 'yesterday' })).status).toBe(400);
+
+    const csv = await shop.admin.get(`/api/v1/audit/export?format=csv&action=search${shop.id}.`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="audit-\d{8}T\d{6}\.csv"/);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,at,actorRole,actorUserId,actorLabel,action,subjectType,subjectId,outcome,ip,requestId,seal,chainPosition,detail');
+    expect(lines).toHaveLength(8);
+    expect(lines[1]).toContain(`,anonymous,`);
+    expect(lines[1]).toContain(`第6条`);
+    // Exported rows were sealed first, so each carries its standing on the chain.
+    expect(lines.slice(1).every((l) => l.includes(',verified,'))).toBe(true);
+    // The detail is one quoted cell, its quotes doubled (formula cells: audit.csv.test.ts).
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toContain(`"{""n"":4,""note"":""=HYPERLINK(\\""x\\"")""}"`);
+
+    const jsonl = await shop.compliance.get(`/api/v1/audit/export?format=jsonl&action=search${shop.id}.odd`);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+    const records = String(jsonl.body).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.detail.n, r.outcome, r.seal])).toEqual([
+      [5, 'failed', 'verified'],
+      [3, 'ok', 'verified'],
+      [1, 'ok', 'verified'],
+    ]);
+    // Reading the trail out is itself on the trail.
+    const exports = await rows({ action: 'audit.exported', actorUserId: me.userId });
+    expect(exports.at(-1)).toMatchObject({ detail: { format: 'jsonl', filters: { action: `search${shop.id}.odd` } } });
   });
 });
