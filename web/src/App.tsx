@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
@@ -49,6 +50,7 @@ export function App() {
           <Route path="cases" element={<CasesPage />} />
           <Route path="cases/:caseNo" element={<CasePage />} />
           <Route path="escalations" element={<EscalationsPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { AUDIT_ROLES } from '../api/audit.types.ts';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { clearSignedIn, useSignedIn } from '../auth/signed-in.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -27,6 +28,7 @@ export function AppLayout() {
   if (ESCALATION_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/escalations', label: <Link to="/escalations">{t('nav.escalations')}</Link> });
   }
+  if (AUDIT_ROLES.includes(signedIn.user.role)) items.push({ key: '/audit', label: <Link to="/audit">{t('audit.nav')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -12,6 +12,7 @@ import { shownDeadlines } from '../../lib/sla.ts';
 import { ActionsCard } from './ActionsCard.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { CustomerCard } from './CustomerCard.tsx';
 import { MoneyCard, ShipmentsCard, TasksCard } from './ExecutionCards.tsx';
 import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
@@ -67,6 +68,7 @@ export function CasePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {staff ? sla : null}
+            <CustomerCard detail={detail} />
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />
             <ShipmentsCard shipments={detail.shipments} />
