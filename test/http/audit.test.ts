@@ -26,13 +26,16 @@ const rows = (where: { action?: string; subjectId?: string; actorUserId?: string
   return q.execute();
 };
 
-/** Runs a statement with triggers off, as a database superuser tampering with the trail would. */
+/** Runs a statement with the trail's triggers off, as a database superuser tampering with it would. */
 async function asSuperuser(statement: ReturnType<typeof sql>): Promise<void> {
   await db()
     .transaction()
     .execute(async (trx) => {
-      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`alter table audit_log disable trigger user`.execute(trx);
+      await sql`alter table audit_seals disable trigger user`.execute(trx);
       await statement.execute(trx);
+      await sql`alter table audit_log enable trigger user`.execute(trx);
+      await sql`alter table audit_seals enable trigger user`.execute(trx);
     });
 }
 

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format.ts';
 
 const OUTCOME_COLOR: Record<string, string> = { ok: 'success', denied: 'warning', failed: 'error' };
 const SEAL_COLOR: Record<SealStatus, string> = { verified: 'success', pending: 'default', broken: 'error' };
+const DETAIL_STYLE = { margin: 0, padding: 8, background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 } as const;
 
 export interface AuditTableProps {
   items: AuditRecord[];
@@ -87,9 +88,7 @@ export function AuditTable(props: AuditTableProps) {
           expandedRowRender: (r) => (
             <Space orientation="vertical" size={4}>
               {r.requestId ? <Typography.Text type="secondary">{`${t('audit.requestId')}: ${r.requestId}`}</Typography.Text> : null}
-              <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                {JSON.stringify(r.detail, null, 2)}
-              </Typography.Text>
+              <pre style={DETAIL_STYLE}>{JSON.stringify(r.detail, null, 2)}</pre>
             </Space>
           ),
         }}
