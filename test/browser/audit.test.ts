@@ -78,7 +78,9 @@ describe('audit and personal data in Chromium', () => {
     await page.getByTestId('audit-filter-action').fill('pii.revealed');
     await page.getByTestId('audit-search').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.getByText('pii.revealed').count()).toBe(1);
+    // The filtered page replaces the previous one: one row, the reveal.
+    await expect.poll(() => table.locator('tr.ant-table-row').count()).toBe(1);
+    expect(await table.getByText('pii.revealed').count()).toBe(1);
     expect(await table.getByText('合规专员').isVisible()).toBe(true);
     await table.locator('button.ant-table-row-expand-icon').first().click();
     await expect.poll(() => table.getByText('跨境高值理赔，需核对身份证件', { exact: false }).isVisible()).toBe(true);
