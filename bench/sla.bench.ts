@@ -8,6 +8,7 @@
 //
 // BENCH_DATABASE_URL overrides the server (default postgres://postgres@127.0.0.1:5432/postgres); a
 // fresh database afterdesk_bench_sla_<timestamp>_<pid> is created on it and dropped at the end.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -233,6 +234,7 @@ async function main(): Promise<number> {
     // The product in this process, as the server runs it: migrations, pg-boss, job workers, scheduler.
     const config = loadConfig({
       DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      PII_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     });
     const runtime: Runtime = await withTimeout(startRuntime(config, { workers: true, logger: false }), 120_000, 'start runtime');
     let closed: Promise<void> | null = null;

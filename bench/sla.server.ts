@@ -2,11 +2,14 @@
 // SIGKILL and started again. It runs in its own process group: tsx starts node as a child, and
 // a kill must reach both (the group id is the pid of the process spawned here, nothing else).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** One key for every server this run starts (restarts must open what earlier ones wrote). */
+const BENCH_PII_KEYS = `bench:${randomBytes(32).toString('base64')}`;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,6 +52,8 @@ export function startServer(env: { databaseUrl: string; port: number; dataDir: s
       HOST: '127.0.0.1',
       DATA_DIR: env.dataDir,
       LOG_LEVEL: 'warn',
+      // PostgreSQL means production settings: the personal-data key is required.
+      PII_KEYS: process.env.PII_KEYS || BENCH_PII_KEYS,
     },
   });
   const spawnedAt = Date.now();

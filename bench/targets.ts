@@ -1,6 +1,7 @@
 // The two databases the benchmark runs on. Each target owns its storage (a fresh PostgreSQL
 // database or a temporary PGlite directory), starts the real product on it, gives direct SQL
 // for preparing data and checking results, and runs the raw-INSERT baseline.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,8 @@ function benchConfig(dataDir: string, databaseUrl: string | undefined): Config {
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
     PORT: '0',
+    // PostgreSQL is run as in production, which needs the personal-data key; a fresh one per run.
+    PII_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     // The load generator is one caller with a few tokens: measure the pipeline, not the throttle.
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',

@@ -1,6 +1,7 @@
 // Environment → typed configuration, validated once at start-up with a clear message.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseKeyList, type PiiKey } from './modules/privacy/pii.crypto.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -28,7 +29,14 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(0).default(20),
   SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  PII_KEYS: z.string().default(''),
+  PII_ACTIVE_KEY_ID: z.string().trim().optional(),
 }).superRefine((e, ctx) => {
+  try {
+    parseKeyList(e.PII_KEYS);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['PII_KEYS'], message: (error as Error).message });
+  }
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
       ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `"${origin}" is not an origin (scheme://host[:port], no path)` });
@@ -81,6 +89,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people reach the console (links in e-mails). */
   publicUrl: string;
+  /** Keys for sensitive personal data (PII_KEYS, PII_ACTIVE_KEY_ID); see privacy/pii.keys.ts. */
+  pii: { keys: PiiKey[]; activeKeyId: string | null };
   /** Sign-in lifetimes and the lock-out after failed sign-ins (durations in ms). */
   signIn: SignInSettings;
 }
@@ -131,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failureWindowMs: e.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
       lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
     },
+    pii: { keys: parseKeyList(e.PII_KEYS), activeKeyId: e.PII_ACTIVE_KEY_ID || null },
   };
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Command line: serve | migrate | seed-demo | import. `npm start` = serve with the demo shop.
+// Command line: serve | migrate | seed-demo | import | verify-audit | rotate-keys.
+// `npm start` = serve with the demo shop.
 import { Command } from 'commander';
 import { loadConfig } from './config.ts';
 import { importJsonLines } from './cli/import.ts';
+import { runRotateKeys, describeRotation } from './cli/rotate-keys.ts';
 import { seedDemo, seedDemoOnFirstStart } from './cli/seed-demo.ts';
+import { describeReport, runVerifyAudit } from './cli/verify-audit.ts';
+import { parseAnchor } from './modules/audit/audit.verify.ts';
+import { loadKeyRing } from './modules/privacy/pii.keys.ts';
 import { openMigratedDatabase, startRuntime } from './runtime.ts';
 
 const program = new Command()
@@ -55,6 +60,39 @@ program
     await runtime.close();
     console.log(JSON.stringify(summary));
     if (summary.failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('verify-audit')
+  .description('Seal pending audit rows, walk the hash chain and report the first break (exit code 1)')
+  .option('--anchor <position:hash>', 'a chain head recorded earlier (printed by a previous run) that must still be on the chain')
+  .action(async (options: { anchor?: string }) => {
+    const anchor = options.anchor ? parseAnchor(options.anchor) : undefined;
+    const database = await openMigratedDatabase(loadConfig());
+    try {
+      const report = await runVerifyAudit(database, anchor ? { anchor } : {});
+      for (const line of describeReport(report)) console.log(line);
+      if (!report.ok) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('rotate-keys')
+  .description('Re-encrypt personal data with the active key (PII_ACTIVE_KEY_ID); batched, idempotent, resumable')
+  .option('--batch-size <n>', 'rows per transaction', '500')
+  .action(async (options: { batchSize: string }) => {
+    const config = loadConfig();
+    const ring = loadKeyRing(config);
+    const database = await openMigratedDatabase(config);
+    try {
+      const report = await runRotateKeys(database, ring, { batchSize: Math.max(1, Number(options.batchSize) || 500) });
+      for (const line of describeRotation(report)) console.log(line);
+      if (report.columns.some((c) => c.failed.length > 0)) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
   });
 
 await program.parseAsync(process.argv);

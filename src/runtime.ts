@@ -8,12 +8,14 @@ import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createAuditSealer } from './modules/audit/audit.sealer.ts';
 import { createIntakeQueue } from './modules/cases/case.intake.batch.ts';
 import { handleCaseEvent } from './modules/cases/case.jobs.ts';
 import { createEvidenceStore } from './modules/cases/evidence.store.ts';
 import { HttpPaymentProvider } from './modules/execution/http-payment.provider.ts';
 import { LocalPaymentProvider, type PaymentProvider } from './modules/execution/payment.provider.ts';
 import { ensurePlatformBaseline } from './modules/policy/policy.service.ts';
+import { loadKeyRing } from './modules/privacy/pii.keys.ts';
 import { ensureReplyTemplateDefaults } from './modules/replies/reply.defaults.ts';
 import { ensureKbDefaults } from './modules/kb/kb.defaults.ts';
 import { handleSlaAction } from './modules/sla/sla.actions.ts';
@@ -63,6 +65,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   // AFTERDESK_SIMULATED_CLOCK=1: a clock that admins set and advance through the API.
   const simulatedClock = !options.clock && config.simulatedClock ? new ManualClock(new Date()) : null;
   const clock = options.clock ?? simulatedClock ?? systemClock;
+  // Before the database: without its keys (PII_KEYS with PostgreSQL) the product does not start.
+  const pii = loadKeyRing(config);
   const database = await openMigratedDatabase(config, options.inMemory);
   await ensurePlatformBaseline(database.db, clock.now());
   await ensureSlaDefaults(database.db, clock.now());
@@ -73,6 +77,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   await jobs.start();
   const sla = createSlaService();
   const scheduler = createDeadlineScheduler({ database, clock, jobs, sla });
+  const auditSealer = createAuditSealer(database);
   const base = {
     config,
     database,
@@ -85,6 +90,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     evidence: createEvidenceStore(join(config.dataDir, 'evidence'), config.maxUploadBytes),
     live: createCaseLiveHub(database),
     mailer: createMailer({ database, clock, transport: options.mail ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null), publicUrl: config.publicUrl }),
+    pii,
+    auditSealer,
   };
   const deps: AppDeps = { ...base, intake: createIntakeQueue(base) };
   if (options.workers) {
@@ -94,6 +101,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
     await base.mailer.start();
+    auditSealer.start();
   }
   const app = await buildApp(deps, { logger: options.logger ?? false });
   await app.ready();
@@ -105,6 +113,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       await deps.live.close();
       await deps.mailer.stop();
       await scheduler.stop();
+      await auditSealer.stop();
       await jobs.stop();
       await database.close();
     },

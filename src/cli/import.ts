@@ -129,7 +129,7 @@ export async function importJsonLines(
         fail(lineNo, parsed.message);
       } else {
         try {
-          await applyImportRecord(deps.database.db, parsed.record, deps.clock.now());
+          await applyImportRecord(deps.database.db, parsed.record, deps.clock.now(), { pii: deps.pii });
           summary.applied += 1;
         } catch (error) {
           fail(lineNo, `${parsed.record.type} ${parsed.record.data.externalId}: ${describeFailure(error)}`);

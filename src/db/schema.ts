@@ -6,7 +6,7 @@ import type { AgentProfilesTable, QueuesTable, RoutingRulesTable } from './schem
 import type { KbArticleVersionsTable, KbArticlesTable, KbDeflectionsTable, OrderEventsTable } from './schema.kb.ts';
 import type { IncidentCasesTable, IncidentSettingsTable, IncidentsTable } from './schema.incidents.ts';
 import type { ReplyTemplatesTable } from './schema.templates.ts';
-import type { AuditLogTable } from './schema.audit.ts';
+import type { AuditLogTable, AuditPendingTable, AuditSealsTable } from './schema.audit.ts';
 import type { CasePresenceTable, SavedViewsTable } from './schema.live.ts';
 import type { EmailOutboxTable } from './schema.email.ts';
 import type { SignInFailuresTable, SignInsTable } from './schema.auth.ts';
@@ -57,6 +57,14 @@ export interface CustomersTable {
   locale: Generated<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0011: sensitive personal data (RISK-2), ciphertexts with their masked forms. */
+  address: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  refund_bank: string | null;
+  refund_holder: string | null;
+  refund_card_enc: string | null;
+  refund_card_masked: string | null;
 }
 
 export interface MerchantsTable {
@@ -370,6 +378,8 @@ export interface DB {
   email_outbox: EmailOutboxTable;
   sign_ins: SignInsTable;
   sign_in_failures: SignInFailuresTable;
+  audit_pending: AuditPendingTable;
+  audit_seals: AuditSealsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

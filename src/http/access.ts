@@ -2,7 +2,8 @@
 // needs (config.scope, or derived from its method and tag); a route without an access declaration
 // stops the server from starting. The caller is resolved from a bearer token or the console's
 // sign-in cookie before validation; an unsafe call made with the cookie must carry the CSRF token
-// bound to that sign-in.
+// bound to that sign-in. Every refusal (401 or 403, from this hook or from a handler) leaves one
+// audit row (RISK-6).
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -38,6 +39,8 @@ declare module 'fastify' {
     scope?: RouteScope;
     /** 'ignored': the route does not look at who calls (sign-in itself). */
     credentials?: 'ignored';
+    /** How a refusal of this route is audited, when not as `access.denied` (e.g. pii.reveal_denied). */
+    auditDenied?: DeniedAudit;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -46,6 +49,16 @@ declare module 'fastify' {
 }
 
 const UNDECLARED_OK = /^\/docs(\/|$)/; // the documentation UI's own assets
+
+export interface DeniedAudit {
+  action: string;
+  subjectType: string;
+  /** The path parameter that names the subject. */
+  subjectParam: string;
+}
+
+/** Refusals audited as they happen; a CSRF refusal has its own row (auth.csrf_rejected). */
+const AUDITED_REFUSALS = new Set(['unauthenticated', 'forbidden', 'insufficient-scope']);
 
 export const unauthenticated = (): AppError =>
   new AppError({
@@ -102,16 +115,44 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
       if (access === 'public') return;
       throw unauthenticated();
     }
-    const { actor, credential } = found;
+    const { credential } = found;
+    // With this request's address and id, so the audit rows it causes carry them.
+    const actor: Actor = { ...found.actor, origin: { ip: request.ip, requestId: request.id } };
     if (credential.kind === 'sign-in' && credential.delivery === 'cookie' && isUnsafeMethod(request.method)) {
       await checkCsrf(request, actor, credential.csrfToken, options);
     }
+    request.actor = actor;
     if (access !== 'public' && access !== 'authenticated' && !access.includes(actor.role)) throw forbidden();
     const scope = config?.scope ?? 'any';
     if (!grants(scopesOf(credential), scope)) throw insufficientScope(scope);
-    request.actor = actor;
     request.credential = credential;
   });
+  app.addHook('onError', async (request, _reply, error: unknown) => {
+    if (!(error instanceof AppError) || !AUDITED_REFUSALS.has(error.type)) return;
+    await recordDenial(options, request, error);
+  });
+}
+
+/** One row per refused request: who (if known), what route, from where. Never fails the answer. */
+async function recordDenial(options: AccessControlOptions, request: FastifyRequest, error: AppError): Promise<void> {
+  const special = request.routeOptions.config?.auditDenied;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const subjectId = special ? params[special.subjectParam] : undefined;
+  try {
+    await recordAudit(options.db, {
+      at: options.clock.now(),
+      actor: request.actor,
+      action: special?.action ?? 'access.denied',
+      subjectType: special ? special.subjectType : 'route',
+      subjectId: special ? (typeof subjectId === 'string' ? subjectId.slice(0, 200) : null) : `${request.method} ${request.routeOptions.url ?? ''}`,
+      outcome: 'denied',
+      ip: request.ip,
+      requestId: request.id,
+      detail: { status: error.status, type: error.type, method: request.method, path: request.url.split('?')[0]!.slice(0, 300) },
+    });
+  } catch (auditError) {
+    request.log.error({ err: auditError }, 'could not record a refused request in the audit trail');
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import type { AuditSealer } from '../modules/audit/audit.sealer.ts';
+import type { PiiKeyRing } from '../modules/privacy/pii.crypto.ts';
 import type { IntakeQueue } from '../modules/cases/case.intake.batch.ts';
 import type { EvidenceStore } from '../modules/cases/evidence.store.ts';
 import type { CaseLiveHub } from '../modules/live/live.hub.ts';
@@ -30,4 +32,8 @@ export interface AppDeps {
   live: CaseLiveHub;
   /** Sends the e-mail outbox over SMTP. */
   mailer: Mailer;
+  /** Keys that encrypt and open sensitive personal data (RISK-2). */
+  pii: PiiKeyRing;
+  /** Seals audit rows onto the hash chain. */
+  auditSealer: AuditSealer;
 }

@@ -1,6 +1,7 @@
 // The one place that lists every module's routes.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { evidenceRoutes } from '../modules/cases/evidence.routes.ts';
 import { savedViewRoutes } from '../modules/cases/saved-views.routes.ts';
@@ -13,6 +14,7 @@ import { liveRoutes } from '../modules/live/live.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.ts';
 import { replyRoutes } from '../modules/replies/reply.routes.ts';
 import { overviewRoutes } from '../modules/reports/overview.routes.ts';
 import { selfServiceRoutes } from '../modules/selfservice/selfservice.routes.ts';
@@ -44,5 +46,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await overviewRoutes(app, deps);
   await liveRoutes(app, deps);
   await savedViewRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await privacyRoutes(app, deps);
   await registerConsole(app);
 }

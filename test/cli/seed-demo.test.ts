@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTestDatabase } from '../helpers/harness.ts';
 import { DEMO_ACCOUNTS, seedDemo, seedDemoOnFirstStart, type SeedSummary } from '../../src/cli/seed-demo.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { DEMO_CUSTOMER_ACCOUNTS } from '../../src/cli/demo/accounts.ts';
 import { CASE_STATES } from '../../src/modules/cases/case.state.ts';
+import { isValidIdNumber, maskIdNumber } from '../../src/modules/privacy/pii.fields.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
 import { CASE_KINDS, DEPARTMENTS } from '../../src/shared/vocabulary.ts';
 
@@ -200,6 +202,27 @@ describe('seed-demo', () => {
       expect(new Set(joined.map((e) => e.case_id)).size).toBe(members.length);
       expect(joined.every((e) => (e.data as { rule?: string; incidentNo?: string }).rule === 'l1.group_complaint')).toBe(true);
       expect(joined.every((e) => (e.data as { incidentNo?: string }).incidentNo === product.incident_no)).toBe(true);
+    });
+  }, 60_000);
+
+  it('gives the sign-in customers and a few others an ID number and a refund card, stored encrypted with masked forms', async () => {
+    await withRuntime(config, async (runtime) => {
+      const { db } = runtime.deps.database;
+      const rows = await db
+        .selectFrom('customers')
+        .select(['id', 'address', 'id_number_enc', 'id_number_masked', 'refund_card_enc', 'refund_card_masked', 'refund_bank'])
+        .where('external_id', 'like', `${prefix}%`)
+        .where('id_number_enc', 'is not', null)
+        .execute();
+      expect(rows.length).toBeGreaterThanOrEqual(DEMO_CUSTOMER_ACCOUNTS);
+      for (const row of rows) {
+        const idNumber = runtime.deps.pii.decrypt(row.id_number_enc!, 'customers.id_number');
+        expect(isValidIdNumber(idNumber)).toBe(true);
+        expect(row.id_number_masked).toBe(maskIdNumber(idNumber));
+        expect(row.refund_card_masked).toMatch(/^\*{4} \d{4}$/);
+        expect(row.refund_bank).toBeTruthy();
+        expect(row.address).toMatch(/[区县]/);
+      }
     });
   }, 60_000);
 

@@ -168,6 +168,11 @@ describe('authorization matrix', () => {
     const phantom = [...documented].filter((key) => !served.has(key));
     expect(phantom, `OpenAPI operations the app does not serve:\n${phantom.join('\n')}`).toEqual([]);
 
+    // Security, privacy and audit routes are part of the walk.
+    for (const key of ['GET /api/v1/audit', 'GET /api/v1/audit/export', 'GET /api/v1/customers/{id}', 'POST /api/v1/customers/{id}/reveal']) {
+      expect(operations.map((o) => `${o.method} ${o.path}`), key).toContain(key);
+    }
+
     // The exceptions tables name only routes that exist.
     for (const key of Object.keys(NOT_IN_OPENAPI)) expect(served.has(key), key).toBe(true);
     for (const key of Object.keys(HANDLER_FORBIDS)) expect(documented.has(key.replace(/\{([^}]+)\}/g, ':$1')), key).toBe(true);
@@ -185,6 +190,10 @@ describe('authorization matrix', () => {
     const violations: string[] = [];
     const handlerForbidden: string[] = [];
     let calls = 0;
+    let refusals = 0;
+    const deniedRows = async () =>
+      Number((await t.runtime.deps.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('outcome', '=', 'denied').executeTakeFirstOrThrow()).n);
+    const deniedBefore = await deniedRows();
     for (const op of operations) {
       const key = `${op.method} ${op.path}`;
       const declared = access.get(`${op.method} ${fastifyPath(op.path)}`);
@@ -199,6 +208,7 @@ describe('authorization matrix', () => {
         });
         calls += 1;
         const status = res.statusCode;
+        if (status === 401 || status === 403) refusals += 1;
         const inside = allows(declared, caller);
         const what = `${key} as ${caller} (declared ${JSON.stringify(declared)}) -> ${status}`;
         if (status >= 500) violations.push(`5xx: ${what} ${res.body.slice(0, 200)}`);
@@ -215,6 +225,8 @@ describe('authorization matrix', () => {
       }
     }
     expect(calls).toBe(operations.length * CALLERS.length);
+    // Every refusal, from the access hook or from a handler, left one audit row (RISK-6).
+    expect(await deniedRows()).toBe(deniedBefore + refusals);
     expect(violations, violations.join('\n')).toEqual([]);
     // Each listed exception still happens; otherwise it is stale and should go.
     const listed = Object.entries(HANDLER_FORBIDS).flatMap(([key, roles]) => Object.keys(roles).map((role) => `${key} as ${role}`));

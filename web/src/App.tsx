@@ -6,6 +6,7 @@ import { useSignedIn } from './auth/signed-in.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { CollaborationsPage } from './pages/collaborations/CollaborationsPage.tsx';
@@ -68,6 +69,7 @@ export function App() {
           <Route path="incidents/:incidentNo" element={<IncidentPage />} />
           <Route path="collaborations" element={<CollaborationsPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:orderNo" element={<OrderPage />} />
           <Route path="orders/:orderNo/apply/:itemId" element={<ApplyPage />} />

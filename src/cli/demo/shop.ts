@@ -3,10 +3,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../../modules/policy/policy.rules.ts';
+import { DEMO_CUSTOMER_ACCOUNTS } from './accounts.ts';
 import type { DemoApi } from './api.ts';
 import { DEMO_MERCHANTS, DEMO_PRODUCTS } from './catalog.ts';
 import type { DemoScript } from './plan.ts';
 import type { Progress } from './progress.ts';
+import { demoSensitiveData, hasSensitiveData } from './sensitive.ts';
 
 const DAY = 86_400_000;
 const EVENT_BATCH = 500;
@@ -84,6 +86,8 @@ export async function writeShop(
       ...(c.email ? { email: c.email } : {}),
       tier: c.tier,
       locale: 'zh-CN',
+      address: c.address,
+      ...(hasSensitiveData(i + 1, DEMO_CUSTOMER_ACCOUNTS) ? demoSensitiveData(i + 1, c.name) : {}),
     });
     customers.set(i + 1, id);
     progress.tick();

@@ -1,9 +1,12 @@
 // Every change to a case's timeline goes through here: the SLA clocks move with the same events,
-// in the same transaction, and their own events follow the command's on the timeline.
+// in the same transaction, and their own events follow the command's on the timeline. Events that
+// change the case's state are also written to the audit trail, in one statement.
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
+import { stateChangeAudits } from './case.audit.ts';
 import { appendEvents, type CaseEventInput } from './case.repository.ts';
 
 type CaseChanges = Partial<Omit<CaseRow, 'id' | 'version'>>;
@@ -37,5 +40,7 @@ export async function recordCaseEvents(
   const all = [...events, ...caused];
   // A recomputation that moved nothing leaves the case as it was.
   if (all.length === 0 && Object.keys(changes).length === 0) return row.version;
-  return appendEvents(trx, row, actor, all, now, changes);
+  const version = await appendEvents(trx, row, actor, all, now, changes);
+  await recordAudit(trx, stateChangeAudits({ id: row.id, caseNo: row.case_no }, actor, events, row.version + 1, now));
+  return version;
 }

@@ -15,6 +15,8 @@ import { type CreateCaseResult, linkDuplicate, type PreparedCase } from './case.
 import { presentCaseSummary } from './case.presenter.ts';
 import { type CaseEventInput, insertCaseItems, insertCases, insertFirstEvents } from './case.repository.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { stateChangeAudits } from './case.audit.ts';
 import type { CaseKey } from '../sla/sla.targets.ts';
 import { routeCases } from '../routing/routing.service.ts';
 import { loadQueues } from '../routing/routing.repository.ts';
@@ -121,20 +123,23 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
     trx,
     createdIndexes.flatMap((i) => entries[i]!.input.items.map((item) => ({ caseId: ids.get(i)!, orderItemId: item.orderItemId, quantity: item.quantity }))),
   );
-  await insertFirstEvents(
+  const firstEvents = createdIndexes.map((i) => {
+    const e = entries[i]!;
+    return {
+      caseId: ids.get(i)!,
+      actor: e.actor,
+      now: e.now,
+      events: [
+        { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: e.input.channel, kind: e.input.kind, policyVersionId: e.prepared.policyVersionId } },
+        ...slaEvents(i),
+      ] as CaseEventInput[],
+    };
+  });
+  await insertFirstEvents(trx, firstEvents);
+  // Each new case's first state, on the audit trail: one statement for the batch.
+  await recordAudit(
     trx,
-    createdIndexes.map((i) => {
-      const e = entries[i]!;
-      return {
-        caseId: ids.get(i)!,
-        actor: e.actor,
-        now: e.now,
-        events: [
-          { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: e.input.channel, kind: e.input.kind, policyVersionId: e.prepared.policyVersionId } },
-          ...slaEvents(i),
-        ],
-      };
-    }),
+    firstEvents.flatMap((f) => stateChangeAudits({ id: f.caseId, caseNo: rowById.get(f.caseId)!.case_no }, f.actor, f.events, 1, f.now)),
   );
   await deps.sla.writeNewCases(trx, clocks.filter((c) => rowById.has(c.caseId)));
   // TR-3/TR-4: each new case goes to its queue (and maybe a person) in the same transaction.

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Role } from '../../shared/vocabulary.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByEmail, insertToken, insertUser } from './identity.repository.ts';
 import { generateToken, hashToken } from './identity.tokens.ts';
 import { assertNotLocked, clearFailedSignIns, recordFailedSignIn, throttleKeys } from './sign-in.throttle.ts';
@@ -40,7 +41,8 @@ export interface SignInResult extends StartedSignIn {
 /**
  * Email and password → a new sign-in (a console cookie or a bearer token). Refused while the
  * account or the address is locked after repeated failures; a failure counts towards the lock,
- * a success clears the account's count.
+ * a success clears the account's count. Every attempt, failed or not, is audited (auth.sign_in)
+ * with the caller's address.
  */
 export async function signIn(
   db: Kysely<DB>,
@@ -59,6 +61,19 @@ export async function signIn(
       ip: request.ip,
       requestId: request.requestId,
     });
+    // The attempted address is kept (repeated failures against one account are the signal); the
+    // password never is. Not signed in, so nobody acted as the account: the caller is anonymous.
+    await recordAudit(db, {
+      at: clock.now(),
+      actor: null,
+      ip: request.ip,
+      requestId: request.requestId,
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: user?.id ?? null,
+      outcome: 'failed',
+      detail: { email: credentials.email.toLowerCase().slice(0, 200), reason: user ? 'wrong_password' : 'unknown_email' },
+    });
     throw new AppError({
       status: 401,
       type: 'invalid-credentials',
@@ -76,7 +91,18 @@ export async function signIn(
   const started = await db.transaction().execute(async (trx) => {
     await clearFailedSignIns(trx, keys);
     if (request.replaces) await endSignInBySecret(trx, request.replaces, 'replaced', clock.now());
-    return startSignIn(trx, clock.now(), user.id, request.delivery, request, request.settings);
+    const signedIn = await startSignIn(trx, clock.now(), user.id, request.delivery, request, request.settings);
+    await recordAudit(trx, {
+      at: clock.now(),
+      actor: { userId: user.id, role: user.role as Role, displayName: user.display_name },
+      ip: request.ip,
+      requestId: request.requestId,
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: user.id,
+      detail: { delivery: request.delivery, expiresAt: signedIn.expiresAt.toISOString() },
+    });
+    return signedIn;
   });
   return { ...started, user: { id: user.id, role: user.role as Role, displayName: user.display_name } };
 }

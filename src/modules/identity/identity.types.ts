@@ -9,6 +9,13 @@ export interface Actor {
   merchantId: string | null;
   /** The department of a 'department' user (ORG-2); null for everyone else. */
   department: string | null;
+  /** Where this request came from (set per request by the access hook; the audit trail records it). */
+  origin?: RequestOrigin;
+}
+
+export interface RequestOrigin {
+  ip: string | null;
+  requestId: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = {

@@ -1,4 +1,4 @@
-export type { Actor, Credential, RouteAccess } from './identity.types.ts';
+export type { Actor, Credential, RequestOrigin, RouteAccess } from './identity.types.ts';
 export { SYSTEM_ACTOR } from './identity.types.ts';
 export { createUserWithToken, hashPassword, signIn } from './identity.service.ts';
 export { hashToken } from './identity.tokens.ts';

@@ -3,6 +3,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
+import type { CustomerPiiColumns } from '../privacy/pii.columns.ts';
 import type {
   CustomerUpsert,
   MerchantUpsert,
@@ -37,10 +38,11 @@ async function idByExternal(db: Db, table: 'customers' | 'merchants' | 'products
   return row.id;
 }
 
-export async function upsertCustomer(db: Db, c: CustomerUpsert, now: Date): Promise<string> {
+/** `pii`: the personal-data columns to write (encrypted by the caller); absent ones stay as stored. */
+export async function upsertCustomer(db: Db, c: CustomerUpsert, now: Date, pii: CustomerPiiColumns = {}): Promise<string> {
   const row = await db
     .insertInto('customers')
-    .values({ external_id: c.externalId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, tier: c.tier, locale: c.locale })
+    .values({ external_id: c.externalId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, tier: c.tier, locale: c.locale, ...pii })
     .onConflict((oc) =>
       oc.column('external_id').doUpdateSet({
         name: c.name,
@@ -48,6 +50,7 @@ export async function upsertCustomer(db: Db, c: CustomerUpsert, now: Date): Prom
         email: c.email ?? null,
         tier: c.tier,
         locale: c.locale,
+        ...pii,
         updated_at: now,
       }),
     )

@@ -20,6 +20,7 @@ import {
 } from './orders.schemas.ts';
 import { applyImportRecord, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
+import { addressFor, addressPartsFor } from '../privacy/pii.present.ts';
 
 const INTEGRATION = ['admin'] as const;
 
@@ -50,7 +51,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
       },
       async (request) => {
         const data = { ...(request.body as object), externalId: request.params.externalId };
-        const id = await applyImportRecord(db, { type, data } as ImportRecord, deps.clock.now());
+        const id = await applyImportRecord(db, { type, data } as ImportRecord, deps.clock.now(), { pii: deps.pii });
         return { id, externalId: request.params.externalId };
       },
     );
@@ -143,8 +144,14 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
         totalFen: order.total_fen,
         shippingFen: order.shipping_fen,
         shippingInsurance: order.shipping_insurance,
-        shippingAddress: order.shipping_address,
-        addressChanges,
+        // Masked for roles that do not need the customer's contact details (privacy/pii.policy.ts).
+        shippingAddress: addressFor(actor, order.customer_id, order.shipping_address),
+        addressChanges: addressChanges.map((c) => ({
+          ...c,
+          from: addressFor(actor, order.customer_id, c.from),
+          to: addressFor(actor, order.customer_id, c.to),
+          toParts: addressPartsFor(actor, order.customer_id, c.toParts as Record<string, unknown> | null),
+        })),
         items: detail.items.map((i) => ({
           id: i.id,
           productId: i.product_id,

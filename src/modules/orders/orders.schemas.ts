@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBERSHIP_TIERS, PRODUCT_FLAGS } from '../../shared/vocabulary.ts';
+import { CARD_NUMBER, isValidIdNumber, normalizeCardNumber } from '../privacy/pii.fields.ts';
 
 const externalId = z.string().trim().min(1).max(128);
 const fen = z.number().int().min(0).max(1_000_000_000_00);
@@ -12,6 +13,28 @@ export const customerUpsertSchema = z.object({
   email: z.string().trim().email().max(200).nullish(),
   tier: z.enum(MEMBERSHIP_TIERS).default('regular'),
   locale: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+  // Personal data (RISK-2). Absent: left as stored; null: erased. The ID and card numbers are
+  // stored encrypted, and only their masked forms are ever shown.
+  address: z.string().trim().min(2).max(500).nullish().describe('Default address, one line; shown masked to roles that do not need it'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isValidIdNumber, 'idNumber: an 18-character mainland ID number with a valid check character / 请填写有效的 18 位身份证号')
+    .nullish()
+    .describe('Resident ID number (身份证号), needed for cross-border and high-value claims; stored encrypted'),
+  refundAccount: z
+    .object({
+      bankName: z.string().trim().min(2).max(100),
+      holderName: z.string().trim().min(1).max(100),
+      cardNumber: z
+        .string()
+        .trim()
+        .max(40)
+        .refine((v) => CARD_NUMBER.test(normalizeCardNumber(v)), 'cardNumber: 12 to 19 digits / 银行卡号为 12–19 位数字'),
+    })
+    .nullish()
+    .describe('Bank card for offline and cash-on-delivery refunds; the card number is stored encrypted'),
 });
 export type CustomerUpsert = z.infer<typeof customerUpsertSchema>;
 

@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { sealCustomerPii } from '../privacy/pii.columns.ts';
+import type { PiiKeyRing } from '../privacy/pii.crypto.ts';
 import {
   customerUpsertSchema,
   merchantUpsertSchema,
@@ -33,13 +35,15 @@ export type ImportRecord = z.infer<typeof importRecordSchema>;
 export interface ImportHooks {
   /** A return shipment of a case was delivered (the case module starts the merchant's clock). */
   returnDelivered?: (trx: Kysely<DB>, caseId: string, deliveredAt: Date) => Promise<void>;
+  /** Encrypts a customer's ID and bank card numbers (required when a record carries them). */
+  pii?: PiiKeyRing;
 }
 
 export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, now: Date, hooks: ImportHooks = {}): Promise<string> {
   return db.transaction().execute(async (trx) => {
     switch (record.type) {
       case 'customer':
-        return upsertCustomer(trx, record.data, now);
+        return upsertCustomer(trx, record.data, now, sealCustomerPii(hooks.pii, record.data));
       case 'merchant':
         return upsertMerchant(trx, record.data, now);
       case 'product':

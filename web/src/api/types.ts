@@ -54,6 +54,8 @@ export interface CaseSummary {
   assigneeId: string | null;
   category: string | null;
   title: string | null;
+  /** The customer the case is about (their card: GET /api/v1/customers/:id). */
+  customerId: string;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

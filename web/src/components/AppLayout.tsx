@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DASHBOARD_ROLES } from '../api/reports.queries.ts';
+import { AUDIT_ROLES } from '../api/audit.types.ts';
 import { ESCALATION_ROLES } from '../api/sla.types.ts';
 import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
 import { useSignInState } from '../auth/signed-in.ts';
@@ -56,6 +57,7 @@ export function AppLayout() {
   if (signedIn.user.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
   if (signedIn.user.role === 'merchant') items.push({ key: '/my-policy', label: <Link to="/my-policy">{t('admin.myPolicy')}</Link> });
   if (signedIn.user.role === 'admin') items.push({ key: '/users', label: <Link to="/users">{t('usersNav.users')}</Link> });
+  if (AUDIT_ROLES.includes(signedIn.user.role)) items.push({ key: '/audit', label: <Link to="/audit">{t('audit.nav')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -9,6 +9,7 @@ import { caseworkEnUS } from './casework.en-US.ts';
 import { accountEnUS } from './account.en-US.ts';
 import { adminEnUS } from './admin.en-US.ts';
 import { usersEnUS } from './users.en-US.ts';
+import { auditEnUS } from './audit.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -129,5 +130,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS, ...usersEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS, ...usersEnUS, ...auditEnUS };
 export type Messages = typeof enUS;

@@ -11,6 +11,7 @@ import { caseworkZhCN } from './casework.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { adminZhCN } from './admin.zh-CN.ts';
 import { usersZhCN } from './users.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -131,4 +132,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN, ...usersZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN, ...usersZhCN, ...auditZhCN };

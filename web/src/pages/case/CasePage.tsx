@@ -16,6 +16,7 @@ import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { IncidentBanner } from './IncidentBanner.tsx';
 import { CollaborationCard } from './CollaborationCard.tsx';
+import { CustomerCard } from './CustomerCard.tsx';
 import { MoneyCard, ShipmentsCard, TasksCard } from './ExecutionCards.tsx';
 import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
@@ -77,6 +78,7 @@ export function CasePage() {
             {staff ? <TriageCard detail={detail} /> : null}
             {staff ? sla : null}
             <CollaborationCard detail={detail} fetchedAt={query.dataUpdatedAt} />
+            <CustomerCard detail={detail} />
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />
             <ShipmentsCard shipments={detail.shipments} />

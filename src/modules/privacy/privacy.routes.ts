@@ -1,0 +1,60 @@
+// Customer card and reveal (RISK-2, RISK-6).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/access.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { ROLES } from '../../shared/vocabulary.ts';
+import { customerCard, revealField } from './customer.card.ts';
+import { PII_FIELDS, REVEAL_REASON_MIN } from './pii.policy.ts';
+
+/** Everyone who deals with customers; departments answer questions on cases and never see customers. */
+const CARD_READERS = ROLES.filter((role) => role !== 'department' && role !== 'system');
+
+const idParams = z.object({ id: z.string().uuid() });
+
+export async function privacyRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+
+  app.get(
+    '/api/v1/customers/:id',
+    {
+      config: { access: CARD_READERS },
+      schema: {
+        tags: ['customers'],
+        summary: 'A customer card: contact details masked or in full by role, ID and bank card numbers always masked',
+        description:
+          'Customers see their own card, merchant staff the customers of their shop. Phone, email and address are shown in full to the customer and to agents, specialists and supervisors, masked to everyone else; a look at them in full by staff is audited (customer.viewed).',
+        params: idParams,
+      },
+    },
+    async (request) => customerCard(db, actorOf(request), request.params.id, deps.clock.now()),
+  );
+
+  app.post(
+    '/api/v1/customers/:id/reveal',
+    {
+      config: {
+        access: ['compliance'],
+        // Anyone else is refused with 403 and the attempt is audited as such.
+        auditDenied: { action: 'pii.reveal_denied', subjectType: 'customer', subjectParam: 'id' },
+      },
+      schema: {
+        tags: ['customers'],
+        summary: "Reveal one of a customer's personal data fields in full (compliance only, with a reason; audited)",
+        params: idParams,
+        body: z.object({
+          field: z.enum(PII_FIELDS),
+          reason: z.string().trim().min(REVEAL_REASON_MIN).max(500).describe(`Why it is needed, at least ${REVEAL_REASON_MIN} characters`),
+          caseNo: z.string().trim().min(1).max(64).optional().describe('The case the reveal is for'),
+        }),
+        response: { 200: z.object({ field: z.enum(PII_FIELDS), value: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return revealField(db, deps.pii, actorOf(request), request.params.id, request.body, deps.clock.now());
+    },
+  );
+}
