@@ -26,12 +26,14 @@ async function signIn(email: string, password: string): Promise<Call> {
   return client(t, null).post('/api/v1/auth/sign-in', { email, password });
 }
 
+/** The user-management rows about a user (their sign-ins are audited too, under auth.*). */
 async function auditOf(subjectId: string) {
   return t.runtime.deps.database.db
     .selectFrom('audit_log')
     .select(['action', 'actor_user_id', 'detail', 'outcome'])
     .where('subject_type', '=', 'user')
     .where('subject_id', '=', subjectId)
+    .where('action', 'like', 'config.user.%')
     .orderBy('id')
     .execute();
 }
