@@ -235,7 +235,7 @@ describe('reply templates in the admin console', () => {
     const withCase = await shop.admin.post('/api/v1/reply-templates/preview', { body: '{{customerName}}，售后单{{caseNo}}（{{orderNo}}）绝对正品', locale: 'zh-CN', caseNo });
     expect(withCase.body.source).toBe('case');
     expect(withCase.body.text).toContain(`张三，售后单${caseNo}（${shop.orderNo}）`);
-    expect(withCase.body.wordingFlags[0]).toMatchObject({ phrase: '绝对' });
+    expect(withCase.body.wordingFlags[0]).toMatchObject({ phrase: '绝对正品' });
     expect((await shop.admin.post('/api/v1/reply-templates/preview', { body: 'x', caseNo: 'AS20990101000001' })).status).toBe(404);
     expect((await shop.agent.post('/api/v1/reply-templates/preview', { body: 'x' })).status).toBe(403);
   });
