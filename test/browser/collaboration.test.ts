@@ -53,7 +53,9 @@ describe('users and department collaboration in Chromium', () => {
 
   it('an admin creates a logistics department user; a taken email is shown on its field', async () => {
     const page = await signInAs(browser, c.baseUrl, adminEmail, PASSWORD);
-    await page.getByRole('link', { name: '用户' }).click();
+    // Users sit in the admin area, beside its other sections.
+    await page.getByRole('link', { name: '管理', exact: true }).click();
+    await page.getByTestId('admin-sections').getByRole('link', { name: '用户' }).click();
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
     await page.getByTestId('users-table').getByText(people.agentEmail).waitFor();
 

@@ -43,7 +43,9 @@ export function AppLayout() {
   } else if (STAFF_ROLES.includes(signedIn.user.role)) {
     items.push(collaborations);
   }
-  items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
+  // An admin reaches the help centre's articles, users and the audit trail from the admin area.
+  const admin = signedIn.user.role === 'admin';
+  if (!admin) items.push({ key: '/help', label: <Link to="/help">{t('kb.nav')}</Link> });
   if (customer) items.push({ key: '/policy', label: <Link to="/policy">{t('publicPolicy.nav')}</Link> });
   if ((DASHBOARD_ROLES as readonly string[]).includes(signedIn.user.role)) {
     items.push({ key: '/dashboard', label: <Link to="/dashboard">{t('dashboard.nav')}</Link> });
@@ -54,10 +56,9 @@ export function AppLayout() {
   if (INCIDENT_LIST_ROLES.includes(signedIn.user.role)) {
     items.push({ key: '/incidents', label: <Link to="/incidents">{t('incidents.nav')}</Link> });
   }
-  if (signedIn.user.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
+  if (admin) items.push({ key: '/admin', label: <Link to="/admin">{t('admin.nav')}</Link> });
   if (signedIn.user.role === 'merchant') items.push({ key: '/my-policy', label: <Link to="/my-policy">{t('admin.myPolicy')}</Link> });
-  if (signedIn.user.role === 'admin') items.push({ key: '/users', label: <Link to="/users">{t('usersNav.users')}</Link> });
-  if (AUDIT_ROLES.includes(signedIn.user.role)) items.push({ key: '/audit', label: <Link to="/audit">{t('audit.nav')}</Link> });
+  if (!admin && AUDIT_ROLES.includes(signedIn.user.role)) items.push({ key: '/audit', label: <Link to="/audit">{t('audit.nav')}</Link> });
   const selected = items.map((i) => i.key).filter((key) => location.pathname.startsWith(key));
   return (
     <Layout style={{ minHeight: '100vh' }}>

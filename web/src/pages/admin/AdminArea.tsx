@@ -1,5 +1,5 @@
 // The admin area: its own section menu above each admin page (policies, SLA, routing, reply
-// templates, help articles); only admins get in.
+// templates, help articles), with the users and the audit trail beside them; only admins get in.
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -17,7 +17,11 @@ export function AdminArea() {
         mode="horizontal"
         data-testid="admin-sections"
         selectedKeys={[...selected]}
-        items={ADMIN_SECTIONS.map((s) => ({ key: s, label: <Link to={`/admin/${s}`}>{t(`admin.section.${s}`)}</Link> }))}
+        items={[
+          ...ADMIN_SECTIONS.map((s) => ({ key: s, label: <Link to={`/admin/${s}`}>{t(`admin.section.${s}`)}</Link> })),
+          { key: 'users', label: <Link to="/users">{t('usersNav.users')}</Link> },
+          { key: 'audit', label: <Link to="/audit">{t('audit.nav')}</Link> },
+        ]}
         style={{ marginBottom: 20, background: 'transparent' }}
       />
       <Outlet />
