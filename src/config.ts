@@ -19,6 +19,9 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  // CL-6: archived cases are kept at least 3 years; a shorter setting is a configuration error.
+  RETENTION_YEARS: z.coerce.number().int().min(3, 'must be at least 3 (CL-6: archives are kept at least 3 years)').max(100).default(3),
 }).superRefine((e, ctx) => {
   for (const origin of splitList(e.CORS_ORIGINS)) {
     if (!isOrigin(origin)) {
@@ -67,7 +70,9 @@ export interface Config {
   httpsOnly: boolean;
   trustProxy: boolean | number | string[];
   /** Requests per minute; 0 turns that limit off. */
-  rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
+  rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number; authFailuresPerIp: number };
+  /** CL-6: years an archived case is kept before its personal data is purged (at least 3). */
+  retentionYears: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: splitList(e.CORS_ORIGINS).map((origin) => origin.replace(/\/$/, '')),
     httpsOnly: e.HTTPS_ONLY === '1',
     trustProxy: trustProxy(e.TRUST_PROXY),
-    rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    rateLimit: {
+      perToken: e.RATE_LIMIT_PER_MINUTE,
+      anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      authFailuresPerIp: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    retentionYears: e.RETENTION_YEARS,
   };
 }

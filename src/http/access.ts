@@ -1,12 +1,13 @@
 // Every route declares who may call it (config.access); a route without a declaration stops
 // the server from starting. The actor is resolved from the bearer token before validation.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, findActorByTokenHash, hashToken, type RouteAccess } from '../modules/identity/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { AppError, forbidden } from '../shared/errors.ts';
 import { recordRouteAccess } from './access.matrix.ts';
+import { type AuthFailureLimiter, rateLimited } from './security.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,7 +27,7 @@ export const unauthenticated = (): AppError =>
     text: { 'zh-CN': '请先登录或提供有效的访问令牌', 'en-US': 'Sign in or provide a valid access token' },
   });
 
-export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, clock: Clock): void {
+export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, clock: Clock, authFailures?: AuthFailureLimiter): void {
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (route) => {
     recordRouteAccess(app, route);
@@ -35,13 +36,28 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, cloc
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
     }
   });
-  app.addHook('onRequest', async (request) => {
+  /** The actor of the request's token; a failed authentication counts against the client's IP. */
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
+    if (!authFailures || request.headers.authorization === undefined) return resolveActor(request, db, clock);
+    const wait = authFailures.blockedFor(request.ip);
+    if (wait !== null) {
+      reply.header('retry-after', String(wait));
+      throw rateLimited(wait, authFailures.limitPerMinute);
+    }
+    try {
+      return await resolveActor(request, db, clock);
+    } catch (error) {
+      authFailures.recordFailure(request.ip);
+      throw error;
+    }
+  };
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') {
-      request.actor = await resolveActor(request, db, clock);
+      request.actor = await authenticate(request, reply);
       return;
     }
-    const actor = await resolveActor(request, db, clock);
+    const actor = await authenticate(request, reply);
     if (!actor) throw unauthenticated();
     if (access !== 'authenticated' && !access.includes(actor.role)) throw forbidden();
     request.actor = actor;

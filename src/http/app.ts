@@ -10,7 +10,8 @@ import type { AppDeps } from './deps.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
-import { registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
+import { AuthFailureLimiter, registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
+import { registerRefusalAudit } from '../modules/audit/audit.refusal.ts';
 
 export type App = FastifyInstance;
 
@@ -66,7 +67,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
-  registerAccessControl(app, deps.database.db, deps.clock);
+  // Failed authentications count per IP before any token lookup (security.ts).
+  const authFailures = deps.config.rateLimit.authFailuresPerIp > 0 ? new AuthFailureLimiter(deps.config.rateLimit.authFailuresPerIp) : undefined;
+  registerAccessControl(app, deps.database.db, deps.clock, authFailures);
+  registerRefusalAudit(app, deps.database.db, deps.clock);
   await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

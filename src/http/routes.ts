@@ -11,6 +11,7 @@ import { ordersRoutes } from '../modules/orders/index.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { replyRoutes } from '../modules/replies/reply.routes.ts';
+import { retentionRoutes } from '../modules/retention/retention.routes.ts';
 import { selfServiceRoutes } from '../modules/selfservice/selfservice.routes.ts';
 import { routingRoutes } from '../modules/routing/routing.routes.ts';
 import { slaReportRoutes } from '../modules/sla/sla.reports.routes.ts';
@@ -20,7 +21,9 @@ import { healthRoutes } from './health.routes.ts';
 import { registerConsole } from './static.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  // preservePath: the uploader's file name arrives exactly as sent. It is only ever a label (the
+  // stored file is named by a generated key), so nothing is gained by trimming it here.
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true, preservePath: true });
   await healthRoutes(app, deps);
   await identityRoutes(app, deps);
   await ordersRoutes(app, deps);
@@ -36,5 +39,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await selfServiceRoutes(app, deps);
   await incidentRoutes(app, deps);
   await replyRoutes(app, deps);
+  await retentionRoutes(app, deps);
   await registerConsole(app);
 }

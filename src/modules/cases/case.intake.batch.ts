@@ -18,6 +18,7 @@ import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { CaseKey } from '../sla/sla.targets.ts';
 import { routeCases } from '../routing/routing.service.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
+import { mediaFlagFromTriage } from './case.voice.ts';
 
 export interface IntakeEntry {
   actor: Actor;
@@ -210,6 +211,7 @@ function caseValues(e: IntakeEntry, id: string) {
     emotion: prepared.triage.emotion,
     priority: prepared.triage.priority,
     triage: prepared.triage,
+    mediaFlag: mediaFlagFromTriage(prepared.triage.reasons, now),
     policyVersionId: prepared.policyVersionId,
     eligibility: prepared.eligibility,
     openDedupeKey: prepared.dedupeKey,

@@ -2,6 +2,9 @@
 import type { AppDeps } from '../../http/deps.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertCanReadCase } from './case.access.ts';
+import { isExternalVoice } from './case.voice.ts';
+import { presentRetention } from '../retention/retention.service.ts';
+import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
@@ -19,7 +22,9 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const collaborations = await collaborationsForCase(db, actor, row.id, now);
   // The group complaint (TR-6) the case belongs to: internal, so never shown to the customer.
   const incident = actor.role === 'customer' ? null : await incidentOfCase(db, row.id);
-  return { ...presentCaseDetail(row, detail, actor, now), deadlines, incident, collaborations };
+  // CL-6: how long the case is kept and any legal hold: the platform's staff only.
+  const retention = (STAFF_ROLES as readonly string[]).includes(actor.role) ? presentRetention(row, now, deps.config.retentionYears) : undefined;
+  return { ...presentCaseDetail(row, detail, actor, now), deadlines, incident, collaborations, retention };
 }
 
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
@@ -28,9 +33,14 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? '00000000-0000-0000-0000-000000000000');
   if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? '00000000-0000-0000-0000-000000000000');
   if (actor.role === 'department') {
-    // A department lists the cases it is asked about, as it may read them (case.access.ts).
-    q = q.where((eb) => eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
-      .where('r.department', '=', actor.department ?? '').where('r.status', '=', 'open')));
+    // A department lists the cases it is asked about, as it may read them (case.access.ts); PR and
+    // compliance also the media-flagged cases they speak for (RISK-5).
+    const voice = isExternalVoice(actor);
+    q = q.where((eb) => eb.or([
+      eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
+        .where('r.department', '=', actor.department ?? '').where('r.status', '=', 'open')),
+      ...(voice ? [eb('cases.media_flag', 'is not', null)] : []),
+    ]));
   }
   if (query.state) q = q.where('cases.state', '=', query.state);
   if (query.kind) q = q.where('cases.kind', '=', query.kind);
