@@ -12,6 +12,7 @@ import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
 import { AuthFailureLimiter, registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
 import { registerRefusalAudit } from '../modules/audit/audit.refusal.ts';
+import { registerInputGuard } from './input.guard.ts';
 
 export type App = FastifyInstance;
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   const authFailures = deps.config.rateLimit.authFailuresPerIp > 0 ? new AuthFailureLimiter(deps.config.rateLimit.authFailuresPerIp) : undefined;
   registerAccessControl(app, deps.database.db, deps.clock, authFailures);
   registerRefusalAudit(app, deps.database.db, deps.clock);
+  registerInputGuard(app);
   await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
+import { isStorableText } from '../../http/input.guard.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { assertCanSeeCase } from './case.access.ts';
@@ -16,7 +17,7 @@ import { assertNotPurged } from '../retention/retention.guard.ts';
 const fieldsSchema = z.object({
   purpose: z.enum(['evidence', 'inspection', 'execution_proof', 'other']).default('evidence'),
   caseItemId: z.string().uuid().optional(),
-  supports: z.string().trim().min(1).max(200).optional(),
+  supports: z.string().trim().min(1).max(200).refine(isStorableText, 'contains a character text cannot hold').optional(),
 });
 
 /**
