@@ -146,6 +146,9 @@ describe('single external voice (RISK-5)', () => {
     const flagged = await other.agent.action(plain, 'flag_media', { reason: '电视台记者来电询问此事' });
     expect(flagged.status).toBe(200);
     expect(flagged.body.mediaFlag).toMatchObject({ source: 'staff', reason: '电视台记者来电询问此事' });
+    // Flagging is internal: it answers nobody, so the first-response clock still runs.
+    const clocks = (await other.agent.get(`/api/v1/cases/${plain}`)).body.deadlines as { metric: string; metAt: string | null }[];
+    expect(clocks.find((d) => d.metric === 'first_response')?.metAt).toBeNull();
     expect((await other.agent.action(plain, 'flag_media', { reason: '再标一次' })).status).toBe(409);
     expect((await other.agent.post(`/api/v1/cases/${plain}/messages`, { body: '您好' })).status).toBe(403);
     expect((await other.agent.action(plain, 'unflag_media', { reason: '误报' })).status).toBe(403);

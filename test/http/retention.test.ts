@@ -205,6 +205,17 @@ describe('retention and legal hold (CL-6)', () => {
     expect(seen.body.timeline.map((e: { type: string }) => e.type)).not.toContain('legal_hold_placed');
     expect(seen.body.retention).toBeUndefined();
   });
+
+  it('holds an open case too, without answering the customer for the SLA', async () => {
+    t.clock.set(ARCHIVED_AT);
+    const fresh = await makeShop(t);
+    const open = await fresh.customer.post('/api/v1/cases', { kind: 'consultation', reason: 'quality', description: '请问怎么保修' });
+    const held = await fresh.compliance.post(`/api/v1/cases/${open.body.caseNo}/legal-hold`, { reason: '证据保全' });
+    expect(held.status).toBe(200);
+    expect(held.body.retention).toMatchObject({ keepReason: 'open', legalHold: { reason: '证据保全' } });
+    const clocks = (await fresh.agent.get(`/api/v1/cases/${open.body.caseNo}`)).body.deadlines as { metric: string; metAt: string | null }[];
+    expect(clocks.find((d) => d.metric === 'first_response')?.metAt).toBeNull();
+  });
 });
 
 describe('RETENTION_YEARS', () => {

@@ -25,6 +25,8 @@ const UNSEEN_EVENTS = new Set([
   'case_routed', 'case_assigned', 'case_unassigned', 'platform_intervention',
   // Asking another department is the platform's own work, not an answer to the customer (ORG-2).
   'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+  // Who may speak outside, legal holds and the retention purge are internal too (RISK-5, CL-6).
+  'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);
 
 /** A handler did something the customer sees: a reply, a decision, a request. */

@@ -2,6 +2,7 @@
 // response schemas yet, so these are written by hand from src/modules/*/…presenter/routes.
 import type { LocalizedText } from '../i18n/index.ts';
 import type { CaseSla, Deadline, TimelineData } from './sla.types.ts';
+import type { MediaFlag, Retention } from './retention.types.ts';
 
 export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'admin' | 'system';
 export const CASE_KINDS = [
@@ -57,6 +58,8 @@ export interface CaseSummary {
   actions: CaseAction[];
   /** In lists only: the most urgent open SLA clock the caller may see. */
   sla?: CaseSla | null;
+  mediaFlag?: MediaFlag | null;
+  purgedAt?: string | null;
 }
 
 export interface Page<T> {
@@ -157,6 +160,7 @@ export interface CaseDetail extends CaseSummary {
   shipments: Shipment[];
   /** SLA clocks the caller may see: staff all, a merchant its own, a customer theirs. */
   deadlines?: Deadline[];
+  retention?: Retention;
 }
 
 export interface Shipment {

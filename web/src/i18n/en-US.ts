@@ -1,6 +1,7 @@
 // English UI text. zh-CN.ts must have the same keys (checked by the Shape type).
 import { vocabEnUS } from './en-US.vocab.ts';
 import { kbEnUS } from './kb.en-US.ts';
+import { retentionEnUS } from './retention.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -121,5 +122,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...retentionEnUS, event: { ...vocabEnUS.event, ...retentionEnUS.retentionEvents } };
 export type Messages = typeof enUS;

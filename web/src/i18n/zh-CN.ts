@@ -3,6 +3,7 @@ import type { uiEnUS } from './en-US.ts';
 import type { Shape } from './shape.ts';
 import { vocabZhCN } from './zh-CN.vocab.ts';
 import { kbZhCN } from './kb.zh-CN.ts';
+import { retentionZhCN } from './retention.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -123,4 +124,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...retentionZhCN, event: { ...vocabZhCN.event, ...retentionZhCN.retentionEvents } };
