@@ -106,7 +106,7 @@ describe('single external voice (RISK-5)', () => {
     const reply = await pr.post(`/api/v1/cases/${caseNo}/messages`, { body: '关于您反映的问题，我们的统一回复如下……' });
     expect(reply.status).toBe(201);
     expect(reply.body.visibility).toBe('public');
-    expect((await logistics.post(`/api/v1/cases/${caseNo}/messages`, { body: '物流部回复' })).status).toBe(404);
+    expect((await logistics.post(`/api/v1/cases/${caseNo}/messages`, { body: '物流部回复' })).status).toBe(403);
     expect((await logistics.get(`/api/v1/cases/${caseNo}`)).status).toBe(404);
     // The customer still speaks for themselves.
     expect((await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '请尽快给我答复' })).status).toBe(201);

@@ -4,6 +4,7 @@
 // what is due while anonymised statistics stay.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ANONYMISED_CUSTOMER_ID } from '../../src/modules/retention/retention.purge.ts';
@@ -215,6 +216,23 @@ describe('retention and legal hold (CL-6)', () => {
     expect(held.body.retention).toMatchObject({ keepReason: 'open', legalHold: { reason: '证据保全' } });
     const clocks = (await fresh.agent.get(`/api/v1/cases/${open.body.caseNo}`)).body.deadlines as { metric: string; metAt: string | null }[];
     expect(clocks.find((d) => d.metric === 'first_response')?.metAt).toBeNull();
+  });
+});
+
+describe('the timeline stays append-only', () => {
+  it('refuses changes outside a purge, and even a purge can neither delete events nor reshape them', async () => {
+    const { db } = t.runtime.deps.database;
+    const event = await db.selectFrom('case_events').select(['id', 'case_id']).orderBy('id').executeTakeFirstOrThrow();
+    await expect(sql`update case_events set reason = 'rewritten' where id = ${event.id}`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from case_events where id = ${event.id}`.execute(db)).rejects.toThrow(/append-only/);
+    const inPurge = (statement: ReturnType<typeof sql>) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select set_config('afterdesk.purging', 'on', true)`.execute(trx);
+        await statement.execute(trx);
+      });
+    await expect(inPurge(sql`delete from case_events where id = ${event.id}`)).rejects.toThrow(/append-only/);
+    await expect(inPurge(sql`update case_events set type = 'case_archived' where id = ${event.id}`)).rejects.toThrow(/append-only/);
+    await expect(inPurge(sql`update case_events set occurred_at = now() where id = ${event.id}`)).rejects.toThrow(/append-only/);
   });
 });
 

@@ -34,6 +34,8 @@ export async function addMessage(
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<MessageResult>> {
   const now = deps.clock.now();
+  // Of the collaborating departments only PR and compliance write messages, on the cases they speak for (RISK-5).
+  if (actor.role === 'department' && !isExternalVoice(actor)) throw forbidden();
   // PR and compliance department users are platform staff for the cases they speak for (RISK-5).
   const isStaff = (STAFF_ROLES as readonly string[]).includes(actor.role) || isExternalVoice(actor);
   if (input.visibility === 'internal' && !isStaff) {
