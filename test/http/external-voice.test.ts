@@ -116,6 +116,16 @@ describe('single external voice (RISK-5)', () => {
     expect(bodies).not.toContain('已转公关组，等待统一口径');
   });
 
+  it("PR's reply is the customer's answer for the SLA", async () => {
+    const other = await makeShop(t);
+    const flagged = await fileCase(other, '我已经向市场监管局投诉了，记者也联系了我');
+    const clock = async () =>
+      ((await other.agent.get(`/api/v1/cases/${flagged}`)).body.deadlines as { metric: string; metAt: string | null }[]).find((d) => d.metric === 'first_response');
+    expect((await clock())?.metAt).toBeNull();
+    expect((await pr.post(`/api/v1/cases/${flagged}/messages`, { body: '您好，我是平台公关部，我们已关注此事' })).status).toBe(201);
+    expect((await clock())?.metAt).not.toBeNull();
+  });
+
   it('PR sees nothing of cases that are not flagged', async () => {
     const plain = await fileCase(await makeShop(t), '耳机右耳没有声音');
     expect((await pr.get(`/api/v1/cases/${plain}`)).status).toBe(404);

@@ -16,7 +16,9 @@ export interface LifecycleContext {
   merchantId: string | null;
 }
 
-const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance']);
+// 'department': of the departments only PR and compliance write to the customer, on the media
+// cases they speak for (RISK-5); their reply answers the customer like anyone's.
+const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance', 'department']);
 // Events the customer does not see, or that are the SLA engine's own bookkeeping.
 const UNSEEN_EVENTS = new Set([
   'internal_note_added', 'case_linked', 'plan_submitted_for_approval', 'plan_approval_declined', 'plan_approved',
