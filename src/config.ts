@@ -31,6 +31,9 @@ const envSchema = z.object({
   SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   PII_KEYS: z.string().default(''),
   PII_ACTIVE_KEY_ID: z.string().trim().optional(),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  // CL-6: archived cases are kept at least 3 years; a shorter setting is a configuration error.
+  RETENTION_YEARS: z.coerce.number().int().min(3, 'must be at least 3 (CL-6: archives are kept at least 3 years)').max(100).default(3),
 }).superRefine((e, ctx) => {
   try {
     parseKeyList(e.PII_KEYS);
@@ -84,7 +87,9 @@ export interface Config {
   httpsOnly: boolean;
   trustProxy: boolean | number | string[];
   /** Requests per minute; 0 turns that limit off. */
-  rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number };
+  rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number; authFailuresPerIp: number };
+  /** CL-6: years an archived case is kept before its personal data is purged (at least 3). */
+  retentionYears: number;
   /** Customer e-mail over SMTP; without smtpUrl e-mails wait in the outbox. */
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people reach the console (links in e-mails). */
@@ -130,7 +135,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: splitList(e.CORS_ORIGINS).map((origin) => origin.replace(/\/$/, '')),
     httpsOnly: e.HTTPS_ONLY === '1',
     trustProxy: trustProxy(e.TRUST_PROXY),
-    rateLimit: { perToken: e.RATE_LIMIT_PER_MINUTE, anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE },
+    rateLimit: {
+      perToken: e.RATE_LIMIT_PER_MINUTE,
+      anonymousPerIp: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      authFailuresPerIp: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    retentionYears: e.RETENTION_YEARS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     signIn: {

@@ -21,6 +21,7 @@ import { ensureKbDefaults } from './modules/kb/kb.defaults.ts';
 import { handleSlaAction } from './modules/sla/sla.actions.ts';
 import { handleSlaRecompute } from './modules/sla/sla.recompute.ts';
 import { ensureRoutingDefaults } from './modules/routing/routing.repository.ts';
+import { handleEvidencePurge, RETENTION_PURGE_CRON, runRetentionPurge } from './modules/retention/retention.service.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createCaseLiveHub } from './modules/live/live.hub.ts';
@@ -75,6 +76,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   await ensureRoutingDefaults(database.db, clock.now());
   const jobs: JobQueue = createJobQueue(database);
   await jobs.start();
+  // CL-6: the nightly purge is a pg-boss cron schedule (stored once, sent by one process); the
+  // processes that run workers purge what the injected clock says is due.
+  await jobs.schedule('retention-purge', RETENTION_PURGE_CRON, { tz: 'Asia/Shanghai' });
   const sla = createSlaService();
   const scheduler = createDeadlineScheduler({ database, clock, jobs, sla });
   const auditSealer = createAuditSealer(database);
@@ -98,6 +102,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await jobs.work('case-event', (data) => handleCaseEvent(database.db, clock, data, deps));
     await jobs.work('sla-action', (data) => handleSlaAction(deps, data));
     await jobs.work('sla-recompute', async (data) => void (await handleSlaRecompute(deps, data)));
+    await jobs.work('retention-purge', async () => void (await runRetentionPurge(deps)));
+    await jobs.work('evidence-purge', (data) => handleEvidencePurge(deps, data));
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
     await base.mailer.start();

@@ -71,7 +71,7 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
   const clock = new ManualClock(now);
   const progress = new Progress(options.progress ?? false);
   // The loader is one caller sending thousands of requests through the real pipeline: no throttle.
-  const runtime = await startRuntime({ ...config, rateLimit: { perToken: 0, anonymousPerIp: 0, signInPerIp: 0 } }, { clock });
+  const runtime = await startRuntime({ ...config, rateLimit: { perToken: 0, anonymousPerIp: 0, signInPerIp: 0, authFailuresPerIp: 0 } }, { clock });
   try {
     const { db } = runtime.deps.database;
     const existing = await db.selectFrom('customers').select('id').where('external_id', '=', externalIds(prefix).customer(1)).executeTakeFirst();

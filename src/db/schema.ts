@@ -162,6 +162,22 @@ export interface CasesTable {
   emotion: Generated<string>;
   priority: Generated<string>;
   triage: Json | null;
+  /** 0016_retention.sql: RISK-5 media/regulator flag, CL-6 legal hold and purge. */
+  media_flag: Json<MediaFlag> | null;
+  legal_hold_at: Timestamp | null;
+  legal_hold_reason: string | null;
+  legal_hold_by: string | null;
+  purged_at: Timestamp | null;
+  purge_summary: Json | null;
+}
+
+/** Why a case speaks with a single external voice (RISK-5); stored in cases.media_flag. */
+export interface MediaFlag {
+  flaggedAt: string;
+  source: 'triage' | 'message' | 'staff';
+  /** The words that showed media or a regulator involved (empty for a person's flag). */
+  signals: string[];
+  reason: string | null;
 }
 
 export interface CaseItemsTable {

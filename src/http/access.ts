@@ -31,6 +31,7 @@ import { recordRouteAccess } from './access.matrix.ts';
 import { clearSignInCookie } from './sign-in.cookie.ts';
 import { readCookie } from './cookies.ts';
 import { forgetCachedTokens } from '../modules/identity/integration-tokens.ts';
+import { type AuthFailureLimiter, rateLimited } from './security.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -88,6 +89,8 @@ export interface AccessControlOptions {
   clock: Clock;
   settings: SignInSettings;
   httpsOnly: boolean;
+  /** Failed bearer authentications counted per client IP, checked before any token lookup. */
+  authFailures?: AuthFailureLimiter | undefined;
 }
 
 export function registerAccessControl(app: FastifyInstance, options: AccessControlOptions): void {
@@ -164,10 +167,18 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, option
   const now = options.clock.now();
   const header = request.headers.authorization;
   if (header) {
+    // Guessing tokens gets 429 before any lookup, so a right guess looks like a wrong one.
+    const wait = options.authFailures?.blockedFor(request.ip) ?? null;
+    if (wait !== null && options.authFailures) {
+      reply.header('retry-after', String(wait));
+      throw rateLimited(wait, options.authFailures.limitPerMinute);
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw unauthenticated();
-    const found = await authenticateBearer(options.db, match[1], now, options.settings);
-    if (!found) throw unauthenticated();
+    const found = match?.[1] ? await authenticateBearer(options.db, match[1], now, options.settings) : null;
+    if (!found) {
+      options.authFailures?.recordFailure(request.ip);
+      throw unauthenticated();
+    }
     return found;
   }
   const cookie = readCookie(request.headers.cookie, SIGN_IN_COOKIE);

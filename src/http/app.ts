@@ -11,7 +11,9 @@ import { credentialClock, SIGN_IN_COOKIE } from '../modules/identity/index.ts';
 import { registerAccessControl } from './access.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
-import { registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
+import { AuthFailureLimiter, registerCors, registerRateLimit, registerSecurityHeaders } from './security.ts';
+import { registerRefusalAudit } from '../modules/audit/audit.refusal.ts';
+import { registerInputGuard } from './input.guard.ts';
 
 export type App = FastifyInstance;
 
@@ -75,12 +77,17 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
+  // Failed authentications count per IP before any token lookup (security.ts).
+  const authFailures = deps.config.rateLimit.authFailuresPerIp > 0 ? new AuthFailureLimiter(deps.config.rateLimit.authFailuresPerIp) : undefined;
   registerAccessControl(app, {
     db: deps.database.db,
     clock: credentialClock(deps.clock, deps.simulatedClock !== null),
     settings: deps.config.signIn,
     httpsOnly: deps.config.httpsOnly,
+    authFailures,
   });
+  registerRefusalAudit(app, deps.database.db, deps.clock);
+  registerInputGuard(app);
   await registerRateLimit(app, deps.config); // after access control: buckets are keyed by the resolved actor
   await registerRoutes(app, deps);
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -17,6 +17,7 @@ import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.ts';
 import { replyRoutes } from '../modules/replies/reply.routes.ts';
 import { overviewRoutes } from '../modules/reports/overview.routes.ts';
+import { retentionRoutes } from '../modules/retention/retention.routes.ts';
 import { selfServiceRoutes } from '../modules/selfservice/selfservice.routes.ts';
 import { routingRoutes } from '../modules/routing/routing.routes.ts';
 import { slaReportRoutes } from '../modules/sla/sla.reports.routes.ts';
@@ -26,7 +27,9 @@ import { healthRoutes } from './health.routes.ts';
 import { registerConsole } from './static.ts';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  // preservePath: the uploader's file name arrives exactly as sent. It is only ever a label (the
+  // stored file is named by a generated key), so nothing is gained by trimming it here.
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true, preservePath: true });
   await healthRoutes(app, deps);
   await identityRoutes(app, deps);
   await userRoutes(app, deps);
@@ -48,5 +51,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await savedViewRoutes(app, deps);
   await auditRoutes(app, deps);
   await privacyRoutes(app, deps);
+  await retentionRoutes(app, deps);
   await registerConsole(app);
 }

@@ -79,12 +79,61 @@ function limitFor(config: Config, key: string): number {
   return config.rateLimit.anonymousPerIp;
 }
 
+/** The 429 problem every limit answers with (Retry-After is set by the caller). */
+export function rateLimited(seconds: number, limitPerMinute: number): AppError {
+  return new AppError({
+    status: 429,
+    type: 'rate-limited',
+    text: {
+      'zh-CN': `请求过于频繁，请在 ${seconds} 秒后重试`,
+      'en-US': `Too many requests, retry in ${seconds} s`,
+    },
+    extra: { retryAfterSeconds: seconds, limitPerMinute },
+  });
+}
+
+/**
+ * Failed authentications per client IP (a bearer token that is unknown, expired, revoked or
+ * malformed): once an address has failed RATE_LIMIT_AUTH_FAILURES_PER_MINUTE times in its minute,
+ * every request from it that carries a token is answered 429 before the token is even looked up,
+ * so guessing tokens gets nowhere and cannot tell a right guess from a wrong one. Counted in this
+ * process's memory, like the other limits.
+ */
+export class AuthFailureLimiter {
+  readonly #windows = new Map<string, { failures: number; resetAt: number }>();
+  constructor(
+    readonly limitPerMinute: number,
+    readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Seconds until the address may try again, or null when it may try now. */
+  blockedFor(ip: string): number | null {
+    const window = this.#windows.get(ip);
+    if (!window || window.resetAt <= this.now()) return null;
+    return window.failures >= this.limitPerMinute ? Math.max(1, Math.ceil((window.resetAt - this.now()) / 1000)) : null;
+  }
+
+  recordFailure(ip: string): void {
+    const now = this.now();
+    const window = this.#windows.get(ip);
+    if (window && window.resetAt > now) {
+      window.failures += 1;
+      return;
+    }
+    if (this.#windows.size >= 10_000) {
+      for (const [key, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(key);
+      if (this.#windows.size >= 10_000) this.#windows.clear();
+    }
+    this.#windows.set(ip, { failures: 1, resetAt: now + 60_000 });
+  }
+}
+
 /**
  * Per-minute limits: RATE_LIMIT_PER_MINUTE per token or sign-in, RATE_LIMIT_ANONYMOUS_PER_MINUTE per
  * IP for calls without one, RATE_LIMIT_SIGN_IN_PER_MINUTE per IP for public non-GET routes
- * (sign-in). The check runs after access control has resolved the actor, so a request with an
- * invalid token is refused 401 before it reaches a bucket. Behind a reverse proxy set
- * TRUST_PROXY, or every anonymous caller shares the proxy's address.
+ * (sign-in). The check runs after access control has resolved the actor; a request with an
+ * invalid token is refused 401 there and counted per IP by the AuthFailureLimiter instead.
+ * Behind a reverse proxy set TRUST_PROXY, or every anonymous caller shares the proxy's address.
  */
 export async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(rateLimit, {
@@ -94,17 +143,6 @@ export async function registerRateLimit(app: FastifyInstance, config: Config): P
     keyGenerator: rateLimitKey,
     max: (_request, key) => limitFor(config, key),
     allowList: (request, key) => !LIMITED.test(request.url) || limitFor(config, key) === 0,
-    errorResponseBuilder: (_request, context) => {
-      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new AppError({
-        status: 429,
-        type: 'rate-limited',
-        text: {
-          'zh-CN': `请求过于频繁，请在 ${seconds} 秒后重试`,
-          'en-US': `Too many requests, retry in ${seconds} s`,
-        },
-        extra: { retryAfterSeconds: seconds, limitPerMinute: context.max },
-      });
-    },
+    errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000)), context.max),
   });
 }

@@ -5,7 +5,7 @@ import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 
-export const JOB_QUEUES = ['case-event', 'sla-action', 'sla-recompute'] as const;
+export const JOB_QUEUES = ['case-event', 'sla-action', 'sla-recompute', 'retention-purge', 'evidence-purge'] as const;
 export type JobQueueName = (typeof JOB_QUEUES)[number];
 
 export interface JobQueue {
@@ -14,6 +14,10 @@ export interface JobQueue {
   /** Enqueue several jobs with one statement inside the caller's transaction. */
   sendMany(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object[]): Promise<void>;
   work(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<void>;
+  /** Sends a job to the queue on a cron schedule (kept in the database; one sender however many processes). */
+  schedule(queue: JobQueueName, cron: string, options: { tz: string }): Promise<void>;
+  /** The cron schedules stored for a queue. */
+  schedules(queue: JobQueueName): Promise<{ cron: string; timezone: string }[]>;
   /** Runs the queue's waiting jobs in this call until none is left (tests and the simulated clock). */
   runPending(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<number>;
   start(): Promise<void>;
@@ -68,6 +72,12 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
           count += 1;
         }
       }
+    },
+    async schedule(queue, cron, scheduleOptions) {
+      await boss.schedule(queue, cron, null, { tz: scheduleOptions.tz });
+    },
+    async schedules(queue) {
+      return (await boss.getSchedules(queue)).map((s) => ({ cron: s.cron, timezone: s.timezone }));
     },
     async work(queue, handler) {
       // Batches, fetched back to back while they come back full, so a burst of breaches drains

@@ -46,10 +46,11 @@ export async function freshTestDatabase(): Promise<{ url: string | undefined; dr
   };
 }
 
-export async function startTestApp(start = '2026-11-10T10:00:00+08:00', options: Pick<RuntimeOptions, 'mail'> = {}): Promise<TestApp> {
+/** `env` adds or overrides configuration variables (e.g. RETENTION_YEARS); `options.mail` is where e-mail goes. */
+export async function startTestApp(start = '2026-11-10T10:00:00+08:00', env: Record<string, string> = {}, options: Pick<RuntimeOptions, 'mail'> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'afterdesk-test-'));
   const database = await freshTestDatabase();
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), ...env });
   const clock = new ManualClock(start);
   const payments = new LocalPaymentProvider();
   const runtime = await startRuntime(config, { clock, payments, inMemory: true, ...options });
@@ -104,7 +105,7 @@ export function client(t: TestApp, token: string | null) {
     get: (url: string, headers?: Record<string, string>) => request('GET', url, undefined, headers),
     post: (url: string, payload: unknown = {}, headers?: Record<string, string>) => request('POST', url, payload, headers),
     put: (url: string, payload: unknown, headers?: Record<string, string>) => request('PUT', url, payload, headers),
-    del: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
+    delete: (url: string, headers?: Record<string, string>) => request('DELETE', url, undefined, headers),
     action: (caseNo: string, action: string, payload: unknown = {}, headers?: Record<string, string>) =>
       request('POST', `/api/v1/cases/${caseNo}/actions/${action}`, payload, headers),
   };

@@ -90,7 +90,7 @@ describe('saved views', () => {
     expect((await shop.agent.get('/api/v1/saved-views')).body.items.map((v: { name: string }) => v.name)).toEqual(['L1 紧急']);
     // Someone else's list is their own.
     expect((await shop.supervisor.get('/api/v1/saved-views')).body.items).toEqual([]);
-    expect((await shop.supervisor.del(`/api/v1/saved-views/${saved.body.id}`)).status).toBe(404);
+    expect((await shop.supervisor.delete(`/api/v1/saved-views/${saved.body.id}`)).status).toBe(404);
 
     const twice = await shop.agent.post('/api/v1/saved-views', { name: 'L1 紧急', filters: {} });
     expect(twice.status).toBe(409);
@@ -101,7 +101,7 @@ describe('saved views', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.field).toMatch(/severity/);
 
-    expect((await shop.agent.del(`/api/v1/saved-views/${saved.body.id}`)).status).toBe(204);
+    expect((await shop.agent.delete(`/api/v1/saved-views/${saved.body.id}`)).status).toBe(204);
     expect((await shop.agent.get('/api/v1/saved-views')).body.items).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ let t: TestApp;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  t = await startTestApp('2026-11-12T09:00:00+08:00', { mail: smtpTransport(`smtp://127.0.0.1:${port}`, 'Afterdesk <no-reply@afterdesk.test>') });
+  t = await startTestApp('2026-11-12T09:00:00+08:00', {}, { mail: smtpTransport(`smtp://127.0.0.1:${port}`, 'Afterdesk <no-reply@afterdesk.test>') });
 });
 afterAll(async () => {
   await t.close();

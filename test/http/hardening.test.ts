@@ -53,6 +53,7 @@ describe('hardening', () => {
       RATE_LIMIT_PER_MINUTE: '5',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '8',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '3',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '4',
     }));
     app = runtime.app;
   });
@@ -168,6 +169,31 @@ describe('hardening', () => {
       const read = await app.inject({ method: 'GET', url: '/api/v1/kb/categories', remoteAddress: '10.4.0.1' });
       expect(read.statusCode).toBe(200);
       expect(read.headers['x-ratelimit-limit']).toBe('8');
+    });
+
+    it('counts failed authentications per IP, before any token lookup: guessing tokens gets 429', async () => {
+      const { db } = runtime.deps.database;
+      const valid = await createUserWithToken(db, { email: 'rl-guess@test.local', displayName: 'G', role: 'agent' });
+      const call = (token: string, ip: string) =>
+        app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en-US' }, remoteAddress: ip });
+      // Each guess is a different token, so no per-token bucket could ever fill up.
+      for (let i = 0; i < 4; i += 1) {
+        const guess = await call(`guess-${i}-${'x'.repeat(40)}`, '10.7.0.1');
+        expect(guess.statusCode).toBe(401);
+        expect(guess.json().type).toBe('/problems/unauthenticated');
+      }
+      const limited = await call('guess-5', '10.7.0.1');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.json()).toMatchObject({ type: '/problems/rate-limited', limitPerMinute: 4 });
+      expectSecurityHeaders(limited);
+      // A right guess from that address now is answered the same: the 429 tells nothing about the token.
+      expect((await call(valid.token, '10.7.0.1')).statusCode).toBe(429);
+      // Malformed credentials count too; other addresses and calls without a token are not affected.
+      expect((await app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: 'Basic abc' }, remoteAddress: '10.7.0.1' })).statusCode).toBe(429);
+      expect((await call(valid.token, '10.7.0.2')).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/kb/categories', remoteAddress: '10.7.0.1' })).statusCode).toBe(200);
     });
 
     it('limits anonymous calls per IP but never the console, /docs or health probes', async () => {

@@ -115,7 +115,7 @@ describe('GET /api/v1/cases/:caseNo/live', () => {
     expect((await stream.next('presence')).data.others.map((p: { role: string }) => p.role)).toEqual(['supervisor']);
 
     // Leaving is announced; a page that stopped saying it is open is gone after a minute.
-    expect((await shop.supervisor.del(`/api/v1/cases/${caseNo}/presence`)).status).toBe(204);
+    expect((await shop.supervisor.delete(`/api/v1/cases/${caseNo}/presence`)).status).toBe(204);
     expect((await stream.next('presence')).data).toEqual({ others: [] });
     await shop.supervisor.put(`/api/v1/cases/${caseNo}/presence`, { editing: false });
     t.clock.advance(61_000);

@@ -1,13 +1,15 @@
 // Resource scope (who may see which case), checked in the service for every read and command:
 // customers see their own cases, merchant staff the cases on their goods, staff all; a
 // department's users only read a case while it has an open collaboration request to their
-// department (assertCanReadCase), and run no commands on it.
+// department (assertCanReadCase), and run no commands on it; PR and compliance department users
+// also read and write messages on a case flagged for media or regulator involvement (RISK-5).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
 import type { Actor as MachineActor, CaseSnapshot, CaseState } from './case.state.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
+import { isExternalVoice } from './case.voice.ts';
 
 export const CASE_NOT_FOUND = { 'zh-CN': '售后单', 'en-US': 'case' };
 
@@ -45,13 +47,25 @@ export async function isAskedOfDepartment(db: Kysely<DB>, actor: Actor, caseId: 
   return hit !== undefined;
 }
 
-/** assertCanSeeCase for reading: also lets a department read a case while it is asked for help. */
-export async function assertCanReadCase<T extends Pick<CaseRow, 'id' | 'customer_id' | 'merchant_id'>>(
+/** RISK-5: PR and compliance department users speak for the platform on media-flagged cases. */
+function speaksForCase(actor: Actor, row: Partial<Pick<CaseRow, 'media_flag'>>): boolean {
+  return actor.role === 'department' && Boolean(row.media_flag) && isExternalVoice(actor);
+}
+
+/** assertCanReadCase for reading: also lets a department read a case while it is asked for help. */
+export async function assertCanReadCase<T extends Pick<CaseRow, 'id' | 'customer_id' | 'merchant_id'> & Partial<Pick<CaseRow, 'media_flag'>>>(
   db: Kysely<DB>,
   actor: Actor,
   row: T | undefined,
 ): Promise<T> {
+  if (row && speaksForCase(actor, row)) return row;
   if (row && actor.role === 'department' && (await isAskedOfDepartment(db, actor, row.id))) return row;
+  return assertCanSeeCase(actor, row);
+}
+
+/** assertCanSeeCase for writing a message: also lets PR and compliance departments write on a media-flagged case. */
+export function assertCanWriteOnCase<T extends Pick<CaseRow, 'customer_id' | 'merchant_id' | 'media_flag'>>(actor: Actor, row: T | undefined): T {
+  if (row && speaksForCase(actor, row)) return row;
   return assertCanSeeCase(actor, row);
 }
 

@@ -8,6 +8,7 @@ import type { ActionHandler } from './case.actions.runner.ts';
 import { findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { isOpenState, type CaseState } from './case.state.ts';
+import { assertMayWriteToCustomer } from './case.voice.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
 const reason = z.string().trim().min(1).max(2000);
@@ -35,9 +36,15 @@ export const basicActionSchemas = {
 };
 type Input<K extends keyof typeof basicActionSchemas> = z.infer<(typeof basicActionSchemas)[K]>;
 
+/** Text the customer reads; on a media-flagged case only PR and compliance write it (RISK-5). */
+async function customerVisibleMessage(ctx: Parameters<ActionHandler<unknown>>[0], body: string, channel = ctx.row.channel) {
+  assertMayWriteToCustomer(ctx.actor, ctx.row, 'message');
+  await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel, body, now: ctx.now });
+}
+
 /** A staff-side public message answers the customer: the unanswered count goes back to zero. */
 async function publicReply(ctx: Parameters<ActionHandler<unknown>>[0], body: string, channel = ctx.row.channel) {
-  await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel, body, now: ctx.now });
+  await customerVisibleMessage(ctx, body, channel);
   return { unanswered_customer_messages: 0 };
 }
 
@@ -57,9 +64,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
   provide_evidence: async (ctx, input) => ({
     command: { type: 'provide_evidence' },
     apply: async () => {
-      if (input.note) {
-        await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.note, now: ctx.now });
-      }
+      if (input.note) await customerVisibleMessage(ctx, input.note);
       return {};
     },
   }),
@@ -79,7 +84,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
   reopen: async (ctx, input) => ({
     command: { type: 'reopen', reason: input.reason },
     apply: async () => {
-      await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.reason, now: ctx.now });
+      await customerVisibleMessage(ctx, input.reason);
       return { reason: input.reason };
     },
   }),

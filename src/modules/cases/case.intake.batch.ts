@@ -21,6 +21,7 @@ import type { CaseKey } from '../sla/sla.targets.ts';
 import { routeCases } from '../routing/routing.service.ts';
 import { loadQueues } from '../routing/routing.repository.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
+import { mediaFlagFromTriage } from './case.voice.ts';
 
 export interface IntakeEntry {
   actor: Actor;
@@ -218,6 +219,7 @@ function caseValues(e: IntakeEntry, id: string) {
     emotion: prepared.triage.emotion,
     priority: prepared.triage.priority,
     triage: prepared.triage,
+    mediaFlag: mediaFlagFromTriage(prepared.triage.reasons, now),
     policyVersionId: prepared.policyVersionId,
     eligibility: prepared.eligibility,
     openDedupeKey: prepared.dedupeKey,

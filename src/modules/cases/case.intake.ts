@@ -83,6 +83,7 @@ async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput,
     now,
   );
   const parties = resolveParties(actor, input, facts);
+  if (facts.length === 0) await assertPartiesExist(db, parties);
   assertEligible(decisions);
   return {
     facts,
@@ -118,6 +119,16 @@ function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFa
   }
   if (!customerId) throw invalid('customerId', { 'zh-CN': '请指定客户', 'en-US': 'customerId is required without an order' });
   return { customerId, merchantId: first?.merchantId ?? input.merchantId ?? null, orderId: first?.orderId ?? null };
+}
+
+/** Without an order the customer and merchant ids come from the caller: they must name real ones. */
+async function assertPartiesExist(db: Kysely<DB>, parties: { customerId: string; merchantId: string | null }): Promise<void> {
+  const [customer, merchant] = await Promise.all([
+    db.selectFrom('customers').select('id').where('id', '=', parties.customerId).executeTakeFirst(),
+    parties.merchantId ? db.selectFrom('merchants').select('id').where('id', '=', parties.merchantId).executeTakeFirst() : null,
+  ]);
+  if (!customer) throw notFound({ 'zh-CN': '客户', 'en-US': 'customer' }, 'customerId');
+  if (parties.merchantId && !merchant) throw notFound({ 'zh-CN': '商家', 'en-US': 'merchant' }, 'merchantId');
 }
 
 function assertEligible(decisions: { orderItemId: string; decision: EligibilityDecision }[]): void {

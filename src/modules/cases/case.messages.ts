@@ -5,7 +5,9 @@ import { forbidden } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertCanSeeCase } from './case.access.ts';
+import { assertCanWriteOnCase } from './case.access.ts';
+import { assertNotPurged } from '../retention/retention.guard.ts';
+import { assertMayWriteToCustomer, isExternalVoice, mediaFlagFromMessage } from './case.voice.ts';
 import { findCaseByNo, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import type { CaseEventInput } from './case.repository.ts';
@@ -32,13 +34,18 @@ export async function addMessage(
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<MessageResult>> {
   const now = deps.clock.now();
-  const isStaff = (STAFF_ROLES as readonly string[]).includes(actor.role);
+  // Of the collaborating departments only PR and compliance write messages, on the cases they speak for (RISK-5).
+  if (actor.role === 'department' && !isExternalVoice(actor)) throw forbidden();
+  // PR and compliance department users are platform staff for the cases they speak for (RISK-5).
+  const isStaff = (STAFF_ROLES as readonly string[]).includes(actor.role) || isExternalVoice(actor);
   if (input.visibility === 'internal' && !isStaff) {
     throw forbidden({ 'zh-CN': '只有平台员工可以添加内部备注', 'en-US': 'Only platform staff can add internal notes' });
   }
   return deps.database.db.transaction().execute((trx) =>
     runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.message:${caseNo}`, input, now }, async () => {
-      const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
+      const row = assertCanWriteOnCase(actor, await findCaseByNo(trx, caseNo, true));
+      assertNotPurged(row);
+      if (input.visibility === 'public') assertMayWriteToCustomer(actor, row);
       const id = await insertMessage(trx, { caseId: row.id, actor, visibility: input.visibility, channel: input.channel, body: input.body, now });
       const unanswered =
         input.visibility === 'internal'
@@ -50,6 +57,12 @@ export async function addMessage(
         { type: input.visibility === 'internal' ? 'internal_note_added' : 'message_added', fromState: row.state, toState: row.state, data: { messageId: id, channel: input.channel } },
       ];
       const changes: Partial<CaseRow> = { unanswered_customer_messages: unanswered };
+      // RISK-5: the customer says media or a regulator is now involved: one voice from here on.
+      const mediaFlag = actor.role === 'customer' && !row.media_flag ? mediaFlagFromMessage(input.body, now) : null;
+      if (mediaFlag) {
+        changes.media_flag = JSON.stringify(mediaFlag) as never;
+        events.push({ type: 'media_flagged', fromState: row.state, toState: row.state, data: { messageId: id, ...mediaFlag }, actor: SYSTEM_ACTOR });
+      }
       // TR-2: what the customer writes later can raise the case (a safety word, a threat, anger).
       if (actor.role === 'customer') {
         const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();

@@ -7,6 +7,7 @@ import { presentShipment } from '../orders/index.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
 import { machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
+import { mayFlagMedia, mayUnflagMedia } from './case.voice.actions.ts';
 import {
   availableActions,
   CASE_COMMAND_LABELS,
@@ -19,6 +20,8 @@ import {
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
 const RETRIAGE_LABEL = { 'zh-CN': '调整分类与分级', 'en-US': 'change category or severity' };
+const FLAG_MEDIA_LABEL = { 'zh-CN': '标记媒体/监管介入', 'en-US': 'flag media or regulator involvement' };
+const UNFLAG_MEDIA_LABEL = { 'zh-CN': '解除媒体/监管标记', 'en-US': 'lift the media or regulator flag' };
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
 const INTERNAL_EVENTS = new Set([
@@ -26,6 +29,8 @@ const INTERNAL_EVENTS = new Set([
   'case_routed', 'case_assigned', 'case_unassigned',
   // Cross-department collaboration (ORG-2) is the platform's own business.
   'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+  // RISK-5 and CL-6: who speaks outside, legal holds and the retention purge are internal matters.
+  'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);
 function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
@@ -67,6 +72,11 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
     updatedAt: row.updated_at.toISOString(),
     closedAt: iso(row.closed_at),
     archivedAt: iso(row.archived_at),
+    // RISK-5: media or a regulator is involved, only PR and compliance write to the customer.
+    // Not shown to the customer.
+    mediaFlag: actor.role === 'customer' ? undefined : row.media_flag,
+    // CL-6: the retention period ended and the personal data was removed.
+    purgedAt: iso(row.purged_at),
     actions: [
       ...availableActions(snapshotOf(row, now), machineActor(actor, row)).map((action) => ({
         action: action as string,
@@ -77,6 +87,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
       ...(isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
       // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
       ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
+      ...(!row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
+      ...(row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
     ],
   };
 }

@@ -4,6 +4,9 @@ import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertCanReadCase } from './case.access.ts';
+import { isExternalVoice } from './case.voice.ts';
+import { presentRetention } from '../retention/retention.service.ts';
+import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
 import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
@@ -12,7 +15,6 @@ import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
 import { loadQueues } from '../routing/routing.repository.ts';
-import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
@@ -32,7 +34,9 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const routing = staff
     ? { queueName: queues.get(row.queue)?.name ?? null, assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null }
     : undefined;
-  return { ...presentCaseDetail(row, detail, actor, now, queues), deadlines, incident, collaborations, routing };
+  // CL-6: how long the case is kept and any legal hold: the platform's staff only.
+  const retention = staff ? presentRetention(row, now, deps.config.retentionYears) : undefined;
+  return { ...presentCaseDetail(row, detail, actor, now, queues), deadlines, incident, collaborations, routing, retention };
 }
 
 /** Matches no row: the scope of a caller without the id the scope needs. */
@@ -63,9 +67,14 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? NO_ONE);
   if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? NO_ONE);
   if (actor.role === 'department') {
-    // A department lists the cases it is asked about, as it may read them (case.access.ts).
-    q = q.where((eb) => eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
-      .where('r.department', '=', actor.department ?? '').where('r.status', '=', 'open')));
+    // A department lists the cases it is asked about, as it may read them (case.access.ts); PR and
+    // compliance also the media-flagged cases they speak for (RISK-5).
+    const voice = isExternalVoice(actor);
+    q = q.where((eb) => eb.or([
+      eb.exists(eb.selectFrom('collaboration_requests as r').select('r.id').whereRef('r.case_id', '=', 'cases.id')
+        .where('r.department', '=', actor.department ?? '').where('r.status', '=', 'open')),
+      ...(voice ? [eb('cases.media_flag', 'is not', null)] : []),
+    ]));
   }
   if (query.state) q = q.where('cases.state', '=', query.state);
   if (query.kind) q = q.where('cases.kind', '=', query.kind);

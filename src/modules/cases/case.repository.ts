@@ -1,7 +1,7 @@
 // The only SQL of the case aggregate: the case row, its items, its append-only timeline,
 // its links and its messages.
 import { type Kysely, sql } from 'kysely';
-import type { CaseRow, DB } from '../../db/schema.ts';
+import type { CaseRow, DB, MediaFlag } from '../../db/schema.ts';
 import type { Actor } from '../identity/index.ts';
 import { queueCustomerEmail } from '../email/email.outbox.ts';
 
@@ -25,6 +25,8 @@ export interface NewCase {
   priority?: string;
   /** Why severity, category, emotion and priority are what they are (TR-7). */
   triage?: unknown;
+  /** RISK-5: media or a regulator already involved (single external voice). */
+  mediaFlag?: MediaFlag | null;
   policyVersionId: string | null;
   eligibility: unknown;
   openDedupeKey: string | null;
@@ -60,6 +62,7 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
         emotion: c.emotion ?? 'normal',
         priority: c.priority ?? 'P3',
         triage: c.triage === undefined ? null : JSON.stringify(c.triage),
+        media_flag: c.mediaFlag ? JSON.stringify(c.mediaFlag) : null,
         policy_version_id: c.policyVersionId,
         eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
         open_dedupe_key: c.openDedupeKey,

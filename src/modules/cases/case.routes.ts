@@ -11,6 +11,7 @@ import { offerActionHandlers, offerActionSchemas } from '../resolution/offer.act
 import { basicActionHandlers, basicActionSchemas } from './case.actions.basic.ts';
 import { type ActionHandler, runCaseAction } from './case.actions.runner.ts';
 import { triageActionHandlers, triageActionSchemas } from './case.actions.triage.ts';
+import { voiceActionHandlers, voiceActionSchemas } from './case.voice.actions.ts';
 import { CASE_COMMAND_LABELS, type CaseCommandType } from './case.state.ts';
 import { createCase } from './case.intake.ts';
 import { addMessage } from './case.messages.ts';
@@ -41,6 +42,9 @@ for (const [name, schema] of Object.entries(executionActionSchemas)) {
   ACTIONS[name] = { schema, handler: executionActionHandlers[name as keyof typeof executionActionHandlers] as ActionHandler<never> };
 }
 ACTIONS.retriage = { schema: triageActionSchemas.retriage, handler: triageActionHandlers.retriage as ActionHandler<never> };
+for (const [name, schema] of Object.entries(voiceActionSchemas)) {
+  ACTIONS[name] = { schema, handler: voiceActionHandlers[name as keyof typeof voiceActionHandlers] as ActionHandler<never> };
+}
 
 export async function caseRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -81,7 +85,8 @@ export async function caseRoutes(root: FastifyInstance, deps: AppDeps): Promise<
   app.post(
     '/api/v1/cases/:caseNo/messages',
     {
-      config: { access: CASE_PARTICIPANTS },
+      // Departments too: PR and compliance speak for the platform on media-flagged cases (RISK-5).
+      config: { access: [...CASE_PARTICIPANTS, 'department'] },
       schema: { tags: ['cases'], summary: 'Add a message or an internal note', params: caseNoParams, headers: idempotencyHeaders, body: messageSchema },
     },
     async (request, reply) =>

@@ -53,7 +53,7 @@ export const CASE_STATE_LABELS: Record<CaseState, LocalizedText> = {
   merged: { 'zh-CN': '已合并', 'en-US': 'Merged' },
 };
 
-const CLOSED_STATES: readonly CaseState[] = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
+export const CLOSED_STATES: readonly CaseState[] = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOSED_STATES.includes(s));
 export const TERMINAL_STATES: readonly CaseState[] = ['archived', 'merged'];
 /** Open states before execution starts: the case can still be withdrawn or merged. */

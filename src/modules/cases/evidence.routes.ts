@@ -1,26 +1,38 @@
-// Evidence uploads (VER-3): the type is read from the bytes, the name is kept only as a label,
-// and each file records its uploader, time, size and SHA-256 digest, bound to an item and a claim.
+// Evidence uploads (VER-3): the type is read from the bytes, image metadata is removed, the name
+// is kept only as a label, and each file records its uploader, time, size and SHA-256 digest,
+// bound to an item and a claim.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
+import { isStorableText } from '../../http/input.guard.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { assertCanReadCase, assertCanSeeCase } from './case.access.ts';
 import { findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
+import { assertNotPurged } from '../retention/retention.guard.ts';
 
 const fieldsSchema = z.object({
   purpose: z.enum(['evidence', 'inspection', 'execution_proof', 'other']).default('evidence'),
   caseItemId: z.string().uuid().optional(),
-  supports: z.string().trim().min(1).max(200).optional(),
+  supports: z.string().trim().min(1).max(200).refine(isStorableText, 'contains a character text cannot hold').optional(),
 });
 
-/** Control characters and path separators never reach storage or headers. */
-function cleanFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim();
+/**
+ * The uploader's file name is a label, kept as sent (markup, quotes and "../" included: the API
+ * returns it as data and the console renders it as text) without control characters, which no
+ * file name needs. It never becomes a path: the file is stored under a generated key.
+ */
+function labelOf(name: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (cleaned || 'file').slice(0, 200);
+}
+
+/** The name a download is saved under: the label's last path segment, without separators. */
+function downloadName(label: string): string {
+  return label.split(/[/\\]/).filter(Boolean).at(-1) ?? 'file';
 }
 
 export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -62,6 +74,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       const now = deps.clock.now();
       const { db } = deps.database;
       const row = assertCanSeeCase(actor, await findCaseByNo(db, request.params.caseNo));
+      assertNotPurged(row);
       if (parsed.data.caseItemId) {
         const item = await db.selectFrom('case_items').select('id').where('id', '=', parsed.data.caseItemId).where('case_id', '=', row.id).executeTakeFirst();
         if (!item) throw notFound({ 'zh-CN': '售后商品', 'en-US': 'case item' }, 'caseItemId');
@@ -69,6 +82,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       const stored = await deps.evidence.save(bytes);
       const attachment = await db.transaction().execute(async (trx) => {
         const locked = assertCanSeeCase(actor, await findCaseByNo(trx, request.params.caseNo, true));
+        assertNotPurged(locked);
         const inserted = await trx
           .insertInto('attachments')
           .values({
@@ -78,7 +92,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
             supports: parsed.data.supports ?? locked.reason,
             uploaded_by: actor.userId,
             uploader_role: actor.role,
-            file_name: cleanFileName(file.filename),
+            file_name: labelOf(file.filename),
             content_type: stored.contentType,
             size_bytes: stored.sizeBytes,
             sha256: stored.sha256,
@@ -137,7 +151,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       return reply
         .header('content-type', attachment.content_type)
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.file_name)}`)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(downloadName(attachment.file_name))}`)
         .send(bytes);
     },
   );

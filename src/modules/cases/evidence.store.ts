@@ -1,10 +1,12 @@
 // Evidence files live under the data directory, named by a random id (never by the uploader's
-// file name), with their SHA-256 digest and their type detected from the bytes.
+// file name), with their type detected from the bytes, image metadata (EXIF, GPS, XMP, text
+// chunks) removed, and the SHA-256 digest of what is stored.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../shared/errors.ts';
+import { stripImageMetadata } from './image.metadata.ts';
 
 export const ALLOWED_EVIDENCE_TYPES = [
   'image/jpeg',
@@ -18,6 +20,8 @@ export const ALLOWED_EVIDENCE_TYPES = [
   'application/pdf',
 ] as const;
 
+const STORAGE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export interface StoredFile {
   storageKey: string;
   contentType: string;
@@ -28,9 +32,16 @@ export interface StoredFile {
 export interface EvidenceStore {
   save(bytes: Buffer): Promise<StoredFile>;
   read(storageKey: string): Promise<Buffer>;
+  /** Deletes a stored file (CL-6 purge); a file already gone is fine. */
+  remove(storageKey: string): Promise<void>;
 }
 
 export function createEvidenceStore(root: string, maxBytes: number): EvidenceStore {
+  /** Only a generated key ever becomes a path: never anything a caller sent. */
+  const pathOf = (storageKey: string): string => {
+    if (!STORAGE_KEY.test(storageKey)) throw new Error('bad storage key');
+    return join(root, storageKey.slice(0, 2), storageKey);
+  };
   return {
     async save(bytes) {
       if (bytes.length === 0) {
@@ -59,15 +70,27 @@ export function createEvidenceStore(root: string, maxBytes: number): EvidenceSto
           extra: { detectedType: contentType ?? null },
         });
       }
+      // Location, device and dates in photo metadata are not evidence of the claim: removed before storing.
+      const clean = stripImageMetadata(bytes, contentType);
+      if (!clean) {
+        throw new AppError({
+          status: 422,
+          type: 'unreadable-image',
+          field: 'file',
+          text: { 'zh-CN': '图片文件已损坏或不完整，请重新上传', 'en-US': 'The image is damaged or incomplete; please upload it again' },
+          extra: { detectedType: contentType },
+        });
+      }
       const storageKey = randomUUID();
-      const dir = join(root, storageKey.slice(0, 2));
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, storageKey), bytes, { flag: 'wx' });
-      return { storageKey, contentType, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      await mkdir(dirname(pathOf(storageKey)), { recursive: true });
+      await writeFile(pathOf(storageKey), clean, { flag: 'wx' });
+      return { storageKey, contentType, sizeBytes: clean.length, sha256: createHash('sha256').update(clean).digest('hex') };
     },
     async read(storageKey) {
-      if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error('bad storage key');
-      return readFile(join(root, storageKey.slice(0, 2), storageKey));
+      return readFile(pathOf(storageKey));
+    },
+    async remove(storageKey) {
+      await rm(pathOf(storageKey), { force: true });
     },
   };
 }

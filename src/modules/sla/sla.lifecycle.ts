@@ -16,7 +16,9 @@ export interface LifecycleContext {
   merchantId: string | null;
 }
 
-const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance']);
+// 'department': of the departments only PR and compliance write to the customer, on the media
+// cases they speak for (RISK-5); their reply answers the customer like anyone's.
+const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance', 'department']);
 // Events the customer does not see, or that are the SLA engine's own bookkeeping.
 const UNSEEN_EVENTS = new Set([
   'internal_note_added', 'case_linked', 'plan_submitted_for_approval', 'plan_approval_declined', 'plan_approved',
@@ -25,6 +27,8 @@ const UNSEEN_EVENTS = new Set([
   'case_routed', 'case_assigned', 'case_unassigned', 'platform_intervention',
   // Asking another department is the platform's own work, not an answer to the customer (ORG-2).
   'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+  // Who may speak outside, legal holds and the retention purge are internal too (RISK-5, CL-6).
+  'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);
 
 /** A handler did something the customer sees: a reply, a decision, a request. */

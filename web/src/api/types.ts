@@ -3,6 +3,7 @@
 import type { LocalizedText } from '../i18n/index.ts';
 import type { CaseSla, Deadline, TimelineData } from './sla.types.ts';
 import type { CaseIncident, CaseRouting, CaseTriage } from './casework.types.ts';
+import type { MediaFlag, Retention } from './retention.types.ts';
 
 export type Role = 'customer' | 'agent' | 'specialist' | 'supervisor' | 'compliance' | 'merchant' | 'finance' | 'department' | 'admin' | 'system';
 export const CASE_KINDS = [
@@ -63,6 +64,8 @@ export interface CaseSummary {
   actions: CaseAction[];
   /** In lists only: the most urgent open SLA clock the caller may see. */
   sla?: CaseSla | null;
+  mediaFlag?: MediaFlag | null;
+  purgedAt?: string | null;
 }
 
 export interface Page<T> {
@@ -169,6 +172,7 @@ export interface CaseDetail extends CaseSummary {
   routing?: CaseRouting;
   /** The group complaint the case belongs to (not shown to customers). */
   incident?: CaseIncident | null;
+  retention?: Retention;
 }
 
 export interface Shipment {

@@ -10,6 +10,7 @@ import { accountEnUS } from './account.en-US.ts';
 import { adminEnUS } from './admin.en-US.ts';
 import { usersEnUS } from './users.en-US.ts';
 import { auditEnUS } from './audit.en-US.ts';
+import { retentionEnUS } from './retention.en-US.ts';
 
 export const uiEnUS = {
   app: { name: 'Afterdesk', tagline: 'After-sales service desk' },
@@ -130,5 +131,5 @@ export const uiEnUS = {
   },
 };
 
-export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS, ...usersEnUS, ...auditEnUS };
+export const enUS = { ...uiEnUS, ...vocabEnUS, ...kbEnUS, ...dashboardEnUS, ...liveEnUS, ...workspaceEnUS, ...policyEnUS, ...caseworkEnUS, ...accountEnUS, ...adminEnUS, ...usersEnUS, ...auditEnUS, ...retentionEnUS, event: { ...vocabEnUS.event, ...retentionEnUS.retentionEvents } };
 export type Messages = typeof enUS;

@@ -12,6 +12,7 @@ import { accountZhCN } from './account.zh-CN.ts';
 import { adminZhCN } from './admin.zh-CN.ts';
 import { usersZhCN } from './users.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
+import { retentionZhCN } from './retention.zh-CN.ts';
 
 const uiZhCN: Shape<typeof uiEnUS> = {
   app: { name: 'Afterdesk', tagline: '售后服务台' },
@@ -132,4 +133,4 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
 };
 
-export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN, ...usersZhCN, ...auditZhCN };
+export const zhCN = { ...uiZhCN, ...vocabZhCN, ...kbZhCN, ...dashboardZhCN, ...liveZhCN, ...workspaceZhCN, ...policyZhCN, ...caseworkZhCN, ...accountZhCN, ...adminZhCN, ...usersZhCN, ...auditZhCN, ...retentionZhCN, event: { ...vocabZhCN.event, ...retentionZhCN.retentionEvents } };

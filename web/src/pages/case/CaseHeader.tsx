@@ -6,6 +6,7 @@ import { type CaseDetail, PROGRESS_STAGES } from '../../api/types.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { CaseFlags } from './CaseFlags.tsx';
 
 const STOPPED = ['rejected', 'withdrawn', 'merged'];
 
@@ -40,6 +41,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <StateTag state={detail.state} label={detail.stateLabel} />
         <KindTag kind={detail.kind} />
         <SeverityTag severity={detail.severity} />
+        <CaseFlags detail={detail} />
       </Space>
       {detail.title ? <Typography.Title level={5} style={{ marginTop: 0 }}>{detail.title}</Typography.Title> : null}
       <div style={{ margin: '16px 0 24px' }} aria-label={t('case.progress')}>
