@@ -129,6 +129,11 @@ describe('GET /api/v1/cases/:caseNo/live', () => {
     const caseNo = await fileCase(mine);
     const own = await watch(mine.customer.token as string, caseNo);
     expect(own.response.status).toBe(200);
+    // The customer's stream hears changes but not who handles the case.
+    await mine.agent.put(`/api/v1/cases/${caseNo}/presence`, { editing: true });
+    await mine.agent.action(caseNo, 'acknowledge', {});
+    await own.next('changed');
+    expect(own.events.filter((e) => e.event === 'presence')).toEqual([]);
     own.close();
     for (const other of [theirs.customer, theirs.merchant]) {
       const refused = await watch(other.token as string, caseNo);

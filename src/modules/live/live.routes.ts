@@ -45,7 +45,10 @@ export async function liveRoutes(root: FastifyInstance, deps: AppDeps): Promise<
         'x-accel-buffering': 'no',
       });
       const send = (event: string, data: unknown) => out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const sendPresence = async () => send('presence', { others: await othersPresent(db, row.id, actor, deps.clock.now()) });
+      // Who handles the case is for its handlers; a customer's stream only hears that it changed.
+      const sendPresence = async () => {
+        if (actor.role !== 'customer') send('presence', { others: await othersPresent(db, row.id, actor, deps.clock.now()) });
+      };
       out.write('retry: 5000\n\n');
       let closed = false;
       const unsubscribe = await deps.live.subscribe(row.id, (signal) => {

@@ -6,8 +6,10 @@ import { type ShortcutMap, useShortcuts } from '../lib/useShortcuts.ts';
 
 export interface Shortcut {
   key: string;
-  /** i18n key of what it does. */
+  /** i18n key of what it does; empty: works but is listed under another row (e.g. 1–9). */
   label: string;
+  /** How the list shows the key, when not the key itself. */
+  shown?: string;
   run: () => void;
 }
 
@@ -23,9 +25,9 @@ export function ShortcutHelp({ shortcuts, enabled = true }: { shortcuts: Shortcu
         size="small"
         pagination={false}
         rowKey="key"
-        dataSource={[...shortcuts, { key: '?', label: 'shortcuts.help', run: () => undefined }]}
+        dataSource={[...shortcuts.filter((s) => s.label), { key: '?', label: 'shortcuts.help', run: () => undefined }]}
         columns={[
-          { title: t('shortcuts.key'), dataIndex: 'key', width: 90, render: (key: string) => <Typography.Text keyboard>{key}</Typography.Text> },
+          { title: t('shortcuts.key'), dataIndex: 'key', width: 90, render: (key: string, row: Shortcut) => <Typography.Text keyboard>{row.shown ?? key}</Typography.Text> },
           { title: t('shortcuts.does'), dataIndex: 'label', render: (label: string) => t(label) },
         ]}
       />

@@ -3,6 +3,7 @@
 import { Card, Descriptions, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, PROGRESS_STAGES } from '../../api/types.ts';
+import { useSignedIn } from '../../auth/signed-in.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -30,6 +31,8 @@ function Progress({ detail }: { detail: CaseDetail }) {
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  // The complaint grade is the platform's internal triage; the customer sees their case, not its grade.
+  const customer = useSignedIn()?.user.role === 'customer';
   const language = useLanguage();
   const word = useWord();
   return (
@@ -40,7 +43,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Typography.Title>
         <StateTag state={detail.state} label={detail.stateLabel} />
         <KindTag kind={detail.kind} />
-        <SeverityTag severity={detail.severity} />
+        {customer ? null : <SeverityTag severity={detail.severity} />}
         <CaseFlags detail={detail} />
       </Space>
       {detail.title ? <Typography.Title level={5} style={{ marginTop: 0 }}>{detail.title}</Typography.Title> : null}

@@ -23,6 +23,7 @@ import { LinksCard } from './LinksCard.tsx';
 import { MessagesCard } from './MessagesCard.tsx';
 import { OffersCard } from './OffersCard.tsx';
 import { PresenceBanner } from './PresenceBanner.tsx';
+import { CaseShortcuts } from './CaseShortcuts.tsx';
 import { SlaCard } from './SlaCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 import { TriageCard } from './TriageCard.tsx';
@@ -62,6 +63,7 @@ export function CasePage() {
       {staff && detail.incident ? <IncidentBanner incident={detail.incident} /> : null}
       <CaseHeader detail={detail} />
       <PresenceBanner caseNo={detail.caseNo} announce={signedIn !== null && signedIn.user.role !== 'customer'} />
+      {staff ? <CaseShortcuts /> : null}
       <ActionsCard detail={detail} />
       {staff ? null : sla}
       <Row gutter={[16, 16]}>

@@ -7,7 +7,8 @@ import { useCaseLive } from '../../api/live.ts';
 export function PresenceBanner({ caseNo, announce }: { caseNo: string; announce: boolean }) {
   const { t } = useTranslation();
   const others = useCaseLive(caseNo, announce);
-  if (others.length === 0) return null;
+  // Only handlers see who else works the case; a customer's page just follows it live.
+  if (!announce || others.length === 0) return null;
   const editors = others.filter((p) => p.editing).map((p) => p.displayName);
   const viewers = others.filter((p) => !p.editing).map((p) => p.displayName);
   const separator = t('live.separator');
