@@ -48,7 +48,7 @@ describe('single external voice in the console', () => {
     if (shots) await page.screenshot({ path: join(shots, 'external-voice-refused.png'), fullPage: true });
 
     await box.fill('已转公关组统一回复');
-    await page.getByText('内部备注（仅员工可见）').click();
+    await page.getByTestId('reply-composer').getByText('内部备注', { exact: true }).click();
     await page.getByRole('button', { name: /发\s*送/ }).click();
     await expect.poll(() => page.getByText('已转公关组统一回复', { exact: true }).first().isVisible()).toBe(true);
     const messages = (await people.shop.agent.get(`/api/v1/cases/${caseNo}`)).body.messages as { body: string; visibility: string }[];

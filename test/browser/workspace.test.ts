@@ -80,7 +80,10 @@ describe('agent workspace in Chromium', () => {
     await page.waitForURL(/category=product_quality/);
     await page.getByRole('button', { name: '保存为视图' }).click();
     await page.getByLabel('视图名称').fill('质量问题');
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByLabel('视图名称').inputValue()).toBe('质量问题');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/saved-views') && r.request().method() === 'POST');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    expect((await saved).status()).toBe(201);
     const chip = page.getByText('质量问题', { exact: true });
     await chip.waitFor();
     // Away and back through the saved view.
