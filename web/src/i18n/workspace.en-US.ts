@@ -19,7 +19,7 @@ export const workspaceEnUS = {
       urgent: 'L1 urgent',
       approvals: 'Awaiting approval',
       complianceReview: 'Compliance review',
-      todo: 'To handle',
+      toHandle: 'To handle',
     },
     saveView: 'Save view',
     viewName: 'View name',

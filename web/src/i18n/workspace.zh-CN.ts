@@ -22,7 +22,7 @@ export const workspaceZhCN: Shape<typeof workspaceEnUS> = {
       urgent: '一级紧急',
       approvals: '待审批',
       complianceReview: '合规复核',
-      todo: '待我处理',
+      toHandle: '待我处理',
     },
     saveView: '保存为视图',
     viewName: '视图名称',

@@ -17,7 +17,7 @@ interface View {
 const BUILT_IN: { key: string; filters: FilterValues; roles: readonly Role[] | 'all' }[] = [
   { key: 'all', filters: {}, roles: 'all' },
   { key: 'mine', filters: { assignee: 'me', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'finance', 'admin'] },
-  { key: 'todo', filters: { open: 'true', sort: 'urgent' }, roles: ['merchant'] },
+  { key: 'toHandle', filters: { open: 'true', sort: 'urgent' }, roles: ['merchant'] },
   { key: 'unassigned', filters: { assignee: 'unassigned', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'admin'] },
   { key: 'breached', filters: { slaState: 'breached', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant'] },
   { key: 'urgent', filters: { severity: 'L1', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'admin'] },
