@@ -201,3 +201,10 @@ export async function runTimers(t: TestApp): Promise<{ fired: number; actions: n
     if (f === 0 && a === 0) return { fired, actions };
   }
 }
+
+/** Files a case for the shop's order item as its customer; returns the case number. */
+export async function fileCase(shop: Shop, fields: Record<string, unknown>): Promise<string> {
+  const created = await shop.customer.post('/api/v1/cases', { items: [{ orderItemId: shop.orderItemId, quantity: 1 }], ...fields });
+  if (created.status !== 201) throw new Error(`filing a case: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.caseNo as string;
+}

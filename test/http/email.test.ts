@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../src/modules/email/email.mailer.ts';
 import { smtpTransport } from '../../src/modules/email/email.transport.ts';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { makeShop, type Shop, startTestApp, type TestApp, fileCase } from '../helpers/harness.ts';
 
 interface Received {
   to: string;
@@ -58,11 +58,7 @@ async function withEmail(shop: Shop, email: string | null, locale: 'zh-CN' | 'en
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-async function fileCase(shop: Shop): Promise<string> {
-  const res = await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没有声音' });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.caseNo as string;
-}
+const fileComplaint = (shop: Shop) => fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机左耳没有声音' });
 
 const send = () => t.runtime.deps.mailer.runDue();
 const outbox = (caseNo: string) =>
@@ -77,7 +73,7 @@ describe('customer e-mail', () => {
   it('e-mails a platform reply once, in Chinese, with a link to the case; notes and the customer’s own words stay off e-mail', async () => {
     const shop = await makeShop(t);
     await withEmail(shop, 'zhang.san@example.com');
-    const caseNo = await fileCase(shop);
+    const caseNo = await fileComplaint(shop);
     expect((await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '请尽快处理' })).status).toBe(201);
     expect((await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '内部：先核实批次', visibility: 'internal' })).status).toBe(201);
     expect((await shop.agent.action(caseNo, 'acknowledge', { message: '您好，已收到您的申请，我们会在 24 小时内联系您' })).status).toBe(200);
@@ -100,10 +96,10 @@ describe('customer e-mail', () => {
   it('writes in English to an English-speaking customer and not at all to one without an address', async () => {
     const english = await makeShop(t);
     await withEmail(english, 'li.lei@example.com', 'en-US');
-    const caseNo = await fileCase(english);
+    const caseNo = await fileComplaint(english);
     await english.agent.action(caseNo, 'acknowledge', { message: 'We have your request and will reply within 24 hours.' });
     const silent = await makeShop(t);
-    const quiet = await fileCase(silent);
+    const quiet = await fileComplaint(silent);
     await silent.agent.action(quiet, 'acknowledge', { message: '您好，已收到' });
     const before = inbox.length;
     expect((await send()).sent).toBe(1);
@@ -117,7 +113,7 @@ describe('customer e-mail', () => {
   it('retries a refused delivery with backoff and gives up after the last try', async () => {
     const shop = await makeShop(t);
     await withEmail(shop, 'busy@example.com');
-    const caseNo = await fileCase(shop);
+    const caseNo = await fileComplaint(shop);
     await shop.agent.action(caseNo, 'acknowledge', { message: '您好，已收到' });
     refuse.set('busy@example.com', 1);
     expect(await send()).toEqual({ sent: 0, retrying: 1, failed: 0 });
@@ -132,7 +128,7 @@ describe('customer e-mail', () => {
 
     const gone = await makeShop(t);
     await withEmail(gone, 'gone@example.com');
-    const lost = await fileCase(gone);
+    const lost = await fileComplaint(gone);
     await gone.agent.action(lost, 'acknowledge', { message: '您好，已收到' });
     refuse.set('gone@example.com', Number.POSITIVE_INFINITY);
     let last = { sent: 0, retrying: 0, failed: 0 };

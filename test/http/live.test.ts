@@ -1,7 +1,7 @@
 // Live case pages: a watcher's event stream hears when the case changes (a message, an action)
 // and who else has it open or is editing it; others' cases stay closed to the stream.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { makeShop, type Shop, startTestApp, type TestApp, fileCase } from '../helpers/harness.ts';
 
 let t: TestApp;
 let baseUrl: string;
@@ -76,21 +76,12 @@ async function watch(token: string, caseNo: string) {
   };
 }
 
-async function fileCase(shop: Shop): Promise<string> {
-  const res = await shop.customer.post('/api/v1/cases', {
-    kind: 'complaint',
-    reason: 'quality',
-    items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
-    description: '耳机左耳没有声音',
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.caseNo as string;
-}
+const fileComplaint = (shop: Shop) => fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机左耳没有声音' });
 
 describe('GET /api/v1/cases/:caseNo/live', () => {
   it('tells a watching agent when the customer writes and when the case moves, and who else is editing', async () => {
     const shop = await makeShop(t);
-    const caseNo = await fileCase(shop);
+    const caseNo = await fileComplaint(shop);
     const stream = await watch(shop.agent.token as string, caseNo);
     expect(stream.response.status).toBe(200);
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -126,7 +117,7 @@ describe('GET /api/v1/cases/:caseNo/live', () => {
   it('opens the stream only on cases the caller may read', async () => {
     const mine = await makeShop(t);
     const theirs = await makeShop(t);
-    const caseNo = await fileCase(mine);
+    const caseNo = await fileComplaint(mine);
     const own = await watch(mine.customer.token as string, caseNo);
     expect(own.response.status).toBe(200);
     // The customer's stream hears changes but not who handles the case.

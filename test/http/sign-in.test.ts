@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
-import { client, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { client, makeShop, type Shop, startTestApp, type TestApp, fileCase } from '../helpers/harness.ts';
 import { auditRows, call, freshIp, setCookies, signInWithCookie } from '../helpers/sign-in.ts';
 
 const PASSWORD = 'sign-in-test-pass';
@@ -15,14 +15,7 @@ let caseNo: string;
 beforeAll(async () => {
   t = await startTestApp('2026-11-10T10:00:00+08:00');
   shop = await makeShop(t);
-  const created = await shop.customer.post('/api/v1/cases', {
-    kind: 'return_refund',
-    reason: 'quality',
-    items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
-    description: '屏幕有坏点',
-  });
-  expect(created.status).toBe(201);
-  caseNo = created.body.caseNo;
+  caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '屏幕有坏点' });
 });
 afterAll(async () => t?.close());
 
