@@ -2,7 +2,7 @@
 // PostgreSQL when a connection URL is given. Both speak the same SQL and share the migrations.
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { type Compilable, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -18,6 +18,19 @@ export interface Database {
   /** The PostgreSQL connection URL (services that keep their own pool use it). */
   url: string | null;
   close(): Promise<void>;
+}
+
+/**
+ * Runs a hot read whose text never changes as a named prepared statement on PostgreSQL, so each
+ * connection parses and plans it once instead of on every call (a join of several tables costs
+ * more to plan than to run). PGlite runs it as usual. The query must keep one text: bind lists
+ * as one array parameter (`= any(...)`), never as a list of parameters.
+ */
+export async function executePrepared<R>(database: Database, name: string, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  if (!database.pool) return (await database.db.executeQuery(compiled)).rows;
+  const result = await database.pool.query({ name, text: compiled.sql, values: [...compiled.parameters] });
+  return result.rows as R[];
 }
 
 export interface OpenDatabaseOptions {

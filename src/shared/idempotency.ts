@@ -90,9 +90,14 @@ export async function claimKeys<T>(
 
 /** Stores the answers of claimed keys with one statement. */
 export async function storeAnswers(trx: Kysely<DB>, answers: { principal: string; key: string; status: number; body: unknown }[]): Promise<void> {
-  if (answers.length === 0) return;
+  await answersUpdate(answers)?.execute(trx);
+}
+
+/** The update storing these answers, to run with other writes (executeTogether); null when there are none. */
+export function answersUpdate(answers: { principal: string; key: string; status: number; body: unknown }[]) {
+  if (answers.length === 0) return null;
   const rows = answers.map((a) => sql`(${a.principal}, ${a.key}, ${a.status}::int, ${JSON.stringify(a.body)}::jsonb)`);
-  await sql`update idempotency_keys as k set status_code = v.status, response = v.response
+  return sql`update idempotency_keys as k set status_code = v.status, response = v.response
     from (values ${sql.join(rows)}) as v(principal, key, status, response)
-    where k.principal = v.principal and k.key = v.key`.execute(trx);
+    where k.principal = v.principal and k.key = v.key`;
 }

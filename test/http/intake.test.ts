@@ -129,6 +129,32 @@ describe('idempotency keys', () => {
     expect(await countCases(clash)).toBe(2);
   });
 
+  it('asks an L2 case\'s departments at once when it is committed with others, and replays that very answer', async () => {
+    const shops = await Promise.all(Array.from({ length: 4 }, () => makeShop(t)));
+    const l2 = shops[0]!;
+    const key = { 'idempotency-key': `l2-batch-${l2.id}` };
+    const l2Body = body(l2, { description: '屏幕有坏点，三天内不解决我就去12315投诉' });
+    const results = await Promise.all([
+      l2.customer.post('/api/v1/cases', l2Body, key),
+      ...shops.slice(1).map((shop) => shop.customer.post('/api/v1/cases', body(shop))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const first = results[0]!;
+    expect(first.body.severity).toBe('L2');
+    const asked = await t.runtime.deps.database.db
+      .selectFrom('collaboration_requests as r')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .select(['r.department', 'c.version'])
+      .where('c.case_no', '=', first.body.caseNo)
+      .execute();
+    expect(asked.length).toBeGreaterThan(0);
+    expect(first.body.version).toBe(asked[0]!.version);
+    const retry = await l2.customer.post('/api/v1/cases', l2Body, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+  });
+
   it('never posts a message twice for one key', async () => {
     const shop = await makeShop(t);
     const created = await shop.customer.post('/api/v1/cases', body(shop));

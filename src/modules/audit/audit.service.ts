@@ -25,24 +25,26 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Kysely<DB> | Transaction<DB>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  await auditInsert(db, entries)?.execute();
+}
+
+/** The insert of these entries, to run with other writes (executeTogether); null when there are none. */
+export function auditInsert(db: Kysely<DB> | Transaction<DB>, entries: AuditEntry | readonly AuditEntry[]) {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
-  if (list.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      list.map((e) => ({
-        at: e.at,
-        actor_user_id: e.actor?.userId ?? null,
-        actor_role: e.actor?.role ?? 'anonymous',
-        actor_label: e.actor?.displayName ?? null,
-        action: e.action,
-        subject_type: e.subjectType ?? null,
-        subject_id: e.subjectId ?? null,
-        outcome: e.outcome ?? 'ok',
-        ip: e.ip ?? e.actor?.origin?.ip ?? null,
-        request_id: e.requestId ?? e.actor?.origin?.requestId ?? null,
-        detail: JSON.stringify(e.detail ?? {}),
-      })),
-    )
-    .execute();
+  if (list.length === 0) return null;
+  return db.insertInto('audit_log').values(
+    list.map((e) => ({
+      at: e.at,
+      actor_user_id: e.actor?.userId ?? null,
+      actor_role: e.actor?.role ?? 'anonymous',
+      actor_label: e.actor?.displayName ?? null,
+      action: e.action,
+      subject_type: e.subjectType ?? null,
+      subject_id: e.subjectId ?? null,
+      outcome: e.outcome ?? 'ok',
+      ip: e.ip ?? e.actor?.origin?.ip ?? null,
+      request_id: e.requestId ?? e.actor?.origin?.requestId ?? null,
+      detail: JSON.stringify(e.detail ?? {}),
+    })),
+  );
 }

@@ -9,7 +9,7 @@ import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.t
 import type { Actor } from '../identity/index.ts';
 import { assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
-import { loadQueues } from '../routing/routing.repository.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
@@ -86,7 +86,7 @@ export async function runCaseAction<I>(
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
         if (applied.after) await applied.after((await findCaseById(trx, row.id)) ?? row);
         const fresh = await findCaseById(trx, row.id);
-        return { status: 200, body: presentCaseSummary(fresh ?? row, actor, now, await loadQueues(trx)) };
+        return { status: 200, body: presentCaseSummary(fresh ?? row, actor, now, await cachedQueues(trx)) };
       },
     ),
   );

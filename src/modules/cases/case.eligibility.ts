@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CaseKind, RequestReason } from '../../shared/vocabulary.ts';
-import { loadOrderItemFacts, type OrderItemFacts } from '../orders/index.ts';
+import type { OrderItemFacts } from '../orders/index.ts';
 import { type EligibilityDecision, evaluateEligibility, type ItemCondition } from '../policy/policy.engine.ts';
 import { type PolicyInForce, policyInForce } from '../policy/policy.service.ts';
 
@@ -22,8 +22,10 @@ export async function checkEligibility(
   db: Kysely<DB>,
   request: { kind: CaseKind; reason: RequestReason; orderItemIds: string[]; condition?: ItemCondition | undefined; failedRepairs?: number; merchantId?: string | null },
   now: Date,
+  /** The order facts reader (the intake queue's, which reads concurrent requests together). */
+  loadFacts: (orderItemIds: string[]) => Promise<OrderItemFacts[]>,
 ): Promise<EligibilityCheck> {
-  const facts = await loadOrderItemFacts(db, request.orderItemIds);
+  const facts = request.orderItemIds.length > 0 ? await loadFacts(request.orderItemIds) : [];
   const policy = await policyInForce(db, facts[0]?.merchantId ?? request.merchantId ?? null, facts[0]?.placedAt ?? now);
   const decisions = facts.map((fact) => ({
     orderItemId: fact.orderItemId,

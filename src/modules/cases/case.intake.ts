@@ -14,7 +14,7 @@ import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
-import { loadQueues } from '../routing/routing.repository.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 
 
 export interface CreateCaseResult extends CaseSummary {
@@ -34,7 +34,7 @@ export async function createCase(
   let prepared: PreparedCase | undefined;
   let refusal: unknown;
   try {
-    prepared = await prepareCase(deps.database.db, actor, input, now);
+    prepared = await prepareCase(deps, actor, input, now);
   } catch (error) {
     // Without a key the refusal is final; with one, a stored first answer must win over it.
     if (!idempotencyKey) throw error;
@@ -67,9 +67,18 @@ export interface PreparedCase {
   eligibility: ReturnType<typeof summarizeEligibility>;
   dedupeKey: string | null;
   triage: CaseTriage;
+  /** What routing reads about the parties (the customer's tier and language, the seller). */
+  routingParties: RoutingParties;
 }
 
-async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput, now: Date): Promise<PreparedCase> {
+export interface RoutingParties {
+  customerTier: string | null;
+  customerLocale: string | null;
+  merchantPlatformOperated: boolean | null;
+}
+
+async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, now: Date): Promise<PreparedCase> {
+  const db = deps.database.db;
   const { facts, policy, decisions } = await checkEligibility(
     db,
     {
@@ -81,14 +90,19 @@ async function prepareCase(db: Kysely<DB>, actor: Actor, input: CreateCaseInput,
       merchantId: input.merchantId ?? null,
     },
     now,
+    deps.intake.loadFacts,
   );
   const parties = resolveParties(actor, input, facts);
-  if (facts.length === 0) await assertPartiesExist(db, parties);
+  const first = facts[0];
+  const routingParties: RoutingParties = first
+    ? { customerTier: first.customerTier, customerLocale: first.customerLocale, merchantPlatformOperated: first.sellerIsPlatform }
+    : await loadParties(db, parties);
   assertEligible(decisions);
   return {
     facts,
     parties,
     policyVersionId: policy.version?.id ?? null,
+    routingParties,
     eligibility: summarizeEligibility(decisions),
     triage: triageNewCase({ ...input, tier: facts[0]?.customerTier ?? null }),
     dedupeKey: facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null,
@@ -122,13 +136,14 @@ function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFa
 }
 
 /** Without an order the customer and merchant ids come from the caller: they must name real ones. */
-async function assertPartiesExist(db: Kysely<DB>, parties: { customerId: string; merchantId: string | null }): Promise<void> {
+async function loadParties(db: Kysely<DB>, parties: { customerId: string; merchantId: string | null }): Promise<RoutingParties> {
   const [customer, merchant] = await Promise.all([
-    db.selectFrom('customers').select('id').where('id', '=', parties.customerId).executeTakeFirst(),
-    parties.merchantId ? db.selectFrom('merchants').select('id').where('id', '=', parties.merchantId).executeTakeFirst() : null,
+    db.selectFrom('customers').select(['tier', 'locale']).where('id', '=', parties.customerId).executeTakeFirst(),
+    parties.merchantId ? db.selectFrom('merchants').select('platform_operated').where('id', '=', parties.merchantId).executeTakeFirst() : null,
   ]);
   if (!customer) throw notFound({ 'zh-CN': '客户', 'en-US': 'customer' }, 'customerId');
   if (parties.merchantId && !merchant) throw notFound({ 'zh-CN': '商家', 'en-US': 'merchant' }, 'merchantId');
+  return { customerTier: customer.tier, customerLocale: customer.locale, merchantPlatformOperated: merchant?.platform_operated ?? null };
 }
 
 function assertEligible(decisions: { orderItemId: string; decision: EligibilityDecision }[]): void {
@@ -179,7 +194,7 @@ export async function linkDuplicate(
   );
   await deps.jobs.send(trx, 'case-event', { caseId: existing.id, seq: version, type: 'duplicate_request_linked' });
   const fresh = await findCaseById(trx, existing.id);
-  const queues = await loadQueues(trx);
+  const queues = await cachedQueues(trx);
   return { status: 200, body: { ...presentCaseSummary(fresh ?? existing, actor, now, queues), eligibility: existing.eligibility, duplicateOf: existing.case_no } };
 }
 

@@ -14,13 +14,13 @@ import { OPEN_STATES } from './case.state.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
-import { loadQueues } from '../routing/routing.repository.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
   const row = await assertCanReadCase(db, actor, await findCaseByNo(db, caseNo));
   const now = deps.clock.now();
-  const [detail, rules, queues] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db), loadQueues(db)]);
+  const [detail, rules, queues] = await Promise.all([loadCaseDetail(db, row.id), deps.sla.rules(db), cachedQueues(db)]);
   const deadlines = await caseDeadlinesFor(db, rules, row.id, actor, now);
   // Cross-department requests (ORG-2): staff see all, a department its own, customers and merchants none.
   const collaborations = await collaborationsForCase(db, actor, row.id, now);
@@ -120,7 +120,7 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   ]);
   const now = deps.clock.now();
   const total = Number(count.n);
-  const [urgent, queues] = await Promise.all([mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor)), loadQueues(db)]);
+  const [urgent, queues] = await Promise.all([mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor)), cachedQueues(db)]);
   return {
     items: rows.map((row) => ({ ...presentCaseSummary(row, actor, now, queues), sla: urgent.get(row.id) ?? null })),
     total,

@@ -31,7 +31,10 @@ export interface NewCase {
   eligibility: unknown;
   openDedupeKey: string | null;
   now: Date;
-  /** How many events the case starts with (its first event and the clocks it starts). */
+  /** Where routing put the case at intake (TR-3); the column default otherwise. */
+  queue?: string;
+  assigneeId?: string | null;
+  /** How many events the case starts with (its first event, the clocks it starts, its routing). */
   version?: number;
 }
 
@@ -66,6 +69,8 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
         policy_version_id: c.policyVersionId,
         eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
         open_dedupe_key: c.openDedupeKey,
+        ...(c.queue ? { queue: c.queue } : {}),
+        assignee_id: c.assigneeId ?? null,
         version: c.version ?? 1,
         created_at: c.now,
         updated_at: c.now,
@@ -76,12 +81,10 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
     .execute();
 }
 
-export async function insertCaseItems(db: Db, items: { caseId: string; orderItemId: string; quantity: number }[]): Promise<void> {
-  if (items.length === 0) return;
-  await db
-    .insertInto('case_items')
-    .values(items.map((i) => ({ case_id: i.caseId, order_item_id: i.orderItemId, quantity: i.quantity })))
-    .execute();
+/** The insert of new cases' items, to run with other writes (executeTogether); null when there are none. */
+export function caseItemsInsert(db: Db, items: { caseId: string; orderItemId: string; quantity: number }[]) {
+  if (items.length === 0) return null;
+  return db.insertInto('case_items').values(items.map((i) => ({ case_id: i.caseId, order_item_id: i.orderItemId, quantity: i.quantity })));
 }
 
 export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
@@ -158,11 +161,11 @@ function eventRow(caseId: string, seq: number, actor: Actor, e: CaseEventInput, 
   };
 }
 
-/** Inserts the first events of new cases (sequence 1, 2… per case). */
-export async function insertFirstEvents(db: Db, events: { caseId: string; actor: Actor; events: CaseEventInput[]; now: Date }[]): Promise<void> {
+/** The insert of new cases' first events (sequence 1, 2… per case), to run with other writes (executeTogether). */
+export function firstEventsInsert(db: Db, events: { caseId: string; actor: Actor; events: CaseEventInput[]; now: Date }[]) {
   const rows = events.flatMap((e) => e.events.map((event, index) => eventRow(e.caseId, index + 1, e.actor, event, e.now)));
-  if (rows.length === 0) return;
-  await db.insertInto('case_events').values(rows).execute();
+  if (rows.length === 0) return null;
+  return db.insertInto('case_events').values(rows);
 }
 
 export async function insertMessage(

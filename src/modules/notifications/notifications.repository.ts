@@ -23,22 +23,34 @@ export interface NewNotification {
 }
 
 export async function notify(db: Db, n: NewNotification): Promise<void> {
-  await db
+  await notifyMany(db, [n]);
+}
+
+/** Many notices with one statement; a notice whose dedupe key was used is not sent again. */
+export async function notifyMany(db: Db, notices: NewNotification[]): Promise<void> {
+  await notificationsInsert(db, notices)?.execute();
+}
+
+/** The insert of these notices, to run with other writes (executeTogether); null when there are none. */
+export function notificationsInsert(db: Db, notices: NewNotification[]) {
+  if (notices.length === 0) return null;
+  return db
     .insertInto('notifications')
-    .values({
-      recipient_user_id: n.recipientUserId ?? null,
-      recipient_role: n.recipientRole ?? null,
-      department: n.department ?? null,
-      merchant_id: n.merchantId ?? null,
-      case_id: n.caseId,
-      type: n.type,
-      title: JSON.stringify(n.title),
-      body: JSON.stringify(n.body),
-      dedupe_key: n.dedupeKey,
-      created_at: n.now,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+    .values(
+      notices.map((n) => ({
+        recipient_user_id: n.recipientUserId ?? null,
+        recipient_role: n.recipientRole ?? null,
+        department: n.department ?? null,
+        merchant_id: n.merchantId ?? null,
+        case_id: n.caseId,
+        type: n.type,
+        title: JSON.stringify(n.title),
+        body: JSON.stringify(n.body),
+        dedupe_key: n.dedupeKey,
+        created_at: n.now,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing());
 }
 
 /** Notices addressed to the actor: personally, to their role (and department, if the notice names one), or to their merchant. */

@@ -9,6 +9,7 @@ import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
 import { findVersionInForce, insertVersion, listVersions, type PolicyVersion } from './policy.repository.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
+import { createConfigCache } from '../../shared/config-cache.ts';
 
 const EPOCH = new Date('2000-01-01T00:00:00Z');
 
@@ -25,29 +26,16 @@ export interface PolicyInForce {
   baseline: PolicyRules;
 }
 
-// Policy versions change rarely and are read on every intake: each process keeps them for a few
-// seconds (a publish here clears them at once; another process sees it within the TTL).
-const VERSIONS_TTL_MS = 5_000;
-let generation = 0;
-const versionCache = new WeakMap<object, Map<string, { versions: PolicyVersion[]; until: number; generation: number }>>();
+// Policy versions change rarely and are read on every intake: kept in-process for a few seconds.
+const versionCache = createConfigCache<PolicyVersion[]>();
 
-async function versionsOf(db: Kysely<DB>, merchantId: string | null): Promise<PolicyVersion[]> {
-  let perDb = versionCache.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    versionCache.set(db, perDb);
-  }
-  const key = merchantId ?? 'platform';
-  const hit = perDb.get(key);
-  if (hit && hit.generation === generation && hit.until > performance.now()) return hit.versions;
-  const versions = await listVersions(db, merchantId);
-  perDb.set(key, { versions, until: performance.now() + VERSIONS_TTL_MS, generation });
-  return versions;
+function versionsOf(db: Kysely<DB>, merchantId: string | null): Promise<PolicyVersion[]> {
+  return versionCache.get(db, merchantId ?? 'platform', () => listVersions(db, merchantId));
 }
 
 /** Call after a publication committed: this process forgets the versions it kept. */
 export function forgetPolicyVersions(): void {
-  generation += 1;
+  versionCache.forget();
 }
 
 /** The latest version whose effective_from ≤ at. */

@@ -12,7 +12,7 @@ import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/
 import { findCaseById, insertMessage } from '../cases/case.repository.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
-import { INTERVENTION_EVENT, loadProfile, loadQueues } from './routing.repository.ts';
+import { INTERVENTION_EVENT, loadProfile, cachedQueues } from './routing.repository.ts';
 import { APPELLANTS, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
 import { assignedNotice, planRoutes, sendNotices, withRoutingSla } from './routing.service.ts';
@@ -42,7 +42,7 @@ const assign: ActionHandler<Input<'assign'>> = async (ctx, input) => {
   if (!manager && (!take || input.queue !== undefined)) {
     throw forbidden({ 'zh-CN': '只有主管或管理员可以指派他人或改派队列；您可以认领售后单', 'en-US': 'Only supervisors and admins assign others or change queues; you may take the case yourself' });
   }
-  const queues = await loadQueues(trx);
+  const queues = await cachedQueues(trx);
   const queueKey = input.queue ?? row.queue;
   const queue = queues.get(queueKey);
   if (input.queue !== undefined && !queue?.active) {
@@ -129,7 +129,7 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
       throw forbidden({ 'zh-CN': '只有买家或平台客服可以申请平台介入', 'en-US': 'Only the customer or platform staff can ask the platform to intervene' });
     }
     assertOpen(ctx);
-    const queues = await loadQueues(ctx.trx);
+    const queues = await cachedQueues(ctx.trx);
     if (queues.get(ctx.row.queue)?.role !== 'merchant') {
       throw conflict('not-with-merchant', {
         'zh-CN': '售后单不在商家处理中，平台已在处理',

@@ -8,6 +8,7 @@ import { OPEN_STATES } from '../cases/case.state.ts';
 import { DEFAULT_QUEUES, DEFAULT_RULES } from './routing.defaults.ts';
 import type { Candidate, RoutingFacts, RoutingRule } from './routing.rules.ts';
 import { ruleSchema } from './routing.schemas.ts';
+import { createConfigCache } from '../../shared/config-cache.ts';
 
 type Db = Kysely<DB>;
 
@@ -95,6 +96,26 @@ export async function loadRules(db: Db): Promise<StoredRules> {
     updatedAt: rows[0]?.updated_at ?? null,
     updatedBy: rows[0]?.updated_by ?? null,
   };
+}
+
+// Rules and queues are read on every intake and case page; the editing routes read them fresh.
+const rulesCache = createConfigCache<RoutingRule[]>();
+const queuesCache = createConfigCache<Map<string, Queue>>();
+
+/** The rules in evaluation order, kept in-process for a few seconds. */
+export function cachedRules(db: Db): Promise<RoutingRule[]> {
+  return rulesCache.get(db, 'rules', () => loadRules(db).then((s) => s.rules));
+}
+
+/** The queues, kept in-process for a few seconds. */
+export function cachedQueues(db: Db): Promise<Map<string, Queue>> {
+  return queuesCache.get(db, 'queues', () => loadQueues(db));
+}
+
+/** Call after a change to rules or queues committed. */
+export function forgetRoutingConfig(): void {
+  rulesCache.forget();
+  queuesCache.forget();
 }
 
 /** Replaces the whole list (the caller holds the table lock); every row gets the new version. */

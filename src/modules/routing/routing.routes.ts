@@ -16,7 +16,7 @@ import { caseNoParams } from '../cases/case.schemas.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { routingActionHandlers, runRoutingAction } from './routing.actions.ts';
 import {
-  type AgentProfile, insertQueue, listProfiles, listStaffWithoutProfile, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
+  type AgentProfile, forgetRoutingConfig, insertQueue, listProfiles, listStaffWithoutProfile, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
   updateQueue, upsertProfile,
 } from './routing.repository.ts';
 import type { RoutingFacts } from './routing.rules.ts';
@@ -96,7 +96,7 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
     async (request) => {
       const actor = actorOf(request);
       const now = deps.clock.now();
-      return db.transaction().execute(async (trx) => {
+      const saved = await db.transaction().execute(async (trx) => {
         await lockRules(trx);
         const current = await loadRules(trx);
         if (request.body.version !== undefined && request.body.version !== current.version) {
@@ -127,6 +127,8 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
         });
         return { version, updatedAt: now.toISOString(), updatedBy: actor.userId, items: request.body.rules };
       });
+      forgetRoutingConfig();
+      return saved;
     },
   );
 
@@ -146,6 +148,7 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
         await recordConfigChange(trx, request, now, { action: 'config.routing_queue.created', subjectType: 'queue', subjectId: inserted.key, detail: { after: inserted } });
         return inserted;
       });
+      forgetRoutingConfig();
       reply.status(201);
       return saved;
     },
@@ -157,7 +160,7 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
     async (request) => {
       const key = request.params.key;
       const now = deps.clock.now();
-      return db.transaction().execute(async (trx) => {
+      const saved = await db.transaction().execute(async (trx) => {
         if (!request.body.active) {
           // The rule list is locked so no rule can start routing here while the queue is switched off.
           await lockRules(trx);
@@ -172,6 +175,8 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
         await recordConfigChange(trx, request, now, { action: 'config.routing_queue.updated', subjectType: 'queue', subjectId: key, detail: { before, after: saved } });
         return saved;
       });
+      forgetRoutingConfig();
+      return saved;
     },
   );
 

@@ -6,13 +6,13 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
-import type { Actor } from '../identity/index.ts';
-import { type NewNotification, notify } from '../notifications/notifications.repository.ts';
+import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
+import { type NewNotification, notifyMany } from '../notifications/notifications.repository.ts';
 import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import type { SlaService } from '../sla/sla.service.ts';
 import {
-  INTERVENTION_EVENT, loadCandidates, loadQueues, loadRoutingFacts, loadRules, type AgentProfile, type Queue,
+  cachedQueues, cachedRules, INTERVENTION_EVENT, loadCandidates, loadRoutingFacts, type AgentProfile, type Queue,
 } from './routing.repository.ts';
 import {
   assignmentReason, evaluateRules, pickAssignee, route, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
@@ -64,7 +64,7 @@ async function decideMany(
   items: DecideItem[],
   options: { rules?: RoutingRule[]; lock: boolean },
 ): Promise<{ routings: CaseRouting[]; queues: Map<string, Queue> }> {
-  const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : loadRules(db).then((s) => s.rules), loadQueues(db)]);
+  const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : cachedRules(db), cachedQueues(db)]);
   const decisions = items.map((item) => route(item.facts, rules));
   const sticky = (i: number) => {
     const current = items[i]!.current;
@@ -144,25 +144,71 @@ export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions)
       row,
       routing,
       changes: { queue: routing.queue, assignee_id: routing.assigneeId },
-      event: {
-        type: 'case_routed',
-        fromState: row.state,
-        toState: row.state,
-        data: {
-          trigger: options.trigger,
-          rule: routing.rule,
-          queue: routing.queue,
-          assigneeId: routing.assigneeId,
-          from: routing.from,
-          requiredSkills: routing.requiredSkills,
-          notifyRoles: routing.notifyRoles,
-          reasons: routing.reasons,
-          requestedBy: options.requestedBy ? { userId: options.requestedBy.userId, role: options.requestedBy.role } : null,
-        },
-      },
+      event: routedEvent(row.state, routing, options),
       notices: noticesFor(row, routing, queueName(queues, routing.queue), options.now),
     };
   });
+}
+
+function routedEvent(state: string, routing: CaseRouting, options: Pick<PlanOptions, 'trigger' | 'requestedBy'>): CaseEventInput {
+  return {
+    type: 'case_routed',
+    fromState: state,
+    toState: state,
+    data: {
+      trigger: options.trigger,
+      rule: routing.rule,
+      queue: routing.queue,
+      assigneeId: routing.assigneeId,
+      from: routing.from,
+      requiredSkills: routing.requiredSkills,
+      notifyRoles: routing.notifyRoles,
+      reasons: routing.reasons,
+      requestedBy: options.requestedBy ? { userId: options.requestedBy.userId, role: options.requestedBy.role } : null,
+    },
+  };
+}
+
+// ---- New cases ----
+
+/** Where a case starts before routing (the column default). */
+const INTAKE_QUEUE = 'frontline';
+
+export interface NewCaseRouting {
+  routing: CaseRouting;
+  /** The `case_routed` event, by the system, written with the case's first events. */
+  event: CaseEventInput;
+}
+
+/**
+ * Routing of cases about to be created (intake), decided from facts the caller read already, so
+ * each row is inserted with its queue and assignee and no second write of the case follows.
+ * Once the rows exist, send `newCaseNotices` and call `askDepartmentsForNewL2`.
+ */
+export async function routeNewCases(
+  trx: Db,
+  drafts: { state: string; facts: RoutingFacts }[],
+): Promise<{ routings: NewCaseRouting[]; queues: Map<string, Queue> }> {
+  const current = { queue: INTAKE_QUEUE, assigneeId: null };
+  const { routings, queues } = await decideMany(trx, drafts.map((d) => ({ facts: d.facts, current })), { lock: true });
+  return {
+    routings: routings.map((routing, i) => ({ routing, event: { ...routedEvent(drafts[i]!.state, routing, { trigger: 'intake' }), actor: SYSTEM_ACTOR } })),
+    queues,
+  };
+}
+
+/** What the roles and people the decisions name are told about the new cases (TR-3). */
+export function newCaseNotices(created: { row: CaseRow; routing: CaseRouting }[], queues: Map<string, Queue>, now: Date): NewNotification[] {
+  return created.flatMap(({ row, routing }) => noticesFor(row, routing, queueName(queues, routing.queue), now));
+}
+
+/** TR-3: new L2 cases ask the departments they need at once; returns their versions after that. */
+export async function askDepartmentsForNewL2(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Db, rows: CaseRow[], now: Date): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  for (const row of rows) {
+    if (row.severity === 'L2') versions.set(row.id, (await askDepartmentsForL2(deps, trx, row, now)).version);
+  }
+  return versions;
 }
 
 function noticesFor(row: CaseRow, routing: CaseRouting, queue: LocalizedText, now: Date): NewNotification[] {
@@ -204,7 +250,7 @@ export function assignedNotice(row: CaseRow, userId: string, now: Date): NewNoti
 
 /** Deduplicated by key: a retried command or job sends nothing twice. */
 export async function sendNotices(trx: Db, notices: NewNotification[]): Promise<void> {
-  for (const n of notices) await notify(trx, n);
+  await notifyMany(trx, notices);
 }
 
 // ---- Applying ----
@@ -293,7 +339,7 @@ export async function explainRouting(
   db: Db,
   input: { facts: RoutingFacts; current: { queue: string; assigneeId: string | null } | null; rules?: RoutingRule[] },
 ) {
-  const rules = input.rules ?? (await loadRules(db)).rules;
+  const rules = input.rules ?? (await cachedRules(db));
   const { routings } = await decideMany(db, [{ facts: input.facts, current: input.current }], { rules, lock: false });
   return { facts: input.facts, decision: routings[0]!, rules: evaluateRules(input.facts, rules) };
 }

@@ -174,12 +174,13 @@ export async function writeDeadlines(db: Db, caseId: string, deadlines: PlannedD
       .execute();
   }
   const inserts = deadlines.filter((x) => !x.existing);
-  if (inserts.length > 0) await insertDeadlines(db, inserts.map((d) => newDeadlineValues(caseId, d, now)));
+  await deadlinesInsert(db, inserts.map((d) => newDeadlineValues(caseId, d, now)))?.execute();
 }
 
-export async function insertDeadlines(db: Db, values: ReturnType<typeof newDeadlineValues>[]): Promise<void> {
-  if (values.length === 0) return;
-  await db.insertInto('case_deadlines').values(values).execute();
+/** The insert of these deadlines, to run with other writes (executeTogether); null when there are none. */
+export function deadlinesInsert(db: Db, values: ReturnType<typeof newDeadlineValues>[]) {
+  if (values.length === 0) return null;
+  return db.insertInto('case_deadlines').values(values);
 }
 
 export async function loadTaskFacts(db: Db, caseId: string) {

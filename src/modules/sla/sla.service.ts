@@ -9,10 +9,11 @@ import type { SlaEvent } from './sla.lifecycle.ts';
 import { nextFireAt } from './sla.clock.ts';
 import { type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
-  insertDeadlines, loadCalendars, loadCollaborationFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
+  deadlinesInsert, loadCalendars, loadCollaborationFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
   writeDeadlines,
 } from './sla.repository.ts';
 import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
+import { createConfigCache } from '../../shared/config-cache.ts';
 
 type Db = Kysely<DB>;
 
@@ -45,11 +46,14 @@ export interface SlaService {
   onCaseChange(trx: Db, change: CaseChange): Promise<SlaEventOut[]>;
   /** Plans the first clocks of new cases (intake writes them with the cases). */
   planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date }[]): Promise<NewCaseClocks[]>;
-  writeNewCases(trx: Db, planned: NewCaseClocks[]): Promise<void>;
+  /**
+   * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
+   * whether one falls due so soon that the schedulers should be woken (notifySchedulers).
+   */
+  newCaseWrites(trx: Db, planned: NewCaseClocks[]): { deadlines: ReturnType<typeof deadlinesInsert>; wake: boolean };
   forget(): void;
 }
 
-const CACHE_MS = 5_000;
 /** A clock due this soon is worth waking the schedulers for; later ones they find on their own. */
 const WAKE_WITHIN_MS = 2_000;
 
@@ -63,22 +67,20 @@ function needsWake(deadlines: PlannedDeadline[], now: Date): boolean {
 }
 
 export function createSlaService(): SlaService {
-  let cached: { at: number; rules: SlaRules } | null = null;
+  const cache = createConfigCache<SlaRules>();
 
-  async function rules(db: Db): Promise<SlaRules> {
-    const at = Date.now();
-    if (cached && at - cached.at < CACHE_MS) return cached.rules;
-    const [targets, calendars] = await Promise.all([loadTargets(db), loadCalendars(db)]);
-    const byId = new Map(calendars.map((c) => [c.id, new BusinessCalendar(c.spec)]));
-    const fallback = calendars.find((c) => c.isDefault);
-    const defaultCalendar = (fallback && byId.get(fallback.id)) ?? new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
-    const loaded: SlaRules = {
-      targets,
-      defaultCalendarId: fallback?.id ?? null,
-      calendarFor: (id) => (id ? byId.get(id) : undefined) ?? defaultCalendar,
-    };
-    cached = { at, rules: loaded };
-    return loaded;
+  function rules(db: Db): Promise<SlaRules> {
+    return cache.get(db, 'sla', async () => {
+      const [targets, calendars] = await Promise.all([loadTargets(db), loadCalendars(db)]);
+      const byId = new Map(calendars.map((c) => [c.id, new BusinessCalendar(c.spec)]));
+      const fallback = calendars.find((c) => c.isDefault);
+      const defaultCalendar = (fallback && byId.get(fallback.id)) ?? new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+      return {
+        targets,
+        defaultCalendarId: fallback?.id ?? null,
+        calendarFor: (id: string | null | undefined) => (id ? byId.get(id) : undefined) ?? defaultCalendar,
+      };
+    });
   }
 
   async function tierOf(db: Db, targets: SlaTarget[], customerId: string): Promise<string | null> {
@@ -91,7 +93,7 @@ export function createSlaService(): SlaService {
   return {
     rules,
     forget() {
-      cached = null;
+      cache.forget();
     },
     async onCaseChange(trx, change) {
       const { row, after, now } = change;
@@ -152,10 +154,11 @@ export function createSlaService(): SlaService {
         return { caseId: c.caseId, now: c.now, deadlines: plan.deadlines, events: plan.events };
       });
     },
-    async writeNewCases(trx, planned) {
-      await insertDeadlines(trx, planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now))));
-      const soon = planned.filter((p) => needsWake(p.deadlines, p.now));
-      if (soon.length > 0) await notifySchedulers(trx);
+    newCaseWrites(trx, planned) {
+      return {
+        deadlines: deadlinesInsert(trx, planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now)))),
+        wake: planned.some((p) => needsWake(p.deadlines, p.now)),
+      };
     },
   };
 }
