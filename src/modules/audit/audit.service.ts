@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../identity/identity.types.ts';
+import { unnestInsert } from '../../db/unnest.ts';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -25,14 +26,18 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Kysely<DB> | Transaction<DB>, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
-  await auditInsert(db, entries)?.execute();
+  await auditInsert(entries)?.execute(db);
 }
 
 /** The insert of these entries, to run with other writes (executeTogether); null when there are none. */
-export function auditInsert(db: Kysely<DB> | Transaction<DB>, entries: AuditEntry | readonly AuditEntry[]) {
+export function auditInsert(entries: AuditEntry | readonly AuditEntry[]) {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
-  if (list.length === 0) return null;
-  return db.insertInto('audit_log').values(
+  return unnestInsert(
+    'audit_log',
+    {
+      at: 'timestamptz', actor_user_id: 'uuid', actor_role: 'text', actor_label: 'text', action: 'text', subject_type: 'text', subject_id: 'text',
+      outcome: 'text', ip: 'text', request_id: 'text', detail: 'jsonb',
+    },
     list.map((e) => ({
       at: e.at,
       actor_user_id: e.actor?.userId ?? null,

@@ -156,14 +156,13 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
     );
   await executeTogether(trx, [
     caseItemsInsert(
-      trx,
       createdIndexes.flatMap((i) => entries[i]!.input.items.map((item) => ({ caseId: ids.get(i)!, orderItemId: item.orderItemId, quantity: item.quantity }))),
     ),
-    firstEventsInsert(trx, firstEvents),
+    firstEventsInsert(firstEvents),
     // Each new case's first state, on the audit trail.
-    auditInsert(trx, firstEvents.flatMap((f) => stateChangeAudits({ id: f.caseId, caseNo: rowById.get(f.caseId)!.case_no }, f.actor, f.events, 1, f.now))),
+    auditInsert(firstEvents.flatMap((f) => stateChangeAudits({ id: f.caseId, caseNo: rowById.get(f.caseId)!.case_no }, f.actor, f.events, 1, f.now))),
     newClocks.deadlines,
-    notificationsInsert(trx, newCaseNotices(created, queues, entries[0]!.now)),
+    notificationsInsert(newCaseNotices(created, queues, entries[0]!.now)),
     answersNow ? storedAnswers() : null,
   ]);
   if (newClocks.wake) await notifySchedulers(trx);

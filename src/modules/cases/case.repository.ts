@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, MediaFlag } from '../../db/schema.ts';
 import type { Actor } from '../identity/index.ts';
 import { queueCustomerEmail } from '../email/email.outbox.ts';
+import { unnestInsert } from '../../db/unnest.ts';
 
 type Db = Kysely<DB>;
 
@@ -82,9 +83,12 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
 }
 
 /** The insert of new cases' items, to run with other writes (executeTogether); null when there are none. */
-export function caseItemsInsert(db: Db, items: { caseId: string; orderItemId: string; quantity: number }[]) {
-  if (items.length === 0) return null;
-  return db.insertInto('case_items').values(items.map((i) => ({ case_id: i.caseId, order_item_id: i.orderItemId, quantity: i.quantity })));
+export function caseItemsInsert(items: { caseId: string; orderItemId: string; quantity: number }[]) {
+  return unnestInsert(
+    'case_items',
+    { case_id: 'uuid', order_item_id: 'uuid', quantity: 'int' },
+    items.map((i) => ({ case_id: i.caseId, order_item_id: i.orderItemId, quantity: i.quantity })),
+  );
 }
 
 export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
@@ -162,10 +166,14 @@ function eventRow(caseId: string, seq: number, actor: Actor, e: CaseEventInput, 
 }
 
 /** The insert of new cases' first events (sequence 1, 2… per case), to run with other writes (executeTogether). */
-export function firstEventsInsert(db: Db, events: { caseId: string; actor: Actor; events: CaseEventInput[]; now: Date }[]) {
-  const rows = events.flatMap((e) => e.events.map((event, index) => eventRow(e.caseId, index + 1, e.actor, event, e.now)));
-  if (rows.length === 0) return null;
-  return db.insertInto('case_events').values(rows);
+export function firstEventsInsert(events: { caseId: string; actor: Actor; events: CaseEventInput[]; now: Date }[]) {
+  return unnestInsert(
+    'case_events',
+    {
+      case_id: 'uuid', seq: 'int', type: 'text', from_state: 'text', to_state: 'text', actor_id: 'uuid', actor_role: 'text', reason: 'text', data: 'jsonb', occurred_at: 'timestamptz',
+    },
+    events.flatMap((e) => e.events.map((event, index) => eventRow(e.caseId, index + 1, e.actor, event, e.now))),
+  );
 }
 
 export async function insertMessage(

@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
+import { unnestInsert } from '../../db/unnest.ts';
 
 type Db = Kysely<DB>;
 
@@ -28,29 +29,31 @@ export async function notify(db: Db, n: NewNotification): Promise<void> {
 
 /** Many notices with one statement; a notice whose dedupe key was used is not sent again. */
 export async function notifyMany(db: Db, notices: NewNotification[]): Promise<void> {
-  await notificationsInsert(db, notices)?.execute();
+  await notificationsInsert(notices)?.execute(db);
 }
 
 /** The insert of these notices, to run with other writes (executeTogether); null when there are none. */
-export function notificationsInsert(db: Db, notices: NewNotification[]) {
-  if (notices.length === 0) return null;
-  return db
-    .insertInto('notifications')
-    .values(
-      notices.map((n) => ({
-        recipient_user_id: n.recipientUserId ?? null,
-        recipient_role: n.recipientRole ?? null,
-        department: n.department ?? null,
-        merchant_id: n.merchantId ?? null,
-        case_id: n.caseId,
-        type: n.type,
-        title: JSON.stringify(n.title),
-        body: JSON.stringify(n.body),
-        dedupe_key: n.dedupeKey,
-        created_at: n.now,
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing());
+export function notificationsInsert(notices: NewNotification[]) {
+  return unnestInsert(
+    'notifications',
+    {
+      recipient_user_id: 'uuid', recipient_role: 'text', department: 'text', merchant_id: 'uuid', case_id: 'uuid', type: 'text', title: 'jsonb', body: 'jsonb',
+      dedupe_key: 'text', created_at: 'timestamptz',
+    },
+    notices.map((n) => ({
+      recipient_user_id: n.recipientUserId ?? null,
+      recipient_role: n.recipientRole ?? null,
+      department: n.department ?? null,
+      merchant_id: n.merchantId ?? null,
+      case_id: n.caseId,
+      type: n.type,
+      title: JSON.stringify(n.title),
+      body: JSON.stringify(n.body),
+      dedupe_key: n.dedupeKey,
+      created_at: n.now,
+    })),
+    { onConflictDoNothing: 'dedupe_key' },
+  );
 }
 
 /** Notices addressed to the actor: personally, to their role (and department, if the notice names one), or to their merchant. */
