@@ -117,10 +117,12 @@ describe('a group complaint on one product (TR-6)', () => {
     for (const [index, c] of cases.entries()) {
       const d = await detail(shop, c.caseNo);
       expect(d.severity).toBe('L1');
+      // TR-5: an L1 case is P1, so the raise moves the case up the work lists too.
+      expect(d.priority).toBe('P1');
       expect(d.incident).toEqual({ incidentNo, status: 'open' });
       const joined = d.timeline.find((e: { type: string }) => e.type === 'incident_joined');
       expect(joined.data).toMatchObject({ incidentNo, from: 'L3', to: 'L1', rule: 'l1.group_complaint' });
-      expect(d.timeline.find((e: { type: string }) => e.type === 'severity_escalated').data).toMatchObject({ from: 'L3', to: 'L1', incidentNo });
+      expect(d.timeline.find((e: { type: string }) => e.type === 'severity_escalated').data).toMatchObject({ from: 'L3', to: 'L1', incidentNo, priority: { to: 'P1' } });
       // Every case is linked to the earliest one, which is linked to all.
       const linked = d.links.map((l: { caseNo: string; linkType: string }) => `${l.caseNo}:${l.linkType}`);
       if (index === 0) expect(linked.sort()).toEqual(cases.slice(1).map((x) => `${x.caseNo}:related`).sort());

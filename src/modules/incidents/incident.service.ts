@@ -16,12 +16,13 @@ import type { AppDeps } from '../../http/deps.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { compactLocalDate } from '../../shared/time.ts';
 import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
+import { priorityOf } from '../triage/triage.priority.ts';
 import { routeCase } from '../routing/routing.service.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { type CaseEventInput, insertLink } from '../cases/case.repository.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
-import { CATEGORY_LABELS, type Category } from '../triage/triage.vocabulary.ts';
+import { CATEGORY_LABELS, type Category, type Emotion } from '../triage/triage.vocabulary.ts';
 import {
   addIncidentCases, findAnchorCase, findCandidateCases, findCaseFacts, findOpenIncidents, insertIncident,
   loadIncidentSettings, lockMerchantForIncidents, recountCustomers,
@@ -140,10 +141,20 @@ async function raiseToL1(deps: IncidentDeps, trx: Db, row: CaseRow, incident: In
       data: { incidentNo: incident.incident_no, incidentId: incident.id, scope: incident.scope, from, to, ...why },
     },
   ];
+  let changes: Partial<CaseRow> = {};
   if (from !== to) {
-    events.push({ type: 'severity_escalated', fromState: row.state, toState: row.state, data: { from, to, incidentNo: incident.incident_no, ...why } });
+    // TR-5: priority follows severity (an L1 case is always P1, whatever the tier or emotion).
+    const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
+    const priority = priorityOf(to, row.emotion as Emotion, customer?.tier ?? null).priority;
+    changes = { severity: to, priority };
+    events.push({
+      type: 'severity_escalated',
+      fromState: row.state,
+      toState: row.state,
+      data: { from, to, priority: { from: row.priority, to: priority }, incidentNo: incident.incident_no, ...why },
+    });
   }
-  await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, events, now, from !== to ? { severity: to } : {});
+  await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, events, now, changes);
   if (from === to) return;
   // TR-3: L1 goes to supervisors and compliance at once.
   const fresh = await trx.selectFrom('cases').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
