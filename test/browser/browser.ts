@@ -2,7 +2,8 @@
 // shared by the browser test files.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEFAULT_CONSOLE_ROOT } from '../../src/http/static.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,4 +52,24 @@ export async function expectCookieSignIn(page: Page): Promise<void> {
   };
   if (visible.cookie.includes('afterdesk_sign_in')) throw new Error('the sign-in cookie is readable by scripts');
   if (/adk_|token/i.test(visible.storage) || visible.storage.includes(signInCookie.value)) throw new Error(`a credential sits in web storage: ${visible.storage}`);
+}
+
+/**
+ * Picks the option titled `title` in an Ant Design select and waits until the select shows it. On
+ * a busy machine a click can land while the dropdown is still opening and be lost, so the pick is
+ * repeated until the choice is visible.
+ */
+export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
+  const chosen = select.locator(`.ant-select-content-has-value[title="${title}"]`);
+  await expect
+    .poll(async () => {
+      if ((await chosen.count()) > 0) return true;
+      await select.click();
+      await page
+        .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`)
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      return (await chosen.count()) > 0;
+    })
+    .toBe(true);
 }

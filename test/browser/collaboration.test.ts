@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { runTimers } from '../helpers/harness.ts';
-import { launchChromium, signIn as signInAs } from './browser.ts';
+import { chooseOption, launchChromium, signIn as signInAs } from './browser.ts';
 import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } from './fixture.ts';
 
 const shots = process.env.AFTERDESK_SCREENSHOTS ?? '/tmp/users-shots';
@@ -128,8 +128,7 @@ describe('users and department collaboration in Chromium', () => {
     expect(await card.textContent()).toContain('尚未请求其他部门协助');
     await card.getByRole('button', { name: '请部门协助' }).click();
     const form = page.getByTestId('collab-ask-form');
-    await form.getByLabel('部门').click();
-    await page.locator('.ant-select-item-option[title="物流"]').click();
+    await chooseOption(page, form.getByTestId('collab-ask-department'), '物流');
     await form.getByLabel('问题').fill(question);
     await expect.poll(() => form.getByLabel('问题').inputValue()).toBe(question);
     const asked = page.waitForResponse((r) => r.url().includes('/collaborations') && r.request().method() === 'POST');
