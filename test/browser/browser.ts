@@ -60,11 +60,13 @@ export async function expectCookieSignIn(page: Page): Promise<void> {
  * repeated until the choice is visible.
  */
 export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
-  const chosen = select.locator(`.ant-select-content-has-value[title="${title}"]`);
+  // The select itself, whether given as its root or as its input (getByLabel finds the input).
+  const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = root.locator(`.ant-select-content-has-value[title="${title}"]`);
   await expect
     .poll(async () => {
       if ((await chosen.count()) > 0) return true;
-      await select.click();
+      await root.click();
       await page
         .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`)
         .click({ timeout: 5_000 })

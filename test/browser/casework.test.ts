@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn as signInAs } from './browser.ts';
+import { chooseOption, launchChromium, signIn as signInAs } from './browser.ts';
 import { type Casework, makeCasework } from './casework.fixture.ts';
 import { type ConsoleApp, PASSWORD, startConsoleApp } from './fixture.ts';
 
@@ -66,8 +66,7 @@ describe('casework on the case page in Chromium', () => {
 
     await card.getByTestId('triage-override').click();
     const form = page.getByTestId('triage-override-form');
-    await form.getByLabel('投诉级别').click();
-    await page.locator('.ant-select-item-option[title="二级投诉（复杂）"]').click();
+    await chooseOption(page, form.getByLabel('投诉级别'), '二级投诉（复杂）');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await form.getByText('请填写调整原因').waitFor(); // the reason is required
     await form.getByLabel('调整原因').fill('客户表示不解决就投诉到12315，按二级处理');
@@ -158,10 +157,8 @@ describe('casework on the case page in Chromium', () => {
 
     await page.locator('button[data-action="assign"]').click();
     const form = page.getByTestId('action-form-assign');
-    await form.getByLabel('队列').click();
-    await page.locator('.ant-select-item-option[title="一线客服"]').click();
-    await form.getByLabel('处理人').click();
-    await page.locator(`.ant-select-item-option[title="${cw.agent.name}"]`).click();
+    await chooseOption(page, form.getByLabel('队列'), '一线客服');
+    await chooseOption(page, form.getByLabel('处理人'), cw.agent.name);
     await form.getByLabel('备注（仅员工可见）').fill('熟悉耳机类问题');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByTestId('case-assignee').textContent()).toBe(cw.agent.name);

@@ -63,11 +63,9 @@ describe('users and department collaboration in Chromium', () => {
     const form = page.getByTestId('user-form');
     await form.getByLabel('邮箱').fill(people.agentEmail); // already taken
     await form.getByLabel('显示名称').fill('物流组 赵磊');
-    await form.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option[title="协同部门"]').click();
+    await chooseOption(page, form.getByLabel('角色'), '协同部门');
     // The role decides the scope field: a department now, no merchant.
-    await form.getByLabel('部门').click();
-    await page.locator('.ant-select-item-option[title="物流"]').click();
+    await chooseOption(page, form.getByLabel('部门'), '物流');
     expect(await form.getByLabel('商家').count()).toBe(0);
     await form.getByLabel('初始密码').fill(logisticsPassword);
     await page.getByRole('dialog').getByRole('button', { name: '新建用户' }).click();
@@ -100,8 +98,7 @@ describe('users and department collaboration in Chromium', () => {
     expect((await people.shop.finance.get('/api/v1/me')).status).toBe(401);
 
     // Filters go to the server: the department filter keeps only logistics users.
-    await page.getByTestId('users-filter-department').click();
-    await page.locator('.ant-select-item-option[title="物流"]').click();
+    await chooseOption(page, page.getByTestId('users-filter-department'), '物流');
     await expect.poll(() => page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     await snap(page, 'users-zh');
     await english(page);
@@ -110,8 +107,7 @@ describe('users and department collaboration in Chromium', () => {
 
     // The merchant filter finds the merchant's staff only.
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.getByLabel('Merchant').click();
-    await page.locator(`.ant-select-item-option[title="测试商家${people.shop.id}"]`).click();
+    await chooseOption(page, page.getByLabel('Merchant'), `测试商家${people.shop.id}`);
     await expect.poll(() => page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await page.getByTestId('users-table').locator('tbody tr.ant-table-row').textContent()).toContain(`m-${people.shop.id}@test.local`);
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn as signInAs } from './browser.ts';
+import { chooseOption, launchChromium, signIn as signInAs } from './browser.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
 import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } from './fixture.ts';
 
@@ -142,10 +142,8 @@ describe('web console in Chromium', () => {
 
     await page.locator('button[data-action="propose_plan"]').click();
     const form = page.getByTestId('action-form-propose_plan');
-    await form.getByLabel('方案类型').click();
-    await page.locator('.ant-select-item-option[title="部分退款"]').click();
-    await form.getByLabel('判责').click();
-    await page.locator('.ant-select-item-option[title="质量缺陷"]').click();
+    await chooseOption(page, form.getByLabel('方案类型'), '部分退款');
+    await chooseOption(page, form.getByLabel('判责'), '质量缺陷');
     await form.getByLabel('退款', { exact: true }).fill('12.34');
     await form.getByLabel('依据（客户可见）').fill('轻微瑕疵，部分退款');
     await snap(page, 'propose-plan');

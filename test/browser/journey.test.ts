@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
 import { makeShop } from '../helpers/harness.ts';
-import { launchChromium, signIn as signInAs } from './browser.ts';
+import { chooseOption, launchChromium, signIn as signInAs } from './browser.ts';
 import { type ConsoleApp, makePeople, PASSWORD, type People, startConsoleApp } from './fixture.ts';
 
 const shots = process.env.AFTERDESK_SCREENSHOTS;
@@ -110,8 +110,7 @@ describe('a return from request to rated close in Chromium', () => {
     await agent.goto(`${c.baseUrl}/cases/${caseNo}`);
     await act(agent, 'receive_return');
     await expect.poll(() => agent.getByText('已收货').first().isVisible()).toBe(true);
-    await agent.getByRole('combobox', { name: '用途' }).click();
-    await agent.locator('.ant-select-item-option[title="质检"]').click();
+    await chooseOption(agent, agent.getByRole('combobox', { name: '用途' }), '质检');
     await agent.locator('input[type=file]').setInputFiles({ name: 'inspection.png', mimeType: 'image/png', buffer: PNG_1x1 });
     await agent.getByRole('button', { name: /上\s*传/ }).click();
     await agent.getByRole('heading', { name: 'inspection.png' }).waitFor();
