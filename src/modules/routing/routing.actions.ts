@@ -7,7 +7,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { Actor } from '../identity/index.ts';
-import { notify } from '../notifications/notifications.repository.ts';
+import { notify, notifyMany } from '../notifications/notifications.repository.ts';
 import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
 import { findCaseById, insertMessage } from '../cases/case.repository.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
@@ -15,7 +15,7 @@ import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { INTERVENTION_EVENT, loadProfile, cachedQueues } from './routing.repository.ts';
 import { APPELLANTS, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
-import { assignedNotice, planRoutes, sendNotices, withRoutingSla } from './routing.service.ts';
+import { assignedNotice, planRoutes, withRoutingSla } from './routing.service.ts';
 import type { routingActionSchemas } from './routing.schemas.ts';
 import type { z } from 'zod';
 
@@ -114,7 +114,7 @@ const reroute: ActionHandler<Input<'route'>> = async (ctx, input) => {
     command: null,
     apply: async () => {
       const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger: 'manual', requestedBy: ctx.actor, now: ctx.now });
-      await sendNotices(ctx.trx, plan!.notices);
+      await notifyMany(ctx.trx, plan!.notices);
       return { eventType: 'case_routed', eventData: { ...plan!.event.data, note: input.note ?? null }, caseChanges: plan!.changes };
     },
   };
@@ -140,7 +140,7 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
       command: null,
       apply: async () => {
         const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger, platformIntervention: true, now: ctx.now });
-        await sendNotices(ctx.trx, plan!.notices);
+        await notifyMany(ctx.trx, plan!.notices);
         const { row, trx, now } = ctx;
         if (row.merchant_id) {
           await notify(trx, {

@@ -248,11 +248,6 @@ export function assignedNotice(row: CaseRow, userId: string, now: Date): NewNoti
   };
 }
 
-/** Deduplicated by key: a retried command or job sends nothing twice. */
-export async function sendNotices(trx: Db, notices: NewNotification[]): Promise<void> {
-  await notifyMany(trx, notices);
-}
-
 // ---- Applying ----
 
 export interface AppliedRouting extends CaseRouting {
@@ -288,7 +283,7 @@ export async function routeCases(
     }
     applied.push({ ...plan.routing, caseId: plan.row.id, version });
   }
-  await sendNotices(trx, plans.flatMap((p) => p.notices));
+  await notifyMany(trx, plans.flatMap((p) => p.notices));
   return applied;
 }
 
