@@ -76,7 +76,16 @@ export function useCaseLive(caseNo: string, announce: boolean): Presence[] {
     if (!announce) return undefined;
     const path = `/api/v1/cases/${encodeURIComponent(caseNo)}/presence`;
     let editing = isEditing();
-    const beat = () => void api('PUT', path, { body: { editing } }).catch(() => undefined);
+    let left = false;
+    // One call after the other, so the last word (leaving) cannot be overtaken by a heartbeat
+    // still on its way, which would show this user on the case for another minute.
+    let last: Promise<unknown> = Promise.resolve();
+    const send = (method: 'PUT' | 'DELETE') => {
+      last = last.then(() => api(method, path, method === 'PUT' ? { body: { editing } } : undefined)).catch(() => undefined);
+    };
+    const beat = () => {
+      if (!left) send('PUT');
+    };
     const check = () => {
       const now = isEditing();
       if (now !== editing) {
@@ -87,16 +96,25 @@ export function useCaseLive(caseNo: string, announce: boolean): Presence[] {
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
     // Focus moves and modals open after the event that caused them; look once things settled.
-    const later = () => setTimeout(check, 50);
+    const pending = new Set<ReturnType<typeof setTimeout>>();
+    const later = () => {
+      const id = setTimeout(() => {
+        pending.delete(id);
+        check();
+      }, 50);
+      pending.add(id);
+    };
     document.addEventListener('focusin', later);
     document.addEventListener('focusout', later);
     document.addEventListener('click', later);
     return () => {
+      left = true;
       clearInterval(timer);
+      for (const id of pending) clearTimeout(id);
       document.removeEventListener('focusin', later);
       document.removeEventListener('focusout', later);
       document.removeEventListener('click', later);
-      void api('DELETE', path).catch(() => undefined);
+      send('DELETE');
     };
   }, [caseNo, announce]);
 
