@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { PLATFORM_BASELINE } from '../../src/modules/policy/policy.rules.ts';
 import { makeShop, type Shop } from '../helpers/harness.ts';
-import { launchChromium, signIn as signInAs } from './browser.ts';
+import { chooseOption, launchChromium, signIn as signInAs } from './browser.ts';
 import { type ConsoleApp, PASSWORD, startConsoleApp } from './fixture.ts';
 
 const shots = process.env.AFTERDESK_SCREENSHOTS;
@@ -62,15 +62,7 @@ describe('admin area in Chromium', () => {
     await form.waitFor();
     await form.getByLabel('时限').fill('90');
     // Pick "minutes" in the unit list, and see it chosen before saving.
-    const unit = form.locator('.ant-select').filter({ has: page.getByLabel('unit') });
-    await expect
-      .poll(async () => {
-        if (((await unit.textContent()) ?? '').includes('分钟')) return true;
-        await form.getByLabel('unit').click();
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="分钟"]').click({ timeout: 5_000 });
-        return false;
-      })
-      .toBe(true);
+    await chooseOption(page, form.getByLabel('unit'), '分钟');
     await snap(page, 'sla-target-form');
     await page.getByTestId('sla-target-save').click();
     await form.waitFor({ state: 'detached' });

@@ -25,7 +25,7 @@ export interface OrderItemFacts {
   delivery: { shipped: boolean; signedAt: Date | null };
 }
 
-/** Everything the policy engine needs about the given order items, in one round trip per table. */
+/** Everything the policy engine needs about the given order items, in one statement. */
 export async function loadOrderItemFacts(database: Database, orderItemIds: string[]): Promise<OrderItemFacts[]> {
   if (orderItemIds.length === 0) return [];
   const query = database.db
