@@ -45,41 +45,33 @@ export interface NewCase {
  */
 export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): Promise<CaseRow[]> {
   if (cases.length === 0) return [];
-  return db
-    .insertInto('cases')
-    .values(
-      cases.map((c) => ({
-        id: c.id,
-        case_no: sql<string>`${c.caseNoPrefix} || lpad(nextval('case_no_seq')::text, 6, '0')`,
-        kind: c.kind,
-        state: c.state,
-        reason: c.reason,
-        channel: c.channel,
-        customer_id: c.customerId,
-        merchant_id: c.merchantId,
-        order_id: c.orderId,
-        title: c.title,
-        description: c.description,
-        desired_resolution: c.desiredResolution,
-        severity: c.severity,
-        category: c.category,
-        emotion: c.emotion ?? 'normal',
-        priority: c.priority ?? 'P3',
-        triage: c.triage === undefined ? null : JSON.stringify(c.triage),
-        media_flag: c.mediaFlag ? JSON.stringify(c.mediaFlag) : null,
-        policy_version_id: c.policyVersionId,
-        eligibility: c.eligibility === null ? null : JSON.stringify(c.eligibility),
-        open_dedupe_key: c.openDedupeKey,
-        ...(c.queue ? { queue: c.queue } : {}),
-        assignee_id: c.assigneeId ?? null,
-        version: c.version ?? 1,
-        created_at: c.now,
-        updated_at: c.now,
-      })),
-    )
-    .onConflict((oc) => oc.column('open_dedupe_key').where('open_dedupe_key', 'is not', null).doNothing())
-    .returningAll()
-    .execute();
+  // One array per column, like db/unnest.ts, so the statement's text is the same for any batch;
+  // the case number is drawn per row from the sequence.
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  const column = <T>(pick: (c: NewCase & { id: string }) => T) => cases.map(pick);
+  const result = await sql<CaseRow>`
+    insert into cases (id, case_no, kind, state, reason, channel, customer_id, merchant_id, order_id, title, description,
+      desired_resolution, severity, category, emotion, priority, triage, media_flag, policy_version_id, eligibility,
+      open_dedupe_key, queue, assignee_id, version, created_at, updated_at)
+    select u.id, u.prefix || lpad(nextval('case_no_seq')::text, 6, '0'), u.kind, u.state, u.reason, u.channel, u.customer_id,
+      u.merchant_id, u.order_id, u.title, u.description, u.desired_resolution, u.severity, u.category, u.emotion, u.priority,
+      u.triage, u.media_flag, u.policy_version_id, u.eligibility, u.open_dedupe_key, coalesce(u.queue, 'frontline'),
+      u.assignee_id, u.version, u.now, u.now
+    from unnest(${column((c) => c.id)}::uuid[], ${column((c) => c.caseNoPrefix)}::text[], ${column((c) => c.kind)}::text[],
+      ${column((c) => c.state)}::text[], ${column((c) => c.reason)}::text[], ${column((c) => c.channel)}::text[],
+      ${column((c) => c.customerId)}::uuid[], ${column((c) => c.merchantId)}::uuid[], ${column((c) => c.orderId)}::uuid[],
+      ${column((c) => c.title)}::text[], ${column((c) => c.description)}::text[], ${column((c) => c.desiredResolution)}::text[],
+      ${column((c) => c.severity)}::text[], ${column((c) => c.category)}::text[], ${column((c) => c.emotion ?? 'normal')}::text[],
+      ${column((c) => c.priority ?? 'P3')}::text[], ${column((c) => json(c.triage))}::jsonb[],
+      ${column((c) => (c.mediaFlag ? JSON.stringify(c.mediaFlag) : null))}::jsonb[], ${column((c) => c.policyVersionId)}::uuid[],
+      ${column((c) => json(c.eligibility))}::jsonb[], ${column((c) => c.openDedupeKey)}::text[], ${column((c) => c.queue ?? null)}::text[],
+      ${column((c) => c.assigneeId ?? null)}::uuid[], ${column((c) => c.version ?? 1)}::int[], ${column((c) => c.now.toISOString())}::timestamptz[])
+      as u(id, prefix, kind, state, reason, channel, customer_id, merchant_id, order_id, title, description, desired_resolution,
+        severity, category, emotion, priority, triage, media_flag, policy_version_id, eligibility, open_dedupe_key, queue,
+        assignee_id, version, now)
+    on conflict (open_dedupe_key) where open_dedupe_key is not null do nothing
+    returning *`.execute(db);
+  return result.rows;
 }
 
 /** The insert of new cases' items, to run with other writes (executeTogether); null when there are none. */

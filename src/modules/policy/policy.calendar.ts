@@ -1,6 +1,6 @@
 // Local-day arithmetic for policy windows. Periods follow 民法典 第二百零一条/第二百零二条: the day
 // of the starting event is not counted, and a period ends at the end of its last local day.
-import { DEFAULT_TIME_ZONE, localDate } from '../../shared/time.ts';
+import { DEFAULT_TIME_ZONE, localDate, zoneOffsetMs } from '../../shared/time.ts';
 
 /** A calendar date; month is 1-12. */
 export interface LocalYmd {
@@ -31,36 +31,6 @@ export function addMonths(ymd: LocalYmd, months: number): LocalYmd {
   const m = first.getUTCMonth() + 1;
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { y, m, d: Math.min(ymd.d, lastDay) };
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock minus UTC, in ms, at an instant. */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  const parts: Record<string, number> = {};
-  for (const p of offsetFormatter(timeZone).formatToParts(new Date(whole))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return wall - whole;
 }
 
 /** The first instant of a local day. Two passes settle the offset around DST changes. */

@@ -2,6 +2,7 @@
 // speaks of couriers", "of the listing", "of an agent"). They carry domain knowledge the small corpus
 // cannot teach on its own and are shared by both languages; the model learns how much each one counts.
 // Unlike the rules in triage.signals.ts they decide nothing by themselves.
+import { globalTwin } from './triage.match.ts';
 import type { Category } from './triage.vocabulary.ts';
 
 export const CATEGORY_CUES: Record<Category, RegExp> = {
@@ -41,7 +42,7 @@ export const EXTRA_CUES: Record<string, RegExp> = {
 export function cueCounts(text: string): [Category, number][] {
   const out: [Category, number][] = [];
   for (const [category, cue] of Object.entries(CATEGORY_CUES) as [Category, RegExp][]) {
-    const n = [...text.matchAll(new RegExp(cue.source, 'g'))].length;
+    const n = [...text.matchAll(globalTwin(cue))].length;
     if (n > 0) out.push([category, n]);
   }
   return out;

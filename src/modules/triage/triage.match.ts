@@ -23,12 +23,22 @@ export function normalize(text: string): string {
   return normalizeText(text).replace(/\s+/g, ' ');
 }
 
+// The global twin of each pattern, built once: triage runs on every new case.
+const globalTwins = new WeakMap<RegExp, RegExp>();
+export function globalTwin(pattern: RegExp): RegExp {
+  let twin = globalTwins.get(pattern);
+  if (!twin) {
+    twin = pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    globalTwins.set(pattern, twin);
+  }
+  return twin;
+}
+
 /** Every match of every pattern, in order of position. Patterns need not carry the g flag. */
 export function hits(patterns: readonly RegExp[], text: string): Hit[] {
   const found: Hit[] = [];
   for (const pattern of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const m of text.matchAll(global)) {
+    for (const m of text.matchAll(globalTwin(pattern))) {
       if (m[0].length > 0) found.push({ word: m[0], index: m.index });
     }
   }
