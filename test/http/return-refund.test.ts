@@ -116,4 +116,17 @@ describe('no-reason return outside the window', () => {
     const after = await t.runtime.deps.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', shop.customerId).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it('a late quality return on warranty goods is refused with the exchange still open named, and the exchange is accepted', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00', flags: ['warranty_goods'] });
+    const faulty = { ...request(shop), reason: 'quality', description: '耳机左耳没有声音' };
+    const res = await shop.customer.post('/api/v1/cases', faulty);
+    expect(res.status).toBe(422);
+    expect(res.body.decisions[0]).toMatchObject({ path: 'quality_return', advisedKind: 'exchange' });
+    expect(res.body.decisions[0].reasons.map((r: { code: string }) => r.code)).toEqual(['window_expired', 'exchange_available']);
+    expect(res.body.messages['zh-CN']).toContain('2026-11-16');
+    expect(res.body.messages['en-US']).toContain('exchange');
+    const exchange = await shop.customer.post('/api/v1/cases', { ...faulty, kind: 'exchange' });
+    expect(exchange.status).toBe(201);
+  });
 });

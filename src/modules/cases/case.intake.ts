@@ -150,18 +150,22 @@ function assertEligible(decisions: { orderItemId: string; decision: EligibilityD
   const refused = decisions.map((d, index) => ({ ...d, index })).filter((d) => !d.decision.eligible);
   if (refused.length === 0) return;
   const first = refused[0]!;
-  const reason = first.decision.reasons[0]?.text ?? { 'zh-CN': '不符合售后政策', 'en-US': 'Not covered by the after-sales policy' };
+  // Every reason, so the message also says what is still open (an exchange, a repair).
+  const reasons = first.decision.reasons.map((r) => r.text);
+  const zh = reasons.map((t) => t['zh-CN']).join('；') || '不符合售后政策';
+  const en = reasons.map((t) => t['en-US']).join('; ') || 'Not covered by the after-sales policy';
   throw new AppError({
     status: 422,
     type: 'not-eligible',
     field: `items.${first.index}.orderItemId`,
-    text: { 'zh-CN': `无法受理：${reason['zh-CN']}`, 'en-US': `Not eligible: ${reason['en-US']}` },
+    text: { 'zh-CN': `无法受理：${zh}`, 'en-US': `Not eligible: ${en}` },
     extra: {
       decisions: refused.map((r) => ({
         orderItemId: r.orderItemId,
         path: r.decision.path,
         reasons: r.decision.reasons,
         deadline: r.decision.deadline?.toISOString() ?? null,
+        advisedKind: r.decision.advisedKind,
       })),
     },
   });

@@ -75,6 +75,17 @@ describe('evaluateEligibility properties', () => {
     );
   });
 
+  it('a refusal that advises another kind of request advises one that is open for the same item', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const d = evaluateEligibility(input);
+        if (d.eligible || d.advisedKind === null) return;
+        expect(evaluateEligibility({ ...input, kind: d.advisedKind }).eligible).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('summarizes every product in both languages', () => {
     fc.assert(
       fc.property(arbInput, (input) => {

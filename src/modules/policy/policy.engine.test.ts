@@ -87,10 +87,21 @@ describe('fault returns', () => {
     expect(platform).toMatchObject({ eligible: true, path: 'not_as_described_return', returnShipping: { paidBy: 'platform' } });
   });
 
-  it('refuses a late quality return but points to the warranty', () => {
-    const d = evaluateEligibility(makeInput({ reason: 'quality', now: cst('2026-11-10T09:00:00') }));
-    expect(d.eligible).toBe(false);
-    expect(codes(d)).toEqual(['window_expired', 'repair_available']);
+  it('refuses a late quality return, pointing to the exchange while it is open and to the warranty after', () => {
+    const late = evaluateEligibility(makeInput({ reason: 'quality', now: cst('2026-11-10T09:00:00') }));
+    expect(late).toMatchObject({ eligible: false, advisedKind: 'exchange' });
+    expect(codes(late)).toEqual(['window_expired', 'exchange_available']);
+    // The same item as warranty goods on a policy of 10 exchange days: the 三包 15 days still apply.
+    const floor = evaluateEligibility(
+      makeInput({ reason: 'quality', now: cst('2026-11-14T09:00:00'), product: { flags: ['warranty_goods'] }, rules: { qualityExchange: { days: 10 } } }),
+    );
+    expect(floor).toMatchObject({ eligible: false, advisedKind: 'exchange' });
+    expect(floor.reasons.find((r) => r.code === 'exchange_available')?.text['zh-CN']).toContain('2026-11-16');
+    const later = evaluateEligibility(makeInput({ reason: 'quality', now: cst('2026-11-20T09:00:00') }));
+    expect(later).toMatchObject({ eligible: false, advisedKind: null });
+    expect(codes(later)).toEqual(['window_expired', 'repair_available']);
+    // The exchange it points to is open at that moment.
+    expect(evaluateEligibility(makeInput({ kind: 'exchange', reason: 'quality', now: cst('2026-11-10T09:00:00') })).eligible).toBe(true);
   });
 
   it('gives the three-guarantees return after two failed repairs within warranty', () => {
@@ -119,6 +130,10 @@ describe('refund only', () => {
     const d = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'quality' }));
     expect(d).toMatchObject({ eligible: false, path: 'return_refund_advised', advisedKind: 'return_refund' });
     expect(codes(d)).toEqual(['return_required']);
+    // Once the return has closed, it is not advised: the answer says why, and what is still open.
+    const late = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'quality', now: cst('2026-11-10T09:00:00') }));
+    expect(late).toMatchObject({ eligible: false, path: 'return_refund_advised', advisedKind: 'exchange' });
+    expect(codes(late)).toEqual(['refund_only_not_applicable', 'window_expired', 'exchange_available']);
   });
 
   it('refunds spoiled fresh food on evidence, without sending it back', () => {

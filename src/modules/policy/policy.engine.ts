@@ -143,6 +143,12 @@ function threeGuarantees(ctx: Ctx, signedAt: Date): Outcome | null {
   });
 }
 
+/** The exchange window for a fault (quality, not as described): 15 days by 三包 for warranty goods. */
+function faultExchangeWindow(ctx: Ctx, signedAt: Date): Window {
+  const floor = ctx.input.product.flags.includes('warranty_goods') ? LAW.qualityExchangeDays : 0;
+  return dayWindow(ctx, 'quality_exchange', 'sign_off', signedAt, ctx.rules.qualityExchange.days, floor);
+}
+
 function repairHint(ctx: Ctx, signedAt: Date): EligibilityReason[] {
   return warrantyWindow(ctx, signedAt).open ? [REASONS.repairAvailable()] : [];
 }
@@ -193,6 +199,12 @@ function returnRefund(ctx: Ctx): Outcome {
     const ladder = threeGuarantees(ctx, ctx.signedAt);
     if (ladder) return ladder;
   }
+  // 三包: after the 7 days of return, a faulty item can still be exchanged (15 days for warranty
+  // goods), so the customer is pointed there before repair.
+  if (reason === 'quality' || reason === 'not_as_described') {
+    const ex = faultExchangeWindow(ctx, ctx.signedAt);
+    if (ex.open) return outcome(path, false, [w.reason, REASONS.exchangeStillOpen(localDate(ex.deadline, ctx.tz))], { deadline: w.deadline, advisedKind: 'exchange' });
+  }
   return outcome(path, false, [w.reason, ...repairHint(ctx, ctx.signedAt)], { deadline: w.deadline });
 }
 
@@ -213,7 +225,21 @@ function refundOnly(ctx: Ctx): Outcome {
   if (reason === 'quality' && product.flags.includes('perishable')) {
     return noReturn('quality_return', ctx.rules.qualityReturn.days, [REASONS.perishableNoReturn()]);
   }
-  return outcome('return_refund_advised', false, [REASONS.returnRequired()], { advisedKind: 'return_refund' });
+  // Delivered goods come back before a refund.
+  return pointToReturn(ctx, 'return_refund_advised', REASONS.returnRequired(), REASONS.refundOnlyNotForDelivered());
+}
+
+/**
+ * A refusal that sends the customer to a return & refund instead: advised only when that return is
+ * open; otherwise the answer carries why it is not, and what is open in its place (exchange, repair).
+ */
+function pointToReturn(ctx: Ctx, path: EligibilityPath, whenOpen: EligibilityReason, whenClosed: EligibilityReason): Outcome {
+  const viaReturn = returnRefund(ctx);
+  if (viaReturn.eligible) return outcome(path, false, [whenOpen], { advisedKind: 'return_refund' });
+  return outcome(path, false, [whenClosed, ...viaReturn.reasons], {
+    deadline: viaReturn.deadline,
+    ...(viaReturn.advisedKind ? { advisedKind: viaReturn.advisedKind } : {}),
+  });
 }
 
 function exchange(ctx: Ctx): Outcome {
@@ -221,18 +247,16 @@ function exchange(ctx: Ctx): Outcome {
   const path: EligibilityPath = reason === 'no_reason' ? 'no_reason_exchange' : reason === 'logistics' ? 'logistics_claim' : 'quality_exchange';
   if (ctx.signedAt === null) return outcome(path, false, [REASONS.notYetDeliveredWait(path)]);
   if (reason === 'no_reason' && !ctx.rules.noReasonExchange.enabled) {
-    return outcome(path, false, [REASONS.noReasonExchangeUnavailable()], { advisedKind: 'return_refund' });
+    return pointToReturn(ctx, path, REASONS.noReasonExchangeUnavailable(), REASONS.noReasonExchangeUnavailable());
   }
   const b = reason === 'no_reason' ? noReasonBarriers(ctx) : faultBarriers(ctx);
   if (b.blocks.length > 0) return outcome(path, false, b.blocks);
-  // The 15-day exchange floor is the 三包 rule, so it binds warranty goods only.
-  const [configured, floor]: [number, number] =
+  const w =
     reason === 'no_reason'
-      ? [ctx.rules.noReasonExchange.days, 0]
+      ? dayWindow(ctx, path, 'sign_off', ctx.signedAt, ctx.rules.noReasonExchange.days, 0)
       : reason === 'logistics'
-        ? [ctx.rules.logisticsClaim.days, RETURN_FLOOR_DAYS]
-        : [ctx.rules.qualityExchange.days, product.flags.includes('warranty_goods') ? LAW.qualityExchangeDays : 0];
-  const w = dayWindow(ctx, path, 'sign_off', ctx.signedAt, configured, floor);
+        ? dayWindow(ctx, path, 'sign_off', ctx.signedAt, ctx.rules.logisticsClaim.days, RETURN_FLOOR_DAYS)
+        : faultExchangeWindow(ctx, ctx.signedAt);
   const shipping = reason === 'no_reason' ? noReasonShipping(ctx) : sellerPays(ctx);
   if (w.open) return outcome(path, true, [w.reason, ...w.notes, ...b.notes], { deadline: w.deadline, returnRequired: true, shipping });
   if (reason !== 'no_reason') {

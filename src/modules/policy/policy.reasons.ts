@@ -93,6 +93,8 @@ export const REASONS = {
       `保修期内已修理${count}次仍不能正常使用,依三包规定应为您换货或退货`,
       `Repaired ${count} times within warranty and still faulty: under the three guarantees an exchange or refund is due`,
     ),
+  exchangeStillOpen: (date: string) =>
+    r('exchange_available', `退货期限已过,但仍可在${date}当天结束前申请换货`, `The return window has passed, but an exchange can still be requested until the end of ${date}`),
   repairAvailable: () => r('repair_available', '已过退换货期限,保修期内可申请免费维修', 'The return and exchange windows have passed; a free repair is available within warranty'),
   notYetShipped: () => r('not_yet_shipped', '订单尚未发货,可直接退款,无需寄回商品', 'The order has not shipped yet: it is refunded directly, nothing to send back'),
   notYetDeliveredRefusable: () =>
@@ -116,6 +118,8 @@ export const REASONS = {
     r('damaged_by_customer', '损坏由使用、维护或保管不当造成,不属于质量问题,可申请付费维修', 'The damage comes from use, care or storage, not a quality defect; a paid repair is possible'),
   returnRequired: () =>
     r('return_required', '商品已签收,请申请退货退款;仅退款只适用于未收到货、少件或运输破损', 'The item was delivered, so please request a return & refund; refund only is for undelivered, missing or transit-damaged goods'),
+  refundOnlyNotForDelivered: () =>
+    r('refund_only_not_applicable', '商品已签收,仅退款只适用于未收到货、少件或运输破损;退货退款的情况如下', 'The item was delivered, and refund only is for undelivered, missing or transit-damaged goods; for a return & refund:'),
   perishableNoReturn: () =>
     r('perishable_no_return', '生鲜商品有质量问题的,凭照片等凭证即可退款,无需寄回', 'Fresh goods with a quality problem are refunded on photo evidence, without sending them back'),
   noReasonExchangeUnavailable: () =>
