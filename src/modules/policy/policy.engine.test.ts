@@ -124,6 +124,18 @@ describe('refund only', () => {
     }
   });
 
+  it('in transit, refusing a parcel without a reason keeps the no-reason exclusions', () => {
+    const inTransit = { delivery: { signedAt: null, shipped: true }, product: { flags: ['custom_made' as const] } };
+    const custom = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', ...inTransit }));
+    expect(custom).toMatchObject({ eligible: false, path: 'not_received_refund' });
+    expect(codes(custom)).toEqual(['not_yet_delivered', 'excluded_custom_made']);
+    // The same parcel for a fault, or an ordinary item without a reason, can be refused.
+    expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'quality', ...inTransit })).eligible).toBe(true);
+    expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', delivery: inTransit.delivery })).eligible).toBe(true);
+    // Before shipping nothing has left the seller: the order is refunded whatever it holds.
+    expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', ...inTransit, delivery: { signedAt: null, shipped: false } })).eligible).toBe(true);
+  });
+
   it('after delivery covers missing or damaged items only, else advises return & refund', () => {
     const missing = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'logistics' }));
     expect(missing).toMatchObject({ eligible: true, path: 'logistics_claim', returnRequired: false });

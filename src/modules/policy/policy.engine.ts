@@ -212,7 +212,11 @@ function refundOnly(ctx: Ctx): Outcome {
   const { reason, delivery, product } = ctx.input;
   if (!delivery.shipped) return notReceived(REASONS.notYetShipped());
   // In transit: the parcel is intercepted or refused and goes back to the seller by the carrier.
-  if (ctx.signedAt === null) return notReceived(REASONS.notYetDeliveredRefusable());
+  // Refusing it without a reason is a no-reason return, so its exclusions (custom-made…) hold.
+  if (ctx.signedAt === null) {
+    const blocks = reason === 'no_reason' ? noReasonBarriers(ctx).blocks : [];
+    return blocks.length > 0 ? outcome('not_received_refund', false, [REASONS.notYetDeliveredRefusable(), ...blocks]) : notReceived(REASONS.notYetDeliveredRefusable());
+  }
   const noReturn = (path: EligibilityPath, days: number, extra: EligibilityReason[]): Outcome => {
     const b = faultBarriers(ctx);
     if (ctx.signedAt === null || b.blocks.length > 0) return outcome(path, false, b.blocks);

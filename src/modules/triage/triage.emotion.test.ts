@@ -24,6 +24,9 @@ describe('high emotion (S4 step 1.2)', () => {
     ['emotion.complain_to_you', '我要投诉你们这个客服'],
     ['emotion.ultimatum', '这是我最后一次联系你们'],
     ['emotion.ultimatum', 'This is your last chance to fix it'],
+    ['emotion.ultimatum', '你们再不处理我就去12315投诉'],
+    ['emotion.ultimatum', '三天内再不给我退款就法院见'],
+    ['emotion.ultimatum', "If you don't refund me by Friday I will file a chargeback"],
     ['emotion.shouting', 'The agent HUNG UP on me'],
     ['emotion.shouting', 'Tracking says DELIVERED but nothing is here'],
   ])('%s: "%s"', (rule, text) => {
@@ -44,6 +47,8 @@ describe('high emotion (S4 step 1.2)', () => {
     ['a calm report to the regulator', '我已经向市场监管局举报，请尽快处理'],
     ['acronyms', 'The USB port and the HDMI port do not work'],
     ['brand names in Chinese text', 'OPPO 手机充电口接触不良'],
+    ['a fault that comes back (再不能开机)', '充了一晚上电再不能开机了，怎么办'],
+    ['a condition that is not a threat', 'If the size is not right I will send it back, is that ok'],
   ])('normal for %s', (_what, text) => {
     const r = assessEmotion(text);
     expect(r.emotion).toBe('normal');

@@ -34,7 +34,10 @@ export const EMOTION_RULES: readonly PatternRule[] = [
   },
   {
     id: 'emotion.ultimatum',
-    patterns: [/最后一次|最后通牒/, /\blast (chance|warning|time i)\b|\bfinal warning\b/],
+    patterns: [
+      /最后一次|最后通牒|再不(给我)?(处理|解决|回复|答复|退|赔|理)[^。.!?]{0,12}就/,
+      /\blast (chance|warning|time i)\b|\bfinal warning\b|\bor else\b|\bif (you|this) (do(n't| not)|is(n't| not)) [^.!?]{0,40}\bi('ll| will)\b/,
+    ],
     text: { 'zh-CN': '最后通牒（"最后一次"）', 'en-US': 'Ultimatum ("last chance")' },
   },
 ];
