@@ -1,5 +1,5 @@
-// Table types of suggested replies (migration 0009_reply_templates.sql), beside the core ones in
-// schema.ts.
+// Table types of suggested replies (migrations 0009_reply_templates.sql and
+// 0020_reply_template_severity.sql), beside the core ones in schema.ts.
 import type { Generated, Selectable } from 'kysely';
 import type { Timestamp } from './schema.ts';
 
@@ -13,6 +13,8 @@ export interface ReplyTemplatesTable {
   category: string | null;
   kind: string | null;
   state: string | null;
+  /** L1 / L2 / L3, or null for any. */
+  severity: string | null;
   body: string;
   active: Generated<boolean>;
   version: Generated<number>;

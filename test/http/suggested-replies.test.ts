@@ -180,3 +180,25 @@ describe('wording check while a reply is written (RISK-1)', () => {
     expect((await shop.agent.post('/api/v1/replies/check-wording', { text: 'x'.repeat(5001) })).status).toBe(400);
   });
 });
+
+describe('the safety escalation reply', () => {
+  const complaint = (shop: Shop, description: string) =>
+    shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', channel: 'web', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description });
+
+  it('is offered first on an urgent safety complaint, and not at all on a quality complaint without danger', async () => {
+    const burning = await makeShop(t);
+    const urgent = await complaint(burning, '充电时耳机仓冒烟起火，把桌子烧黑了，孩子手也烫伤了');
+    expect(urgent.status).toBe(201);
+    expect(urgent.body).toMatchObject({ severity: 'L1', category: 'product_quality' });
+    const [first] = await suggestions(burning.agent, urgent.body.caseNo);
+    expect(first).toMatchObject({ name: '人身安全问题升级（一级）', matched: ['category', 'severity', 'kind'] });
+
+    const noisy = await makeShop(t);
+    const routine = await complaint(noisy, '耳机右耳有杂音，音质明显不如宣传');
+    expect(routine.status).toBe(201);
+    expect(routine.body.severity).not.toBe('L1');
+    const names = (await suggestions(noisy.agent, routine.body.caseNo)).map((s) => s.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('人身安全问题升级（一级）');
+  });
+});

@@ -51,6 +51,7 @@ export const DEFAULT_TEMPLATES_EN: DefaultTemplate[] = [
     name: 'Safety issue escalation (L1)',
     category: 'product_quality',
     kind: 'complaint',
+    severity: 'L1',
     body: 'Dear {{customerName}}, what you describe concerns personal safety, so case {{caseNo}} is now handled as urgent (L1) by our after-sales supervisor together with our compliance team. Please stop using "{{productName}}" right away and keep the product, its packaging and any receipts. If anyone was hurt, please see a doctor first and keep the medical records. We will contact you by {{dueAt}} (Beijing time) with our findings and a proposed solution.',
   },
 ];

@@ -11,6 +11,7 @@ export interface DefaultTemplate {
   category?: string;
   kind?: string;
   state?: string;
+  severity?: string;
   body: string;
 }
 
@@ -34,6 +35,7 @@ export async function ensureReplyTemplateDefaults(db: Kysely<DB>, now: Date): Pr
           category: t.category ?? null,
           kind: t.kind ?? null,
           state: t.state ?? null,
+          severity: t.severity ?? null,
           body: t.body,
           created_at: now,
           updated_at: now,

@@ -177,6 +177,7 @@ export const DEFAULT_TEMPLATES_ZH: DefaultTemplate[] = [
     name: '人身安全问题升级（一级）',
     category: 'product_quality',
     kind: 'complaint',
+    severity: 'L1',
     body: '{{customerName}}您好，您反映的情况涉及人身安全，我们已将售后单 {{caseNo}} 列为一级（紧急）处理，由售后主管和合规专员共同跟进。为了您和家人的安全，请立即停止使用「{{productName}}」，并妥善保留商品、包装及相关凭证；如有人员受伤，请先及时就医并保留就诊记录。我们将在 {{dueAt}} 前与您联系，说明调查进展和处理方案。',
   },
   {

@@ -3,10 +3,10 @@ import { matchTemplate, type RankableTemplate, rankTemplates } from './reply.ran
 
 let n = 0;
 const t = (name: string, o: Partial<RankableTemplate> = {}): RankableTemplate => ({
-  id: `t${String((n += 1)).padStart(2, '0')}`, name, locale: 'zh-CN', category: null, kind: null, state: null, active: true, ...o,
+  id: `t${String((n += 1)).padStart(2, '0')}`, name, locale: 'zh-CN', category: null, kind: null, state: null, severity: null, active: true, ...o,
 });
 
-const LOGISTICS_ACK = { category: 'logistics', kind: 'complaint', state: 'acknowledged' };
+const LOGISTICS_ACK = { category: 'logistics', severity: 'L3', kind: 'complaint', state: 'acknowledged' };
 
 describe('reply template ranking (AN-5)', () => {
   it('exact category+state+kind first, then partial (category counts most), then generic', () => {
@@ -32,7 +32,7 @@ describe('reply template ranking (AN-5)', () => {
       t('logistics ack', { category: 'logistics', state: 'acknowledged' }),
     ];
     expect(rankTemplates(templates, LOGISTICS_ACK, 'zh-CN').map((r) => r.template.name)).toEqual(['logistics ack']);
-    expect(matchTemplate({ category: 'logistics', kind: null, state: null }, { ...LOGISTICS_ACK, category: null })).toBeNull();
+    expect(matchTemplate({ category: 'logistics', severity: null, kind: null, state: null }, { ...LOGISTICS_ACK, category: null })).toBeNull();
   });
 
   it("puts the customer's language first", () => {
@@ -49,5 +49,21 @@ describe('reply template ranking (AN-5)', () => {
   it('skips inactive templates and orders ties by name', () => {
     const templates = [t('乙', { state: 'acknowledged' }), t('甲', { state: 'acknowledged' }), t('停用', { state: 'acknowledged', active: false })];
     expect(rankTemplates(templates, LOGISTICS_ACK, 'zh-CN').map((r) => r.template.name)).toEqual(['甲', '乙']);
+  });
+
+  it('a template for a severity fits only cases of that severity, and ranks above one that names less', () => {
+    const QUALITY = { category: 'product_quality', kind: 'complaint', state: 'submitted' };
+    const templates = [
+      t('safety', { category: 'product_quality', kind: 'complaint', severity: 'L1' }),
+      t('quality complaint', { category: 'product_quality', kind: 'complaint' }),
+      t('generic'),
+    ];
+    expect(rankTemplates(templates, { ...QUALITY, severity: 'L2' }, 'zh-CN').map((r) => r.template.name)).toEqual(['quality complaint', 'generic']);
+    const urgent = rankTemplates(templates, { ...QUALITY, severity: 'L1' }, 'zh-CN');
+    expect(urgent.map((r) => r.template.name)).toEqual(['safety', 'quality complaint', 'generic']);
+    expect(urgent[0]).toMatchObject({ match: 'partial', matched: ['category', 'severity', 'kind'] });
+    // Category, state and kind make a match exact, with or without a severity.
+    const exact = rankTemplates([t('all four', { ...QUALITY, severity: 'L1' })], { ...QUALITY, severity: 'L1' }, 'zh-CN');
+    expect(exact[0]!.match).toBe('exact');
   });
 });

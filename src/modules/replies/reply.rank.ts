@@ -1,8 +1,9 @@
 // Suggested replies (AN-5): which templates fit the case at hand, best first. Pure.
-// A template names a category, a kind and a state, each null for "any". One that names a value the
-// case does not have never fits. Among those that fit: the customer's language first, then the
-// exact match (category + state + kind), then partial matches (the category counts most, then the
-// state, then the kind), then generic templates; the name breaks ties.
+// A template names a category, a severity, a kind and a state, each null for "any". One that names a
+// value the case does not have never fits (a safety escalation for L1 never shows on a routine
+// case). Among those that fit: the customer's language first, then the exact match (category +
+// state + kind), then partial matches (the category counts most, then the severity, the state, the
+// kind), then generic templates; the name breaks ties.
 
 export interface RankableTemplate {
   id: string;
@@ -11,17 +12,19 @@ export interface RankableTemplate {
   category: string | null;
   kind: string | null;
   state: string | null;
+  severity: string | null;
   active: boolean;
 }
 
 export interface CaseMatchKey {
   category: string | null;
+  severity: string;
   kind: string;
   state: string;
 }
 
 export type MatchLevel = 'exact' | 'partial' | 'generic';
-export type MatchedField = 'category' | 'state' | 'kind';
+export type MatchedField = 'category' | 'severity' | 'state' | 'kind';
 
 export interface RankedTemplate<T extends RankableTemplate> {
   template: T;
@@ -31,8 +34,10 @@ export interface RankedTemplate<T extends RankableTemplate> {
   score: number;
 }
 
-const WEIGHTS: Record<MatchedField, number> = { category: 4, state: 2, kind: 1 };
-const FIELDS: MatchedField[] = ['category', 'state', 'kind'];
+const WEIGHTS: Record<MatchedField, number> = { category: 8, severity: 4, state: 2, kind: 1 };
+const FIELDS: MatchedField[] = ['category', 'severity', 'state', 'kind'];
+/** Naming these three makes a match exact; the severity only adds to it. */
+const EXACT: MatchedField[] = ['category', 'state', 'kind'];
 
 /** The fields a template names and the case shares, or null when the template does not fit. */
 export function matchTemplate(t: Pick<RankableTemplate, MatchedField>, key: CaseMatchKey): MatchedField[] | null {
@@ -53,7 +58,7 @@ export function rankTemplates<T extends RankableTemplate>(templates: readonly T[
     const matched = matchTemplate(template, key);
     if (!matched) continue;
     const score = matched.reduce((sum, f) => sum + WEIGHTS[f], 0);
-    const match: MatchLevel = matched.length === FIELDS.length ? 'exact' : matched.length === 0 ? 'generic' : 'partial';
+    const match: MatchLevel = EXACT.every((f) => matched.includes(f)) ? 'exact' : matched.length === 0 ? 'generic' : 'partial';
     ranked.push({ template, match, matched, sameLocale: template.locale === locale, score });
   }
   return ranked.sort(

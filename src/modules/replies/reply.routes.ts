@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { CASE_KINDS, STAFF_ROLES } from '../../shared/vocabulary.ts';
+import { CASE_KINDS, SEVERITIES, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { caseNoParams } from '../cases/case.schemas.ts';
 import { CASE_STATES } from '../cases/case.state.ts';
 import { CATEGORIES } from '../triage/triage.vocabulary.ts';
@@ -24,6 +24,7 @@ const listQuery = z.object({
   category: z.enum(CATEGORIES).optional(),
   kind: z.enum(CASE_KINDS).optional(),
   state: z.enum(CASE_STATES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
   active: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -37,7 +38,7 @@ const previewBody = z.object({
 });
 /** What a template's audit record keeps. */
 const auditedTemplate = (t: ReturnType<typeof presentTemplate>) => ({
-  name: t.name, locale: t.locale, category: t.category, kind: t.kind, state: t.state, body: t.body, active: t.active, version: t.version,
+  name: t.name, locale: t.locale, category: t.category, kind: t.kind, state: t.state, severity: t.severity, body: t.body, active: t.active, version: t.version,
 });
 const templateBody = z.object({
   name: z.string().trim().min(1).max(120),
@@ -45,6 +46,7 @@ const templateBody = z.object({
   category: z.enum(CATEGORIES).nullable().default(null),
   kind: z.enum(CASE_KINDS).nullable().default(null),
   state: z.enum(CASE_STATES).nullable().default(null),
+  severity: z.enum(SEVERITIES).nullable().default(null),
   body: z.string().trim().min(1).max(4000),
   active: z.boolean().default(true),
 });

@@ -67,7 +67,7 @@ export async function suggestedReplies(deps: AppDeps, actor: Actor, caseNo: stri
     db.selectFrom('reply_templates').selectAll().where('active', '=', true).execute(),
   ]);
   const locale = query.locale ?? customerLocale;
-  const ranked = rankTemplates(templates, { category: row.category, kind: row.kind, state: row.state }, locale).slice(0, query.limit);
+  const ranked = rankTemplates(templates, { category: row.category, severity: row.severity, kind: row.kind, state: row.state }, locale).slice(0, query.limit);
   return {
     caseNo: row.case_no,
     locale,
@@ -82,6 +82,7 @@ export async function suggestedReplies(deps: AppDeps, actor: Actor, caseNo: stri
         category: r.template.category,
         kind: r.template.kind,
         state: r.template.state,
+        severity: r.template.severity,
         version: r.template.version,
         match: r.match,
         matched: r.matched,
@@ -99,6 +100,7 @@ export interface TemplateInput {
   category: string | null;
   kind: string | null;
   state: string | null;
+  severity: string | null;
   body: string;
   active: boolean;
 }
@@ -113,6 +115,7 @@ export function presentTemplate(t: ReplyTemplateRow) {
     category: t.category,
     kind: t.kind,
     state: t.state,
+    severity: t.severity,
     body: t.body,
     active: t.active,
     version: t.version,
@@ -173,6 +176,7 @@ export interface TemplateFilter {
   category?: string | undefined;
   kind?: string | undefined;
   state?: string | undefined;
+  severity?: string | undefined;
   active?: boolean | undefined;
   /** Words in the name or the text. */
   q?: string | undefined;
@@ -186,6 +190,7 @@ export async function listTemplates(db: Db, f: TemplateFilter): Promise<{ rows: 
   if (f.category) query = query.where('category', '=', f.category);
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.state) query = query.where('state', '=', f.state);
+  if (f.severity) query = query.where('severity', '=', f.severity);
   if (f.active !== undefined) query = query.where('active', '=', f.active);
   const words = f.q?.trim();
   if (words) {

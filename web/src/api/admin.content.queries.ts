@@ -10,6 +10,7 @@ export interface TemplateFilters {
   category?: string | undefined;
   kind?: string | undefined;
   state?: string | undefined;
+  severity?: string | undefined;
   active?: string | undefined;
   q?: string | undefined;
   page: number;

@@ -248,6 +248,7 @@ export interface ReplyTemplate {
   category: string | null;
   kind: string | null;
   state: string | null;
+  severity: string | null;
   body: string;
   active: boolean;
   version: number;
@@ -257,7 +258,7 @@ export interface ReplyTemplate {
   updatedAt: string;
 }
 
-export type ReplyTemplateInput = Pick<ReplyTemplate, 'name' | 'locale' | 'category' | 'kind' | 'state' | 'body' | 'active'>;
+export type ReplyTemplateInput = Pick<ReplyTemplate, 'name' | 'locale' | 'category' | 'kind' | 'state' | 'severity' | 'body' | 'active'>;
 
 export interface TemplatePreview {
   text: string;

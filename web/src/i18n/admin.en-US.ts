@@ -99,8 +99,8 @@ export const adminEnUS = {
       evaluation: 'Every rule in order', matched: 'matches', notMatched: 'no', inactiveRule: 'off', productCategories: 'Product categories',
     },
     templates: {
-      title: 'Reply templates', subtitle: 'Replies suggested to agents by the case’s category, kind and state (AN-5). Wording the service rules forbid is refused when saving.',
-      name: 'Name', locale: 'Language', category: 'Category', kind: 'Kind', state: 'Case state', body: 'Text', active: 'Active', version: 'Version',
+      title: 'Reply templates', subtitle: 'Replies suggested to agents by the case’s category, severity, kind and state (AN-5). Wording the service rules forbid is refused when saving.',
+      name: 'Name', locale: 'Language', category: 'Category', kind: 'Kind', state: 'Case state', severity: 'Severity', body: 'Text', active: 'Active', version: 'Version',
       search: 'Name or text', newTemplate: 'New template', editTemplate: 'Edit template', anyValue: 'Any',
       unknownVariables: 'Unknown variables: {{names}}', builtIn: 'built-in',
       variables: 'Variables', variablesHint: 'Click to insert. Values come from the case when an agent uses the template.',

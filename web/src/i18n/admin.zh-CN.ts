@@ -101,8 +101,8 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       evaluation: '逐条判断', matched: '命中', notMatched: '未命中', inactiveRule: '已停用', productCategories: '商品类目',
     },
     templates: {
-      title: '回复模板', subtitle: '按售后单的分类、类型和状态向客服推荐的回复（AN-5）。保存时拒绝服务规范禁止的表述。',
-      name: '名称', locale: '语言', category: '分类', kind: '类型', state: '售后单状态', body: '内容', active: '启用', version: '版本',
+      title: '回复模板', subtitle: '按售后单的分类、级别、类型和状态向客服推荐的回复（AN-5）。保存时拒绝服务规范禁止的表述。',
+      name: '名称', locale: '语言', category: '分类', kind: '类型', state: '售后单状态', severity: '级别', body: '内容', active: '启用', version: '版本',
       search: '名称或内容', newTemplate: '新建模板', editTemplate: '编辑模板', anyValue: '不限',
       unknownVariables: '未知变量：{{names}}', builtIn: '内置',
       variables: '变量', variablesHint: '点击插入。客服使用模板时按售后单自动填入。',

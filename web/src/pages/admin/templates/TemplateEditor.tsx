@@ -8,14 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { useSaveReplyTemplate, useTemplatePreview } from '../../../api/admin.content.queries.ts';
 import { REPLY_VARIABLES, type ReplyTemplate, type ReplyTemplateInput, UI_LANGUAGES } from '../../../api/admin.types.ts';
 import { KB_CATEGORIES } from '../../../api/kb.types.ts';
-import { CASE_KINDS, CASE_STATES } from '../../../api/types.ts';
+import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../../i18n/index.ts';
 import { showFieldErrors } from '../../../lib/forms.ts';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { FormProblem, useOptions } from '../shared.tsx';
 
-const FIELDS = ['name', 'locale', 'category', 'kind', 'state', 'body', 'active'];
+const FIELDS = ['name', 'locale', 'category', 'kind', 'state', 'severity', 'body', 'active'];
 
 function Preview({ body, locale }: { body: string; locale: string }) {
   const { t } = useTranslation();
@@ -85,7 +85,7 @@ export function TemplateEditor({ template, onClose }: { template: ReplyTemplate 
   };
   const submit = (values: ReplyTemplateInput) =>
     save.mutate(
-      { id: template?.id ?? null, input: { ...values, category: values.category ?? null, kind: values.kind ?? null, state: values.state ?? null } },
+      { id: template?.id ?? null, input: { ...values, category: values.category ?? null, kind: values.kind ?? null, state: values.state ?? null, severity: values.severity ?? null } },
       {
         onSuccess: () => {
           void message.success(t('admin.common.saved'));
@@ -121,7 +121,7 @@ export function TemplateEditor({ template, onClose }: { template: ReplyTemplate 
           form={form}
           layout="vertical"
           data-testid="template-form"
-          initialValues={template ?? { name: '', locale: 'zh-CN', category: null, kind: null, state: null, body: '', active: true }}
+          initialValues={template ?? { name: '', locale: 'zh-CN', category: null, kind: null, state: null, severity: null, body: '', active: true }}
           onFinish={submit}
         >
           <Form.Item name="name" label={t('admin.templates.name')} rules={[{ required: true, whitespace: true, message: t('admin.common.required') }]}>
@@ -139,6 +139,9 @@ export function TemplateEditor({ template, onClose }: { template: ReplyTemplate 
             </Form.Item>
             <Form.Item name="state" label={t('admin.templates.state')}>
               <Select allowClear placeholder={any} options={options('state', CASE_STATES)} />
+            </Form.Item>
+            <Form.Item name="severity" label={t('admin.templates.severity')}>
+              <Select allowClear placeholder={any} options={options('severity', SEVERITIES)} />
             </Form.Item>
           </div>
           <Form.Item name="body" label={t('admin.templates.body')} rules={[{ required: true, whitespace: true, message: t('admin.common.required') }]}>

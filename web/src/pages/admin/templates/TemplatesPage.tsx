@@ -1,4 +1,4 @@
-// Reply templates, filtered by language, category, kind, state, on/off and words, a page at a
+// Reply templates, filtered by language, category, kind, state, severity, on/off and words, a page at a
 // time from the server (filters and page live in the address). New and edit open the editor.
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { type TemplateFilters, useReplyTemplates } from '../../../api/admin.content.queries.ts';
 import { type ReplyTemplate, UI_LANGUAGES } from '../../../api/admin.types.ts';
 import { KB_CATEGORIES } from '../../../api/kb.types.ts';
-import { CASE_KINDS, CASE_STATES } from '../../../api/types.ts';
+import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useWord } from '../../../components/Labels.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
@@ -17,7 +17,7 @@ import { PageHeader, pageFromParams, useOptions } from '../shared.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
 const PAGE_SIZES = [10, 20, 50];
-const FILTERS = ['locale', 'category', 'kind', 'state', 'active', 'q'] as const;
+const FILTERS = ['locale', 'category', 'kind', 'state', 'severity', 'active', 'q'] as const;
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -73,6 +73,7 @@ export function TemplatesPage() {
     { title: t('admin.templates.category'), dataIndex: 'category', width: 120, render: (c: string | null) => (c ? t(`admin.category.${c}`, { defaultValue: c }) : t('admin.templates.anyValue')) },
     { title: t('admin.templates.kind'), dataIndex: 'kind', width: 110, render: (k: string | null) => (k ? word('kind', k) : t('admin.templates.anyValue')) },
     { title: t('admin.templates.state'), dataIndex: 'state', width: 110, render: (s: string | null) => (s ? word('state', s) : t('admin.templates.anyValue')) },
+    { title: t('admin.templates.severity'), dataIndex: 'severity', width: 120, render: (s: string | null) => (s ? word('severity', s) : t('admin.templates.anyValue')) },
     {
       title: t('admin.templates.active'),
       dataIndex: 'active',
@@ -129,6 +130,7 @@ export function TemplatesPage() {
         {filter('category', t('admin.templates.category'), options('admin.category', KB_CATEGORIES))}
         {filter('kind', t('admin.templates.kind'), options('kind', CASE_KINDS))}
         {filter('state', t('admin.templates.state'), options('state', CASE_STATES), 170)}
+        {filter('severity', t('admin.templates.severity'), options('severity', SEVERITIES), 160)}
         {filter('active', t('admin.templates.active'), [
           { value: 'true', label: t('admin.common.active') },
           { value: 'false', label: t('admin.common.inactive') },
