@@ -81,6 +81,30 @@ describe('GET /api/v1/cases filters and sort', () => {
   });
 });
 
+describe("the platform's grading stays internal", () => {
+  it('a customer sees their case without severity, emotion, priority, queue or assignee, and cannot filter or sort by them', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await file(shop, { kind: 'complaint', reason: 'logistics', description: '快递一直不送！！！你们什么破服务，投诉你们！！！' });
+    const internal = ['severity', 'emotion', 'priority', 'queue', 'assigneeId'];
+    const staffView = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(staffView.emotion).toBe('high');
+    for (const key of internal) expect(Object.keys(staffView)).toContain(key);
+
+    const own = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(own.status).toBe(200);
+    const listed = (await shop.customer.get('/api/v1/cases')).body.items.find((c: { caseNo: string }) => c.caseNo === caseNo);
+    expect(listed).toBeDefined();
+    for (const view of [own.body, listed]) for (const key of internal) expect(Object.keys(view)).not.toContain(key);
+
+    for (const query of ['severity=L3', 'emotion=high', 'priority=P1', 'queue=frontline', 'assignee=unassigned', 'sort=priority']) {
+      const res = await shop.customer.get(`/api/v1/cases?${query}`);
+      expect(res.status, query).toBe(403);
+      expect(res.body).toMatchObject({ type: '/problems/forbidden', field: query.split('=')[0] });
+    }
+    expect((await shop.customer.get('/api/v1/cases?kind=complaint')).status).toBe(200);
+  });
+});
+
 describe('saved views', () => {
   it('saves, lists and deletes a user’s own views, refusing duplicates and unknown filters', async () => {
     const shop = await makeShop(t);

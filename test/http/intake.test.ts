@@ -140,7 +140,7 @@ describe('idempotency keys', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const first = results[0]!;
-    expect(first.body.severity).toBe('L2');
+    expect((await l2.agent.get(`/api/v1/cases/${first.body.caseNo}`)).body.severity).toBe('L2');
     const asked = await t.runtime.deps.database.db
       .selectFrom('collaboration_requests as r')
       .innerJoin('cases as c', 'c.id', 'r.case_id')

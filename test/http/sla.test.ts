@@ -100,7 +100,7 @@ describe('complaint acknowledgement and frontline escalation', () => {
     const shop = await makeShop(t, { platformOperated: true });
     const created = await shop.customer.post('/api/v1/cases', complaint(shop, 'chat'));
     const caseNo: string = created.body.caseNo;
-    expect(created.body).toMatchObject({ severity: 'L3', queue: 'frontline' });
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body).toMatchObject({ severity: 'L3', queue: 'frontline' });
     await shop.agent.action(caseNo, 'acknowledge', {});
     await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '您好，我们正在核实', visibility: 'public', channel: 'chat' });
 

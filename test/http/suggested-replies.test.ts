@@ -189,14 +189,14 @@ describe('the safety escalation reply', () => {
     const burning = await makeShop(t);
     const urgent = await complaint(burning, '充电时耳机仓冒烟起火，把桌子烧黑了，孩子手也烫伤了');
     expect(urgent.status).toBe(201);
-    expect(urgent.body).toMatchObject({ severity: 'L1', category: 'product_quality' });
+    expect((await burning.agent.get(`/api/v1/cases/${urgent.body.caseNo}`)).body).toMatchObject({ severity: 'L1', category: 'product_quality' });
     const [first] = await suggestions(burning.agent, urgent.body.caseNo);
     expect(first).toMatchObject({ name: '人身安全问题升级（一级）', matched: ['category', 'severity', 'kind'] });
 
     const noisy = await makeShop(t);
     const routine = await complaint(noisy, '耳机右耳有杂音，音质明显不如宣传');
     expect(routine.status).toBe(201);
-    expect(routine.body.severity).not.toBe('L1');
+    expect((await noisy.agent.get(`/api/v1/cases/${routine.body.caseNo}`)).body.severity).toMatch(/^L[23]$/);
     const names = (await suggestions(noisy.agent, routine.body.caseNo)).map((s) => s.name);
     expect(names.length).toBeGreaterThan(0);
     expect(names).not.toContain('人身安全问题升级（一级）');

@@ -263,6 +263,34 @@ describe('changing users', () => {
     expect((await loadCandidates(db, ['agent'], false)).map((p) => p.userId)).toContain(agent.userId);
   });
 
+  it("a deactivated agent's open cases go back through routing, in the same change, and say why", async () => {
+    const { db } = t.runtime.deps.database;
+    const own = await makeShop(t, { platformOperated: true });
+    const agent = await createUserWithToken(db, { email: unique('leaving'), displayName: '离职客服', role: 'agent' });
+    await db.insertInto('agent_profiles').values({ user_id: agent.userId, updated_at: t.clock.now() }).execute();
+    const filed = await own.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: own.orderItemId, quantity: 1 }], description: '尺码偏小，想退货',
+    });
+    expect(filed.status).toBe(201);
+    const caseNo: string = filed.body.caseNo;
+    // Routing may have given it to the new agent already (the one with room); otherwise a supervisor does.
+    if ((await own.agent.get(`/api/v1/cases/${caseNo}`)).body.assigneeId !== agent.userId) {
+      expect((await own.supervisor.action(caseNo, 'assign', { userId: agent.userId })).status).toBe(200);
+    }
+    expect((await own.agent.get(`/api/v1/cases/${caseNo}`)).body.assigneeId).toBe(agent.userId);
+
+    expect((await patch(shop.admin.token, agent.userId, { active: false })).status).toBe(200);
+    const after = (await own.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(after.assigneeId).not.toBe(agent.userId);
+    const routed = after.timeline.filter((e: { type: string }) => e.type === 'case_routed').at(-1);
+    expect(routed.data).toMatchObject({ trigger: 'assignee_deactivated' });
+    const [deactivated] = (await auditOf(agent.userId)).filter((a) => a.action === 'config.user.deactivated');
+    expect(deactivated!.detail).toMatchObject({ reroutedCases: [caseNo] });
+    // Reactivating gives nothing back by itself: the cases stay where routing put them.
+    expect((await patch(shop.admin.token, agent.userId, { active: true })).status).toBe(200);
+    expect((await own.agent.get(`/api/v1/cases/${caseNo}`)).body.assigneeId).toBe(after.assigneeId);
+  });
+
   it('an admin can neither deactivate nor demote themself; refusals change nothing', async () => {
     const self = await patch(shop.admin.token, adminId, { active: false });
     expect(self.status).toBe(409);

@@ -42,6 +42,9 @@ export type QueueRoles = ReadonlyMap<string, { role: string }>;
 export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues?: QueueRoles) {
   const state = row.state as CaseState;
   const stage = progressStage(state);
+  // How the platform graded the customer (severity, emotion, priority) and where the case sits inside
+  // it are the platform's own bookkeeping, like the triage reasons: not shown to the customer.
+  const internal = actor.role !== 'customer';
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -52,11 +55,11 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
     progressStageLabel: PROGRESS_STAGE_LABELS[stage],
     reason: row.reason,
     channel: row.channel,
-    severity: row.severity,
-    emotion: row.emotion,
-    priority: row.priority,
-    queue: row.queue,
-    assigneeId: row.assignee_id,
+    severity: internal ? row.severity : undefined,
+    emotion: internal ? row.emotion : undefined,
+    priority: internal ? row.priority : undefined,
+    queue: internal ? row.queue : undefined,
+    assigneeId: internal ? row.assignee_id : undefined,
     category: row.category,
     title: row.title,
     customerId: row.customer_id,

@@ -3,6 +3,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import type { Actor } from '../identity/index.ts';
+import { AppError } from '../../shared/errors.ts';
 import { assertCanReadCase } from './case.access.ts';
 import { isExternalVoice } from './case.voice.ts';
 import { presentRetention } from '../retention/retention.service.ts';
@@ -61,7 +62,23 @@ function sorted<O>(q: SelectQueryBuilder<DB, 'cases', O>, sort: ListCasesQuery['
   }
 }
 
+/** The platform's own grading and work queues: a customer neither sees them nor filters or sorts by them. */
+const INTERNAL_FILTERS = ['severity', 'priority', 'emotion', 'queue', 'assignee'] as const;
+
+function assertCustomerFilters(actor: Actor, query: ListCasesQuery): void {
+  if (actor.role !== 'customer') return;
+  const field = INTERNAL_FILTERS.find((f) => query[f] !== undefined) ?? (query.sort === 'priority' ? 'sort' : undefined);
+  if (!field) return;
+  throw new AppError({
+    status: 403,
+    type: 'forbidden',
+    field,
+    text: { 'zh-CN': `客户不能按「${field}」筛选或排序售后单`, 'en-US': `Customers cannot filter or sort cases by "${field}"` },
+  });
+}
+
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
+  assertCustomerFilters(actor, query);
   const { db } = deps.database;
   let q = db.selectFrom('cases').selectAll('cases');
   if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? NO_ONE);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { actorOf, forgetActorsOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { DEPARTMENT_LABELS, DEPARTMENTS } from '../../shared/vocabulary.ts';
+import { rerouteCasesOf } from '../routing/routing.service.ts';
 import { merchantChoices } from './users.repository.ts';
 import { MANAGED_ROLES } from './users.rules.ts';
 import { createUser, getUser, listUsers, type RequestOrigin, updateUser } from './users.service.ts';
@@ -116,7 +117,8 @@ export async function userRoutes(root: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const user = await updateUser(db, deps.clock, actorOf(request), request.params.id, request.body, originOf(request));
+      const reroute = (trx: typeof db, userId: string, now: Date) => rerouteCasesOf(deps, trx, userId, now);
+      const user = await updateUser(db, deps.clock, actorOf(request), request.params.id, request.body, originOf(request), reroute);
       // After commit: this process stops honouring what it remembered of the user's tokens.
       forgetActorsOf(request.params.id);
       return user;

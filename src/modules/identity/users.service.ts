@@ -149,7 +149,18 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: Crea
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string, input: UpdateUserInput, origin: RequestOrigin): Promise<PresentedUser> {
+/** What else happens, in the same transaction, when a user is deactivated (their open cases go elsewhere). */
+export type OnDeactivate = (trx: Db, userId: string, now: Date) => Promise<string[]>;
+
+export async function updateUser(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+  origin: RequestOrigin,
+  onDeactivate?: OnDeactivate,
+): Promise<PresentedUser> {
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     const row = await findUser(trx, id, true);
@@ -190,7 +201,8 @@ export async function updateUser(db: Db, clock: Clock, actor: Actor, id: string,
     if (deactivate) {
       const revokedTokens = await revokeTokensOf(trx, id, now);
       const endedSignIns = await endAllSignIns(trx, id, now);
-      entries.push({ ...subject, action: 'config.user.deactivated', detail: { email: row.email, revokedTokens, endedSignIns } });
+      const reroutedCases = onDeactivate ? await onDeactivate(trx, id, now) : [];
+      entries.push({ ...subject, action: 'config.user.deactivated', detail: { email: row.email, revokedTokens, endedSignIns, reroutedCases } });
     }
     if (reactivate) entries.push({ ...subject, action: 'config.user.reactivated', detail: { email: row.email } });
     await recordAudit(trx, entries);

@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
 import { type NewNotification, notifyMany } from '../notifications/notifications.repository.ts';
 import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
+import { OPEN_STATES } from '../cases/case.state.ts';
 import type { SlaService } from '../sla/sla.service.ts';
 import {
   cachedQueues, cachedRules, INTERVENTION_EVENT, loadCandidates, loadRoutingFacts, type AgentProfile, type Queue,
@@ -20,7 +21,7 @@ import {
 
 type Db = Kysely<DB>;
 
-export const ROUTING_TRIGGERS = ['intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual'] as const;
+export const ROUTING_TRIGGERS = ['intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual', 'assignee_deactivated'] as const;
 export type RoutingTrigger = (typeof ROUTING_TRIGGERS)[number];
 
 /** Routing's own timeline events: bookkeeping, never a response to the customer. */
@@ -56,6 +57,8 @@ export interface CaseRouting extends RoutingDecision {
 interface DecideItem {
   facts: RoutingFacts;
   current: { queue: string; assigneeId: string | null } | null;
+  /** The current assignee may not keep the case (they were deactivated), even in the same queue. */
+  release?: boolean;
 }
 
 /** Decides queue and person for each item, balancing loads across the items as it goes. */
@@ -67,8 +70,8 @@ async function decideMany(
   const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : cachedRules(db), cachedQueues(db)]);
   const decisions = items.map((item) => route(item.facts, rules));
   const sticky = (i: number) => {
-    const current = items[i]!.current;
-    return current !== null && current.assigneeId !== null && current.queue === decisions[i]!.queue;
+    const { current, release } = items[i]!;
+    return !release && current !== null && current.assigneeId !== null && current.queue === decisions[i]!.queue;
   };
   const roles = new Set<string>();
   decisions.forEach((d, i) => {
@@ -135,6 +138,7 @@ export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions)
     return {
       facts: options.platformIntervention ? { ...f, platformIntervention: true } : f,
       current: { queue: row.queue, assigneeId: row.assignee_id },
+      release: options.trigger === 'assignee_deactivated',
     };
   });
   const { routings, queues } = await decideMany(trx, items, { lock: true });
@@ -285,6 +289,17 @@ export async function routeCases(
   }
   await notifyMany(trx, plans.flatMap((p) => p.notices));
   return applied;
+}
+
+/**
+ * A person who is deactivated works no case any more: their open cases go back through routing
+ * (the rules, then someone available below their cap; the person is no longer a candidate), in the
+ * transaction that deactivates them. Returns the cases moved.
+ */
+export async function rerouteCasesOf(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Db, userId: string, now: Date): Promise<string[]> {
+  const rows = await trx.selectFrom('cases').selectAll().where('assignee_id', '=', userId).where('state', 'in', [...OPEN_STATES]).orderBy('created_at').forUpdate().execute();
+  await routeCases(deps, trx, rows, { reason: 'assignee_deactivated', now });
+  return rows.map((r) => r.case_no);
 }
 
 /** One case: see routeCases. */

@@ -47,12 +47,13 @@ export interface CaseSummary {
   progressStageLabel: LocalizedText;
   reason: string;
   channel: string;
-  severity: string | null;
+  /** Severity, emotion, priority, queue and assignee: not given to the customer. */
+  severity?: string | null;
   emotion?: string | null;
   priority?: string | null;
   /** The work queue the case sits in (frontline, specialists, …). */
-  queue: string;
-  assigneeId: string | null;
+  queue?: string;
+  assigneeId?: string | null;
   category: string | null;
   title: string | null;
   /** The customer the case is about (their card: GET /api/v1/customers/:id). */

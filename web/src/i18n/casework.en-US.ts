@@ -60,7 +60,7 @@ export const caseworkEnUS = {
       queueMove: 'queue {{from}} → {{to}}', note: 'note: {{note}}', incident: 'group complaint {{incidentNo}}',
       trigger: {
         intake: 'at intake', severity_changed: 'after a severity change', appeal: 'on appeal', merchant_missed_deadline: 'merchant missed its deadline',
-        manual: 'asked by staff',
+        manual: 'asked by staff', assignee_deactivated: 'the assignee was deactivated',
       },
     },
     links: { duplicateHint: 'Duplicate requests (IN-8) and merged cases are listed here.' },

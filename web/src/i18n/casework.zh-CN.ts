@@ -62,7 +62,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
       queueMove: '队列 {{from}} → {{to}}', note: '备注：{{note}}', incident: '群体性投诉 {{incidentNo}}',
       trigger: {
         intake: '受理时', severity_changed: '级别变化后', appeal: '客户申请平台介入', merchant_missed_deadline: '商家逾期未处理',
-        manual: '员工重新分派',
+        manual: '员工重新分派', assignee_deactivated: '原处理人账号已停用',
       },
     },
     links: { duplicateHint: '重复申请（IN-8）与合并的售后单列在此处。' },

@@ -13,7 +13,7 @@ export const usersEnUS = {
     passwordHint: 'At least 8 characters; tell the user and ask them to keep it private.', locale: 'Console language',
     merchantSearch: 'Type to search merchants', required: 'Required', emailInvalid: 'This is not an email address',
     passwordShort: 'At least 8 characters', save: 'Save', created: 'User {{name}} created', saved: 'Changes saved',
-    deactivateTitle: 'Deactivate {{name}}?', deactivateText: 'They can no longer sign in, and every device they are signed in on stops working at once.',
+    deactivateTitle: 'Deactivate {{name}}?', deactivateText: 'They can no longer sign in, and every device they are signed in on stops working at once. Their open cases go back through routing to someone available.',
     openCasesWarning: '{{count}} open cases are still assigned to them; a supervisor should reassign them.',
     deactivatedDone: '{{name}} deactivated', reactivatedDone: '{{name}} reactivated; they sign in again with their password.',
     ownAccount: 'Your own account cannot be deactivated or lose its admin role.',

@@ -16,7 +16,7 @@ export const usersZhCN: Shape<typeof usersEnUS> = {
     passwordHint: '至少 8 位；请告知用户并提醒其妥善保管。', locale: '界面语言',
     merchantSearch: '输入商家名称搜索', required: '必填', emailInvalid: '邮箱格式不正确',
     passwordShort: '至少 8 位', save: '保存', created: '已创建用户 {{name}}', saved: '已保存修改',
-    deactivateTitle: '停用 {{name}}？', deactivateText: '停用后该用户无法登录，已登录的设备立即失效。',
+    deactivateTitle: '停用 {{name}}？', deactivateText: '停用后该用户无法登录，已登录的设备立即失效；其未结售后单重新分派给可接单的同事。',
     openCasesWarning: '该用户仍有 {{count}} 张在办售后单，停用后请由主管改派。',
     deactivatedDone: '已停用 {{name}}', reactivatedDone: '已启用 {{name}}，用户需用密码重新登录。',
     ownAccount: '不能停用自己的账号，也不能取消自己的管理员角色。',

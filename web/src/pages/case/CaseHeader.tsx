@@ -43,7 +43,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Typography.Title>
         <StateTag state={detail.state} label={detail.stateLabel} />
         <KindTag kind={detail.kind} />
-        {customer ? null : <SeverityTag severity={detail.severity} />}
+        {customer ? null : <SeverityTag severity={detail.severity ?? null} />}
         <CaseFlags detail={detail} />
       </Space>
       {detail.title ? <Typography.Title level={5} style={{ marginTop: 0 }}>{detail.title}</Typography.Title> : null}

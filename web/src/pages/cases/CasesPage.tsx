@@ -49,6 +49,7 @@ export function CasesPage() {
   const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
   const staff = signedIn ? STAFF_ROLES.includes(signedIn.user.role) : false;
+  const customer = signedIn?.user.role === 'customer';
   const now = useNow(30_000);
   const wide = Grid.useBreakpoint().md ?? true;
   const [selected, setSelected] = useState(-1);
@@ -75,8 +76,13 @@ export function CasesPage() {
     },
     { title: t('cases.kind'), dataIndex: 'kind', width: 130, render: (kind: string) => <KindTag kind={kind} /> },
     { title: t('cases.state'), dataIndex: 'state', width: 150, render: (_: string, row) => <StateTag state={row.state} label={row.stateLabel} /> },
-    { title: t('cases.severity'), dataIndex: 'severity', width: 150, render: (severity: string | null) => <SeverityTag severity={severity} /> },
-    { title: t('cases.sla'), dataIndex: 'sla', width: 170, render: (_: unknown, row) => <SlaCell sla={row.sla} now={now} /> },
+    // The platform's grading and clocks are not shown to the customer.
+    ...(customer
+      ? []
+      : [
+          { title: t('cases.severity'), dataIndex: 'severity', width: 150, render: (severity: string | null) => <SeverityTag severity={severity ?? null} /> },
+          { title: t('cases.sla'), dataIndex: 'sla', width: 170, render: (_: unknown, row: CaseSummary) => <SlaCell sla={row.sla} now={now} /> },
+        ]),
     ...(staff ? [{ title: t('cases.queue'), dataIndex: 'queue', width: 100, render: (queue: string) => word('queue', queue) }] : []),
     { title: t('cases.createdAt'), dataIndex: 'createdAt', width: 160, render: (iso: string) => formatDateTime(iso, language) },
   ];
@@ -93,11 +99,11 @@ export function CasesPage() {
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {signedIn?.user.role === 'customer' ? t('cases.myTitle') : t('cases.title')}
+        {customer ? t('cases.myTitle') : t('cases.title')}
       </Typography.Title>
       {signedIn && signedIn.user.role !== 'customer' ? <ViewsBar role={signedIn.user.role} values={filters} onChange={(next) => update(next)} /> : null}
       <ShortcutHelp shortcuts={shortcuts} enabled={wide} />
-      <CaseFilters values={filters} staff={staff} customer={signedIn?.user.role === 'customer'} onChange={(next) => update(next)} />
+      <CaseFilters values={filters} staff={staff} customer={customer} onChange={(next) => update(next)} />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
