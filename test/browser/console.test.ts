@@ -63,8 +63,24 @@ describe('web console in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('退货退款');
 
+    // The customer's list has no grading column.
+    expect(await page.getByRole('columnheader', { name: '级别' }).count()).toBe(0);
+
     const stored = await people.shop.agent.get(`/api/v1/cases/${caseNo}`);
     expect(stored.body).toMatchObject({ kind: 'return_refund', reason: 'no_reason', state: 'submitted' });
+
+    // A return has its return and inspection steps; a complaint about the same item has none.
+    await row.getByRole('link', { name: caseNo }).click();
+    const progress = page.getByLabel('处理进度');
+    await expect.poll(() => progress.textContent()).toContain('寄回商品');
+    expect(await progress.textContent()).toContain('退款/换新');
+    const complaint = await people.shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: people.shop.orderItemId, quantity: 1 }], description: '客服回复太慢，希望改进',
+    });
+    expect(complaint.status).toBe(201);
+    await page.goto(new URL(`/cases/${complaint.body.caseNo}`, page.url()).href);
+    await expect.poll(() => progress.textContent()).toContain('方案执行');
+    expect(await progress.textContent()).not.toMatch(/寄回商品|质检|退款/);
     await page.context().close();
   });
 

@@ -32,7 +32,7 @@ export const uiEnUS = {
     notFoundTitle: 'Page not found', notFoundText: 'There is nothing at this address.', home: 'Go to start',
     forbiddenTitle: 'Not for your role', forbiddenText: 'This page is for supervisors and admins.',
   },
-  stage: { review: 'Review', return_shipment: 'Return shipment', inspection: 'Inspection', refund_or_replacement: 'Refund / replacement', done: 'Done' },
+  stage: { review: 'Review', return_shipment: 'Return shipment', inspection: 'Inspection', refund_or_replacement: 'Refund / replacement', resolution: 'Resolution', done: 'Done' },
   cases: {
     title: 'Cases', myTitle: 'My after-sales requests', state: 'State', kind: 'Kind', severity: 'Severity',
     search: 'Case no., title or description', empty: 'No cases yet', emptyFiltered: 'No case matches these filters',

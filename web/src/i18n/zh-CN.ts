@@ -34,7 +34,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     notFoundTitle: '页面不存在', notFoundText: '此地址没有内容。', home: '返回首页',
     forbiddenTitle: '无权访问', forbiddenText: '此页面仅供售后主管和管理员使用。',
   },
-  stage: { review: '审核', return_shipment: '寄回商品', inspection: '质检', refund_or_replacement: '退款/换新', done: '完成' },
+  stage: { review: '审核', return_shipment: '寄回商品', inspection: '质检', refund_or_replacement: '退款/换新', resolution: '方案执行', done: '完成' },
   cases: {
     title: '售后单', myTitle: '我的售后申请', state: '状态', kind: '类型', severity: '级别',
     search: '售后单号、标题或描述', empty: '暂无售后单', emptyFiltered: '没有符合筛选条件的售后单',

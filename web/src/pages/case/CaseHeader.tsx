@@ -11,22 +11,37 @@ import { CaseFlags } from './CaseFlags.tsx';
 
 const STOPPED = ['rejected', 'withdrawn', 'merged'];
 
+const RETURN_STAGES: readonly string[] = ['return_shipment', 'inspection'];
+const MONEY_OR_GOODS_KINDS: readonly string[] = ['return_refund', 'refund_only', 'exchange', 'reship', 'price_protection'];
+
+/**
+ * Whether the item comes back on this case: the policy said so, a plan on the table asks for it, a
+ * return parcel exists, or the case is already in the return's stages. Without one, the stepper has
+ * no return or inspection step to wait for (EX-2).
+ */
+function expectsReturn(detail: CaseDetail): boolean {
+  return (
+    RETURN_STAGES.includes(detail.progressStage) ||
+    (detail.eligibility?.items ?? []).some((i) => i.returnRequired) ||
+    detail.offers.some((o) => o.terms?.returnRequired && o.status !== 'rejected') ||
+    detail.shipments.some((s) => s.direction === 'return')
+  );
+}
+
 function Progress({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const current = PROGRESS_STAGES.indexOf(detail.progressStage);
+  const stages = expectsReturn(detail) ? PROGRESS_STAGES : PROGRESS_STAGES.filter((s) => !RETURN_STAGES.includes(s));
+  const current = stages.indexOf(detail.progressStage);
   const stopped = STOPPED.includes(detail.state);
   const finished = detail.progressStage === 'done' && !stopped;
-  return (
-    <Steps
-      size="small"
-      current={current}
-      status={stopped ? 'error' : finished ? 'finish' : 'process'}
-      items={PROGRESS_STAGES.map((stage) => ({
-        title: stage === 'done' && stopped ? pick(detail.stateLabel, language) : t(`stage.${stage}`),
-      }))}
-    />
-  );
+  const title = (stage: string) => {
+    if (stage === 'done' && stopped) return pick(detail.stateLabel, language);
+    // A complaint, a question or a repair ends in what is done about it, not in a refund.
+    if (stage === 'refund_or_replacement' && !MONEY_OR_GOODS_KINDS.includes(detail.kind)) return t('stage.resolution');
+    return t(`stage.${stage}`);
+  };
+  return <Steps size="small" current={current} status={stopped ? 'error' : finished ? 'finish' : 'process'} items={stages.map((stage) => ({ title: title(stage) }))} />;
 }
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
