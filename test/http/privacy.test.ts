@@ -131,6 +131,9 @@ describe('the customer card by role', () => {
     expect(await seen(shop.customer)).toBe('张三，13800138000，广东省 深圳市 南山区 科技园南路 1 号');
     expect(await seen(shop.agent)).toBe('张三，13800138000，广东省 深圳市 南山区 科技园南路 1 号');
     expect(await seen(shop.merchant)).toBe('张三，138****8000，广东省 深圳市 南山区 ***');
+    // The agent's look at the full address is on the trail; the customer's own and the merchant's masked one are not.
+    const viewed = await audits('customer.viewed', shop.customerId);
+    expect(viewed.map((r) => [r.actor_role, r.detail])).toEqual([['agent', { clearFields: ['address'], orderNo: order.order_no }]]);
   });
 });
 

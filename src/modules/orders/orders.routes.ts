@@ -20,7 +20,8 @@ import {
 } from './orders.schemas.ts';
 import { applyImportRecord, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
-import { addressFor, addressPartsFor } from '../privacy/pii.present.ts';
+import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.present.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 
 const INTEGRATION = ['admin'] as const;
 
@@ -136,6 +137,11 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
         (actor.role === 'customer' && order.customer_id !== actor.customerId) || (actor.role === 'merchant' && order.merchant_id !== actor.merchantId);
       if (foreign) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
       const [detail, addressChanges] = await Promise.all([loadOrderDetail(db, order.id), addressChangesOf(db, order.id)]);
+      // RISK-6: staff reading a customer's delivery address in full is on the audit trail, as on the customer card.
+      if (order.shipping_address !== null && actor.customerId !== order.customer_id && seesContactOf(actor, order.customer_id)) {
+        const detailOf = { clearFields: ['address'], orderNo: order.order_no };
+        await recordAudit(db, { at: deps.clock.now(), actor, action: 'customer.viewed', subjectType: 'customer', subjectId: order.customer_id, detail: detailOf });
+      }
       return {
         id: order.id,
         orderNo: order.order_no,
