@@ -124,9 +124,36 @@ describe('audit and personal data in Chromium', () => {
     expect(await card.getByTestId('customer-phone').textContent()).toBe('13912345678');
     expect(await card.getByTestId('customer-idNumber').textContent()).toBe('1****************X');
     expect(await card.locator('[data-testid^="reveal-"]').count()).toBe(0);
+    expect(await page.getByTestId('legal-hold-button').count()).toBe(0);
     await snap(page, 'card-agent');
     await page.goto(`${c.baseUrl}/audit`);
     await expect.poll(() => page.getByText('此页面仅供合规人员和管理员使用。').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('compliance places a legal hold with a reason, sees it on the case, and releases it', async () => {
+    const page = await signIn(complianceEmail);
+    await page.goto(`${c.baseUrl}/cases/${caseNo}`);
+    const button = page.getByTestId('legal-hold-button');
+    await button.waitFor();
+    expect(await button.textContent()).toContain('法律保全');
+    await button.click();
+    const form = page.getByTestId('legal-hold-form');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.getByText('请填写原因').isVisible()).toBe(true);
+    await form.getByLabel('原因（记入处理记录和审计日志）').fill('客户已起诉，法院要求保全证据');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('legal-hold').waitFor();
+    await expect.poll(() => button.textContent()).toContain('解除法律保全');
+    const held = await people.shop.compliance.get(`/api/v1/cases/${caseNo}`);
+    expect(held.body.retention.legalHold).toMatchObject({ reason: '客户已起诉，法院要求保全证据' });
+    await snap(page, 'legal-hold');
+
+    await button.click();
+    await form.getByLabel('原因（记入处理记录和审计日志）').fill('诉讼已结案');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => page.getByTestId('legal-hold').count()).toBe(0);
+    expect((await people.shop.compliance.get(`/api/v1/cases/${caseNo}`)).body.retention.legalHold).toBeNull();
     await page.context().close();
   });
 });

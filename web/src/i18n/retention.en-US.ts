@@ -7,6 +7,10 @@ export const retentionEnUS = {
     legalHoldHelp: 'Never deleted while held. Reason: {{reason}}',
     keepUntil: 'Kept until {{date}}',
     purged: 'Retention ended: personal data deleted',
+    placeHold: 'Place a legal hold',
+    releaseHold: 'Release the legal hold',
+    holdReason: 'Reason (on the timeline and the audit trail)',
+    holdReasonRequired: 'Give the reason',
   },
   retentionEvents: {
     media_flagged: 'Flagged: media / regulator involved',

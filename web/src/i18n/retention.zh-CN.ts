@@ -10,6 +10,10 @@ export const retentionZhCN: Shape<typeof retentionEnUS> = {
     legalHoldHelp: '保全期间不会删除。原因：{{reason}}',
     keepUntil: '保存至 {{date}}',
     purged: '已过保存期限，个人数据已删除',
+    placeHold: '法律保全',
+    releaseHold: '解除法律保全',
+    holdReason: '原因（记入处理记录和审计日志）',
+    holdReasonRequired: '请填写原因',
   },
   retentionEvents: {
     media_flagged: '标记媒体/监管介入',

@@ -8,6 +8,7 @@ import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { CaseFlags } from './CaseFlags.tsx';
+import { LegalHoldButton } from './LegalHoldButton.tsx';
 
 const STOPPED = ['rejected', 'withdrawn', 'merged'];
 
@@ -47,7 +48,8 @@ function Progress({ detail }: { detail: CaseDetail }) {
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   // The complaint grade is the platform's internal triage; the customer sees their case, not its grade.
-  const customer = useSignedIn()?.user.role === 'customer';
+  const role = useSignedIn()?.user.role;
+  const customer = role === 'customer';
   const language = useLanguage();
   const word = useWord();
   return (
@@ -60,6 +62,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <KindTag kind={detail.kind} />
         {customer ? null : <SeverityTag severity={detail.severity ?? null} />}
         <CaseFlags detail={detail} />
+        {role === 'compliance' ? <LegalHoldButton detail={detail} /> : null}
       </Space>
       {detail.title ? <Typography.Title level={5} style={{ marginTop: 0 }}>{detail.title}</Typography.Title> : null}
       <div style={{ margin: '16px 0 24px' }} aria-label={t('case.progress')}>
