@@ -127,8 +127,13 @@ describe('agent workspace in Chromium', () => {
     await page.getByRole('heading', { name: '售后服务政策' }).waitFor();
     // The page says what the policy in force says.
     const policy = (await people.shop.anonymous.get('/api/v1/policy')).body;
-    expect(await page.getByTestId('policy-no-reason').textContent()).toContain(`签收后 ${policy.rules.noReasonReturn.days} 天内`);
+    expect(await page.getByTestId('policy-no-reason').textContent()).toContain(`签收次日起 ${policy.rules.noReasonReturn.days} 天内`);
     expect(await page.getByTestId('policy-refund').textContent()).toContain(`${policy.rules.refund.withinDays} 个工作日内原路退回`);
+    // Custom-made goods are never returned without a reason; cosmetics only while sealed.
+    const noReason = (await page.getByTestId('policy-no-reason').textContent()) ?? '';
+    expect(noReason).toMatch(/不适用的商品：[^。]*定制商品/);
+    expect(noReason).toMatch(/拆封后不适用：[^。]*化妆品/);
+    expect(noReason).not.toMatch(/不适用的商品：[^。]*化妆品/);
     // Nothing sticks out sideways on a phone.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     if (shots) await page.screenshot({ path: join(shots, 'policy-phone.png'), fullPage: true });

@@ -10,6 +10,9 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 
+/** Excluded from no-reason return by law outright (消保法 第二十五条); other excluded goods only once unsealed. */
+const ALWAYS_EXCLUDED_FLAGS: readonly string[] = ['custom_made', 'perishable'];
+
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
     <Col xs={24} md={12}>
@@ -27,7 +30,9 @@ function Sections({ rules }: { rules: PublishedRules }) {
   const word = useWord();
   const P = ({ children }: { children: ReactNode }) => <Typography.Text>{children}</Typography.Text>;
   const { noReasonReturn: noReason, priceProtection, noReasonExchange } = rules;
-  const excluded = noReason.excludedFlags.map((flag) => word('flag', flag));
+  // The law excludes custom-made and perishable goods outright, the others only once unsealed.
+  const always = noReason.excludedFlags.filter((flag) => ALWAYS_EXCLUDED_FLAGS.includes(flag)).map((flag) => word('flag', flag));
+  const whenOpened = noReason.excludedFlags.filter((flag) => !ALWAYS_EXCLUDED_FLAGS.includes(flag)).map((flag) => word('flag', flag));
   const list = t('publicPolicy.separator');
   return (
     <Row gutter={[16, 16]}>
@@ -36,7 +41,8 @@ function Sections({ rules }: { rules: PublishedRules }) {
           <>
             <P>{t('publicPolicy.noReasonText', { days: noReason.days })}</P>
             <P>{rules.freeReturnShipping || !noReason.buyerPaysShipping ? t('publicPolicy.noReasonShippingFree') : t('publicPolicy.noReasonShipping')}</P>
-            {excluded.length > 0 ? <Typography.Text type="secondary">{t('publicPolicy.excluded', { list: excluded.join(list) })}</Typography.Text> : null}
+            {always.length > 0 ? <Typography.Text type="secondary">{t('publicPolicy.excluded', { list: always.join(list) })}</Typography.Text> : null}
+            {whenOpened.length > 0 ? <Typography.Text type="secondary">{t('publicPolicy.excludedWhenOpened', { list: whenOpened.join(list) })}</Typography.Text> : null}
           </>
         ) : (
           <P>{t('publicPolicy.noReasonOff')}</P>
