@@ -247,7 +247,7 @@ function pointToReturn(ctx: Ctx, path: EligibilityPath, whenOpen: EligibilityRea
 }
 
 function exchange(ctx: Ctx): Outcome {
-  const { reason, product } = ctx.input;
+  const { reason } = ctx.input;
   const path: EligibilityPath = reason === 'no_reason' ? 'no_reason_exchange' : reason === 'logistics' ? 'logistics_claim' : 'quality_exchange';
   if (ctx.signedAt === null) return outcome(path, false, [REASONS.notYetDeliveredWait(path)]);
   if (reason === 'no_reason' && !ctx.rules.noReasonExchange.enabled) {
