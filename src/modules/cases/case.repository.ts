@@ -63,7 +63,7 @@ export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): 
       ${column((c) => c.title)}::text[], ${column((c) => c.description)}::text[], ${column((c) => c.desiredResolution)}::text[],
       ${column((c) => c.severity)}::text[], ${column((c) => c.category)}::text[], ${column((c) => c.emotion ?? 'normal')}::text[],
       ${column((c) => c.priority ?? 'P3')}::text[], ${column((c) => json(c.triage))}::jsonb[],
-      ${column((c) => (c.mediaFlag ? JSON.stringify(c.mediaFlag) : null))}::jsonb[], ${column((c) => c.policyVersionId)}::uuid[],
+      ${column((c) => json(c.mediaFlag))}::jsonb[], ${column((c) => c.policyVersionId)}::uuid[],
       ${column((c) => json(c.eligibility))}::jsonb[], ${column((c) => c.openDedupeKey)}::text[], ${column((c) => c.queue ?? null)}::text[],
       ${column((c) => c.assigneeId ?? null)}::uuid[], ${column((c) => c.version ?? 1)}::int[], ${column((c) => c.now.toISOString())}::timestamptz[])
       as u(id, prefix, kind, state, reason, channel, customer_id, merchant_id, order_id, title, description, desired_resolution,

@@ -56,25 +56,6 @@ export function monthWindowEnd(start: Date, months: number, timeZone = DEFAULT_T
   return endOfLocalDay(addMonths(localYmd(start, timeZone), months), timeZone);
 }
 
-// `longOffset` names the offset directly ("GMT+08:00"), which formats about three times faster than
-// reading wall-clock parts; the business calendar resolves several wall times per working day.
-const longOffsetFormatters = new Map<string, Intl.DateTimeFormat>();
-const OFFSET_NAME = /GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/;
-
-/** The zone's UTC offset (wall clock minus UTC) in ms at an instant. */
-export function utcOffsetMs(epochMs: number, timeZone = DEFAULT_TIME_ZONE): number {
-  let f = longOffsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    longOffsetFormatters.set(timeZone, f);
-  }
-  const match = OFFSET_NAME.exec(f.format(epochMs));
-  if (!match) throw new Error(`cannot read the UTC offset of ${timeZone}`);
-  if (!match[1]) return 0;
-  const ms = (Number(match[2]) * 3600 + Number(match[3] ?? 0) * 60 + Number(match[4] ?? 0)) * 1000;
-  return match[1] === '-' ? -ms : ms;
-}
-
 /**
  * The instant at which the zone's clocks read `minuteOfDay` minutes past midnight of a local day
  * (1440 = the following midnight). As in startOfLocalDay, two passes settle the offset; a wall time
@@ -82,7 +63,7 @@ export function utcOffsetMs(epochMs: number, timeZone = DEFAULT_TIME_ZONE): numb
  */
 export function localTimeToInstant(ymd: LocalYmd, minuteOfDay: number, timeZone = DEFAULT_TIME_ZONE): Date {
   const wall = Date.UTC(ymd.y, ymd.m - 1, ymd.d, 0, minuteOfDay);
-  let t = wall - utcOffsetMs(wall, timeZone);
-  t = wall - utcOffsetMs(t, timeZone);
+  let t = wall - zoneOffsetMs(wall, timeZone);
+  t = wall - zoneOffsetMs(t, timeZone);
   return new Date(t);
 }

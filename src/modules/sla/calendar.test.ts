@@ -12,8 +12,8 @@ import {
   type CalendarSpec,
 } from './calendar.ts';
 import { HOUR_MS, DAY_MS } from '../../shared/clock.ts';
-import { localDate } from '../../shared/time.ts';
-import { addDays, localTimeToInstant, localYmd, startOfLocalDay, utcOffsetMs, type LocalYmd } from '../policy/policy.calendar.ts';
+import { localDate, zoneOffsetMs } from '../../shared/time.ts';
+import { addDays, localTimeToInstant, localYmd, startOfLocalDay, type LocalYmd } from '../policy/policy.calendar.ts';
 
 const shanghai = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
 const at = (iso: string) => new Date(iso);
@@ -225,7 +225,7 @@ describe('BusinessCalendar properties', () => {
     fc.assert(
       fc.property(fc.constantFrom('UTC', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'Europe/Berlin', 'Australia/Lord_Howe'), instants, (zone, t) => {
         const whole = Math.floor(t.getTime() / 1000) * 1000;
-        expect(utcOffsetMs(whole, zone)).toBe(partsOf(whole, zone) - whole);
+        expect(zoneOffsetMs(whole, zone)).toBe(partsOf(whole, zone) - whole);
         const ymd = localYmd(t, zone);
         const noon = localTimeToInstant(ymd, 12 * 60, zone);
         expect(partsOf(noon.getTime(), zone)).toBe(Date.UTC(ymd.y, ymd.m - 1, ymd.d, 12));

@@ -5,8 +5,8 @@ import { z } from 'zod';
 // the process's time zone, so west of UTC they answer for the previous day.
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { DAY_MS, HOUR_MS } from '../../shared/clock.ts';
-import { DEFAULT_TIME_ZONE } from '../../shared/time.ts';
-import { localTimeToInstant, localYmd, utcOffsetMs, type LocalYmd } from '../policy/policy.calendar.ts';
+import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../../shared/time.ts';
+import { localTimeToInstant, localYmd, type LocalYmd } from '../policy/policy.calendar.ts';
 
 export interface WorkingPeriod {
   start: string;
@@ -303,13 +303,13 @@ export class BusinessCalendar {
       const { at, offset } = anchor;
       const first = firstWall - offset;
       const last = lastWall - offset;
-      if (at <= first && last - at <= NEAR_MS && utcOffsetMs(last, zone) === offset) return this.#anchorAt(last, offset);
-      if (at >= last && at - first <= NEAR_MS && utcOffsetMs(first, zone) === offset) return this.#anchorAt(first, offset);
+      if (at <= first && last - at <= NEAR_MS && zoneOffsetMs(last, zone) === offset) return this.#anchorAt(last, offset);
+      if (at >= last && at - first <= NEAR_MS && zoneOffsetMs(first, zone) === offset) return this.#anchorAt(first, offset);
     }
-    const guess = utcOffsetMs(firstWall, zone);
-    const offset = utcOffsetMs(firstWall - guess, zone);
-    const firstHolds = offset === guess || utcOffsetMs(firstWall - offset, zone) === offset;
-    if (firstHolds && utcOffsetMs(lastWall - offset, zone) === offset) return this.#anchorAt(lastWall - offset, offset);
+    const guess = zoneOffsetMs(firstWall, zone);
+    const offset = zoneOffsetMs(firstWall - guess, zone);
+    const firstHolds = offset === guess || zoneOffsetMs(firstWall - offset, zone) === offset;
+    if (firstHolds && zoneOffsetMs(lastWall - offset, zone) === offset) return this.#anchorAt(lastWall - offset, offset);
     return undefined;
   }
 
