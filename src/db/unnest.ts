@@ -18,7 +18,7 @@ export function unnestInsert<T extends keyof DB & string>(
   table: T,
   columns: { [K in keyof Insertable<DB[T]> & string]?: ColumnType },
   rows: readonly Insertable<DB[T]>[],
-  options: { onConflictDoNothing?: string } = {},
+  options: { onConflictDoNothing?: string | RawBuilder<unknown>; returning?: string } = {},
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof Insertable<DB[T]> & string)[];
@@ -26,6 +26,8 @@ export function unnestInsert<T extends keyof DB & string>(
     const values = rows.map((row) => asText(row[name]));
     return sql`${values}::${sql.raw(columns[name]!)}[]`;
   });
-  const conflict = options.onConflictDoNothing ? sql` on conflict (${sql.ref(options.onConflictDoNothing)}) do nothing` : sql``;
-  return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))}) select * from unnest(${sql.join(arrays)})${conflict}`;
+  const target = options.onConflictDoNothing;
+  const conflict = target === undefined ? sql`` : sql` on conflict ${typeof target === 'string' ? sql`(${sql.ref(target)})` : target} do nothing`;
+  const returning = options.returning ? sql` returning ${sql.ref(options.returning)}` : sql``;
+  return sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))}) select * from unnest(${sql.join(arrays)})${conflict}${returning}`;
 }

@@ -1,6 +1,6 @@
 // Durable jobs on the same database (pg-boss). A job is sent through the command's own
 // transaction, so it commits or rolls back with the change that decided it (transactional outbox).
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -13,6 +13,11 @@ export interface JobQueue {
   send(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object, options?: { startAfter?: Date }): Promise<void>;
   /** Enqueue several jobs with one statement inside the caller's transaction. */
   sendMany(trx: Transaction<DB> | Kysely<DB>, queue: JobQueueName, data: object[]): Promise<void>;
+  /**
+   * pg-boss's own statement enqueueing these jobs, to run with other writes (executeTogether):
+   * the jobs then commit with them in one statement. Null when there are none.
+   */
+  sendManyPart(queue: JobQueueName, data: object[]): Promise<RawBuilder<unknown> | null>;
   work(queue: JobQueueName, handler: (data: unknown) => Promise<void>): Promise<void>;
   /** Sends a job to the queue on a cron schedule (kept in the database; one sender however many processes). */
   schedule(queue: JobQueueName, cron: string, options: { tz: string }): Promise<void>;
@@ -56,6 +61,23 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
       if (data.length === 0) return;
       await boss.insert(queue, data.map((d) => ({ data: d })), { db: fromKysely(trx) });
     },
+    async sendManyPart(queue, data) {
+      if (data.length === 0) return null;
+      // pg-boss builds its insert and hands it to the adapter; it is kept here instead of run.
+      const statements: { text: string; values: unknown[] }[] = [];
+      const capture = {
+        executeSql: async (text: string, values: unknown[] = []) => {
+          statements.push({ text, values });
+          return { rows: [] };
+        },
+      };
+      await boss.insert(queue, data.map((d) => ({ data: d })), { db: capture });
+      const [statement] = statements;
+      if (statements.length !== 1 || !statement || !/^\s*insert\s/i.test(statement.text)) {
+        throw new Error(`pg-boss enqueued ${queue} in a form that cannot run inside another statement`);
+      }
+      return withParameters(statement.text, statement.values);
+    },
     async runPending(queue, handler) {
       let count = 0;
       for (;;) {
@@ -88,4 +110,11 @@ export function createJobQueue(database: Database, options: { pollingIntervalSec
       });
     },
   };
+}
+
+/** A statement with $n placeholders as a Kysely fragment, its values bound in their places. */
+function withParameters(text: string, values: unknown[]): RawBuilder<unknown> {
+  const pieces = text.split(/\$(\d+)/);
+  const fragments = pieces.map((piece, i) => (i % 2 === 0 ? sql.raw(piece) : sql`${values[Number(piece) - 1]}`));
+  return sql.join(fragments, sql``);
 }

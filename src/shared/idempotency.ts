@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from './errors.ts';
+import { unnestInsert } from '../db/unnest.ts';
 
 export interface IdempotentResult<T> {
   status: number;
@@ -96,8 +97,24 @@ export async function storeAnswers(trx: Kysely<DB>, answers: { principal: string
 /** The update storing these answers, to run with other writes (executeTogether); null when there are none. */
 export function answersUpdate(answers: { principal: string; key: string; status: number; body: unknown }[]) {
   if (answers.length === 0) return null;
-  const rows = answers.map((a) => sql`(${a.principal}, ${a.key}, ${a.status}::int, ${JSON.stringify(a.body)}::jsonb)`);
+  const column = <T>(pick: (a: (typeof answers)[number]) => T) => answers.map(pick);
   return sql`update idempotency_keys as k set status_code = v.status, response = v.response
-    from (values ${sql.join(rows)}) as v(principal, key, status, response)
+    from unnest(${column((a) => a.principal)}::text[], ${column((a) => a.key)}::text[], ${column((a) => a.status)}::int[],
+      ${column((a) => JSON.stringify(a.body))}::jsonb[]) as v(principal, key, status, response)
     where k.principal = v.principal and k.key = v.key`;
+}
+
+/**
+ * The insert of keys claimed and answered at once, for writes that already know their answers;
+ * a key used before fails the whole statement (unique violation), so nothing of it is kept.
+ */
+export function answeredKeysInsert(answers: { claim: KeyClaim; status: number; body: unknown }[], now: Date) {
+  return unnestInsert(
+    'idempotency_keys',
+    { principal: 'text', key: 'text', operation: 'text', request_hash: 'text', status_code: 'int', response: 'jsonb', created_at: 'timestamptz' },
+    answers.map(({ claim, status, body }) => ({
+      principal: claim.principal, key: claim.key, operation: claim.operation, request_hash: claim.hash, status_code: status,
+      response: JSON.stringify(body), created_at: now,
+    })),
+  );
 }

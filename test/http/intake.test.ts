@@ -129,6 +129,40 @@ describe('idempotency keys', () => {
     expect(await countCases(clash)).toBe(2);
   });
 
+  it('writes nothing twice when a batch holds a retry: the retry replays, the others are created once, whole', async () => {
+    const shops = await Promise.all(Array.from({ length: 4 }, () => makeShop(t)));
+    const retried = shops[0]!;
+    const key = { 'idempotency-key': `batch-retry-${retried.id}` };
+    const first = await retried.customer.post('/api/v1/cases', body(retried), key);
+    expect(first.status).toBe(201);
+    const results = await Promise.all([
+      retried.customer.post('/api/v1/cases', body(retried), key),
+      ...shops.slice(1).map((shop) => shop.customer.post('/api/v1/cases', body(shop), { 'idempotency-key': `batch-new-${shop.id}` })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(results[0]!.headers['idempotent-replayed']).toBe('true');
+    expect(results[0]!.body).toEqual(first.body);
+    for (const shop of shops) expect(await countCases(shop)).toBe(1);
+    const db = t.runtime.deps.database.db;
+    for (const [n, shop] of shops.slice(1).entries()) {
+      const created = results[n + 1]!;
+      expect(created.headers['idempotent-replayed']).toBeUndefined();
+      // The answer is the case as stored, and its timeline holds each first event once.
+      const stored = await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`);
+      expect(stored.body.version).toBe(created.body.version);
+      expect(stored.body.createdAt).toBe(created.body.createdAt);
+      const events = await db
+        .selectFrom('case_events as e')
+        .innerJoin('cases as c', 'c.id', 'e.case_id')
+        .select('e.seq')
+        .where('c.case_no', '=', created.body.caseNo)
+        .execute();
+      expect(events.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: created.body.version }, (_, i) => i + 1));
+      const keys = await db.selectFrom('idempotency_keys').select(['status_code', 'response']).where('key', '=', `batch-new-${shop.id}`).execute();
+      expect(keys.map((k) => [k.status_code, (k.response as { caseNo: string }).caseNo])).toEqual([[201, created.body.caseNo]]);
+    }
+  });
+
   it('asks an L2 case\'s departments at once when it is committed with others, and replays that very answer', async () => {
     const shops = await Promise.all(Array.from({ length: 4 }, () => makeShop(t)));
     const l2 = shops[0]!;

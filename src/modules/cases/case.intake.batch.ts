@@ -1,42 +1,34 @@
 // Group commit for intake: creates that arrive together (in one turn of the event loop, or while
-// a batch is being written) go in one batch, written in one transaction — the keys, the cases
-// (already routed), then one statement for their items, first events, audit rows, clocks, notices
-// and stored answers, then their jobs — and each is answered only after its commit. At low load a
-// batch holds one case, so nothing waits; under load the cost of round trips, query plans and
-// commits is shared. A batch that fails is retried case by case, so one bad request never fails
-// another. The order facts the policy check needs are read the same way: one query for the
-// requests that arrive together.
-import { randomUUID } from 'node:crypto';
+// a batch is being written) go in one batch, and each is answered only after its commit. At low
+// load a batch holds one case, so nothing waits; under load the cost of round trips, query plans
+// and commits is shared.
+//
+// A batch is planned whole before anything is written (case.intake.plan.ts): rows with their case
+// numbers, routing, clocks, first events and the answers. The usual batch — new keys, no open
+// case for the same items, nobody to pick under lock, no L2 department requests — is then written
+// as one statement, which is its own transaction: keys with their answers, cases, items, events,
+// audit rows, clocks, notices and jobs. If that statement fails (a key or an open case already
+// there), nothing of it is kept, and the batch is written again the careful way, in a transaction
+// that claims the keys first and replays, links duplicates and asks departments as needed. A batch
+// that still fails is retried case by case, so one bad request never fails another. The order
+// facts the policy check needs are read the same way: one query for the requests that arrive
+// together.
 import type { Kysely } from 'kysely';
-import type { CaseRow, DB } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { createBatcher, type Settled, settle } from '../../shared/batcher.ts';
 import { loadOrderItemFacts, type OrderItemFacts } from '../orders/index.ts';
-import { answersUpdate, claimKeys, type IdempotentResult, type KeyClaim, keyReused } from '../../shared/idempotency.ts';
-import { compactLocalDate } from '../../shared/time.ts';
-import type { Actor } from '../identity/index.ts';
-import { type CreateCaseResult, linkDuplicate, type PreparedCase } from './case.intake.ts';
-import { presentCaseSummary } from './case.presenter.ts';
-import { type CaseEventInput, caseItemsInsert, firstEventsInsert, insertCases } from './case.repository.ts';
-import { SYSTEM_ACTOR } from '../identity/index.ts';
-import { auditInsert } from '../audit/audit.service.ts';
-import { stateChangeAudits } from './case.audit.ts';
-import type { CaseKey } from '../sla/sla.targets.ts';
-import { askDepartmentsForNewL2, newCaseNotices, routeNewCases } from '../routing/routing.service.ts';
-import { notificationsInsert } from '../notifications/notifications.repository.ts';
-import { notifySchedulers } from '../sla/sla.repository.ts';
-import { executeTogether } from '../../db/together.ts';
-import type { RoutingFacts } from '../routing/routing.rules.ts';
-import type { CreateCaseInput } from './case.schemas.ts';
-import { mediaFlagFromTriage } from './case.voice.ts';
+import { answeredKeysInsert, answersUpdate, claimKeys, type IdempotentResult, keyReused } from '../../shared/idempotency.ts';
+import { type CreateCaseResult, linkDuplicate } from './case.intake.ts';
+import { casesInsert } from './case.repository.ts';
+import { askDepartmentsForNewL2 } from '../routing/routing.service.ts';
+import { notifySchedulers, schedulerWake } from '../sla/sla.repository.ts';
+import { executeTogether, togetherStatement } from '../../db/together.ts';
+import { executePrepared } from '../../db/database.ts';
+import { createCaseNumbers } from './case.numbers.ts';
+import { createdAnswer, type IntakeEntry, planCases, writesOf } from './case.intake.plan.ts';
 
-export interface IntakeEntry {
-  actor: Actor;
-  input: CreateCaseInput;
-  prepared: PreparedCase;
-  now: Date;
-  claim: KeyClaim | null;
-}
+export type { IntakeEntry } from './case.intake.plan.ts';
 
 type Outcome = Settled<IdempotentResult<CreateCaseResult>>;
 
@@ -52,8 +44,15 @@ const MAX_BATCH = 64;
 // one full one (measured with bench:intake).
 
 export function createIntakeQueue(deps: Omit<AppDeps, 'intake'>): IntakeQueue {
-  const writeOne = async (entries: IntakeEntry[]): Promise<Outcome[]> =>
-    deps.database.db.transaction().execute((trx) => writeBatch(deps, trx, entries));
+  const db = deps.database.db;
+  const caseNumbers = createCaseNumbers(db);
+  const writeOne = async (entries: IntakeEntry[]): Promise<Outcome[]> => {
+    const numbers = await caseNumbers.take(entries.length);
+    return (
+      (await writeAtOnce(deps, db, entries, numbers)) ??
+      db.transaction().execute((trx) => writeCarefully(deps, trx, entries, numbers))
+    );
+  };
   const submit = createBatcher<IntakeEntry, IdempotentResult<CreateCaseResult>>(
     async (entries) => {
       try {
@@ -82,18 +81,52 @@ export function createIntakeQueue(deps: Omit<AppDeps, 'intake'>): IntakeQueue {
   return { submit, loadFacts };
 }
 
-async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entries: IntakeEntry[]): Promise<Outcome[]> {
+const claimId = (e: IntakeEntry) => (e.claim ? `${e.claim.principal}\u0000${e.claim.key}` : null);
+
+/**
+ * The usual batch in one statement, outside any transaction; null when the batch needs the
+ * careful way (a key used twice in it, a person to pick, an L2 case) or the statement failed,
+ * in which case nothing of it was written.
+ */
+async function writeAtOnce(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, entries: IntakeEntry[], numbers: number[]): Promise<Outcome[] | null> {
+  const claims = entries.map(claimId).filter((id) => id !== null);
+  if (new Set(claims).size !== claims.length) return null;
+  if (entries.some((e) => e.prepared.triage.severity === 'L2')) return null;
+  const plan = await planCases(deps, db, entries, numbers, { lockAssignees: false });
+  if (plan.cases.some((c) => c.routing.assign)) return null;
+  const answers = plan.cases.map((c) => createdAnswer(plan, c));
+  const writes = writesOf(deps, plan, plan.cases);
+  const jobs = await deps.jobs.sendManyPart('case-event', plan.cases.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })));
+  const statement = togetherStatement(
+    [
+      // Plain inserts: a key used before, or an open case for the same items, fails the statement.
+      answeredKeysInsert(plan.cases.flatMap((c, i) => (c.entry.claim ? [{ claim: c.entry.claim, ...answers[i]! }] : [])), entries[0]!.now),
+      casesInsert(plan.cases.map((c) => c.row), { skipTakenDedupe: false }),
+      ...writes.parts,
+      jobs,
+    ],
+    { finally: writes.wakeSchedulers ? schedulerWake() : undefined },
+  );
+  try {
+    // Prepared: its text is one of a few, whatever the batch, so PostgreSQL plans it once per connection.
+    await executePrepared(deps.database, statement!.compile(db));
+  } catch {
+    return null;
+  }
+  return answers.map((answer) => ({ ok: true, value: { ...answer, replayed: false } }));
+}
+
+/** The batch in a transaction, each step deciding the next: claims, replays, duplicates, L2 requests. */
+async function writeCarefully(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entries: IntakeEntry[], numbers: number[]): Promise<Outcome[]> {
   const outcomes: (Outcome | undefined)[] = new Array(entries.length);
   // Keys: the first use of a key in the batch claims it; later uses in the batch follow it.
   const firstIndexOfKey = new Map<string, number>();
   const claimants: number[] = [];
   entries.forEach((e, i) => {
-    if (!e.claim) return;
-    const id = `${e.claim.principal}\u0000${e.claim.key}`;
-    if (!firstIndexOfKey.has(id)) {
-      firstIndexOfKey.set(id, i);
-      claimants.push(i);
-    }
+    const id = claimId(e);
+    if (id === null || firstIndexOfKey.has(id)) return;
+    firstIndexOfKey.set(id, i);
+    claimants.push(i);
   });
   const stored = await claimKeys<CreateCaseResult>(
     trx,
@@ -107,43 +140,13 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
   });
   const writers = entries.map((_, i) => i).filter((i) => outcomes[i] === undefined && (!entries[i]!.claim || claimants.includes(i)));
 
-  const ids = new Map(writers.map((i) => [i, randomUUID()]));
-  const clocks = await deps.sla.planNewCases(
-    trx,
-    writers.map((i) => ({ caseId: ids.get(i)!, key: caseKey(entries[i]!), customerId: entries[i]!.prepared.parties.customerId, now: entries[i]!.now })),
-  );
-  const clocksOf = new Map(clocks.map((c) => [c.caseId, c]));
-  const slaEvents = (i: number): CaseEventInput[] =>
-    (clocksOf.get(ids.get(i)!)?.events ?? []).map((e) => ({ type: e.type, fromState: 'submitted', toState: 'submitted', data: e.data, actor: SYSTEM_ACTOR }));
-  // TR-3/TR-4: each new case is inserted already in its queue (and maybe with a person), its
-  // case_routed event among its first events, so no second write of the row follows.
-  const { routings, queues } = await routeNewCases(trx, writers.map((i) => ({ state: 'submitted', facts: routingFactsOf(entries[i]!) })));
-  const routingOf = new Map(writers.map((i, n) => [i, routings[n]!]));
-  const firstEventsOf = (i: number): CaseEventInput[] => {
-    const e = entries[i]!;
-    return [
-      { type: 'case_submitted', fromState: null, toState: 'submitted', data: { channel: e.input.channel, kind: e.input.kind, policyVersionId: e.prepared.policyVersionId } },
-      ...slaEvents(i),
-      routingOf.get(i)!.event,
-    ];
-  };
-  const inserted = await insertCases(
-    trx,
-    writers.map((i) => {
-      const { routing } = routingOf.get(i)!;
-      return { ...caseValues(entries[i]!, ids.get(i)!), queue: routing.queue, assigneeId: routing.assigneeId, version: firstEventsOf(i).length };
-    }),
-  );
-  const rowById = new Map(inserted.map((row) => [row.id, row]));
-  const createdIndexes = writers.filter((i) => rowById.has(ids.get(i)!));
-  const firstEvents = createdIndexes.map((i) => ({ caseId: ids.get(i)!, actor: entries[i]!.actor, now: entries[i]!.now, events: firstEventsOf(i) }));
-  const created = createdIndexes.map((i) => ({ row: rowById.get(ids.get(i)!)!, routing: routingOf.get(i)!.routing }));
-  const newClocks = deps.sla.newCaseWrites(trx, clocks.filter((c) => rowById.has(c.caseId)));
-  const answer = (i: number, row: CaseRow): Outcome => {
-    const e = entries[i]!;
-    return { ok: true, value: { status: 201, body: { ...presentCaseSummary(row, e.actor, e.now, queues), eligibility: e.prepared.eligibility, duplicateOf: null }, replayed: false } };
-  };
-  createdIndexes.forEach((i) => (outcomes[i] = answer(i, rowById.get(ids.get(i)!)!)));
+  const plan = await planCases(deps, trx, writers.map((i) => entries[i]!), writers.map((i) => numbers[i]!), { lockAssignees: true });
+  const plannedOf = new Map(writers.map((i, n) => [i, plan.cases[n]!]));
+  const inserted = await casesInsert(plan.cases.map((c) => c.row), { skipTakenDedupe: true })?.execute(trx);
+  const insertedIds = new Set((inserted?.rows ?? []).map((r) => (r as { id: string }).id));
+  const createdIndexes = writers.filter((i) => insertedIds.has(plannedOf.get(i)!.row.id));
+  const created = createdIndexes.map((i) => plannedOf.get(i)!);
+  createdIndexes.forEach((i) => (outcomes[i] = { ok: true, value: { ...createdAnswer(plan, plannedOf.get(i)!), replayed: false } }));
   // Stored with the rest when nothing below changes a case: an L2 case asking its departments
   // moves on a version, and a duplicate's answer is only known once it is linked.
   const answersNow = writers.length === createdIndexes.length && !created.some((c) => c.row.severity === 'L2');
@@ -154,28 +157,19 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
         return { principal: entries[i]!.claim!.principal, key: entries[i]!.claim!.key, status: outcome.value.status, body: outcome.value.body };
       }),
     );
-  await executeTogether(trx, [
-    caseItemsInsert(
-      createdIndexes.flatMap((i) => entries[i]!.input.items.map((item) => ({ caseId: ids.get(i)!, orderItemId: item.orderItemId, quantity: item.quantity }))),
-    ),
-    firstEventsInsert(firstEvents),
-    // Each new case's first state, on the audit trail.
-    auditInsert(firstEvents.flatMap((f) => stateChangeAudits({ id: f.caseId, caseNo: rowById.get(f.caseId)!.case_no }, f.actor, f.events, 1, f.now))),
-    newClocks.deadlines,
-    notificationsInsert(newCaseNotices(created, queues, entries[0]!.now)),
-    answersNow ? storedAnswers() : null,
-  ]);
-  if (newClocks.wake) await notifySchedulers(trx);
+  const writes = writesOf(deps, plan, created);
+  await executeTogether(trx, [...writes.parts, answersNow ? storedAnswers() : null]);
+  if (writes.wakeSchedulers) await notifySchedulers(trx);
   await deps.jobs.sendMany(
     trx,
     'case-event',
-    createdIndexes.map((i) => ({ caseId: ids.get(i)!, seq: 1, type: 'case_submitted' })),
+    created.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })),
   );
   if (!answersNow) {
     const versions = await askDepartmentsForNewL2(deps as AppDeps, trx, created.map((c) => c.row), entries[0]!.now);
     for (const [caseId, version] of versions) {
-      const i = createdIndexes.find((n) => ids.get(n) === caseId)!;
-      outcomes[i] = answer(i, { ...rowById.get(caseId)!, version });
+      const i = createdIndexes.find((n) => plannedOf.get(n)!.row.id === caseId)!;
+      outcomes[i] = { ok: true, value: { ...createdAnswer(plan, plannedOf.get(i)!, version), replayed: false } };
     }
     // IN-8: an open case for the same items and kind took the slot (maybe in this very batch).
     for (const i of writers.filter((w) => !createdIndexes.includes(w))) {
@@ -188,7 +182,7 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
   // Later uses of a key within the batch replay the first use's answer.
   entries.forEach((e, i) => {
     if (outcomes[i] !== undefined || !e.claim) return;
-    const first = firstIndexOfKey.get(`${e.claim.principal}\u0000${e.claim.key}`)!;
+    const first = firstIndexOfKey.get(claimId(e)!)!;
     const firstClaim = entries[first]!.claim!;
     const firstOutcome = outcomes[first]!;
     outcomes[i] =
@@ -199,61 +193,4 @@ async function writeBatch(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, entrie
           : firstOutcome;
   });
   return outcomes.map((o) => o ?? { ok: false, error: new Error('intake outcome missing') });
-}
-
-/** What routing reads about a new case: all of it known at intake. */
-function routingFactsOf(e: IntakeEntry): RoutingFacts {
-  const { input, prepared } = e;
-  return {
-    severity: prepared.triage.severity,
-    kind: input.kind,
-    category: prepared.triage.category,
-    channel: input.channel,
-    productCategories: [...new Set(prepared.facts.map((f) => f.product.category))].sort(),
-    merchantId: prepared.parties.merchantId,
-    merchantPlatformOperated: prepared.parties.merchantId === null ? null : prepared.routingParties.merchantPlatformOperated,
-    customerTier: prepared.routingParties.customerTier,
-    language: prepared.routingParties.customerLocale,
-    platformIntervention: false,
-  };
-}
-
-function caseKey(e: IntakeEntry): CaseKey {
-  return {
-    channel: e.input.channel,
-    kind: e.input.kind,
-    category: e.prepared.triage.category,
-    severity: e.prepared.triage.severity,
-    tier: null,
-    merchantId: e.prepared.parties.merchantId,
-  };
-}
-
-function caseValues(e: IntakeEntry, id: string) {
-  const { input, prepared, now } = e;
-  const firstProduct = prepared.facts[0]?.product.name;
-  return {
-    id,
-    caseNoPrefix: `AS${compactLocalDate(now)}`,
-    kind: input.kind,
-    state: 'submitted',
-    reason: input.reason,
-    channel: input.channel,
-    customerId: prepared.parties.customerId,
-    merchantId: prepared.parties.merchantId,
-    orderId: prepared.parties.orderId,
-    title: input.title ?? firstProduct ?? input.description.slice(0, 60),
-    description: input.description,
-    desiredResolution: input.desiredResolution ?? null,
-    severity: prepared.triage.severity,
-    category: prepared.triage.category,
-    emotion: prepared.triage.emotion,
-    priority: prepared.triage.priority,
-    triage: prepared.triage,
-    mediaFlag: mediaFlagFromTriage(prepared.triage.reasons, now),
-    policyVersionId: prepared.policyVersionId,
-    eligibility: prepared.eligibility,
-    openDedupeKey: prepared.dedupeKey,
-    now,
-  };
 }

@@ -1,6 +1,6 @@
 // The only SQL of the case aggregate: the case row, its items, its append-only timeline,
 // its links and its messages.
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, MediaFlag } from '../../db/schema.ts';
 import type { Actor } from '../identity/index.ts';
 import { queueCustomerEmail } from '../email/email.outbox.ts';
@@ -9,7 +9,8 @@ import { unnestInsert } from '../../db/unnest.ts';
 type Db = Kysely<DB>;
 
 export interface NewCase {
-  caseNoPrefix: string;
+  id: string;
+  caseNo: string;
   kind: string;
   state: string;
   reason: string;
@@ -22,56 +23,57 @@ export interface NewCase {
   desiredResolution: string | null;
   severity: string;
   category: string | null;
-  emotion?: string;
-  priority?: string;
+  emotion: string;
+  priority: string;
   /** Why severity, category, emotion and priority are what they are (TR-7). */
-  triage?: unknown;
+  triage: unknown;
   /** RISK-5: media or a regulator already involved (single external voice). */
-  mediaFlag?: MediaFlag | null;
+  mediaFlag: MediaFlag | null;
   policyVersionId: string | null;
   eligibility: unknown;
   openDedupeKey: string | null;
   now: Date;
-  /** Where routing put the case at intake (TR-3); the column default otherwise. */
-  queue?: string;
-  assigneeId?: string | null;
+  /** Where routing put the case at intake (TR-3). */
+  queue: string;
+  assigneeId: string | null;
   /** How many events the case starts with (its first event, the clocks it starts, its routing). */
-  version?: number;
+  version: number;
+}
+
+/** The row a new case is written as, whole before it is written (every other column starts empty or at zero). */
+export function newCaseRow(c: NewCase): CaseRow {
+  return {
+    id: c.id, case_no: c.caseNo, kind: c.kind, state: c.state, reason: c.reason, channel: c.channel,
+    customer_id: c.customerId, merchant_id: c.merchantId, order_id: c.orderId, title: c.title, description: c.description,
+    desired_resolution: c.desiredResolution, severity: c.severity, category: c.category, policy_version_id: c.policyVersionId,
+    eligibility: (c.eligibility ?? null) as CaseRow['eligibility'], responsibility: null, rejected_plans: 0, reopen_count: 0,
+    result_notified_at: null, unanswered_customer_messages: 0, pending_counter_offer_id: null, merged_into_id: null,
+    open_dedupe_key: c.openDedupeKey, version: c.version, created_at: c.now, updated_at: c.now, closed_at: null, archived_at: null,
+    queue: c.queue, assignee_id: c.assigneeId, emotion: c.emotion, priority: c.priority,
+    triage: (c.triage ?? null) as CaseRow['triage'], media_flag: c.mediaFlag, legal_hold_at: null, legal_hold_reason: null,
+    legal_hold_by: null, purged_at: null, purge_summary: null,
+  };
 }
 
 /**
- * Inserts cases with one statement; a case whose open dedupe key is taken (IN-8) is skipped, so
- * the rows returned are the ones created (match them by id).
+ * The insert of new cases, one statement whatever their number. With `skipTakenDedupe` a case
+ * whose open dedupe key is taken (IN-8) is skipped and the ids of the cases written are
+ * returned; without it such a case fails the statement.
  */
-export async function insertCases(db: Db, cases: (NewCase & { id: string })[]): Promise<CaseRow[]> {
-  if (cases.length === 0) return [];
-  // One array per column, like db/unnest.ts, so the statement's text is the same for any batch;
-  // the case number is drawn per row from the sequence.
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const column = <T>(pick: (c: NewCase & { id: string }) => T) => cases.map(pick);
-  const result = await sql<CaseRow>`
-    insert into cases (id, case_no, kind, state, reason, channel, customer_id, merchant_id, order_id, title, description,
-      desired_resolution, severity, category, emotion, priority, triage, media_flag, policy_version_id, eligibility,
-      open_dedupe_key, queue, assignee_id, version, created_at, updated_at)
-    select u.id, u.prefix || lpad(nextval('case_no_seq')::text, 6, '0'), u.kind, u.state, u.reason, u.channel, u.customer_id,
-      u.merchant_id, u.order_id, u.title, u.description, u.desired_resolution, u.severity, u.category, u.emotion, u.priority,
-      u.triage, u.media_flag, u.policy_version_id, u.eligibility, u.open_dedupe_key, coalesce(u.queue, 'frontline'),
-      u.assignee_id, u.version, u.now, u.now
-    from unnest(${column((c) => c.id)}::uuid[], ${column((c) => c.caseNoPrefix)}::text[], ${column((c) => c.kind)}::text[],
-      ${column((c) => c.state)}::text[], ${column((c) => c.reason)}::text[], ${column((c) => c.channel)}::text[],
-      ${column((c) => c.customerId)}::uuid[], ${column((c) => c.merchantId)}::uuid[], ${column((c) => c.orderId)}::uuid[],
-      ${column((c) => c.title)}::text[], ${column((c) => c.description)}::text[], ${column((c) => c.desiredResolution)}::text[],
-      ${column((c) => c.severity)}::text[], ${column((c) => c.category)}::text[], ${column((c) => c.emotion ?? 'normal')}::text[],
-      ${column((c) => c.priority ?? 'P3')}::text[], ${column((c) => json(c.triage))}::jsonb[],
-      ${column((c) => json(c.mediaFlag))}::jsonb[], ${column((c) => c.policyVersionId)}::uuid[],
-      ${column((c) => json(c.eligibility))}::jsonb[], ${column((c) => c.openDedupeKey)}::text[], ${column((c) => c.queue ?? null)}::text[],
-      ${column((c) => c.assigneeId ?? null)}::uuid[], ${column((c) => c.version ?? 1)}::int[], ${column((c) => c.now.toISOString())}::timestamptz[])
-      as u(id, prefix, kind, state, reason, channel, customer_id, merchant_id, order_id, title, description, desired_resolution,
-        severity, category, emotion, priority, triage, media_flag, policy_version_id, eligibility, open_dedupe_key, queue,
-        assignee_id, version, now)
-    on conflict (open_dedupe_key) where open_dedupe_key is not null do nothing
-    returning *`.execute(db);
-  return result.rows;
+export function casesInsert(cases: readonly CaseRow[], options: { skipTakenDedupe: boolean }) {
+  if (cases.length === 0) return null;
+  return unnestInsert(
+    'cases',
+    {
+      id: 'uuid', case_no: 'text', kind: 'text', state: 'text', reason: 'text', channel: 'text', customer_id: 'uuid', merchant_id: 'uuid',
+      order_id: 'uuid', title: 'text', description: 'text', desired_resolution: 'text', severity: 'text', category: 'text', emotion: 'text',
+      priority: 'text', triage: 'jsonb', media_flag: 'jsonb', policy_version_id: 'uuid', eligibility: 'jsonb', open_dedupe_key: 'text',
+      queue: 'text', assignee_id: 'uuid', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+    },
+    // jsonb columns carry their objects; unnestInsert writes them as JSON text.
+    cases as unknown as Insertable<DB['cases']>[],
+    options.skipTakenDedupe ? { onConflictDoNothing: sql`(open_dedupe_key) where open_dedupe_key is not null`, returning: 'id' } : {},
+  );
 }
 
 /** The insert of new cases' items, to run with other writes (executeTogether); null when there are none. */

@@ -74,7 +74,7 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
       'sh.shipped',
     ])
     .where('oi.id', '=', sql<string>`any(${orderItemIds}::uuid[])`);
-  const rows = await executePrepared(database, 'order_item_facts', query);
+  const rows = await executePrepared(database, query);
   return rows.map((r) => {
     const signedAt = r.signed_at ? new Date(r.signed_at) : null;
     return {

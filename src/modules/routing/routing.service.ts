@@ -192,9 +192,10 @@ export interface NewCaseRouting {
 export async function routeNewCases(
   trx: Db,
   drafts: { state: string; facts: RoutingFacts }[],
+  options: { lock: boolean } = { lock: true },
 ): Promise<{ routings: NewCaseRouting[]; queues: Map<string, Queue> }> {
   const current = { queue: INTAKE_QUEUE, assigneeId: null };
-  const { routings, queues } = await decideMany(trx, drafts.map((d) => ({ facts: d.facts, current })), { lock: true });
+  const { routings, queues } = await decideMany(trx, drafts.map((d) => ({ facts: d.facts, current })), options);
   return {
     routings: routings.map((routing, i) => ({ routing, event: { ...routedEvent(drafts[i]!.state, routing, { trigger: 'intake' }), actor: SYSTEM_ACTOR } })),
     queues,

@@ -1,6 +1,7 @@
 // The SLA engine's SQL: targets, calendars and the deadline rows of cases.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { unnestInsert } from '../../db/unnest.ts';
 import type { CaseDeadlineRow, SlaTargetRow } from '../../db/schema.sla.ts';
 import { type CalendarSpec, calendarSpecSchema, DEFAULT_CALENDAR_SPEC, type DurationUnit } from './calendar.ts';
 import type { DeadlineClock } from './sla.clock.ts';
@@ -174,13 +175,21 @@ export async function writeDeadlines(db: Db, caseId: string, deadlines: PlannedD
       .execute();
   }
   const inserts = deadlines.filter((x) => !x.existing);
-  await deadlinesInsert(db, inserts.map((d) => newDeadlineValues(caseId, d, now)))?.execute();
+  await deadlinesInsert(inserts.map((d) => newDeadlineValues(caseId, d, now)))?.execute(db);
 }
 
 /** The insert of these deadlines, to run with other writes (executeTogether); null when there are none. */
-export function deadlinesInsert(db: Db, values: ReturnType<typeof newDeadlineValues>[]) {
-  if (values.length === 0) return null;
-  return db.insertInto('case_deadlines').values(values);
+export function deadlinesInsert(values: ReturnType<typeof newDeadlineValues>[]) {
+  return unnestInsert(
+    'case_deadlines',
+    {
+      case_id: 'uuid', metric: 'text', subject_id: 'uuid', target_id: 'uuid', target_version: 'int', party: 'text', auto_outcome: 'text',
+      calendar_id: 'uuid', unit: 'text', status: 'text', started_at: 'timestamptz', budget_ms: 'bigint', consumed_ms: 'bigint',
+      segment_started_at: 'timestamptz', warn_before_ms: 'bigint', due_at: 'timestamptz', warn_at: 'timestamptz', warned_at: 'timestamptz',
+      breached_at: 'timestamptz', paused_at: 'timestamptz', met_at: 'timestamptz', cancelled_at: 'timestamptz', next_fire_at: 'timestamptz',
+    },
+    values,
+  );
 }
 
 export async function loadTaskFacts(db: Db, caseId: string) {
@@ -200,7 +209,12 @@ export async function loadCollaborationFacts(db: Db, caseId: string) {
 
 /** Wakes the schedulers (NOTIFY is delivered at commit, so they see the new rows). */
 export async function notifySchedulers(db: Db): Promise<void> {
-  await sql`select pg_notify('afterdesk_deadlines', '')`.execute(db);
+  await schedulerWake().execute(db);
+}
+
+/** The NOTIFY that wakes the schedulers, to end a statement of other writes (executeTogether). */
+export function schedulerWake() {
+  return sql`select pg_notify('afterdesk_deadlines', '')`;
 }
 
 /** The earliest warning or breach still to fire, from the partial index; null when none is left. */

@@ -50,7 +50,7 @@ export interface SlaService {
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
    * whether one falls due so soon that the schedulers should be woken (notifySchedulers).
    */
-  newCaseWrites(trx: Db, planned: NewCaseClocks[]): { deadlines: ReturnType<typeof deadlinesInsert>; wake: boolean };
+  newCaseWrites(planned: NewCaseClocks[]): { deadlines: ReturnType<typeof deadlinesInsert>; wake: boolean };
   forget(): void;
 }
 
@@ -154,9 +154,9 @@ export function createSlaService(): SlaService {
         return { caseId: c.caseId, now: c.now, deadlines: plan.deadlines, events: plan.events };
       });
     },
-    newCaseWrites(trx, planned) {
+    newCaseWrites(planned) {
       return {
-        deadlines: deadlinesInsert(trx, planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now)))),
+        deadlines: deadlinesInsert(planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now)))),
         wake: planned.some((p) => needsWake(p.deadlines, p.now)),
       };
     },
