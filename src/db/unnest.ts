@@ -14,6 +14,16 @@ function asText(value: unknown): string | null {
   return String(value);
 }
 
+/**
+ * A jsonb[] from one JSON array parameter: the documents are parsed once as JSON, instead of
+ * escaped into an array literal by the driver and unescaped again by the server. A string is
+ * taken as JSON text already (as a jsonb cast takes it); missing values become SQL nulls.
+ */
+export function jsonbArray(values: readonly unknown[]): RawBuilder<unknown> {
+  const documents = `[${values.map((v) => (v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v))).join(',')}]`;
+  return sql`array(select nullif(e, 'null'::jsonb) from jsonb_array_elements(${documents}::jsonb) with ordinality as x(e, i) order by i)`;
+}
+
 export function unnestInsert<T extends keyof DB & string>(
   table: T,
   columns: { [K in keyof Insertable<DB[T]> & string]?: ColumnType },
@@ -22,10 +32,7 @@ export function unnestInsert<T extends keyof DB & string>(
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof Insertable<DB[T]> & string)[];
-  const arrays = names.map((name) => {
-    const values = rows.map((row) => asText(row[name]));
-    return sql`${values}::${sql.raw(columns[name]!)}[]`;
-  });
+  const arrays = names.map((name) => (columns[name] === 'jsonb' ? jsonbArray(rows.map((row) => row[name])) : sql`${rows.map((row) => asText(row[name]))}::${sql.raw(columns[name]!)}[]`));
   const target = options.onConflictDoNothing;
   const conflict = target === undefined ? sql`` : sql` on conflict ${typeof target === 'string' ? sql`(${sql.ref(target)})` : target} do nothing`;
   const returning = options.returning ? sql` returning ${sql.ref(options.returning)}` : sql``;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from './errors.ts';
-import { unnestInsert } from '../db/unnest.ts';
+import { jsonbArray, unnestInsert } from '../db/unnest.ts';
 
 export interface IdempotentResult<T> {
   status: number;
@@ -100,7 +100,7 @@ export function answersUpdate(answers: { principal: string; key: string; status:
   const column = <T>(pick: (a: (typeof answers)[number]) => T) => answers.map(pick);
   return sql`update idempotency_keys as k set status_code = v.status, response = v.response
     from unnest(${column((a) => a.principal)}::text[], ${column((a) => a.key)}::text[], ${column((a) => a.status)}::int[],
-      ${column((a) => JSON.stringify(a.body))}::jsonb[]) as v(principal, key, status, response)
+      ${jsonbArray(column((a) => JSON.stringify(a.body)))}) as v(principal, key, status, response)
     where k.principal = v.principal and k.key = v.key`;
 }
 
