@@ -22,6 +22,7 @@ describe('unnestInsert', () => {
       { principal: 'p', key: '2', operation: 'o', request_hash: 'h', status_code: 0, response: null, created_at: at },
       { principal: 'p', key: '3', operation: 'o', request_hash: 'h', status_code: 422, response: '{"already":"json text"}', created_at: at },
       { principal: 'p', key: '4', operation: 'o', request_hash: 'h', status_code: 1, response: '"a JSON string"', created_at: at },
+      { principal: 'p', key: '5', operation: 'NULL', request_hash: '', status_code: -1, response: [], created_at: at },
     ];
     await unnestInsert(
       'idempotency_keys',
@@ -35,6 +36,7 @@ describe('unnestInsert', () => {
       ['2', 'o', 'h', 0, null, true, at.toISOString()],
       ['3', 'o', 'h', 422, { already: 'json text' }, false, at.toISOString()],
       ['4', 'o', 'h', 1, 'a JSON string', false, at.toISOString()],
+      ['5', 'NULL', '', -1, [], false, at.toISOString()],
     ]);
   });
 

@@ -6,12 +6,24 @@ import type { DB } from './schema.ts';
 
 export type ColumnType = 'uuid' | 'int' | 'bigint' | 'text' | 'jsonb' | 'timestamptz' | 'boolean';
 
-/** Every value goes as text in its column's array; the cast gives it its type (on pg and PGlite alike). */
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/**
+ * A column's values as one array literal (`{"a","b",NULL}`), which the cast reads as its type on
+ * pg and PGlite alike. Written here in one pass rather than handed to the driver as an array,
+ * which serialises (and escapes) it element by element.
+ */
+function arrayLiteral(values: readonly unknown[]): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) literal += ',';
+    const value = values[i];
+    if (value === null || value === undefined) literal += 'NULL';
+    else if (typeof value === 'number' || typeof value === 'boolean') literal += String(value);
+    else {
+      const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      literal += `"${text.replace(/["\\]/g, '\\$&')}"`;
+    }
+  }
+  return `${literal}}`;
 }
 
 /**
@@ -32,7 +44,7 @@ export function unnestInsert<T extends keyof DB & string>(
 ): RawBuilder<unknown> | null {
   if (rows.length === 0) return null;
   const names = Object.keys(columns) as (keyof Insertable<DB[T]> & string)[];
-  const arrays = names.map((name) => (columns[name] === 'jsonb' ? jsonbArray(rows.map((row) => row[name])) : sql`${rows.map((row) => asText(row[name]))}::${sql.raw(columns[name]!)}[]`));
+  const arrays = names.map((name) => (columns[name] === 'jsonb' ? jsonbArray(rows.map((row) => row[name])) : sql`${arrayLiteral(rows.map((row) => row[name]))}::${sql.raw(columns[name]!)}[]`));
   const target = options.onConflictDoNothing;
   const conflict = target === undefined ? sql`` : sql` on conflict ${typeof target === 'string' ? sql`(${sql.ref(target)})` : target} do nothing`;
   const returning = options.returning ? sql` returning ${sql.ref(options.returning)}` : sql``;

@@ -96,21 +96,22 @@ async function writeAtOnce(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, entrie
   if (plan.cases.some((c) => c.routing.assign)) return null;
   const answers = plan.cases.map((c) => createdAnswer(plan, c));
   const writes = writesOf(deps, plan, plan.cases);
-  const jobs = await deps.jobs.sendManyPart('case-event', plan.cases.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })));
-  const statement = togetherStatement(
-    [
-      // Plain inserts: a key used before, or an open case for the same items, fails the statement.
-      answeredKeysInsert(plan.cases.flatMap((c, i) => (c.entry.claim ? [{ claim: c.entry.claim, ...answers[i]! }] : [])), entries[0]!.now),
-      casesInsert(plan.cases.map((c) => c.row), { skipTakenDedupe: false }),
-      ...writes.parts,
-      jobs,
-    ],
-    { finally: writes.wakeSchedulers ? schedulerWake() : undefined },
-  );
   try {
+    const jobs = await deps.jobs.sendManyPart('case-event', plan.cases.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })));
+    const statement = togetherStatement(
+      [
+        // Plain inserts: a key used before, or an open case for the same items, fails the statement.
+        answeredKeysInsert(plan.cases.flatMap((c, i) => (c.entry.claim ? [{ claim: c.entry.claim, ...answers[i]! }] : [])), entries[0]!.now),
+        casesInsert(plan.cases.map((c) => c.row), { skipTakenDedupe: false }),
+        ...writes.parts,
+        jobs,
+      ],
+      { finally: writes.wakeSchedulers ? schedulerWake() : undefined },
+    );
     // Prepared: its text is one of a few, whatever the batch, so PostgreSQL plans it once per connection.
     await executePrepared(deps.database, statement!.compile(db));
   } catch {
+    // Nothing was written (or pg-boss's insert cannot ride along): the careful way decides.
     return null;
   }
   return answers.map((answer) => ({ ok: true, value: { ...answer, replayed: false } }));

@@ -197,13 +197,16 @@ function invalid(zh: string, en: string): Refused {
   return { ok: false, code: 'invalid_payload', message: { 'zh-CN': zh, 'en-US': en } };
 }
 
+// Refusal texts are written when read: availableActions asks about every command and reads none.
 function illegal(state: CaseState, type: CaseCommandType): Refused {
-  const s = CASE_STATE_LABELS[state];
-  const c = CASE_COMMAND_LABELS[type];
   return {
     ok: false,
     code: 'illegal_transition',
-    message: { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` },
+    get message() {
+      const s = CASE_STATE_LABELS[state];
+      const c = CASE_COMMAND_LABELS[type];
+      return { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` };
+    },
   };
 }
 
@@ -222,12 +225,14 @@ const SYSTEM_ONLY: readonly Role[] = ['system'];
 
 function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType): Refused | null {
   if (!roles.includes(actor.role)) {
-    const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
-    const c = CASE_COMMAND_LABELS[type];
     return {
       ok: false,
       code: 'forbidden_role',
-      message: { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` },
+      get message() {
+        const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
+        const c = CASE_COMMAND_LABELS[type];
+        return { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` };
+      },
     };
   }
   if (actor.role === 'customer' && !actor.isOwner) return refuse('not_case_owner');
@@ -244,6 +249,16 @@ function afterAcceptance(returnRequired: boolean, openTasks: number): CaseState 
   return openTasks > 0 ? 'executing' : 'resolved';
 }
 
+// Module-level rather than closures inside decide: availableActions calls decide for every
+// command type on every case answer.
+function go(from: CaseState, to: CaseState, event: string, changes: SnapshotChanges = {}): Accepted {
+  return { ok: true, from, to, event, changes };
+}
+
+function gate(from: CaseState, type: CaseCommandType, actor: Actor, states: readonly CaseState[], roles: readonly Role[]): Refused | null {
+  return !states.includes(from) ? illegal(from, type) : authorize(actor, roles, type);
+}
+
 /**
  * Decide whether `command`, issued by `actor`, is accepted on a case in `snapshot`.
  * Checks run in a fixed order: state, then actor, then payload, then guards on the snapshot.
@@ -252,147 +267,144 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
   const s = snapshot;
   const from = s.state;
   const type = command.type;
-  const go = (to: CaseState, event: string, changes: SnapshotChanges = {}): Accepted => ({ ok: true, from, to, event, changes });
-  const gate = (states: readonly CaseState[], roles: readonly Role[]): Refused | null =>
-    !states.includes(from) ? illegal(from, type) : authorize(actor, roles, type);
 
   switch (command.type) {
     case 'acknowledge':
-      return gate(['submitted'], HANDLERS_MERCHANT_SYSTEM) ?? go('acknowledged', 'acknowledged');
+      return gate(from, type, actor, ['submitted'], HANDLERS_MERCHANT_SYSTEM) ?? go(from, 'acknowledged', 'acknowledged');
     case 'start_investigation':
-      return gate(['submitted', 'acknowledged'], HANDLERS_MERCHANT) ?? go('investigating', 'investigation_started');
+      return gate(from, type, actor, ['submitted', 'acknowledged'], HANDLERS_MERCHANT) ?? go(from, 'investigating', 'investigation_started');
     case 'request_evidence':
-      return gate(['investigating'], HANDLERS_MERCHANT)
-        ?? (filled(command.question) ? go('awaiting_customer', 'evidence_requested') : refuse('question_required'));
+      return gate(from, type, actor, ['investigating'], HANDLERS_MERCHANT)
+        ?? (filled(command.question) ? go(from, 'awaiting_customer', 'evidence_requested') : refuse('question_required'));
     case 'provide_evidence':
-      return gate(['awaiting_customer'], CUSTOMER) ?? go('investigating', 'evidence_provided');
+      return gate(from, type, actor, ['awaiting_customer'], CUSTOMER) ?? go(from, 'investigating', 'evidence_provided');
     case 'reject_ineligible':
-      return gate(['submitted', 'acknowledged', 'investigating', 'awaiting_customer'], HANDLERS_MERCHANT)
-        ?? (filled(command.reason) ? go('rejected', 'rejected_ineligible') : refuse('reason_required'));
+      return gate(from, type, actor, ['submitted', 'acknowledged', 'investigating', 'awaiting_customer'], HANDLERS_MERCHANT)
+        ?? (filled(command.reason) ? go(from, 'rejected', 'rejected_ineligible') : refuse('reason_required'));
     case 'approve_request': {
       // The system grants it when the merchant stays silent past the review clock.
-      const refused = gate(['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT_SYSTEM);
+      const refused = gate(from, type, actor, ['submitted', 'acknowledged', 'investigating'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       // Complaints, questions and logistics problems have no request to grant as filed: they need a plan.
       if (!isApprovableAsFiled(s.kind)) return illegal(from, type);
       if (!filled(command.offerId)) return invalid('缺少报价编号。', 'The offer id is missing.');
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
-      return go(afterAcceptance(command.returnRequired, command.openTasks), 'request_approved');
+      return go(from, afterAcceptance(command.returnRequired, command.openTasks), 'request_approved');
     }
     case 'propose_plan': {
       // In compliance review (SLA-9) the legal-risk assessment decides the plan, not frontline.
       const roles: readonly Role[] = from === 'compliance_review' ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT;
-      const refused = gate(['investigating', 'inspection_failed', 'compliance_review'], roles);
+      const refused = gate(from, type, actor, ['investigating', 'inspection_failed', 'compliance_review'], roles);
       if (refused) return refused;
       if (!filled(command.offerId)) return invalid('方案缺少报价编号。', 'The plan has no offer id.');
       const changes: SnapshotChanges = { hasPendingCounterOffer: false };
       return command.needsApproval
-        ? go('plan_pending_approval', 'plan_submitted_for_approval', changes)
-        : go('plan_proposed', 'plan_proposed', changes);
+        ? go(from, 'plan_pending_approval', 'plan_submitted_for_approval', changes)
+        : go(from, 'plan_proposed', 'plan_proposed', changes);
     }
     case 'approve_plan':
-      return gate(['plan_pending_approval'], APPROVERS) ?? go('plan_proposed', 'plan_approved');
+      return gate(from, type, actor, ['plan_pending_approval'], APPROVERS) ?? go(from, 'plan_proposed', 'plan_approved');
     case 'decline_plan_approval':
-      return gate(['plan_pending_approval'], APPROVERS)
-        ?? (filled(command.reason) ? go('investigating', 'plan_approval_declined') : refuse('reason_required'));
+      return gate(from, type, actor, ['plan_pending_approval'], APPROVERS)
+        ?? (filled(command.reason) ? go(from, 'investigating', 'plan_approval_declined') : refuse('reason_required'));
     case 'accept_plan':
     case 'accept_counter_offer': {
       const counter = command.type === 'accept_counter_offer';
       const refused = counter
-        ? gate(['investigating'], HANDLERS_MERCHANT)
-        : gate(['plan_proposed'], CUSTOMER_OR_HANDLER);
+        ? gate(from, type, actor, ['investigating'], HANDLERS_MERCHANT)
+        : gate(from, type, actor, ['plan_proposed'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
       if (counter && !s.hasPendingCounterOffer) return refuse('no_pending_counter_offer');
       const to = afterAcceptance(command.returnRequired, command.openTasks);
       return counter
-        ? go(to, 'counter_offer_accepted', { hasPendingCounterOffer: false })
-        : go(to, 'plan_accepted');
+        ? go(from, to, 'counter_offer_accepted', { hasPendingCounterOffer: false })
+        : go(from, to, 'plan_accepted');
     }
     case 'reject_plan':
     case 'counter_offer': {
-      const refused = gate(['plan_proposed'], CUSTOMER);
+      const refused = gate(from, type, actor, ['plan_proposed'], CUSTOMER);
       if (refused) return refused;
       if (command.type === 'counter_offer' && !filled(command.offerId)) return invalid('还价方案缺少报价编号。', 'The counter-offer has no offer id.');
       if (!filled(command.reason)) return refuse('reason_required');
       const rejectedPlans = Math.min(MAX_REJECTED_PLANS, s.rejectedPlans + 1);
       const to: CaseState = rejectedPlans >= MAX_REJECTED_PLANS ? 'compliance_review' : 'investigating';
       const hasPendingCounterOffer = command.type === 'counter_offer';
-      return go(to, hasPendingCounterOffer ? 'counter_offered' : 'plan_rejected', { rejectedPlans, hasPendingCounterOffer });
+      return go(from, to, hasPendingCounterOffer ? 'counter_offered' : 'plan_rejected', { rejectedPlans, hasPendingCounterOffer });
     }
     case 'ship_return': {
-      const refused = gate(['awaiting_return'], CUSTOMER);
+      const refused = gate(from, type, actor, ['awaiting_return'], CUSTOMER);
       if (refused) return refused;
       if (!filled(command.trackingNo) || !filled(command.carrier)) return invalid('请填写退货运单号和承运商。', 'The return needs a tracking number and a carrier.');
-      return go('return_in_transit', 'return_shipped');
+      return go(from, 'return_in_transit', 'return_shipped');
     }
     case 'receive_return':
-      return gate(['awaiting_return', 'return_in_transit'], HANDLERS_MERCHANT_SYSTEM) ?? go('return_received', 'return_received');
+      return gate(from, type, actor, ['awaiting_return', 'return_in_transit'], HANDLERS_MERCHANT_SYSTEM) ?? go(from, 'return_received', 'return_received');
     case 'inspect': {
       // The system passes the goods when the merchant leaves a delivered return unconfirmed too long.
-      const refused = gate(['return_received'], HANDLERS_MERCHANT_SYSTEM);
+      const refused = gate(from, type, actor, ['return_received'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!isCount(command.photoCount) || !isCount(command.openTasks)) return invalid('照片数和任务数必须是非负整数。', 'Photo and task counts must be whole numbers, zero or more.');
-      if (command.passed) return go(command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
+      if (command.passed) return go(from, command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
       if (!filled(command.reason)) return refuse('reason_required');
       if (command.photoCount < 1) return refuse('photos_required');
-      return go('inspection_failed', 'inspection_failed');
+      return go(from, 'inspection_failed', 'inspection_failed');
     }
     case 'complete_task': {
-      const refused = gate(['executing'], TASK_EXECUTORS);
+      const refused = gate(from, type, actor, ['executing'], TASK_EXECUTORS);
       if (refused) return refused;
       if (!filled(command.taskId)) return invalid('缺少任务编号。', 'The task id is missing.');
       if (!isCount(command.remainingOpenTasks)) return invalid('剩余任务数必须是非负整数。', 'Remaining tasks must be a whole number, zero or more.');
-      return go(command.remainingOpenTasks > 0 ? 'executing' : 'resolved', 'task_completed');
+      return go(from, command.remainingOpenTasks > 0 ? 'executing' : 'resolved', 'task_completed');
     }
     case 'notify_result': {
-      const refused = gate(['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
+      const refused = gate(from, type, actor, ['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!CHANNELS.includes(command.channel)) return invalid('不支持的通知渠道。', 'Unknown notification channel.');
-      return go('result_notified', 'result_notified', { resultNotified: true });
+      return go(from, 'result_notified', 'result_notified', { resultNotified: true });
     }
     case 'confirm_resolution':
     case 'close': {
       // CL-5 holds for every way into `closed`, the customer's own confirmation included.
       const confirm = command.type === 'confirm_resolution';
       const refused = confirm
-        ? gate(['result_notified'], CUSTOMER)
-        : gate(OPEN_STATES, HANDLERS_SYSTEM);
+        ? gate(from, type, actor, ['result_notified'], CUSTOMER)
+        : gate(from, type, actor, OPEN_STATES, HANDLERS_SYSTEM);
       if (refused) return refused;
       if (confirm && command.rating !== undefined && !(Number.isInteger(command.rating) && command.rating >= 1 && command.rating <= 5)) {
         return invalid('评分须为 1 到 5 的整数。', 'The rating must be a whole number from 1 to 5.');
       }
       if (from !== 'result_notified' || !s.resultNotified) return refuse('close_blocked_unnotified');
       if (s.unansweredCustomerMessages > 0) return refuse('close_blocked_unanswered');
-      return go('closed', confirm ? 'resolution_confirmed' : 'case_closed');
+      return go(from, 'closed', confirm ? 'resolution_confirmed' : 'case_closed');
     }
     case 'reopen': {
-      const refused = gate(['result_notified', 'closed'], CUSTOMER_OR_HANDLER);
+      const refused = gate(from, type, actor, ['result_notified', 'closed'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
       if (!filled(command.reason)) return refuse('reason_required');
       if (from === 'closed' && !s.reopenWindowOpen) return refuse('reopen_window_closed');
-      return go('investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false });
+      return go(from, 'investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false });
     }
     case 'withdraw':
-      return gate(PRE_EXECUTION_STATES, CUSTOMER) ?? go('withdrawn', 'case_withdrawn');
+      return gate(from, type, actor, PRE_EXECUTION_STATES, CUSTOMER) ?? go(from, 'withdrawn', 'case_withdrawn');
     case 'merge_into': {
-      const refused = gate(PRE_EXECUTION_STATES, HANDLERS);
+      const refused = gate(from, type, actor, PRE_EXECUTION_STATES, HANDLERS);
       if (refused) return refused;
       if (!filled(command.targetCaseId)) return invalid('请指定要合并到的售后单。', 'Name the case to merge into.');
       if (command.targetCaseId === s.id) return refuse('merge_into_self');
-      return go('merged', 'case_merged');
+      return go(from, 'merged', 'case_merged');
     }
     case 'archive':
-      return gate(['closed', 'rejected', 'withdrawn'], HANDLERS_SYSTEM) ?? go('archived', 'case_archived');
+      return gate(from, type, actor, ['closed', 'rejected', 'withdrawn'], HANDLERS_SYSTEM) ?? go(from, 'archived', 'case_archived');
     case 'escalate_to_compliance': {
-      const refused = gate(OPEN_STATES.filter((st) => st !== 'compliance_review'), ['supervisor']);
+      const refused = gate(from, type, actor, OPEN_STATES.filter((st) => st !== 'compliance_review'), ['supervisor']);
       if (refused) return refused;
-      return filled(command.reason) ? go('compliance_review', 'escalated_to_compliance') : refuse('reason_required');
+      return filled(command.reason) ? go(from, 'compliance_review', 'escalated_to_compliance') : refuse('reason_required');
     }
     case 'lapse_return':
-      return gate(['awaiting_return'], SYSTEM_ONLY) ?? go('result_notified', 'return_lapsed', { resultNotified: true });
+      return gate(from, type, actor, ['awaiting_return'], SYSTEM_ONLY) ?? go(from, 'result_notified', 'return_lapsed', { resultNotified: true });
     case 'lapse_evidence_request':
-      return gate(['awaiting_customer'], SYSTEM_ONLY) ?? go('investigating', 'evidence_request_lapsed');
+      return gate(from, type, actor, ['awaiting_customer'], SYSTEM_ONLY) ?? go(from, 'investigating', 'evidence_request_lapsed');
     default: {
       const unknown: never = command; // commands arrive from outside: refuse, never throw
       const name = String((unknown as { type?: unknown }).type);

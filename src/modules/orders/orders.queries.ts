@@ -1,5 +1,5 @@
 // Read side of shop data: what case intake and the portal need to know about an order.
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type InferResult, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Database, executePrepared } from '../../db/database.ts';
 import type { ProductFlag } from '../../shared/vocabulary.ts';
@@ -25,10 +25,8 @@ export interface OrderItemFacts {
   delivery: { shipped: boolean; signedAt: Date | null };
 }
 
-/** Everything the policy engine needs about the given order items, in one statement. */
-export async function loadOrderItemFacts(database: Database, orderItemIds: string[]): Promise<OrderItemFacts[]> {
-  if (orderItemIds.length === 0) return [];
-  const query = database.db
+function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
+  return db
     .selectFrom('order_items as oi')
     .innerJoin('orders as o', 'o.id', 'oi.order_id')
     .innerJoin('products as p', 'p.id', 'oi.product_id')
@@ -74,6 +72,22 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
       'sh.shipped',
     ])
     .where('oi.id', '=', sql<string>`any(${orderItemIds}::uuid[])`);
+}
+
+// Built and compiled once per database: only the ids change from one call to the next.
+const IDS = Object.freeze([]) as readonly string[];
+const compiledFacts = new WeakMap<Database, CompiledQuery<FactsRow>>();
+type FactsRow = InferResult<ReturnType<typeof factsQuery>>[number];
+
+/** Everything the policy engine needs about the given order items, in one statement. */
+export async function loadOrderItemFacts(database: Database, orderItemIds: string[]): Promise<OrderItemFacts[]> {
+  if (orderItemIds.length === 0) return [];
+  let compiled = compiledFacts.get(database);
+  if (!compiled) {
+    compiled = factsQuery(database.db, IDS).compile();
+    compiledFacts.set(database, compiled);
+  }
+  const query: CompiledQuery<FactsRow> = { ...compiled, parameters: compiled.parameters.map((p) => (p === IDS ? orderItemIds : p)) };
   const rows = await executePrepared(database, query);
   return rows.map((r) => {
     const signedAt = r.signed_at ? new Date(r.signed_at) : null;
