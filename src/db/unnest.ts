@@ -12,19 +12,21 @@ export type ColumnType = 'uuid' | 'int' | 'bigint' | 'text' | 'jsonb' | 'timesta
  * which serialises (and escapes) it element by element.
  */
 function arrayLiteral(values: readonly unknown[]): string {
-  let literal = '{';
+  const elements = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
-    if (i > 0) literal += ',';
     const value = values[i];
-    if (value === null || value === undefined) literal += 'NULL';
-    else if (typeof value === 'number' || typeof value === 'boolean') literal += String(value);
+    if (value === null || value === undefined) elements[i] = 'NULL';
+    else if (typeof value === 'number' || typeof value === 'boolean') elements[i] = String(value);
     else {
       const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-      literal += `"${text.replace(/["\\]/g, '\\$&')}"`;
+      elements[i] = `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, '\\$&') : text}"`;
     }
   }
-  return `${literal}}`;
+  return `{${elements.join(',')}}`;
 }
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
 
 /**
  * A jsonb[] from one JSON array parameter: the documents are parsed once as JSON, instead of

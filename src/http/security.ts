@@ -1,7 +1,7 @@
 // Hardening shared by every response: security headers (helmet), the CORS allow-list and
 // rate limits. Registered by buildApp; the limits and origins come from the configuration.
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
@@ -32,13 +32,17 @@ export function contentSecurityPolicy(httpsOnly: boolean): Record<string, string
 }
 
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+  // Built once: the same headers go on every response (the Fastify plugin rebuilt helmet, and
+  // parsed the policy again, on each request).
+  const setHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.httpsOnly) },
     strictTransportSecurity: config.httpsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
     xContentTypeOptions: true,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    setHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
 }
 

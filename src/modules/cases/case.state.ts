@@ -197,17 +197,29 @@ function invalid(zh: string, en: string): Refused {
   return { ok: false, code: 'invalid_payload', message: { 'zh-CN': zh, 'en-US': en } };
 }
 
-// Refusal texts are written when read: availableActions asks about every command and reads none.
+// A refusal depends only on the state (or role) and the command: each is built once and shared,
+// since availableActions asks about every command for every case answer.
+const illegalRefusals = new Map<string, Refused>();
+
 function illegal(state: CaseState, type: CaseCommandType): Refused {
-  return {
-    ok: false,
-    code: 'illegal_transition',
-    get message() {
-      const s = CASE_STATE_LABELS[state];
-      const c = CASE_COMMAND_LABELS[type];
-      return { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` };
-    },
-  };
+  const key = `${state}:${type}`;
+  let refused = illegalRefusals.get(key);
+  if (!refused) {
+    const s = CASE_STATE_LABELS[state];
+    const c = CASE_COMMAND_LABELS[type];
+    refused = deepFreeze({
+      ok: false,
+      code: 'illegal_transition',
+      message: { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` },
+    });
+    illegalRefusals.set(key, refused);
+  }
+  return refused;
+}
+
+function deepFreeze(refused: Refused): Refused {
+  Object.freeze(refused.message);
+  return Object.freeze(refused);
 }
 
 // Who may act. "Staff" here means the people who handle cases; compliance and finance act only
@@ -223,17 +235,23 @@ const COMPLIANCE_DECIDERS: readonly Role[] = ['compliance', 'supervisor', 'admin
 const TASK_EXECUTORS: readonly Role[] = [...HANDLERS_MERCHANT, 'finance', 'system'];
 const SYSTEM_ONLY: readonly Role[] = ['system'];
 
+const forbiddenRefusals = new Map<string, Refused>();
+
 function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType): Refused | null {
   if (!roles.includes(actor.role)) {
-    return {
-      ok: false,
-      code: 'forbidden_role',
-      get message() {
-        const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
-        const c = CASE_COMMAND_LABELS[type];
-        return { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` };
-      },
-    };
+    const key = `${actor.role}:${type}`;
+    let refused = forbiddenRefusals.get(key);
+    if (!refused) {
+      const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
+      const c = CASE_COMMAND_LABELS[type];
+      refused = deepFreeze({
+        ok: false,
+        code: 'forbidden_role',
+        message: { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` },
+      });
+      forbiddenRefusals.set(key, refused);
+    }
+    return refused;
   }
   if (actor.role === 'customer' && !actor.isOwner) return refuse('not_case_owner');
   if (actor.role === 'merchant' && !actor.isCaseMerchant) return refuse('not_case_merchant');
