@@ -32,6 +32,28 @@ describe('createBatcher', () => {
     await expect(second[1]).rejects.toThrow('refused 5');
   });
 
+  it('starts the batch of the calls that waited before answering the finished one', async () => {
+    const { batches, run } = gatedRunner();
+    const order: string[] = [];
+    const call = createBatcher<number, string>(
+      (items) => {
+        order.push(`run ${items.join(',')}`);
+        return run(items);
+      },
+      { maxBatch: 10, inFlight: 1 },
+    );
+    const first = call(1).then((value) => order.push(`answer ${value}`));
+    await turn();
+    const second = call(2);
+    await turn();
+    expect(order).toEqual(['run 1']);
+    batches[0]!.finish([{ ok: true, value: 'a1' }]);
+    await first;
+    expect(order).toEqual(['run 1', 'run 2', 'answer a1']);
+    batches[1]!.finish([{ ok: true, value: 'b2' }]);
+    expect(await second).toBe('b2');
+  });
+
   it('keeps batches to their maximum size and runs up to inFlight at once', async () => {
     const { batches, run } = gatedRunner();
     const call = createBatcher(run, { maxBatch: 2, inFlight: 2 });

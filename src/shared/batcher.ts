@@ -36,20 +36,26 @@ export function createBatcher<I, O>(runBatch: (items: I[]) => Promise<Settled<O>
     while (running < options.inFlight && waiting.length > 0) {
       const batch = waiting.splice(0, options.maxBatch);
       running += 1;
-      runBatch(batch.map((b) => b.item))
-        .then(
-          (outcomes) =>
-            batch.forEach((b, i) => {
-              const outcome = outcomes[i];
-              if (outcome?.ok) b.resolve(outcome.value);
-              else b.reject(outcome ? outcome.error : new Error('batch returned no outcome for a call'));
-            }),
-          (error: unknown) => batch.forEach((b) => b.reject(error)),
-        )
-        .finally(() => {
-          running -= 1;
-          schedule();
-        });
+      // The calls that waited meanwhile start their batch before this one's callers are answered,
+      // so the database works on the next batch while the answers of this one are written.
+      const next = () => {
+        running -= 1;
+        pump();
+      };
+      runBatch(batch.map((b) => b.item)).then(
+        (outcomes) => {
+          next();
+          batch.forEach((b, i) => {
+            const outcome = outcomes[i];
+            if (outcome?.ok) b.resolve(outcome.value);
+            else b.reject(outcome ? outcome.error : new Error('batch returned no outcome for a call'));
+          });
+        },
+        (error: unknown) => {
+          next();
+          batch.forEach((b) => b.reject(error));
+        },
+      );
     }
   }
 

@@ -3,8 +3,9 @@
 // load a batch holds one case, so nothing waits; under load the cost of round trips, query plans
 // and commits is shared.
 //
-// A batch is planned whole before anything is written (case.intake.plan.ts): rows with their case
-// numbers, routing, clocks, first events and the answers. The usual batch — new keys, no open
+// Each case is planned as its request arrives, before anything is written (case.intake.plan.ts):
+// its row with its case number, routing, clocks, first events and its answer, so the batches,
+// written one at a time, only gather and send. The usual batch — new keys, no open
 // case for the same items, nobody to pick under lock, no L2 department requests — is then written
 // as one statement, which is its own transaction: keys with their answers, cases, items, events,
 // audit rows, clocks, notices and jobs. If that statement fails (a key or an open case already
@@ -26,7 +27,7 @@ import { notifySchedulers, schedulerWake } from '../sla/sla.repository.ts';
 import { executeTogether, togetherStatement } from '../../db/together.ts';
 import { executePrepared } from '../../db/database.ts';
 import { createCaseNumbers } from './case.numbers.ts';
-import { createdAnswer, type IntakeEntry, planCases, writesOf } from './case.intake.plan.ts';
+import { type CasesPlan, createdAnswer, type IntakeEntry, type PlannedCase, planCases, writesOf } from './case.intake.plan.ts';
 
 export type { IntakeEntry } from './case.intake.plan.ts';
 
@@ -43,26 +44,30 @@ const MAX_BATCH = 64;
 // one engine, and on a small PostgreSQL server two half-size batches cost more CPU per case than
 // one full one (measured with bench:intake).
 
+/** A request waiting for its batch: its case number drawn, and its case planned for the usual way. */
+interface Queued {
+  entry: IntakeEntry;
+  number: number;
+  /** The case as the one-statement write would write it; null when the request needs the careful way. */
+  usual: { case: PlannedCase; queues: CasesPlan['queues']; answer: { status: number; body: CreateCaseResult } } | null;
+}
+
 export function createIntakeQueue(deps: Omit<AppDeps, 'intake'>): IntakeQueue {
   const db = deps.database.db;
   const caseNumbers = createCaseNumbers(db);
-  const writeOne = async (entries: IntakeEntry[]): Promise<Outcome[]> => {
-    const numbers = await caseNumbers.take(entries.length);
-    return (
-      (await writeAtOnce(deps, db, entries, numbers)) ??
-      db.transaction().execute((trx) => writeCarefully(deps, trx, entries, numbers))
-    );
-  };
-  const submit = createBatcher<IntakeEntry, IdempotentResult<CreateCaseResult>>(
-    async (entries) => {
+  const writeOne = async (queued: Queued[]): Promise<Outcome[]> =>
+    (await writeAtOnce(deps, db, queued)) ??
+    db.transaction().execute((trx) => writeCarefully(deps, trx, queued.map((q) => q.entry), queued.map((q) => q.number)));
+  const write = createBatcher<Queued, IdempotentResult<CreateCaseResult>>(
+    async (queued) => {
       try {
-        return await writeOne(entries);
+        return await writeOne(queued);
       } catch (error) {
-        if (entries.length === 1) return [{ ok: false, error }];
+        if (queued.length === 1) return [{ ok: false, error }];
         // One bad request must not fail the others: each is retried on its own.
         const outcomes: Outcome[] = [];
-        for (const entry of entries) {
-          const single = await settle(() => writeOne([entry]));
+        for (const q of queued) {
+          const single = await settle(() => writeOne([q]));
           outcomes.push(single.ok ? single.value[0]! : single);
         }
         return outcomes;
@@ -70,6 +75,12 @@ export function createIntakeQueue(deps: Omit<AppDeps, 'intake'>): IntakeQueue {
     },
     { maxBatch: MAX_BATCH, inFlight: 1 },
   );
+  // Each request is planned as it arrives, so the batch, written one at a time, only gathers
+  // what was planned and sends it.
+  const submit = async (entry: IntakeEntry) => {
+    const [number] = await caseNumbers.take(1);
+    return write({ entry, number: number!, usual: await planUsual(deps, db, entry, number!) });
+  };
   const loadFacts = createBatcher<string[], OrderItemFacts[]>(
     async (requests) => {
       const facts = await loadOrderItemFacts(deps.database, [...new Set(requests.flat())]);
@@ -83,25 +94,34 @@ export function createIntakeQueue(deps: Omit<AppDeps, 'intake'>): IntakeQueue {
 
 const claimId = (e: IntakeEntry) => (e.claim ? `${e.claim.principal}\u0000${e.claim.key}` : null);
 
+/** The case planned for the one-statement write; null when it needs the careful way (an L2 case, a person to pick under lock). */
+async function planUsual(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, entry: IntakeEntry, number: number): Promise<Queued['usual']> {
+  if (entry.prepared.triage.severity === 'L2') return null;
+  const plan = await planCases(deps, db, [entry], [number], { lockAssignees: false });
+  const planned = plan.cases[0]!;
+  if (planned.routing.assign) return null;
+  return { case: planned, queues: plan.queues, answer: createdAnswer(plan, planned) };
+}
+
 /**
  * The usual batch in one statement, outside any transaction; null when the batch needs the
  * careful way (a key used twice in it, a person to pick, an L2 case) or the statement failed,
  * in which case nothing of it was written.
  */
-async function writeAtOnce(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, entries: IntakeEntry[], numbers: number[]): Promise<Outcome[] | null> {
-  const claims = entries.map(claimId).filter((id) => id !== null);
+async function writeAtOnce(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, queued: Queued[]): Promise<Outcome[] | null> {
+  const claims = queued.map((q) => claimId(q.entry)).filter((id) => id !== null);
   if (new Set(claims).size !== claims.length) return null;
-  if (entries.some((e) => e.prepared.triage.severity === 'L2')) return null;
-  const plan = await planCases(deps, db, entries, numbers, { lockAssignees: false });
-  if (plan.cases.some((c) => c.routing.assign)) return null;
-  const answers = plan.cases.map((c) => createdAnswer(plan, c));
+  const usual = queued.map((q) => q.usual);
+  if (usual.some((u) => u === null)) return null;
+  const plan: CasesPlan = { cases: usual.map((u) => u!.case), queues: usual[0]!.queues };
+  const answers = usual.map((u) => u!.answer);
   const writes = writesOf(deps, plan, plan.cases);
   try {
     const jobs = await deps.jobs.sendManyPart('case-event', plan.cases.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })));
     const statement = togetherStatement(
       [
         // Plain inserts: a key used before, or an open case for the same items, fails the statement.
-        answeredKeysInsert(plan.cases.flatMap((c, i) => (c.entry.claim ? [{ claim: c.entry.claim, ...answers[i]! }] : [])), entries[0]!.now),
+        answeredKeysInsert(plan.cases.flatMap((c, i) => (c.entry.claim ? [{ claim: c.entry.claim, ...answers[i]! }] : [])), queued[0]!.entry.now),
         casesInsert(plan.cases.map((c) => c.row), { skipTakenDedupe: false }),
         ...writes.parts,
         jobs,

@@ -59,7 +59,9 @@ export async function planCases(
   const ids = entries.map(() => crypto.randomUUID());
   const clocks = await deps.sla.planNewCases(
     db,
-    entries.map((e, i) => ({ caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now })),
+    entries.map((e, i) => ({
+      caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
+    })),
   );
   // TR-3/TR-4: each new case is inserted already in its queue (and maybe with a person), its
   // case_routed event among its first events, so no second write of the row follows.

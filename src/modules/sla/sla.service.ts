@@ -45,7 +45,8 @@ export interface SlaService {
   /** Moves the case's clocks for a command and returns the timeline events to append after it. */
   onCaseChange(trx: Db, change: CaseChange): Promise<SlaEventOut[]>;
   /** Plans the first clocks of new cases (intake writes them with the cases). */
-  planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date }[]): Promise<NewCaseClocks[]>;
+  /** `tier`, when the caller knows the customer's tier already; otherwise it is read when a target needs it. */
+  planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null }[]): Promise<NewCaseClocks[]>;
   /**
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
    * whether one falls due so soon that the schedulers should be woken (notifySchedulers).
@@ -134,12 +135,13 @@ export function createSlaService(): SlaService {
       const loaded = await rules(db);
       const needsTier = usesTier(loaded.targets);
       const tiers = new Map<string, string>();
-      if (needsTier && cases.length > 0) {
-        const rows = await db.selectFrom('customers').select(['id', 'tier']).where('id', 'in', cases.map((c) => c.customerId)).execute();
+      const unknown = cases.filter((c) => c.tier === undefined).map((c) => c.customerId);
+      if (needsTier && unknown.length > 0) {
+        const rows = await db.selectFrom('customers').select(['id', 'tier']).where('id', 'in', unknown).execute();
         for (const r of rows) tiers.set(r.id, r.tier);
       }
       return cases.map((c) => {
-        const key = { ...c.key, tier: needsTier ? (tiers.get(c.customerId) ?? null) : null };
+        const key = { ...c.key, tier: needsTier ? (c.tier !== undefined ? c.tier : (tiers.get(c.customerId) ?? null)) : null };
         const plan = planDeadlineChanges({
           key,
           context: { kind: key.kind, merchantId: key.merchantId },
