@@ -38,11 +38,26 @@ export function globalTwin(pattern: RegExp): RegExp {
 export function hits(patterns: readonly RegExp[], text: string): Hit[] {
   const found: Hit[] = [];
   for (const pattern of patterns) {
-    for (const m of text.matchAll(globalTwin(pattern))) {
+    // exec on the shared twin rather than matchAll, which copies the pattern on every call.
+    const twin = globalTwin(pattern);
+    twin.lastIndex = 0;
+    for (let m = twin.exec(text); m !== null; m = twin.exec(text)) {
       if (m[0].length > 0) found.push({ word: m[0], index: m.index });
+      else twin.lastIndex = afterEmptyMatch(text, twin);
     }
+    twin.lastIndex = 0;
   }
   return found.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
+}
+
+/** Where the search goes on after an empty match: one character on, a whole code point for a unicode pattern. */
+function afterEmptyMatch(text: string, pattern: RegExp): number {
+  const at = pattern.lastIndex;
+  if (!pattern.flags.includes('u') && !pattern.flags.includes('v')) return at + 1;
+  if (at + 1 >= text.length) return at + 1;
+  const code = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? at + 2 : at + 1;
 }
 
 /** The part of the clause before and after a hit. */
