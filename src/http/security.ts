@@ -3,6 +3,7 @@
 import cors from '@fastify/cors';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../shared/errors.ts';
@@ -32,18 +33,39 @@ export function contentSecurityPolicy(httpsOnly: boolean): Record<string, string
 }
 
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  // Built once: the same headers go on every response (the Fastify plugin rebuilt helmet, and
-  // parsed the policy again, on each request).
-  const setHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.httpsOnly) },
-    strictTransportSecurity: config.httpsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    xContentTypeOptions: true,
+  const headers = fixedHeaders(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.httpsOnly) },
+      strictTransportSecurity: config.httpsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      xFrameOptions: { action: 'deny' },
+      xContentTypeOptions: true,
+    }),
+  );
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers.set) reply.raw.setHeader(name, value);
+    for (const name of headers.removed) reply.raw.removeHeader(name);
+    done();
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    setHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
-  });
+}
+
+/**
+ * The headers helmet sets, read once: with a fixed policy (no per-request nonce) they are the same
+ * on every response, so each request only copies them (the Fastify plugin rebuilt helmet, and
+ * parsed the policy again, on every request).
+ */
+function fixedHeaders(middleware: ReturnType<typeof helmet>): { set: [string, string][]; removed: string[] } {
+  const set = new Map<string, string>();
+  const removed: string[] = [];
+  const response = {
+    setHeader: (name: string, value: string) => set.set(name, value),
+    removeHeader: (name: string) => {
+      set.delete(name);
+      removed.push(name);
+    },
+  };
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return { set: [...set], removed };
 }
 
 /**
