@@ -197,29 +197,29 @@ function invalid(zh: string, en: string): Refused {
   return { ok: false, code: 'invalid_payload', message: { 'zh-CN': zh, 'en-US': en } };
 }
 
-// A refusal depends only on the state (or role) and the command: each is built once and shared,
+// A refusal by state or role depends only on them and the command: each is built once and shared,
 // since availableActions asks about every command for every case answer.
-const illegalRefusals = new Map<string, Refused>();
+const sharedRefusals = new Map<string, Refused>();
 
-function illegal(state: CaseState, type: CaseCommandType): Refused {
-  const key = `${state}:${type}`;
-  let refused = illegalRefusals.get(key);
-  if (!refused) {
-    const s = CASE_STATE_LABELS[state];
-    const c = CASE_COMMAND_LABELS[type];
-    refused = deepFreeze({
-      ok: false,
-      code: 'illegal_transition',
-      message: { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` },
-    });
-    illegalRefusals.set(key, refused);
-  }
+function share(key: string, refused: Refused): Refused {
+  Object.freeze(refused.message);
+  sharedRefusals.set(key, Object.freeze(refused));
   return refused;
 }
 
-function deepFreeze(refused: Refused): Refused {
-  Object.freeze(refused.message);
-  return Object.freeze(refused);
+function illegal(state: CaseState, type: CaseCommandType): Refused {
+  const key = `illegal:${state}:${type}`;
+  return sharedRefusals.get(key) ?? share(key, illegalTransition(state, type));
+}
+
+function illegalTransition(state: CaseState, type: CaseCommandType): Refused {
+  const s = CASE_STATE_LABELS[state];
+  const c = CASE_COMMAND_LABELS[type];
+  return {
+    ok: false,
+    code: 'illegal_transition',
+    message: { 'zh-CN': `售后单当前为「${s['zh-CN']}」，不能${c['zh-CN']}。`, 'en-US': `Cannot ${c['en-US']} while the case is "${s['en-US']}".` },
+  };
 }
 
 // Who may act. "Staff" here means the people who handle cases; compliance and finance act only
@@ -235,23 +235,16 @@ const COMPLIANCE_DECIDERS: readonly Role[] = ['compliance', 'supervisor', 'admin
 const TASK_EXECUTORS: readonly Role[] = [...HANDLERS_MERCHANT, 'finance', 'system'];
 const SYSTEM_ONLY: readonly Role[] = ['system'];
 
-const forbiddenRefusals = new Map<string, Refused>();
+function forbiddenRole(role: Role, type: CaseCommandType): Refused {
+  const r = ROLE_LABELS[role] ?? { 'zh-CN': String(role), 'en-US': String(role) };
+  const c = CASE_COMMAND_LABELS[type];
+  return { ok: false, code: 'forbidden_role', message: { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` } };
+}
 
 function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType): Refused | null {
   if (!roles.includes(actor.role)) {
-    const key = `${actor.role}:${type}`;
-    let refused = forbiddenRefusals.get(key);
-    if (!refused) {
-      const r = ROLE_LABELS[actor.role] ?? { 'zh-CN': String(actor.role), 'en-US': String(actor.role) };
-      const c = CASE_COMMAND_LABELS[type];
-      refused = deepFreeze({
-        ok: false,
-        code: 'forbidden_role',
-        message: { 'zh-CN': `${r['zh-CN']}无权${c['zh-CN']}。`, 'en-US': `A ${r['en-US']} may not ${c['en-US']}.` },
-      });
-      forbiddenRefusals.set(key, refused);
-    }
-    return refused;
+    const key = `forbidden:${actor.role}:${type}`;
+    return sharedRefusals.get(key) ?? share(key, forbiddenRole(actor.role, type));
   }
   if (actor.role === 'customer' && !actor.isOwner) return refuse('not_case_owner');
   if (actor.role === 'merchant' && !actor.isCaseMerchant) return refuse('not_case_merchant');
