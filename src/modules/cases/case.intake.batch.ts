@@ -23,7 +23,6 @@ import { answeredKeysInsert, answersUpdate, claimKeys, type IdempotentResult, ke
 import { type CreateCaseResult, linkDuplicate } from './case.intake.ts';
 import { casesInsert } from './case.repository.ts';
 import { askDepartmentsForNewL2 } from '../routing/routing.service.ts';
-import { notifySchedulers, schedulerWake } from '../sla/sla.repository.ts';
 import { executeTogether, togetherStatement } from '../../db/together.ts';
 import { executePrepared } from '../../db/database.ts';
 import { createCaseNumbers } from './case.numbers.ts';
@@ -126,7 +125,7 @@ async function writeAtOnce(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, queued
         ...writes.parts,
         jobs,
       ],
-      { finally: writes.wakeSchedulers ? schedulerWake() : undefined },
+      { finally: writes.finish },
     );
     // Prepared: its text is one of a few, whatever the batch, so PostgreSQL plans it once per connection.
     await executePrepared(deps.database, statement!.compile(db));
@@ -179,8 +178,7 @@ async function writeCarefully(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, en
       }),
     );
   const writes = writesOf(deps, plan, created);
-  await executeTogether(trx, [...writes.parts, answersNow ? storedAnswers() : null]);
-  if (writes.wakeSchedulers) await notifySchedulers(trx);
+  await executeTogether(trx, [...writes.parts, answersNow ? storedAnswers() : null], { finally: writes.finish });
   await deps.jobs.sendMany(
     trx,
     'case-event',

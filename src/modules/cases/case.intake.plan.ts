@@ -14,6 +14,7 @@ import type { RoutingFacts } from '../routing/routing.rules.ts';
 import { type CaseRouting, newCaseNotices, routeNewCases } from '../routing/routing.service.ts';
 import type { NewCaseClocks } from '../sla/sla.service.ts';
 import type { CaseKey } from '../sla/sla.targets.ts';
+import { schedulerWake } from '../sla/sla.repository.ts';
 import { stateChangeAudits } from './case.audit.ts';
 import type { CreateCaseResult, PreparedCase } from './case.intake.ts';
 import { caseNo } from './case.numbers.ts';
@@ -88,7 +89,7 @@ export async function planCases(
   return { cases, queues };
 }
 
-/** The statement parts writing these cases' items, first events, audit rows, clocks and notices. */
+/** The statement parts writing these cases' items, first events, audit rows, clocks and notices, and how the statement ends. */
 export function writesOf(deps: Pick<AppDeps, 'sla'>, plan: CasesPlan, cases: PlannedCase[]) {
   const now = cases[0]?.entry.now ?? new Date(0);
   const firstEvents = cases.map((c) => ({ caseId: c.row.id, actor: c.entry.actor, now: c.entry.now, events: c.events }));
@@ -102,7 +103,8 @@ export function writesOf(deps: Pick<AppDeps, 'sla'>, plan: CasesPlan, cases: Pla
       clocks.deadlines,
       notificationsInsert(newCaseNotices(cases, plan.queues, now)),
     ],
-    wakeSchedulers: clocks.wake,
+    // A clock due soon wakes the schedulers; the NOTIFY ends the statement (executeTogether's finally).
+    finish: clocks.wake ? schedulerWake() : undefined,
   };
 }
 
