@@ -40,7 +40,8 @@ export interface ServerProcess {
 
 export function startServer(env: { databaseUrl: string; port: number; dataDir: string }): ServerProcess {
   const binDir = join(ROOT, 'node_modules', '.bin');
-  const child: ChildProcess = spawn(join(binDir, 'tsx'), ['src/main.ts', 'serve'], {
+  // Started as `npm run serve` starts it (package.json), node flags included.
+  const child: ChildProcess = spawn(join(binDir, 'tsx'), ['--max-semi-space-size=64', 'src/main.ts', 'serve'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

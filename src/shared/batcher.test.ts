@@ -54,6 +54,33 @@ describe('createBatcher', () => {
     expect(await second).toBe('b2');
   });
 
+  it('answers the finished batch only after the next one has been sent, and at once when none follows', async () => {
+    const { batches, run } = gatedRunner();
+    const order: string[] = [];
+    // Like the intake write: the statement is built over a few awaits before it goes out.
+    const call = createBatcher<number, string>(
+      async (items) => {
+        await Promise.resolve();
+        await Promise.resolve();
+        order.push(`send ${items.join(',')}`);
+        return run(items);
+      },
+      { maxBatch: 10, inFlight: 1 },
+    );
+    const first = call(1).then((value) => order.push(`answer ${value}`));
+    await turn();
+    const second = call(2).then((value) => order.push(`answer ${value}`));
+    await turn();
+    batches[0]!.finish([{ ok: true, value: 'a1' }]);
+    await first;
+    expect(order).toEqual(['send 1', 'send 2', 'answer a1']);
+    // Nothing waits behind the second batch: its answer needs no turn of the event loop.
+    batches[1]!.finish([{ ok: true, value: 'b2' }]);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(order).toEqual(['send 1', 'send 2', 'answer a1', 'answer b2']);
+    await second;
+  });
+
   it('keeps batches to their maximum size and runs up to inFlight at once', async () => {
     const { batches, run } = gatedRunner();
     const call = createBatcher(run, { maxBatch: 2, inFlight: 2 });

@@ -18,6 +18,8 @@ export interface BatcherOptions {
 export function createBatcher<I, O>(runBatch: (items: I[]) => Promise<Settled<O>[]>, options: BatcherOptions): (item: I) => Promise<O> {
   const waiting: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
   let running = 0;
+  /** Batches started so far: tells whether finishing one started the next. */
+  let started = 0;
   let scheduled = false;
 
   // A batch starts after the I/O callbacks of this turn of the event loop, so the requests that
@@ -36,25 +38,28 @@ export function createBatcher<I, O>(runBatch: (items: I[]) => Promise<Settled<O>
     while (running < options.inFlight && waiting.length > 0) {
       const batch = waiting.splice(0, options.maxBatch);
       running += 1;
+      started += 1;
       // The calls that waited meanwhile start their batch before this one's callers are answered,
-      // so the database works on the next batch while the answers of this one are written.
-      const next = () => {
+      // so the database works on the next batch while the answers of this one are written. That
+      // batch is built and sent in microtasks (its statement's parts, the driver): the answers wait
+      // for the next turn of the event loop, so their replies do not go first and hold it up.
+      const next = (answer: () => void) => {
         running -= 1;
+        const startedBefore = started;
         pump();
+        if (started > startedBefore) setImmediate(answer);
+        else answer();
       };
       runBatch(batch.map((b) => b.item)).then(
-        (outcomes) => {
-          next();
-          batch.forEach((b, i) => {
-            const outcome = outcomes[i];
-            if (outcome?.ok) b.resolve(outcome.value);
-            else b.reject(outcome ? outcome.error : new Error('batch returned no outcome for a call'));
-          });
-        },
-        (error: unknown) => {
-          next();
-          batch.forEach((b) => b.reject(error));
-        },
+        (outcomes) =>
+          next(() =>
+            batch.forEach((b, i) => {
+              const outcome = outcomes[i];
+              if (outcome?.ok) b.resolve(outcome.value);
+              else b.reject(outcome ? outcome.error : new Error('batch returned no outcome for a call'));
+            }),
+          ),
+        (error: unknown) => next(() => batch.forEach((b) => b.reject(error))),
       );
     }
   }

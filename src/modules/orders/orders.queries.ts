@@ -71,7 +71,10 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
       'sh.signed_at',
       'sh.shipped',
     ])
-    .where('oi.id', '=', sql<string>`any(${orderItemIds}::uuid[])`);
+    // The ids go through a sub-select, so the planner prices every call alike, whatever the ids:
+    // PostgreSQL then keeps the generic plan of the prepared statement after five executions,
+    // instead of planning each call anew (planning took twice as long as running it).
+    .where('oi.id', '=', sql<string>`any(array(select unnest(${orderItemIds}::uuid[])))`);
 }
 
 // Built and compiled once per database: only the ids change from one call to the next.

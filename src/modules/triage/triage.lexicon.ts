@@ -2,7 +2,7 @@
 // speaks of couriers", "of the listing", "of an agent"). They carry domain knowledge the small corpus
 // cannot teach on its own and are shared by both languages; the model learns how much each one counts.
 // Unlike the rules in triage.signals.ts they decide nothing by themselves.
-import { globalTwin } from './triage.match.ts';
+import { hits } from './triage.match.ts';
 import type { Category } from './triage.vocabulary.ts';
 
 export const CATEGORY_CUES: Record<Category, RegExp> = {
@@ -38,11 +38,13 @@ export const EXTRA_CUES: Record<string, RegExp> = {
   price_drop: /降价|便宜了|价保|价格保护|差价|price (drop|protection)|cheaper|went on sale|the difference/,
 };
 
+const CUE_ENTRIES = Object.entries(CATEGORY_CUES) as [Category, RegExp][];
+
 /** The categories whose cue words occur in the (normalized) text, with how many times. */
 export function cueCounts(text: string): [Category, number][] {
   const out: [Category, number][] = [];
-  for (const [category, cue] of Object.entries(CATEGORY_CUES) as [Category, RegExp][]) {
-    const n = [...text.matchAll(globalTwin(cue))].length;
+  for (const [category, cue] of CUE_ENTRIES) {
+    const n = hits([cue], text).length;
     if (n > 0) out.push([category, n]);
   }
   return out;

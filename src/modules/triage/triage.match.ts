@@ -25,7 +25,7 @@ export function normalize(text: string): string {
 
 // The global twin of each pattern, built once: triage runs on every new case.
 const globalTwins = new WeakMap<RegExp, RegExp>();
-export function globalTwin(pattern: RegExp): RegExp {
+function globalTwin(pattern: RegExp): RegExp {
   let twin = globalTwins.get(pattern);
   if (!twin) {
     twin = pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);

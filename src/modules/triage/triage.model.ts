@@ -121,18 +121,33 @@ export function predictSoftmax<L extends string>(model: Softmax<L>, feats: reado
 export function strongestFeatures<L extends string>(model: Softmax<L>, feats: readonly string[], label: L, count = 4): string[] {
   const k = model.labels.indexOf(label);
   if (k < 0) return [];
+  const totals = columnTotals(model);
+  const others = Math.max(1, model.labels.length - 1);
   return feats
     .filter((f) => model.index.has(f) && f !== 'w:#num')
     .map((f) => {
       const j = model.index.get(f)!;
-      const others = model.weights.filter((_, i) => i !== k).reduce((sum, w) => sum + w[j]!, 0) / Math.max(1, model.labels.length - 1);
-      return { f, lift: model.weights[k]![j]! - others };
+      const own = model.weights[k]![j]!;
+      return { f, lift: own - (totals[j]! - own) / others };
     })
     .filter((x) => x.lift > 0 && !/^w:.$/u.test(x.f))
     .sort((a, b) => b.lift - a.lift || (a.f < b.f ? -1 : 1))
     .map((x) => readable(x.f))
     .filter((word, i, all) => all.indexOf(word) === i)
     .slice(0, count);
+}
+
+// Each feature's weight summed over all labels, per model: the other labels' average is then one
+// subtraction, not a pass over every label for every feature of every new case.
+const totalsOf = new WeakMap<Softmax<string>, Float64Array>();
+function columnTotals(model: Softmax<string>): Float64Array {
+  let totals = totalsOf.get(model);
+  if (!totals) {
+    totals = new Float64Array(model.index.size + 1);
+    for (const row of model.weights) for (let j = 0; j < totals.length; j += 1) totals[j] = totals[j]! + row[j]!;
+    totalsOf.set(model, totals);
+  }
+  return totals;
 }
 
 /** A feature as a person reads it: the word itself, or "cue:logistics" for a cue word list. */
