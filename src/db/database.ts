@@ -2,8 +2,7 @@
 // PostgreSQL when a connection URL is given. Both speak the same SQL and share the migrations.
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { createHash } from 'node:crypto';
-import { type Compilable, type CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -19,22 +18,6 @@ export interface Database {
   /** The PostgreSQL connection URL (services that keep their own pool use it). */
   url: string | null;
   close(): Promise<void>;
-}
-
-/**
- * Runs a hot statement as a named prepared statement on PostgreSQL, so each connection parses
- * and plans it once instead of on every call (a join of several tables, or a statement writing
- * several tables, costs more to plan than to run). The name is drawn from the text, so a
- * statement whose parts vary is prepared once per variant. PGlite runs it as usual. The text
- * must not grow with the data: bind lists as array parameters, never as a list of parameters.
- * Outside a transaction: on PostgreSQL it runs on a connection of its own from the pool.
- */
-export async function executePrepared<R>(database: Database, query: Compilable<R> | CompiledQuery<R>): Promise<R[]> {
-  const compiled = 'compile' in query ? query.compile() : query;
-  if (!database.pool) return (await database.db.executeQuery(compiled)).rows;
-  const name = `p_${createHash('sha1').update(compiled.sql).digest('base64url').slice(0, 24)}`;
-  const result = await database.pool.query({ name, text: compiled.sql, values: [...compiled.parameters] });
-  return result.rows as R[];
 }
 
 export interface OpenDatabaseOptions {

@@ -24,7 +24,7 @@ import { type CreateCaseResult, linkDuplicate } from './case.intake.ts';
 import { casesInsert } from './case.repository.ts';
 import { askDepartmentsForNewL2 } from '../routing/routing.service.ts';
 import { executeTogether, togetherStatement } from '../../db/together.ts';
-import { executePrepared } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { createCaseNumbers } from './case.numbers.ts';
 import { type CasesPlan, createdAnswer, type IntakeEntry, type PlannedCase, planCases, writesOf } from './case.intake.plan.ts';
 

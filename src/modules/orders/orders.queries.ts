@@ -1,7 +1,8 @@
 // Read side of shop data: what case intake and the portal need to know about an order.
 import { type CompiledQuery, type InferResult, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Database, executePrepared } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import type { ProductFlag } from '../../shared/vocabulary.ts';
 
 export interface OrderItemFacts {
