@@ -51,8 +51,19 @@ function instrumentPg(): void {
   proto.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0];
     const text = typeof first === 'string' ? first : typeof first === 'object' && first !== null && 'text' in first ? String(first.text) : '?';
+    if (!recording) return original.apply(this, args);
+    // pg-pool's pool.query (named prepared statements go that way) passes a callback and gets no promise.
+    const callbackAt = args.findIndex((a) => typeof a === 'function');
+    let finished: (() => void) | null = null;
+    if (callbackAt >= 0) {
+      const callback = args[callbackAt] as (...results: unknown[]) => void;
+      args[callbackAt] = (...results: unknown[]) => {
+        finished?.();
+        callback(...results);
+      };
+    }
     const result = original.apply(this, args);
-    if (!recording || !(result instanceof Promise)) return result;
+    if (callbackAt < 0 && !(result instanceof Promise)) return result;
     const t0 = performance.now();
     if (inFlight++ === 0) busySince = t0;
     const done = () => {
@@ -65,7 +76,8 @@ function instrumentPg(): void {
       stat.maxMs = Math.max(stat.maxMs, t1 - t0);
       stats.set(key, stat);
     };
-    result.then(done, done);
+    if (result instanceof Promise) result.then(done, done);
+    else finished = done;
     return result;
   };
 }
