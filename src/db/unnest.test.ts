@@ -48,4 +48,13 @@ describe('unnestInsert', () => {
     expect(stored.rows.every((r) => Number(r.key) === r.response.i)).toBe(true);
     expect(stored.rows).toHaveLength(300);
   });
+
+  it('writes each row its own time, the same Date object or not', async () => {
+    const a = new Date('2026-11-10T02:00:00.001Z');
+    const b = new Date('2026-11-10T02:00:00.002Z');
+    const rows = [a, a, b, a, new Date(b), null].map((createdAt, i) => ({ principal: 't', key: String(i), created_at: createdAt }));
+    await unnestInsert('idempotency_keys', { principal: 'text', key: 'text', created_at: 'timestamptz' }, rows as never)!.execute(db);
+    const stored = await sql<{ created_at: Date | null }>`select created_at from idempotency_keys where principal = 't' order by key`.execute(db);
+    expect(stored.rows.map((r) => r.created_at?.toISOString() ?? null)).toEqual([a, a, b, a, b, null].map((d) => d?.toISOString() ?? null));
+  });
 });

@@ -13,12 +13,21 @@ export type ColumnType = 'uuid' | 'int' | 'bigint' | 'text' | 'jsonb' | 'timesta
  */
 function arrayLiteral(values: readonly unknown[]): string {
   const elements = new Array<string>(values.length);
+  // A batch's timestamps are mostly one and the same Date (the command's now): written once.
+  let lastDate: Date | null = null;
+  let lastDateElement = '';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === null || value === undefined) elements[i] = 'NULL';
     else if (typeof value === 'number' || typeof value === 'boolean') elements[i] = String(value);
-    else {
-      const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    else if (value instanceof Date) {
+      if (value !== lastDate) {
+        lastDate = value;
+        lastDateElement = `"${value.toISOString()}"`;
+      }
+      elements[i] = lastDateElement;
+    } else {
+      const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
       elements[i] = `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, '\\$&') : text}"`;
     }
   }
