@@ -55,7 +55,7 @@ describe('executePrepared', () => {
     expect(await executePrepared(database, query(2))).toEqual([{ doubled: 4 }]);
     expect(await executePrepared(database, query(21))).toEqual([{ doubled: 42 }]);
     if (database.pglite) {
-      // One engine, one session: the statement is there once, under the name drawn from its text.
+      // One engine, one connection: the statement is there once, under the name drawn from its text.
       const statements = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '%::int * 2 as doubled%'`.execute(database.db);
       expect(statements.rows[0]!.n).toBe(1);
     }
