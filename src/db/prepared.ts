@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { type Compilable, CompiledQuery } from 'kysely';
 import type { Database } from './database.ts';
+import { arrayLiteral } from './unnest.ts';
 
 /**
  * Runs the statement as a named prepared statement. The name is drawn from the text, so a
@@ -37,7 +38,8 @@ const preparedOnEngine = new WeakMap<object, Set<string>>();
 
 /**
  * A parameter as an SQL literal, read as the prepared statement's parameter type (standard
- * conforming strings: only the quote is doubled). Arrays become array literals.
+ * conforming strings: only the quote is doubled). A flat array becomes an array literal, written
+ * as the batched inserts write theirs (db/unnest.ts).
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -47,13 +49,7 @@ export function sqlLiteral(value: unknown): string {
 function literalText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
-  if (Array.isArray(value)) return `{${value.map(arrayElement).join(',')}}`;
+  if (Array.isArray(value)) return arrayLiteral(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-function arrayElement(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (Array.isArray(value)) return literalText(value);
-  return `"${literalText(value).replace(/["\\]/g, '\\$&')}"`;
 }

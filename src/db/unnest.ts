@@ -11,7 +11,7 @@ export type ColumnType = 'uuid' | 'int' | 'bigint' | 'text' | 'jsonb' | 'timesta
  * pg and PGlite alike. Written here in one pass rather than handed to the driver as an array,
  * which serialises (and escapes) it element by element.
  */
-function arrayLiteral(values: readonly unknown[]): string {
+export function arrayLiteral(values: readonly unknown[]): string {
   const elements = new Array<string>(values.length);
   // A batch's timestamps are mostly one and the same Date (the command's now): written once.
   let lastDate: Date | null = null;

@@ -44,8 +44,10 @@ export interface SlaService {
   rules(db: Db): Promise<SlaRules>;
   /** Moves the case's clocks for a command and returns the timeline events to append after it. */
   onCaseChange(trx: Db, change: CaseChange): Promise<SlaEventOut[]>;
-  /** Plans the first clocks of new cases (intake writes them with the cases). */
-  /** `tier`, when the caller knows the customer's tier already; otherwise it is read when a target needs it. */
+  /**
+   * Plans the first clocks of new cases (intake writes them with the cases). `tier`, when the
+   * caller knows the customer's tier already; otherwise it is read when a target needs it.
+   */
   planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null }[]): Promise<NewCaseClocks[]>;
   /**
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
