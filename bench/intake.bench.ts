@@ -168,10 +168,12 @@ async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup,
   }
 
   const rows: StepRow[] = [];
-  for (const concurrency of options.concurrencies) {
+  for (const [step, concurrency] of options.concurrencies.entries()) {
     log(`  step c=${concurrency}`);
-    const items = await prepare(`${runId}-c${concurrency}`, Math.ceil(rate * options.durationSec) + concurrency * 4);
-    const { load, check, cpu } = await loadStep(target, items, concurrency, options.durationSec, `bench-${runId}-c${concurrency}`);
+    // Named by position too, so a concurrency may be given twice (--concurrency=16,16).
+    const name = `${runId}-s${step}-c${concurrency}`;
+    const items = await prepare(name, Math.ceil(rate * options.durationSec) + concurrency * 4);
+    const { load, check, cpu } = await loadStep(target, items, concurrency, options.durationSec, `bench-${name}`);
     const casesPerSec = load.created / load.durationSec;
     log(
       `    cases: ${fmt(load.created)} × 201 in ${load.durationSec}s = ${fmt(casesPerSec)}/s; latency p50 ${load.latency.p50} ms, p90 ${load.latency.p90} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`,
