@@ -8,6 +8,7 @@
 // On PGlite the engine runs inside the process: statement times are then time spent in the
 // engine (execProtocol), and "round trips" are engine calls.
 import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuSnapshot } from './cpu.ts';
 import { runLoad } from './load.ts';
@@ -128,6 +129,13 @@ function instrumentPglite(pglite: unknown): void {
 // A closed pipe (`… | head`) must not kill the process before it has cleaned up.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
+/** PostgreSQL's WAL counters (the whole server: run on an otherwise idle one); null on PGlite. */
+async function walStats(target: { kind: string; sql: { query<T extends object>(text: string): Promise<T[]> } }) {
+  if (target.kind !== 'pg') return null;
+  const [row] = await target.sql.query<{ records: string; fpi: string; bytes: string }>('select wal_records as records, wal_fpi as fpi, wal_bytes as bytes from pg_stat_wal');
+  return { records: Number(row!.records), fpi: Number(row!.fpi), bytes: Number(row!.bytes) };
+}
+
 async function main(): Promise<void> {
   const concurrency = argValue('concurrency', 16);
   const durationSec = argValue('duration', 5);
@@ -150,13 +158,20 @@ async function main(): Promise<void> {
     const items = await prepareItems(target.sql, shop, `${runId}-m`, db === 'pg' ? 30_000 : 5_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const before = await countAll(target.sql);
+    const wal0 = await walStats(target);
     recording = true;
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
+    const loop0 = performance.eventLoopUtilization();
     const cpu0 = cpuSnapshot();
     const t0 = performance.now();
     const load = await runLoad({ url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
     const wallMs = performance.now() - t0;
     const cpu1 = cpuSnapshot();
+    const loopBusy = performance.eventLoopUtilization(loop0).utilization;
+    loopDelay.disable();
     recording = false;
+    const wal1 = await walStats(target);
     const check = await checkStep(target, before, load);
     const created = load.created + load.unansweredItemIds.length;
 
@@ -175,6 +190,14 @@ async function main(): Promise<void> {
         `CPU per case: product main thread ${perCase(main)} ms (${cores(main)} cores), other threads of this process (load generator, libuv, GC) ${perCase(other)} ms (${cores(other)} cores), ` +
           `PostgreSQL server ${perCase(postgres)} ms (${cores(postgres)} cores); machine has ${availableParallelism()} CPUs`,
       );
+    }
+    // A busy event loop answers the database late: every round trip below includes that wait.
+    console.log(
+      `event loop: busy ${(loopBusy * 100).toFixed(0)}% of wall time; timer delay mean ${(loopDelay.mean / 1e6).toFixed(2)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(2)} ms`,
+    );
+    if (wal0 && wal1) {
+      const per = (n: number, digits = 1) => (n / created).toFixed(digits);
+      console.log(`WAL per case: ${per(wal1.records - wal0.records)} records, ${per(wal1.bytes - wal0.bytes, 0)} bytes, ${per(wal1.fpi - wal0.fpi, 2)} full-page images`);
     }
     console.log(`statements sent: ${totalStatements} ≈ ${(totalStatements / created).toFixed(1)} per case (incl. pg-boss maintenance)`);
     console.log(`sum of statement round trips: ${(totalMs / created).toFixed(2)} ms per case; some statement in flight ${((busyMs / wallMs) * 100).toFixed(0)}% of wall time`);
