@@ -129,6 +129,9 @@ describe('agent workspace in Chromium', () => {
     const policy = (await people.shop.anonymous.get('/api/v1/policy')).body;
     expect(await page.getByTestId('policy-no-reason').textContent()).toContain(`签收次日起 ${policy.rules.noReasonReturn.days} 天内`);
     expect(await page.getByTestId('policy-refund').textContent()).toContain(`${policy.rules.refund.withinDays} 个工作日内原路退回`);
+    // The first baseline covers every order before it, so it shows no start date (its 2000-01-01 is a placeholder).
+    const versionLine = (await page.getByTestId('policy-version').textContent()) ?? '';
+    expect(versionLine).toBe(`第 ${policy.policy.version} 版，适用于全部订单`);
     // Custom-made goods are never returned without a reason; cosmetics only while sealed.
     const noReason = (await page.getByTestId('policy-no-reason').textContent()) ?? '';
     expect(noReason).toMatch(/不适用的商品：[^。]*定制商品/);

@@ -22,6 +22,15 @@ export interface PublishedPolicy {
   rules: PublishedRules;
 }
 
+/**
+ * The platform's first baseline is dated 2000-01-01 so that it covers every order placed before a
+ * later version (imported history too): it has no start date worth showing.
+ */
+export function coversEarlierOrders(effectiveFrom: string): boolean {
+  return Date.parse(effectiveFrom) <= FIRST_BASELINE_FROM;
+}
+const FIRST_BASELINE_FROM = Date.parse('2000-01-01T00:00:00Z');
+
 export function usePublishedPolicy() {
   return useQuery({
     queryKey: ['policy', 'published'],

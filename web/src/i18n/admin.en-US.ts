@@ -23,7 +23,7 @@ export const adminEnUS = {
       merchantSubtitle: 'Your shop’s after-sales policy and its versions. A new version is checked against the law and the platform baseline before it is published.',
       platform: 'Platform baseline', merchants: 'Merchants', searchMerchants: 'Search merchants by name', merchant: 'Merchant',
       platformOperated: 'Platform-operated', followsBaseline: 'Follows the baseline', latest: 'Version {{version}}',
-      inForce: 'In force now', inForceVersion: 'In force: version {{version}} (from {{from}})', baselineOnly: 'No own policy: the platform baseline applies.',
+      inForce: 'In force now', inForceVersion: 'In force: version {{version}} (from {{from}})', inForceVersionForAll: 'In force: version {{version}} (all orders)', fromStart: 'the start (all earlier orders)', baselineOnly: 'No own policy: the platform baseline applies.',
       versions: 'Versions', noVersions: 'No versions published yet.', effectiveFrom: 'Effective from', publishedBy: 'Published by', publishedAt: 'Published',
       viewVersion: 'Version {{version}}', newVersion: 'New version', newVersionTitle: 'New version of {{name}}',
       effectiveFromInput: 'Effective from (China time, UTC+8)', merchantOnly: 'This page is for merchant staff.',

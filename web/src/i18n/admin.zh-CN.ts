@@ -25,7 +25,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       merchantSubtitle: '本店的售后政策及其版本。新版本发布前会按法律规定和平台基线校验。',
       platform: '平台基线', merchants: '商家', searchMerchants: '按名称搜索商家', merchant: '商家',
       platformOperated: '平台自营', followsBaseline: '沿用平台基线', latest: '第 {{version}} 版',
-      inForce: '现行', inForceVersion: '现行：第 {{version}} 版（{{from}} 起）', baselineOnly: '尚无本店政策，适用平台基线。',
+      inForce: '现行', inForceVersion: '现行：第 {{version}} 版（{{from}} 起）', inForceVersionForAll: '现行：第 {{version}} 版（适用于全部订单）', fromStart: '最初（覆盖此前全部订单）', baselineOnly: '尚无本店政策，适用平台基线。',
       versions: '版本记录', noVersions: '尚未发布任何版本。', effectiveFrom: '生效时间', publishedBy: '发布人', publishedAt: '发布时间',
       viewVersion: '第 {{version}} 版', newVersion: '发布新版本', newVersionTitle: '{{name}}：发布新版本',
       effectiveFromInput: '生效时间（北京时间）', merchantOnly: '此页面仅供商家使用。',

@@ -5,6 +5,7 @@ export const policyEnUS = {
     title: 'After-sales policy',
     subtitle: 'What you can ask for after buying on this platform, within how long, and who pays. Merchants may offer more, never less; the law always applies.',
     version: 'Version {{version}}, in force since {{date}}',
+    versionForAll: 'Version {{version}}, in force for all orders',
     noReason: '7-day no-reason return',
     noReasonText: 'Within {{days}} days (counted from the day after delivery) you may return an item without giving a reason, if it is in resaleable condition.',
     noReasonOff: 'Returns without a reason are not offered beyond what the law requires.',

@@ -8,6 +8,7 @@ export const policyZhCN: Shape<typeof policyEnUS> = {
     title: '售后服务政策',
     subtitle: '在本平台购物后可以申请哪些售后、在多长时间内、费用由谁承担。商家可以提供更优的服务，但不会低于本政策；法律规定始终适用。',
     version: '第 {{version}} 版，自 {{date}} 起生效',
+    versionForAll: '第 {{version}} 版，适用于全部订单',
     noReason: '七天无理由退货',
     noReasonText: '签收次日起 {{days}} 天内，商品完好、不影响二次销售的，可申请无理由退货。',
     noReasonOff: '除法律规定外，暂不提供无理由退货。',

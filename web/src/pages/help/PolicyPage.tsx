@@ -4,7 +4,7 @@ import { Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type PublishedRules, usePublishedPolicy } from '../../api/policy.queries.ts';
+import { coversEarlierOrders, type PublishedRules, usePublishedPolicy } from '../../api/policy.queries.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -96,7 +96,9 @@ export function PolicyPage() {
         </Typography.Paragraph>
         {query.data?.policy ? (
           <Typography.Text type="secondary" data-testid="policy-version">
-            {t('publicPolicy.version', { version: query.data.policy.version, date: formatDate(query.data.policy.effectiveFrom, language) })}
+            {coversEarlierOrders(query.data.policy.effectiveFrom)
+              ? t('publicPolicy.versionForAll', { version: query.data.policy.version })
+              : t('publicPolicy.version', { version: query.data.policy.version, date: formatDate(query.data.policy.effectiveFrom, language) })}
           </Typography.Text>
         ) : null}
       </div>

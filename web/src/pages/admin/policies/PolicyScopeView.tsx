@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PolicyScope, usePolicyInForce, usePolicyVersions } from '../../../api/admin.policy.queries.ts';
+import { coversEarlierOrders } from '../../../api/policy.queries.ts';
 import type { PolicyVersion } from '../../../api/admin.types.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../../i18n/index.ts';
@@ -24,6 +25,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
   const current = inForce.data?.policy ?? null;
   const ownVersion = current && (scope === null || current.scope === 'merchant') ? current : null;
   const now = Date.now();
+  const since = (iso: string) => (coversEarlierOrders(iso) ? t('admin.policy.fromStart') : formatDateTime(iso, language));
 
   const columns: ColumnsType<PolicyVersion> = [
     {
@@ -38,7 +40,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
         </Space>
       ),
     },
-    { title: t('admin.policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: (iso: string) => formatDateTime(iso, language) },
+    { title: t('admin.policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: (iso: string) => since(iso) },
     {
       title: t('admin.policy.publishedBy'),
       dataIndex: 'createdBy',
@@ -64,7 +66,9 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
           <Space wrap>
             <span data-testid="policy-scope-name">{name}</span>
             {current && ownVersion ? (
-              <Tag color="green">{t('admin.policy.inForceVersion', { version: current.version, from: formatDateTime(current.effectiveFrom, language) })}</Tag>
+              <Tag color="green">{coversEarlierOrders(current.effectiveFrom)
+                  ? t('admin.policy.inForceVersionForAll', { version: current.version })
+                  : t('admin.policy.inForceVersion', { version: current.version, from: since(current.effectiveFrom) })}</Tag>
             ) : null}
           </Space>
         }
@@ -113,7 +117,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
         <Modal
           open
           width={920}
-          title={`${name} · ${t('admin.policy.viewVersion', { version: viewing.version })} · ${t('admin.policy.effectiveFrom')} ${formatDateTime(viewing.effectiveFrom, language)}`}
+          title={`${name} · ${t('admin.policy.viewVersion', { version: viewing.version })} · ${t('admin.policy.effectiveFrom')} ${since(viewing.effectiveFrom)}`}
           onCancel={() => setViewing(null)}
           footer={<Button onClick={() => setViewing(null)}>{t('admin.common.close')}</Button>}
         >
