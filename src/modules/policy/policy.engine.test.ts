@@ -132,8 +132,15 @@ describe('refund only', () => {
     // The same parcel for a fault, or an ordinary item without a reason, can be refused.
     expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'quality', ...inTransit })).eligible).toBe(true);
     expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', delivery: inTransit.delivery })).eligible).toBe(true);
-    // Before shipping nothing has left the seller: the order is refunded whatever it holds.
-    expect(evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', ...inTransit, delivery: { signedAt: null, shipped: false } })).eligible).toBe(true);
+    // Before shipping nothing has left the seller: the order is refunded whatever it holds, and a
+    // buyer who cancels custom work is told the maker may keep its losses (民法典 第七百八十七条).
+    for (const kind of ['refund_only', 'return_refund'] as const) {
+      const cancelled = evaluateEligibility(makeInput({ kind, reason: 'no_reason', ...inTransit, delivery: { signedAt: null, shipped: false } }));
+      expect(cancelled).toMatchObject({ eligible: true, path: 'not_received_refund', returnRequired: false });
+      expect(codes(cancelled)).toEqual(['not_yet_shipped', 'custom_made_cancelled']);
+    }
+    const ordinary = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'no_reason', delivery: { signedAt: null, shipped: false } }));
+    expect(codes(ordinary)).toEqual(['not_yet_shipped']);
   });
 
   it('after delivery covers missing or damaged items only, else advises return & refund', () => {

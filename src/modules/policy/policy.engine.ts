@@ -157,6 +157,15 @@ function notReceived(reason: EligibilityReason): Outcome {
   return outcome('not_received_refund', true, [reason]);
 }
 
+/**
+ * Before shipment the buyer may cancel, custom-made goods included: the no-reason exclusions start
+ * with delivery. A buyer who cancels work already begun owes the maker its losses (民法典 第七百八十七条).
+ */
+function beforeShipment(ctx: Ctx): Outcome {
+  const cancelsCustomWork = ctx.input.reason === 'no_reason' && ctx.input.product.flags.includes('custom_made');
+  return outcome('not_received_refund', true, [REASONS.notYetShipped(), ...(cancelsCustomWork ? [REASONS.customMadeCancelled()] : [])]);
+}
+
 const RETURN_PATHS: Record<RequestReason, EligibilityPath> = {
   no_reason: 'no_reason_return',
   quality: 'quality_return',
@@ -183,7 +192,7 @@ const RETURN_FLOOR_DAYS = LAW.noReasonReturnDays;
 
 function returnRefund(ctx: Ctx): Outcome {
   const { reason, delivery } = ctx.input;
-  if (!delivery.shipped) return notReceived(REASONS.notYetShipped());
+  if (!delivery.shipped) return beforeShipment(ctx);
   if (reason === 'logistics' && ctx.signedAt === null) return notReceived(REASONS.notYetDeliveredRefusable());
   const path = RETURN_PATHS[reason];
   const shipping = reason === 'no_reason' ? noReasonShipping(ctx) : sellerPays(ctx);
@@ -210,7 +219,7 @@ function returnRefund(ctx: Ctx): Outcome {
 
 function refundOnly(ctx: Ctx): Outcome {
   const { reason, delivery, product } = ctx.input;
-  if (!delivery.shipped) return notReceived(REASONS.notYetShipped());
+  if (!delivery.shipped) return beforeShipment(ctx);
   // In transit: the parcel is intercepted or refused and goes back to the seller by the carrier.
   // Refusing it without a reason is a no-reason return, so its exclusions (custom-made…) hold.
   if (ctx.signedAt === null) {

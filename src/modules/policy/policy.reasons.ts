@@ -97,6 +97,12 @@ export const REASONS = {
     r('exchange_available', `退货期限已过,但仍可在${date}当天结束前申请换货`, `The return window has passed, but an exchange can still be requested until the end of ${date}`),
   repairAvailable: () => r('repair_available', '已过退换货期限,保修期内可申请免费维修', 'The return and exchange windows have passed; a free repair is available within warranty'),
   notYetShipped: () => r('not_yet_shipped', '订单尚未发货,可直接退款,无需寄回商品', 'The order has not shipped yet: it is refunded directly, nothing to send back'),
+  customMadeCancelled: () =>
+    r(
+      'custom_made_cancelled',
+      '定制商品发货前可取消并退款;如商家已开始制作,可凭证明依《民法典》第七百八十七条扣除已产生的损失',
+      'A custom-made item can be cancelled and refunded before it ships; if the merchant has started making it, the losses already incurred may be deducted with proof (Civil Code art. 787)',
+    ),
   notYetDeliveredRefusable: () =>
     r('not_yet_delivered', '商品尚未签收:可拒收或拦截包裹;各项期限自签收次日起计算', 'Not yet delivered: the parcel can be refused or intercepted; the windows start the day after sign-off'),
   notYetDeliveredWait: (path: EligibilityPath) =>
