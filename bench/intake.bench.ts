@@ -75,6 +75,8 @@ const DESCRIPTION = '尺寸不合适';
 /** Orders prepared per second of a step before anything was measured (then derived from measurements). */
 const INITIAL_RATE: Record<TargetKind, number> = { pg: 6_000, pglite: 2_500 };
 const MIN_RATE = 300;
+// The cold warm-up step runs at a third of what concurrency 16 reaches after it: 3× ran out.
+const HEADROOM = 5;
 const WARMUP_CONCURRENCY = 8;
 
 /** CPU milliseconds per created case during a step (Linux /proc; null elsewhere). */
@@ -141,13 +143,13 @@ async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup,
   );
   log(`    shop: 1 merchant, 1 product, ${shop.customerIds.length} customers; requests as ${options.actor === 'customer' ? "each order's customer" : 'one agent'} (${fmt(performance.now() - seedStarted)} ms)`);
 
-  // Orders prepared per step = rate × duration: a guess at first, then 3× the best rate measured
+  // Orders prepared per step = rate × duration: a guess at first, then HEADROOM × the best rate measured
   // so far (a step that runs out of items stops early and says so; --max-rate fixes the rate).
   let rate = options.maxRate ?? INITIAL_RATE[kind];
   let bestMeasured = 0;
   const nextRate = (measured: number) => {
     bestMeasured = Math.max(bestMeasured, measured);
-    return Math.max(MIN_RATE, Math.ceil(bestMeasured * 3));
+    return Math.max(MIN_RATE, Math.ceil(bestMeasured * HEADROOM));
   };
   let checksOk = true;
   const prepare = async (batch: string, count: number) => {

@@ -75,6 +75,9 @@ function fixedHeaders(middleware: ReturnType<typeof helmet>): { set: [string, st
  * before any token check (browsers send no Authorization header on a preflight).
  */
 export async function registerCors(app: FastifyInstance, config: Config): Promise<void> {
+  // Without a list there is nothing to answer: the plugin's hooks would run on every request for no
+  // header, and a preflight finds no OPTIONS route (404) all the same.
+  if (config.corsOrigins.length === 0) return;
   const allowed = new Set(config.corsOrigins);
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
