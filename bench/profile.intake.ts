@@ -3,10 +3,15 @@
 // then prints statements per created case, their round-trip times, and the share of wall time
 // the database accounts for. Combine with `node --cpu-prof` for the CPU side (see README).
 //
-//   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite]
+//   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite] [--cpu-profile=FILE]
+//
+// --cpu-profile writes a V8 CPU profile of the product's thread during the measured step only
+// (open it in Chrome DevTools); `node --cpu-prof` would also record the start and the seeding.
 //
 // On PGlite the engine runs inside the process: statement times are then time spent in the
 // engine (execProtocol), and "round trips" are engine calls.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -129,6 +134,22 @@ function instrumentPglite(pglite: unknown): void {
 // A closed pipe (`… | head`) must not kill the process before it has cleaned up.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
+/** The inspector's sampling profiler on this thread, every 250 µs. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 250 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
 /** PostgreSQL's WAL counters (the whole server: run on an otherwise idle one); null on PGlite. */
 async function walStats(target: { kind: string; sql: { query<T extends object>(text: string): Promise<T[]> } }) {
   if (target.kind !== 'pg') return null;
@@ -140,6 +161,7 @@ async function main(): Promise<void> {
   const concurrency = argValue('concurrency', 16);
   const durationSec = argValue('duration', 5);
   const db = process.argv.includes('--db=pglite') ? 'pglite' : 'pg';
+  const cpuProfile = process.argv.find((a) => a.startsWith('--cpu-profile='))?.slice('--cpu-profile='.length);
   if (db === 'pg') instrumentPg();
   const cleanup = new Cleanup();
   const guard = setTimeout(() => {
@@ -163,12 +185,14 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
     const loop0 = performance.eventLoopUtilization();
+    const profiler = cpuProfile ? await startProfiler() : null;
     const cpu0 = cpuSnapshot();
     const t0 = performance.now();
     const load = await runLoad({ url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
     const wallMs = performance.now() - t0;
     const cpu1 = cpuSnapshot();
     const loopBusy = performance.eventLoopUtilization(loop0).utilization;
+    if (profiler && cpuProfile) writeFileSync(cpuProfile, JSON.stringify(await profiler.stop()));
     loopDelay.disable();
     recording = false;
     const wal1 = await walStats(target);
