@@ -11,7 +11,7 @@
 // On PGlite the engine runs inside the process: statement times are then time spent in the
 // engine (execProtocol), and "round trips" are engine calls.
 import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { Session as Inspector } from 'node:inspector/promises';
 import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -136,15 +136,15 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 /** The inspector's sampling profiler on this thread, every 250 µs. */
 async function startProfiler() {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 250 });
-  await session.post('Profiler.start');
+  const inspector = new Inspector();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
+  await inspector.post('Profiler.start');
   return {
     async stop() {
-      const { profile } = await session.post('Profiler.stop');
-      session.disconnect();
+      const { profile } = await inspector.post('Profiler.stop');
+      inspector.disconnect();
       return profile;
     },
   };
