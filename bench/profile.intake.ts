@@ -1,7 +1,7 @@
 // Where does a case's time go? Runs POST /api/v1/cases at one concurrency on PostgreSQL and
 // records every SQL statement the process sends (the product's and pg-boss's, through node-pg),
 // then prints statements per created case, their round-trip times, and the share of wall time
-// the database accounts for. Combine with `node --cpu-prof` for the CPU side (see README).
+// the database accounts for; with --cpu-profile, the CPU side of the product's thread as well.
 //
 //   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite] [--cpu-profile=FILE]
 //
@@ -134,8 +134,8 @@ function instrumentPglite(pglite: unknown): void {
 // A closed pipe (`… | head`) must not kill the process before it has cleaned up.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
-/** The inspector's sampling profiler on this thread, every 250 µs. */
-async function startProfiler() {
+/** The inspector's sampling profiler on this thread, every 250 µs; `stop` writes the profile to `file`. */
+async function startProfiler(file: string) {
   const inspector = new Inspector();
   inspector.connect();
   await inspector.post('Profiler.enable');
@@ -145,7 +145,7 @@ async function startProfiler() {
     async stop() {
       const { profile } = await inspector.post('Profiler.stop');
       inspector.disconnect();
-      return profile;
+      writeFileSync(file, JSON.stringify(profile));
     },
   };
 }
@@ -185,14 +185,14 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
     const loop0 = performance.eventLoopUtilization();
-    const profiler = cpuProfile ? await startProfiler() : null;
+    const profiler = cpuProfile ? await startProfiler(cpuProfile) : null;
     const cpu0 = cpuSnapshot();
     const t0 = performance.now();
     const load = await runLoad({ url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
     const wallMs = performance.now() - t0;
     const cpu1 = cpuSnapshot();
     const loopBusy = performance.eventLoopUtilization(loop0).utilization;
-    if (profiler && cpuProfile) writeFileSync(cpuProfile, JSON.stringify(await profiler.stop()));
+    await profiler?.stop();
     loopDelay.disable();
     recording = false;
     const wal1 = await walStats(target);

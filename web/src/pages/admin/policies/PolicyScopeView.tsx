@@ -40,7 +40,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
         </Space>
       ),
     },
-    { title: t('admin.policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: (iso: string) => since(iso) },
+    { title: t('admin.policy.effectiveFrom'), dataIndex: 'effectiveFrom', render: since },
     {
       title: t('admin.policy.publishedBy'),
       dataIndex: 'createdBy',
@@ -68,7 +68,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
             {current && ownVersion ? (
               <Tag color="green">{coversEarlierOrders(current.effectiveFrom)
                   ? t('admin.policy.inForceVersionForAll', { version: current.version })
-                  : t('admin.policy.inForceVersion', { version: current.version, from: since(current.effectiveFrom) })}</Tag>
+                  : t('admin.policy.inForceVersion', { version: current.version, from: formatDateTime(current.effectiveFrom, language) })}</Tag>
             ) : null}
           </Space>
         }
