@@ -19,12 +19,14 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A fresh browser context (zh-CN, laptop screen) signed in as `email` through the sign-in form;
- * page errors fail the test. The sign-in must be the httpOnly cookie, with nothing token-like
- * left where the page's scripts could read it.
+ * A fresh browser context (zh-CN, laptop screen, reduced motion) signed in as `email` through the
+ * sign-in form; page errors fail the test. The sign-in must be the httpOnly cookie, with nothing
+ * token-like left where the page's scripts could read it. Reduced motion turns off the console's
+ * animations, so a click cannot land on a dialog or dropdown that is still moving into place; the
+ * phone test in workspace.test.ts keeps them on.
  */
 export async function signIn(browser: Browser, baseUrl: string, email: string, password: string, userAgent?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', ...(userAgent ? { userAgent } : {}) });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce', ...(userAgent ? { userAgent } : {}) });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -8,6 +8,7 @@ import { isApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { useLanguage } from './i18n/index.ts';
+import { useReducedMotion } from './lib/useReducedMotion.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,8 +23,9 @@ const queryClient = new QueryClient({
 
 function Root() {
   const language = useLanguage();
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={language === 'en-US' ? enUS : zhCN}>
+    <ConfigProvider locale={language === 'en-US' ? enUS : zhCN} theme={{ token: { motion: !reducedMotion } }}>
       <AntApp>
         <ErrorBoundary>
           <App />
