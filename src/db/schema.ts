@@ -76,6 +76,17 @@ export interface MerchantsTable {
   updated_at: DefaultTimestamp;
 }
 
+/** Names of the shop system's category codes (0022_product_categories.sql). */
+export interface ProductCategoriesTable {
+  id: Generated<string>;
+  /** The code products.category holds. */
+  external_id: string;
+  name_zh: string;
+  name_en: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface ProductsTable {
   id: Generated<string>;
   external_id: string;
@@ -355,6 +366,7 @@ export interface DB {
   customers: CustomersTable;
   merchants: MerchantsTable;
   products: ProductsTable;
+  product_categories: ProductCategoriesTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
   payments: PaymentsTable;

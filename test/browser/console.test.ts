@@ -27,6 +27,8 @@ describe('web console in Chromium', () => {
   beforeAll(async () => {
     c = await startConsoleApp('2026-11-10T10:00:00+08:00');
     people = await makePeople(c.t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    // The shop names its category code; the case page shows the name in the reader's language.
+    await people.shop.admin.put('/api/v1/integration/product-categories/electronics', { name: { 'zh-CN': '数码产品', 'en-US': 'Electronics' } });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -110,6 +112,8 @@ describe('web console in Chromium', () => {
       buttons.map((b) => b.getAttribute('data-action') ?? ''),
     );
     expect(shown.sort()).toEqual(expected);
+    expect(await page.getByTestId('items-card').getByRole('cell', { name: '数码产品' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('items-card').getByText('electronics').count()).toBe(0);
     await snap(page, 'case-agent');
 
     await page.locator('button[data-action="acknowledge"]').click();
@@ -122,6 +126,7 @@ describe('web console in Chromium', () => {
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Cases' }).isVisible()).toBe(true);
     expect(await page.getByText('Acknowledged').first().isVisible()).toBe(true);
+    expect(await page.getByTestId('items-card').getByRole('cell', { name: 'Electronics' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
 
     // An action the API refuses: its problem detail, in English, stays next to the form.

@@ -1,6 +1,6 @@
 // The demo shop's merchants and products: one platform-operated store (自营) and seven
 // third-party shops, about sixty products across the categories whose after-sales rules differ.
-import type { ProductFlag } from '../../shared/vocabulary.ts';
+import type { LocalizedText, ProductFlag } from '../../shared/vocabulary.ts';
 
 export interface DemoMerchant {
   /** 1-based number: merchant1@afterdesk.demo is the staff of merchant 1. */
@@ -13,15 +13,16 @@ export interface DemoMerchant {
 
 export type DemoCategory = 'electronics' | 'home_appliances' | 'apparel' | 'cosmetics' | 'fresh_food' | 'furniture' | 'books' | 'digital';
 
-export const CATEGORY_LABELS: Record<DemoCategory, string> = {
-  electronics: '数码',
-  home_appliances: '家电',
-  apparel: '服饰',
-  cosmetics: '美妆',
-  fresh_food: '生鲜',
-  furniture: '定制家居',
-  books: '图书',
-  digital: '数字商品',
+/** The names the demo shop gives its category codes (PUT /api/v1/integration/product-categories). */
+export const CATEGORY_NAMES: Record<DemoCategory, LocalizedText> = {
+  electronics: { 'zh-CN': '数码', 'en-US': 'Electronics' },
+  home_appliances: { 'zh-CN': '家电', 'en-US': 'Home appliances' },
+  apparel: { 'zh-CN': '服饰', 'en-US': 'Apparel' },
+  cosmetics: { 'zh-CN': '美妆', 'en-US': 'Beauty' },
+  fresh_food: { 'zh-CN': '生鲜', 'en-US': 'Fresh food' },
+  furniture: { 'zh-CN': '定制家居', 'en-US': 'Made-to-order furniture' },
+  books: { 'zh-CN': '图书', 'en-US': 'Books' },
+  digital: { 'zh-CN': '数字商品', 'en-US': 'Digital goods' },
 };
 
 export interface DemoProduct {

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../../modules/policy/policy.rules.ts';
 import { DEMO_CUSTOMER_ACCOUNTS } from './accounts.ts';
 import type { DemoApi } from './api.ts';
-import { DEMO_MERCHANTS, DEMO_PRODUCTS } from './catalog.ts';
+import { CATEGORY_NAMES, DEMO_MERCHANTS, DEMO_PRODUCTS } from './catalog.ts';
 import type { DemoScript } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { demoSensitiveData, hasSensitiveData } from './sensitive.ts';
@@ -30,7 +30,7 @@ export const externalIds = (prefix: string) => ({
 export function shopRequestCount(script: DemoScript): number {
   const shipments = script.orders.filter((o) => o.shipment).length;
   const events = script.orders.reduce((sum, o) => sum + (o.shipment?.events.length ?? 0), 0);
-  return DEMO_MERCHANTS.length * 2 + DEMO_PRODUCTS.length + script.customers.length + script.orders.length + shipments + Math.ceil(events / EVENT_BATCH);
+  return DEMO_MERCHANTS.length * 2 + Object.keys(CATEGORY_NAMES).length + DEMO_PRODUCTS.length + script.customers.length + script.orders.length + shipments + Math.ceil(events / EVENT_BATCH);
 }
 
 function merchantPolicy(priceProtectionDays: number, platformOperated: boolean): PolicyRules {
@@ -65,6 +65,10 @@ export async function writeShop(
         effectiveFrom: new Date(now.getTime() - 400 * DAY).toISOString(),
       });
     }
+    progress.tick();
+  }
+  for (const [code, name] of Object.entries(CATEGORY_NAMES)) {
+    await api.upsert(adminToken, `product-categories/${code}`, { name });
     progress.tick();
   }
   for (const p of DEMO_PRODUCTS) {

@@ -3,7 +3,7 @@
 import type { CaseRow } from '../../db/schema.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
-import { presentShipment } from '../orders/index.ts';
+import { categoryName, presentShipment } from '../orders/index.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
 import { machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
@@ -115,6 +115,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       productId: i.product_id,
       name: i.name,
       category: i.category,
+      categoryName: categoryName(i.category, i.category_name_zh, i.category_name_en),
       quantity: i.quantity,
       paidFen: i.paid_fen,
     })),

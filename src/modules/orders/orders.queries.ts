@@ -3,7 +3,8 @@ import { type CompiledQuery, type InferResult, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
-import type { ProductFlag } from '../../shared/vocabulary.ts';
+import type { LocalizedText, ProductFlag } from '../../shared/vocabulary.ts';
+import { categoryName } from './orders.categories.ts';
 
 export interface OrderItemFacts {
   orderItemId: string;
@@ -22,7 +23,7 @@ export interface OrderItemFacts {
   quantity: number;
   paidFen: number;
   unitPriceFen: number;
-  product: { id: string; name: string; category: string; flags: ProductFlag[]; warrantyMonths: number | null; priceFen: number };
+  product: { id: string; name: string; category: string; categoryName: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null; priceFen: number };
   delivery: { shipped: boolean; signedAt: Date | null };
 }
 
@@ -33,6 +34,7 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
     .innerJoin('products as p', 'p.id', 'oi.product_id')
     .innerJoin('merchants as m', 'm.id', 'o.merchant_id')
     .innerJoin('customers as cu', 'cu.id', 'o.customer_id')
+    .leftJoin('product_categories as pc', 'pc.external_id', 'p.category')
     // Sign-off is the latest delivery of the order's outbound parcels. A lateral aggregate is one
     // index lookup per order, whatever the planner believes about the size of the shipments table.
     .leftJoinLateral(
@@ -66,6 +68,8 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
       'p.id as product_id',
       'p.name as product_name',
       'p.category',
+      'pc.name_zh as category_name_zh',
+      'pc.name_en as category_name_en',
       'p.flags',
       'p.warranty_months',
       'p.price_fen',
@@ -114,6 +118,7 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
         id: r.product_id,
         name: r.product_name,
         category: r.category,
+        categoryName: categoryName(r.category, r.category_name_zh, r.category_name_en),
         flags: r.flags as ProductFlag[],
         warrantyMonths: r.warranty_months,
         priceFen: r.price_fen,
@@ -132,7 +137,9 @@ export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
     db
       .selectFrom('order_items as oi')
       .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .leftJoin('product_categories as pc', 'pc.external_id', 'p.category')
       .select(['oi.id', 'oi.external_id', 'oi.sku', 'oi.quantity', 'oi.unit_price_fen', 'oi.paid_fen', 'p.id as product_id', 'p.name', 'p.category', 'p.flags', 'p.warranty_months'])
+      .select(['pc.name_zh as category_name_zh', 'pc.name_en as category_name_en'])
       .where('oi.order_id', '=', orderId)
       .orderBy('oi.external_id')
       .execute(),

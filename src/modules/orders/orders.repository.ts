@@ -8,6 +8,7 @@ import type {
   CustomerUpsert,
   MerchantUpsert,
   OrderUpsert,
+  ProductCategoryUpsert,
   ProductUpsert,
   ShipmentEventInput,
   ShipmentUpsert,
@@ -66,6 +67,17 @@ export async function upsertMerchant(db: Db, m: MerchantUpsert, now: Date): Prom
     .onConflict((oc) =>
       oc.column('external_id').doUpdateSet({ name: m.name, platform_operated: m.platformOperated, updated_at: now }),
     )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function upsertProductCategory(db: Db, c: ProductCategoryUpsert, now: Date): Promise<string> {
+  const values = { name_zh: c.name['zh-CN'], name_en: c.name['en-US'] ?? null };
+  const row = await db
+    .insertInto('product_categories')
+    .values({ external_id: c.externalId, ...values })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, updated_at: now }))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

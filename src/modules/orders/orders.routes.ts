@@ -8,11 +8,13 @@ import { recordReturnDelivered } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { notFound } from '../../shared/errors.ts';
+import { categoryName } from './orders.categories.ts';
 import { findOrderByNo, loadOrderDetail, presentShipment } from './orders.queries.ts';
 import {
   customerUpsertSchema,
   merchantUpsertSchema,
   orderUpsertSchema,
+  productCategoryUpsertSchema,
   productUpsertSchema,
   shipmentEventSchema,
   shipmentUpsertSchema,
@@ -24,6 +26,8 @@ import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.prese
 import { recordAudit } from '../audit/audit.service.ts';
 
 const INTEGRATION = ['admin'] as const;
+/** A shop's whole category tree fits; the pickers search it in the browser. */
+const MAX_LISTED_CATEGORIES = 5_000;
 
 /** Everyone who works with orders; departments answer questions on cases and never browse orders. */
 const ORDER_READERS = ROLES.filter((role) => role !== 'department' && role !== 'system');
@@ -59,9 +63,26 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
   };
   upsert('/api/v1/integration/customers/:externalId', 'customer', customerUpsertSchema, 'Create or update a customer');
   upsert('/api/v1/integration/merchants/:externalId', 'merchant', merchantUpsertSchema, 'Create or update a merchant');
+  upsert('/api/v1/integration/product-categories/:externalId', 'product_category', productCategoryUpsertSchema, 'Name a product category code (zh-CN, and en-US when the shop has one)');
   upsert('/api/v1/integration/products/:externalId', 'product', productUpsertSchema, 'Create or update a product');
   upsert('/api/v1/integration/orders/:externalId', 'order', orderUpsertSchema, 'Create or update an order with items and payments');
   upsert('/api/v1/integration/shipments/:externalId', 'shipment', shipmentUpsertSchema, 'Create or update a shipment');
+
+  app.get(
+    '/api/v1/product-categories',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['orders'],
+        summary: 'The named product category codes, for choosing them in policies and routing rules',
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }) })) }) },
+      },
+    },
+    async () => {
+      const rows = await db.selectFrom('product_categories').select(['external_id', 'name_zh', 'name_en']).orderBy('external_id').limit(MAX_LISTED_CATEGORIES).execute();
+      return { items: rows.map((r) => ({ code: r.external_id, name: categoryName(r.external_id, r.name_zh, r.name_en) })) };
+    },
+  );
 
   app.post(
     '/api/v1/integration/shipment-events',
@@ -163,6 +184,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
           productId: i.product_id,
           name: i.name,
           category: i.category,
+          categoryName: categoryName(i.category, i.category_name_zh, i.category_name_en),
           flags: i.flags,
           warrantyMonths: i.warranty_months,
           sku: i.sku,

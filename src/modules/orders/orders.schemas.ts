@@ -45,11 +45,22 @@ export const merchantUpsertSchema = z.object({
 });
 export type MerchantUpsert = z.infer<typeof merchantUpsertSchema>;
 
+export const productCategoryUpsertSchema = z.object({
+  externalId,
+  name: z
+    .object({
+      'zh-CN': z.string().trim().min(1).max(64),
+      'en-US': z.string().trim().min(1).max(64).nullish(),
+    })
+    .describe('The name people read for this category code; without an English name, English readers see the Chinese one'),
+});
+export type ProductCategoryUpsert = z.infer<typeof productCategoryUpsertSchema>;
+
 export const productUpsertSchema = z.object({
   externalId,
   merchantExternalId: externalId,
   name: z.string().trim().min(1).max(300),
-  category: z.string().trim().min(1).max(64),
+  category: z.string().trim().min(1).max(64).describe('The shop system\'s category code; its name comes from PUT /api/v1/integration/product-categories/{code}'),
   priceFen: fen,
   warrantyMonths: z.number().int().min(0).max(120).nullish(),
   flags: z.array(z.enum(PRODUCT_FLAGS)).max(PRODUCT_FLAGS.length).default([]),

@@ -8,6 +8,7 @@ import {
   customerUpsertSchema,
   merchantUpsertSchema,
   orderUpsertSchema,
+  productCategoryUpsertSchema,
   productUpsertSchema,
   shipmentEventSchema,
   shipmentUpsertSchema,
@@ -18,6 +19,7 @@ import {
   upsertMerchant,
   upsertOrder,
   upsertProduct,
+  upsertProductCategory,
   upsertShipment,
 } from './orders.repository.ts';
 
@@ -25,6 +27,7 @@ import {
 export const importRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('customer'), data: customerUpsertSchema }),
   z.object({ type: z.literal('merchant'), data: merchantUpsertSchema }),
+  z.object({ type: z.literal('product_category'), data: productCategoryUpsertSchema }),
   z.object({ type: z.literal('product'), data: productUpsertSchema }),
   z.object({ type: z.literal('order'), data: orderUpsertSchema }),
   z.object({ type: z.literal('shipment'), data: shipmentUpsertSchema }),
@@ -46,6 +49,8 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
         return upsertCustomer(trx, record.data, now, sealCustomerPii(hooks.pii, record.data));
       case 'merchant':
         return upsertMerchant(trx, record.data, now);
+      case 'product_category':
+        return upsertProductCategory(trx, record.data, now);
       case 'product':
         return upsertProduct(trx, record.data, now);
       case 'order':

@@ -8,7 +8,7 @@ import { dayWindowEnd, monthWindowEnd } from './policy.calendar.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
 import type { PolicyRules } from './policy.rules.ts';
 import type { EligibilityDecision, EligibilityInput, RefundTiming, ReturnShipping } from './policy.types.ts';
-import { REASONS } from './policy.reasons.ts';
+import { nameOfCategory, REASONS } from './policy.reasons.ts';
 import type { EligibilityPath, EligibilityReason, WindowAnchor } from './policy.reasons.ts';
 
 export { ELIGIBILITY_PATHS, PATH_LABELS } from './policy.reasons.ts';
@@ -114,7 +114,7 @@ function noReasonBarriers(ctx: Ctx): Barriers {
     if (ALWAYS_EXCLUDED_FLAGS.includes(flag) || opened) blocks.push(REASONS.excluded(flag));
     else sealedOnly = true;
   }
-  if (ctx.rules.noReasonReturn.excludedCategories.includes(product.category)) blocks.push(REASONS.excludedCategory(product.category));
+  if (ctx.rules.noReasonReturn.excludedCategories.includes(product.category)) blocks.push(REASONS.excludedCategory(nameOfCategory(product)));
   if (c.damagedByCustomer) blocks.push(REASONS.notResaleable());
   if (c.accessoriesComplete === false) blocks.push(REASONS.accessoriesIncomplete());
   if (sealedOnly) notes.push(REASONS.mustStaySealed());

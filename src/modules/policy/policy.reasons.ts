@@ -110,8 +110,8 @@ export const REASONS = {
   excluded: (flag: ProductFlag) => ({ code: `excluded_${flag}`, text: EXCLUSION_TEXTS[flag] }),
   mustStaySealed: () =>
     r('must_stay_sealed', '该商品拆封后不支持无理由退换货,请保持包装密封', 'This item can only be returned without a reason while it is still sealed'),
-  excludedCategory: (category: string) =>
-    r('excluded_category', `「${category}」类目不支持无理由退换货`, `The category "${category}" cannot be returned without a reason`),
+  excludedCategory: (name: LocalizedText) =>
+    r('excluded_category', `「${name['zh-CN']}」类目不支持无理由退换货`, `The category "${name['en-US']}" cannot be returned without a reason`),
   notResaleable: () =>
     r('not_resaleable', '商品已超出查验需要被使用或损坏,不再完好,不支持无理由退换货', 'The item was used beyond inspection or damaged and is no longer intact, so it cannot be returned without a reason'),
   accessoriesIncomplete: () =>
@@ -134,3 +134,8 @@ export const REASONS = {
   reasonNotApplicable: () => r('reason_not_applicable', '补发仅适用于缺件、少件或配件损坏', 'Reshipping is only for missing or damaged parts'),
   alwaysAccepted: () => r('always_accepted', '此类请求随时受理', 'This kind of request is always accepted'),
 } as const;
+
+/** The name to show for a product's category: its given name, else the code itself. */
+export function nameOfCategory(product: { category: string; categoryName?: LocalizedText }): LocalizedText {
+  return product.categoryName ?? { 'zh-CN': product.category, 'en-US': product.category };
+}

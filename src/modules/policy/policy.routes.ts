@@ -8,6 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { forbidden, notFound } from '../../shared/errors.ts';
 import { CASE_KINDS, REQUEST_REASONS } from '../../shared/vocabulary.ts';
 import { checkEligibility, presentDecision } from '../cases/case.eligibility.ts';
+import { categoryName, namedCategories } from '../orders/index.ts';
 import { itemConditionSchema } from '../cases/case.schemas.ts';
 import type { Actor } from '../identity/index.ts';
 import { compareWithBaseline } from './policy.baseline.ts';
@@ -53,7 +54,9 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     { config: { access: 'public' }, schema: { tags: ['policy'], summary: 'The platform after-sales policy in force', security: [] } },
     async () => {
       const inForce = await policyInForce(db, null, deps.clock.now());
-      return { policy: presentVersion(inForce.version), rules: inForce.rules };
+      // POL-3: the categories excluded from no-reason return are shown to buyers by name.
+      const excludedCategories = await namedCategories(db, inForce.rules.noReasonReturn.excludedCategories);
+      return { policy: presentVersion(inForce.version), rules: inForce.rules, excludedCategories };
     },
   );
 
@@ -121,6 +124,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
         policy: presentVersion(inForce.version),
         isMerchantPolicy: inForce.version?.scope === 'merchant',
         rules: inForce.rules,
+        excludedCategories: await namedCategories(db, inForce.rules.noReasonReturn.excludedCategories),
         violationsOfBaseline: compareWithBaseline(inForce.rules, inForce.baseline),
       };
     },
@@ -173,14 +177,21 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const product = await db
         .selectFrom('products as p')
         .innerJoin('merchants as m', 'm.id', 'p.merchant_id')
+        .leftJoin('product_categories as pc', 'pc.external_id', 'p.category')
         .select(['p.id', 'p.name', 'p.category', 'p.flags', 'p.warranty_months', 'p.merchant_id', 'm.platform_operated'])
+        .select(['pc.name_zh as category_name_zh', 'pc.name_en as category_name_en'])
         .where('p.id', '=', request.params.productId)
         .executeTakeFirst();
       if (!product) throw notFound({ 'zh-CN': '商品', 'en-US': 'product' }, 'productId');
       const inForce = await policyInForce(db, product.merchant_id, deps.clock.now());
       const summary = summarizeProductPolicy(
         inForce.rules,
-        { category: product.category, flags: product.flags as never, warrantyMonths: product.warranty_months },
+        {
+          category: product.category,
+          categoryName: categoryName(product.category, product.category_name_zh, product.category_name_en),
+          flags: product.flags as never,
+          warrantyMonths: product.warranty_months,
+        },
         { isPlatform: product.platform_operated },
       );
       return { productId: product.id, productName: product.name, policyVersionId: inForce.version?.id ?? null, ...summary };

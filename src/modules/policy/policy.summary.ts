@@ -3,6 +3,7 @@
 import type { CaseKind, LocalizedText, Party, ProductFlag } from '../../shared/vocabulary.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
 import type { PolicyRules } from './policy.rules.ts';
+import { nameOfCategory } from './policy.reasons.ts';
 
 export interface KindSummary {
   kind: CaseKind;
@@ -49,7 +50,7 @@ const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'en-US': en
 
 export function summarizeProductPolicy(
   rules: PolicyRules,
-  product: { category: string; flags: ProductFlag[]; warrantyMonths: number | null },
+  product: { category: string; categoryName?: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null },
   seller: { isPlatform: boolean } = { isPlatform: false },
 ): ProductPolicySummary {
   const excludedFlags = rules.noReasonReturn.excludedFlags.filter((f) => STATUTORY_EXCLUDABLE_FLAGS.includes(f) && product.flags.includes(f));
@@ -72,7 +73,7 @@ export function summarizeProductPolicy(
   const noReasonText = (() => {
     if (!applies) {
       const why = categoryExcluded && hardFlags.length === 0
-        ? t(`「${product.category}」类目`, `the category "${product.category}"`)
+        ? t(`「${nameOfCategory(product)['zh-CN']}」类目`, `the category "${nameOfCategory(product)['en-US']}"`)
         : t(hardFlags.map((f) => FLAG_NOUNS[f]['zh-CN']).join('、'), hardFlags.map((f) => FLAG_NOUNS[f]['en-US']).join(' and '));
       return t(`本商品属于${why['zh-CN']},不支持七天无理由退货。`, `No 7-day no-reason return: this product is ${why['en-US']}.`);
     }

@@ -1,5 +1,5 @@
 // The engine's input and decision shapes (see policy.engine.ts).
-import type { CaseKind, Party, ProductFlag, RequestReason } from '../../shared/vocabulary.ts';
+import type { CaseKind, LocalizedText, Party, ProductFlag, RequestReason } from '../../shared/vocabulary.ts';
 import type { EligibilityPath, EligibilityReason } from './policy.reasons.ts';
 import type { PolicyRules, RefundDayType } from './policy.rules.ts';
 
@@ -17,7 +17,8 @@ export interface EligibilityInput {
   reason: RequestReason;
   now: Date;
   policy: { versionId: string; rules: PolicyRules };
-  product: { category: string; flags: ProductFlag[]; warrantyMonths: number | null };
+  /** `categoryName` is what people read for the category code; without it the code is shown. */
+  product: { category: string; categoryName?: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null };
   item: { paidFen: number; quantity: number; condition?: ItemCondition };
   order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean };
   delivery: { signedAt: Date | null; shipped: boolean };

@@ -1,5 +1,7 @@
-// The platform's published after-sales policy (GET /api/v1/policy, public).
+// The platform's published after-sales policy (GET /api/v1/policy, public), and the names of the
+// shop's product category codes (GET /api/v1/product-categories) that policies and rules refer to.
 import { useQuery } from '@tanstack/react-query';
+import type { LocalizedText } from '../i18n/index.ts';
 import { api } from './client.ts';
 
 export interface PublishedRules {
@@ -20,6 +22,8 @@ export interface PublishedRules {
 export interface PublishedPolicy {
   policy: { version: number; effectiveFrom: string } | null;
   rules: PublishedRules;
+  /** The categories excluded from no-reason return, with the names buyers read (POL-3). */
+  excludedCategories: { code: string; name: LocalizedText }[];
 }
 
 /**
@@ -35,6 +39,19 @@ export function usePublishedPolicy() {
   return useQuery({
     queryKey: ['policy', 'published'],
     queryFn: ({ signal }) => api<PublishedPolicy>('GET', '/api/v1/policy', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface NamedCategory {
+  code: string;
+  name: LocalizedText;
+}
+
+export function useProductCategories() {
+  return useQuery({
+    queryKey: ['product-categories'],
+    queryFn: ({ signal }) => api<{ items: NamedCategory[] }>('GET', '/api/v1/product-categories', { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -145,7 +145,8 @@ export interface CaseDetail extends CaseSummary {
   desiredResolution: string | null;
   eligibility: { items?: ItemDecision[] } | null;
   responsibility: string | null;
-  items: { id: string; orderItemId: string; name: string; category: string; quantity: number; paidFen: number }[];
+  /** `categoryName`: the name the shop gave the category code (the code itself when it has none). */
+  items: { id: string; orderItemId: string; name: string; category: string; categoryName: LocalizedText; quantity: number; paidFen: number }[];
   timeline: {
     seq: number;
     type: string;
@@ -200,6 +201,7 @@ export interface OrderItem {
   productId: string;
   name: string;
   category: string;
+  categoryName: LocalizedText;
   flags: string[];
   warrantyMonths: number | null;
   sku: string | null;

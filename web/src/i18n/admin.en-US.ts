@@ -19,6 +19,7 @@ export const adminEnUS = {
     },
     tier: { regular: 'Regular', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' },
     policy: {
+      categoriesHint: 'Search product categories by name or code; a code not yet named can be typed, then Enter.',
       title: 'After-sales policies', subtitle: 'The platform baseline and each merchant’s policy, with every version. A merchant may be more generous than the baseline, never stricter.',
       merchantSubtitle: 'Your shop’s after-sales policy and its versions. A new version is checked against the law and the platform baseline before it is published.',
       platform: 'Platform baseline', merchants: 'Merchants', searchMerchants: 'Search merchants by name', merchant: 'Merchant',

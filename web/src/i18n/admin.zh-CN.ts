@@ -21,6 +21,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
     },
     tier: { regular: '普通会员', silver: '银卡会员', gold: '金卡会员', platinum: '白金会员' },
     policy: {
+      categoriesHint: '按名称或编码搜索商品类目；尚未命名的类目编码也可直接输入后按回车。',
       title: '售后政策', subtitle: '平台基线与各商家政策及其全部版本。商家政策可以比平台基线更宽松，不得更严格。',
       merchantSubtitle: '本店的售后政策及其版本。新版本发布前会按法律规定和平台基线校验。',
       platform: '平台基线', merchants: '商家', searchMerchants: '按名称搜索商家', merchant: '商家',

@@ -1,12 +1,15 @@
 // Pieces every admin page uses: the page heading, the admin-only guard, vocabulary options for
-// selects, a free-text list input, and the loading / error / empty frame of a query.
+// selects, a free-text list input, the product category picker, and the loading / error / empty
+// frame of a query.
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Result, Select, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useProductCategories } from '../../api/policy.queries.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert.tsx';
+import { pick, useLanguage } from '../../i18n/index.ts';
 
 export function PageHeader({ title, subtitle, extra }: { title: string; subtitle?: string; extra?: ReactNode }) {
   return (
@@ -55,8 +58,13 @@ export function useOptions() {
   return (group: string, codes: readonly string[]) => codes.map((code) => ({ value: code, label: t(`${group}.${code}`, { defaultValue: code }) }));
 }
 
-/** A list of free words (skills, categories, dates): type and press Enter. */
-export function TagsInput(props: { value?: string[]; onChange?: (value: string[]) => void; placeholder?: string; id?: string; 'aria-label'?: string }) {
+type TagsProps = { value?: string[]; onChange?: (value: string[]) => void; placeholder?: string; id?: string; 'aria-label'?: string };
+
+/**
+ * A list of free words (skills, categories, dates): type and press Enter. With `options`, the
+ * words can also be picked from a searchable list.
+ */
+export function TagsInput(props: TagsProps & { options?: { value: string; label: string }[]; loading?: boolean }) {
   return (
     <Select
       id={props.id}
@@ -66,11 +74,29 @@ export function TagsInput(props: { value?: string[]; onChange?: (value: string[]
       placeholder={props.placeholder}
       aria-label={props['aria-label']}
       tokenSeparators={[',', '，', ' ']}
-      open={false}
-      suffixIcon={null}
+      {...(props.options ? { options: props.options, optionFilterProp: 'label', loading: props.loading } : { open: false, suffixIcon: null })}
       style={{ width: '100%' }}
     />
   );
+}
+
+/**
+ * Product category codes, picked by their names (searchable) from the shop's named categories; a
+ * code the shop has not named yet can still be typed.
+ */
+export function CategorySelect(props: TagsProps) {
+  const language = useLanguage();
+  const categories = useProductCategories();
+  const options = (categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${pick(c.name, language)} · ${c.code}` }));
+  return <TagsInput {...props} options={options} loading={categories.isPending} />;
+}
+
+/** A category code as its name ("灯具"), or the code itself when the shop has not named it. */
+export function useCategoryLabel(): (code: string) => string {
+  const language = useLanguage();
+  const categories = useProductCategories();
+  const names = new Map((categories.data?.items ?? []).map((c) => [c.code, pick(c.name, language)]));
+  return (code) => names.get(code) ?? code;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Card, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ItemDecision } from '../../api/types.ts';
 import { useWord } from '../../components/Labels.tsx';
-import { pick, useLanguage } from '../../i18n/index.ts';
+import { type LocalizedText, pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
 
@@ -39,9 +39,10 @@ export function DecisionView({ decision }: { decision: ItemDecision }) {
 
 export function ItemsCard({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const decisions = detail.eligibility?.items ?? [];
   return (
-    <Card title={t('case.items')} size="small">
+    <Card title={t('case.items')} size="small" data-testid="items-card">
       {detail.items.length === 0 ? (
         <Typography.Text type="secondary">{t('case.noItems')}</Typography.Text>
       ) : (
@@ -52,7 +53,7 @@ export function ItemsCard({ detail }: { detail: CaseDetail }) {
           dataSource={detail.items}
           columns={[
             { title: t('case.itemName'), dataIndex: 'name' },
-            { title: t('case.category'), dataIndex: 'category', width: 120 },
+            { title: t('case.category'), dataIndex: 'categoryName', width: 120, render: (name: LocalizedText) => pick(name, language) },
             { title: t('case.quantity'), dataIndex: 'quantity', width: 70 },
             { title: t('case.paid'), dataIndex: 'paidFen', width: 110, render: (fen: number) => formatFen(fen) },
           ]}

@@ -4,10 +4,10 @@ import { Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { coversEarlierOrders, type PublishedRules, usePublishedPolicy } from '../../api/policy.queries.ts';
+import { coversEarlierOrders, type PublishedPolicy, usePublishedPolicy } from '../../api/policy.queries.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useLanguage } from '../../i18n/index.ts';
+import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 
 /** Excluded from no-reason return by law outright (消保法 第二十五条); other excluded goods only once unsealed. */
@@ -25,13 +25,18 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   );
 }
 
-function Sections({ rules }: { rules: PublishedRules }) {
+function Sections({ rules, excludedCategories }: Pick<PublishedPolicy, 'rules' | 'excludedCategories'>) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const word = useWord();
   const P = ({ children }: { children: ReactNode }) => <Typography.Text>{children}</Typography.Text>;
   const { noReasonReturn: noReason, priceProtection, noReasonExchange } = rules;
   // The law excludes custom-made and perishable goods outright, the others only once unsealed.
-  const always = noReason.excludedFlags.filter((flag) => ALWAYS_EXCLUDED_FLAGS.includes(flag)).map((flag) => word('flag', flag));
+  // Categories the platform excludes are excluded whether sealed or not (POL-3).
+  const always = [
+    ...noReason.excludedFlags.filter((flag) => ALWAYS_EXCLUDED_FLAGS.includes(flag)).map((flag) => word('flag', flag)),
+    ...excludedCategories.map((c) => pick(c.name, language)),
+  ];
   const whenOpened = noReason.excludedFlags.filter((flag) => !ALWAYS_EXCLUDED_FLAGS.includes(flag)).map((flag) => word('flag', flag));
   const list = t('publicPolicy.separator');
   return (
@@ -107,7 +112,7 @@ export function PolicyPage() {
       {query.data ? (
         <>
           {query.data.rules.freeReturnShipping ? <Typography.Text strong>{t('publicPolicy.freeShipping')}</Typography.Text> : null}
-          <Sections rules={query.data.rules} />
+          <Sections rules={query.data.rules} excludedCategories={query.data.excludedCategories} />
           <Typography.Text type="secondary">
             {t('publicPolicy.contact')} <Link to="/help">{t('publicPolicy.help')}</Link>
           </Typography.Text>

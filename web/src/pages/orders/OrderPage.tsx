@@ -8,7 +8,7 @@ import { FILING_ROLES, type OrderItem } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { StateTag, KindTag, useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useLanguage } from '../../i18n/index.ts';
+import { type LocalizedText, pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
 import { ShipmentsCard } from '../case/ExecutionCards.tsx';
@@ -92,6 +92,7 @@ export function OrderPage() {
                 </Space>
               ),
             },
+            { title: t('case.category'), dataIndex: 'categoryName', width: 120, render: (name: LocalizedText) => pick(name, language) },
             { title: t('case.quantity'), dataIndex: 'quantity', width: 70 },
             { title: t('orders.unitPrice'), dataIndex: 'unitPriceFen', width: 110, render: (fen: number) => formatFen(fen) },
             { title: t('case.paid'), dataIndex: 'paidFen', width: 110, render: (fen: number) => formatFen(fen) },

@@ -10,7 +10,7 @@ import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../../i18n/index.ts';
 import { useDebounced } from '../../../lib/useDebounced.ts';
-import { FormProblem, TagsInput, useOptions } from '../shared.tsx';
+import { CategorySelect, FormProblem, useOptions } from '../shared.tsx';
 import { ALL_CLAUSES, type Clause, CLAUSE_GROUPS, clauseFieldOf, formToRules, rulesToForm } from './policyFields.ts';
 
 type FormValues = PolicyRules & { effectiveFrom?: string };
@@ -42,10 +42,10 @@ function ClauseInput({ clause, disabled }: { clause: Clause; disabled: boolean }
           <Select mode="multiple" aria-label={label} options={options('flag', PRODUCT_FLAGS)} />
         </Form.Item>
       );
-    case 'words':
+    case 'categories':
       return (
         <Form.Item {...common}>
-          <TagsInput aria-label={label} placeholder={t('admin.routing.tagsHint')} />
+          <CategorySelect aria-label={label} placeholder={t('admin.policy.categoriesHint')} />
         </Form.Item>
       );
     case 'dayType':
@@ -181,7 +181,7 @@ export function PolicyEditor({ scope, name, base, onClose }: { scope: PolicyScop
             </legend>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 16 }}>
               {group.clauses.map((clause) => (
-                <div key={clause.path.join('.')} style={clause.kind === 'flags' || clause.kind === 'words' ? { gridColumn: '1 / -1' } : undefined}>
+                <div key={clause.path.join('.')} style={clause.kind === 'flags' || clause.kind === 'categories' ? { gridColumn: '1 / -1' } : undefined}>
                   <ClauseInput clause={clause} disabled={clause.when ? !valueOf(watched, clause.when) : false} />
                 </div>
               ))}

@@ -3,10 +3,12 @@ import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PolicyRules } from '../../../api/admin.types.ts';
 import { formatFen } from '../../../lib/money.ts';
+import { useCategoryLabel } from '../shared.tsx';
 import { type Clause, CLAUSE_GROUPS, valueAt } from './policyFields.ts';
 
 function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) {
   const { t } = useTranslation();
+  const categoryLabel = useCategoryLabel();
   const value = valueAt(rules, clause.path);
   switch (clause.kind) {
     case 'switch':
@@ -25,13 +27,13 @@ function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) 
     case 'dayType':
       return <>{t(`admin.policy.dayType.${String(value)}`)}</>;
     case 'flags':
-    case 'words': {
+    case 'categories': {
       const list = (value as string[] | undefined) ?? [];
       if (list.length === 0) return <>{t('admin.common.none')}</>;
       return (
         <>
           {list.map((v) => (
-            <Tag key={v}>{clause.kind === 'flags' ? t(`flag.${v}`, { defaultValue: v }) : v}</Tag>
+            <Tag key={v}>{clause.kind === 'flags' ? t(`flag.${v}`, { defaultValue: v }) : categoryLabel(v)}</Tag>
           ))}
         </>
       );

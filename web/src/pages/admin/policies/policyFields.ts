@@ -3,7 +3,7 @@
 // grouped as on the page. Money is edited in yuan and stored in fen.
 import type { PolicyRules } from '../../../api/admin.types.ts';
 
-export type ClauseKind = 'switch' | 'days' | 'months' | 'count' | 'times' | 'yuan' | 'flags' | 'words' | 'dayType';
+export type ClauseKind = 'switch' | 'days' | 'months' | 'count' | 'times' | 'yuan' | 'flags' | 'categories' | 'dayType';
 
 export interface Clause {
   /** Path inside `rules`, e.g. ['noReasonReturn', 'days']. */
@@ -27,7 +27,7 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
       { path: ['noReasonReturn', 'days'], label: 'noReasonDays', kind: 'days', when: ['noReasonReturn', 'enabled'] },
       { path: ['noReasonReturn', 'buyerPaysShipping'], label: 'buyerPaysShipping', kind: 'switch' },
       { path: ['noReasonReturn', 'excludedFlags'], label: 'excludedFlags', kind: 'flags' },
-      { path: ['noReasonReturn', 'excludedCategories'], label: 'excludedCategories', kind: 'words' },
+      { path: ['noReasonReturn', 'excludedCategories'], label: 'excludedCategories', kind: 'categories' },
     ],
   },
   {

@@ -7,7 +7,7 @@ import { KB_CATEGORIES } from '../../../api/kb.types.ts';
 import { CHANNELS } from '../../../api/sla.types.ts';
 import { CASE_KINDS, SEVERITIES, STAFF_ROLES } from '../../../api/types.ts';
 import { pick, useLanguage } from '../../../i18n/index.ts';
-import { TagsInput, useOptions } from '../shared.tsx';
+import { CategorySelect, TagsInput, useOptions } from '../shared.tsx';
 
 type Tri = 'any' | 'yes' | 'no';
 type ListKey = Exclude<keyof RuleConditions, 'merchantPlatformOperated' | 'platformIntervention'>;
@@ -77,9 +77,9 @@ export function RuleForm(props: {
     { value: 'no', label: t('admin.common.no') },
   ];
   const any = t('admin.routing.conditionAny');
-  const condition = (key: ListKey, choices: { value: string; label: string }[] | null) => (
+  const condition = (key: ListKey, choices: { value: string; label: string }[]) => (
     <Form.Item key={key} name={['conditions', key]} label={t(`admin.routing.condition.${key}`)}>
-      {choices ? <Select mode="multiple" allowClear placeholder={any} options={choices} /> : <TagsInput placeholder={t('admin.routing.tagsHint')} />}
+      <Select mode="multiple" allowClear placeholder={any} options={choices} />
     </Form.Item>
   );
   return (
@@ -129,7 +129,9 @@ export function RuleForm(props: {
             {condition('kind', options('kind', CASE_KINDS))}
             {condition('category', options('admin.category', KB_CATEGORIES))}
             {condition('channel', options('channel', CHANNELS))}
-            {condition('productCategory', null)}
+            <Form.Item key="productCategory" name={['conditions', 'productCategory']} label={t('admin.routing.condition.productCategory')}>
+              <CategorySelect placeholder={any} />
+            </Form.Item>
             {condition('merchantId', props.merchants.map((m) => ({ value: m.id, label: m.name })))}
             {condition('customerTier', options('admin.tier', MEMBERSHIP_TIERS))}
             {condition('language', options('admin.locale', UI_LANGUAGES))}
