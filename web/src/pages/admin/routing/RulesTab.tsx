@@ -10,6 +10,7 @@ import type { MerchantListing, Queue, RoutingRule } from '../../../api/admin.typ
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useCategoryLabel } from '../shared.tsx';
 import { NEW_RULE, RuleForm } from './RuleForm.tsx';
 import { conditionTexts } from './ruleText.ts';
 
@@ -22,7 +23,8 @@ export function RulesTab(props: { draft: RoutingRule[] | null; setDraft: (rules:
   const [editing, setEditing] = useState<{ index: number | null; rule: RoutingRule } | null>(null);
   const { draft, setDraft } = props;
   const rules = draft ?? stored.data?.items ?? [];
-  const merchantNames = new Map(props.merchants.map((m) => [m.id, m.name]));
+  const categoryLabel = useCategoryLabel();
+  const names = { merchants: new Map(props.merchants.map((m) => [m.id, m.name])), category: categoryLabel };
   const queueNames = new Map(props.queues.map((q) => [q.key, pick(q.name, language)]));
 
   const change = (next: RoutingRule[]) => setDraft(next);
@@ -66,7 +68,7 @@ export function RulesTab(props: { draft: RoutingRule[] | null; setDraft: (rules:
       title: t('admin.routing.conditions'),
       key: 'conditions',
       render: (_: unknown, r) => {
-        const texts = conditionTexts(t, r.conditions, merchantNames);
+        const texts = conditionTexts(t, r.conditions, names);
         if (texts.length === 0) return <Typography.Text type="secondary">{t('admin.routing.noConditions')}</Typography.Text>;
         return (
           <Space size={[0, 4]} wrap>
