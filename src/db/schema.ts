@@ -306,6 +306,8 @@ export interface OffersTable {
   steps: Json;
   responsibility: string | null;
   basis: string | null;
+  /** Written on a media-flagged case by someone who does not speak outside: hidden from the customer (0023). */
+  basis_internal: Generated<boolean>;
   goodwill_reason: string | null;
   expires_at: Timestamp | null;
   answered_at: Timestamp | null;

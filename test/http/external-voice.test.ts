@@ -148,6 +148,37 @@ describe('single external voice (RISK-5)', () => {
     expect((await other.agent.post(`/api/v1/cases/${plain}/messages`, { body: '您好' })).status).toBe(403);
   });
 
+  it("keeps an agent's action note and plan basis from the customer, not the customer's own words", async () => {
+    const other = await makeShop(t);
+    const flagged = await fileCase(other, '充电器起火，我已经投诉到市场监管局了');
+    expect((await other.agent.action(flagged, 'start_investigation', { note: '已请公关组准备统一口径' })).status).toBe(200);
+    const plan = { planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen: 5000, keepItem: true } };
+    expect((await other.agent.action(flagged, 'propose_plan', { ...plan, basis: '质检未完成，先行部分退款' })).status).toBe(200);
+
+    const staffView = (await other.agent.get(`/api/v1/cases/${flagged}`)).body;
+    const reasonOf = (view: { timeline: { type: string; reason: string | null }[] }, type: string) => view.timeline.find((e) => e.type === type)?.reason;
+    expect(reasonOf(staffView, 'investigation_started')).toBe('已请公关组准备统一口径');
+    expect(staffView.offers[0].basis).toBe('质检未完成，先行部分退款');
+    const customerView = (await other.customer.get(`/api/v1/cases/${flagged}`)).body;
+    expect(customerView.timeline.map((e: { type: string }) => e.type)).toContain('investigation_started');
+    expect(reasonOf(customerView, 'investigation_started')).toBeNull();
+    // The customer sees the plan and its terms, not the agent's words about it.
+    expect(customerView.offers[0]).toMatchObject({ status: 'open', basis: null, terms: expect.objectContaining({ refundFen: 5000 }) });
+    expect(JSON.stringify(customerView)).not.toContain('质检未完成');
+
+    // The customer's own words stay theirs.
+    expect((await other.customer.action(flagged, 'reject_plan', { reason: '金额太少' })).status).toBe(200);
+    const later = (await other.customer.get(`/api/v1/cases/${flagged}`)).body;
+    expect(later.offers[0]).toMatchObject({ basis: null, answerReason: '金额太少' });
+    expect(reasonOf(later, 'plan_rejected')).toBe('金额太少');
+
+    // Without the flag, the same note reaches the customer.
+    const plain = await makeShop(t);
+    const ordinary = await fileCase(plain, '充电器外壳有裂纹');
+    expect((await plain.agent.action(ordinary, 'start_investigation', { note: '已安排质检复核' })).status).toBe(200);
+    expect(reasonOf((await plain.customer.get(`/api/v1/cases/${ordinary}`)).body, 'investigation_started')).toBe('已安排质检复核');
+  });
+
   it('lets staff flag a case by hand and only compliance lift the flag', async () => {
     const other = await makeShop(t);
     const plain = await fileCase(other, '商品有划痕');

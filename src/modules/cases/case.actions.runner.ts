@@ -13,6 +13,7 @@ import { cachedQueues } from '../routing/routing.repository.ts';
 import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
+import { mayWriteToCustomer } from './case.voice.ts';
 
 export interface ActionContext {
   trx: Kysely<DB>;
@@ -78,7 +79,8 @@ export async function runCaseAction<I>(
             fromState: row.state,
             toState: decision?.to ?? row.state,
             reason: applied.reason ?? null,
-            data: applied.eventData ?? {},
+            // RISK-5: on a media-flagged case only PR and compliance write what the customer reads.
+            data: applied.reason && !mayWriteToCustomer(actor, row) ? { ...applied.eventData, reasonInternal: true } : (applied.eventData ?? {}),
           },
           ...(applied.extraEvents ?? []),
         ];

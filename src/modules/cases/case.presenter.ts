@@ -127,7 +127,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       fromState: e.from_state,
       toState: e.to_state,
       actorRole: e.actor_role,
-      reason: e.reason,
+      // RISK-5: a reason written on a media-flagged case by someone who does not speak outside.
+      reason: actor.role === 'customer' && (e.data as { reasonInternal?: boolean } | null)?.reasonInternal ? null : e.reason,
       data: staff ? e.data : undefined,
       occurredAt: e.occurred_at.toISOString(),
     })),
@@ -163,7 +164,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       terms: o.terms,
       steps: o.steps,
       responsibility: o.responsibility,
-      basis: o.basis,
+      basis: actor.role === 'customer' && o.basis_internal ? null : o.basis,
       goodwillReason: staff ? o.goodwill_reason : undefined,
       expiresAt: iso(o.expires_at),
       answeredAt: iso(o.answered_at),

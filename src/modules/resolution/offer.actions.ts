@@ -136,6 +136,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           goodwillReason: null,
           expiresAt: null,
           now: ctx.now,
+          mediaFlag: ctx.row.media_flag,
         });
         await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts });
         return { reason: input.note ?? null, caseChanges: { responsibility }, eventData: { offerId, planType: requested.planType, terms: requested.terms } };
@@ -181,6 +182,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           goodwillReason: input.goodwillReason ?? null,
           expiresAt: new Date(ctx.now.getTime() + input.expiresInHours * 3_600_000),
           now: ctx.now,
+          mediaFlag: ctx.row.media_flag,
         });
         return {
           caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null },
@@ -251,6 +253,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           goodwillReason: null,
           expiresAt: null,
           now: ctx.now,
+          mediaFlag: ctx.row.media_flag,
         });
         await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.reason, now: ctx.now });
         return {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, OfferRow } from '../../db/schema.ts';
+import type { CaseRow, DB, OfferRow } from '../../db/schema.ts';
+import { mayWriteToCustomer } from '../cases/case.voice.ts';
 import type { Actor } from '../identity/index.ts';
 import type { OfferTerms } from './resolution.rules.ts';
 
@@ -46,6 +47,8 @@ export async function insertOffer(
     goodwillReason: string | null;
     expiresAt: Date | null;
     now: Date;
+    /** The case's media flag: with one, a basis from someone who does not speak outside stays internal (RISK-5). */
+    mediaFlag: CaseRow['media_flag'];
   },
 ): Promise<void> {
   await db
@@ -63,6 +66,7 @@ export async function insertOffer(
       steps: JSON.stringify(o.steps),
       responsibility: o.responsibility,
       basis: o.basis,
+      basis_internal: !mayWriteToCustomer(o.actor, { media_flag: o.mediaFlag }),
       goodwill_reason: o.goodwillReason,
       expires_at: o.expiresAt,
       created_at: o.now,
