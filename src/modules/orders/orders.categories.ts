@@ -15,5 +15,8 @@ export async function namedCategories(db: Kysely<DB>, codes: readonly string[]):
   if (codes.length === 0) return [];
   const rows = await db.selectFrom('product_categories').select(['external_id', 'name_zh', 'name_en']).where('external_id', 'in', [...codes]).execute();
   const byCode = new Map(rows.map((r) => [r.external_id, r]));
-  return codes.map((code) => ({ code, name: categoryName(code, byCode.get(code)?.name_zh ?? null, byCode.get(code)?.name_en ?? null) }));
+  return codes.map((code) => {
+    const row = byCode.get(code);
+    return { code, name: categoryName(code, row?.name_zh ?? null, row?.name_en ?? null) };
+  });
 }

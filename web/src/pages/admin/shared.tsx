@@ -73,8 +73,10 @@ export function TagsInput(props: TagsProps & { options?: { value: string; label:
       onChange={(value: string[]) => props.onChange?.(value.map((v) => v.trim()).filter(Boolean))}
       placeholder={props.placeholder}
       aria-label={props['aria-label']}
-      tokenSeparators={[',', '，', ' ']}
-      {...(props.options ? { options: props.options, optionFilterProp: 'label', loading: props.loading } : { open: false, suffixIcon: null })}
+      // Picking from a list, a space belongs to the search ("Home appliances"); free words split on it.
+      {...(props.options
+        ? { options: props.options, optionFilterProp: 'label', loading: props.loading, tokenSeparators: [',', '，'] }
+        : { open: false, suffixIcon: null, tokenSeparators: [',', '，', ' '] })}
       style={{ width: '100%' }}
     />
   );
