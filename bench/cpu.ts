@@ -22,6 +22,11 @@ function ticks(statPath: string): { comm: string; seconds: number } | null {
   }
 }
 
+/** CPU seconds the calling thread has used so far (null off Linux). */
+export function threadCpuSeconds(): number | null {
+  return ticks('/proc/thread-self/stat')?.seconds ?? null;
+}
+
 export function cpuSnapshot(): CpuSnapshot | null {
   try {
     let main = 0;

@@ -5,12 +5,13 @@
 //
 //   npm run bench:intake -- [--only=pg|pglite] [--duration=10] [--concurrency=1,16,64]
 //                           [--actor=customer|agent] [--customers=64] [--warmup=2] [--max-rate=N]
+//                           [--driver=autocannon|sockets]
 //
 // BENCH_DATABASE_URL overrides the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // a fresh database afterdesk_bench_<timestamp> is created on it and dropped at the end.
 import { cpus } from 'node:os';
 import { type CpuSnapshot, cpuSnapshot } from './cpu.ts';
-import { runLoad, type LoadOutcome } from './load.ts';
+import { type LoadDriver, runLoad, type LoadOutcome } from './load.ts';
 import { type BenchActor, prepareItems, seedShop } from './seed.ts';
 import { Cleanup, openPgliteTarget, openPostgresTarget, type BaselineResult, type Target, type TargetKind, withTimeout } from './targets.ts';
 import { checkStep, countAll } from './verify.ts';
@@ -23,11 +24,13 @@ interface Options {
   customers: number;
   warmupSec: number;
   maxRate: number | null;
+  driver: LoadDriver;
   serverUrl: string;
 }
 
 const USAGE = `usage: tsx bench/intake.bench.ts [--only=pg|pglite] [--duration=SECONDS] [--concurrency=1,16,64]
-                                [--actor=customer|agent] [--customers=N] [--warmup=SECONDS] [--max-rate=N]`;
+                                [--actor=customer|agent] [--customers=N] [--warmup=SECONDS] [--max-rate=N]
+                                [--driver=autocannon|sockets]`;
 
 function parseOptions(argv: string[]): Options {
   const values = new Map<string, string>();
@@ -40,7 +43,7 @@ function parseOptions(argv: string[]): Options {
     if (!match) throw new Error(`unknown argument ${arg}\n${USAGE}`);
     values.set(match[1]!, match[2]!);
   }
-  const known = new Set(['only', 'duration', 'concurrency', 'actor', 'customers', 'warmup', 'max-rate']);
+  const known = new Set(['only', 'duration', 'concurrency', 'actor', 'customers', 'warmup', 'max-rate', 'driver']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
   const positive = (key: string, fallback: number, max: number) => {
     const raw = values.get(key);
@@ -53,6 +56,8 @@ function parseOptions(argv: string[]): Options {
   if (only !== undefined && only !== 'pg' && only !== 'pglite') throw new Error('--only must be pg or pglite');
   const actor = values.get('actor') ?? 'customer';
   if (actor !== 'customer' && actor !== 'agent') throw new Error('--actor must be customer or agent');
+  const driver = values.get('driver') ?? 'autocannon';
+  if (driver !== 'sockets' && driver !== 'autocannon') throw new Error('--driver must be sockets or autocannon');
   const concurrencies = (values.get('concurrency') ?? '1,16,64').split(',').map((s) => Number(s.trim()));
   if (concurrencies.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) throw new Error('--concurrency takes integers 1..256');
   const durationSec = positive('duration', 10, 600);
@@ -67,6 +72,7 @@ function parseOptions(argv: string[]): Options {
     customers: Math.round(positive('customers', 64, 10_000)),
     warmupSec,
     maxRate: values.has('max-rate') ? positive('max-rate', 1, 1_000_000) : null,
+    driver,
     serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
@@ -83,7 +89,9 @@ const WARMUP_CONCURRENCY = 8;
 interface CpuPerCase {
   /** The product's thread (with PGlite, the engine runs on it too). */
   app: number;
-  /** The load generator's worker and the runtime's helper threads. */
+  /** The load generator's own thread (null when it could not be read). */
+  generator: number | null;
+  /** The process's other threads: V8's garbage collector and compiler, libuv. */
   otherThreads: number;
   /** Every postgres process of the machine (PostgreSQL runs only). */
   postgres: number;
@@ -110,22 +118,34 @@ interface TargetReport {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (line = '') => console.log(line);
 
-async function loadStep(target: Target, items: Awaited<ReturnType<typeof prepareItems>>, concurrency: number, durationSec: number, keyPrefix: string) {
+async function loadStep(
+  target: Target,
+  items: Awaited<ReturnType<typeof prepareItems>>,
+  concurrency: number,
+  durationSec: number,
+  keyPrefix: string,
+  driver: LoadDriver,
+) {
   const before = await countAll(target.sql);
   const cpu0 = cpuSnapshot();
   const load = await runLoad(
-    { url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix, description: DESCRIPTION, items },
+    { url: target.url, driver, concurrency, durationSec, timeoutSec: 10, keyPrefix, description: DESCRIPTION, items },
     (durationSec + 45) * 1000,
   );
-  const cpu = perCase(cpu0, cpuSnapshot(), load.created + load.unansweredItemIds.length);
+  const cpu = perCase(cpu0, cpuSnapshot(), load.created + load.unansweredItemIds.length, load.generatorCpuSec ?? null);
   const check = await checkStep(target, before, load);
   return { load, check, cpu };
 }
 
-function perCase(before: CpuSnapshot | null, after: CpuSnapshot | null, cases: number): CpuPerCase | null {
+function perCase(before: CpuSnapshot | null, after: CpuSnapshot | null, cases: number, generatorSec: number | null): CpuPerCase | null {
   if (!before || !after || cases === 0) return null;
   const ms = (seconds: number) => (seconds * 1000) / cases;
-  return { app: ms(after.main - before.main), otherThreads: ms(after.otherThreads - before.otherThreads), postgres: ms(after.postgres - before.postgres) };
+  return {
+    app: ms(after.main - before.main),
+    generator: generatorSec === null ? null : ms(generatorSec),
+    otherThreads: ms(after.otherThreads - before.otherThreads - (generatorSec ?? 0)),
+    postgres: ms(after.postgres - before.postgres),
+  };
 }
 
 async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup, runId: string): Promise<TargetReport> {
@@ -161,7 +181,7 @@ async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup,
 
   if (options.warmupSec > 0) {
     const items = await prepare(`${runId}-w`, Math.ceil(rate * options.warmupSec) + WARMUP_CONCURRENCY * 4);
-    const { load, check } = await loadStep(target, items, WARMUP_CONCURRENCY, options.warmupSec, `bench-${runId}-w`);
+    const { load, check } = await loadStep(target, items, WARMUP_CONCURRENCY, options.warmupSec, `bench-${runId}-w`, options.driver);
     const perSec = load.created / load.durationSec;
     log(`  warm-up c=${WARMUP_CONCURRENCY}: ${fmt(load.created)} cases in ${load.durationSec}s (${fmt(perSec)}/s), not reported below`);
     for (const line of check.lines) log(`    ${line}`);
@@ -175,7 +195,7 @@ async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup,
     // Named by position too, so a concurrency may be given twice (--concurrency=16,16).
     const name = `${runId}-s${step}-c${concurrency}`;
     const items = await prepare(name, Math.ceil(rate * options.durationSec) + concurrency * 4);
-    const { load, check, cpu } = await loadStep(target, items, concurrency, options.durationSec, `bench-${name}`);
+    const { load, check, cpu } = await loadStep(target, items, concurrency, options.durationSec, `bench-${name}`, options.driver);
     const casesPerSec = load.created / load.durationSec;
     log(
       `    cases: ${fmt(load.created)} × 201 in ${load.durationSec}s = ${fmt(casesPerSec)}/s; latency p50 ${load.latency.p50} ms, p90 ${load.latency.p90} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`,
@@ -183,7 +203,9 @@ async function benchTarget(kind: TargetKind, options: Options, cleanup: Cleanup,
     log(`    answers: ${Object.entries(load.statusCounts).map(([status, n]) => `${status}×${n}`).join(', ') || 'none'}; connection errors ${load.errors} (timeouts ${load.timeouts})${load.exhausted ? '; ITEM POOL EXHAUSTED — step stopped early, raise --max-rate' : ''}`);
     if (cpu) {
       log(
-        `    CPU per case: product thread ${cpu.app.toFixed(2)} ms, other threads (load generator, libuv) ${cpu.otherThreads.toFixed(2)} ms` +
+        `    CPU per case: product thread ${cpu.app.toFixed(2)} ms, ` +
+          (cpu.generator === null ? '' : `load generator ${cpu.generator.toFixed(2)} ms, `) +
+          `other threads (GC, compiler, libuv${cpu.generator === null ? ', load generator' : ''}) ${cpu.otherThreads.toFixed(2)} ms` +
           (kind === 'pg' ? `, PostgreSQL server ${cpu.postgres.toFixed(2)} ms` : ''),
       );
     }
@@ -268,7 +290,7 @@ async function main(): Promise<number> {
   const perTargetSec = 240 + options.warmupSec + options.concurrencies.length * (2 * options.durationSec + 90);
   const hardLimitMs = (60 + options.kinds.length * perTargetSec) * 1000;
   log(`Afterdesk intake benchmark — run ${runId}`);
-  log(`  node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}); load generator in a worker thread, product in the main thread`);
+  log(`  node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}); load generator (${options.driver}) in a worker thread, product in the main thread`);
   log(`  ${options.durationSec}s per step at concurrency ${options.concurrencies.join(', ')}; databases: ${options.kinds.join(', ')}; hard time limit ${Math.round(hardLimitMs / 1000)}s`);
 
   const active = new Set<Cleanup>();

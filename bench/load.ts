@@ -1,5 +1,7 @@
-// Runs one autocannon step in a worker thread, so the load generator has its own event loop and
-// does not steal time from the product's (which runs in the main thread, with PGlite when used).
+// Runs one load step in a worker thread, so the load generator has its own event loop and does not
+// steal time from the product's (which runs in the main thread, with PGlite when used). Two drivers:
+// autocannon (the default, `load.autocannon.ts`) and plain sockets (`load.sockets.ts`), which
+// spends about half autocannon's CPU per request.
 import { Worker } from 'node:worker_threads';
 
 export interface LoadItem {
@@ -7,11 +9,15 @@ export interface LoadItem {
   token: string;
 }
 
+export type LoadDriver = 'sockets' | 'autocannon';
+
 export interface LoadJob {
   url: string;
   concurrency: number;
   durationSec: number;
-  /** Per-request timeout in seconds (autocannon counts it as an error and reconnects). */
+  /** Which load generator sends the requests; autocannon unless said otherwise. */
+  driver?: LoadDriver;
+  /** Per-request timeout in seconds (counted as an error; the connection is replaced). */
   timeoutSec: number;
   /** Prefix of the Idempotency-Key; the request number is appended, so every key is distinct. */
   keyPrefix: string;
@@ -20,7 +26,7 @@ export interface LoadJob {
 }
 
 export interface LoadOutcome {
-  /** Seconds the step actually ran (autocannon's measurement). */
+  /** Seconds the step actually ran: to its last case answer (sockets), autocannon's measurement (autocannon). */
   durationSec: number;
   /** Requests built and sent (each took a distinct order item and key). */
   sent: number;
@@ -36,6 +42,8 @@ export interface LoadOutcome {
   unansweredItemIds: string[];
   /** The item pool ran out before the duration ended (the step stopped early). */
   exhausted: boolean;
+  /** CPU seconds the load generator's own thread used in the step (null off Linux). */
+  generatorCpuSec?: number | null;
   /** A few non-201 answers, for diagnosis. */
   samples: string[];
 }

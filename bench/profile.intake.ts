@@ -3,10 +3,13 @@
 // then prints statements per created case, their round-trip times, and the share of wall time
 // the database accounts for; with --cpu-profile, the CPU side of the product's thread as well.
 //
-//   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite] [--cpu-profile=FILE]
+//   tsx bench/profile.intake.ts [--concurrency=16] [--duration=5] [--db=pg|pglite] [--driver=autocannon|sockets]
+//                               [--cpu-profile=FILE | --heap-profile=FILE] [--wal-by-relation]
 //
 // --cpu-profile writes a V8 CPU profile of the product's thread during the measured step only
 // (open it in Chrome DevTools); `node --cpu-prof` would also record the start and the seeding.
+// --heap-profile writes where the product's thread allocated during the step (garbage included).
+// --wal-by-relation lists the step's WAL records by table or index and record type (PostgreSQL 15+).
 //
 // On PGlite the engine runs inside the process: statement times are then time spent in the
 // engine (execProtocol), and "round trips" are engine calls.
@@ -135,15 +138,21 @@ function instrumentPglite(pglite: unknown): void {
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 /** The inspector's sampling profiler on this thread, every 250 µs; `stop` writes the profile to `file`. */
-async function startProfiler(file: string) {
+/** A CPU profile (`.cpuprofile`) or an allocation profile (`.heapprofile`, every allocation sampled, collected or not) of the step. */
+async function startProfiler(file: string, kind: 'cpu' | 'heap') {
   const inspector = new Inspector();
   inspector.connect();
-  await inspector.post('Profiler.enable');
-  await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
-  await inspector.post('Profiler.start');
+  if (kind === 'cpu') {
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
+    await inspector.post('Profiler.start');
+  } else {
+    await inspector.post('HeapProfiler.enable');
+    await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
   return {
     async stop() {
-      const { profile } = await inspector.post('Profiler.stop');
+      const { profile } = kind === 'cpu' ? await inspector.post('Profiler.stop') : await inspector.post('HeapProfiler.stopSampling');
       inspector.disconnect();
       writeFileSync(file, JSON.stringify(profile));
     },
@@ -157,11 +166,36 @@ async function walStats(target: { kind: string; sql: { query<T extends object>(t
   return { records: Number(row!.records), fpi: Number(row!.fpi), bytes: Number(row!.bytes) };
 }
 
+type Sql = { query<T extends object>(text: string, params?: unknown[]): Promise<T[]> };
+
+/** Where the case's WAL goes, by relation (PostgreSQL 15+: pg_walinspect, installed in the bench database). */
+async function walLsn(target: { kind: string; sql: Sql }): Promise<string | null> {
+  if (target.kind !== 'pg') return null;
+  await target.sql.query('create extension if not exists pg_walinspect');
+  const [row] = await target.sql.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+  return row!.lsn;
+}
+
+async function walByRelation(sql: Sql, from: string, to: string, cases: number): Promise<void> {
+  const rows = await sql.query<{ relation: string; records: string; bytes: string }>(
+    `select coalesce(c.relname, case when w.block_ref is null then '' else '(other)' end) || ' ' || w.resource_manager || '/' || w.record_type as relation,
+            count(*) as records, sum(w.record_length) as bytes
+       from pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn) w
+       left join pg_class c on c.relfilenode = (regexp_match(w.block_ref, 'rel \\d+/\\d+/(\\d+)'))[1]::oid
+      group by 1 order by 2 desc limit 60`,
+    [from, to],
+  );
+  console.log('\n WAL records per case | bytes per case | relation');
+  for (const r of rows) console.log(`${(Number(r.records) / cases).toFixed(2).padStart(21)} | ${(Number(r.bytes) / cases).toFixed(0).padStart(14)} | ${r.relation}`);
+}
+
 async function main(): Promise<void> {
   const concurrency = argValue('concurrency', 16);
   const durationSec = argValue('duration', 5);
   const db = process.argv.includes('--db=pglite') ? 'pglite' : 'pg';
+  const driver = process.argv.includes('--driver=sockets') ? 'sockets' : 'autocannon';
   const cpuProfile = process.argv.find((a) => a.startsWith('--cpu-profile='))?.slice('--cpu-profile='.length);
+  const heapProfile = process.argv.find((a) => a.startsWith('--heap-profile='))?.slice('--heap-profile='.length);
   if (db === 'pg') instrumentPg();
   const cleanup = new Cleanup();
   const guard = setTimeout(() => {
@@ -176,19 +210,20 @@ async function main(): Promise<void> {
     const shop = await seedShop(target.sql, target.runtime.deps.database.db, { customers: 64, actor: 'customer', runId });
     // Warm up the JIT and the pools first (not recorded).
     const warm = await prepareItems(target.sql, shop, `${runId}-w`, 2_000);
-    await runLoad({ url: target.url, concurrency, durationSec: 2, timeoutSec: 10, keyPrefix: `${runId}-w`, description: '尺寸不合适', items: warm }, 60_000);
+    await runLoad({ url: target.url, driver, concurrency, durationSec: 2, timeoutSec: 10, keyPrefix: `${runId}-w`, description: '尺寸不合适', items: warm }, 60_000);
     const items = await prepareItems(target.sql, shop, `${runId}-m`, db === 'pg' ? 30_000 : 5_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const before = await countAll(target.sql);
     const wal0 = await walStats(target);
+    const lsn0 = process.argv.includes('--wal-by-relation') ? await walLsn(target) : null;
     recording = true;
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
     const loop0 = performance.eventLoopUtilization();
-    const profiler = cpuProfile ? await startProfiler(cpuProfile) : null;
+    const profiler = cpuProfile ? await startProfiler(cpuProfile, 'cpu') : heapProfile ? await startProfiler(heapProfile, 'heap') : null;
     const cpu0 = cpuSnapshot();
     const t0 = performance.now();
-    const load = await runLoad({ url: target.url, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
+    const load = await runLoad({ url: target.url, driver, concurrency, durationSec, timeoutSec: 10, keyPrefix: `${runId}-m`, description: '尺寸不合适', items }, (durationSec + 60) * 1000);
     const wallMs = performance.now() - t0;
     const cpu1 = cpuSnapshot();
     const loopBusy = performance.eventLoopUtilization(loop0).utilization;
@@ -196,6 +231,7 @@ async function main(): Promise<void> {
     loopDelay.disable();
     recording = false;
     const wal1 = await walStats(target);
+    const lsn1 = lsn0 ? await walLsn(target) : null;
     const check = await checkStep(target, before, load);
     const created = load.created + load.unansweredItemIds.length;
 
@@ -208,10 +244,11 @@ async function main(): Promise<void> {
       const perCase = (seconds: number) => ((seconds * 1000) / created).toFixed(2);
       const cores = (seconds: number) => (seconds / (wallMs / 1000)).toFixed(2);
       const main = cpu1.main - cpu0.main;
-      const other = cpu1.otherThreads - cpu0.otherThreads;
+      const generator = load.generatorCpuSec ?? 0;
+      const other = cpu1.otherThreads - cpu0.otherThreads - generator;
       const postgres = cpu1.postgres - cpu0.postgres;
       console.log(
-        `CPU per case: product main thread ${perCase(main)} ms (${cores(main)} cores), other threads of this process (load generator, libuv, GC) ${perCase(other)} ms (${cores(other)} cores), ` +
+        `CPU per case: product main thread ${perCase(main)} ms (${cores(main)} cores), load generator ${perCase(generator)} ms (${cores(generator)} cores), other threads of this process (GC, compiler, libuv) ${perCase(other)} ms (${cores(other)} cores), ` +
           `PostgreSQL server ${perCase(postgres)} ms (${cores(postgres)} cores); machine has ${availableParallelism()} CPUs`,
       );
     }
@@ -229,6 +266,7 @@ async function main(): Promise<void> {
     for (const [key, s] of rows) {
       console.log(`${(s.count / created).toFixed(2).padStart(9)} | ${(s.totalMs / s.count).toFixed(2).padStart(7)} | ${s.maxMs.toFixed(1).padStart(6)} | ${key}`);
     }
+    if (lsn0 && lsn1) await walByRelation(target.sql, lsn0, lsn1, created);
   } finally {
     clearTimeout(guard);
     await cleanup.runAll();
