@@ -5,6 +5,8 @@ import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { CaseFacts } from '../resolution/case-facts.ts';
 import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
+import { dayWindowEnd } from '../policy/policy.calendar.ts';
+import { LAW } from '../policy/policy.law.ts';
 import { insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
 
 const HOUR = 3_600_000;
@@ -20,7 +22,9 @@ export const TASK_VERIFICATION: Record<string, string> = {
 
 /**
  * When a task is due once it can start. Refunds follow the policy's refund period (POL-6), in
- * working days on the business calendar (holidays and 调休 counted) or in natural days.
+ * working days on the business calendar (holidays and 调休 counted) or in natural days, and never
+ * later than the law's 7 natural days after the returned goods arrive: 3 working days from the
+ * eve of the National Day holiday would otherwise end on its tenth day.
  */
 export function taskDueAt(type: string, facts: CaseFacts, from: Date, calendar: BusinessCalendar): Date {
   switch (type) {
@@ -28,7 +32,9 @@ export function taskDueAt(type: string, facts: CaseFacts, from: Date, calendar: 
     case 'shipping_reimbursement': {
       const { withinDays, dayType } = facts.rules.refund;
       if (withinDays === 0) return from;
-      return dayType === 'working' ? calendar.addWorkingDays(from, withinDays) : new Date(from.getTime() + withinDays * 24 * HOUR);
+      const configured = dayType === 'working' ? calendar.addWorkingDays(from, withinDays) : new Date(from.getTime() + withinDays * 24 * HOUR);
+      const statutory = dayWindowEnd(from, LAW.refundMaxNaturalDays, calendar.spec.timeZone);
+      return configured < statutory ? configured : statutory;
     }
     case 'compensation':
       return new Date(from.getTime() + 24 * HOUR);

@@ -79,6 +79,15 @@ describe('plan assessment (RES-2, RES-3)', () => {
     expect(assessPlan({ ...partial, refundFen: 29_900 }, context).violations).toEqual([]);
   });
 
+  it('holds goods not as described and goods damaged in transit to a full refund as well', () => {
+    const partial = { ...EMPTY_TERMS, refundFen: 5_000, returnRequired: true };
+    for (const eligibilityPath of ['not_as_described_return', 'logistics_claim', 'quality_return']) {
+      expect(assessPlan(partial, { ...context, eligibilityPath }).violations.map((v) => v.code)).toEqual(['below_statutory_refund']);
+    }
+    // An exchange path has no statutory full refund to fall below.
+    expect(assessPlan(partial, { ...context, eligibilityPath: 'quality_exchange' }).violations).toEqual([]);
+  });
+
   it('property: approval is needed exactly when goodwill exceeds the threshold, and goodwill always needs a reason', () => {
     fc.assert(
       fc.property(arbTerms, fen, fc.boolean(), (terms, threshold, fraudFound) => {

@@ -104,7 +104,11 @@ export interface PlanAssessment {
   needsApproval: boolean;
 }
 
-const STATUTORY_RETURN_PATHS = new Set(['no_reason_return', 'quality_return', 'three_guarantees_replacement', 'not_received_refund']);
+// Paths on which the law gives a return for the full price: no reason within 7 days, a defect,
+// goods not as described, goods damaged in transit (nonconforming too), a third failed repair, non-delivery.
+const STATUTORY_RETURN_PATHS = new Set([
+  'no_reason_return', 'quality_return', 'not_as_described_return', 'logistics_claim', 'three_guarantees_replacement', 'not_received_refund',
+]);
 
 export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessment {
   const violations: PlanViolation[] = [];
