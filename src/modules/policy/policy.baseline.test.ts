@@ -37,12 +37,21 @@ describe('compareWithBaseline', () => {
       'noReasonReturn.buyerPaysShipping',
       'noReasonExchange.enabled',
       'priceProtection.enabled',
-      'freeReturnShipping',
       'noReasonReturn.excludedFlags',
       'noReasonReturn.excludedCategories',
     ]);
     const shorter = merchant({ priceProtection: { enabled: true, days: 10 }, noReasonExchange: { enabled: true, days: 7 }, freeReturnShipping: true, noReasonReturn: { ...generousBaseline.noReasonReturn } });
     expect(compareWithBaseline(shorter, generousBaseline).map((v) => v.path)).toEqual(['priceProtection.days']);
+  });
+
+  it('judges who pays no-reason return shipping by the promise, whichever clause makes it', () => {
+    const sellerPaysByFlag = merchant({ freeReturnShipping: true });
+    const sellerPaysByClause = merchant({ noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, buyerPaysShipping: false } });
+    expect(compareWithBaseline(sellerPaysByFlag, sellerPaysByClause)).toEqual([]);
+    expect(compareWithBaseline(sellerPaysByClause, sellerPaysByFlag)).toEqual([]);
+    // Neither clause: the buyer pays, stricter than either baseline.
+    expect(compareWithBaseline(merchant({}), sellerPaysByFlag).map((v) => v.path)).toEqual(['noReasonReturn.buyerPaysShipping']);
+    expect(compareWithBaseline(merchant({}), sellerPaysByClause).map((v) => v.path)).toEqual(['noReasonReturn.buyerPaysShipping']);
   });
 
   it('flags slower refunds and more repairs before replacement', () => {

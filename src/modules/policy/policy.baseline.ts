@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { workingDaysWorstCaseNatural } from './policy.law.ts';
-import type { PolicyRules, RefundRules } from './policy.rules.ts';
+import { type PolicyRules, type RefundRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
 
 export type ClauseValue = number | boolean | string[] | RefundRules;
 
@@ -59,9 +59,11 @@ const SWITCH_CLAUSES: readonly SwitchClause[] = [
     generousValue: true,
   },
   {
+    // Either clause can carry the promise (sellerPaysNoReasonShipping): compared as one, so a merchant
+    // saying it with the other clause than the baseline's is not refused.
     path: 'noReasonReturn.buyerPaysShipping',
     text: { 'zh-CN': '商家要求买家承担无理由退货运费,平台底线由卖家承担', 'en-US': 'The merchant makes the buyer pay no-reason return shipping, which the baseline does not' },
-    get: (r) => r.noReasonReturn.buyerPaysShipping,
+    get: (r) => !sellerPaysNoReasonShipping(r),
     generousValue: false,
   },
   {
@@ -74,12 +76,6 @@ const SWITCH_CLAUSES: readonly SwitchClause[] = [
     path: 'priceProtection.enabled',
     text: { 'zh-CN': '商家未提供价格保护,平台底线要求提供', 'en-US': 'The merchant does not offer price protection, which the baseline provides' },
     get: (r) => r.priceProtection.enabled,
-    generousValue: true,
-  },
-  {
-    path: 'freeReturnShipping',
-    text: { 'zh-CN': '商家未提供退货包运费,平台底线要求提供', 'en-US': 'The merchant does not pay return shipping, which the baseline does' },
-    get: (r) => r.freeReturnShipping,
     generousValue: true,
   },
 ];

@@ -207,6 +207,17 @@ describe('repair', () => {
     expect(codes(evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: 0 } })))).toEqual(['no_warranty']);
   });
 
+  it('offers a free repair for a fault only, and points to one only for a quality problem', () => {
+    expect(codes(evaluateEligibility(makeInput({ kind: 'repair', reason: 'no_reason' })))).toEqual(['repair_needs_fault']);
+    expect(evaluateEligibility(makeInput({ kind: 'repair', reason: 'no_reason' })).eligible).toBe(false);
+    expect(evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality' }))).toMatchObject({ eligible: true, path: 'warranty_repair' });
+    // A no-reason return or a wrong description past its window is not a warranty matter.
+    const late = cst('2026-11-20T09:00:00');
+    expect(codes(evaluateEligibility(makeInput({ reason: 'no_reason', now: late })))).not.toContain('repair_available');
+    expect(codes(evaluateEligibility(makeInput({ reason: 'not_as_described', now: late })))).not.toContain('repair_available');
+    expect(codes(evaluateEligibility(makeInput({ reason: 'quality', now: late })))).toContain('repair_available');
+  });
+
   it('turns into replacement or refund after two failed repairs', () => {
     const d = evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality', history: { failedRepairs: 2 } }));
     expect(d).toMatchObject({ eligible: true, path: 'three_guarantees_replacement' });

@@ -6,7 +6,7 @@ import type { CaseKind, Party, RequestReason } from '../../shared/vocabulary.ts'
 import { DEFAULT_TIME_ZONE, localDate } from '../../shared/time.ts';
 import { dayWindowEnd, monthWindowEnd } from './policy.calendar.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
-import type { PolicyRules } from './policy.rules.ts';
+import { type PolicyRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
 import type { EligibilityDecision, EligibilityInput, RefundTiming, ReturnShipping } from './policy.types.ts';
 import { nameOfCategory, REASONS } from './policy.reasons.ts';
 import type { EligibilityPath, EligibilityReason, WindowAnchor } from './policy.reasons.ts';
@@ -64,7 +64,7 @@ function sellerPays(ctx: Ctx): ReturnShipping {
 function noReasonShipping(ctx: Ctx): ReturnShipping {
   // Insurance first: a 运费险 claim settles the freight whoever would otherwise pay it.
   if (ctx.input.order.shippingInsurance) return { paidBy: 'insurer', reasonCode: 'shipping_insurance' };
-  if (ctx.rules.freeReturnShipping || !ctx.rules.noReasonReturn.buyerPaysShipping) return { paidBy: sellerParty(ctx), reasonCode: 'seller_policy' };
+  if (sellerPaysNoReasonShipping(ctx.rules)) return { paidBy: sellerParty(ctx), reasonCode: 'seller_policy' };
   return { paidBy: 'customer', reasonCode: 'buyer_no_reason' };
 }
 
@@ -149,8 +149,9 @@ function faultExchangeWindow(ctx: Ctx, signedAt: Date): Window {
   return dayWindow(ctx, 'quality_exchange', 'sign_off', signedAt, ctx.rules.qualityExchange.days, floor);
 }
 
+/** A free warranty repair is pointed to only for a defect: warranty covers faults, not a change of mind or a wrong description. */
 function repairHint(ctx: Ctx, signedAt: Date): EligibilityReason[] {
-  return warrantyWindow(ctx, signedAt).open ? [REASONS.repairAvailable()] : [];
+  return ctx.input.reason === 'quality' && warrantyWindow(ctx, signedAt).open ? [REASONS.repairAvailable()] : [];
 }
 
 function notReceived(reason: EligibilityReason): Outcome {
@@ -276,11 +277,13 @@ function exchange(ctx: Ctx): Outcome {
     const ladder = threeGuarantees(ctx, ctx.signedAt);
     if (ladder) return ladder;
   }
-  return outcome(path, false, [w.reason, ...(reason === 'no_reason' ? [] : repairHint(ctx, ctx.signedAt))], { deadline: w.deadline });
+  return outcome(path, false, [w.reason, ...repairHint(ctx, ctx.signedAt)], { deadline: w.deadline });
 }
 
 function repair(ctx: Ctx): Outcome {
   if (ctx.signedAt === null) return outcome('warranty_repair', false, [REASONS.notYetDeliveredWait('warranty_repair')]);
+  // POL-4: warranty repair is the seller's answer to a fault; without one there is nothing it owes.
+  if (ctx.input.reason === 'no_reason') return outcome('warranty_repair', false, [REASONS.repairNeedsFault()]);
   const w = warrantyWindow(ctx, ctx.signedAt);
   const blocks = [...(w.open ? [] : [w.reason]), ...faultBarriers(ctx).blocks];
   if (blocks.length > 0) return outcome('warranty_repair', false, blocks, { deadline: w.deadline });

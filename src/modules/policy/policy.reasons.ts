@@ -132,6 +132,8 @@ export const REASONS = {
     r('no_reason_exchange_unavailable', '不支持无理由换货,可在七天无理由期限内退货后重新购买', 'No-reason exchange is not offered; return the item within the 7-day no-reason window and order again'),
   priceProtectionUnavailable: () => r('price_protection_unavailable', '该商品不提供价格保护', 'This product has no price protection'),
   reasonNotApplicable: () => r('reason_not_applicable', '补发仅适用于缺件、少件或配件损坏', 'Reshipping is only for missing or damaged parts'),
+  repairNeedsFault: () =>
+    r('repair_needs_fault', '免费维修仅适用于质量问题;非质量问题可联系商家付费维修', 'A free repair is for quality faults; for anything else the merchant can offer a paid repair'),
   alwaysAccepted: () => r('always_accepted', '此类请求随时受理', 'This kind of request is always accepted'),
 } as const;
 

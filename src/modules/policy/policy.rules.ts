@@ -46,7 +46,11 @@ export interface PolicyRules {
   /** Price drops within this many days after the order was placed are refunded. */
   priceProtection: { enabled: boolean; days: number };
   refund: RefundRules;
-  /** Merchant generosity: the seller pays return shipping for every return. */
+  /**
+   * Merchant generosity: the seller pays return shipping for every return. Faulty goods go back at
+   * the seller's cost anyway, so in effect this and `noReasonReturn.buyerPaysShipping: false` are
+   * one promise (see sellerPaysNoReasonShipping).
+   */
   freeReturnShipping: boolean;
   /** 假一赔三 (消费者权益保护法 第五十五条): a policy may promise more, never less. */
   fraudCompensation: { multiplier: number; minimumFen: number };
@@ -115,3 +119,11 @@ export const PLATFORM_BASELINE: PolicyRules = {
   fraudCompensation: { multiplier: 3, minimumFen: 50_000 },
   goodwill: { approvalThresholdFen: 20_000 },
 };
+
+/**
+ * Whether the seller pays the return shipping of a no-reason return (POL-4). Two clauses can make
+ * that promise; either is enough, and a policy is judged by the promise, not by which clause says it.
+ */
+export function sellerPaysNoReasonShipping(rules: Pick<PolicyRules, 'freeReturnShipping' | 'noReasonReturn'>): boolean {
+  return rules.freeReturnShipping || !rules.noReasonReturn.buyerPaysShipping;
+}
