@@ -72,4 +72,27 @@ describe('published policy', () => {
     expect((await shop.agent.put('/api/v1/policy', { rules: PLATFORM_BASELINE })).status).toBe(403);
     expect((await shop.anonymous.put('/api/v1/policy', { rules: PLATFORM_BASELINE })).status).toBe(401);
   });
+
+  it('gives the customer a later, more generous baseline over an older merchant policy, clause by clause', async () => {
+    // Signed 9 days before "now": outside the merchant's 7 days, inside the raised baseline's 10.
+    const shop = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00' });
+    const merchantRules = { ...PLATFORM_BASELINE, qualityExchange: { days: 30 } };
+    await shop.admin.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: merchantRules, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    const preview = () => shop.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'no_reason', orderItemIds: [shop.orderItemId] });
+    expect((await preview()).body.eligible).toBe(false);
+
+    const raised = { ...PLATFORM_BASELINE, noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 10 } };
+    expect((await shop.admin.put('/api/v1/policy', { rules: raised, effectiveFrom: '2026-01-01T00:00:00+08:00' })).status).toBe(200);
+    try {
+      expect((await preview()).body.eligible).toBe(true);
+      const shown = await shop.anonymous.get(`/api/v1/merchants/${shop.merchantId}/policy`);
+      expect(shown.body.isMerchantPolicy).toBe(true);
+      expect(shown.body.rules.noReasonReturn.days).toBe(10);
+      // What the merchant gives beyond the baseline stays theirs.
+      expect(shown.body.rules.qualityExchange.days).toBe(30);
+      expect(shown.body.violationsOfBaseline.map((v: { path: string }) => v.path)).toEqual(['noReasonReturn.days']);
+    } finally {
+      await shop.admin.put('/api/v1/policy', { rules: PLATFORM_BASELINE, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    }
+  });
 });

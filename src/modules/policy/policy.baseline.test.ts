@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { compareWithBaseline, effectivePolicy, refundIsSlower } from './policy.baseline.ts';
-import { arbPolicyRules, raiseDays } from './policy.fixtures.ts';
+import { compareWithBaseline, raiseToBaseline, refundIsSlower } from './policy.baseline.ts';
+import { evaluateEligibility } from './policy.engine.ts';
+import { arbInput, arbPolicyRules, raiseDays } from './policy.fixtures.ts';
 import { PLATFORM_BASELINE } from './policy.rules.ts';
 import type { PolicyRules } from './policy.rules.ts';
 
@@ -97,10 +98,48 @@ describe('compareWithBaseline', () => {
   });
 });
 
-describe('effectivePolicy', () => {
-  it('is the merchant policy when there is one, else the baseline', () => {
+describe('raiseToBaseline', () => {
+  it('keeps a policy that meets the baseline as it is', () => {
     const m = nr({ days: 15 });
-    expect(effectivePolicy(PLATFORM_BASELINE, m)).toBe(m);
-    expect(effectivePolicy(PLATFORM_BASELINE, null)).toBe(PLATFORM_BASELINE);
+    expect(raiseToBaseline(m, PLATFORM_BASELINE)).toBe(m);
+  });
+
+  it('gives the customer the baseline on the clauses a later, more generous baseline raised', () => {
+    const published = merchant({ noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 10, excludedCategories: ['furniture'] } });
+    const raisedBaseline = merchant({
+      noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 15, buyerPaysShipping: false },
+      priceProtection: { enabled: true, days: 30 },
+      refund: { withinDays: 1, dayType: 'working' },
+    });
+    const effective = raiseToBaseline({ ...published, priceProtection: { enabled: false, days: 0 } }, raisedBaseline);
+    expect(effective.noReasonReturn).toMatchObject({ days: 15, buyerPaysShipping: false, excludedCategories: [] });
+    expect(effective.priceProtection).toEqual({ enabled: true, days: 30 });
+    expect(effective.refund).toEqual({ withinDays: 1, dayType: 'working' });
+    // What the merchant gives beyond the baseline stays.
+    expect(raiseToBaseline(merchant({ qualityExchange: { days: 30 } }), raisedBaseline).qualityExchange.days).toBe(30);
+  });
+
+  it('property: the result never breaks the baseline, and clauses that did not keep the merchant value', () => {
+    fc.assert(
+      fc.property(arbPolicyRules, arbPolicyRules, (m, b) => {
+        const effective = raiseToBaseline(m, b);
+        expect(compareWithBaseline(effective, b)).toEqual([]);
+        if (compareWithBaseline(m, b).every((v) => !v.path.startsWith('fraudCompensation'))) {
+          expect(effective.fraudCompensation).toEqual(m.fraudCompensation);
+        }
+        expect(effective.goodwill).toEqual(m.goodwill);
+      }),
+    );
+  });
+
+  it('property: a case judged under the raised policy is eligible whenever it is under the baseline', () => {
+    fc.assert(
+      fc.property(arbInput, arbPolicyRules, (input, baseline) => {
+        const underBaseline = evaluateEligibility({ ...input, policy: { ...input.policy, rules: baseline } });
+        const underRaised = evaluateEligibility({ ...input, policy: { ...input.policy, rules: raiseToBaseline(input.policy.rules, baseline) } });
+        if (underBaseline.eligible) expect(underRaised.eligible).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -35,8 +35,10 @@ interface SwitchClause {
   generousValue: boolean;
 }
 
+// The no-reason return is the law's (第二十五条): the engine applies its days whatever `enabled`
+// says (a policy switching it off is refused by the law check), so its days are always compared.
 const NUMBER_CLAUSES: readonly NumberClause[] = [
-  { path: 'noReasonReturn.days', label: { 'zh-CN': '七天无理由退货期限', 'en-US': 'No-reason return window' }, unit: 'days', get: (r) => r.noReasonReturn.days, generous: 'higher', when: (r) => r.noReasonReturn.enabled },
+  { path: 'noReasonReturn.days', label: { 'zh-CN': '七天无理由退货期限', 'en-US': 'No-reason return window' }, unit: 'days', get: (r) => r.noReasonReturn.days, generous: 'higher' },
   { path: 'noReasonExchange.days', label: { 'zh-CN': '无理由换货期限', 'en-US': 'No-reason exchange window' }, unit: 'days', get: (r) => r.noReasonExchange.days, generous: 'higher', when: (r) => r.noReasonExchange.enabled },
   { path: 'qualityReturn.days', label: { 'zh-CN': '质量问题退货期限', 'en-US': 'Quality return window' }, unit: 'days', get: (r) => r.qualityReturn.days, generous: 'higher' },
   { path: 'qualityExchange.days', label: { 'zh-CN': '质量问题换货期限', 'en-US': 'Quality exchange window' }, unit: 'days', get: (r) => r.qualityExchange.days, generous: 'higher' },
@@ -180,7 +182,43 @@ export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules
   return out;
 }
 
-/** The policy that governs a case: the merchant's (already checked against the baseline) or else the baseline. */
-export function effectivePolicy<P>(baseline: P, merchant: P | null | undefined): P {
-  return merchant ?? baseline;
+/**
+ * The merchant's policy with every clause that is stricter than this baseline replaced by the
+ * baseline's. A merchant policy is checked against the baseline when it is published, but the
+ * platform may raise its baseline later: from then on the customer gets the more generous of the
+ * two, clause by clause, until the merchant publishes again (POL-9: never stricter than the baseline).
+ */
+export function raiseToBaseline(merchant: PolicyRules, baseline: PolicyRules): PolicyRules {
+  let rules = merchant;
+  // A clause compared only while its feature is on in both (e.g. price protection days) can only
+  // show up once the feature itself was raised: a second pass settles it.
+  for (let pass = 0; pass < 3; pass++) {
+    const violations = compareWithBaseline(rules, baseline);
+    if (violations.length === 0) return rules;
+    rules = violations.reduce((r, v) => raiseClause(r, baseline, v.path), rules);
+  }
+  return rules;
+}
+
+function raiseClause(r: PolicyRules, b: PolicyRules, path: string): PolicyRules {
+  const [section, field] = path.split('.') as [keyof PolicyRules, string | undefined];
+  switch (path) {
+    case 'noReasonReturn.buyerPaysShipping':
+      // Either clause may carry the promise: both take the baseline's.
+      return { ...r, freeReturnShipping: b.freeReturnShipping, noReasonReturn: { ...r.noReasonReturn, buyerPaysShipping: b.noReasonReturn.buyerPaysShipping } };
+    case 'noReasonReturn.excludedFlags':
+      return { ...r, noReasonReturn: { ...r.noReasonReturn, excludedFlags: r.noReasonReturn.excludedFlags.filter((f) => b.noReasonReturn.excludedFlags.includes(f)) } };
+    case 'noReasonReturn.excludedCategories':
+      return {
+        ...r,
+        noReasonReturn: { ...r.noReasonReturn, excludedCategories: r.noReasonReturn.excludedCategories.filter((c) => b.noReasonReturn.excludedCategories.includes(c)) },
+      };
+    case 'refund':
+    case 'refund.withinDays':
+      return { ...r, refund: { ...b.refund } };
+  }
+  if (field === undefined || typeof r[section] !== 'object') return { ...r, [section]: b[section] };
+  // A feature the merchant switched off comes back as the baseline has it, days included.
+  if (field === 'enabled') return { ...r, [section]: { ...(b[section] as object) } };
+  return { ...r, [section]: { ...(r[section] as object), [field]: (b[section] as Record<string, unknown>)[field] } };
 }

@@ -125,7 +125,8 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
         isMerchantPolicy: inForce.version?.scope === 'merchant',
         rules: inForce.rules,
         excludedCategories: await namedCategories(db, inForce.rules.noReasonReturn.excludedCategories),
-        violationsOfBaseline: compareWithBaseline(inForce.rules, inForce.baseline),
+        // Clauses of the published version that a later baseline overtook: the baseline's apply (rules above).
+        violationsOfBaseline: inForce.version ? compareWithBaseline(inForce.version.rules, inForce.baseline) : [],
       };
     },
   );

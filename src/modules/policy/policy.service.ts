@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
-import { compareWithBaseline } from './policy.baseline.ts';
+import { compareWithBaseline, raiseToBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
 import { findVersionInForce, insertVersion, listVersions, type PolicyVersion } from './policy.repository.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
@@ -22,6 +22,7 @@ export async function ensurePlatformBaseline(db: Kysely<DB>, now: Date): Promise
 
 export interface PolicyInForce {
   version: PolicyVersion | null;
+  /** What governs the order: the version's rules, a merchant's raised to the baseline in force where that is more generous. */
   rules: PolicyRules;
   baseline: PolicyRules;
 }
@@ -57,8 +58,8 @@ export async function policyInForce(db: Kysely<DB>, merchantId: string | null, a
   const platform = inForceAt(platformVersions, at);
   const merchant = inForceAt(merchantVersions, at);
   const baseline = platform?.rules ?? PLATFORM_BASELINE;
-  const version = merchant ?? platform;
-  return { version, rules: version?.rules ?? baseline, baseline };
+  if (merchant) return { version: merchant, rules: raiseToBaseline(merchant.rules, baseline), baseline };
+  return { version: platform, rules: baseline, baseline };
 }
 
 /**

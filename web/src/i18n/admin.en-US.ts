@@ -34,7 +34,7 @@ export const adminEnUS = {
         title: 'Check against the law and the platform baseline', checking: 'Checking…', ok: 'Meets the law and the platform baseline.',
         law: 'Below the law', baseline: 'Stricter than the platform baseline', platformNote: 'The baseline itself is checked against the law when it is published.',
       },
-      violationsNow: 'The version in force breaks the current baseline:',
+      violationsNow: 'Clauses of the version in force are stricter than the current baseline; the baseline applies to them:',
       group: {
         noReason: '7-day no-reason return', windows: 'Time limits (days from delivery)', repair: 'Repair and warranty',
         refund: 'Refund', extras: 'Other promises', money: 'Compensation and approvals',

@@ -36,7 +36,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
         title: '法律与平台基线校验', checking: '校验中…', ok: '符合法律规定和平台基线。',
         law: '低于法律规定', baseline: '严于平台基线', platformNote: '平台基线发布时按法律规定校验。',
       },
-      violationsNow: '现行版本不符合当前平台基线：',
+      violationsNow: '现行版本有条款严于当前平台基线，这些条款按平台基线执行：',
       group: {
         noReason: '七天无理由退货', windows: '申请期限（签收后天数）', repair: '维修与保修',
         refund: '退款时效', extras: '其他承诺', money: '赔偿与审批',
