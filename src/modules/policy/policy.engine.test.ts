@@ -177,6 +177,13 @@ describe('exchange', () => {
     const off = evaluateEligibility(makeInput({ kind: 'exchange', reason: 'no_reason' }));
     expect(off).toMatchObject({ eligible: false, advisedKind: 'return_refund' });
     expect(codes(off)).toEqual(['no_reason_exchange_unavailable']);
+    expect(off.reasons[0]?.text['zh-CN']).toContain('退货后重新购买');
+    // Custom-made goods cannot be returned without reason either: no advice to return them.
+    const custom = evaluateEligibility(makeInput({ kind: 'exchange', reason: 'no_reason', product: { flags: ['custom_made'] } }));
+    expect(custom.eligible).toBe(false);
+    expect(custom.reasons[0]?.code).toBe('no_reason_exchange_unavailable');
+    expect(custom.reasons[0]?.text['zh-CN']).not.toContain('退货');
+    expect(codes(custom)).toContain('excluded_custom_made');
     const on = evaluateEligibility(makeInput({ kind: 'exchange', reason: 'no_reason', rules: { noReasonExchange: { enabled: true, days: 7 } } }));
     expect(on).toMatchObject({ eligible: true, path: 'no_reason_exchange', returnShipping: { paidBy: 'customer' } });
   });

@@ -261,7 +261,7 @@ function exchange(ctx: Ctx): Outcome {
   const path: EligibilityPath = reason === 'no_reason' ? 'no_reason_exchange' : reason === 'logistics' ? 'logistics_claim' : 'quality_exchange';
   if (ctx.signedAt === null) return outcome(path, false, [REASONS.notYetDeliveredWait(path)]);
   if (reason === 'no_reason' && !ctx.rules.noReasonExchange.enabled) {
-    return pointToReturn(ctx, path, REASONS.noReasonExchangeUnavailable(), REASONS.noReasonExchangeUnavailable());
+    return pointToReturn(ctx, path, REASONS.noReasonExchangeUnavailable(), REASONS.noReasonExchangeUnavailableNoReturn());
   }
   const b = reason === 'no_reason' ? noReasonBarriers(ctx) : faultBarriers(ctx);
   if (b.blocks.length > 0) return outcome(path, false, b.blocks);

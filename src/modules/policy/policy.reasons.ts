@@ -130,6 +130,8 @@ export const REASONS = {
     r('perishable_no_return', '生鲜商品有质量问题的,凭照片等凭证即可退款,无需寄回', 'Fresh goods with a quality problem are refunded on photo evidence, without sending them back'),
   noReasonExchangeUnavailable: () =>
     r('no_reason_exchange_unavailable', '不支持无理由换货,可在七天无理由期限内退货后重新购买', 'No-reason exchange is not offered; return the item within the 7-day no-reason window and order again'),
+  // The same refusal when the no-reason return is not open either: no advice to return.
+  noReasonExchangeUnavailableNoReturn: () => r('no_reason_exchange_unavailable', '不支持无理由换货', 'No-reason exchange is not offered'),
   priceProtectionUnavailable: () => r('price_protection_unavailable', '该商品不提供价格保护', 'This product has no price protection'),
   reasonNotApplicable: () => r('reason_not_applicable', '补发仅适用于缺件、少件或配件损坏', 'Reshipping is only for missing or damaged parts'),
   repairNeedsFault: () =>
