@@ -176,7 +176,40 @@ describe('refund within 3 working days of receipt (SLA-12) over the National Day
   afterAll(async () => t.close());
 
   it('counts only working days, the make-up Saturday included', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-10-05T15:00:00+08:00' });
+    t.clock.set('2026-10-06T10:00:00+08:00');
+    const created = await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '不想要了',
+    });
+    const caseNo: string = created.body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF2026100601', shippingFeeFen: 0 });
+    t.clock.set('2026-10-08T15:00:00+08:00');
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).status).toBe(200);
+    let d = await detail(shop, caseNo);
+    // Friday Oct 9, the make-up working Saturday Oct 10 and Monday Oct 12 are the 3 days (Sunday is off).
+    expect(clockOf(d, 'refund_after_receipt').dueAt).toBe(new Date('2026-10-12T18:00:00+08:00').toISOString());
+
+    t.clock.set('2026-10-10T18:00:00+08:00');
+    await runTimers(t);
+    d = await detail(shop, caseNo);
+    expect(firings(d, 'sla_breached', 'refund_after_receipt')).toHaveLength(0);
+    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(0);
+    // Warned 4 working hours ahead: at 14:00 on Monday.
+    t.clock.set('2026-10-12T14:00:01+08:00');
+    await runTimers(t);
+    d = await detail(shop, caseNo);
+    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(1);
+    t.clock.set('2026-10-12T18:00:01+08:00');
+    await runTimers(t);
+    d = await detail(shop, caseNo);
+    expect(firings(d, 'sla_breached', 'refund_after_receipt')).toHaveLength(1);
+    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(1);
+  });
+
+  it('ends the refund clock at the law\'s 7 days when the holiday would stretch its working days past them', async () => {
     const shop = await makeShop(t, { signedAt: '2026-09-27T15:00:00+08:00' });
+    t.clock.set('2026-09-28T10:00:00+08:00');
     const created = await shop.customer.post('/api/v1/cases', {
       kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '不想要了',
     });
@@ -186,23 +219,11 @@ describe('refund within 3 working days of receipt (SLA-12) over the National Day
     t.clock.set('2026-09-30T15:00:00+08:00');
     expect((await shop.merchant.action(caseNo, 'receive_return', {})).status).toBe(200);
     let d = await detail(shop, caseNo);
-    // Oct 1–7 are holidays; Oct 8, Oct 9 and the make-up working Saturday Oct 10 are the 3 days.
-    expect(clockOf(d, 'refund_after_receipt').dueAt).toBe(new Date('2026-10-10T18:00:00+08:00').toISOString());
-
-    t.clock.set('2026-10-09T18:00:00+08:00');
-    await runTimers(t);
-    d = await detail(shop, caseNo);
-    expect(firings(d, 'sla_breached', 'refund_after_receipt')).toHaveLength(0);
-    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(0);
-    // Warned 4 working hours ahead: at 14:00 on the make-up Saturday.
-    t.clock.set('2026-10-10T14:00:01+08:00');
-    await runTimers(t);
-    d = await detail(shop, caseNo);
-    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(1);
-    t.clock.set('2026-10-10T18:00:01+08:00');
+    // 3 working days would end on Oct 10; the law ends the refund period with Oct 7.
+    expect(clockOf(d, 'refund_after_receipt').dueAt).toBe(new Date('2026-10-07T23:59:59.999+08:00').toISOString());
+    t.clock.set('2026-10-08T00:00:01+08:00');
     await runTimers(t);
     d = await detail(shop, caseNo);
     expect(firings(d, 'sla_breached', 'refund_after_receipt')).toHaveLength(1);
-    expect(firings(d, 'sla_warning', 'refund_after_receipt')).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
 // When each clock starts, stops and restarts, read off the case's events (SLA-1..12). Pure.
+import { dayWindowEnd } from '../policy/policy.calendar.ts';
+import { LAW } from '../policy/policy.law.ts';
 import { isApprovableAsFiled, isOpenState, type CaseState } from '../cases/case.state.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
 import type { SubjectMetric } from './sla.subjects.ts';
@@ -53,6 +55,8 @@ interface MetricRule {
   cancels?: (event: SlaEvent) => boolean;
   /** Starts again as soon as it is met, while `starts` would hold (staged feedback). */
   recurring?: (event: SlaEvent) => boolean;
+  /** A limit set by law that no target's budget may run past, counted from the clock's start. */
+  latestDue?: (startedAt: Date, timeZone: string) => Date;
 }
 
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange'];
@@ -77,6 +81,8 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     starts: (e, c) => e.type === 'return_received' && RETURN_KINDS.includes(c.kind),
     meets: (e) => DONE_STATES.has(e.toState),
     cancels: (e) => e.type === 'inspection_failed',
+    // Working days stretch over holidays; the refund is still due within 7 natural days (POL-6).
+    latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
   },
   merchant_review: {
     // Price protection needs the merchant to state the difference, so silence cannot grant it.

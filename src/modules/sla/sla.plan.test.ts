@@ -141,6 +141,16 @@ describe('planDeadlineChanges: responses', () => {
     expect(changed(failed, 'cancelled')).toEqual(['refund_after_receipt']);
     expect(changed(plan(COMPLAINT, { events: [ev('return_received', 'merchant', 'return_received')] }), 'started')).toEqual([]);
   });
+
+  it('the refund clock never runs past the 7 natural days after receipt, even when a holiday stretches its working days', () => {
+    // Received on the eve of the 2026 National Day holiday (10:00 in Shanghai): 3 working days end on 10-10.
+    const eve = new Date('2026-09-30T02:00:00Z');
+    const out = plan(RETURN, { open: [], events: [ev('return_received', 'merchant', 'return_received')], now: eve });
+    const refund = out.deadlines.find((d) => d.metric === 'refund_after_receipt')!;
+    expect(CAL.addWorkingDays(eve, 3).toISOString()).toBe('2026-10-10T10:00:00.000Z');
+    expect(refund.clock.dueAt.toISOString()).toBe('2026-10-07T15:59:59.999Z');
+    expect(refund.clock.warnAt!.getTime()).toBeLessThan(refund.clock.dueAt.getTime());
+  });
 });
 
 describe('planDeadlineChanges: targets and case keys', () => {

@@ -1,7 +1,7 @@
 // What a command does to a case's clocks: which start, pause, resume, are met, are cancelled or
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
 import type { BusinessCalendar } from './calendar.ts';
-import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock } from './sla.clock.ts';
+import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil } from './sla.clock.ts';
 import { endsAllClocks, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
 import {
   isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
@@ -86,6 +86,13 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     change(d, 'started', clock);
   };
   const targetOf = (d: OpenDeadline) => targets.find((t) => t.id === d.targetId) ?? null;
+  /** A lifecycle clock on its target, ending no later than the law allows for that metric. */
+  const lifecycleClock = (metric: keyof typeof METRIC_RULES, target: SlaTarget) => {
+    const calendar = input.calendarFor(target.calendarId);
+    const clock = startClock(calendar, target, now);
+    const latest = METRIC_RULES[metric].latestDue?.(now, calendar.spec.timeZone);
+    return latest && clock.dueAt > latest ? startClockUntil(calendar, latest, target.warnBeforeMinutes, now) : clock;
+  };
 
   for (const event of input.events) {
     if (endsAllClocks(event)) {
@@ -99,7 +106,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
         change(d, 'met', finishClock(d.clock, 'met', now));
         if (rule.recurring?.(event)) {
           const target = bestTarget(targets, d.metric, key);
-          if (target) start(d.metric, null, target, startClock(input.calendarFor(target.calendarId), target, now));
+          if (target) start(d.metric, null, target, lifecycleClock(d.metric, target));
         }
       } else if (rule.cancels?.(event)) {
         change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
@@ -108,7 +115,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     for (const metric of LIFECYCLE_METRICS) {
       if (open.has(slot(metric, null)) || !METRIC_RULES[metric].starts(event, input.context)) continue;
       const target = bestTarget(targets, metric, key);
-      if (target) start(metric, null, target, startClock(input.calendarFor(target.calendarId), target, now));
+      if (target) start(metric, null, target, lifecycleClock(metric, target));
     }
     for (const d of open.values()) {
       const pauses = targetOf(d)?.pauseStates.includes(event.toState) ?? false;
