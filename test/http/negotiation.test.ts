@@ -199,3 +199,30 @@ describe('dissatisfied customer (CL-3)', () => {
     expect((await shop.agent.action(caseNo, 'close', {})).body.state).toBe('closed');
   });
 });
+
+describe('a warranty repair (RES-1, RES-4)', () => {
+  it('ships the item back only once the repair is done', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-10-02T10:00:00+08:00' });
+    const caseNo = await fileCase(shop, { kind: 'repair', reason: 'quality' });
+    expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF0001112223', shippingFeeFen: 0 });
+    await shop.agent.action(caseNo, 'receive_return', {});
+    const photo = await shop.agent.upload(caseNo, { purpose: 'inspection' }, { name: 'board.png', bytes: (await import('../helpers/files.ts')).PNG_1x1 });
+    expect((await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '主板故障，保修期内免费维修', photoAttachmentIds: [photo.body.id] })).body.state).toBe('executing');
+    const tasks = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[];
+    const repair = tasks.find((x) => x.type === 'repair')!;
+    const shipBack = tasks.find((x) => x.type === 'ship_back_repaired')!;
+
+    const early = await shop.merchant.action(caseNo, 'complete_task', { taskId: shipBack.id, proof: { carrier: '顺丰', trackingNo: 'SF0001112224' } });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toBe('/problems/task-out-of-order');
+    expect(early.body.title).toBeTruthy();
+    const untouched = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(untouched.body.shipments.some((s: { direction: string }) => s.direction === 'repaired')).toBe(false);
+
+    expect((await shop.merchant.action(caseNo, 'complete_task', { taskId: repair.id, proof: { note: '已更换主板' } })).status).toBe(200);
+    const back = await shop.merchant.action(caseNo, 'complete_task', { taskId: shipBack.id, proof: { carrier: '顺丰', trackingNo: 'SF0001112224' } });
+    expect(back.status).toBe(200);
+    expect(back.body.state).toBe('resolved');
+  });
+});

@@ -5,6 +5,8 @@ import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
+import { paidForCase, refundedForCase } from '../resolution/offer.repository.ts';
+import { refundableFen, taskWaitingFor } from '../resolution/resolution.rules.ts';
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
 import {
   cancelOpenTasks,
@@ -12,11 +14,14 @@ import {
   completeTask,
   countFailedRefunds,
   executeLedgerLine,
+  executeLedgerOfTask,
   insertLedgerLines,
   insertRefund,
   insertTasks,
   openTasks,
+  plannedLineOfTask,
   setDueForOpenTasks,
+  type TaskRef,
 } from './execution.repository.ts';
 
 
@@ -140,9 +145,16 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     if (ctx.row.state !== 'executing') {
       throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
     }
+    const waitingFor = taskWaitingFor(task.type, tasks.filter((t) => t.offer_id === task.offer_id && t.id !== task.id).map((t) => t.type));
+    if (waitingFor) {
+      throw conflict(
+        'task-out-of-order',
+        { 'zh-CN': '请先完成维修,再寄回商品', 'en-US': 'Complete the repair before shipping the item back' },
+        { taskType: task.type, waitingFor },
+      );
+    }
     const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
-    const paidThrough = PAYMENT_TASKS[task.type];
-    if (paidThrough) return paymentTask(ctx, task.id, paidThrough, input, command);
+    if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input, command);
     if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
       throw invalid('proof.trackingNo', { 'zh-CN': '请填写新发货的运单号', 'en-US': 'Give the tracking number of the new shipment' });
     }
@@ -165,43 +177,33 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
             })
             .execute();
         }
-        if (task.type === 'compensation') {
-          await executeLedgerLine(ctx.trx, ctx.row.id, 'compensation', null);
-          await executeLedgerLine(ctx.trx, ctx.row.id, 'fraud_compensation', null);
-        }
+        // Compensation settles its own plan's compensation lines (coupon/cash, 假一赔三).
+        await executeLedgerOfTask(ctx.trx, ctx.row.id, task);
         return { eventData: { taskId: task.id, taskType: task.type, proof: input.proof } };
       },
     };
   },
 };
 
-/** Tasks that move money back to the customer through the payment provider, by ledger line. */
-const PAYMENT_TASKS: Record<string, 'refund' | 'return_shipping'> = {
-  refund: 'refund',
-  shipping_reimbursement: 'return_shipping',
-};
+/** Tasks that move money back to the customer through the payment provider, each paying its own ledger line. */
+const PAYMENT_TASKS = new Set(['refund', 'shipping_reimbursement']);
 
 /**
  * A refund goes through the payment provider with a key derived from the task and the attempt,
- * so a retried request (or a crash after the provider answered) can never pay twice.
+ * so a retried request (or a crash after the provider answered) can never pay twice. It pays the
+ * planned line of the task's own plan (never an older plan's line), and a refund of the price
+ * never takes the case's refunds above what the customer paid, whatever plans were agreed.
  */
 async function paymentTask(
   ctx: Parameters<ActionHandler<unknown>>[0],
-  taskId: string,
-  entryType: 'refund' | 'return_shipping',
+  task: TaskRef & { id: string },
   input: Input<'complete_task'>,
   command: { type: 'complete_task'; taskId: string; remainingOpenTasks: number },
 ) {
-  const line = await ctx.trx
-    .selectFrom('ledger_entries')
-    .select(['amount_fen'])
-    .where('case_id', '=', ctx.row.id)
-    .where('entry_type', '=', entryType)
-    .where('paid_to', '=', 'customer')
-    .where('status', '=', 'planned')
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const taskId = task.id;
+  const line = await plannedLineOfTask(ctx.trx, ctx.row.id, task);
   if (!line) throw conflict('no-refund-planned', { 'zh-CN': '没有待执行的退款', 'en-US': 'No refund is planned' });
+  if (task.type === 'refund') await assertWithinPaid(ctx, line.amount_fen);
   // Money leaves only for a command the state machine accepts.
   ctx.assertAllowed(command);
   const attempt = (await countFailedRefunds(ctx.trx, taskId)) + 1;
@@ -241,7 +243,7 @@ async function paymentTask(
     apply: async () => {
       const refundId = await record('succeeded');
       await completeTask(ctx.trx, taskId, { ...input.proof, reference: outcome.providerRef }, ctx.actor.userId, ctx.now);
-      await executeLedgerLine(ctx.trx, ctx.row.id, entryType, refundId);
+      await executeLedgerLine(ctx.trx, line.id, refundId);
       return {
         priorEvents: [
           {
@@ -251,8 +253,27 @@ async function paymentTask(
             data: { refundId, amountFen: line.amount_fen, providerRef: outcome.providerRef },
           },
         ],
-        eventData: { taskId, taskType: entryType === 'refund' ? 'refund' : 'shipping_reimbursement', providerRef: outcome.providerRef },
+        eventData: { taskId, taskType: task.type, providerRef: outcome.providerRef },
       };
     },
   };
+}
+
+/**
+ * The last guard before money leaves: paid − already refunded must cover this refund. Plans are
+ * judged against the same figure when proposed; this catches whatever got past them (a plan
+ * accepted before another refund was paid, data from before the check existed).
+ */
+async function assertWithinPaid(ctx: Parameters<ActionHandler<unknown>>[0], amountFen: number): Promise<void> {
+  const [paidFen, refundedFen] = await Promise.all([paidForCase(ctx.trx, ctx.row.id), refundedForCase(ctx.trx, ctx.row.id)]);
+  const refundable = refundableFen(paidFen, refundedFen);
+  if (amountFen <= refundable) return;
+  throw conflict(
+    'refund-exceeds-paid',
+    {
+      'zh-CN': `本次退款 ${amountFen / 100} 元将使退款总额超过实付金额（实付 ${paidFen / 100} 元，已退 ${refundedFen / 100} 元，最多还可退 ${refundable / 100} 元）`,
+      'en-US': `Refunding ${amountFen / 100} yuan would take the case's refunds above what was paid (${paidFen / 100} paid, ${refundedFen / 100} already refunded, at most ${refundable / 100} left)`,
+    },
+    { amountFen, paidFen, refundedFen, refundableFen: refundable },
+  );
 }

@@ -7,7 +7,7 @@ import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../r
 import type { Responsibility } from '../../shared/vocabulary.ts';
 import { dayWindowEnd } from '../policy/policy.calendar.ts';
 import { LAW } from '../policy/policy.law.ts';
-import { insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
+import { cancelEarlierPlans, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
 
 const HOUR = 3_600_000;
 
@@ -48,11 +48,18 @@ function ownerFor(type: string, facts: CaseFacts): string {
   return facts.seller === 'merchant' ? 'merchant' : 'specialist';
 }
 
+/**
+ * Starts the accepted plan's execution. The plan replaces any earlier one still under way (e.g. a
+ * supervisor escalated an executing case to compliance, who re-planned it): the earlier plan's
+ * open tasks and planned money are cancelled first, so both can never pay out. Returns the ids of
+ * the tasks so cancelled, for the event.
+ */
 export async function createPlanExecution(
   ctx: ActionContext,
   plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts },
-): Promise<void> {
+): Promise<{ cancelledTaskIds: string[] }> {
   const { terms, facts } = plan;
+  const cancelledTaskIds = await cancelEarlierPlans(ctx.trx, ctx.row.id, plan.offerId, ctx.now);
   const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
   const tasks: NewTask[] = tasksForTerms(terms).map((type) => ({
     type,
@@ -63,6 +70,7 @@ export async function createPlanExecution(
   }));
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
   await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
+  return { cancelledTaskIds };
 }
 
 /** Who pays for sending the goods back: the finding decides, else the policy's answer at intake. */

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { LedgerLine } from '../resolution/resolution.rules.ts';
+import { ledgerEntriesSettledBy, type LedgerLine } from '../resolution/resolution.rules.ts';
 
 type Db = Kysely<DB>;
 
@@ -52,13 +52,96 @@ export async function completeTask(db: Db, taskId: string, proof: unknown, doneB
     .execute();
 }
 
-export async function cancelOpenTasks(db: Db, caseId: string, now: Date): Promise<void> {
-  await db
+/** A task as the ledger sees it: the plan it belongs to (null: not of a plan) and what it does. */
+export interface TaskRef {
+  offer_id: string | null;
+  type: string;
+}
+
+/** The still-planned ledger lines a task settles: its own plan's lines of its kind, paid to the customer. */
+function plannedLinesOf(caseId: string, task: TaskRef, entryTypes: string[]) {
+  return (eb: ExpressionBuilder<DB, 'ledger_entries'>) =>
+    eb.and([
+      eb('case_id', '=', caseId),
+      task.offer_id === null ? eb('offer_id', 'is', null) : eb('offer_id', '=', task.offer_id),
+      eb('entry_type', 'in', entryTypes),
+      eb('paid_to', '=', 'customer'),
+      eb('status', '=', 'planned'),
+    ]);
+}
+
+/** The planned line a payment task pays (the oldest, should a task without a plan have several). */
+export async function plannedLineOfTask(db: Db, caseId: string, task: TaskRef) {
+  const entryTypes = ledgerEntriesSettledBy(task.type);
+  if (entryTypes.length === 0) return undefined;
+  return db
+    .selectFrom('ledger_entries')
+    .select(['id', 'amount_fen'])
+    .where(plannedLinesOf(caseId, task, entryTypes))
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Marks the planned lines a done task settled as executed. */
+export async function executeLedgerOfTask(db: Db, caseId: string, task: TaskRef): Promise<void> {
+  const entryTypes = ledgerEntriesSettledBy(task.type);
+  if (entryTypes.length === 0) return;
+  await db.updateTable('ledger_entries').set({ status: 'executed' }).where(plannedLinesOf(caseId, task, entryTypes)).execute();
+}
+
+/** Marks one line executed and links the refund that paid it. */
+export async function executeLedgerLine(db: Db, lineId: string, refundId: string | null): Promise<void> {
+  await db.updateTable('ledger_entries').set({ status: 'executed', refund_id: refundId }).where('id', '=', lineId).execute();
+}
+
+/**
+ * Cancels the case's open tasks and the planned ledger lines they would have settled: a task that
+ * will not be done leaves no money planned behind it (a later task must never pay it).
+ */
+export async function cancelOpenTasks(db: Db, caseId: string, now: Date): Promise<{ id: string }[]> {
+  const tasks = await db
     .updateTable('execution_tasks')
     .set({ status: 'cancelled', done_at: now })
     .where('case_id', '=', caseId)
     .where('status', '=', 'open')
+    .returning(['id', 'offer_id', 'type'])
     .execute();
+  for (const task of tasks) {
+    const entryTypes = ledgerEntriesSettledBy(task.type);
+    if (entryTypes.length > 0) {
+      await db.updateTable('ledger_entries').set({ status: 'cancelled' }).where(plannedLinesOf(caseId, task, entryTypes)).execute();
+    }
+  }
+  return tasks;
+}
+
+/**
+ * A newly accepted plan replaces every earlier one (compliance re-planning an executing case, a
+ * plan after a reopen): their open tasks and still-planned lines are cancelled, so only the new
+ * plan pays. Money already paid stays paid (and counts against what is still refundable); work
+ * that belongs to no plan (reimbursing a return fee the customer advanced) is still owed.
+ * Returns the ids of the tasks cancelled.
+ */
+export async function cancelEarlierPlans(db: Db, caseId: string, offerId: string, now: Date): Promise<string[]> {
+  const tasks = await db
+    .updateTable('execution_tasks')
+    .set({ status: 'cancelled', done_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .where('offer_id', 'is not', null)
+    .where('offer_id', '<>', offerId)
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('ledger_entries')
+    .set({ status: 'cancelled' })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'planned')
+    .where('offer_id', 'is not', null)
+    .where('offer_id', '<>', offerId)
+    .execute();
+  return tasks.map((t) => t.id);
 }
 
 export async function insertLedgerLines(
@@ -91,21 +174,6 @@ export async function insertLedgerLines(
 
 export async function cancelPlannedLedger(db: Db, caseId: string): Promise<void> {
   await db.updateTable('ledger_entries').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', '=', 'planned').execute();
-}
-
-/** Marks the first planned line of a type as executed (and links the refund that paid it). */
-export async function executeLedgerLine(db: Db, caseId: string, entryType: string, refundId: string | null): Promise<void> {
-  const line = await db
-    .selectFrom('ledger_entries')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('entry_type', '=', entryType)
-    .where('status', '=', 'planned')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  if (!line) return;
-  await db.updateTable('ledger_entries').set({ status: 'executed', refund_id: refundId }).where('id', '=', line.id).execute();
 }
 
 export async function countFailedRefunds(db: Db, taskId: string): Promise<number> {

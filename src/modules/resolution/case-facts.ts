@@ -1,14 +1,16 @@
-// The facts a plan is judged against: what was paid, which policy path made the case
+// The facts a plan is judged against: what was paid and already refunded, which policy path made the case
 // eligible, who sells (merchant or platform), and the policy rules in force for the order.
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Party } from '../../shared/vocabulary.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../policy/policy.rules.ts';
-import { paidForCase } from './offer.repository.ts';
+import { paidForCase, refundedForCase } from './offer.repository.ts';
 import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
   paidFen: number;
+  /** Refunds already paid out on the case (any plan): a new plan refunds at most paidFen − refundedFen. */
+  refundedFen: number;
   eligibilityPath: string | null;
   returnShippingPaidBy: Party | null;
   /** Whether the policy decision at intake asked for the goods back. */
@@ -22,8 +24,9 @@ interface StoredEligibility {
 }
 
 export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
-  const [paidFen, merchant, policy] = await Promise.all([
+  const [paidFen, refundedFen, merchant, policy] = await Promise.all([
     paidForCase(db, row.id),
+    refundedForCase(db, row.id),
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -35,6 +38,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
   const first = eligibility?.items?.[0];
   return {
     paidFen,
+    refundedFen,
     eligibilityPath: first?.path ?? null,
     returnShippingPaidBy: first?.returnShippingPaidBy ?? null,
     eligibilityReturnRequired: first?.returnRequired ?? null,

@@ -11,7 +11,7 @@ import { createPlanExecution } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { counterOfferSchema, proposePlanSchema, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
-import { assessPlan, type OfferTerms, type PlanType, tasksForTerms } from './resolution.rules.ts';
+import { assessPlan, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
 const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
 const empty = z.object({});
@@ -34,15 +34,35 @@ type Input<K extends keyof typeof offerActionSchemas> = z.infer<(typeof offerAct
 
 const APPROVERS = new Set(['supervisor', 'admin']);
 
-function planViolationError(violations: ReturnType<typeof assessPlan>['violations']): AppError {
+/** Problem types of plan violations; the statutory floors (and malformed amounts) share one. */
+const VIOLATION_PROBLEM: Record<string, string> = {
+  refund_above_refundable: 'refund-above-refundable',
+};
+
+/** `fieldOf` names the field as the caller's input does (approve_request has no `terms`). */
+function planViolationError(violations: PlanViolation[], fieldOf: (field: string) => string = (field) => field): AppError {
   const first = violations[0]!;
   return new AppError({
     status: 422,
-    type: 'plan-below-statutory-rights',
-    field: first.field,
+    type: VIOLATION_PROBLEM[first.code] ?? 'plan-below-statutory-rights',
+    field: fieldOf(first.field),
     text: first.text,
-    issues: violations.map((v) => ({ field: v.field, message: v.text })),
+    issues: violations.map((v) => ({ field: fieldOf(v.field), message: v.text })),
   });
+}
+
+/** What a plan on this case is judged against: the price, what is left of it to refund, the policy. */
+function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; fraudFound: boolean; proposedByCustomer: boolean }): PlanContext {
+  return {
+    paidFen: facts.paidFen,
+    refundedFen: facts.refundedFen,
+    eligibilityPath: facts.eligibilityPath,
+    responsibility: plan.responsibility,
+    fraudFound: plan.fraudFound,
+    goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
+    fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
+    proposedByCustomer: plan.proposedByCustomer,
+  };
 }
 
 async function openOfferOrFail(ctx: ActionContext) {
@@ -57,9 +77,12 @@ async function openOfferOrFail(ctx: ActionContext) {
 async function acceptOffer(ctx: ActionContext, offerId: string, terms: OfferTerms, responsibility: Responsibility) {
   const facts = await caseFacts(ctx.trx, ctx.row);
   await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
-  await createPlanExecution(ctx, { offerId, terms, responsibility, facts });
-  return { caseChanges: { responsibility }, eventData: { offerId, terms } };
+  const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms, responsibility, facts });
+  return { caseChanges: { responsibility }, eventData: { offerId, terms, ...supersededTasks(cancelledTaskIds) } };
 }
+
+/** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
+const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
 
 const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
   quality: 'quality_defect',
@@ -68,14 +91,22 @@ const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
   no_reason: 'no_fault',
 };
 
-/** The plan a request asks for, by kind; null where only a negotiated plan makes sense. */
+/** Kinds whose request is, above all, money back: granting one with nothing to refund grants nothing. */
+const REFUND_KINDS = new Set<CaseKind>(['return_refund', 'refund_only', 'price_protection']);
+
+/**
+ * The plan a request asks for, by kind; null where only a negotiated plan makes sense. A full
+ * refund is what is left of the price: after an earlier refund on the case (then a reopen) only
+ * the remainder can be given back.
+ */
 function requestedTerms(kind: CaseKind, facts: CaseFacts, refundFen: number | undefined): { planType: PlanType; terms: OfferTerms } | null {
   const returnRequired = facts.eligibilityReturnRequired ?? true;
+  const refundable = refundableFen(facts.paidFen, facts.refundedFen);
   switch (kind) {
     case 'return_refund':
-      return { planType: 'return_and_refund', terms: toTerms({ refundFen: refundFen ?? facts.paidFen, returnRequired, keepItem: !returnRequired }) };
+      return { planType: 'return_and_refund', terms: toTerms({ refundFen: refundFen ?? refundable, returnRequired, keepItem: !returnRequired }) };
     case 'refund_only':
-      return { planType: refundFen && refundFen < facts.paidFen ? 'partial_refund' : 'full_refund', terms: toTerms({ refundFen: refundFen ?? facts.paidFen }) };
+      return { planType: refundFen && refundFen < facts.paidFen ? 'partial_refund' : 'full_refund', terms: toTerms({ refundFen: refundFen ?? refundable }) };
     case 'exchange':
       return { planType: 'exchange', terms: toTerms({ returnRequired: true, replacement: true }) };
     case 'repair':
@@ -99,20 +130,20 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
         'en-US': ctx.row.kind === 'price_protection' ? 'Give the price difference to refund' : 'This kind of case needs a proposed plan instead',
       });
     }
-    const responsibility = RESPONSIBILITY_BY_REASON[ctx.row.reason as RequestReason] ?? 'no_fault';
-    const assessment = assessPlan(requested.terms, {
-      paidFen: facts.paidFen,
-      eligibilityPath: facts.eligibilityPath,
-      responsibility,
-      fraudFound: false,
-      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
-      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
-      proposedByCustomer: false,
-    });
-    if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
-    if (assessment.goodwillFen > 0) {
-      throw invalid('refundFen', { 'zh-CN': '退款金额不能超过实付金额', 'en-US': 'The refund cannot exceed what was paid' });
+    if (REFUND_KINDS.has(ctx.row.kind as CaseKind) && requested.terms.refundFen === 0) {
+      throw invalid(
+        'refundFen',
+        {
+          'zh-CN': `本售后单的实付金额已全部退款（实付 ${facts.paidFen / 100} 元，已退 ${facts.refundedFen / 100} 元），没有可再退的金额`,
+          'en-US': `Everything paid on this case has been refunded (${facts.paidFen / 100} yuan paid, ${facts.refundedFen / 100} refunded); nothing is left to refund`,
+        },
+        VIOLATION_PROBLEM.refund_above_refundable,
+      );
     }
+    const responsibility = RESPONSIBILITY_BY_REASON[ctx.row.reason as RequestReason] ?? 'no_fault';
+    const assessment = assessPlan(requested.terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: false }));
+    // A request grants the money back and no more (refunds above the refundable amount are violations).
+    if (assessment.violations.length > 0) throw planViolationError(assessment.violations, (field) => field.replace(/^terms\./, ''));
     const offerId = randomUUID();
     return {
       command: {
@@ -138,23 +169,19 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
         });
-        await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts });
-        return { reason: input.note ?? null, caseChanges: { responsibility }, eventData: { offerId, planType: requested.planType, terms: requested.terms } };
+        const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts });
+        return {
+          reason: input.note ?? null,
+          caseChanges: { responsibility },
+          eventData: { offerId, planType: requested.planType, terms: requested.terms, ...supersededTasks(cancelledTaskIds) },
+        };
       },
     };
   },
   propose_plan: async (ctx, input) => {
     const facts = await caseFacts(ctx.trx, ctx.row);
     const terms = toTerms(input.terms);
-    const assessment = assessPlan(terms, {
-      paidFen: facts.paidFen,
-      eligibilityPath: facts.eligibilityPath,
-      responsibility: input.responsibility,
-      fraudFound: input.fraudFound,
-      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
-      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
-      proposedByCustomer: false,
-    });
+    const assessment = assessPlan(terms, planContext(facts, { responsibility: input.responsibility, fraudFound: input.fraudFound, proposedByCustomer: false }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
     if (assessment.needsGoodwillReason && !input.goodwillReason) {
       throw invalid('goodwillReason', {
@@ -235,6 +262,11 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const offer = await openOfferOrFail(ctx);
     const counterId = randomUUID();
     const terms = toTerms(input.terms);
+    // The customer may waive rights in their own offer, but not ask for more refund than is left.
+    const facts = await caseFacts(ctx.trx, ctx.row);
+    const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
+    const { violations } = assessPlan(terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: true }));
+    if (violations.length > 0) throw planViolationError(violations);
     return {
       command: { type: 'counter_offer', offerId: counterId, reason: input.reason },
       apply: async () => {
@@ -270,15 +302,8 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const terms = toTerms(counter.terms as Partial<OfferTerms>);
     const facts = await caseFacts(ctx.trx, ctx.row);
     const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
-    const assessment = assessPlan(terms, {
-      paidFen: facts.paidFen,
-      eligibilityPath: facts.eligibilityPath,
-      responsibility,
-      fraudFound: false,
-      goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
-      fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
-      proposedByCustomer: true,
-    });
+    const assessment = assessPlan(terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: true }));
+    if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
     if (assessment.needsApproval && !APPROVERS.has(ctx.actor.role)) {
       throw forbidden({
         'zh-CN': '客户还价超出审批额度，需由主管接受',

@@ -101,3 +101,20 @@ export async function paidForCase(db: Db, caseId: string): Promise<number> {
     .execute();
   return rows.reduce((sum, r) => sum + Math.floor((r.paid_fen * Math.min(r.case_quantity, r.order_quantity)) / r.order_quantity), 0);
 }
+
+/**
+ * What the case has already given back of the price: refunds paid out by refund tasks, whatever
+ * plan they belonged to. Failed attempts moved no money; shipping reimbursements give back the
+ * return fee, not the price, and are not counted.
+ */
+export async function refundedForCase(db: Db, caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('refunds as r')
+    .innerJoin('execution_tasks as t', 't.id', 'r.task_id')
+    .select(sql<string>`coalesce(sum(r.amount_fen), 0)`.as('fen'))
+    .where('r.case_id', '=', caseId)
+    .where('r.status', '<>', 'failed')
+    .where('t.type', '=', 'refund')
+    .executeTakeFirstOrThrow();
+  return Number(row.fen);
+}

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RESPONSIBILITIES } from '../../shared/vocabulary.ts';
-import { assessPlan, EMPTY_TERMS, fraudCompensationFen, liableParty, type OfferTerms, plannedLedger, tasksForTerms } from './resolution.rules.ts';
+import {
+  assessPlan,
+  EMPTY_TERMS,
+  fraudCompensationFen,
+  ledgerEntriesSettledBy,
+  liableParty,
+  type OfferTerms,
+  plannedLedger,
+  refundableFen,
+  tasksForTerms,
+} from './resolution.rules.ts';
 
 const fen = fc.integer({ min: 0, max: 5_000_000 });
 const arbTerms: fc.Arbitrary<OfferTerms> = fc.record({
@@ -45,6 +55,17 @@ describe('who bears what (VER-5)', () => {
     );
   });
 
+  it('property: every planned ledger line is settled by exactly one task of the same plan', () => {
+    fc.assert(
+      fc.property(arbTerms, arbResponsibility, arbSeller, (terms, responsibility, seller) => {
+        const tasks = tasksForTerms(terms);
+        for (const line of plannedLedger(terms, responsibility, seller)) {
+          expect(tasks.filter((task) => ledgerEntriesSettledBy(task).includes(line.entryType))).toHaveLength(1);
+        }
+      }),
+    );
+  });
+
   it('property: a task exists exactly for each kind of work the terms promise', () => {
     fc.assert(
       fc.property(arbTerms, (terms) => {
@@ -60,7 +81,7 @@ describe('who bears what (VER-5)', () => {
 });
 
 describe('plan assessment (RES-2, RES-3)', () => {
-  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
 
   it('fraud compensation is three times the price, at least 500 yuan', () => {
     expect(fraudCompensationFen(10_000)).toBe(50_000);
@@ -105,6 +126,52 @@ describe('plan assessment (RES-2, RES-3)', () => {
         const a = assessPlan(terms, { ...context, paidFen: paid, fraudMinimumFen: fraudCompensationFen(paid), fraudFound: true, eligibilityPath: null });
         const refused = a.violations.some((v) => v.code === 'below_statutory_fraud_compensation');
         expect(refused).toBe(terms.fraudCompensationFen < fraudCompensationFen(paid));
+      }),
+    );
+  });
+});
+
+describe('refunds never exceed what was paid (RES-1, RES-7)', () => {
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
+  const above = (a: ReturnType<typeof assessPlan>) => a.violations.filter((v) => v.code === 'refund_above_refundable');
+
+  it('refuses a second full refund after a full refund, naming the field, for staff and customer alike', () => {
+    const full = { ...EMPTY_TERMS, refundFen: 29_900 };
+    expect(above(assessPlan(full, context))).toEqual([]);
+    for (const proposedByCustomer of [false, true]) {
+      const a = assessPlan(full, { ...context, refundedFen: 29_900, proposedByCustomer });
+      expect(above(a).map((v) => v.field)).toEqual(['terms.refundFen']);
+      expect(above(a)[0]!.text['en-US']).toContain('0 yuan');
+      expect(above(a)[0]!.text['zh-CN']).toContain('已退 299 元');
+    }
+  });
+
+  it('holds a return plan to the remainder of the price, not the whole price, once part was refunded', () => {
+    const rest = { ...EMPTY_TERMS, refundFen: 19_900, returnRequired: true };
+    expect(assessPlan(rest, { ...context, refundedFen: 10_000 }).violations).toEqual([]);
+    expect(assessPlan({ ...rest, refundFen: 19_000 }, { ...context, refundedFen: 10_000 }).violations.map((v) => v.code)).toEqual(['below_statutory_refund']);
+    expect(assessPlan({ ...rest, refundFen: 29_900 }, { ...context, refundedFen: 10_000 }).violations.map((v) => v.code)).toEqual(['refund_above_refundable']);
+  });
+
+  it('property: a refund is refused exactly when it is above paid − refunded; compensation is never capped by it', () => {
+    fc.assert(
+      fc.property(arbTerms, fen, fen, fc.boolean(), fc.boolean(), (terms, paidFen, refundedFen, proposedByCustomer, fraudFound) => {
+        const ctx = { ...context, paidFen, refundedFen, proposedByCustomer, fraudFound, fraudMinimumFen: fraudCompensationFen(paidFen) };
+        const refundable = refundableFen(paidFen, refundedFen);
+        expect(refundable).toBe(Math.max(0, paidFen - refundedFen));
+        expect(above(assessPlan(terms, ctx)).length).toBe(terms.refundFen > refundable ? 1 : 0);
+        // The same plan with its refund brought within the cap is never refused for it, whatever it compensates.
+        expect(above(assessPlan({ ...terms, refundFen: Math.min(terms.refundFen, refundable) }, ctx))).toEqual([]);
+      }),
+    );
+  });
+
+  it('property: on a statutory return path the floor and the cap never contradict each other', () => {
+    fc.assert(
+      fc.property(fen, fen, (paidFen, refundedFen) => {
+        const terms = { ...EMPTY_TERMS, returnRequired: true, refundFen: refundableFen(paidFen, refundedFen) };
+        const codes = assessPlan(terms, { ...context, paidFen, refundedFen }).violations.map((v) => v.code);
+        expect(codes).toEqual([]);
       }),
     );
   });

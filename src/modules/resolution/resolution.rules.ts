@@ -79,6 +79,8 @@ export { statutoryFraudCompensationFen as fraudCompensationFen } from '../policy
 export interface PlanContext {
   /** What the customer paid for the items of the case. */
   paidFen: number;
+  /** What the case has already refunded of that price (refunds paid out; failed attempts do not count). */
+  refundedFen: number;
   /** The policy path that made the case eligible (e.g. 'no_reason_return'). */
   eligibilityPath: string | null;
   responsibility: Responsibility;
@@ -110,16 +112,42 @@ const STATUTORY_RETURN_PATHS = new Set([
   'no_reason_return', 'quality_return', 'not_as_described_return', 'logistics_claim', 'three_guarantees_replacement', 'not_received_refund',
 ]);
 
+/**
+ * What the case may still refund: the price paid less what was already refunded. Compensation
+ * (coupon, cash, 假一赔三) is not a refund and is not counted here.
+ */
+export function refundableFen(paidFen: number, refundedFen: number): number {
+  return Math.max(0, paidFen - refundedFen);
+}
+
+const yuan = (fen: number) => fen / 100;
+
 export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessment {
   const violations: PlanViolation[] = [];
+  const refundable = refundableFen(context.paidFen, context.refundedFen);
+  // A refund gives the price back, so it can never exceed what is left of it: after a full refund
+  // and a reopen there is nothing more to refund. Goodwill goes through compensation instead.
+  // This holds for the customer's own counter-offer too.
+  if (terms.refundFen > refundable) {
+    violations.push({
+      code: 'refund_above_refundable',
+      field: 'terms.refundFen',
+      text: {
+        'zh-CN': `退款金额（${yuan(terms.refundFen)} 元）超过可退金额（${yuan(refundable)} 元：实付 ${yuan(context.paidFen)} 元，已退 ${yuan(context.refundedFen)} 元）；额外补偿请使用优惠券或现金补偿`,
+        'en-US': `The refund (${yuan(terms.refundFen)} yuan) is more than what is still refundable (${yuan(refundable)} yuan: ${yuan(context.paidFen)} paid, ${yuan(context.refundedFen)} already refunded); give goodwill as a coupon or cash compensation`,
+      },
+    });
+  }
+  // The statutory full refund is whatever of the price is still unrefunded (money already paid
+  // back on the case counts towards it).
   const statutoryReturn = context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
-  if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && terms.refundFen < context.paidFen && !terms.replacement) {
+  if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && terms.refundFen < refundable && !terms.replacement) {
     violations.push({
       code: 'below_statutory_refund',
       field: 'terms.refundFen',
       text: {
-        'zh-CN': `客户依法可退货并全额退款（${context.paidFen / 100} 元），退货方案不得低于全额退款`,
-        'en-US': `The customer may by law return the goods for a full refund (${context.paidFen / 100} yuan); a return plan may not refund less`,
+        'zh-CN': `客户依法可退货并全额退款（${yuan(refundable)} 元），退货方案不得低于全额退款`,
+        'en-US': `The customer may by law return the goods for a full refund (${yuan(refundable)} yuan); a return plan may not refund less`,
       },
     });
   }
@@ -137,10 +165,10 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   if (terms.refundFen < 0 || terms.couponFen < 0 || terms.cashFen < 0 || terms.fraudCompensationFen < 0) {
     violations.push({ code: 'negative_amount', field: 'terms', text: { 'zh-CN': '金额不能为负数', 'en-US': 'Amounts cannot be negative' } });
   }
-  // Goodwill: whatever goes beyond giving the money back and the statutory compensation.
-  const refundAbovePaid = Math.max(0, terms.refundFen - context.paidFen);
+  // Goodwill: whatever goes beyond giving the money back and the statutory compensation (a refund
+  // above what is refundable is refused above, never counted as goodwill).
   const fraudAboveStatute = context.fraudFound ? Math.max(0, terms.fraudCompensationFen - fraudMinimum) : terms.fraudCompensationFen;
-  const goodwillFen = terms.couponFen + terms.cashFen + refundAbovePaid + fraudAboveStatute;
+  const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute;
   const goodwillMonths = terms.extendedWarrantyMonths > 0;
   return {
     violations,
@@ -177,7 +205,34 @@ export function plannedLedger(terms: OfferTerms, responsibility: Responsibility,
   return lines;
 }
 
+/**
+ * The ledger lines a task settles: doing it executes them, cancelling it cancels them. Each
+ * planned line belongs to the plan (offer) of its task, so a task never pays another plan's line.
+ * A shipping reimbursement pays back the return fee the customer advanced (no plan of its own).
+ */
+export function ledgerEntriesSettledBy(taskType: string): string[] {
+  switch (taskType) {
+    case 'refund':
+      return ['refund'];
+    case 'compensation':
+      return ['compensation', 'fraud_compensation'];
+    case 'shipping_reimbursement':
+      return ['return_shipping'];
+    default:
+      return [];
+  }
+}
+
 /** Execution tasks an accepted plan needs, in the order they happen. */
+/** Tasks that cannot be done before another task of the same plan: the repaired item goes back only once repaired. */
+const TASK_PREREQUISITE: Readonly<Record<string, string>> = { ship_back_repaired: 'repair' };
+
+/** The type of the still-open task of the same plan that `type` has to wait for, or null. */
+export function taskWaitingFor(type: string, openTypesOfPlan: readonly string[]): string | null {
+  const before = TASK_PREREQUISITE[type];
+  return before !== undefined && openTypesOfPlan.includes(before) ? before : null;
+}
+
 export function tasksForTerms(terms: OfferTerms): ('refund' | 'ship_replacement' | 'repair' | 'ship_back_repaired' | 'compensation')[] {
   const tasks: ('refund' | 'ship_replacement' | 'repair' | 'ship_back_repaired' | 'compensation')[] = [];
   if (terms.refundFen > 0) tasks.push('refund');

@@ -9,6 +9,7 @@ import { notify } from '../notifications/notifications.repository.ts';
 import { type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
 import { insertMessage } from '../cases/case.repository.ts';
 import { executionActionHandlers } from '../execution/execution.actions.ts';
+import { cancelOpenTasks } from '../execution/execution.repository.ts';
 import { offerActionHandlers } from '../resolution/offer.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
@@ -20,8 +21,9 @@ const LAPSED_RETURN = {
 const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
   command: { type: 'lapse_return' },
   apply: async () => {
-    // Nothing was returned, so nothing is refunded or replaced: the waiting tasks end here.
-    await ctx.trx.updateTable('execution_tasks').set({ status: 'cancelled' }).where('case_id', '=', ctx.row.id).where('status', '=', 'open').execute();
+    // Nothing was returned, so nothing is refunded or replaced: the waiting tasks end here, and
+    // the money they would have paid with them (a plan agreed after a reopen must not pay it).
+    await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
     const customer = await ctx.trx.selectFrom('customers').select('locale').where('id', '=', ctx.row.customer_id).executeTakeFirst();
     const locale = customer?.locale === 'en-US' ? 'en-US' : 'zh-CN';
     await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: ctx.row.channel, body: LAPSED_RETURN[locale](ctx.row.case_no), now: ctx.now });
