@@ -180,6 +180,8 @@ export interface CasesTable {
   legal_hold_by: string | null;
   purged_at: Timestamp | null;
   purge_summary: Json | null;
+  /** 0024: when the case first entered execution (CaseSnapshot.executionStarted). */
+  execution_started_at: Timestamp | null;
 }
 
 /** Why a case speaks with a single external voice (RISK-5); stored in cases.media_flag. */

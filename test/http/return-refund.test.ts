@@ -97,7 +97,9 @@ describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
       'result_notified',
       'resolution_confirmed',
     ]);
-    expect(final.body.actions.map((a: { action: string }) => a.action)).toContain('archive');
+    // CL-3 before CL-6: archived only once the customer can no longer reopen it.
+    expect(final.body.actions.map((a: { action: string }) => a.action)).not.toContain('archive');
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.actions.map((a: { action: string }) => a.action)).toContain('reopen');
   });
 });
 

@@ -5,9 +5,9 @@
 // also read and write messages on a case flagged for media or regulator involvement (RISK-5).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
-import { notFound } from '../../shared/errors.ts';
+import { conflict, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
-import type { Actor as MachineActor, CaseSnapshot, CaseState } from './case.state.ts';
+import { acceptsChanges, REOPEN_WINDOW_DAYS, type Actor as MachineActor, type CaseSnapshot, type CaseState } from './case.state.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
 import { isExternalVoice } from './case.voice.ts';
 
@@ -69,7 +69,30 @@ export function assertCanWriteOnCase<T extends Pick<CaseRow, 'customer_id' | 'me
   return assertCanSeeCase(actor, row);
 }
 
-export const REOPEN_WINDOW_DAYS = 15;
+const READ_ONLY_TEXT = {
+  archived: {
+    'zh-CN': '该售后单已归档，只能查看，不能再留言、上传凭证或修改。',
+    'en-US': 'This case is archived: it can be read, but it takes no more messages, evidence or changes.',
+  },
+  merged: {
+    'zh-CN': '该售后单已合并到另一张售后单，只能查看；请在合并后的售后单中继续。',
+    'en-US': 'This case was merged into another case: it can be read; please continue on the case it was merged into.',
+  },
+};
+
+/**
+ * Refuses any write to an archived or merged case (409 `case-read-only`), whoever asks: messages,
+ * evidence, lifecycle and staff actions alike. Reading stays open.
+ */
+export function assertAcceptsChanges(row: Pick<CaseRow, 'state' | 'case_no' | 'merged_into_id'>): void {
+  const state = row.state as CaseState;
+  if (acceptsChanges(state)) return;
+  throw conflict('case-read-only', state === 'merged' ? READ_ONLY_TEXT.merged : READ_ONLY_TEXT.archived, {
+    caseNo: row.case_no,
+    state,
+    ...(row.merged_into_id ? { mergedIntoId: row.merged_into_id } : {}),
+  });
+}
 
 export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
   const closedAt = row.closed_at?.getTime() ?? null;
@@ -83,6 +106,7 @@ export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
     unansweredCustomerMessages: row.unanswered_customer_messages,
     hasPendingCounterOffer: row.pending_counter_offer_id !== null,
     reopenWindowOpen: closedAt === null || now.getTime() - closedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
+    executionStarted: row.execution_started_at !== null,
   };
 }
 

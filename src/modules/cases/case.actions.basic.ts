@@ -1,13 +1,15 @@
-// Lifecycle commands that need no plan or execution rows: intake, investigation, result,
-// closing, reopening, withdrawal, merging and archiving.
+// Lifecycle commands that need no plan or execution rows of their own: intake, investigation,
+// result, closing, reopening, withdrawal, merging and archiving. Withdrawing or merging ends the
+// plan that was waiting for the customer's return, and reopening takes the duplicate slot back.
 import { z } from 'zod';
 import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { CHANNELS, STAFF_ROLES } from '../../shared/vocabulary.ts';
+import { cancelOpenTasks, cancelPlannedLedger, openTasks } from '../execution/execution.repository.ts';
 import { assertCanSeeCase } from './case.access.ts';
-import type { ActionHandler } from './case.actions.runner.ts';
-import { findCaseByNo, insertLink, insertMessage } from './case.repository.ts';
+import type { ActionContext, ActionHandler } from './case.actions.runner.ts';
+import { dedupeKeyOfCase, findCaseByNo, findOpenCaseByDedupeKey, insertLink, insertMessage, takeDedupeSlot } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
-import { isOpenState, type CaseState } from './case.state.ts';
+import { acceptsChanges, isOpenState, type CaseState } from './case.state.ts';
 import { assertMayWriteToCustomer } from './case.voice.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
@@ -48,6 +50,35 @@ async function publicReply(ctx: Parameters<ActionHandler<unknown>>[0], body: str
   return { unanswered_customer_messages: 0 };
 }
 
+/**
+ * A withdrawn or merged case executes nothing: the accepted plan's tasks that were waiting for the
+ * customer's return (awaiting_return) and the money planned with them are cancelled with it. The
+ * state machine only lets this happen before execution started, so nothing was shipped or paid.
+ */
+async function endWaitingPlan(ctx: ActionContext): Promise<{ cancelledTaskIds?: string[] }> {
+  const waiting = await openTasks(ctx.trx, ctx.row.id);
+  if (waiting.length > 0) await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
+  await cancelPlannedLedger(ctx.trx, ctx.row.id);
+  return waiting.length > 0 ? { cancelledTaskIds: waiting.map((t) => t.id) } : {};
+}
+
+/**
+ * IN-8 on reopening: the case takes its duplicate slot back, so a new request for the same items
+ * and kind joins it. If a newer open case took the slot while this one was closed, the reopen still
+ * goes ahead (the customer keeps their right, CL-3): the two cases are linked as duplicates for
+ * staff to merge or handle together, and this one stays without the slot.
+ */
+async function retakeDuplicateSlot(ctx: ActionContext): Promise<Record<string, unknown>> {
+  if (isOpenState(ctx.row.state as CaseState)) return {}; // reopened from result_notified: it never let go
+  const key = await dedupeKeyOfCase(ctx.trx, ctx.row);
+  if (!key || (await takeDedupeSlot(ctx.trx, ctx.row.id, key))) return {};
+  const holder = await findOpenCaseByDedupeKey(ctx.trx, key);
+  if (!holder) return {};
+  await insertLink(ctx.trx, ctx.row.id, holder.id, 'duplicate', ctx.actor, ctx.now);
+  await insertLink(ctx.trx, holder.id, ctx.row.id, 'duplicate', ctx.actor, ctx.now);
+  return { duplicateOf: holder.case_no };
+}
+
 export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: ActionHandler<Input<K>> } = {
   acknowledge: async (ctx, input) => ({
     command: { type: 'acknowledge' },
@@ -85,12 +116,12 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
     command: { type: 'reopen', reason: input.reason },
     apply: async () => {
       await customerVisibleMessage(ctx, input.reason);
-      return { reason: input.reason };
+      return { reason: input.reason, eventData: await retakeDuplicateSlot(ctx) };
     },
   }),
-  withdraw: async (_ctx, input) => ({
+  withdraw: async (ctx, input) => ({
     command: { type: 'withdraw', ...(input.reason ? { reason: input.reason } : {}) },
-    apply: async () => ({ reason: input.reason ?? null }),
+    apply: async () => ({ reason: input.reason ?? null, eventData: await endWaitingPlan(ctx) }),
   }),
   merge_into: async (ctx, input) => {
     const target = assertCanSeeCase(ctx.actor, await findCaseByNo(ctx.trx, input.targetCaseNo, true));
@@ -103,6 +134,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
     return {
       command: { type: 'merge_into', targetCaseId: target.id },
       apply: async () => {
+        const ended = await endWaitingPlan(ctx);
         await insertLink(ctx.trx, ctx.row.id, target.id, 'merged', ctx.actor, ctx.now);
         await insertLink(ctx.trx, target.id, ctx.row.id, 'duplicate', ctx.actor, ctx.now);
         await recordCaseEvents(
@@ -113,7 +145,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
           [{ type: 'duplicate_merged_in', fromState: target.state, toState: target.state, data: { caseNo: ctx.row.case_no } }],
           ctx.now,
         );
-        return { caseChanges: { merged_into_id: target.id }, reason: input.reason ?? null, eventData: { targetCaseNo: target.case_no } };
+        return { caseChanges: { merged_into_id: target.id }, reason: input.reason ?? null, eventData: { targetCaseNo: target.case_no, ...ended } };
       },
     };
   },
@@ -128,7 +160,8 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
       command: null,
       apply: async () => {
         await insertLink(ctx.trx, ctx.row.id, other.id, input.linkType, ctx.actor, ctx.now);
-        await insertLink(ctx.trx, other.id, ctx.row.id, input.linkType, ctx.actor, ctx.now);
+        // An archived or merged case is a record that no longer changes: only this case notes the link.
+        if (acceptsChanges(other.state as CaseState)) await insertLink(ctx.trx, other.id, ctx.row.id, input.linkType, ctx.actor, ctx.now);
         return { eventType: 'case_linked', reason: input.note ?? null, eventData: { caseNo: other.case_no, linkType: input.linkType } };
       },
     };

@@ -1,13 +1,14 @@
 // Runs one lifecycle command: one transaction that locks the case, lets the pure state machine
 // decide, writes the command's own rows, appends the event(s) and enqueues the follow-up job.
-// A refused command changes nothing and answers 409 with the machine's reason.
+// A refused command changes nothing and answers 409 with the machine's reason. An archived or
+// merged case takes no command at all (409 case-read-only), whatever the action.
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { conflict } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
+import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
@@ -61,6 +62,8 @@ export async function runCaseAction<I>(
       { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.${action.type}:${caseNo}`, input: action.input, now },
       async () => {
         const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
+        // Before the handler: link, retriage, routing and flags change a case without a transition.
+        assertAcceptsChanges(row);
         const decideNow = (command: CaseCommand) => decide(snapshotOf(row, now), command, machineActor(actor, row));
         const refuse = (decision: ReturnType<typeof decideNow>) => {
           if (!decision.ok) throw conflict('transition-refused', decision.message, { code: decision.code, state: row.state, action: action.type });
@@ -114,14 +117,14 @@ function caseChangesFor(
   if (c.reopenCount !== undefined) changes.reopen_count = c.reopenCount;
   if (c.resultNotified !== undefined) changes.result_notified_at = c.resultNotified ? (row.result_notified_at ?? now) : null;
   if (c.hasPendingCounterOffer === false) changes.pending_counter_offer_id = null;
+  if (c.executionStarted === true) changes.execution_started_at = row.execution_started_at ?? now;
   const wasOpen = isOpenState(decision.from as CaseState);
   const isOpen = isOpenState(decision.to as CaseState);
+  // IN-8: only open cases hold the duplicate slot. A reopened case takes it back in the reopen
+  // handler (case.actions.basic.ts), which first checks whether a newer open case holds it.
   if (wasOpen && !isOpen) changes.open_dedupe_key = null;
   if (decision.to === 'closed') changes.closed_at = now;
   if (decision.to === 'archived') changes.archived_at = now;
-  if (!wasOpen && isOpen) {
-    // Reopened: the case takes the duplicate slot again unless a newer case holds it.
-    changes.closed_at = null;
-  }
+  if (!wasOpen && isOpen) changes.closed_at = null;
   return { ...changes, ...extra };
 }

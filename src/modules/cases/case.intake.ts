@@ -9,7 +9,7 @@ import type { Actor } from '../identity/index.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
 import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
-import { findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
+import { dedupeKeyOf, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
@@ -105,7 +105,7 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     routingParties,
     eligibility: summarizeEligibility(decisions),
     triage: triageNewCase({ ...input, tier: facts[0]?.customerTier ?? null }),
-    dedupeKey: facts.length > 0 ? `${parties.customerId}:${input.kind}:${facts.map((f) => f.orderItemId).sort().join(',')}` : null,
+    dedupeKey: dedupeKeyOf(parties.customerId, input.kind, facts.map((f) => f.orderItemId)),
   };
 }
 

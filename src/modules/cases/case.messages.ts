@@ -1,11 +1,12 @@
 // Messages on a case (VER-2, CL-5): customer messages count as unanswered questions until
 // staff or the merchant answer in public; internal notes are for the platform's staff only.
+// An archived or merged case takes no message from anyone (it is a record; see acceptsChanges).
 import type { AppDeps } from '../../http/deps.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertCanWriteOnCase } from './case.access.ts';
+import { assertAcceptsChanges, assertCanWriteOnCase } from './case.access.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
 import { assertMayWriteToCustomer, isExternalVoice, mediaFlagFromMessage } from './case.voice.ts';
 import { findCaseByNo, insertMessage } from './case.repository.ts';
@@ -45,6 +46,7 @@ export async function addMessage(
     runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.message:${caseNo}`, input, now }, async () => {
       const row = assertCanWriteOnCase(actor, await findCaseByNo(trx, caseNo, true));
       assertNotPurged(row);
+      assertAcceptsChanges(row);
       if (input.visibility === 'public') assertMayWriteToCustomer(actor, row);
       const id = await insertMessage(trx, { caseId: row.id, actor, visibility: input.visibility, channel: input.channel, body: input.body, now });
       const unanswered =

@@ -9,6 +9,7 @@ import { machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
 import { mayFlagMedia, mayUnflagMedia } from './case.voice.actions.ts';
 import {
+  acceptsChanges,
   availableActions,
   CASE_COMMAND_LABELS,
   CASE_STATE_LABELS,
@@ -45,6 +46,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
   // How the platform graded the customer (severity, emotion, priority) and where the case sits inside
   // it are the platform's own bookkeeping, like the triage reasons: not shown to the customer.
   const internal = actor.role !== 'customer';
+  // Archived and merged cases are read-only: no action at all is offered on them.
+  const writable = acceptsChanges(state);
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -85,13 +88,13 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
         action: action as string,
         label: CASE_COMMAND_LABELS[action],
       })),
-      // Actions that change no state: always open to staff while the case exists.
-      ...(isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
-      ...(isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
+      // Actions that change no state: open to staff until the case is archived or merged.
+      ...(writable && isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
+      ...(writable && isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
       // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
       ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
-      ...(!row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
-      ...(row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
+      ...(writable && !row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
+      ...(writable && row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
     ],
   };
 }

@@ -51,7 +51,7 @@ export function newCaseRow(c: NewCase): CaseRow {
     open_dedupe_key: c.openDedupeKey, version: c.version, created_at: c.now, updated_at: c.now, closed_at: null, archived_at: null,
     queue: c.queue, assignee_id: c.assigneeId, emotion: c.emotion, priority: c.priority,
     triage: (c.triage ?? null) as CaseRow['triage'], media_flag: c.mediaFlag, legal_hold_at: null, legal_hold_reason: null,
-    legal_hold_by: null, purged_at: null, purge_summary: null,
+    legal_hold_by: null, purged_at: null, purge_summary: null, execution_started_at: null,
   };
 }
 
@@ -85,8 +85,44 @@ export function caseItemsInsert(items: { caseId: string; orderItemId: string; qu
   );
 }
 
+/**
+ * IN-8: the duplicate slot of a request, "an open case of this kind for these items of this
+ * customer"; the partial unique index on cases.open_dedupe_key lets one open case hold it.
+ * A request about no order item has none.
+ */
+export function dedupeKeyOf(customerId: string, kind: string, orderItemIds: readonly string[]): string | null {
+  return orderItemIds.length > 0 ? `${customerId}:${kind}:${[...orderItemIds].sort().join(',')}` : null;
+}
+
 export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('open_dedupe_key', '=', key).executeTakeFirst();
+}
+
+/** The duplicate slot a case's own request would hold, from its customer, kind and items. */
+export async function dedupeKeyOfCase(db: Db, row: Pick<CaseRow, 'id' | 'customer_id' | 'kind'>): Promise<string | null> {
+  const items = await db.selectFrom('case_items').select('order_item_id').where('case_id', '=', row.id).execute();
+  return dedupeKeyOf(row.customer_id, row.kind, items.map((i) => i.order_item_id));
+}
+
+/**
+ * Gives the case (locked by the caller) the duplicate slot `key` if no other open case holds it.
+ * The write runs under a savepoint: a case filed a moment ago for the same items may commit the
+ * key first, and then the unique index refuses it here without failing the caller's transaction.
+ * Returns whether the case now holds the slot.
+ */
+export async function takeDedupeSlot(trx: Db, caseId: string, key: string): Promise<boolean> {
+  const holder = await findOpenCaseByDedupeKey(trx, key);
+  if (holder) return holder.id === caseId;
+  await sql`savepoint take_dedupe_slot`.execute(trx);
+  try {
+    await trx.updateTable('cases').set({ open_dedupe_key: key }).where('id', '=', caseId).execute();
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+    await sql`rollback to savepoint take_dedupe_slot`.execute(trx);
+    return false;
+  }
+  await sql`release savepoint take_dedupe_slot`.execute(trx);
+  return true;
 }
 
 export async function findCaseByNo(db: Db, caseNo: string, forUpdate = false): Promise<CaseRow | undefined> {

@@ -6,6 +6,7 @@ import {
   CASE_COMMAND_TYPES,
   CASE_STATES,
   CASE_STATE_LABELS,
+  EXECUTION_STATES,
   MAX_REJECTED_PLANS,
   PRE_EXECUTION_STATES,
   PROGRESS_STAGES,
@@ -29,6 +30,7 @@ const base: CaseSnapshot = {
   unansweredCustomerMessages: 0,
   hasPendingCounterOffer: false,
   reopenWindowOpen: true,
+  executionStarted: false,
 };
 const at = (state: CaseState, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ ...base, state, ...extra });
 const as = (role: Role, extra: Partial<Actor> = {}): Actor => ({ role, isOwner: false, isCaseMerchant: false, ...extra });
@@ -283,9 +285,20 @@ describe('result, closing and reopening (CL-3, CL-5)', () => {
   });
 
   it('archives closed, rejected and withdrawn cases', () => {
-    for (const state of ['closed', 'rejected', 'withdrawn'] as const) accepted(decide(at(state), { type: 'archive' }, system), 'archived');
+    for (const state of ['rejected', 'withdrawn'] as const) accepted(decide(at(state), { type: 'archive' }, system), 'archived');
+    accepted(decide(at('closed', { reopenWindowOpen: false }), { type: 'archive' }, system), 'archived');
     refused(decide(at('result_notified'), { type: 'archive' }, system), 'illegal_transition');
-    refused(decide(at('closed'), { type: 'archive' }, customer), 'forbidden_role');
+    refused(decide(at('closed', { reopenWindowOpen: false }), { type: 'archive' }, customer), 'forbidden_role');
+  });
+
+  it('archives a closed case only once the customer can no longer reopen it (CL-3 before CL-6)', () => {
+    const recent = at('closed', { resultNotified: true, reopenWindowOpen: true });
+    for (const actor of [agent, supervisor, system]) refused(decide(recent, { type: 'archive' }, actor), 'reopen_window_open');
+    expect(availableActions(recent, agent)).not.toContain('archive');
+    expect(availableActions(recent, customer)).toContain('reopen');
+    const old = { ...recent, reopenWindowOpen: false };
+    expect(availableActions(old, agent)).toContain('archive');
+    expect(availableActions(old, customer)).not.toContain('reopen');
   });
 });
 
@@ -297,6 +310,53 @@ describe('withdraw, merge, escalate', () => {
     }
     refused(decide(at('investigating'), { type: 'withdraw' }, strangerCustomer), 'not_case_owner');
     refused(decide(at('investigating'), { type: 'withdraw' }, agent), 'forbidden_role');
+  });
+
+  it('refuses withdrawal and merging once execution started, whatever state followed', () => {
+    // compliance review after an escalation, a new plan after a failed inspection, a reopen…
+    for (const state of PRE_EXECUTION_STATES) {
+      const started = at(state, { executionStarted: true });
+      refused(decide(started, { type: 'withdraw' }, customer), 'execution_started');
+      refused(decide(started, { type: 'merge_into', targetCaseId: 'case-2' }, agent), 'execution_started');
+      expect(availableActions(started, customer)).not.toContain('withdraw');
+      expect(availableActions(started, agent)).not.toContain('merge_into');
+    }
+  });
+
+  it('remembers execution through an escalation: executing → compliance review cannot be withdrawn', () => {
+    let s = at('plan_proposed');
+    s = apply(s, accepted(decide(s, acceptPlan(false, 1), customer), 'executing'));
+    expect(s.executionStarted).toBe(true);
+    s = apply(s, accepted(decide(s, { type: 'escalate_to_compliance', reason: '法律风险' }, supervisor), 'compliance_review'));
+    refused(decide(s, { type: 'withdraw', reason: '不要了' }, customer), 'execution_started');
+    s = apply(s, accepted(decide(s, { type: 'propose_plan', offerId: 'o', needsApproval: false }, compliance), 'plan_proposed'));
+    refused(decide(s, { type: 'merge_into', targetCaseId: 'case-2' }, agent), 'execution_started');
+
+    // Awaiting the return, nothing has moved yet: withdrawal stays possible, also via compliance.
+    let r = apply(at('plan_proposed'), accepted(decide(at('plan_proposed'), acceptPlan(true, 1), customer), 'awaiting_return'));
+    expect(r.executionStarted).toBe(false);
+    r = apply(r, accepted(decide(r, { type: 'escalate_to_compliance', reason: 'x' }, supervisor), 'compliance_review'));
+    accepted(decide(r, { type: 'withdraw' }, customer), 'withdrawn');
+    // Once shipped, the goods are on their way: the case is in execution for good.
+    const shipped = accepted(decide(at('awaiting_return'), { type: 'ship_return', trackingNo: 'SF1234567', carrier: 'SF' }, customer), 'return_in_transit');
+    expect(shipped.changes.executionStarted).toBe(true);
+  });
+
+  it('marks execution started on entering an execution state, and only then', () => {
+    const entries: [CaseSnapshot, CaseCommand, Actor, CaseState][] = [
+      [at('awaiting_return'), { type: 'receive_return' }, merchant, 'return_received'],
+      [at('plan_proposed'), acceptPlan(false, 2), customer, 'executing'],
+      [at('investigating', { hasPendingCounterOffer: true }), { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, agent, 'executing'],
+      [at('submitted'), { type: 'approve_request', offerId: 'o', returnRequired: false, openTasks: 1 }, merchant, 'executing'],
+    ];
+    for (const [snapshot, command, actor, to] of entries) {
+      expect(EXECUTION_STATES).toContain(to);
+      expect(accepted(decide(snapshot, command, actor), to).changes.executionStarted).toBe(true);
+    }
+    expect(accepted(decide(at('plan_proposed'), acceptPlan(false, 0), customer), 'resolved').changes.executionStarted).toBeUndefined();
+    expect(accepted(decide(at('plan_proposed'), acceptPlan(true, 1), customer), 'awaiting_return').changes.executionStarted).toBeUndefined();
+    // Already started: nothing new to record.
+    expect(accepted(decide(at('executing', { executionStarted: true }), { type: 'complete_task', taskId: 't', remainingOpenTasks: 1 }, finance), 'executing').changes.executionStarted).toBeUndefined();
   });
 
   it('merges a duplicate into another case, never into itself (IN-8)', () => {
@@ -533,6 +593,43 @@ describe('properties over random command sequences', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('execution once started is never forgotten, and no withdrawal or merge follows it', () => {
+    fc.assert(
+      fc.property(runArb, ({ kind, steps }) => {
+        run(kind, steps, ({ snapshot, command, decision }) => {
+          const next = apply(snapshot, decision);
+          if (snapshot.executionStarted) expect(next.executionStarted).toBe(true);
+          if (EXECUTION_STATES.includes(next.state)) expect(next.executionStarted).toBe(true);
+          if (snapshot.executionStarted && (command.type === 'withdraw' || command.type === 'merge_into')) expect(decision.ok).toBe(false);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a closed case is archived only after its reopen window, and reopened only within it', () => {
+    fc.assert(
+      fc.property(runArb, ({ kind, steps }) => {
+        run(kind, steps, ({ snapshot, command, decision }) => {
+          if (!decision.ok || snapshot.state !== 'closed') return;
+          if (command.type === 'archive') expect(snapshot.reopenWindowOpen).toBe(false);
+          if (command.type === 'reopen') expect(snapshot.reopenWindowOpen).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random walks come back to withdrawable states after execution started (the property above bites)', () => {
+    let seen = 0;
+    for (const { kind, steps } of fc.sample(runArb, { numRuns: 400, seed: 7 })) {
+      run(kind, steps, ({ snapshot }) => {
+        if (snapshot.executionStarted && PRE_EXECUTION_STATES.includes(snapshot.state)) seen += 1;
+      });
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('archived and merged accept nothing at all', () => {

@@ -56,15 +56,38 @@ export const CASE_STATE_LABELS: Record<CaseState, LocalizedText> = {
 export const CLOSED_STATES: readonly CaseState[] = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !CLOSED_STATES.includes(s));
 export const TERMINAL_STATES: readonly CaseState[] = ['archived', 'merged'];
-/** Open states before execution starts: the case can still be withdrawn or merged. */
+/**
+ * Open states in which the case can still be withdrawn or merged, as long as its execution never
+ * started (CaseSnapshot.executionStarted): the state alone cannot tell, since compliance review can
+ * follow an executing case (a supervisor escalates it) and a new plan can follow a failed
+ * inspection or a reopen while the goods are already back with the seller.
+ */
 export const PRE_EXECUTION_STATES: readonly CaseState[] = [
   'submitted', 'acknowledged', 'investigating', 'awaiting_customer',
   'plan_pending_approval', 'plan_proposed', 'compliance_review', 'awaiting_return',
 ];
+/**
+ * Entering one of these starts execution for good: goods are on their way back or with the seller,
+ * or the plan's tasks (a refund, a replacement) are being carried out. awaiting_return is not one
+ * of them: until the customer ships, nothing has moved.
+ */
+export const EXECUTION_STATES: readonly CaseState[] = ['return_in_transit', 'return_received', 'inspection_failed', 'executing'];
 
 export function isOpenState(state: CaseState): boolean {
   return OPEN_STATES.includes(state);
 }
+
+/**
+ * Archived and merged cases are records (CL-6, IN-8): they stay readable but take no message, no
+ * evidence and no change of any kind (the retention purge and legal holds aside, which act on the
+ * record itself). A merged case's conversation continues on the case it was merged into.
+ */
+export function acceptsChanges(state: CaseState): boolean {
+  return !TERMINAL_STATES.includes(state);
+}
+
+/** CL-3: how long after closing the customer may still reopen a case; it is archived only after. */
+export const REOPEN_WINDOW_DAYS = 15;
 
 /** SLA-9: the original plan and at most 2 revised plans; the third rejection goes to compliance. */
 export const MAX_REJECTED_PLANS = 3;
@@ -137,12 +160,15 @@ export interface CaseSnapshot {
   resultNotified: boolean;
   unansweredCustomerMessages: number;
   hasPendingCounterOffer: boolean;
+  /** Closed at most REOPEN_WINDOW_DAYS ago, or not closed. */
   reopenWindowOpen: boolean;
+  /** The case has been in an EXECUTION_STATE at some point: goods or money have moved for it. */
+  executionStarted: boolean;
 }
 
 export interface Actor { role: Role; isOwner: boolean; isCaseMerchant: boolean }
 
-export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer'>>;
+export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer' | 'executionStarted'>>;
 
 export type DecisionCode =
   | 'illegal_transition'
@@ -157,6 +183,8 @@ export type DecisionCode =
   | 'close_blocked_unnotified'
   | 'close_blocked_unanswered'
   | 'reopen_window_closed'
+  | 'reopen_window_open'
+  | 'execution_started'
   | 'merge_into_self';
 
 export type Accepted = { ok: true; from: CaseState; to: CaseState; event: string; changes: SnapshotChanges };
@@ -186,6 +214,14 @@ const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbi
   close_blocked_unnotified: { 'zh-CN': '尚未告知客户处理结果，不能关闭售后单。', 'en-US': 'The case cannot close before the customer has been told the result.' },
   close_blocked_unanswered: { 'zh-CN': '客户还有问题未答复，请先答复再关闭。', 'en-US': 'The customer has an unanswered question; reply before closing.' },
   reopen_window_closed: { 'zh-CN': '已超过可重新打开的期限。', 'en-US': 'The period for reopening this case has ended.' },
+  reopen_window_open: {
+    'zh-CN': `售后单关闭后 ${REOPEN_WINDOW_DAYS} 天内客户仍可重新打开，期满后才能归档。`,
+    'en-US': `The customer may reopen the case for ${REOPEN_WINDOW_DAYS} days after it closed; it can be archived once that period has ended.`,
+  },
+  execution_started: {
+    'zh-CN': '售后已进入执行阶段（商品已寄回或退款、换货已在处理），不能再撤销或合并。',
+    'en-US': 'Execution has started (the goods were sent back, or a refund or replacement is under way): the case can no longer be withdrawn or merged.',
+  },
   merge_into_self: { 'zh-CN': '不能将售后单合并到其自身。', 'en-US': 'A case cannot be merged into itself.' },
 };
 
@@ -275,6 +311,16 @@ function gate(from: CaseState, type: CaseCommandType, actor: Actor, states: read
  * Checks run in a fixed order: state, then actor, then payload, then guards on the snapshot.
  */
 export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Actor): Decision {
+  const decision = decideCommand(snapshot, command, actor);
+  // Whichever command leads into execution, the case remembers it: no later state (compliance
+  // review, a new plan, a reopen) makes it withdrawable again.
+  if (decision.ok && !snapshot.executionStarted && EXECUTION_STATES.includes(decision.to)) {
+    return { ...decision, changes: { ...decision.changes, executionStarted: true } };
+  }
+  return decision;
+}
+
+function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Actor): Decision {
   const s = snapshot;
   const from = s.state;
   const type = command.type;
@@ -396,17 +442,27 @@ export function decide(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (from === 'closed' && !s.reopenWindowOpen) return refuse('reopen_window_closed');
       return go(from, 'investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false });
     }
-    case 'withdraw':
-      return gate(from, type, actor, PRE_EXECUTION_STATES, CUSTOMER) ?? go(from, 'withdrawn', 'case_withdrawn');
+    case 'withdraw': {
+      // Withdrawing (or merging) once goods or money have moved would strand them: before execution only.
+      const refused = gate(from, type, actor, PRE_EXECUTION_STATES, CUSTOMER);
+      if (refused) return refused;
+      return s.executionStarted ? refuse('execution_started') : go(from, 'withdrawn', 'case_withdrawn');
+    }
     case 'merge_into': {
       const refused = gate(from, type, actor, PRE_EXECUTION_STATES, HANDLERS);
       if (refused) return refused;
       if (!filled(command.targetCaseId)) return invalid('请指定要合并到的售后单。', 'Name the case to merge into.');
       if (command.targetCaseId === s.id) return refuse('merge_into_self');
+      if (s.executionStarted) return refuse('execution_started');
       return go(from, 'merged', 'case_merged');
     }
-    case 'archive':
-      return gate(from, type, actor, ['closed', 'rejected', 'withdrawn'], HANDLERS_SYSTEM) ?? go(from, 'archived', 'case_archived');
+    case 'archive': {
+      const refused = gate(from, type, actor, ['closed', 'rejected', 'withdrawn'], HANDLERS_SYSTEM);
+      if (refused) return refused;
+      // CL-3 before CL-6: archiving a closed case would take away the customer's right to reopen it.
+      if (from === 'closed' && s.reopenWindowOpen) return refuse('reopen_window_open');
+      return go(from, 'archived', 'case_archived');
+    }
     case 'escalate_to_compliance': {
       const refused = gate(from, type, actor, OPEN_STATES.filter((st) => st !== 'compliance_review'), ['supervisor']);
       if (refused) return refused;

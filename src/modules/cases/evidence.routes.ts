@@ -8,7 +8,7 @@ import { actorOf } from '../../http/access.ts';
 import { isStorableText } from '../../http/input.guard.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { assertCanReadCase, assertCanSeeCase } from './case.access.ts';
+import { assertAcceptsChanges, assertCanReadCase, assertCanSeeCase } from './case.access.ts';
 import { findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
@@ -75,6 +75,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       const { db } = deps.database;
       const row = assertCanSeeCase(actor, await findCaseByNo(db, request.params.caseNo));
       assertNotPurged(row);
+      assertAcceptsChanges(row);
       if (parsed.data.caseItemId) {
         const item = await db.selectFrom('case_items').select('id').where('id', '=', parsed.data.caseItemId).where('case_id', '=', row.id).executeTakeFirst();
         if (!item) throw notFound({ 'zh-CN': '售后商品', 'en-US': 'case item' }, 'caseItemId');
@@ -83,6 +84,7 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       const attachment = await db.transaction().execute(async (trx) => {
         const locked = assertCanSeeCase(actor, await findCaseByNo(trx, request.params.caseNo, true));
         assertNotPurged(locked);
+        assertAcceptsChanges(locked);
         const inserted = await trx
           .insertInto('attachments')
           .values({

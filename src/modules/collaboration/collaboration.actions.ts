@@ -14,7 +14,7 @@ import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.t
 import { DEPARTMENT_LABELS, type Department } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
-import { assertCanSeeCase } from '../cases/case.access.ts';
+import { assertAcceptsChanges, assertCanSeeCase } from '../cases/case.access.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { findCaseByNo } from '../cases/case.repository.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
@@ -132,6 +132,9 @@ async function onRequest(
       const base = { requestId: id, department: request.department };
       let type: string;
       if (command === 'answer') {
+        // An archived or merged case takes no new content; withdrawing the request still clears
+        // the department's list.
+        assertAcceptsChanges(row);
         const answer = input.answer ?? '';
         await answerRequest(trx, id, answer, actor.userId, now);
         type = 'collaboration_answered';

@@ -20,6 +20,7 @@ import { priorityOf } from '../triage/triage.priority.ts';
 import { routeCase } from '../routing/routing.service.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { type CaseEventInput, insertLink } from '../cases/case.repository.ts';
+import { acceptsChanges, type CaseState } from '../cases/case.state.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { CATEGORY_LABELS, type Category, type Emotion } from '../triage/triage.vocabulary.ts';
@@ -120,11 +121,15 @@ async function joinCases(deps: IncidentDeps, trx: Db, incident: IncidentRow, cas
   const added = await addIncidentCases(trx, incident.id, caseIds, founding, now);
   const joining = rows.filter((r) => added.has(r.id)).sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
   const anchor = anchorBefore ?? joining[0]?.id;
+  const anchorState = rows.find((r) => r.id === anchor)?.state as CaseState | undefined;
   for (const row of joining) {
+    // An archived case (withdrawn in the window, say) still counts towards the group, but is a
+    // record that no longer changes: it is not raised, re-routed or linked.
+    if (!acceptsChanges(row.state as CaseState)) continue;
     await raiseToL1(deps, trx, row, incident, now);
     if (anchor && row.id !== anchor) {
       await insertLink(trx, row.id, anchor, 'related', SYSTEM_ACTOR, now);
-      await insertLink(trx, anchor, row.id, 'related', SYSTEM_ACTOR, now);
+      if (anchorState && acceptsChanges(anchorState)) await insertLink(trx, anchor, row.id, 'related', SYSTEM_ACTOR, now);
     }
   }
 }

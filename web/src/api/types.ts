@@ -19,6 +19,8 @@ export const CASE_STATES = [
   'compliance_review', 'awaiting_return', 'return_in_transit', 'return_received', 'inspection_failed', 'executing',
   'resolved', 'result_notified', 'closed', 'archived', 'rejected', 'withdrawn', 'merged',
 ] as const;
+/** Archived and merged cases are records: the API refuses messages, files and changes on them (409 case-read-only). */
+export const READ_ONLY_STATES: readonly string[] = ['archived', 'merged'];
 export const PROGRESS_STAGES = ['review', 'return_shipment', 'inspection', 'refund_or_replacement', 'done'] as const;
 export type ProgressStage = (typeof PROGRESS_STAGES)[number];
 export const DESIRED_RESOLUTIONS = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'reship', 'information', 'other'] as const;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { downloadFile } from '../../api/client.ts';
 import { useUploadAttachment } from '../../api/queries.ts';
-import type { Attachment, CaseDetail } from '../../api/types.ts';
+import { type Attachment, type CaseDetail, READ_ONLY_STATES } from '../../api/types.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -108,8 +108,9 @@ function AttachmentRow({ caseNo, attachment }: { caseNo: string; attachment: Att
 
 export function AttachmentsCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
   const { t } = useTranslation();
-  // A collaborating department reads the case but adds no evidence to it.
-  const readOnly = useSignedIn()?.user.role === 'department';
+  // A collaborating department reads the case but adds no evidence to it; nobody adds any to an
+  // archived or merged case.
+  const readOnly = useSignedIn()?.user.role === 'department' || READ_ONLY_STATES.includes(detail.state);
   return (
     <Card title={t('case.attachments')} size="small">
       <List

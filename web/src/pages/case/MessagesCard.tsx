@@ -1,7 +1,7 @@
 // Public messages (and internal notes for staff), newest last, with the reply composer.
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../api/types.ts';
+import { type CaseDetail, READ_ONLY_STATES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
@@ -13,8 +13,9 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
   const language = useLanguage();
   const word = useWord();
   const signedIn = useSignedIn();
-  // A collaborating department reads the case but takes no part in the conversation.
-  const readOnly = signedIn?.user.role === 'department';
+  // A collaborating department reads the case but takes no part in the conversation; an archived
+  // or merged case takes no more messages from anyone.
+  const readOnly = signedIn?.user.role === 'department' || READ_ONLY_STATES.includes(detail.state);
   return (
     <Card title={t('case.messages')} size="small" data-testid="case-messages">
       <List
