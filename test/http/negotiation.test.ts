@@ -89,7 +89,7 @@ describe('rejected plans (SLA-9, RES-5)', () => {
     expect(history.body.offers[0].answerReason).toBe('补偿太少（第1次）');
   });
 
-  it('refuses to accept an expired offer', async () => {
+  it('refuses to accept an expired offer, and lets staff put a fresh one in its place', async () => {
     const shop = await makeShop(t);
     const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
     await shop.agent.action(caseNo, 'start_investigation', {});
@@ -98,6 +98,28 @@ describe('rejected plans (SLA-9, RES-5)', () => {
     const late = await shop.customer.action(caseNo, 'accept_plan', {});
     expect(late.status).toBe(409);
     expect(late.body.type).toBe('/problems/offer-expired');
+    const fresh = await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true }, expiresInHours: 24 }));
+    expect(fresh.body.state, JSON.stringify(fresh.body)).toBe('plan_proposed');
+    const accepted = await shop.customer.action(caseNo, 'accept_plan', {});
+    expect(accepted.body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.offers.map((o: { status: string }) => o.status)).toEqual(['superseded', 'accepted']);
+    // Replacing an unanswered plan is not a rejection: no step towards compliance review.
+    expect(detail.body.rejectedPlans).toBe(0);
+    expect(detail.body.ledger).toEqual([expect.objectContaining({ entryType: 'refund', amountFen: 6000 })]);
+  });
+
+  it('gives the customer the whole answer window from the approval, not from the draft', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const drafted = await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 5000, keepItem: true, couponFen: 30000 }, goodwillReason: '多次投诉', expiresInHours: 24 }));
+    expect(drafted.body.state).toBe('plan_pending_approval');
+    t.clock.advance(20 * 3_600_000);
+    await shop.supervisor.action(caseNo, 'approve_plan', {});
+    t.clock.advance(10 * 3_600_000);
+    const accepted = await shop.customer.action(caseNo, 'accept_plan', {});
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   });
 
   it('records a counter-offer and lets staff accept it', async () => {

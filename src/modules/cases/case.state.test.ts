@@ -133,6 +133,16 @@ describe('plans and negotiation', () => {
     refused(decide(at('acknowledged'), propose(), agent), 'illegal_transition');
   });
 
+  it('replaces a plan the customer has not answered, with the same say over it as over the first', () => {
+    accepted(decide(at('plan_proposed'), propose(), agent), 'plan_proposed');
+    accepted(decide(at('plan_proposed'), propose(true), merchant), 'plan_pending_approval');
+    refused(decide(at('plan_proposed'), propose(), customer), 'forbidden_role');
+    // A plan compliance proposed after the third rejection stays compliance's to revise.
+    const underReview = at('plan_proposed', { rejectedPlans: MAX_REJECTED_PLANS });
+    accepted(decide(underReview, propose(), compliance), 'plan_proposed');
+    refused(decide(underReview, propose(), agent), 'forbidden_role');
+  });
+
   it('lets compliance propose only from compliance_review, where frontline and merchants may not', () => {
     accepted(decide(at('compliance_review'), propose(), compliance), 'plan_proposed');
     accepted(decide(at('compliance_review'), propose(), supervisor), 'plan_proposed');
@@ -321,6 +331,14 @@ describe('withdraw, merge, escalate', () => {
       expect(availableActions(started, customer)).not.toContain('withdraw');
       expect(availableActions(started, agent)).not.toContain('merge_into');
     }
+  });
+
+  it('does not reject as ineligible a request already granted and carried out, when it is reopened', () => {
+    const reopened = at('investigating', { executionStarted: true, reopenCount: 1 });
+    refused(decide(reopened, { type: 'reject_ineligible', reason: '超出期限' }, agent), 'already_granted');
+    expect(availableActions(reopened, agent)).not.toContain('reject_ineligible');
+    expect(availableActions(reopened, agent)).toContain('propose_plan');
+    accepted(decide(at('investigating', { reopenCount: 1 }), { type: 'reject_ineligible', reason: '超出期限' }, agent), 'rejected');
   });
 
   it('remembers execution through an escalation: executing → compliance review cannot be withdrawn', () => {

@@ -185,6 +185,7 @@ export type DecisionCode =
   | 'reopen_window_closed'
   | 'reopen_window_open'
   | 'execution_started'
+  | 'already_granted'
   | 'merge_into_self';
 
 export type Accepted = { ok: true; from: CaseState; to: CaseState; event: string; changes: SnapshotChanges };
@@ -221,6 +222,10 @@ const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbi
   execution_started: {
     'zh-CN': '售后已进入执行阶段（商品已寄回或退款、换货已在处理），不能再撤销或合并。',
     'en-US': 'Execution has started (the goods were sent back, or a refund or replacement is under way): the case can no longer be withdrawn or merged.',
+  },
+  already_granted: {
+    'zh-CN': '该售后申请已获同意并执行过，不能再以不符合条件驳回；请答复客户或提出新的方案。',
+    'en-US': 'This request was granted and carried out; it cannot now be rejected as ineligible. Answer the customer or propose a new plan.',
   },
   merge_into_self: { 'zh-CN': '不能将售后单合并到其自身。', 'en-US': 'A case cannot be merged into itself.' },
 };
@@ -336,7 +341,9 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'provide_evidence':
       return gate(from, type, actor, ['awaiting_customer'], CUSTOMER) ?? go(from, 'investigating', 'evidence_provided');
     case 'reject_ineligible':
+      // A reopened case whose plan was carried out is about the result, not eligibility any more.
       return gate(from, type, actor, ['submitted', 'acknowledged', 'investigating', 'awaiting_customer'], HANDLERS_MERCHANT)
+        ?? (s.executionStarted ? refuse('already_granted') : null)
         ?? (filled(command.reason) ? go(from, 'rejected', 'rejected_ineligible') : refuse('reason_required'));
     case 'approve_request': {
       // The system grants it when the merchant stays silent past the review clock.
@@ -349,9 +356,12 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return go(from, afterAcceptance(command.returnRequired, command.openTasks), 'request_approved');
     }
     case 'propose_plan': {
-      // In compliance review (SLA-9) the legal-risk assessment decides the plan, not frontline.
-      const roles: readonly Role[] = from === 'compliance_review' ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT;
-      const refused = gate(from, type, actor, ['investigating', 'inspection_failed', 'compliance_review'], roles);
+      // In compliance review (SLA-9) the legal-risk assessment decides the plan, not frontline,
+      // and a plan it proposed is revised only by it too.
+      const underCompliance = from === 'compliance_review' || (from === 'plan_proposed' && s.rejectedPlans >= MAX_REJECTED_PLANS);
+      const roles: readonly Role[] = underCompliance ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT;
+      // From plan_proposed: a plan the customer has not answered (or let expire) is replaced, not stranded.
+      const refused = gate(from, type, actor, ['investigating', 'inspection_failed', 'compliance_review', 'plan_proposed'], roles);
       if (refused) return refused;
       if (!filled(command.offerId)) return invalid('方案缺少报价编号。', 'The plan has no offer id.');
       const changes: SnapshotChanges = { hasPendingCounterOffer: false };

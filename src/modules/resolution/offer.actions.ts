@@ -134,8 +134,8 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
       throw invalid(
         'refundFen',
         {
-          'zh-CN': `本售后单的实付金额已全部退款（实付 ${facts.paidFen / 100} 元，已退 ${facts.refundedFen / 100} 元），没有可再退的金额`,
-          'en-US': `Everything paid on this case has been refunded (${facts.paidFen / 100} yuan paid, ${facts.refundedFen / 100} refunded); nothing is left to refund`,
+          'zh-CN': `本售后单所涉商品的实付金额已全部退款（实付 ${facts.paidFen / 100} 元，已退 ${facts.refundedFen / 100} 元），没有可再退的金额`,
+          'en-US': `Everything paid for this case's goods has been refunded (${facts.paidFen / 100} yuan paid, ${facts.refundedFen / 100} refunded); nothing is left to refund`,
         },
         VIOLATION_PROBLEM.refund_above_refundable,
       );
@@ -224,7 +224,9 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     return {
       command: { type: 'approve_plan' },
       apply: async () => {
-        await ctx.trx.updateTable('offers').set({ status: 'open', approved_by: ctx.actor.userId }).where('id', '=', offer.id).execute();
+        // The customer's time to answer starts when the plan reaches them, not when it was drafted.
+        const expiresAt = offer.expires_at ? new Date(ctx.now.getTime() + (offer.expires_at.getTime() - offer.created_at.getTime())) : null;
+        await ctx.trx.updateTable('offers').set({ status: 'open', approved_by: ctx.actor.userId, expires_at: expiresAt }).where('id', '=', offer.id).execute();
         return { reason: input.note ?? null, eventData: { offerId: offer.id } };
       },
     };
