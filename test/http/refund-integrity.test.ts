@@ -190,6 +190,29 @@ describe('refunds are capped at what was paid', () => {
     expect(seen.ledger.filter((l) => l.entryType === 'compensation').map((l) => [l.amountFen, l.status])).toEqual([[3_000, 'executed']]);
   });
 
+  it('counts what an earlier case refunded on the same goods: a second case cannot refund the price again', async () => {
+    const shop = await freshShop();
+    const first = await complaintInExecution(shop, { refundFen: 6_000, keepItem: true });
+    await payOpenRefunds(shop, first);
+    await shop.agent.action(first, 'notify_result', { message: '已部分退款' });
+    expect((await shop.customer.action(first, 'confirm_resolution', {})).body.state).toBe('closed');
+
+    const second = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机右耳也没有声音了' });
+    expect(second).not.toBe(first);
+    await shop.agent.action(second, 'start_investigation', {});
+    const plan = (refundFen: number) => ({
+      planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen, keepItem: true }, basis: '右耳同样故障',
+    });
+    const tooMuch = await shop.agent.action(second, 'propose_plan', plan(shop.priceFen - 6_000 + 1));
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ type: '/problems/refund-above-refundable', field: 'terms.refundFen' });
+    const rest = await shop.agent.action(second, 'propose_plan', plan(shop.priceFen - 6_000));
+    expect(rest.body.state, JSON.stringify(rest.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(second, 'accept_plan', {})).body.state).toBe('executing');
+    await payOpenRefunds(shop, second);
+    expect(succeeded((await view(shop, second)).refunds)).toEqual([shop.priceFen - 6_000]);
+  });
+
   it('pays each task its own plan’s line, and refuses to execute a refund that would take the case above what was paid, changing nothing', async () => {
     const shop = await freshShop();
     const caseNo = await complaintInExecution(shop, { refundFen: 10_000, keepItem: true });

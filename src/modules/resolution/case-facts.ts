@@ -9,7 +9,7 @@ import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
   paidFen: number;
-  /** Refunds already paid out on the case (any plan): a new plan refunds at most paidFen − refundedFen. */
+  /** Refunds already paid for these goods (this case, any plan, and other cases on the same order lines): a new plan refunds at most paidFen − refundedFen. */
   refundedFen: number;
   eligibilityPath: string | null;
   returnShippingPaidBy: Party | null;

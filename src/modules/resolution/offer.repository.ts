@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, OfferRow } from '../../db/schema.ts';
 import { mayWriteToCustomer } from '../cases/case.voice.ts';
 import type { Actor } from '../identity/index.ts';
-import type { OfferTerms } from './resolution.rules.ts';
+import { type CaseLine, lineShareFen, type OfferTerms, refundedAgainstGoods } from './resolution.rules.ts';
 
 type Db = Kysely<DB>;
 
@@ -93,28 +93,58 @@ export async function answerOffer(
 
 /** What the customer paid for the case's items (each item's share of its order line). */
 export async function paidForCase(db: Db, caseId: string): Promise<number> {
+  const lines = await caseLines(db, [caseId]);
+  return lines.reduce((sum, l) => sum + lineShareFen(l), 0);
+}
+
+/** The order lines the cases claim. */
+async function caseLines(db: Db, caseIds: string[]): Promise<(CaseLine & { caseId: string })[]> {
+  if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('case_items as ci')
     .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
-    .select(['ci.quantity as case_quantity', 'oi.quantity as order_quantity', 'oi.paid_fen'])
-    .where('ci.case_id', '=', caseId)
+    .select(['ci.case_id', 'ci.order_item_id', 'ci.quantity as case_quantity', 'oi.quantity as order_quantity', 'oi.paid_fen'])
+    .where('ci.case_id', 'in', caseIds)
     .execute();
-  return rows.reduce((sum, r) => sum + Math.floor((r.paid_fen * Math.min(r.case_quantity, r.order_quantity)) / r.order_quantity), 0);
+  return rows.map((r) => ({ caseId: r.case_id, orderItemId: r.order_item_id, caseQuantity: r.case_quantity, orderQuantity: r.order_quantity, paidFen: r.paid_fen }));
+}
+
+/** Price refunds per case (refund tasks; failed attempts moved no money, reimbursements give back fees). */
+async function priceRefundsByCase(db: Db, caseIds: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('refunds as r')
+    .innerJoin('execution_tasks as t', 't.id', 'r.task_id')
+    .select(['r.case_id', sql<string>`sum(r.amount_fen)`.as('fen')])
+    .where('r.case_id', 'in', caseIds)
+    .where('r.status', '<>', 'failed')
+    .where('t.type', '=', 'refund')
+    .groupBy('r.case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.fen)]));
 }
 
 /**
- * What the case has already given back of the price: refunds paid out by refund tasks, whatever
- * plan they belonged to. Failed attempts moved no money; shipping reimbursements give back the
- * return fee, not the price, and are not counted.
+ * What has already been given back of the price of this case's goods: the case's own refunds, and
+ * what other cases refunded on the same order lines beyond the part of those lines this case does
+ * not cover (refundedAgainstGoods). Without the second part a customer could have one item
+ * refunded once per case.
  */
 export async function refundedForCase(db: Db, caseId: string): Promise<number> {
-  const row = await db
-    .selectFrom('refunds as r')
-    .innerJoin('execution_tasks as t', 't.id', 'r.task_id')
-    .select(sql<string>`coalesce(sum(r.amount_fen), 0)`.as('fen'))
-    .where('r.case_id', '=', caseId)
-    .where('r.status', '<>', 'failed')
-    .where('t.type', '=', 'refund')
-    .executeTakeFirstOrThrow();
-  return Number(row.fen);
+  // This case and every case sharing one of its order lines.
+  const related = await db
+    .selectFrom('case_items as theirs')
+    .innerJoin('case_items as mine', 'mine.order_item_id', 'theirs.order_item_id')
+    .select('theirs.case_id')
+    .distinct()
+    .where('mine.case_id', '=', caseId)
+    .execute();
+  const caseIds = related.map((r) => r.case_id);
+  const lines = await caseLines(db, caseIds);
+  const refunded = await priceRefundsByCase(db, caseIds);
+  return refundedAgainstGoods({
+    ownRefundedFen: refunded.get(caseId) ?? 0,
+    lines: lines.filter((l) => l.caseId === caseId),
+    otherCases: caseIds.filter((id) => id !== caseId).map((id) => ({ refundedFen: refunded.get(id) ?? 0, lines: lines.filter((l) => l.caseId === id) })),
+  });
 }

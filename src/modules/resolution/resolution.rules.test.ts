@@ -10,6 +10,7 @@ import {
   type OfferTerms,
   plannedLedger,
   refundableFen,
+  refundedAgainstGoods,
   tasksForTerms,
 } from './resolution.rules.ts';
 
@@ -173,6 +174,49 @@ describe('refunds never exceed what was paid (RES-1, RES-7)', () => {
         const codes = assessPlan(terms, { ...context, paidFen, refundedFen }).violations.map((v) => v.code);
         expect(codes).toEqual([]);
       }),
+    );
+  });
+});
+
+describe('refundedAgainstGoods: one price is refunded once, whatever the number of cases', () => {
+  const line = (orderItemId: string, caseQuantity: number, orderQuantity: number, paidFen: number) => ({ orderItemId, caseQuantity, orderQuantity, paidFen });
+
+  it('counts another case’s refund on the same single-unit line in full', () => {
+    expect(refundedAgainstGoods({ ownRefundedFen: 0, lines: [line('a', 1, 1, 10_000)], otherCases: [{ refundedFen: 6_000, lines: [line('a', 1, 1, 10_000)] }] })).toBe(6_000);
+  });
+
+  it('lets the other units of a multi-unit line absorb what another case refunded first', () => {
+    // Two units for 200 yuan: the first case refunded one unit; the second unit is still refundable in full.
+    const mine = [line('a', 1, 2, 20_000)];
+    expect(refundedAgainstGoods({ ownRefundedFen: 0, lines: mine, otherCases: [{ refundedFen: 10_000, lines: [line('a', 1, 2, 20_000)] }] })).toBe(0);
+    // …but not twice: after 150 yuan refunded elsewhere, only 50 yuan of the line is left.
+    expect(refundedAgainstGoods({ ownRefundedFen: 0, lines: mine, otherCases: [{ refundedFen: 15_000, lines: [line('a', 2, 2, 20_000)] }] })).toBe(5_000);
+  });
+
+  it('attributes a multi-item case’s refund to the shared line by its share of that case', () => {
+    const other = { refundedFen: 9_000, lines: [line('a', 1, 1, 10_000), line('b', 1, 1, 20_000)] };
+    expect(refundedAgainstGoods({ ownRefundedFen: 1_000, lines: [line('a', 1, 1, 10_000)], otherCases: [other] })).toBe(1_000 + 3_000);
+  });
+
+  it('never counts less than the case’s own refunds, and refundable never goes below zero', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(100_000),
+        fc.array(fc.record({ refundedFen: fc.nat(100_000), share: fc.integer({ min: 1, max: 3 }) }), { maxLength: 4 }),
+        (own, others) => {
+          const mine = [line('a', 1, 3, 30_000)];
+          const refunded = refundedAgainstGoods({
+            ownRefundedFen: own,
+            lines: mine,
+            otherCases: others.map((o) => ({ refundedFen: o.refundedFen, lines: [line('a', o.share, 3, 30_000)] })),
+          });
+          expect(refunded).toBeGreaterThanOrEqual(own);
+          expect(refundableFen(10_000, refunded)).toBeGreaterThanOrEqual(0);
+          // What all cases together may refund of the line never exceeds the line's price.
+          const othersTotal = others.reduce((sum, o) => sum + o.refundedFen, 0);
+          if (own === 0 && othersTotal <= 30_000) expect(refundableFen(10_000, refunded) + othersTotal).toBeLessThanOrEqual(30_000);
+        },
+      ),
     );
   });
 });

@@ -116,6 +116,35 @@ const STATUTORY_RETURN_PATHS = new Set([
  * What the case may still refund: the price paid less what was already refunded. Compensation
  * (coupon, cash, 假一赔三) is not a refund and is not counted here.
  */
+export interface CaseLine {
+  orderItemId: string;
+  caseQuantity: number;
+  orderQuantity: number;
+  /** What the whole order line cost. */
+  paidFen: number;
+}
+
+/** The part of an order line's price a case claims (its units' share). */
+export const lineShareFen = (l: CaseLine): number => Math.floor((l.paidFen * Math.min(l.caseQuantity, l.orderQuantity)) / l.orderQuantity);
+
+/**
+ * How much of the price of a case's goods counts as already refunded: the case's own refunds, plus
+ * other cases' refunds on the same order lines beyond the units of those lines this case does not
+ * claim. Refunds are recorded per case, not per item, so another case's refund is attributed to
+ * the shared lines in proportion to what they cost within that case.
+ */
+export function refundedAgainstGoods(input: { ownRefundedFen: number; lines: CaseLine[]; otherCases: { refundedFen: number; lines: CaseLine[] }[] }): number {
+  const mine = new Set(input.lines.map((l) => l.orderItemId));
+  const sum = (lines: CaseLine[]) => lines.reduce((total, l) => total + lineShareFen(l), 0);
+  const othersOnMyLines = input.otherCases.reduce((total, other) => {
+    const claimed = sum(other.lines);
+    if (other.refundedFen === 0 || claimed === 0) return total;
+    return total + Math.round((other.refundedFen * sum(other.lines.filter((l) => mine.has(l.orderItemId)))) / claimed);
+  }, 0);
+  const unclaimedByMe = input.lines.reduce((total, l) => total + l.paidFen, 0) - sum(input.lines);
+  return input.ownRefundedFen + Math.max(0, othersOnMyLines - unclaimedByMe);
+}
+
 export function refundableFen(paidFen: number, refundedFen: number): number {
   return Math.max(0, paidFen - refundedFen);
 }
