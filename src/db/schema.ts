@@ -323,6 +323,8 @@ export interface ExecutionTasksTable {
   case_id: string;
   offer_id: string | null;
   type: string;
+  /** A plan step's own name; null for tasks named by their type. */
+  title: string | null;
   owner_role: string;
   due_at: Timestamp | null;
   verification: string;

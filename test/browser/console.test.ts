@@ -167,14 +167,20 @@ describe('web console in Chromium', () => {
     await chooseOption(page, form.getByLabel('判责'), '质量缺陷');
     await form.getByLabel('退款', { exact: true }).fill('12.34');
     await form.getByLabel('依据（客户可见）').fill('轻微瑕疵，部分退款');
+    await form.getByRole('button', { name: '添加步骤' }).click();
+    await form.getByLabel('步骤', { exact: true }).fill(' 回访客户确认 ');
+    await chooseOption(page, form.getByLabel('负责人'), '售后主管');
+    await form.getByLabel('时限（小时）').fill('24');
+    await form.getByLabel('验收方式').fill('回访记录');
     await snap(page, 'propose-plan');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByText('方案待确认').first().isVisible()).toBe(true);
     await snap(page, 'case-plan');
 
-    const detail = (await people.shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { offers: { planType: string; terms: { refundFen: number } }[] };
+    const detail = (await people.shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { offers: { planType: string; terms: { refundFen: number }; steps: unknown[] }[] };
     const plan = detail.offers.find((o) => o.planType === 'partial_refund');
     expect(plan?.terms.refundFen).toBe(1234);
+    expect(plan?.steps).toEqual([{ task: '回访客户确认', ownerRole: 'supervisor', dueInHours: 24, verification: '回访记录' }]);
     await page.context().close();
   });
 });

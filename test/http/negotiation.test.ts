@@ -140,6 +140,33 @@ describe('rejected plans (SLA-9, RES-5)', () => {
   });
 });
 
+describe('a plan’s own steps (RES-1, RES-4)', () => {
+  it('become tasks with the plan’s owner, deadline and verification, and the case resolves only when they are done', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const step = { task: '回访客户确认耳机可正常使用', ownerRole: 'supervisor', dueInHours: 48, verification: '电话回访录音编号' };
+    const bad = await shop.agent.action(caseNo, 'propose_plan', plan({ steps: [{ ...step, ownerRole: 'compliance' }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.steps.0.ownerRole');
+    await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { keepItem: true, apology: true }, planType: 'apology', steps: [step] }));
+    const acceptedAt = t.clock.now().getTime();
+    const accepted = await shop.customer.action(caseNo, 'accept_plan', {});
+    // Without the step, an apology alone would resolve the case at once.
+    expect(accepted.body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    const task = detail.body.tasks.find((x: { type: string }) => x.type === 'plan_step');
+    expect(task).toMatchObject({ title: step.task, ownerRole: 'supervisor', verification: step.verification, status: 'open' });
+    expect(new Date(task.dueAt).getTime()).toBe(acceptedAt + 48 * 3_600_000);
+    const unverified = await shop.supervisor.action(caseNo, 'complete_task', { taskId: task.id });
+    expect(unverified.status).toBe(422);
+    expect(unverified.body.field).toBe('proof.note');
+    expect(unverified.body.messages['zh-CN']).toContain(step.verification);
+    const done = await shop.supervisor.action(caseNo, 'complete_task', { taskId: task.id, proof: { note: '录音 REC-0042，客户确认可用' } });
+    expect(done.body.state).toBe('resolved');
+  });
+});
+
 describe('goodwill and statutory floors (RES-2, RES-3)', () => {
   it('asks for a reason for goodwill, and a supervisor above the threshold', async () => {
     const shop = await makeShop(t);

@@ -81,7 +81,8 @@ describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
     const refundLine = final.body.ledger.find((l: { entryType: string }) => l.entryType === 'refund');
     expect(refundLine).toMatchObject({ amountFen: shop.priceFen, borneBy: 'merchant', paidTo: 'customer', status: 'executed' });
     const shippingLine = final.body.ledger.find((l: { entryType: string }) => l.entryType === 'return_shipping');
-    expect(shippingLine).toMatchObject({ amountFen: 1200, borneBy: 'customer' });
+    // The customer paid the carrier when the parcel left: a settled line, not money still planned.
+    expect(shippingLine).toMatchObject({ amountFen: 1200, borneBy: 'customer', paidTo: 'carrier', status: 'executed' });
     // The lifecycle, without the platform's own bookkeeping (clocks, routing).
     const steps = final.body.timeline.map((e: { type: string }) => e.type).filter((type: string) => !type.startsWith('sla_') && type !== 'case_routed');
     expect(steps).toEqual([

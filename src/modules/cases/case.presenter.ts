@@ -177,6 +177,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     tasks: detail.tasks.map((t) => ({
       id: t.id,
       type: t.type,
+      title: t.title,
       ownerRole: t.owner_role,
       dueAt: iso(t.due_at),
       verification: t.verification,

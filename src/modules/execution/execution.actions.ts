@@ -82,6 +82,8 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
             // The customer advances the fee; whoever bears it other than the customer pays it back.
             paidTo: payer === 'customer' ? 'carrier' : 'customer',
             reason: 'return shipping',
+            // Borne by the customer, the fee was paid to the carrier as the parcel left: nothing is left to do.
+            status: payer === 'customer' || input.shippingFeeFen === 0 ? 'executed' : 'planned',
           },
         ],
         ctx.row.responsibility,
@@ -157,6 +159,13 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input, command);
     if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
       throw invalid('proof.trackingNo', { 'zh-CN': '请填写新发货的运单号', 'en-US': 'Give the tracking number of the new shipment' });
+    }
+    // A plan's own step is verified the way the plan said: the executor records what they found.
+    if (task.type === 'plan_step' && !input.proof.note && !input.proof.reference) {
+      throw invalid('proof.note', {
+        'zh-CN': `请填写核验结果（核验方式：${task.verification}）`,
+        'en-US': `Record how the step was verified (${task.verification})`,
+      });
     }
     return {
       command,

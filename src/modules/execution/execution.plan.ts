@@ -6,6 +6,7 @@ import type { CaseFacts } from '../resolution/case-facts.ts';
 import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
 import { dayWindowEnd } from '../policy/policy.calendar.ts';
+import type { PlanStep } from '../resolution/offer.schemas.ts';
 import { LAW } from '../policy/policy.law.ts';
 import { cancelEarlierPlans, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
 
@@ -43,6 +44,17 @@ export function taskDueAt(type: string, facts: CaseFacts, from: Date, calendar: 
   }
 }
 
+/** A step the plan names itself: its owner, its deadline from the plan's acceptance, how it is verified. */
+export function planStepTask(step: PlanStep, acceptedAt: Date): NewTask {
+  return {
+    type: 'plan_step',
+    title: step.task,
+    ownerRole: step.ownerRole,
+    dueAt: new Date(acceptedAt.getTime() + step.dueInHours * HOUR),
+    verification: step.verification,
+  };
+}
+
 function ownerFor(type: string, facts: CaseFacts): string {
   if (type === 'refund' || type === 'compensation') return 'finance';
   return facts.seller === 'merchant' ? 'merchant' : 'specialist';
@@ -56,7 +68,7 @@ function ownerFor(type: string, facts: CaseFacts): string {
  */
 export async function createPlanExecution(
   ctx: ActionContext,
-  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts },
+  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[] },
 ): Promise<{ cancelledTaskIds: string[] }> {
   const { terms, facts } = plan;
   const cancelledTaskIds = await cancelEarlierPlans(ctx.trx, ctx.row.id, plan.offerId, ctx.now);
@@ -68,6 +80,7 @@ export async function createPlanExecution(
     dueAt: terms.returnRequired ? null : taskDueAt(type, facts, ctx.now, calendar),
     verification: TASK_VERIFICATION[type] ?? 'confirmation',
   }));
+  tasks.push(...(plan.steps ?? []).map((step) => planStepTask(step, ctx.now)));
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
   await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
   return { cancelledTaskIds };

@@ -6,6 +6,7 @@ type Db = Kysely<DB>;
 
 export interface NewTask {
   type: string;
+  title?: string;
   ownerRole: string;
   dueAt: Date | null;
   verification: string;
@@ -20,6 +21,7 @@ export async function insertTasks(db: Db, caseId: string, offerId: string | null
         case_id: caseId,
         offer_id: offerId,
         type: t.type,
+        title: t.title ?? null,
         owner_role: t.ownerRole,
         due_at: t.dueAt,
         verification: t.verification,
@@ -148,7 +150,7 @@ export async function insertLedgerLines(
   db: Db,
   caseId: string,
   offerId: string | null,
-  lines: (LedgerLine | { entryType: string; amountFen: number; borneBy: string; paidTo: string; reason: string })[],
+  lines: (LedgerLine | { entryType: string; amountFen: number; borneBy: string; paidTo: string; reason: string; status?: 'planned' | 'executed' })[],
   responsibility: string | null,
   now: Date,
 ): Promise<void> {
@@ -164,7 +166,7 @@ export async function insertLedgerLines(
         paid_to: l.paidTo,
         responsibility,
         reason: l.reason,
-        status: 'planned',
+        status: 'status' in l && l.status ? l.status : 'planned',
         offer_id: offerId,
         created_at: now,
       })),

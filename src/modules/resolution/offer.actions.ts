@@ -9,7 +9,7 @@ import { insertMessage } from '../cases/case.repository.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
 import { createPlanExecution } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
-import { counterOfferSchema, proposePlanSchema, toTerms } from './offer.schemas.ts';
+import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
 import { assessPlan, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
@@ -74,10 +74,10 @@ async function openOfferOrFail(ctx: ActionContext) {
   return offer;
 }
 
-async function acceptOffer(ctx: ActionContext, offerId: string, terms: OfferTerms, responsibility: Responsibility) {
+async function acceptOffer(ctx: ActionContext, offerId: string, terms: OfferTerms, responsibility: Responsibility, steps: readonly PlanStep[] = []) {
   const facts = await caseFacts(ctx.trx, ctx.row);
   await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
-  const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms, responsibility, facts });
+  const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms, responsibility, facts, steps });
   return { caseChanges: { responsibility }, eventData: { offerId, terms, ...supersededTasks(cancelledTaskIds) } };
 }
 
@@ -245,9 +245,10 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
   accept_plan: async (ctx) => {
     const offer = await openOfferOrFail(ctx);
     const terms = toTerms(offer.terms as Partial<OfferTerms>);
+    const steps = stepsOf(offer);
     return {
-      command: { type: 'accept_plan', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length },
-      apply: () => acceptOffer(ctx, offer.id, terms, (offer.responsibility ?? 'no_fault') as Responsibility),
+      command: { type: 'accept_plan', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length + steps.length },
+      apply: () => acceptOffer(ctx, offer.id, terms, (offer.responsibility ?? 'no_fault') as Responsibility, steps),
     };
   },
   reject_plan: async (ctx, input) => {

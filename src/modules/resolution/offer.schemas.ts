@@ -23,7 +23,8 @@ export const offerTermsSchema = z
     if (t.returnRequired && t.keepItem) ctx.addIssue({ code: 'custom', path: ['keepItem'], message: 'The customer cannot both return and keep the item' });
   });
 
-export const TASK_OWNER_ROLES = ['agent', 'specialist', 'finance', 'merchant', 'supervisor', 'compliance'] as const;
+/** Who may own a plan step: the roles that carry out execution tasks (compliance decides plans, it does not execute them). */
+export const TASK_OWNER_ROLES = ['agent', 'specialist', 'finance', 'merchant', 'supervisor'] as const;
 
 export const planStepSchema = z.object({
   task: z.string().trim().min(1).max(64),
@@ -31,6 +32,11 @@ export const planStepSchema = z.object({
   dueInHours: z.number().int().min(1).max(24 * 90),
   verification: z.string().trim().min(1).max(500),
 });
+
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+/** A stored offer's steps (validated on the way in). */
+export const stepsOf = (offer: { steps: unknown }): PlanStep[] => (Array.isArray(offer.steps) ? (offer.steps as PlanStep[]) : []);
 
 export const proposePlanSchema = z.object({
   planType: z.enum(PLAN_TYPES),

@@ -124,6 +124,8 @@ export interface Offer {
 export interface Task {
   id: string;
   type: string;
+  /** A plan step's own name; null for tasks named by their type. */
+  title: string | null;
   ownerRole: string;
   dueAt: string | null;
   verification: string | null;

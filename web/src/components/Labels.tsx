@@ -28,6 +28,11 @@ export function SeverityTag({ severity }: { severity: string | null }) {
   return <Tag color={SEVERITY_COLORS[severity] ?? 'default'}>{t(`severity.${severity}`, { defaultValue: severity })}</Tag>;
 }
 
+/** A task's name: a plan step's own title, else its type's word. */
+export function taskName(task: { type: string; title?: string | null }, word: ReturnType<typeof useWord>): string {
+  return task.title ?? word('taskType', task.type);
+}
+
 /** A vocabulary word ("party.merchant") with the raw code as fallback. */
 export function useWord() {
   const { t } = useTranslation();

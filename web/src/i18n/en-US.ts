@@ -17,7 +17,7 @@ export const uiEnUS = {
   common: {
     loading: 'Loading…', retry: 'Retry', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm', search: 'Search',
     resetFilters: 'Clear filters', yes: 'Yes', no: 'No', back: 'Back', previous: 'Previous', next: 'Next',
-    page: 'Page {{page}}', total: '{{count}} in total', download: 'Download', all: 'All',
+    page: 'Page {{page}}', total: '{{count}} in total', download: 'Download', all: 'All', remove: 'Remove',
   },
   nav: { cases: 'Cases', myCases: 'My after-sales', orders: 'Orders', myOrders: 'My orders', signOut: 'Sign out', language: 'Language', escalations: 'Escalations' },
   signIn: {
@@ -105,6 +105,7 @@ export const uiEnUS = {
     proof_reference: 'Reference (e.g. transaction no.)', proof_note: 'Note', required: 'Required', tooLong: 'At most {{max}} characters',
     trackingFormat: '6–40 letters, digits or dashes', noPhotos: 'Upload photos in "Evidence & attachments" first',
     noOpenTasks: 'No open task', caseNo: 'Case no. to link', linkType: 'Link type',
+    steps: 'Steps (optional)', stepTask: 'Step', stepOwner: 'Owner', stepDueInHours: 'Within (hours)', stepVerification: 'How it is verified', addStep: 'Add a step',
   },
   upload: {
     title: 'Upload a file', purpose: 'Purpose', choose: 'Choose file', submit: 'Upload', done: 'Uploaded {{name}}', noFile: 'Choose a file first',

@@ -69,7 +69,7 @@ export const vocabEnUS = {
   },
   taskType: {
     refund: 'Refund', ship_replacement: 'Ship replacement', repair: 'Repair', ship_back_repaired: 'Ship back repaired item',
-    compensation: 'Pay compensation', answer: 'Answer the customer', follow_up: 'Follow up', shipping_reimbursement: 'Reimburse return shipping',
+    compensation: 'Pay compensation', answer: 'Answer the customer', follow_up: 'Follow up', shipping_reimbursement: 'Reimburse return shipping', plan_step: 'Plan step',
   },
   taskStatus: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
   offerStatus: {

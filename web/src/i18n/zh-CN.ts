@@ -19,7 +19,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   common: {
     loading: '加载中…', retry: '重试', submit: '提交', cancel: '取消', confirm: '确定', search: '搜索',
     resetFilters: '清除筛选', yes: '是', no: '否', back: '返回', previous: '上一页', next: '下一页',
-    page: '第 {{page}} 页', total: '共 {{count}} 条', download: '下载', all: '全部',
+    page: '第 {{page}} 页', total: '共 {{count}} 条', download: '下载', all: '全部', remove: '删除',
   },
   nav: { cases: '售后单', myCases: '我的售后', orders: '订单', myOrders: '我的订单', signOut: '退出登录', language: '语言', escalations: '升级队列' },
   signIn: {
@@ -107,6 +107,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     proof_reference: '凭证编号（如交易流水号）', proof_note: '备注', required: '必填', tooLong: '最多 {{max}} 个字符',
     trackingFormat: '6–40 位字母、数字或短横线', noPhotos: '请先在“凭证与附件”中上传照片',
     noOpenTasks: '没有待处理任务', caseNo: '关联的售后单号', linkType: '关联类型',
+    steps: '执行步骤（可选）', stepTask: '步骤', stepOwner: '负责人', stepDueInHours: '时限（小时）', stepVerification: '验收方式', addStep: '添加步骤',
   },
   upload: {
     title: '上传文件', purpose: '用途', choose: '选择文件', submit: '上传', done: '已上传 {{name}}', noFile: '请先选择文件',

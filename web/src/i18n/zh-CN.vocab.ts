@@ -72,7 +72,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   taskType: {
     refund: '退款', ship_replacement: '发出换新商品', repair: '维修', ship_back_repaired: '寄回维修商品',
-    compensation: '发放补偿', answer: '答复客户', follow_up: '跟进', shipping_reimbursement: '退货运费报销',
+    compensation: '发放补偿', answer: '答复客户', follow_up: '跟进', shipping_reimbursement: '退货运费报销', plan_step: '方案步骤',
   },
   taskStatus: { open: '待处理', done: '已完成', cancelled: '已取消' },
   offerStatus: {

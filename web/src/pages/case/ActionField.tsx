@@ -1,12 +1,12 @@
 // One field of an action form, drawn from its FieldSpec.
-import { Checkbox, Form, Input, InputNumber, Radio, Rate, Select } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Radio, Rate, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/types.ts';
-import { useWord } from '../../components/Labels.tsx';
+import { taskName, useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { type FieldSpec, formName } from './actionForms.ts';
+import { type FieldSpec, formName, STEP_OWNER_ROLES } from './actionForms.ts';
 
 export function useFieldLabel() {
   const { t } = useTranslation();
@@ -54,7 +54,7 @@ function control(spec: FieldSpec, detail: CaseDetail, { t, word, language }: Hel
           placeholder={open.length === 0 ? t('fields.noOpenTasks') : undefined}
           options={open.map((task) => ({
             value: task.id,
-            label: `${word('taskType', task.type)} · ${word('role', task.ownerRole)} · ${formatDateTime(task.dueAt, language)}`,
+            label: `${taskName(task, word)} · ${word('role', task.ownerRole)} · ${formatDateTime(task.dueAt, language)}`,
           }))}
         />
       );
@@ -70,11 +70,56 @@ function control(spec: FieldSpec, detail: CaseDetail, { t, word, language }: Hel
   }
 }
 
+/** A plan's own steps: each with its owner, time limit and how it is verified (RES-1). */
+function StepsField({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const word = useWord();
+  const required = [{ required: true, whitespace: true, message: t('fields.required') }];
+  return (
+    <Form.Item label={label}>
+      <Form.List name="steps">
+        {(rows, { add, remove }) => (
+          <>
+            {rows.map((row) => (
+              <Space key={row.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                <Form.Item name={[row.name, 'task']} rules={required} style={{ marginBottom: 0 }}>
+                  <Input placeholder={t('fields.stepTask')} maxLength={64} aria-label={t('fields.stepTask')} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[row.name, 'ownerRole']} rules={[{ required: true, message: t('fields.required') }]} style={{ marginBottom: 0 }}>
+                  <Select
+                    placeholder={t('fields.stepOwner')}
+                    aria-label={t('fields.stepOwner')}
+                    style={{ width: 120 }}
+                    options={STEP_OWNER_ROLES.map((role) => ({ value: role, label: word('role', role) }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[row.name, 'dueInHours']} rules={[{ required: true, message: t('fields.required') }]} style={{ marginBottom: 0 }}>
+                  <InputNumber min={1} max={24 * 90} precision={0} placeholder={t('fields.stepDueInHours')} aria-label={t('fields.stepDueInHours')} style={{ width: 100 }} />
+                </Form.Item>
+                <Form.Item name={[row.name, 'verification']} rules={required} style={{ marginBottom: 0 }}>
+                  <Input placeholder={t('fields.stepVerification')} maxLength={500} aria-label={t('fields.stepVerification')} style={{ width: 150 }} />
+                </Form.Item>
+                <Button type="link" danger onClick={() => remove(row.name)}>
+                  {t('common.remove')}
+                </Button>
+              </Space>
+            ))}
+            <Button type="dashed" onClick={() => add()} disabled={rows.length >= 20}>
+              {t('fields.addStep')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
+
 export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDetail }) {
   const { t } = useTranslation();
   const word = useWord();
   const language = useLanguage();
   const label = useFieldLabel()(spec);
+  if (spec.kind === 'steps') return <StepsField label={label} />;
   const rules: Rule[] = [];
   if (spec.required) rules.push({ required: true, message: t('fields.required'), ...(spec.kind === 'text' || spec.kind === 'textarea' ? { whitespace: true } : {}) });
   if (spec.pattern) rules.push({ pattern: spec.pattern, message: t('fields.trackingFormat') });

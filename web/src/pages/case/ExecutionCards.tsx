@@ -1,8 +1,8 @@
 // Execution: tasks, refunds, who bears what (ledger) and shipments.
 import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Shipment } from '../../api/types.ts';
-import { useWord } from '../../components/Labels.tsx';
+import type { CaseDetail, Shipment, Task } from '../../api/types.ts';
+import { taskName, useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
@@ -27,7 +27,7 @@ export function TasksCard({ detail }: { detail: CaseDetail }) {
         dataSource={detail.tasks}
         locale={{ emptyText: t('case.noTasks') }}
         columns={[
-          { title: t('case.taskType'), dataIndex: 'type', render: (type: string) => word('taskType', type) },
+          { title: t('case.taskType'), key: 'name', render: (_: unknown, task: Task) => taskName(task, word) },
           { title: t('case.owner'), dataIndex: 'ownerRole', render: (role: string) => word('role', role) },
           { title: t('case.due'), dataIndex: 'dueAt', render: (iso: string | null) => formatDateTime(iso, language) },
           { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="taskStatus" status={status} /> },

@@ -4,7 +4,7 @@ import { Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Deadline, WORKING_UNITS } from '../../api/sla.types.ts';
 import type { Role, Task } from '../../api/types.ts';
-import { useWord } from '../../components/Labels.tsx';
+import { taskName, useWord } from '../../components/Labels.tsx';
 import { SlaBadge } from '../../components/SlaBadge.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -29,7 +29,7 @@ function DeadlineItem({ deadline: d, role, staff, tasks, fetchedAt, now }: ItemP
   const word = useWord();
   const metric = pick(d.label, language) || word('slaMetric', d.metric);
   const task = d.subjectId ? tasks.find((x) => x.id === d.subjectId) : undefined;
-  const label = task ? `${metric} · ${word('taskType', task.type)}` : metric;
+  const label = task ? `${metric} · ${taskName(task, word)}` : metric;
   const due = formatDateTime(d.dueAt, language);
   const view = liveDeadline(d, fetchedAt, now);
   // The viewer's own obligation (a customer's return, a merchant's review) reads as a request.

@@ -2,7 +2,7 @@
 // Money fields are typed in yuan and sent in fen; a dotted name becomes a nested object.
 import { yuanToFen } from '../../lib/money.ts';
 
-export type FieldKind = 'text' | 'textarea' | 'yuan' | 'integer' | 'boolean' | 'rating' | 'select' | 'passed' | 'task' | 'photos';
+export type FieldKind = 'text' | 'textarea' | 'yuan' | 'integer' | 'boolean' | 'rating' | 'select' | 'passed' | 'task' | 'photos' | 'steps';
 
 export interface FieldSpec {
   /** The API's field name; "terms.refundFen" is { terms: { refundFen } }. */
@@ -74,6 +74,7 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'basis', kind: 'textarea', required: true, max: 4000 },
     { name: 'goodwillReason', kind: 'textarea', max: 2000 },
     { name: 'expiresInHours', kind: 'integer', min: 1, max: 720, initial: 72 },
+    { name: 'steps', kind: 'steps' },
   ],
   approve_plan: [note()],
   decline_plan_approval: [reason(true)],
@@ -154,6 +155,14 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   if (last !== undefined) current[last] = value;
 }
 
+/** Who may own a plan step (the API's TASK_OWNER_ROLES). */
+export const STEP_OWNER_ROLES = ['agent', 'specialist', 'finance', 'merchant', 'supervisor'] as const;
+
+function trimmedStrings(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+}
+
 /** Form values → request body: trims text, drops empty fields, converts yuan to fen. */
 export function toBody(action: string, values: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -161,6 +170,7 @@ export function toBody(action: string, values: Record<string, unknown>): Record<
   for (const spec of fieldsOf(action)) {
     let value = getPath(values, formName(spec));
     if (typeof value === 'string') value = value.trim();
+    if (spec.kind === 'steps' && Array.isArray(value)) value = value.map(trimmedStrings);
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value) && value.length === 0 && spec.kind !== 'photos') continue;
     if (spec.kind === 'yuan' && typeof value === 'number') value = yuanToFen(value);
