@@ -89,6 +89,26 @@ describe('rejected plans (SLA-9, RES-5)', () => {
     expect(history.body.offers[0].answerReason).toBe('补偿太少（第1次）');
   });
 
+  it('lets compliance, not frontline, accept a counter-offer that was the third answer', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    for (const refundFen of [3000, 5000]) {
+      await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
+      await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' });
+    }
+    await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true } }));
+    const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: '退 70 元我就接受', planType: 'partial_refund', terms: { refundFen: 7000, keepItem: true } });
+    expect(countered.body.state).toBe('compliance_review');
+    const frontline = await shop.agent.action(caseNo, 'accept_counter_offer', {});
+    expect(frontline.status).toBe(409);
+    expect(frontline.body.code).toBe('forbidden_role');
+    const accepted = await shop.compliance.action(caseNo, 'accept_counter_offer', {});
+    expect(accepted.body.state, JSON.stringify(accepted.body)).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.ledger).toEqual([expect.objectContaining({ entryType: 'refund', amountFen: 7000 })]);
+  });
+
   it('refuses to accept an expired offer, and lets staff put a fresh one in its place', async () => {
     const shop = await makeShop(t);
     const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });

@@ -216,6 +216,12 @@ describe('plans and negotiation', () => {
     accepted(decide(pending, { type: 'accept_counter_offer', returnRequired: false, openTasks: 0 }, agent), 'resolved');
     refused(decide(at('investigating'), { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, agent), 'no_pending_counter_offer');
     refused(decide(pending, { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, customer), 'forbidden_role');
+
+    // The third answer a counter-offer: compliance review decides on it, frontline no longer may.
+    const underReview = at('compliance_review', { rejectedPlans: 3, hasPendingCounterOffer: true });
+    accepted(decide(underReview, { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, compliance), 'executing');
+    refused(decide(underReview, { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, agent), 'forbidden_role');
+    refused(decide(at('compliance_review', { rejectedPlans: 3 }), { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, compliance), 'no_pending_counter_offer');
   });
 });
 

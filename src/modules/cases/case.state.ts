@@ -377,8 +377,10 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'accept_plan':
     case 'accept_counter_offer': {
       const counter = command.type === 'accept_counter_offer';
+      // A counter-offer that was the customer's third answer sent the case to compliance review:
+      // there, compliance decides on it as on any plan.
       const refused = counter
-        ? gate(from, type, actor, ['investigating'], HANDLERS_MERCHANT)
+        ? gate(from, type, actor, ['investigating', 'compliance_review'], from === 'compliance_review' ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT)
         : gate(from, type, actor, ['plan_proposed'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
