@@ -201,7 +201,7 @@ describe('archived and merged cases are read-only', () => {
     expect((await detail(shop, caseNo)).links).toEqual([]);
   });
 
-  it('takes no answer to a collaboration request once archived; the request can still be withdrawn', async () => {
+  it('takes no answer to a collaboration request of a case that ended: withdrawing the case withdrew it', async () => {
     const shop = await makeShop(t);
     const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '书桌颜色与详情页不一致' });
     const asked = await shop.agent.post(`/api/v1/cases/${caseNo}/collaborations`, { department: 'supply_chain', question: '请确认这批货的色号' });
@@ -210,10 +210,9 @@ describe('archived and merged cases are read-only', () => {
     ok(await shop.agent.action(caseNo, 'archive', {}), 'archived');
     const user = await createUserWithToken(t.runtime.deps.database.db, { email: `sc-${shop.id}@test.local`, displayName: '供应链', role: 'department', department: 'supply_chain' });
     const answer = await client(t, user.token).post(`/api/v1/collaborations/${asked.body.id}/answer`, { answer: '色号一致' });
-    expectRefused(answer, 'case-read-only');
-    const cancelled = await shop.agent.post(`/api/v1/collaborations/${asked.body.id}/cancel`, { reason: '售后单已撤销' });
-    expect(cancelled.status).toBe(200);
-    expect(cancelled.body.status).toBe('cancelled');
+    expectRefused(answer, 'collaboration-not-open');
+    const request = (await detail(shop, caseNo)).collaborations.find((r: { id: string }) => r.id === asked.body.id);
+    expect(request.status).toBe('cancelled');
   });
 
   it('refuses messages on a merged case, pointing to the case it was merged into', async () => {

@@ -259,3 +259,27 @@ describe('the reply clock (SLA-7)', () => {
     expect((await shop.supervisor.post(`/api/v1/collaborations/${second.body.id}/cancel`, {})).status).toBe(200);
   });
 });
+
+describe('a case that ends', () => {
+  it('withdraws the requests still unanswered: off the department’s worklist, on the timeline, answered ones kept', async () => {
+    const shop = await makeShop(t);
+    const supply = await departmentUser('supply_chain');
+    const caseNo = await openCase(shop);
+    const open = await ask(shop.agent, caseNo, { department: 'supply_chain', question: '请核实该批次颜色' });
+    const answered = await ask(shop.agent, caseNo, { department: 'supply_chain', question: '是否有同批次投诉？' });
+    expect((await supply.post(`/api/v1/collaborations/${answered.body.id}/answer`, { answer: '没有' })).status).toBe(200);
+
+    const withdrawn = await shop.customer.action(caseNo, 'withdraw', { reason: '不需要了' });
+    expect(withdrawn.body.state).toBe('withdrawn');
+    const staff = await staffView(shop, caseNo);
+    expect(Object.fromEntries(staff.collaborations.map((r) => [r.id, r.status]))).toEqual({ [open.body.id]: 'cancelled', [answered.body.id]: 'answered' });
+    const event = staff.timeline.find((e) => e.type === 'collaboration_withdrawn') as { data?: { requestIds?: string[] } } | undefined;
+    expect(event?.data?.requestIds).toEqual([open.body.id]);
+    expect(replyClock(staff, open.body.id)?.state).toBe('cancelled');
+    expect((await supply.get('/api/v1/collaborations?status=open')).body.items.map((r: Request) => r.id)).not.toContain(open.body.id);
+    expect((await supply.post(`/api/v1/collaborations/${open.body.id}/answer`, { answer: '晚了' })).status).not.toBe(200);
+    // The customer never learns of it.
+    const mine = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(mine.body.timeline.map((e: Event) => e.type)).not.toContain('collaboration_withdrawn');
+  });
+});

@@ -11,6 +11,7 @@ import type { Actor } from '../identity/index.ts';
 import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
+import { withdrawOpenRequests } from '../collaboration/collaboration.repository.ts';
 import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
@@ -75,6 +76,7 @@ export async function runCaseAction<I>(
         const applied = (await prepared.apply?.(decision ?? NO_TRANSITION(row))) ?? {};
         const changes = decision ? caseChangesFor(decision, row, now, applied.caseChanges ?? {}) : (applied.caseChanges ?? {});
         const eventType = decision?.event ?? applied.eventType ?? action.type;
+        const withdrawnRequests = decision && leavesOpenStates(decision) ? await withdrawOpenRequests(trx, row.id, now) : [];
         const events: CaseEventInput[] = [
           ...(applied.priorEvents ?? []),
           {
@@ -86,6 +88,10 @@ export async function runCaseAction<I>(
             data: applied.reason && !mayWriteToCustomer(actor, row) ? { ...applied.eventData, reasonInternal: true } : (applied.eventData ?? {}),
           },
           ...(applied.extraEvents ?? []),
+          // A department should not go on working on a question for a case that has ended.
+          ...(withdrawnRequests.length > 0
+            ? [{ type: 'collaboration_withdrawn', fromState: decision!.to, toState: decision!.to, reason: null, data: { requestIds: withdrawnRequests } }]
+            : []),
         ];
         const version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
@@ -96,6 +102,8 @@ export async function runCaseAction<I>(
     ),
   );
 }
+
+const leavesOpenStates = (d: Accepted) => isOpenState(d.from) && !isOpenState(d.to);
 
 const NO_TRANSITION = (row: CaseRow): Accepted => ({
   ok: true,

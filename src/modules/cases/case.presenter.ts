@@ -29,7 +29,7 @@ const INTERNAL_EVENTS = new Set([
   'internal_note_added', 'severity_escalated', 'case_reassigned', 'incident_joined', 'triage_overridden', 'triage_raised',
   'case_routed', 'case_assigned', 'case_unassigned',
   // Cross-department collaboration (ORG-2) is the platform's own business.
-  'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+  'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled', 'collaboration_withdrawn',
   // RISK-5 and CL-6: who speaks outside, legal holds and the retention purge are internal matters.
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);

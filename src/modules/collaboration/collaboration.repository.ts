@@ -52,6 +52,18 @@ export async function cancelRequest(db: Db, id: string, userId: string | null, n
     .execute();
 }
 
+/** Cancels the case's unanswered requests (the case has ended); returns their ids. */
+export async function withdrawOpenRequests(db: Db, caseId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('collaboration_requests')
+    .set({ status: 'cancelled', cancelled_by: null, cancelled_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The request's due time as its running clock has it (the target's, or the asker's); null without a clock. */
 export async function clockDueAt(db: Db, id: string): Promise<Date | null> {
   const row = await db
