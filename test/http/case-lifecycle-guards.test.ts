@@ -128,14 +128,17 @@ describe('withdrawal and merging after execution started', () => {
     expect(d.ledger.map((l: { status: string }) => l.status)).toEqual(['cancelled']);
   });
 
-  it('merging a case that awaits the return cancels its plan the same way', async () => {
+  it('refuses to merge a return into a case of another kind, where it would go unanswered; the other way round works', async () => {
     const shop = await makeShop(t);
     const caseNo = await approvedReturn(shop);
     const target = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '同一问题的投诉' });
-    ok(await shop.agent.action(caseNo, 'merge_into', { targetCaseNo: target, reason: '同一问题' }), 'merged');
+    expectRefused(await shop.agent.action(caseNo, 'merge_into', { targetCaseNo: target, reason: '同一问题' }), 'merge-would-drop-request');
     const d = await detail(shop, caseNo);
-    expect(d.tasks.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
-    expect(d.ledger.map((l: { status: string }) => l.status)).toEqual(['cancelled']);
+    expect(d.state).toBe('awaiting_return');
+    expect(d.tasks.map((x: { status: string }) => x.status)).toEqual(['open']);
+    expect(d.ledger.map((l: { status: string }) => l.status)).toEqual(['planned']);
+    // The complaint about the same goods joins the return instead.
+    ok(await shop.agent.action(target, 'merge_into', { targetCaseNo: caseNo, reason: '同一问题' }), 'merged');
   });
 });
 

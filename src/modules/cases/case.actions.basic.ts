@@ -2,14 +2,15 @@
 // result, closing, reopening, withdrawal, merging and archiving. Withdrawing or merging ends the
 // plan that was waiting for the customer's return, and reopening takes the duplicate slot back.
 import { z } from 'zod';
+import type { CaseRow } from '../../db/schema.ts';
 import { conflict, forbidden, invalid } from '../../shared/errors.ts';
-import { CHANNELS, STAFF_ROLES } from '../../shared/vocabulary.ts';
+import { type CaseKind, CHANNELS, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { cancelOpenTasks, cancelPlannedLedger, openTasks } from '../execution/execution.repository.ts';
 import { assertCanSeeCase } from './case.access.ts';
 import type { ActionContext, ActionHandler } from './case.actions.runner.ts';
 import { dedupeKeyOfCase, findCaseByNo, findOpenCaseByDedupeKey, insertLink, insertMessage, takeDedupeSlot } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
-import { acceptsChanges, isOpenState, type CaseState } from './case.state.ts';
+import { acceptsChanges, isApprovableAsFiled, isOpenState, type CaseState } from './case.state.ts';
 import { assertMayWriteToCustomer } from './case.voice.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
@@ -60,6 +61,29 @@ async function endWaitingPlan(ctx: ActionContext): Promise<{ cancelledTaskIds?: 
   if (waiting.length > 0) await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
   await cancelPlannedLedger(ctx.trx, ctx.row.id);
   return waiting.length > 0 ? { cancelledTaskIds: waiting.map((t) => t.id) } : {};
+}
+
+/**
+ * A merged case is handled only as part of its target. A request the customer has a right to (a
+ * return, an exchange, a repair…) survives that only in a case of the same kind (or a return with
+ * refund for a refund) that covers the same goods: merged into a consultation, or into a case about other items, it would be lost
+ * without an answer. Such cases are linked, not merged.
+ */
+async function assertMergeKeepsRequest(ctx: ActionContext, target: CaseRow): Promise<void> {
+  if (!isApprovableAsFiled(ctx.row.kind as CaseKind)) return;
+  const items = (caseId: string) => ctx.trx.selectFrom('case_items').select('order_item_id').where('case_id', '=', caseId).execute();
+  const [mine, theirs] = await Promise.all([items(ctx.row.id), items(target.id)]);
+  const covered = new Set(theirs.map((i) => i.order_item_id));
+  const coversKind = target.kind === ctx.row.kind || (ctx.row.kind === 'refund_only' && target.kind === 'return_refund');
+  if (coversKind && mine.every((i) => covered.has(i.order_item_id))) return;
+  throw conflict(
+    'merge-would-drop-request',
+    {
+      'zh-CN': '目标售后单的类型或商品与本申请不同，合并后本申请将无人处理；请改为关联，或分别处理',
+      'en-US': 'The target case is of another kind or covers other goods: merged, this request would go unanswered. Link the cases instead, or handle both',
+    },
+    { kind: ctx.row.kind, targetKind: target.kind },
+  );
 }
 
 /**
@@ -131,6 +155,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
     if (!isOpenState(target.state as CaseState)) {
       throw conflict('merge-target-closed', { 'zh-CN': '目标售后单已结束，无法合并', 'en-US': 'The target case is no longer open' });
     }
+    await assertMergeKeepsRequest(ctx, target);
     return {
       command: { type: 'merge_into', targetCaseId: target.id },
       apply: async () => {
