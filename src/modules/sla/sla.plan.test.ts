@@ -151,6 +151,21 @@ describe('planDeadlineChanges: responses', () => {
     expect(refund.clock.dueAt.toISOString()).toBe('2026-10-07T15:59:59.999Z');
     expect(refund.clock.warnAt!.getTime()).toBeLessThan(refund.clock.dueAt.getTime());
   });
+
+  it('nor when its target is lengthened later: the new budget is capped at the same limit', () => {
+    const eve = new Date('2026-09-30T02:00:00Z');
+    const { open } = apply(RETURN, [{ events: [ev('return_received', 'merchant', 'return_received')], now: eve }]);
+    const longer = TARGETS.map((t) => (t.metric === 'refund_after_receipt' ? { ...t, version: 2, duration: { amount: 10, unit: 'days' as const } } : t));
+    const out = plan(RETURN, { open, events: [], targets: longer, now: new Date('2026-10-01T02:00:00Z') });
+    const refund = out.deadlines.find((d) => d.metric === 'refund_after_receipt')!;
+    expect(refund).toMatchObject({ targetVersion: 2, existing: true });
+    expect(refund.clock.dueAt.toISOString()).toBe('2026-10-07T15:59:59.999Z');
+    expect(refund.clock.startedAt.toISOString()).toBe(eve.toISOString());
+    // A shorter one still applies as it is.
+    const shorter = TARGETS.map((t) => (t.metric === 'refund_after_receipt' ? { ...t, version: 3, duration: { amount: 1, unit: 'days' as const } } : t));
+    const sooner = plan(RETURN, { open, events: [], targets: shorter, now: new Date('2026-09-30T03:00:00Z') });
+    expect(sooner.deadlines.find((d) => d.metric === 'refund_after_receipt')!.clock.dueAt.getTime()).toBeLessThan(new Date('2026-10-02T00:00:00Z').getTime());
+  });
 });
 
 describe('planDeadlineChanges: targets and case keys', () => {

@@ -128,7 +128,13 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     if (!d.existing) return;
     const retargeted = target.id !== d.targetId || target.version !== d.targetVersion;
     if (!retargeted && !input.rebudget) return;
-    const next = rebudgetClock(input.calendarFor(target.calendarId), d.clock, target, now);
+    const calendar = input.calendarFor(target.calendarId);
+    const rebudgeted = rebudgetClock(calendar, d.clock, target, now);
+    // A longer target or a changed calendar never takes a clock past the law's limit for its metric.
+    const latest = isSubjectMetric(d.metric) ? undefined : METRIC_RULES[d.metric as keyof typeof METRIC_RULES].latestDue?.(d.clock.startedAt, calendar.spec.timeZone);
+    const next = latest && rebudgeted.status === 'running' && rebudgeted.dueAt > latest
+      ? { ...startClockUntil(calendar, latest, target.warnBeforeMinutes, now), startedAt: d.clock.startedAt, warnedAt: d.clock.warnedAt, breachedAt: d.clock.breachedAt }
+      : rebudgeted;
     if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime()) return;
     d.targetId = target.id;
     d.targetVersion = target.version;
