@@ -240,24 +240,22 @@ export class CaseRun {
 
   #afterAcceptance(t: OfferTerms): CaseState {
     if (t.returnRequired) return 'awaiting_return';
-    return tasksForTerms(t).length > 0 ? 'executing' : 'resolved';
+    return tasksForTerms(t).length + this.#steps(t).length > 0 ? 'executing' : 'resolved';
   }
 
   async #propose(spec: PlanSpec, expiresInHours: number, expect: CaseState, token = this.#handler): Promise<void> {
     await this.#act(token, 'propose_plan', { ...spec, fraudFound: spec.fraudFound ?? false, expiresInHours, steps: this.#steps(terms(spec.terms)) }, expect);
   }
 
-  /** RES-4: who does each step, by when, and how it is verified. */
+  /**
+   * RES-4: the terms already make their own tasks (refund, replacement, repair, compensation, each
+   * with owner, deadline and verification); a plan adds steps only for what the terms do not cover.
+   * Plans that give nothing but an answer get a follow-up call when they promise more (a coupon).
+   */
   #steps(t: OfferTerms) {
-    const fulfil = this.#merchantNo ? ('merchant' as const) : ('specialist' as const);
-    const steps: { task: string; ownerRole: 'agent' | 'specialist' | 'finance' | 'merchant'; dueInHours: number; verification: string }[] = [];
-    if (t.returnRequired) steps.push({ task: '客户寄回商品', ownerRole: 'agent', dueInHours: 168, verification: '退货运单号及仓库签收记录' });
-    if (t.refundFen > 0) steps.push({ task: `原路退款 ${yuan(t.refundFen)}`, ownerRole: 'finance', dueInHours: 72, verification: '支付渠道退款流水号' });
-    if (t.replacement || t.reshipParts) steps.push({ task: t.replacement ? '发出新品' : '补发配件', ownerRole: fulfil, dueInHours: 48, verification: '新发货运单号' });
-    if (t.repair) steps.push({ task: '检测维修并寄回', ownerRole: fulfil, dueInHours: 168, verification: '维修报告与回寄运单号' });
-    if (t.couponFen + t.cashFen + t.fraudCompensationFen > 0) steps.push({ task: '发放补偿', ownerRole: 'finance', dueInHours: 24, verification: '优惠券编码或转账流水号' });
-    if (steps.length === 0) steps.push({ task: '答复并回访确认', ownerRole: 'agent', dueInHours: 24, verification: '回访记录' });
-    return steps;
+    return t.apology && tasksForTerms(t).length > 0
+      ? [{ task: '致歉回访，确认客户满意', ownerRole: 'agent' as const, dueInHours: 48, verification: '回访记录（电话或在线）' }]
+      : [];
   }
 
   async #completeTasks(leaveOneOpen: boolean, spec: PlanSpec): Promise<void> {
@@ -278,7 +276,7 @@ export class CaseRun {
               ? { reference: `WX${rng.digits(8)}`, note: rng.pick(['维修报告：更换主板，功能测试通过', '维修报告：更换电机与传感器，72 小时老化测试通过', '维修报告：更换按键排线，测试正常']) }
               : SHIPPING_TASKS.has(task.type)
                 ? { carrier: carrier.name, trackingNo: carrier.tracking((n) => rng.digits(n)), note: task.type === 'ship_back_repaired' ? '维修完成已寄回' : '新品/配件已发出' }
-                : { note: '已完成' };
+                : { note: task.type === 'plan_step' ? '已电话回访，客户表示满意' : '已完成' };
       await this.#act(finance ? this.d.staff.finance : this.#warehouse, 'complete_task', { taskId: task.id, proof }, remaining > 0 ? 'executing' : 'resolved');
     }
   }
