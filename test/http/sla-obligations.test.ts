@@ -95,7 +95,7 @@ describe('customer does not ship the return within 7 days', () => {
   });
 });
 
-describe('merchant does not confirm a delivered return within 10 days', () => {
+describe('merchant does not confirm a delivered return within 2 working days', () => {
   it('confirms receipt, passes the goods and refunds on the merchant’s behalf', async () => {
     const shop = await freshShop();
     const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
@@ -125,6 +125,34 @@ describe('merchant does not confirm a delivered return within 10 days', () => {
     ]);
     expect(view.refunds).toHaveLength(1);
     expect(view.refunds[0]).toMatchObject({ status: 'succeeded', amountFen: shop.priceFen });
+  });
+});
+
+describe('the refund clock after a return (POL-6, law: 7 days)', () => {
+  it('runs from when the carrier delivered the goods, not from when the merchant confirmed them', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}R2`, shippingFeeFen: 0 });
+    const returnShipment = (await staffView(shop, caseNo)).shipments.find((s) => s.direction === 'return') as { externalId: string };
+    t.clock.advance(DAY);
+    const deliveredAt = t.clock.now().toISOString();
+    const event = { shipmentExternalId: returnShipment.externalId, externalId: 'ev-arrived', status: 'delivered', occurredAt: deliveredAt };
+    expect((await shop.admin.post('/api/v1/integration/shipment-events', { events: [event] })).status).toBe(200);
+    t.clock.advance(3 * HOUR);
+    expect((await shop.merchant.action(caseNo, 'receive_return', { note: '已入库' })).status).toBe(200);
+
+    const view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as {
+      deadlines: { metric: string; startedAt: string; dueAt: string; state: string }[];
+      tasks: { type: string; dueAt: string }[];
+      timeline: Event[];
+    };
+    const refundClock = view.deadlines.find((d) => d.metric === 'refund_after_receipt' && d.state === 'running');
+    expect(refundClock?.startedAt).toBe(deliveredAt);
+    expect(view.deadlines.find((d) => d.metric === 'merchant_confirm_receipt')?.startedAt).toBe(deliveredAt);
+    const refundTask = view.tasks.find((x) => x.type === 'refund');
+    expect(refundTask?.dueAt).toBe(refundClock?.dueAt);
+    expect(view.timeline.find((e) => e.type === 'return_received')?.data?.arrivedAt).toBe(deliveredAt);
   });
 });
 

@@ -33,6 +33,8 @@ export interface ApplyResult {
   caseChanges?: Partial<Omit<CaseRow, 'id' | 'version'>>;
   eventData?: Record<string, unknown>;
   reason?: string | null;
+  /** When what the transition records happened, if before now (see CaseEventInput.happenedAt). */
+  happenedAt?: Date;
   /** Events that follow the transition (e.g. a refund executed before a task completes). */
   extraEvents?: CaseEventInput[];
   /** Events that precede the transition in the timeline. */
@@ -86,6 +88,7 @@ export async function runCaseAction<I>(
             reason: applied.reason ?? null,
             // RISK-5: on a media-flagged case only PR and compliance write what the customer reads.
             data: applied.reason && !mayWriteToCustomer(actor, row) ? { ...applied.eventData, reasonInternal: true } : (applied.eventData ?? {}),
+            ...(applied.happenedAt ? { happenedAt: applied.happenedAt } : {}),
           },
           ...(applied.extraEvents ?? []),
           // A department should not go on working on a question for a case that has ended.

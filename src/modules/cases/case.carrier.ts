@@ -19,6 +19,6 @@ export async function recordReturnDelivered(deps: Pick<AppDeps, 'sla'>, trx: Kys
     .executeTakeFirst();
   if (already) return;
   await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [
-    { type: 'return_delivered', fromState: row.state, toState: row.state, data: { deliveredAt: deliveredAt.toISOString() } },
+    { type: 'return_delivered', fromState: row.state, toState: row.state, data: { deliveredAt: deliveredAt.toISOString() }, happenedAt: deliveredAt },
   ], now);
 }

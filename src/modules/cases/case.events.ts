@@ -26,7 +26,7 @@ export async function recordCaseEvents(
   const slaEvents = await deps.sla.onCaseChange(trx, {
     row,
     after,
-    events: events.map((e) => ({ type: e.type, actorRole: (e.actor ?? actor).role, toState: e.toState ?? after.state })),
+    events: events.map((e) => ({ type: e.type, actorRole: (e.actor ?? actor).role, toState: e.toState ?? after.state, ...(e.happenedAt ? { happenedAt: e.happenedAt } : {}) })),
     now,
     rebudget: options.rebudgetClocks ?? false,
   });

@@ -142,6 +142,8 @@ export interface CaseEventInput {
   data?: Record<string, unknown>;
   /** Who caused this event when it is not the command's actor (the SLA engine, say). */
   actor?: Actor;
+  /** When what the event records happened, if before the command (goods arrived before staff confirmed it): clocks it starts run from then. */
+  happenedAt?: Date;
 }
 
 /**

@@ -106,6 +106,16 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     command: { type: 'receive_return' },
     apply: async () => {
       const facts = await caseFacts(ctx.trx, ctx.row);
+      // POL-6 and the law: the refund/replacement clock starts when the returned goods arrived,
+      // which is when the carrier delivered them if it said so before the merchant confirmed.
+      const delivered = await ctx.trx
+        .selectFrom('shipments')
+        .select((eb) => eb.fn.min('delivered_at').as('at'))
+        .where('case_id', '=', ctx.row.id)
+        .where('direction', '=', 'return')
+        .where('status', '=', 'delivered')
+        .executeTakeFirst();
+      const arrivedAt = delivered?.at && delivered.at < ctx.now ? delivered.at : ctx.now;
       await ctx.trx
         .updateTable('shipments')
         .set({ status: 'delivered', delivered_at: ctx.now, updated_at: ctx.now })
@@ -113,12 +123,15 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         .where('direction', '=', 'return')
         .where('status', '<>', 'delivered')
         .execute();
-      // POL-6: the refund/replacement clock starts when the returned goods arrive.
       const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
       for (const type of ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'compensation']) {
-        await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, ctx.now, calendar), [type]);
+        await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, arrivedAt, calendar), [type]);
       }
-      return { reason: input.note ?? null, eventData: { refundWithinDays: facts.rules.refund.withinDays, dayType: facts.rules.refund.dayType } };
+      return {
+        reason: input.note ?? null,
+        happenedAt: arrivedAt,
+        eventData: { arrivedAt: arrivedAt.toISOString(), refundWithinDays: facts.rules.refund.withinDays, dayType: facts.rules.refund.dayType },
+      };
     },
   }),
   inspect: async (ctx, input) => {

@@ -11,6 +11,8 @@ export interface SlaEvent {
   type: string;
   actorRole: string;
   toState: string;
+  /** When it happened, if earlier than the command that records it: a clock it starts runs from then. */
+  happenedAt?: Date;
 }
 
 export interface LifecycleContext {
@@ -95,6 +97,8 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   },
   merchant_confirm_receipt: {
     starts: (e) => e.type === 'return_delivered',
+    // Confirming for the merchant refunds at once: that has to happen within the law's 7 days too.
+    latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
     meets: (e) => e.toState !== 'return_in_transit',
   },
   customer_evidence: {

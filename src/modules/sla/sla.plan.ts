@@ -87,11 +87,11 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
   };
   const targetOf = (d: OpenDeadline) => targets.find((t) => t.id === d.targetId) ?? null;
   /** A lifecycle clock on its target, ending no later than the law allows for that metric. */
-  const lifecycleClock = (metric: keyof typeof METRIC_RULES, target: SlaTarget) => {
+  const lifecycleClock = (metric: keyof typeof METRIC_RULES, target: SlaTarget, from: Date = now) => {
     const calendar = input.calendarFor(target.calendarId);
-    const clock = startClock(calendar, target, now);
-    const latest = METRIC_RULES[metric].latestDue?.(now, calendar.spec.timeZone);
-    return latest && clock.dueAt > latest ? startClockUntil(calendar, latest, target.warnBeforeMinutes, now) : clock;
+    const clock = startClock(calendar, target, from);
+    const latest = METRIC_RULES[metric].latestDue?.(from, calendar.spec.timeZone);
+    return latest && clock.dueAt > latest ? startClockUntil(calendar, latest, target.warnBeforeMinutes, from) : clock;
   };
 
   for (const event of input.events) {
@@ -115,7 +115,9 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     for (const metric of LIFECYCLE_METRICS) {
       if (open.has(slot(metric, null)) || !METRIC_RULES[metric].starts(event, input.context)) continue;
       const target = bestTarget(targets, metric, key);
-      if (target) start(metric, null, target, lifecycleClock(metric, target));
+      // Never from the future, whatever the event claims.
+      const from = event.happenedAt && event.happenedAt < now ? event.happenedAt : now;
+      if (target) start(metric, null, target, lifecycleClock(metric, target, from));
     }
     for (const d of open.values()) {
       const pauses = targetOf(d)?.pauseStates.includes(event.toState) ?? false;

@@ -199,8 +199,9 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   def('customer_ship_return', d(7, 'days'), {
     party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'close_unshipped_return',
   }),
-  def('merchant_confirm_receipt', d(10, 'days'), {
-    party: 'merchant', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'confirm_receipt_and_refund',
+  // Confirming for a silent merchant refunds at once: before the 3 working days of refund_after_receipt run out.
+  def('merchant_confirm_receipt', d(2, 'working_days'), {
+    party: 'merchant', warnBeforeMinutes: 8 * 60, breachActions: [], autoOutcome: 'confirm_receipt_and_refund',
   }),
   def('customer_evidence', d(3, 'days'), {
     party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'decide_without_evidence',
