@@ -75,7 +75,9 @@ export function toAppError(error: unknown): AppError {
       type: 'bad-request',
       text: { 'zh-CN': '请求无法处理', 'en-US': fastifyError.message ?? 'Bad request' },
     };
-    return new AppError({ status, ...entry });
+    // An upload over the size limit names the file field, like the evidence store's own checks.
+    const field = fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' ? { field: 'file' } : {};
+    return new AppError({ status, ...entry, ...field });
   }
   return new AppError({
     status: 500,

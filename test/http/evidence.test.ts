@@ -67,6 +67,7 @@ describe('evidence uploads', () => {
     const res = await shop.customer.upload(caseNo, {}, { name: 'big.png', bytes: big, type: 'image/png' });
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ type: '/problems/payload-too-large', field: 'file' });
   });
 
   it('keeps a hostile file name as a label only, and refuses an item of another case', async () => {

@@ -20,12 +20,24 @@ export interface EligibilityCheck {
 
 export async function checkEligibility(
   db: Kysely<DB>,
-  request: { kind: CaseKind; reason: RequestReason; orderItemIds: string[]; condition?: ItemCondition | undefined; failedRepairs?: number; merchantId?: string | null },
+  request: {
+    kind: CaseKind;
+    reason: RequestReason;
+    orderItemIds: string[];
+    condition?: ItemCondition | undefined;
+    /** Repairs that failed, as the filer states them; counted only when staff file (see repairsOnRecord). */
+    failedRepairs?: number;
+    /** Whether the filer is staff, who have checked repairs done elsewhere (a service centre's records). */
+    filedByStaff?: boolean;
+    merchantId?: string | null;
+  },
   now: Date,
   /** The order facts reader (the intake queue's, which reads concurrent requests together). */
   loadFacts: (orderItemIds: string[]) => Promise<OrderItemFacts[]>,
 ): Promise<EligibilityCheck> {
   const facts = request.orderItemIds.length > 0 ? await loadFacts(request.orderItemIds) : [];
+  const repaired = request.reason === 'quality' && REPAIR_LADDER_KINDS.has(request.kind) ? await repairsOnRecord(db, request.orderItemIds) : new Map<string, number>();
+  const failedRepairs = (orderItemId: string) => Math.max(repaired.get(orderItemId) ?? 0, request.filedByStaff ? (request.failedRepairs ?? 0) : 0);
   const policy = await policyInForce(db, facts[0]?.merchantId ?? request.merchantId ?? null, facts[0]?.placedAt ?? now);
   const decisions = facts.map((fact) => ({
     orderItemId: fact.orderItemId,
@@ -36,12 +48,34 @@ export async function checkEligibility(
       policy: { versionId: policy.version?.id ?? 'baseline', rules: policy.rules },
       product: { category: fact.product.category, categoryName: fact.product.categoryName, flags: fact.product.flags, warrantyMonths: fact.product.warrantyMonths },
       item: { paidFen: fact.paidFen, quantity: fact.quantity, ...(request.condition ? { condition: request.condition } : {}) },
-      order: { placedAt: fact.placedAt, shippingInsurance: fact.shippingInsurance, sellerIsPlatform: fact.sellerIsPlatform },
+      order: { placedAt: fact.placedAt, shippingInsurance: fact.shippingInsurance, sellerIsPlatform: fact.sellerIsPlatform, status: fact.orderStatus },
       delivery: fact.delivery,
-      history: { failedRepairs: request.failedRepairs ?? 0 },
+      history: { failedRepairs: failedRepairs(fact.orderItemId) },
     }),
   }));
   return { facts, policy, decisions };
+}
+
+/** Kinds where the 三包 ladder (replacement or refund after failed repairs) can apply. */
+const REPAIR_LADDER_KINDS = new Set<CaseKind>(['return_refund', 'exchange', 'refund_only', 'repair']);
+
+/**
+ * The repairs the platform itself carried out on each item (done repair tasks, on any case). An
+ * item back with a quality fault after them was not repaired: they count as failed repairs. The
+ * customer's own word is not enough to skip the ladder; staff may add repairs done elsewhere.
+ */
+async function repairsOnRecord(db: Kysely<DB>, orderItemIds: string[]): Promise<Map<string, number>> {
+  if (orderItemIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('execution_tasks as t')
+    .innerJoin('case_items as ci', 'ci.case_id', 't.case_id')
+    .select(['ci.order_item_id', (eb) => eb.fn.count<string>('t.id').distinct().as('n')])
+    .where('ci.order_item_id', 'in', orderItemIds)
+    .where('t.type', '=', 'repair')
+    .where('t.status', '=', 'done')
+    .groupBy('ci.order_item_id')
+    .execute();
+  return new Map(rows.map((r) => [r.order_item_id, Number(r.n)]));
 }
 
 export function presentDecision(orderItemId: string, decision: EligibilityDecision) {

@@ -87,6 +87,7 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
       orderItemIds: input.items.map((i) => i.orderItemId),
       condition: input.condition,
       failedRepairs: input.failedRepairs,
+      filedByStaff: actor.role !== 'customer',
       merchantId: input.merchantId ?? null,
     },
     now,
@@ -114,6 +115,12 @@ function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFa
     const known = new Set(facts.map((f) => f.orderItemId));
     const index = input.items.findIndex((i) => !known.has(i.orderItemId));
     throw notFound({ 'zh-CN': '订单商品', 'en-US': 'order item' }, `items.${index}.orderItemId`);
+  }
+  const ordered = new Map(facts.map((f) => [f.orderItemId, f.quantity]));
+  const over = input.items.findIndex((i) => i.quantity > (ordered.get(i.orderItemId) ?? 0));
+  if (over >= 0) {
+    const max = ordered.get(input.items[over]!.orderItemId) ?? 0;
+    throw invalid(`items.${over}.quantity`, { 'zh-CN': `数量超过订单购买数量（${max} 件）`, 'en-US': `More than the ${max} ordered` });
   }
   const orderIds = new Set(facts.map((f) => f.orderId));
   if (orderIds.size > 1) {

@@ -1,11 +1,10 @@
 // Execution steps (EX-1..4): the customer ships the goods back with a tracking number, the
 // warehouse receives and inspects them, and each task of the plan is done with its proof.
 import { z } from 'zod';
-import { conflict, invalid, notFound } from '../../shared/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
-import { paidForCase, refundedForCase } from '../resolution/offer.repository.ts';
 import { refundableFen, taskWaitingFor } from '../resolution/resolution.rules.ts';
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
 import {
@@ -160,6 +159,14 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     if (ctx.row.state !== 'executing') {
       throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
     }
+    const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
+    // Money leaves only by finance's hand (or the system's, on an automatic outcome): whoever else
+    // may run tasks, an agent or the merchant who owes the money does not release it. Those who
+    // may run no task at all hear so from the state machine first.
+    ctx.assertAllowed(command);
+    if (task.owner_role === 'finance' && !MONEY_RELEASERS.has(ctx.actor.role)) {
+      throw forbidden({ 'zh-CN': '退款与补偿由财务执行', 'en-US': 'Refunds and compensation are carried out by finance' });
+    }
     const waitingFor = taskWaitingFor(task.type, tasks.filter((t) => t.offer_id === task.offer_id && t.id !== task.id).map((t) => t.type));
     if (waitingFor) {
       throw conflict(
@@ -168,7 +175,6 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         { taskType: task.type, waitingFor },
       );
     }
-    const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
     if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input, command);
     if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
       throw invalid('proof.trackingNo', { 'zh-CN': '请填写新发货的运单号', 'en-US': 'Give the tracking number of the new shipment' });
@@ -206,6 +212,8 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     };
   },
 };
+
+const MONEY_RELEASERS = new Set(['finance', 'admin', 'system']);
 
 /** Tasks that move money back to the customer through the payment provider, each paying its own ledger line. */
 const PAYMENT_TASKS = new Set(['refund', 'shipping_reimbursement']);
@@ -287,7 +295,7 @@ async function paymentTask(
  * accepted before another refund was paid, data from before the check existed).
  */
 async function assertWithinPaid(ctx: Parameters<ActionHandler<unknown>>[0], amountFen: number): Promise<void> {
-  const [paidFen, refundedFen] = await Promise.all([paidForCase(ctx.trx, ctx.row.id), refundedForCase(ctx.trx, ctx.row.id)]);
+  const { paidFen, refundedFen } = await caseFacts(ctx.trx, ctx.row);
   const refundable = refundableFen(paidFen, refundedFen);
   if (amountFen <= refundable) return;
   throw conflict(

@@ -6,7 +6,7 @@ import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from '../sla/calendar.ts';
 import { dayWindowEnd } from '../policy/policy.calendar.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../policy/policy.rules.ts';
 import type { CaseFacts } from '../resolution/case-facts.ts';
-import { taskDueAt } from './execution.plan.ts';
+import { planStepTask, returnShippingPayer, taskDueAt } from './execution.plan.ts';
 
 const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
 
@@ -14,6 +14,7 @@ function facts(refund: PolicyRules['refund']): CaseFacts {
   return {
     paidFen: 19_900,
     refundedFen: 0,
+    fraudCompensatedFen: 0,
     eligibilityPath: 'no_reason_return',
     returnShippingPaidBy: 'customer',
     eligibilityReturnRequired: true,
@@ -58,5 +59,32 @@ describe('refund due date', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('who pays for the return parcel (VER-5, POL-4)', () => {
+  const intake = (paidBy: CaseFacts['returnShippingPaidBy']): CaseFacts => ({ ...facts({ withinDays: 3, dayType: 'working' }), returnShippingPaidBy: paidBy });
+
+  it('follows the finding: the seller for its fault, the carrier for transit damage, the customer for misuse', () => {
+    expect(returnShippingPayer('quality_defect', intake('customer'))).toBe('merchant');
+    expect(returnShippingPayer('logistics_damage', intake('merchant'))).toBe('carrier');
+    // Intake judged a quality complaint (seller pays); inspection found the customer broke it.
+    expect(returnShippingPayer('customer_misuse', intake('merchant'))).toBe('customer');
+    // The customer's own return-shipping insurance pays whatever the finding.
+    expect(returnShippingPayer('customer_misuse', intake('insurer'))).toBe('insurer');
+  });
+
+  it('keeps the policy answer at intake for a no-fault return or before any finding', () => {
+    expect(returnShippingPayer('no_fault', intake('merchant'))).toBe('merchant');
+    expect(returnShippingPayer(null, intake('insurer'))).toBe('insurer');
+    expect(returnShippingPayer(null, intake(null))).toBe('customer');
+  });
+});
+
+describe('a plan step as a task (RES-1)', () => {
+  it('is due its hours after acceptance and keeps its owner and verification', () => {
+    const accepted = new Date('2026-11-16T02:00:00Z');
+    const task = planStepTask({ task: '回访', ownerRole: 'agent', dueInHours: 36, verification: '回访记录' }, accepted);
+    expect(task).toEqual({ type: 'plan_step', title: '回访', ownerRole: 'agent', dueAt: new Date('2026-11-17T14:00:00Z'), verification: '回访记录' });
   });
 });

@@ -86,10 +86,13 @@ export async function createPlanExecution(
   return { cancelledTaskIds };
 }
 
-/** Who pays for sending the goods back: the finding decides, else the policy's answer at intake. */
+/**
+ * Who pays for sending the goods back: the finding decides (VER-5), else the policy's answer at
+ * intake. A fault of the customer's own puts the fee on them even where intake, judging a quality
+ * complaint, put it on the seller; return-shipping insurance the customer bought still pays.
+ */
 export function returnShippingPayer(responsibility: Responsibility | null, facts: CaseFacts) {
-  if (responsibility && responsibility !== 'no_fault' && responsibility !== 'customer_misuse') {
-    return liableParty(responsibility, facts.seller);
-  }
+  if (responsibility === 'customer_misuse') return facts.returnShippingPaidBy === 'insurer' ? 'insurer' : 'customer';
+  if (responsibility && responsibility !== 'no_fault') return liableParty(responsibility, facts.seller);
   return facts.returnShippingPaidBy ?? 'customer';
 }

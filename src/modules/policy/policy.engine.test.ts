@@ -295,3 +295,24 @@ describe('summarizeProductPolicy', () => {
     expect(sealed.text['zh-CN']).toContain('化妆品拆封后不支持');
   });
 });
+
+describe('orders with nothing paid (VER-1)', () => {
+  const kindsWithMoneyOrGoods = ['return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection'] as const;
+
+  it('refuses money or goods on an unpaid or a cancelled order, and says why', () => {
+    for (const kind of kindsWithMoneyOrGoods) {
+      const unpaid = evaluateEligibility(makeInput({ kind, reason: 'quality', order: { status: 'pending_payment' }, delivery: { signedAt: null, shipped: false } }));
+      expect(unpaid).toMatchObject({ eligible: false, path: 'order_without_payment' });
+      expect(codes(unpaid)).toEqual(['order_not_paid']);
+      const cancelled = evaluateEligibility(makeInput({ kind, reason: 'quality', order: { status: 'cancelled' } }));
+      expect(codes(cancelled)).toEqual(['order_cancelled']);
+      expect(cancelled.eligible).toBe(false);
+    }
+  });
+
+  it('still hears a complaint or a question about such an order, and judges paid orders as before', () => {
+    expect(evaluateEligibility(makeInput({ kind: 'complaint', reason: 'quality', order: { status: 'cancelled' } })).eligible).toBe(true);
+    const paid = evaluateEligibility(makeInput({ order: { status: 'delivered' }, now: cst('2026-11-05T10:00:00') }));
+    expect(paid).toMatchObject({ eligible: true, path: 'no_reason_return' });
+  });
+});

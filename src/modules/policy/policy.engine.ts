@@ -319,7 +319,19 @@ function refundTiming(ctx: Ctx): RefundTiming {
   return { withinDays, dayType, dueBy: configured < statutoryDueBy ? configured : statutoryDueBy, statutoryDueBy };
 }
 
+/** Money back, goods back or goods sent: none of it applies to an order that was never paid or was cancelled. */
+function withoutPayment(ctx: Ctx): Outcome | null {
+  const status = ctx.input.order.status;
+  if (status === 'pending_payment') return outcome('order_without_payment', false, [REASONS.orderNotPaid()]);
+  if (status === 'cancelled') return outcome('order_without_payment', false, [REASONS.orderCancelled()]);
+  return null;
+}
+
 function decide(ctx: Ctx): Outcome {
+  if (ctx.input.kind !== 'consultation' && ctx.input.kind !== 'complaint' && ctx.input.kind !== 'tech_support' && ctx.input.kind !== 'logistics_exception') {
+    const refused = withoutPayment(ctx);
+    if (refused) return refused;
+  }
   switch (ctx.input.kind) {
     case 'return_refund':
       return returnRefund(ctx);

@@ -7,6 +7,7 @@ export const ELIGIBILITY_PATHS = [
   'not_as_described_return',
   'logistics_claim',
   'not_received_refund',
+  'order_without_payment',
   'quality_exchange',
   'no_reason_exchange',
   'warranty_repair',
@@ -30,6 +31,7 @@ export const PATH_LABELS: Record<EligibilityPath, LocalizedText> = {
   not_as_described_return: { 'zh-CN': '描述不符退货', 'en-US': 'not-as-described return' },
   logistics_claim: { 'zh-CN': '运输破损或少件售后', 'en-US': 'transit damage or missing item claim' },
   not_received_refund: { 'zh-CN': '未收货退款', 'en-US': 'refund for an undelivered order' },
+  order_without_payment: { 'zh-CN': '未付款或已取消订单的售后', 'en-US': 'after-sales on an unpaid or cancelled order' },
   quality_exchange: { 'zh-CN': '质量问题换货', 'en-US': 'quality exchange' },
   no_reason_exchange: { 'zh-CN': '无理由换货', 'en-US': 'no-reason exchange' },
   warranty_repair: { 'zh-CN': '保修维修', 'en-US': 'warranty repair' },
@@ -137,6 +139,9 @@ export const REASONS = {
   repairNeedsFault: () =>
     r('repair_needs_fault', '免费维修仅适用于质量问题;非质量问题可联系商家付费维修', 'A free repair is for quality faults; for anything else the merchant can offer a paid repair'),
   alwaysAccepted: () => r('always_accepted', '此类请求随时受理', 'This kind of request is always accepted'),
+  orderNotPaid: () => r('order_not_paid', '订单尚未付款，没有可退的款项；不需要的话可直接取消订单', 'The order has not been paid: there is nothing to refund. Cancel the order if you no longer want it'),
+  orderCancelled: () =>
+    r('order_cancelled', '订单已取消，已付款项随取消原路退回，无需再申请退款或退换货', 'The order was cancelled: what was paid goes back with the cancellation, so no refund, return or exchange is needed'),
 } as const;
 
 /** The name to show for a product's category: its given name, else the code itself. */

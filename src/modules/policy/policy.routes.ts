@@ -217,7 +217,7 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const actor = actorOf(request);
-      const check = await checkEligibility(db, { ...request.body }, deps.clock.now(), deps.intake.loadFacts);
+      const check = await checkEligibility(db, { ...request.body, filedByStaff: actor.role !== 'customer' && actor.role !== 'merchant' }, deps.clock.now(), deps.intake.loadFacts);
       const visible = check.facts.filter(
         (f) => (actor.role !== 'customer' || f.customerId === actor.customerId) && (actor.role !== 'merchant' || f.merchantId === actor.merchantId),
       );

@@ -54,7 +54,7 @@ export interface PolicyRules {
   freeReturnShipping: boolean;
   /** 假一赔三 (消费者权益保护法 第五十五条): a policy may promise more, never less. */
   fraudCompensation: { multiplier: number; minimumFen: number };
-  /** RES-3: goodwill above this amount (integer fen) needs a supervisor's approval. */
+  /** RES-3: goodwill above this amount (integer fen) needs a supervisor's approval. The platform's value applies to every merchant. */
   goodwill: { approvalThresholdFen: number };
 }
 

@@ -58,7 +58,9 @@ export async function policyInForce(db: Kysely<DB>, merchantId: string | null, a
   const platform = inForceAt(platformVersions, at);
   const merchant = inForceAt(merchantVersions, at);
   const baseline = platform?.rules ?? PLATFORM_BASELINE;
-  if (merchant) return { version: merchant, rules: raiseToBaseline(merchant.rules, baseline), baseline };
+  // The goodwill approval threshold is the platform's control over its staff and merchants, not a
+  // promise to buyers: a merchant policy cannot move it.
+  if (merchant) return { version: merchant, rules: { ...raiseToBaseline(merchant.rules, baseline), goodwill: baseline.goodwill }, baseline };
   return { version: platform, rules: baseline, baseline };
 }
 
@@ -71,11 +73,25 @@ function refuse(type: string, text: AppError['text'], violations: { path: string
   throw new AppError({ status: 422, type, text, issues, ...(issues[0] ? { field: issues[0].field } : {}), extra: { violations } });
 }
 
+/** Room for the clocks of the admin's browser and the server to disagree. */
+const BACKDATING_TOLERANCE_MS = 5 * 60_000;
+
 export async function publishPolicy(
   db: Kysely<DB>,
   actor: Actor,
   input: { merchantId: string | null; rules: PolicyRules; effectiveFrom: Date; now: Date },
 ): Promise<PolicyVersion> {
+  // POL-10: an order is judged under the terms in force when it was placed; a version dated back
+  // would rewrite the terms of orders already placed (and take back promises made to buyers). Only
+  // the platform's admins may date a version back (to record history, or correct one), audited.
+  if (actor.role === 'merchant' && input.effectiveFrom.getTime() < input.now.getTime() - BACKDATING_TOLERANCE_MS) {
+    throw new AppError({
+      status: 422,
+      type: 'policy-backdated',
+      field: 'effectiveFrom',
+      text: { 'zh-CN': '政策生效时间不能早于现在：已下单的订单按下单时的政策处理', 'en-US': 'A policy cannot take effect in the past: orders already placed keep the terms they were placed under' },
+    });
+  }
   const lawViolations = checkLaw(input.rules);
   if (lawViolations.length > 0) {
     refuse('policy-below-law', { 'zh-CN': '该政策低于法律规定的最低标准', 'en-US': 'The policy falls below what the law requires' }, lawViolations);

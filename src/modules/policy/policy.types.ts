@@ -20,7 +20,8 @@ export interface EligibilityInput {
   /** `categoryName` is what people read for the category code; without it the code is shown. */
   product: { category: string; categoryName?: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null };
   item: { paidFen: number; quantity: number; condition?: ItemCondition };
-  order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean };
+  /** status: the shop's order status; unpaid and cancelled orders have nothing to give back. */
+  order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean; status?: string };
   delivery: { signedAt: Date | null; shipped: boolean };
   history?: { failedRepairs: number; returnReceivedAt?: Date | null };
   /** Day boundaries are local days in this zone. */

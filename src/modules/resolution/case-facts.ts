@@ -4,13 +4,15 @@ import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Party } from '../../shared/vocabulary.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../policy/policy.rules.ts';
-import { paidForCase, refundedForCase } from './offer.repository.ts';
+import { executedLedgerFen, paidForCase, refundedForCase } from './offer.repository.ts';
 import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
   paidFen: number;
   /** Refunds already paid for these goods (this case, any plan, and other cases on the same order lines): a new plan refunds at most paidFen − refundedFen. */
   refundedFen: number;
+  /** 假一赔三 already paid on the case (a reopened case owes only what is missing). */
+  fraudCompensatedFen: number;
   eligibilityPath: string | null;
   returnShippingPaidBy: Party | null;
   /** Whether the policy decision at intake asked for the goods back. */
@@ -23,10 +25,16 @@ interface StoredEligibility {
   items?: { path?: string; returnShippingPaidBy?: Party | null; returnRequired?: boolean }[];
 }
 
+/** Where the order's own shipping fee goes back with a whole-order refund: it never arrived, or the seller was at fault. */
+const SHIPPING_REFUNDED_PATHS = new Set(['not_received_refund', 'quality_return', 'not_as_described_return', 'logistics_claim', 'three_guarantees_replacement']);
+
 export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
-  const [paidFen, refundedFen, merchant, policy] = await Promise.all([
-    paidForCase(db, row.id),
+  const eligibility = row.eligibility as StoredEligibility | null;
+  const path = eligibility?.items?.[0]?.path ?? null;
+  const [paidFen, refundedFen, fraudCompensatedFen, merchant, policy] = await Promise.all([
+    paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
+    executedLedgerFen(db, row.id, 'fraud_compensation'),
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -34,11 +42,11 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
       ? db.selectFrom('policy_versions').select('rules').where('id', '=', row.policy_version_id).executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
-  const eligibility = row.eligibility as StoredEligibility | null;
   const first = eligibility?.items?.[0];
   return {
     paidFen,
     refundedFen,
+    fraudCompensatedFen,
     eligibilityPath: first?.path ?? null,
     returnShippingPaidBy: first?.returnShippingPaidBy ?? null,
     eligibilityReturnRequired: first?.returnRequired ?? null,

@@ -11,7 +11,7 @@ import { createPlanExecution } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
-import { assessPlan, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
+import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
 const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
 const empty = z.object({});
@@ -60,7 +60,8 @@ function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; f
     responsibility: plan.responsibility,
     fraudFound: plan.fraudFound,
     goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
-    fraudMinimumFen: policyFraudCompensationFen(facts.rules, facts.paidFen),
+    // After a reopen, what was already paid counts towards the statutory amount; more is goodwill.
+    fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.paidFen) - facts.fraudCompensatedFen),
     proposedByCustomer: plan.proposedByCustomer,
   };
 }
@@ -140,6 +141,21 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
         VIOLATION_PROBLEM.refund_above_refundable,
       );
     }
+    // Granting a request gives what was asked: all that is left of the price. Less is a new offer,
+    // which the customer answers (RES-5) and which is judged against their statutory rights (RES-2).
+    const refundable = refundableFen(facts.paidFen, facts.refundedFen);
+    if ((ctx.row.kind === 'return_refund' || ctx.row.kind === 'refund_only') && input.refundFen !== undefined && input.refundFen < refundable) {
+      throw new AppError({
+        status: 422,
+        type: 'approve-less-than-requested',
+        field: 'refundFen',
+        text: {
+          'zh-CN': `同意申请即全额退还（${refundable / 100} 元）；如只退部分金额，请提出协商方案，由客户确认`,
+          'en-US': `Approving the request refunds it in full (${refundable / 100} yuan); to refund less, propose a plan for the customer to answer`,
+        },
+        extra: { refundableFen: refundable },
+      });
+    }
     const responsibility = RESPONSIBILITY_BY_REASON[ctx.row.reason as RequestReason] ?? 'no_fault';
     const assessment = assessPlan(requested.terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: false }));
     // A request grants the money back and no more (refunds above the refundable amount are violations).
@@ -180,6 +196,18 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
   },
   propose_plan: async (ctx, input) => {
     const facts = await caseFacts(ctx.trx, ctx.row);
+    // A merchant is a party to the case: it may take costs on itself, not put them on the platform.
+    if (ctx.actor.role === 'merchant' && liableParty(input.responsibility, facts.seller) === 'platform' && facts.seller !== 'platform') {
+      throw new AppError({
+        status: 422,
+        type: 'responsibility-not-yours',
+        field: 'responsibility',
+        text: {
+          'zh-CN': '商家不能认定由平台承担的责任；如认为是平台原因，请申请平台介入',
+          'en-US': 'A merchant cannot find the platform responsible; ask the platform to step in instead',
+        },
+      });
+    }
     const terms = toTerms(input.terms);
     const assessment = assessPlan(terms, planContext(facts, { responsibility: input.responsibility, fraudFound: input.fraudFound, proposedByCustomer: false }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);

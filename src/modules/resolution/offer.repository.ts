@@ -91,10 +91,27 @@ export async function answerOffer(
     .execute();
 }
 
-/** What the customer paid for the case's items (each item's share of its order line). */
-export async function paidForCase(db: Db, caseId: string): Promise<number> {
+/**
+ * What the customer paid for the case's items (each item's share of its order line), and, with
+ * `withShipping`, the order's shipping fee when the case takes back the whole order: an order that
+ * never arrived, or goods wrong by the seller's fault, are refunded with what was paid to ship them.
+ */
+export async function paidForCase(db: Db, caseId: string, withShipping = false): Promise<number> {
   const lines = await caseLines(db, [caseId]);
-  return lines.reduce((sum, l) => sum + lineShareFen(l), 0);
+  const goods = lines.reduce((sum, l) => sum + lineShareFen(l), 0);
+  if (!withShipping || lines.length === 0) return goods;
+  const order = await db
+    .selectFrom('case_items as ci')
+    .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
+    .innerJoin('orders as o', 'o.id', 'oi.order_id')
+    .select(['o.id', 'o.shipping_fen'])
+    .where('ci.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!order || order.shipping_fen === 0) return goods;
+  const all = await db.selectFrom('order_items').select(['id', 'quantity']).where('order_id', '=', order.id).execute();
+  const claimed = new Map(lines.map((l) => [l.orderItemId, l.caseQuantity]));
+  const whole = all.every((i) => (claimed.get(i.id) ?? 0) >= i.quantity);
+  return whole ? goods + order.shipping_fen : goods;
 }
 
 /** The order lines the cases claim. */
@@ -107,6 +124,18 @@ async function caseLines(db: Db, caseIds: string[]): Promise<(CaseLine & { caseI
     .where('ci.case_id', 'in', caseIds)
     .execute();
   return rows.map((r) => ({ caseId: r.case_id, orderItemId: r.order_item_id, caseQuantity: r.case_quantity, orderQuantity: r.order_quantity, paidFen: r.paid_fen }));
+}
+
+/** The case's executed ledger lines of one type, summed. */
+export async function executedLedgerFen(db: Db, caseId: string, entryType: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<string>`coalesce(sum(amount_fen), 0)`.as('fen'))
+    .where('case_id', '=', caseId)
+    .where('entry_type', '=', entryType)
+    .where('status', '=', 'executed')
+    .executeTakeFirstOrThrow();
+  return Number(row.fen);
 }
 
 /** Price refunds per case (refund tasks; failed attempts moved no money, reimbursements give back fees). */

@@ -73,6 +73,10 @@ export function liableParty(responsibility: Responsibility, seller: Seller): Par
   }
 }
 
+/** What points are worth when judged as goodwill: 100 points to the yuan, the usual rate of Chinese shops. */
+export const POINTS_PER_YUAN = 100;
+export const pointsValueFen = (points: number): number => Math.ceil((points * 100) / POINTS_PER_YUAN);
+
 /** 假一赔三 as the law states it; a policy may promise more (see `PlanContext.fraudMinimumFen`). */
 export { statutoryFraudCompensationFen as fraudCompensationFen } from '../policy/policy.law.ts';
 
@@ -197,7 +201,7 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   // Goodwill: whatever goes beyond giving the money back and the statutory compensation (a refund
   // above what is refundable is refused above, never counted as goodwill).
   const fraudAboveStatute = context.fraudFound ? Math.max(0, terms.fraudCompensationFen - fraudMinimum) : terms.fraudCompensationFen;
-  const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute;
+  const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute + pointsValueFen(terms.pointsAwarded);
   const goodwillMonths = terms.extendedWarrantyMonths > 0;
   return {
     violations,

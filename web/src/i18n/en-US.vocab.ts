@@ -97,7 +97,7 @@ export const vocabEnUS = {
   },
   path: {
     no_reason_return: '7-day no-reason return', quality_return: 'Quality return', not_as_described_return: 'Not-as-described return',
-    logistics_claim: 'Transit damage or missing item claim', not_received_refund: 'Refund for an undelivered order',
+    logistics_claim: 'Transit damage or missing item claim', not_received_refund: 'Refund for an undelivered order', order_without_payment: 'Unpaid or cancelled order',
     quality_exchange: 'Quality exchange', no_reason_exchange: 'No-reason exchange', warranty_repair: 'Warranty repair',
     three_guarantees_replacement: 'Three-guarantees replacement or refund', reship: 'Reship', price_protection: 'Price protection',
     always_accepted: 'Accepted for handling', return_refund_advised: 'Return & refund',

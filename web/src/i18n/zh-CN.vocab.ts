@@ -95,7 +95,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   desired: { refund: '退款', exchange: '换货', repair: '维修', compensation: '补偿', apology: '道歉', reship: '补发', information: '咨询信息', other: '其他' },
   path: {
     no_reason_return: '七天无理由退货', quality_return: '质量问题退货', not_as_described_return: '描述不符退货',
-    logistics_claim: '运输破损或少件售后', not_received_refund: '未收货退款', quality_exchange: '质量问题换货',
+    logistics_claim: '运输破损或少件售后', not_received_refund: '未收货退款', order_without_payment: '未付款或已取消订单', quality_exchange: '质量问题换货',
     no_reason_exchange: '无理由换货', warranty_repair: '保修维修', three_guarantees_replacement: '三包换货或退货',
     reship: '补发', price_protection: '价格保护', always_accepted: '受理', return_refund_advised: '退货退款',
   },

@@ -1,0 +1,188 @@
+// Who may move money, on what, and how much (VER-1, RES-2, RES-3, RES-4, RES-5, POL-10): nothing is
+// refunded on an order never paid; granting a request gives all of it or goes through the customer;
+// a merchant cannot charge the platform or move its approval limit; finance releases money;
+// 假一赔三 is owed once; points are goodwill; a case claims no more units than were bought.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORM_BASELINE } from '../../src/modules/policy/policy.rules.ts';
+import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+const DAY = 86_400_000;
+type Call = { status: number; body: Record<string, any> };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+const freshShop = (options: Parameters<typeof makeShop>[1] = {}) =>
+  makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString(), ...options });
+
+function refused(call: Call, status: number, type: string, field?: string): void {
+  expect(call.status, JSON.stringify(call.body)).toBe(status);
+  expect(call.body.type).toBe(`/problems/${type}`);
+  if (field) expect(call.body.field).toBe(field);
+}
+
+/** A second order of the shop's customer, in the given status, not shipped; returns its item. */
+async function orderIn(shop: Shop, status: 'pending_payment' | 'paid' | 'cancelled', shippingFen = 0): Promise<string> {
+  const external = `o-${shop.id}-${status}-${shippingFen}`;
+  const res = await shop.admin.put(`/api/v1/integration/orders/${external}`, {
+    orderNo: `DD${shop.id}${status.length}${shippingFen}`,
+    customerExternalId: `c-${shop.id}`,
+    merchantExternalId: `m-${shop.id}`,
+    status,
+    placedAt: new Date(t.clock.now().getTime() - DAY).toISOString(),
+    totalFen: shop.priceFen + shippingFen,
+    shippingFen,
+    items: [{ externalId: '1', productExternalId: `p-${shop.id}`, quantity: 1, unitPriceFen: shop.priceFen, paidFen: shop.priceFen }],
+    payments: status === 'pending_payment' ? [] : [{ externalId: `pay-${external}`, method: 'alipay', amountFen: shop.priceFen + shippingFen, paidAt: t.clock.now().toISOString() }],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const { db } = t.runtime.deps.database;
+  const item = await db.selectFrom('order_items').select('id').where('order_id', '=', res.body.id).executeTakeFirstOrThrow();
+  return item.id;
+}
+
+describe('orders with nothing paid (VER-1)', () => {
+  it('refuses a refund on an unpaid order and on a cancelled one, with the reason, and files nothing', async () => {
+    const shop = await freshShop();
+    for (const [status, code] of [['pending_payment', 'order_not_paid'], ['cancelled', 'order_cancelled']] as const) {
+      const orderItemId = await orderIn(shop, status);
+      const preview = await shop.customer.post('/api/v1/eligibility', { kind: 'refund_only', reason: 'no_reason', orderItemIds: [orderItemId] });
+      expect(preview.body.eligible).toBe(false);
+      expect(preview.body.items[0].reasons.map((r: { code: string }) => r.code)).toEqual([code]);
+      const filed = await shop.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'no_reason', items: [{ orderItemId, quantity: 1 }], description: '不要了' });
+      expect(filed.status).toBe(422);
+    }
+    // The same refund on a paid order that has not shipped goes ahead.
+    const paid = await orderIn(shop, 'paid');
+    const filed = await shop.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'no_reason', items: [{ orderItemId: paid, quantity: 1 }], description: '不要了' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  });
+});
+
+/** A refund asked for on a paid order that has not shipped (未发货仅退款). */
+async function unshippedRefund(shop: Shop, shippingFen = 0): Promise<string> {
+  const orderItemId = await orderIn(shop, 'paid', shippingFen);
+  const filed = await shop.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'no_reason', items: [{ orderItemId, quantity: 1 }], description: '不想要了，还没发货' });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  return filed.body.caseNo as string;
+}
+
+describe('granting a request as filed (RES-2, RES-5)', () => {
+  it('refunds all of it; less is a plan for the customer to answer', async () => {
+    const shop = await freshShop();
+    const caseNo = await unshippedRefund(shop);
+    refused(await shop.merchant.action(caseNo, 'approve_request', { refundFen: 100 }), 422, 'approve-less-than-requested', 'refundFen');
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.offers).toEqual([]);
+    const full = await shop.merchant.action(caseNo, 'approve_request', { refundFen: shop.priceFen });
+    expect(full.body.state, JSON.stringify(full.body)).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.ledger).toEqual([expect.objectContaining({ entryType: 'refund', amountFen: shop.priceFen })]);
+  });
+});
+
+describe('the order’s shipping fee (RES-1)', () => {
+  it('goes back with the whole order when it never shipped', async () => {
+    const shop = await freshShop();
+    const caseNo = await unshippedRefund(shop, 800);
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('executing');
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(detail.body.ledger).toEqual([expect.objectContaining({ entryType: 'refund', amountFen: shop.priceFen + 800 })]);
+    const task = detail.body.tasks.find((x: { type: string }) => x.type === 'refund');
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id })).body.state).toBe('resolved');
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.refunds).toEqual([expect.objectContaining({ amountFen: shop.priceFen + 800, status: 'succeeded' })]);
+  });
+});
+
+describe('a merchant is a party to the case (RES-3, VER-5)', () => {
+  it('cannot find the platform at fault, nor raise its own goodwill approval limit', async () => {
+    const shop = await freshShop();
+    // The merchant's own policy tries to lift the approval limit: the platform's limit still applies.
+    const lifted = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: { ...PLATFORM_BASELINE, goodwill: { approvalThresholdFen: 1_000_000_000 } } });
+    expect(lifted.status).toBe(200);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    const plan = (responsibility: string, cashFen: number) => ({
+      planType: 'compensation', responsibility, terms: { keepItem: true, cashFen }, basis: '补偿', goodwillReason: '客户体验差',
+    });
+    refused(await shop.merchant.action(caseNo, 'propose_plan', plan('platform_error', 1_000)), 422, 'responsibility-not-yours', 'responsibility');
+    // Platform staff may find the platform at fault.
+    const agentPlan = await shop.agent.action(caseNo, 'propose_plan', plan('platform_error', 1_000));
+    expect(agentPlan.body.state, JSON.stringify(agentPlan.body)).toBe('plan_proposed');
+    const big = await shop.merchant.action(caseNo, 'propose_plan', plan('quality_defect', 500_000));
+    expect(big.body.state).toBe('plan_pending_approval');
+  });
+
+  it('cannot date its policy back to take a promise from orders already placed (POL-10)', async () => {
+    const shop = await freshShop();
+    const back = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, {
+      rules: PLATFORM_BASELINE, effectiveFrom: new Date(t.clock.now().getTime() - 2 * DAY).toISOString(),
+    });
+    refused(back, 422, 'policy-backdated', 'effectiveFrom');
+    const ahead = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, {
+      rules: PLATFORM_BASELINE, effectiveFrom: new Date(t.clock.now().getTime() + DAY).toISOString(),
+    });
+    expect(ahead.status).toBe(200);
+  });
+});
+
+describe('money leaves by finance’s hand (RES-4)', () => {
+  it('refuses an agent or the merchant executing a refund, and lets finance do it', async () => {
+    const shop = await freshShop();
+    const caseNo = await unshippedRefund(shop);
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    const task = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks.find((x: { type: string }) => x.type === 'refund');
+    const paymentsBefore = t.payments.executedCount;
+    for (const who of [shop.agent, shop.merchant]) refused(await who.action(caseNo, 'complete_task', { taskId: task.id }), 403, 'forbidden');
+    expect(t.payments.executedCount).toBe(paymentsBefore);
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id })).body.state).toBe('resolved');
+  });
+});
+
+describe('假一赔三 is owed once (RES-2)', () => {
+  it('counts what was paid before a reopen: no second statutory sum, more is goodwill', async () => {
+    const shop = await freshShop({ priceFen: 29_900 });
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '假货' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const fraudPlan = (fraudCompensationFen: number, extra: Record<string, unknown> = {}) => ({
+      planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true,
+      terms: { keepItem: true, fraudCompensationFen }, basis: '经核实为假货', ...extra,
+    });
+    expect((await shop.agent.action(caseNo, 'propose_plan', fraudPlan(89_700))).body.state).toBe('plan_proposed');
+    await shop.customer.action(caseNo, 'accept_plan', {});
+    const task = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks.find((x: { type: string }) => x.type === 'compensation');
+    await shop.finance.action(caseNo, 'complete_task', { taskId: task.id, proof: { reference: 'TR-1' } });
+    await shop.agent.action(caseNo, 'notify_result', { message: '已赔付' });
+    await shop.customer.action(caseNo, 'reopen', { reason: '还想要道歉' });
+
+    const apology = await shop.agent.action(caseNo, 'propose_plan', fraudPlan(0, { planType: 'apology', terms: { keepItem: true, apology: true } }));
+    expect(apology.body.state, JSON.stringify(apology.body)).toBe('plan_proposed');
+    // Paying the statutory sum again is goodwill now: it needs its reason (and, this high, approval).
+    refused(await shop.agent.action(caseNo, 'propose_plan', fraudPlan(89_700)), 422, 'validation-failed', 'goodwillReason');
+    const again = await shop.agent.action(caseNo, 'propose_plan', fraudPlan(89_700, { goodwillReason: '客户坚持' }));
+    expect(again.body.state).toBe('plan_pending_approval');
+  });
+});
+
+describe('points and quantities', () => {
+  it('counts points as goodwill (100 points to the yuan): a reason, and approval above the limit', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '物流慢' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const points = (pointsAwarded: number, extra: Record<string, unknown> = {}) => ({
+      planType: 'compensation', responsibility: 'merchant_error', terms: { keepItem: true, pointsAwarded }, basis: '积分补偿', ...extra,
+    });
+    refused(await shop.agent.action(caseNo, 'propose_plan', points(500)), 422, 'validation-failed', 'goodwillReason');
+    expect((await shop.agent.action(caseNo, 'propose_plan', points(500, { goodwillReason: '致歉' }))).body.state).toBe('plan_proposed');
+    expect((await shop.agent.action(caseNo, 'propose_plan', points(10_000_000, { goodwillReason: '致歉' }))).body.state).toBe('plan_pending_approval');
+  });
+
+  it('refuses a case for more units than were bought', async () => {
+    const shop = await freshShop();
+    const filed = await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 9 }], description: '换货' });
+    refused(filed, 422, 'validation-failed', 'items.0.quantity');
+    expect(filed.body.messages['zh-CN']).toContain('1 件');
+  });
+});

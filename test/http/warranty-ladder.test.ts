@@ -1,0 +1,55 @@
+// 三包 (POL-11, the law's repair ladder): after two repairs that did not fix a fault, the customer
+// may have the goods replaced or refunded. The platform counts the repairs it carried out itself;
+// a customer's own claim does not skip the ladder, staff may add repairs done elsewhere.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_1x1 } from '../helpers/files.ts';
+import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+/** A warranty repair from request to close: sent in, inspected, repaired, sent back, confirmed. */
+async function repairedOnce(shop: Shop, round: number): Promise<void> {
+  const caseNo = await fileCase(shop, { kind: 'repair', reason: 'quality', description: `第${round}次故障：无法开机` });
+  expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+  await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}${round}0`, shippingFeeFen: 0 });
+  await shop.agent.action(caseNo, 'receive_return', {});
+  const photo = await shop.agent.upload(caseNo, { purpose: 'inspection' }, { name: 'board.png', bytes: PNG_1x1 });
+  await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '主板故障', photoAttachmentIds: [photo.body.id] });
+  const tasks = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[];
+  await shop.merchant.action(caseNo, 'complete_task', { taskId: tasks.find((x) => x.type === 'repair')!.id, proof: { note: '更换主板' } });
+  const back = await shop.merchant.action(caseNo, 'complete_task', {
+    taskId: tasks.find((x) => x.type === 'ship_back_repaired')!.id, proof: { carrier: '顺丰', trackingNo: `SF${shop.id}${round}1` },
+  });
+  expect(back.body.state).toBe('resolved');
+  await shop.agent.action(caseNo, 'notify_result', { message: '已修好寄回' });
+  expect((await shop.customer.action(caseNo, 'confirm_resolution', {})).body.state).toBe('closed');
+}
+
+const preview = (shop: Shop, by: Shop['customer'], failedRepairs?: number) =>
+  by.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'quality', orderItemIds: [shop.orderItemId], ...(failedRepairs === undefined ? {} : { failedRepairs }) });
+
+describe('the repair ladder (三包)', () => {
+  it('offers a refund after two repairs the platform carried out, not on the customer’s word alone', async () => {
+    // Signed for 40 days ago: the 7-day quality return is over, the 12-month warranty is not.
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 40 * 86_400_000).toISOString() });
+    const claimed = await preview(shop, shop.customer, 2);
+    expect(claimed.body.eligible).toBe(false);
+    expect(claimed.body.items[0].reasons.map((r: { code: string }) => r.code)).toContain('repair_available');
+
+    await repairedOnce(shop, 1);
+    expect((await preview(shop, shop.customer)).body.eligible).toBe(false);
+    // Staff who have seen a service centre's record of another repair may count it.
+    const withRecord = await preview(shop, shop.agent, 2);
+    expect(withRecord.body).toMatchObject({ eligible: true, items: [expect.objectContaining({ path: 'three_guarantees_replacement' })] });
+
+    await repairedOnce(shop, 2);
+    const after = await preview(shop, shop.customer);
+    expect(after.body).toMatchObject({ eligible: true, items: [expect.objectContaining({ path: 'three_guarantees_replacement' })] });
+    const filed = await shop.customer.post('/api/v1/cases', { kind: 'return_refund', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '修了两次还是坏' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  });
+});
