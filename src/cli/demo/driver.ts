@@ -244,6 +244,8 @@ export class CaseRun {
   }
 
   async #propose(spec: PlanSpec, expiresInHours: number, expect: CaseState, token = this.#handler): Promise<void> {
+    // The platform's own fault is found by the platform's staff, never by a merchant.
+    if (spec.responsibility === 'platform_error' && token === this.#handler) token = this.d.staff.agent;
     await this.#act(token, 'propose_plan', { ...spec, fraudFound: spec.fraudFound ?? false, expiresInHours, steps: this.#steps(terms(spec.terms)) }, expect);
   }
 
