@@ -2,7 +2,6 @@
 // open — how many in each lifecycle state, about what, and when — all from one seeded PRNG.
 import { type CaseState, CASE_STATES } from '../../modules/cases/case.state.ts';
 import { EMPTY_TERMS, tasksForTerms } from '../../modules/resolution/resolution.rules.ts';
-import { CASE_KINDS } from '../../shared/vocabulary.ts';
 import { DEMO_CUSTOMER_ACCOUNTS } from './accounts.ts';
 import { DEMO_MERCHANTS, DEMO_PRODUCTS, type DemoProduct } from './catalog.ts';
 import { type Delivery, OrderFactory, type OrderSpec } from './orders.ts';
@@ -93,8 +92,8 @@ function hasTasks(v: Variant): boolean {
   return tasksForTerms({ ...EMPTY_TERMS, ...planOf(v).terms }).length > 0;
 }
 
-/** The variants that can end in `target` (and the kind, when the tour asks for one). */
-export function variantsFor(target: CaseState, kind?: string): Variant[] {
+/** The variants that can end in `target`. */
+export function variantsFor(target: CaseState): Variant[] {
   const ordinary = ALL_VARIANTS.filter((v) => !v.compliance);
   const pool = ((): Variant[] => {
     switch (target) {
@@ -116,7 +115,7 @@ export function variantsFor(target: CaseState, kind?: string): Variant[] {
         return ordinary;
     }
   })();
-  return kind ? pool.filter((v) => v.kind === kind) : pool;
+  return pool;
 }
 
 function scaled(quota: number, scale: number): number {
@@ -131,21 +130,25 @@ export function buildScript(rng: Random, options: { scale: number; prefix: strin
   const orders: OrderSpec[] = [];
   const cases: CasePlan[] = [];
 
-  // Which final states, in which numbers; the closed ones start with one case of every kind.
-  const targets: { target: CaseState; kind?: string }[] = [];
+  // Which final states, in which numbers. The closed ones start with one case of every variant
+  // that can close, so every kind and every plan a variant proposes runs to its end at any scale:
+  // a rule that refuses one of them shows in the smallest demo, not only in the full one.
+  const closable = variantsFor('closed');
+  const targets: { target: CaseState; variant?: Variant }[] = [];
   for (const state of CASE_STATES) {
-    const count = state === 'closed' ? Math.max(CASE_KINDS.length, scaled(STATE_QUOTAS.closed, scale)) : scaled(STATE_QUOTAS[state], scale);
+    const count = state === 'closed' ? Math.max(closable.length, scaled(STATE_QUOTAS.closed, scale)) : scaled(STATE_QUOTAS[state], scale);
     for (let i = 0; i < count; i += 1) {
-      targets.push(state === 'closed' && i < CASE_KINDS.length ? { target: state, kind: CASE_KINDS[i] } : { target: state });
+      const variant = state === 'closed' ? closable[i] : undefined;
+      targets.push(variant ? { target: state, variant } : { target: state });
     }
   }
 
   const demoTurns = new Map<CaseState, number>();
   let demoCustomer = 0;
-  for (const { target, kind } of targets) {
-    const candidates = variantsFor(target, kind);
-    if (candidates.length === 0) throw new Error(`demo seed: no case variant can end in ${target}${kind ? ` as ${kind}` : ''}`);
-    const variant = rng.pick(candidates);
+  for (const { target, variant: given } of targets) {
+    const candidates = variantsFor(target);
+    if (candidates.length === 0) throw new Error(`demo seed: no case variant can end in ${target}`);
+    const variant = given ?? rng.pick(candidates);
     let customerIndex = rng.int(DEMO_CUSTOMER_ACCOUNTS + 1, customerCount);
     const turns = demoTurns.get(target) ?? 0;
     if (DEMO_CUSTOMER_STATES.includes(target) && turns < 2) {
