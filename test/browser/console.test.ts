@@ -175,6 +175,8 @@ describe('web console in Chromium', () => {
     await snap(page, 'propose-plan');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByText('方案待确认').first().isVisible()).toBe(true);
+    // The offer shows its own step: who does what, by when, verified how.
+    await expect.poll(() => page.getByText('回访客户确认：售后主管负责，接受后 24 小时内完成，验收：回访记录').isVisible()).toBe(true);
     await snap(page, 'case-plan');
 
     const detail = (await people.shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { offers: { planType: string; terms: { refundFen: number }; steps: unknown[] }[] };

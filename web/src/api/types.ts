@@ -119,6 +119,15 @@ export interface Offer {
   answeredAt: string | null;
   answerReason: string | null;
   createdAt: string;
+  /** The plan's own steps (RES-1), beside the tasks its terms imply. */
+  steps?: PlanStep[];
+}
+
+export interface PlanStep {
+  task: string;
+  ownerRole: string;
+  dueInHours: number;
+  verification: string;
 }
 
 export interface Task {

@@ -82,6 +82,7 @@ export const uiEnUS = {
     sent: 'Message sent', messageRequired: 'Write a message first',
     offers: 'Negotiation', noOffers: 'No plan has been proposed yet.', revision: 'Plan #{{n}}', proposer: 'Proposed by',
     basis: 'Basis', goodwillReason: 'Goodwill reason', expiresAt: 'Answer by', answerReason: 'Answer', terms: 'Terms', noTerms: 'No money or goods terms',
+    steps: 'Steps', step: '{{task}}: by the {{owner}}, within {{hours}} h of acceptance; verified by {{verification}}',
     tasks: 'Tasks', taskType: 'Task', status: 'Status', direction: 'Type', noTasks: 'No tasks.', owner: 'Owner', due: 'Due', verification: 'How it is verified', proof: 'Proof',
     refunds: 'Refunds', noRefunds: 'No refunds yet.', amount: 'Amount', providerRef: 'Transaction ref.',
     ledger: 'Who bears what', noLedger: 'No costs recorded yet.', borneBy: 'Borne by', paidTo: 'Paid to', entryType: 'Entry',

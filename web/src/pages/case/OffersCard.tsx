@@ -45,6 +45,21 @@ function OfferView({ offer }: { offer: Offer }) {
     ...(offer.responsibility ? [{ key: 'resp', label: t('case.responsibility'), children: word('responsibility', offer.responsibility) }] : []),
     ...(offer.basis ? [{ key: 'basis', label: t('case.basis'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{t(`path.${offer.basis}`, { defaultValue: offer.basis })}</span> }] : []),
     ...(offer.goodwillReason ? [{ key: 'goodwill', label: t('case.goodwillReason'), children: offer.goodwillReason }] : []),
+    ...(offer.steps && offer.steps.length > 0
+      ? [{
+          key: 'steps',
+          label: t('case.steps'),
+          children: (
+            <ol style={{ margin: 0, paddingInlineStart: 18 }}>
+              {offer.steps.map((step, index) => (
+                <li key={index}>
+                  {t('case.step', { task: step.task, owner: word('role', step.ownerRole), hours: step.dueInHours, verification: step.verification })}
+                </li>
+              ))}
+            </ol>
+          ),
+        }]
+      : []),
     ...(offer.expiresAt && ['open', 'pending_approval'].includes(offer.status)
       ? [{ key: 'expires', label: t('case.expiresAt'), children: formatDateTime(offer.expiresAt, language) }]
       : []),
