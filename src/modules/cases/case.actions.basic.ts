@@ -66,8 +66,8 @@ async function endWaitingPlan(ctx: ActionContext): Promise<{ cancelledTaskIds?: 
 /**
  * A merged case is handled only as part of its target. A request the customer has a right to (a
  * return, an exchange, a repair…) survives that only in a case of the same kind (or a return with
- * refund for a refund) that covers the same goods: merged into a consultation, or into a case about other items, it would be lost
- * without an answer. Such cases are linked, not merged.
+ * refund for a refund) that covers the same goods: merged into a consultation, or into a case
+ * about other items, it would be lost without an answer. Such cases are linked, not merged.
  */
 async function assertMergeKeepsRequest(ctx: ActionContext, target: CaseRow): Promise<void> {
   if (!isApprovableAsFiled(ctx.row.kind as CaseKind)) return;

@@ -160,9 +160,10 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
       throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
     }
     const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
-    // Money leaves only by finance's hand (or the system's, on an automatic outcome): whoever else
-    // may run tasks, an agent or the merchant who owes the money does not release it. Those who
-    // may run no task at all hear so from the state machine first.
+    // Money leaves only for a command the state machine accepts, and only by finance's hand (or the
+    // system's, on an automatic outcome): whoever else may run tasks, an agent or the merchant who
+    // owes the money does not release it. Those who may run no task at all hear so from the state
+    // machine first.
     ctx.assertAllowed(command);
     if (task.owner_role === 'finance' && !MONEY_RELEASERS.has(ctx.actor.role)) {
       throw forbidden({ 'zh-CN': '退款与补偿由财务执行', 'en-US': 'Refunds and compensation are carried out by finance' });
@@ -234,8 +235,6 @@ async function paymentTask(
   const line = await plannedLineOfTask(ctx.trx, ctx.row.id, task);
   if (!line) throw conflict('no-refund-planned', { 'zh-CN': '没有待执行的退款', 'en-US': 'No refund is planned' });
   if (task.type === 'refund') await assertWithinPaid(ctx, line.amount_fen);
-  // Money leaves only for a command the state machine accepts.
-  ctx.assertAllowed(command);
   const attempt = (await countFailedRefunds(ctx.trx, taskId)) + 1;
   const order = ctx.row.order_id
     ? await ctx.trx.selectFrom('orders').select('order_no').where('id', '=', ctx.row.order_id).executeTakeFirst()

@@ -327,11 +327,12 @@ function withoutPayment(ctx: Ctx): Outcome | null {
   return null;
 }
 
+/** Requests heard whatever the order: they ask for no money or goods. */
+const ALWAYS_HEARD = new Set<CaseKind>(['consultation', 'complaint', 'tech_support', 'logistics_exception']);
+
 function decide(ctx: Ctx): Outcome {
-  if (ctx.input.kind !== 'consultation' && ctx.input.kind !== 'complaint' && ctx.input.kind !== 'tech_support' && ctx.input.kind !== 'logistics_exception') {
-    const refused = withoutPayment(ctx);
-    if (refused) return refused;
-  }
+  const refused = ALWAYS_HEARD.has(ctx.input.kind) ? null : withoutPayment(ctx);
+  if (refused) return refused;
   switch (ctx.input.kind) {
     case 'return_refund':
       return returnRefund(ctx);
