@@ -113,6 +113,7 @@ export interface OrdersTable {
   currency: Generated<string>;
   shipping_insurance: Generated<boolean>;
   shipping_address: string | null;
+  receipt_confirmed_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

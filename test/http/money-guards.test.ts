@@ -166,6 +166,22 @@ describe('假一赔三 is owed once (RES-2)', () => {
   });
 });
 
+describe('goods the customer damaged', () => {
+  it('a refund after a customer-misuse finding is goodwill: a reason, approval above the limit, and no statutory full refund to meet', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '屏幕有裂痕' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const plan = (refundFen: number, extra: Record<string, unknown> = {}) => ({
+      planType: 'return_and_refund', responsibility: 'customer_misuse', terms: { refundFen, returnRequired: true }, basis: '鉴定为人为摔裂', ...extra,
+    });
+    refused(await shop.agent.action(caseNo, 'propose_plan', plan(10_000)), 422, 'validation-failed', 'goodwillReason');
+    const partial = await shop.agent.action(caseNo, 'propose_plan', plan(10_000, { goodwillReason: '老客户，折价退货' }));
+    expect(partial.body.state, JSON.stringify(partial.body)).toBe('plan_proposed');
+    const full = await shop.agent.action(caseNo, 'propose_plan', plan(shop.priceFen, { goodwillReason: '老客户，全额退货' }));
+    expect(full.body.state).toBe('plan_pending_approval');
+  });
+});
+
 describe('points and quantities', () => {
   it('counts points as goodwill (100 points to the yuan): a reason, and approval above the limit', async () => {
     const shop = await freshShop();

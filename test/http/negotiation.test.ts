@@ -253,6 +253,32 @@ describe('dissatisfied customer (CL-3)', () => {
     t.clock.advance(30 * 86_400_000);
   });
 
+  it('negotiates afresh after a reopen, and lets staff record an answer the customer gave by phone', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    for (const refundFen of [3000, 5000]) {
+      await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
+      await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' });
+    }
+    await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'apology', terms: { apology: true } }));
+    await shop.customer.action(caseNo, 'accept_plan', {});
+    await shop.agent.action(caseNo, 'notify_result', { message: '已致歉' });
+    const reopened = await shop.customer.action(caseNo, 'reopen', { reason: '问题没有解决' });
+    expect(reopened.body).toMatchObject({ state: 'investigating', rejectedPlans: 0 });
+
+    await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true } }));
+    // The customer answers on the hotline; the agent records it. The merchant cannot answer for them.
+    const byMerchant = await shop.merchant.action(caseNo, 'reject_plan', { reason: '客户不接受' });
+    expect(byMerchant.status).toBe(409);
+    expect(byMerchant.body.code).toBe('forbidden_role');
+    const byPhone = await shop.agent.action(caseNo, 'reject_plan', { reason: '客户来电：仍嫌补偿太少' });
+    expect(byPhone.body).toMatchObject({ state: 'investigating', rejectedPlans: 1 });
+    const detail = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    const rejection = detail.body.timeline.filter((e: { type: string }) => e.type === 'plan_rejected').at(-1);
+    expect(rejection).toMatchObject({ reason: '客户来电：仍嫌补偿太少', actorRole: 'agent' });
+  });
+
   it('blocks closing while the customer has an unanswered question (CL-5)', async () => {
     const shop = await makeShop(t);
     const caseNo = await fileCase(shop, { kind: 'consultation', reason: 'quality', items: [] });

@@ -95,4 +95,68 @@ describe('published policy', () => {
       await shop.admin.put('/api/v1/policy', { rules: PLATFORM_BASELINE, effectiveFrom: '2026-01-01T00:00:00+08:00' });
     }
   });
+
+  it('judges orders under the version in force at delivery when the platform says so (POL-10)', async () => {
+    // Placed 11-02, delivered 11-05; the merchant's free return shipping took effect in between.
+    const shop = await makeShop(t, { signedAt: '2026-11-05T12:00:00+08:00' });
+    await shop.admin.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: generous, effectiveFrom: '2026-11-03T00:00:00+08:00' });
+    const preview = async () =>
+      (await shop.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'no_reason', orderItemIds: [shop.orderItemId] })).body.items[0];
+    expect(await preview()).toMatchObject({ eligible: true, returnShippingPaidBy: 'customer' });
+
+    const byDelivery = { ...PLATFORM_BASELINE, versionBasis: 'delivered' };
+    expect((await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: { ...generous, versionBasis: 'delivered' } })).status).toBe(200);
+    expect((await shop.anonymous.get(`/api/v1/merchants/${shop.merchantId}/policy`)).body.rules.versionBasis).toBeUndefined();
+    expect((await shop.admin.put('/api/v1/policy', { rules: byDelivery, effectiveFrom: '2026-01-01T00:00:00+08:00' })).status).toBe(200);
+    try {
+      expect((await shop.anonymous.get('/api/v1/policy')).body.rules.versionBasis).toBe('delivered');
+      const item = await preview();
+      expect(item).toMatchObject({ eligible: true, returnShippingPaidBy: 'merchant' });
+      const versions = await shop.admin.get(`/api/v1/merchants/${shop.merchantId}/policy/versions`);
+      const inForceAtDelivery = versions.body.items.find((v: { version: number }) => v.version === 1);
+      expect(item.policyVersionId).toBe(inForceAtDelivery.id);
+    } finally {
+      await shop.admin.put('/api/v1/policy', { rules: PLATFORM_BASELINE, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    }
+    expect(await preview()).toMatchObject({ returnShippingPaidBy: 'customer' });
+  });
+
+  it('counts the no-reason days from the confirmation of receipt the shop sends, never less than the law (POL-2)', async () => {
+    // Signed 9 days before "now": past the 7 days from sign-off.
+    const shop = await makeShop(t, { signedAt: '2026-11-01T12:00:00+08:00' });
+    const preview = async () =>
+      (await shop.customer.post('/api/v1/eligibility', { kind: 'return_refund', reason: 'no_reason', orderItemIds: [shop.orderItemId] })).body.items[0];
+    const order = (extra: Record<string, unknown>) =>
+      shop.admin.put(`/api/v1/integration/orders/o-${shop.id}`, {
+        orderNo: shop.orderNo,
+        customerExternalId: `c-${shop.id}`,
+        merchantExternalId: `m-${shop.id}`,
+        status: 'completed',
+        placedAt: '2026-10-29T12:00:00+08:00',
+        totalFen: shop.priceFen,
+        items: [{ externalId: '1', productExternalId: `p-${shop.id}`, quantity: 1, unitPriceFen: shop.priceFen, paidFen: shop.priceFen }],
+        ...extra,
+      });
+    expect((await order({ receiptConfirmedAt: '2026-11-06T09:00:00+08:00' })).status).toBe(200);
+    // An update that leaves the confirmation out keeps it.
+    expect((await order({})).status).toBe(200);
+    expect((await preview()).eligible).toBe(false);
+
+    const fromConfirmation = { ...PLATFORM_BASELINE, noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, startsAt: 'receipt_confirmed' } };
+    expect((await shop.admin.put('/api/v1/policy', { rules: fromConfirmation, effectiveFrom: '2026-01-01T00:00:00+08:00' })).status).toBe(200);
+    try {
+      const item = await preview();
+      expect(item.eligible).toBe(true);
+      expect(item.deadline).toBe('2026-11-13T15:59:59.999Z');
+      const summary = await shop.anonymous.get(`/api/v1/products/${shop.productId}/policy-summary`);
+      expect(summary.body.noReasonReturn.startsAt).toBe('receipt_confirmed');
+      expect(summary.body.text['zh-CN']).toContain('确认收货次日起');
+      // A merchant counting from sign-off is now below the baseline.
+      const refused = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: generous });
+      expect(refused.status).toBe(422);
+      expect(refused.body.violations.map((v: { path: string }) => v.path)).toEqual(['noReasonReturn.startsAt']);
+    } finally {
+      await shop.admin.put('/api/v1/policy', { rules: PLATFORM_BASELINE, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    }
+  });
 });

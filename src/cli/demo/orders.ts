@@ -39,6 +39,8 @@ export interface ShipmentSpec {
   events: EventSpec[];
 }
 
+const AUTO_CONFIRM_DAYS = 10;
+
 export interface OrderSpec {
   externalId: string;
   orderNo: string;
@@ -46,6 +48,8 @@ export interface OrderSpec {
   merchantNo: number;
   placedAt: Date;
   status: OrderStatus;
+  /** 确认收货: the shop confirms for the buyer 10 days after delivery, as the big platforms do. */
+  receiptConfirmedAt: Date | null;
   insurance: boolean;
   address: string;
   shippingFen: number;
@@ -113,8 +117,10 @@ export class OrderFactory {
         : input.delivery.mode === 'awaiting_shipment'
           ? 'paid'
           : shipment?.status === 'delivered'
-            ? (shipment.deliveredAt && this.now.getTime() - shipment.deliveredAt.getTime() > 10 * DAY ? 'completed' : 'delivered')
+            ? (shipment.deliveredAt && this.now.getTime() - shipment.deliveredAt.getTime() > AUTO_CONFIRM_DAYS * DAY ? 'completed' : 'delivered')
             : 'shipped';
+    const receiptConfirmedAt =
+      status !== 'completed' ? null : shipment?.deliveredAt ? new Date(shipment.deliveredAt.getTime() + AUTO_CONFIRM_DAYS * DAY) : input.placedAt;
     return {
       externalId: `${this.prefix}o${id}`,
       orderNo: `${this.orderNoPrefix}${compactLocalDate(input.placedAt)}${id}${rng.digits(3)}`,
@@ -122,6 +128,7 @@ export class OrderFactory {
       merchantNo: first.merchantNo,
       placedAt: input.placedAt,
       status,
+      receiptConfirmedAt,
       insurance,
       address: input.address,
       shippingFen,

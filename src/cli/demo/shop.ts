@@ -112,6 +112,7 @@ export async function writeShop(
       merchantExternalId: ids.merchant(o.merchantNo),
       status: o.status,
       placedAt: o.placedAt.toISOString(),
+      receiptConfirmedAt: o.receiptConfirmedAt?.toISOString() ?? null,
       totalFen: total,
       shippingFen: o.shippingFen,
       shippingInsurance: o.insurance,

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import type { CaseKind, RequestReason } from '../../shared/vocabulary.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
 import { type EligibilityDecision, evaluateEligibility, type ItemCondition } from '../policy/policy.engine.ts';
-import { type PolicyInForce, policyInForce } from '../policy/policy.service.ts';
+import { governingMoment, type PolicyInForce, policyInForce } from '../policy/policy.service.ts';
 
 export interface ItemEligibility {
   orderItemId: string;
@@ -38,7 +38,9 @@ export async function checkEligibility(
   const facts = request.orderItemIds.length > 0 ? await loadFacts(request.orderItemIds) : [];
   const repaired = request.reason === 'quality' && REPAIR_LADDER_KINDS.has(request.kind) ? await repairsOnRecord(db, request.orderItemIds) : new Map<string, number>();
   const failedRepairs = (orderItemId: string) => Math.max(repaired.get(orderItemId) ?? 0, request.filedByStaff ? (request.failedRepairs ?? 0) : 0);
-  const policy = await policyInForce(db, facts[0]?.merchantId ?? request.merchantId ?? null, facts[0]?.placedAt ?? now);
+  const first = facts[0];
+  const at = first ? await governingMoment(db, { placedAt: first.placedAt, deliveredAt: first.delivery.signedAt }, now) : now;
+  const policy = await policyInForce(db, first?.merchantId ?? request.merchantId ?? null, at);
   const decisions = facts.map((fact) => ({
     orderItemId: fact.orderItemId,
     decision: evaluateEligibility({

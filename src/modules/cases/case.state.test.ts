@@ -196,10 +196,13 @@ describe('plans and negotiation', () => {
     expect(again.changes.rejectedPlans).toBe(MAX_REJECTED_PLANS);
   });
 
-  it('requires a reason and the owner to reject a plan', () => {
+  it('requires a reason and the owner to reject a plan; staff may record the customer’s answer given by phone, the merchant may not', () => {
     refused(decide(at('plan_proposed'), { type: 'reject_plan', reason: '  ' }, customer), 'reason_required');
     refused(decide(at('plan_proposed'), { type: 'reject_plan', reason: 'no' }, strangerCustomer), 'not_case_owner');
-    refused(decide(at('plan_proposed'), { type: 'reject_plan', reason: 'no' }, agent), 'forbidden_role');
+    accepted(decide(at('plan_proposed'), { type: 'reject_plan', reason: '客户来电表示不接受' }, agent), 'investigating');
+    refused(decide(at('plan_proposed'), { type: 'reject_plan', reason: 'no' }, merchant), 'forbidden_role');
+    // A counter-offer is the customer's own proposal.
+    refused(decide(at('plan_proposed'), { type: 'counter_offer', offerId: 'o-1', reason: 'no' }, agent), 'forbidden_role');
   });
 
   it('handles a counter-offer like a rejection, and lets staff accept it', () => {
@@ -290,8 +293,8 @@ describe('result, closing and reopening (CL-3, CL-5)', () => {
   });
 
   it('reopens a notified or recently closed case (CL-3)', () => {
-    const d = accepted(decide(at('closed', { resultNotified: true, reopenCount: 1 }), { type: 'reopen', reason: '问题未解决' }, customer), 'investigating');
-    expect(d.changes).toMatchObject({ reopenCount: 2, resultNotified: false });
+    const d = accepted(decide(at('closed', { resultNotified: true, reopenCount: 1, rejectedPlans: 2 }), { type: 'reopen', reason: '问题未解决' }, customer), 'investigating');
+    expect(d.changes).toMatchObject({ reopenCount: 2, resultNotified: false, rejectedPlans: 0 });
     accepted(decide(notified, { type: 'reopen', reason: '不满意' }, agent), 'investigating');
     accepted(decide(notified, { type: 'reopen', reason: '不满意' }, customer), 'investigating');
     refused(decide(at('closed', { reopenWindowOpen: false }), { type: 'reopen', reason: 'x' }, customer), 'reopen_window_closed');
@@ -603,13 +606,14 @@ describe('properties over random command sequences', () => {
     );
   });
 
-  it('rejectedPlans never exceeds 3 and compliance_review follows a rejection exactly when it hits 3', () => {
+  it('rejectedPlans never exceeds 3, falls back only on a reopen, and compliance_review follows a rejection exactly when it hits 3', () => {
     fc.assert(
       fc.property(runArb, ({ kind, steps }) => {
         run(kind, steps, ({ snapshot, command, decision }) => {
           const next = apply(snapshot, decision);
           expect(next.rejectedPlans).toBeLessThanOrEqual(MAX_REJECTED_PLANS);
-          expect(next.rejectedPlans).toBeGreaterThanOrEqual(snapshot.rejectedPlans);
+          if (decision.ok && command.type === 'reopen') expect(next.rejectedPlans).toBe(0);
+          else expect(next.rejectedPlans).toBeGreaterThanOrEqual(snapshot.rejectedPlans);
           if (decision.ok && (command.type === 'reject_plan' || command.type === 'counter_offer')) {
             expect(decision.to === 'compliance_review').toBe(next.rejectedPlans === MAX_REJECTED_PLANS);
           }

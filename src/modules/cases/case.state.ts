@@ -392,7 +392,9 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     }
     case 'reject_plan':
     case 'counter_offer': {
-      const refused = gate(from, type, actor, ['plan_proposed'], CUSTOMER);
+      // Staff record a plan's answer the customer gave by phone, as they record an acceptance; a
+      // counter-offer is the customer's own proposal.
+      const refused = gate(from, type, actor, ['plan_proposed'], command.type === 'reject_plan' ? CUSTOMER_OR_HANDLER : CUSTOMER);
       if (refused) return refused;
       if (command.type === 'counter_offer' && !filled(command.offerId)) return invalid('还价方案缺少报价编号。', 'The counter-offer has no offer id.');
       if (!filled(command.reason)) return refuse('reason_required');
@@ -452,7 +454,9 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       if (!filled(command.reason)) return refuse('reason_required');
       if (from === 'closed' && !s.reopenWindowOpen) return refuse('reopen_window_closed');
-      return go(from, 'investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false });
+      // A reopened case negotiates afresh: the plans rejected before were about a result the customer
+      // had accepted, so its first rejection now does not go straight to compliance.
+      return go(from, 'investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false, rejectedPlans: 0 });
     }
     case 'withdraw': {
       // Withdrawing (or merging) once goods or money have moved would strand them: before execution only.

@@ -24,7 +24,8 @@ export interface OrderItemFacts {
   paidFen: number;
   unitPriceFen: number;
   product: { id: string; name: string; category: string; categoryName: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null; priceFen: number };
-  delivery: { shipped: boolean; signedAt: Date | null };
+  /** receiptConfirmedAt: the buyer's confirmation of receipt (确认收货), from the shop system. */
+  delivery: { shipped: boolean; signedAt: Date | null; receiptConfirmedAt: Date | null };
 }
 
 function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
@@ -64,6 +65,7 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
       'o.placed_at',
       'o.status as order_status',
       'o.shipping_insurance',
+      'o.receipt_confirmed_at',
       'm.platform_operated',
       'p.id as product_id',
       'p.name as product_name',
@@ -123,7 +125,7 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
         warrantyMonths: r.warranty_months,
         priceFen: r.price_fen,
       },
-      delivery: { shipped: Boolean(r.shipped), signedAt },
+      delivery: { shipped: Boolean(r.shipped), signedAt, receiptConfirmedAt: r.receipt_confirmed_at ? new Date(r.receipt_confirmed_at) : null },
     };
   });
 }

@@ -115,11 +115,20 @@ export async function upsertOrder(db: Db, o: OrderUpsert, now: Date): Promise<st
     shipping_fen: o.shippingFen,
     shipping_insurance: o.shippingInsurance,
     shipping_address: o.shippingAddress ?? null,
+    receipt_confirmed_at: o.receiptConfirmedAt ?? null,
   };
   const order = await db
     .insertInto('orders')
     .values({ external_id: o.externalId, ...values })
-    .onConflict((oc) => oc.column('external_id').doUpdateSet({ ...values, status: forwardOnly(ORDER_RANK, 'orders'), updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('external_id').doUpdateSet({
+        ...values,
+        status: forwardOnly(ORDER_RANK, 'orders'),
+        // A confirmation once given stays: an update that leaves the field out does not take it back.
+        receipt_confirmed_at: sql`coalesce(excluded.receipt_confirmed_at, orders.receipt_confirmed_at)`,
+        updated_at: now,
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   const productIds = new Map<string, string>();

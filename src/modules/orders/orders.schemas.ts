@@ -80,6 +80,9 @@ export const orderUpsertSchema = z.object({
   shippingFen: fen.default(0),
   shippingInsurance: z.boolean().default(false),
   shippingAddress: z.string().trim().max(500).nullish(),
+  receiptConfirmedAt: instant
+    .nullish()
+    .describe('When the buyer confirmed receipt (确认收货), or the shop confirmed it for them; a policy may count its no-reason days from it (POL-2)'),
   items: z
     .array(
       z.object({

@@ -70,6 +70,15 @@ describe('compareWithBaseline', () => {
     expect(refundIsSlower({ withinDays: 5, dayType: 'working' }, { withinDays: 6, dayType: 'natural' })).toBe(true);
   });
 
+  it('refuses counting from sign-off where the baseline counts from the confirmation of receipt, not the other way round', () => {
+    const fromConfirmation = nr({ startsAt: 'receipt_confirmed' });
+    const v = compareWithBaseline(PLATFORM_BASELINE, fromConfirmation);
+    expect(v.map((x) => x.path)).toEqual(['noReasonReturn.startsAt']);
+    expect(v[0]).toMatchObject({ merchantValue: 'sign_off', baselineValue: 'receipt_confirmed' });
+    expect(compareWithBaseline(fromConfirmation, PLATFORM_BASELINE)).toEqual([]);
+    expect(raiseToBaseline(PLATFORM_BASELINE, fromConfirmation).noReasonReturn.startsAt).toBe('receipt_confirmed');
+  });
+
   it('finds nothing when a policy meets itself', () => {
     fc.assert(
       fc.property(arbPolicyRules, (rules) => {

@@ -4,7 +4,7 @@ import { formatYuan } from '../../shared/money.ts';
 import { workingDaysWorstCaseNatural } from './policy.law.ts';
 import { type PolicyRules, type RefundRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
 
-export type ClauseValue = number | boolean | string[] | RefundRules;
+export type ClauseValue = number | boolean | string | string[] | RefundRules;
 
 export interface BaselineViolation {
   /** The clause of the policy, e.g. `noReasonReturn.days`. */
@@ -137,6 +137,18 @@ export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules
       text: {
         'zh-CN': `${c.label['zh-CN']}严于平台底线:商家为${mv['zh-CN']},平台底线为${bv['zh-CN']}`,
         'en-US': `${c.label['en-US']} is stricter than the platform baseline: merchant ${mv['en-US']}, baseline ${bv['en-US']}`,
+      },
+    });
+  }
+  // Counting from the buyer's confirmation of receipt starts the days later than sign-off (POL-2).
+  if (baseline.noReasonReturn.startsAt === 'receipt_confirmed' && merchant.noReasonReturn.startsAt !== 'receipt_confirmed') {
+    out.push({
+      path: 'noReasonReturn.startsAt',
+      merchantValue: merchant.noReasonReturn.startsAt,
+      baselineValue: baseline.noReasonReturn.startsAt,
+      text: {
+        'zh-CN': '商家的无理由退货期限自签收次日起计算,平台底线自确认收货次日起计算',
+        'en-US': 'The merchant counts the no-reason return window from sign-off; the baseline counts it from the confirmation of receipt',
       },
     });
   }

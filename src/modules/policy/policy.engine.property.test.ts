@@ -39,6 +39,43 @@ describe('evaluateEligibility properties', () => {
     );
   });
 
+  it('an intact item that the law does not exclude can be returned without a reason for 7 days after sign-off, whatever the start event', () => {
+    fc.assert(
+      fc.property(arbInput, fc.integer({ min: 0, max: 7 * DAY_MS - 1 }), (input, sinceSignOff) => {
+        const signedAt = input.delivery.signedAt;
+        if (!signedAt) return;
+        const rules = { ...input.policy.rules, noReasonReturn: { ...input.policy.rules.noReasonReturn, excludedCategories: [] } };
+        const d = evaluateEligibility({
+          ...input,
+          kind: 'return_refund',
+          reason: 'no_reason',
+          product: { ...input.product, flags: [] },
+          item: { ...input.item, condition: {} },
+          order: { ...input.order, status: 'delivered' },
+          delivery: { ...input.delivery, shipped: true },
+          policy: { ...input.policy, rules },
+          now: new Date(signedAt.getTime() + sinceSignOff),
+        });
+        expect(d.eligible).toBe(true);
+        if (d.deadline) expect(d.deadline.getTime()).toBeGreaterThan(signedAt.getTime() + 7 * DAY_MS - 1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a later confirmation of receipt never closes a no-reason window that was open', () => {
+    fc.assert(
+      fc.property(arbInput, fc.integer({ min: 0, max: 30 * DAY_MS }), (input, delay) => {
+        const confirmed = input.delivery.receiptConfirmedAt;
+        if (!confirmed) return;
+        const rules = { ...input.policy.rules, noReasonReturn: { ...input.policy.rules.noReasonReturn, startsAt: 'receipt_confirmed' as const } };
+        const at = (receiptConfirmedAt: Date) => evaluateEligibility({ ...input, reason: 'no_reason', policy: { ...input.policy, rules }, delivery: { ...input.delivery, receiptConfirmedAt } });
+        if (at(confirmed).eligible) expect(at(new Date(confirmed.getTime() + delay)).eligible).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('deadlines counted from sign-off never fall before sign-off', () => {
     fc.assert(
       fc.property(arbInput, (input) => {

@@ -21,6 +21,42 @@ describe('no-reason return (七天无理由退货)', () => {
     expect(after.deadline).toEqual(on.deadline);
   });
 
+  describe('counted from the confirmation of receipt (POL-2)', () => {
+    const fromConfirmation = { noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, startsAt: 'receipt_confirmed' as const } };
+
+    it('runs the days from the day after the buyer confirmed receipt', () => {
+      const input = { rules: fromConfirmation, delivery: { receiptConfirmedAt: cst('2026-11-05T09:00:00') } };
+      const d = evaluateEligibility(makeInput({ ...input, now: cst('2026-11-12T22:00:00') }));
+      expect(d.eligible).toBe(true);
+      expect(d.deadline?.toISOString()).toBe(cst('2026-11-12T23:59:59.999').toISOString());
+      expect(d.reasons[0]?.text['zh-CN']).toContain('确认收货次日起7天内可申请无理由退货');
+      const after = evaluateEligibility(makeInput({ ...input, now: cst('2026-11-13T00:10:00') }));
+      expect(after.eligible).toBe(false);
+      expect(codes(after)).toContain('window_expired');
+    });
+
+    it('is open, with no end yet, while the buyer has not confirmed', () => {
+      const d = evaluateEligibility(makeInput({ rules: fromConfirmation, now: cst('2026-11-20T12:00:00') }));
+      expect(d.eligible).toBe(true);
+      expect(d.deadline).toBeNull();
+      expect(codes(d)[0]).toBe('window_not_started');
+    });
+
+    it('never ends before the law’s 7 days after sign-off, however early the confirmation is dated', () => {
+      const early = { rules: { noReasonReturn: { ...fromConfirmation.noReasonReturn, days: 3 } }, delivery: { receiptConfirmedAt: cst('2026-10-31T09:00:00') } };
+      const d = evaluateEligibility(makeInput({ ...early, now: cst('2026-11-08T20:00:00') }));
+      expect(d.eligible).toBe(true);
+      expect(d.deadline?.toISOString()).toBe(cst('2026-11-08T23:59:59.999').toISOString());
+      expect(codes(d)).toContain('statutory_minimum_applied');
+    });
+
+    it('leaves fault returns counted from sign-off', () => {
+      const d = evaluateEligibility(makeInput({ reason: 'quality', rules: fromConfirmation, delivery: { receiptConfirmedAt: cst('2026-11-20T09:00:00') }, now: cst('2026-11-10T12:00:00') }));
+      expect(d.eligible).toBe(false);
+      expect(codes(d)).toContain('window_expired');
+    });
+  });
+
   it('excludes custom-made goods whatever their condition', () => {
     const d = evaluateEligibility(makeInput({ product: { flags: ['custom_made'] }, item: { condition: { opened: false } } }));
     expect(d.eligible).toBe(false);
@@ -277,7 +313,7 @@ describe('refund timing and time zones', () => {
 describe('summarizeProductPolicy', () => {
   it('states the 7-day no-reason return, warranty and shipping in plain words', () => {
     const s = summarizeProductPolicy(PLATFORM_BASELINE, { category: 'electronics', flags: ['warranty_goods'], warrantyMonths: 24 });
-    expect(s.noReasonReturn).toEqual({ applies: true, days: 7, onlyWhileSealed: false, reasonCodes: [] });
+    expect(s.noReasonReturn).toEqual({ applies: true, days: 7, startsAt: 'sign_off', onlyWhileSealed: false, reasonCodes: [] });
     expect(s.text['zh-CN']).toContain('签收次日起7天内可无理由退货');
     expect(s.text['zh-CN']).toContain('保修24个月');
     expect(s.text['en-US']).toContain('24-month warranty');

@@ -75,6 +75,9 @@ interface Window {
   notes: EligibilityReason[];
 }
 
+/** A window whose start event has not happened yet: open, with no end so far. */
+type MaybeStartedWindow = Window | (Omit<Window, 'deadline'> & { deadline: null });
+
 function dayWindow(ctx: Ctx, path: EligibilityPath, anchor: WindowAnchor, from: Date, configured: number, statutory: number): Window {
   const days = Math.max(configured, statutory);
   const deadline = dayWindowEnd(from, days, ctx.tz);
@@ -86,6 +89,23 @@ function dayWindow(ctx: Ctx, path: EligibilityPath, anchor: WindowAnchor, from: 
     reason: open ? REASONS.withinWindow(path, anchor, days, date) : REASONS.windowExpired(path, anchor, days, date),
     notes: configured < statutory ? [REASONS.statutoryMinimumApplied(configured, statutory)] : [],
   };
+}
+
+/**
+ * POL-2: the no-reason days count from the policy's start event, and never close before the law's
+ * 7 days from sign-off. Counted from the buyer's confirmation of receipt, the window has not started
+ * while the buyer has not confirmed (the shop system confirms for them after its own period).
+ */
+function noReasonWindow(ctx: Ctx, path: EligibilityPath, signedAt: Date): MaybeStartedWindow {
+  const { days, startsAt } = ctx.rules.noReasonReturn;
+  if (startsAt === 'sign_off') return dayWindow(ctx, path, 'sign_off', signedAt, days, LAW.noReasonReturnDays);
+  const confirmedAt = ctx.input.delivery.receiptConfirmedAt ?? null;
+  if (confirmedAt === null) return { open: true, deadline: null, reason: REASONS.windowNotStarted(path, days), notes: [] };
+  const from = confirmedAt.getTime() > signedAt.getTime() ? confirmedAt : signedAt;
+  const promised = dayWindow(ctx, path, 'receipt_confirmed', from, days, 0);
+  const statutory = dayWindow(ctx, path, 'sign_off', signedAt, LAW.noReasonReturnDays, LAW.noReasonReturnDays);
+  if (promised.deadline.getTime() >= statutory.deadline.getTime()) return promised;
+  return { ...statutory, notes: [REASONS.statutoryMinimumApplied(days, LAW.noReasonReturnDays)] };
 }
 
 function warrantyWindow(ctx: Ctx, signedAt: Date): { months: number; open: boolean; deadline: Date | null; reason: EligibilityReason } {
@@ -203,7 +223,7 @@ function returnRefund(ctx: Ctx): Outcome {
     return outcome(path, b.blocks.length === 0, [REASONS.notYetDeliveredRefusable(), ...b.blocks, ...b.notes], { returnRequired: true, shipping });
   }
   if (b.blocks.length > 0) return outcome(path, false, b.blocks);
-  const w = dayWindow(ctx, path, 'sign_off', ctx.signedAt, returnDays(ctx.rules, reason), RETURN_FLOOR_DAYS);
+  const w = reason === 'no_reason' ? noReasonWindow(ctx, path, ctx.signedAt) : dayWindow(ctx, path, 'sign_off', ctx.signedAt, returnDays(ctx.rules, reason), RETURN_FLOOR_DAYS);
   if (w.open) return outcome(path, true, [w.reason, ...w.notes, ...b.notes], { deadline: w.deadline, returnRequired: true, shipping });
   if (reason !== 'no_reason') {
     const ladder = threeGuarantees(ctx, ctx.signedAt);

@@ -4,7 +4,7 @@ import { CASE_KINDS, PRODUCT_FLAGS, REQUEST_REASONS } from '../../shared/vocabul
 import type { ProductFlag } from '../../shared/vocabulary.ts';
 import { DAY_MS } from '../../shared/clock.ts';
 import type { EligibilityInput } from './policy.types.ts';
-import { PLATFORM_BASELINE, REFUND_DAY_TYPES } from './policy.rules.ts';
+import { NO_REASON_START_EVENTS, PLATFORM_BASELINE, REFUND_DAY_TYPES } from './policy.rules.ts';
 import type { PolicyRules } from './policy.rules.ts';
 
 export type DeepPartialInput = Partial<Omit<EligibilityInput, 'policy' | 'product' | 'item' | 'order' | 'delivery'>> & {
@@ -45,6 +45,7 @@ export const arbPolicyRules: fc.Arbitrary<PolicyRules> = fc.record({
   noReasonReturn: fc.record({
     enabled: fc.boolean(),
     days,
+    startsAt: fc.constantFrom(...NO_REASON_START_EVENTS),
     excludedFlags: fc.subarray([...PRODUCT_FLAGS]),
     excludedCategories: fc.subarray(['food', 'furniture', 'books']),
     buyerPaysShipping: fc.boolean(),
@@ -104,6 +105,7 @@ export const arbInput: fc.Arbitrary<EligibilityInput> = fc
     ),
     placedOffset: fc.integer({ min: 0, max: 700 * DAY_MS }),
     signedAfter: fc.option(fc.integer({ min: 0, max: 20 * DAY_MS }), { nil: null }),
+    confirmedAfter: fc.option(fc.integer({ min: 0, max: 15 * DAY_MS }), { nil: null }),
     shipped: fc.boolean(),
     nowAfter: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 40 * DAY_MS }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 500 * DAY_MS }), weight: 1 }),
     shippingInsurance: fc.boolean(),
@@ -123,7 +125,11 @@ export const arbInput: fc.Arbitrary<EligibilityInput> = fc
       product: { category: g.category, flags: g.flags, warrantyMonths: g.warrantyMonths },
       item: { paidFen: 10_000, quantity: 1, ...(g.condition ? { condition: g.condition } : {}) },
       order: { placedAt, shippingInsurance: g.shippingInsurance, sellerIsPlatform: g.sellerIsPlatform },
-      delivery: { signedAt, shipped: g.shipped },
+      delivery: {
+        signedAt,
+        shipped: g.shipped,
+        receiptConfirmedAt: signedAt && g.confirmedAfter !== null ? new Date(signedAt.getTime() + g.confirmedAfter) : null,
+      },
       history: {
         failedRepairs: g.failedRepairs,
         returnReceivedAt: signedAt && g.receivedAfter !== null ? new Date(signedAt.getTime() + g.receivedAfter) : null,

@@ -42,9 +42,10 @@ export const PATH_LABELS: Record<EligibilityPath, LocalizedText> = {
   return_refund_advised: { 'zh-CN': '退货退款', 'en-US': 'return & refund' },
 };
 
-export type WindowAnchor = 'sign_off' | 'order';
+export type WindowAnchor = 'sign_off' | 'receipt_confirmed' | 'order';
 const ANCHORS: Record<WindowAnchor, LocalizedText> = {
   sign_off: { 'zh-CN': '签收次日起', 'en-US': 'from the day after sign-off' },
+  receipt_confirmed: { 'zh-CN': '确认收货次日起', 'en-US': 'from the day after receipt was confirmed' },
   order: { 'zh-CN': '下单次日起', 'en-US': 'from the day after the order was placed' },
 };
 
@@ -77,6 +78,12 @@ export const REASONS = {
       'window_expired',
       `${PATH_LABELS[path]['zh-CN']}期限(${ANCHORS[anchor]['zh-CN']}${days}天)已于${date}届满`,
       `The ${days}-day ${PATH_LABELS[path]['en-US']} window (${ANCHORS[anchor]['en-US']}) ended on ${date}`,
+    ),
+  windowNotStarted: (path: EligibilityPath, days: number) =>
+    r(
+      'window_not_started',
+      `${PATH_LABELS[path]['zh-CN']}期限自确认收货次日起计算${days}天,您尚未确认收货,现在即可申请`,
+      `The ${days}-day ${PATH_LABELS[path]['en-US']} window starts the day after you confirm receipt; you have not confirmed yet, so you can apply now`,
     ),
   statutoryMinimumApplied: (configured: number, statutory: number) =>
     r(

@@ -7,10 +7,27 @@ import type { ProductFlag } from '../../shared/vocabulary.ts';
 export const REFUND_DAY_TYPES = ['working', 'natural'] as const;
 export type RefundDayType = (typeof REFUND_DAY_TYPES)[number];
 
+/**
+ * What the no-reason days are counted from (POL-2): sign-off (签收, the law's), or the buyer's
+ * confirmation of receipt (确认收货, sent by the shop system), which never comes before it. Whatever the
+ * start, the window never closes before the law's 7 days after sign-off.
+ */
+export const NO_REASON_START_EVENTS = ['sign_off', 'receipt_confirmed'] as const;
+export type NoReasonStartEvent = (typeof NO_REASON_START_EVENTS)[number];
+
+/**
+ * Which version of the policies governs an order (POL-10): the one in force when the order was placed,
+ * or when it was delivered (orders not yet delivered go by placement). A platform setting: on a
+ * merchant policy it is not stored.
+ */
+export const VERSION_BASES = ['order_placed', 'delivered'] as const;
+export type VersionBasis = (typeof VERSION_BASES)[number];
+
 export interface NoReasonReturnRules {
   enabled: boolean;
-  /** Counted from the day after sign-off (签收次日起). Law floor: 7. */
+  /** Counted from the day after the start event (签收次日起 by default). Law floor: 7 from sign-off. */
   days: number;
+  startsAt: NoReasonStartEvent;
   /** Product flags excluded from no-reason return; only statutory ones are lawful (see policy.law.ts). */
   excludedFlags: ProductFlag[];
   /** Categories the platform admin excludes on top of the law (shown before ordering, POL-3). */
@@ -56,6 +73,8 @@ export interface PolicyRules {
   fraudCompensation: { multiplier: number; minimumFen: number };
   /** RES-3: goodwill above this amount (integer fen) needs a supervisor's approval. The platform's value applies to every merchant. */
   goodwill: { approvalThresholdFen: number };
+  /** Platform policies only (see VERSION_BASES); absent means by order placement. */
+  versionBasis?: VersionBasis;
 }
 
 // Ten years of days is far beyond any sensible policy and keeps date arithmetic in range.
@@ -66,6 +85,8 @@ export const policyRulesSchema = z.strictObject({
   noReasonReturn: z.strictObject({
     enabled: z.boolean(),
     days: dayCount,
+    // Versions stored before the start event was configurable count from sign-off.
+    startsAt: z.enum(NO_REASON_START_EVENTS).default('sign_off'),
     excludedFlags: z.array(z.enum(PRODUCT_FLAGS)),
     excludedCategories: z.array(z.string().trim().min(1).max(100)),
     buyerPaysShipping: z.boolean(),
@@ -85,6 +106,7 @@ export const policyRulesSchema = z.strictObject({
   freeReturnShipping: z.boolean(),
   fraudCompensation: z.strictObject({ multiplier: z.number().min(0).max(100), minimumFen: fen }),
   goodwill: z.strictObject({ approvalThresholdFen: fen }),
+  versionBasis: z.enum(VERSION_BASES).optional(),
 }) satisfies z.ZodType<PolicyRules>;
 
 /** Parses untrusted JSON (an admin form, a stored version) into a policy; throws a ZodError when invalid. */
@@ -102,6 +124,7 @@ export const PLATFORM_BASELINE: PolicyRules = {
   noReasonReturn: {
     enabled: true,
     days: 7,
+    startsAt: 'sign_off',
     excludedFlags: ['custom_made', 'perishable', 'digital', 'opened_software', 'intimate_apparel', 'cosmetics'],
     excludedCategories: [],
     buyerPaysShipping: true,
@@ -118,6 +141,7 @@ export const PLATFORM_BASELINE: PolicyRules = {
   freeReturnShipping: false,
   fraudCompensation: { multiplier: 3, minimumFen: 50_000 },
   goodwill: { approvalThresholdFen: 20_000 },
+  versionBasis: 'order_placed',
 };
 
 /**

@@ -1,6 +1,6 @@
 // Policy versions in the database: the platform baseline and merchant policies (POL-9, POL-10).
 // Publishing checks the law and, for merchants, the baseline; a case is judged under the
-// version in force when its order was placed.
+// version in force when its order was placed, or delivered where the platform chose that.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -49,7 +49,17 @@ function inForceAt(versions: PolicyVersion[], at: Date): PolicyVersion | null {
   return best;
 }
 
-/** The policy that governs an order of this merchant placed at `at`. */
+/**
+ * POL-10: the moment whose policies govern an order. By placement, unless the platform's policy in
+ * force now says by delivery; an order not delivered yet goes by its placement until it is.
+ */
+export async function governingMoment(db: Kysely<DB>, order: { placedAt: Date; deliveredAt: Date | null }, now: Date): Promise<Date> {
+  const platform = inForceAt(await versionsOf(db, null), now);
+  const basis = platform?.rules.versionBasis ?? 'order_placed';
+  return basis === 'delivered' && order.deliveredAt ? order.deliveredAt : order.placedAt;
+}
+
+/** The policy that governs an order of this merchant at `at` (see governingMoment). */
 export async function policyInForce(db: Kysely<DB>, merchantId: string | null, at: Date): Promise<PolicyInForce> {
   const [platformVersions, merchantVersions] = await Promise.all([
     versionsOf(db, null),
@@ -107,5 +117,12 @@ export async function publishPolicy(
       );
     }
   }
-  return insertVersion(db, { ...input, createdBy: actor.userId });
+  // Which version governs an order is the platform's choice (POL-10), not part of a merchant's terms.
+  const rules = input.merchantId ? withoutVersionBasis(input.rules) : { ...input.rules, versionBasis: input.rules.versionBasis ?? 'order_placed' };
+  return insertVersion(db, { ...input, rules, createdBy: actor.userId });
+}
+
+function withoutVersionBasis(rules: PolicyRules): PolicyRules {
+  const { versionBasis: _platformOnly, ...merchantTerms } = rules;
+  return merchantTerms;
 }

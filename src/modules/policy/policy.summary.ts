@@ -2,7 +2,7 @@
 // Day counts use the same statutory floors as the engine, so the page never promises less than a case gets.
 import type { CaseKind, LocalizedText, Party, ProductFlag } from '../../shared/vocabulary.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
-import { type PolicyRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
+import { type NoReasonStartEvent, type PolicyRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
 import { nameOfCategory } from './policy.reasons.ts';
 
 export interface KindSummary {
@@ -17,6 +17,8 @@ export interface ProductPolicySummary {
   noReasonReturn: {
     applies: boolean;
     days: number;
+    /** What the days count from (POL-2). */
+    startsAt: NoReasonStartEvent;
     /** Applies only while the item stays sealed (cosmetics, intimate apparel, digital goods). */
     onlyWhileSealed: boolean;
     /** Why it does not apply (or only while sealed): `excluded_<flag>`, `excluded_category`. */
@@ -77,7 +79,13 @@ export function summarizeProductPolicy(
         : t(hardFlags.map((f) => FLAG_NOUNS[f]['zh-CN']).join('、'), hardFlags.map((f) => FLAG_NOUNS[f]['en-US']).join(' and '));
       return t(`本商品属于${why['zh-CN']},不支持七天无理由退货。`, `No 7-day no-reason return: this product is ${why['en-US']}.`);
     }
-    const base = t(`签收次日起${noReasonDays}天内可无理由退货`, `No-reason return within ${noReasonDays} days from the day after delivery`);
+    const base =
+      rules.noReasonReturn.startsAt === 'receipt_confirmed'
+        ? t(
+            `确认收货次日起${rules.noReasonReturn.days}天内可无理由退货(不少于签收次日起${LAW.noReasonReturnDays}天)`,
+            `No-reason return within ${rules.noReasonReturn.days} days from the day after you confirm receipt (never less than ${LAW.noReasonReturnDays} days from the day after delivery)`,
+          )
+        : t(`签收次日起${noReasonDays}天内可无理由退货`, `No-reason return within ${noReasonDays} days from the day after delivery`);
     if (!onlyWhileSealed) return t(`${base['zh-CN']}。`, `${base['en-US']}.`);
     const nouns = t(sealedFlags.map((f) => FLAG_NOUNS[f]['zh-CN']).join('、'), sealedFlags.map((f) => FLAG_NOUNS[f]['en-US']).join(' and '));
     return t(`${base['zh-CN']},${nouns['zh-CN']}拆封后不支持。`, `${base['en-US']}, as long as it stays sealed (${nouns['en-US']}).`);
@@ -123,7 +131,7 @@ export function summarizeProductPolicy(
 
   const parts = [noReasonText, qualityText, warrantyText, shippingText, ...(priceText ? [priceText] : [])];
   return {
-    noReasonReturn: { applies, days: noReasonDays, onlyWhileSealed, reasonCodes },
+    noReasonReturn: { applies, days: noReasonDays, startsAt: rules.noReasonReturn.startsAt, onlyWhileSealed, reasonCodes },
     warrantyMonths,
     returnShipping: { noReason: noReasonPayer, fault: sellerParty, insuranceCovers: noReasonPayer === 'customer' },
     kinds,

@@ -22,7 +22,8 @@ export interface EligibilityInput {
   item: { paidFen: number; quantity: number; condition?: ItemCondition };
   /** status: the shop's order status; unpaid and cancelled orders have nothing to give back. */
   order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean; status?: string };
-  delivery: { signedAt: Date | null; shipped: boolean };
+  /** receiptConfirmedAt: the buyer's confirmation of receipt (确认收货), when the shop system sent one. */
+  delivery: { signedAt: Date | null; shipped: boolean; receiptConfirmedAt?: Date | null };
   history?: { failedRepairs: number; returnReceivedAt?: Date | null };
   /** Day boundaries are local days in this zone. */
   timeZone?: string;

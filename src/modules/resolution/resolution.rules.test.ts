@@ -110,6 +110,17 @@ describe('plan assessment (RES-2, RES-3)', () => {
     expect(assessPlan(partial, { ...context, eligibilityPath: 'quality_exchange' }).violations).toEqual([]);
   });
 
+  it('a refund for goods the customer damaged is goodwill, not a statutory right', () => {
+    const misuse = { ...context, responsibility: 'customer_misuse' as const, eligibilityPath: 'quality_return' };
+    const partial = { ...EMPTY_TERMS, refundFen: 10_000, returnRequired: true };
+    const a = assessPlan(partial, misuse);
+    expect(a.violations).toEqual([]);
+    expect(a).toMatchObject({ goodwillFen: 10_000, needsGoodwillReason: true, needsApproval: false });
+    expect(assessPlan({ ...partial, refundFen: 29_900 }, misuse)).toMatchObject({ goodwillFen: 29_900, needsApproval: true });
+    // Without the finding, the same refund is the price given back.
+    expect(assessPlan({ ...partial, refundFen: 29_900 }, { ...misuse, responsibility: 'quality_defect' })).toMatchObject({ goodwillFen: 0, needsGoodwillReason: false });
+  });
+
   it('property: approval is needed exactly when goodwill exceeds the threshold, and goodwill always needs a reason', () => {
     fc.assert(
       fc.property(arbTerms, fen, fc.boolean(), (terms, threshold, fraudFound) => {

@@ -173,7 +173,10 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   }
   // The statutory full refund is whatever of the price is still unrefunded (money already paid
   // back on the case counts towards it).
-  const statutoryReturn = context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
+  // Goods the customer damaged are neither 完好 for a no-reason return nor covered by 三包 (人为损坏):
+  // the finding takes the statutory full refund away, and any refund given is goodwill.
+  const customerAtFault = context.responsibility === 'customer_misuse';
+  const statutoryReturn = !customerAtFault && context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
   if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && terms.refundFen < refundable && !terms.replacement) {
     violations.push({
       code: 'below_statutory_refund',
@@ -201,7 +204,8 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   // Goodwill: whatever goes beyond giving the money back and the statutory compensation (a refund
   // above what is refundable is refused above, never counted as goodwill).
   const fraudAboveStatute = context.fraudFound ? Math.max(0, terms.fraudCompensationFen - fraudMinimum) : terms.fraudCompensationFen;
-  const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute + pointsValueFen(terms.pointsAwarded);
+  const refundAsGoodwill = customerAtFault ? terms.refundFen : 0;
+  const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute + pointsValueFen(terms.pointsAwarded) + refundAsGoodwill;
   const goodwillMonths = terms.extendedWarrantyMonths > 0;
   return {
     violations,

@@ -12,7 +12,14 @@ export interface PageOf<T> {
 export const PRODUCT_FLAGS = ['custom_made', 'intimate_apparel', 'perishable', 'cosmetics', 'digital', 'opened_software', 'warranty_goods'] as const;
 
 export interface PolicyRules {
-  noReasonReturn: { enabled: boolean; days: number; excludedFlags: string[]; excludedCategories: string[]; buyerPaysShipping: boolean };
+  noReasonReturn: {
+    enabled: boolean;
+    days: number;
+    startsAt: 'sign_off' | 'receipt_confirmed';
+    excludedFlags: string[];
+    excludedCategories: string[];
+    buyerPaysShipping: boolean;
+  };
   noReasonExchange: { enabled: boolean; days: number };
   qualityReturn: { days: number };
   qualityExchange: { days: number };
@@ -25,6 +32,8 @@ export interface PolicyRules {
   freeReturnShipping: boolean;
   fraudCompensation: { multiplier: number; minimumFen: number };
   goodwill: { approvalThresholdFen: number };
+  /** Platform policies only: which version governs an order (POL-10). */
+  versionBasis?: 'order_placed' | 'delivered';
 }
 
 export interface PolicyVersion {

@@ -12,7 +12,14 @@ export interface PublishedRules {
   qualityExchange: { days: number };
   logisticsClaim: { days: number };
   notAsDescribed: { days: number };
-  noReasonReturn: { days: number; enabled: boolean; excludedFlags: string[]; buyerPaysShipping: boolean; excludedCategories: string[] };
+  noReasonReturn: {
+    days: number;
+    enabled: boolean;
+    startsAt: 'sign_off' | 'receipt_confirmed';
+    excludedFlags: string[];
+    buyerPaysShipping: boolean;
+    excludedCategories: string[];
+  };
   noReasonExchange: { days: number; enabled: boolean };
   priceProtection: { days: number; enabled: boolean };
   fraudCompensation: { minimumFen: number; multiplier: number };

@@ -37,7 +37,7 @@ export const adminEnUS = {
       violationsNow: 'Clauses of the version in force are stricter than the current baseline; the baseline applies to them:',
       group: {
         noReason: '7-day no-reason return', windows: 'Time limits (days from delivery)', repair: 'Repair and warranty',
-        refund: 'Refund', extras: 'Other promises', money: 'Compensation and approvals',
+        refund: 'Refund', extras: 'Other promises', money: 'Compensation and approvals', versions: 'Which version applies',
       },
       field: {
         noReasonEnabled: 'No-reason return offered', noReasonDays: 'No-reason window (days)', excludedFlags: 'Excluded product types',
@@ -50,7 +50,10 @@ export const adminEnUS = {
         refundWithinDays: 'Refund within', refundDayType: 'Counted in', freeReturnShipping: 'Seller pays return shipping for every return',
         fraudMultiplier: 'Fraud compensation multiplier', fraudMinimum: 'Minimum fraud compensation (yuan)',
         goodwillThreshold: 'Goodwill above this needs a supervisor (yuan)',
+        noReasonStartsAt: 'No-reason days count from', versionBasis: 'An order is judged under',
       },
+      startsAt: { sign_off: 'the day after sign-off (the law)', receipt_confirmed: 'the day after receipt is confirmed (at least 7 days after sign-off)' },
+      versionBasis: { order_placed: 'the version in force when it was placed', delivered: 'the version in force when it was delivered (placement until then)' },
       dayType: { working: 'working days', natural: 'natural days' },
       on: 'Yes', off: 'No', days: '{{n}} days', months: '{{n}} months', times: '{{n}}×', repairs: '{{n}}',
     },

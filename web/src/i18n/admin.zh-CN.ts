@@ -39,7 +39,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       violationsNow: '现行版本有条款严于当前平台基线，这些条款按平台基线执行：',
       group: {
         noReason: '七天无理由退货', windows: '申请期限（签收后天数）', repair: '维修与保修',
-        refund: '退款时效', extras: '其他承诺', money: '赔偿与审批',
+        refund: '退款时效', extras: '其他承诺', money: '赔偿与审批', versions: '政策版本的适用',
       },
       field: {
         noReasonEnabled: '提供无理由退货', noReasonDays: '无理由退货期限（天）', excludedFlags: '不适用的商品类型',
@@ -52,7 +52,10 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
         refundWithinDays: '收到退货后退款时限', refundDayType: '计算方式', freeReturnShipping: '所有退货由卖家承担运费',
         fraudMultiplier: '欺诈赔偿倍数', fraudMinimum: '欺诈赔偿最低额（元）',
         goodwillThreshold: '超出此额度的补偿需主管审批（元）',
+        noReasonStartsAt: '无理由退货期限起算', versionBasis: '订单适用的政策版本',
       },
+      startsAt: { sign_off: '签收次日起（法定）', receipt_confirmed: '确认收货次日起（不少于签收后 7 天）' },
+      versionBasis: { order_placed: '下单时生效的版本', delivered: '签收时生效的版本（未签收的按下单时）' },
       dayType: { working: '个工作日', natural: '个自然日' },
       on: '是', off: '否', days: '{{n}} 天', months: '{{n}} 个月', times: '{{n}} 倍', repairs: '{{n}} 次',
     },

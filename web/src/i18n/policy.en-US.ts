@@ -8,6 +8,7 @@ export const policyEnUS = {
     versionForAll: 'Version {{version}}, in force for all orders',
     noReason: '7-day no-reason return',
     noReasonText: 'Within {{days}} days (counted from the day after delivery) you may return an item without giving a reason, if it is in resaleable condition.',
+    noReasonTextFromConfirmation: 'Within {{days}} days from the day after you confirm receipt (and never less than 7 days from the day after delivery) you may return an item without giving a reason, if it is in resaleable condition.',
     noReasonOff: 'Returns without a reason are not offered beyond what the law requires.',
     noReasonShipping: 'Return shipping: paid by the buyer.',
     noReasonShippingFree: 'Return shipping: paid by the seller.',

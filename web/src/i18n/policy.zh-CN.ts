@@ -11,6 +11,7 @@ export const policyZhCN: Shape<typeof policyEnUS> = {
     versionForAll: '第 {{version}} 版，适用于全部订单',
     noReason: '七天无理由退货',
     noReasonText: '签收次日起 {{days}} 天内，商品完好、不影响二次销售的，可申请无理由退货。',
+    noReasonTextFromConfirmation: '确认收货次日起 {{days}} 天内（无论何时确认，不少于签收次日起 7 天），商品完好、不影响二次销售的，可申请无理由退货。',
     noReasonOff: '除法律规定外，暂不提供无理由退货。',
     noReasonShipping: '退货运费：由买家承担。',
     noReasonShippingFree: '退货运费：由卖家承担。',

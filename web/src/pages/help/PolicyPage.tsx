@@ -44,7 +44,7 @@ function Sections({ rules, excludedCategories }: Pick<PublishedPolicy, 'rules' |
       <Section title={t('publicPolicy.noReason')} testId="policy-no-reason">
         {noReason.enabled ? (
           <>
-            <P>{t('publicPolicy.noReasonText', { days: noReason.days })}</P>
+            <P>{t(noReason.startsAt === 'receipt_confirmed' ? 'publicPolicy.noReasonTextFromConfirmation' : 'publicPolicy.noReasonText', { days: noReason.days })}</P>
             <P>{rules.freeReturnShipping || !noReason.buyerPaysShipping ? t('publicPolicy.noReasonShippingFree') : t('publicPolicy.noReasonShipping')}</P>
             {always.length > 0 ? <Typography.Text type="secondary">{t('publicPolicy.excluded', { list: always.join(list) })}</Typography.Text> : null}
             {whenOpened.length > 0 ? <Typography.Text type="secondary">{t('publicPolicy.excludedWhenOpened', { list: whenOpened.join(list) })}</Typography.Text> : null}

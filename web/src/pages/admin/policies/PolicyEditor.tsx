@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { pick, useLanguage } from '../../../i18n/index.ts';
 import { useDebounced } from '../../../lib/useDebounced.ts';
 import { CategorySelect, FormProblem, useOptions } from '../shared.tsx';
-import { ALL_CLAUSES, type Clause, CLAUSE_GROUPS, clauseFieldOf, formToRules, rulesToForm } from './policyFields.ts';
+import { ALL_CLAUSES, type Clause, clauseFieldOf, formToRules, groupsFor, rulesToForm } from './policyFields.ts';
 
 type FormValues = PolicyRules & { effectiveFrom?: string };
 /** Field paths are built from the clause list, so they are plain string arrays here. */
@@ -48,10 +48,10 @@ function ClauseInput({ clause, disabled }: { clause: Clause; disabled: boolean }
           <CategorySelect aria-label={label} placeholder={t('admin.policy.categoriesHint')} />
         </Form.Item>
       );
-    case 'dayType':
+    case 'choice':
       return (
         <Form.Item {...common}>
-          <Select aria-label={label} options={options('admin.policy.dayType', ['working', 'natural'])} />
+          <Select aria-label={label} options={options(`admin.policy.${clause.choiceLabels ?? ''}`, clause.choices ?? [])} disabled={disabled} />
         </Form.Item>
       );
     default:
@@ -174,7 +174,7 @@ export function PolicyEditor({ scope, name, base, onClose }: { scope: PolicyScop
         <Form.Item name="effectiveFrom" label={t('admin.policy.effectiveFromInput')} extra={t('admin.policy.effectiveFromHint')}>
           <Input type="datetime-local" style={{ maxWidth: 260 }} />
         </Form.Item>
-        {CLAUSE_GROUPS.map((group) => (
+        {groupsFor(scope ? 'merchant' : 'platform').map((group) => (
           <fieldset key={group.key} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: '4px 16px 4px', marginBottom: 16 }}>
             <legend style={{ width: 'auto', fontSize: 14, fontWeight: 600, padding: '0 4px', marginBottom: 0, border: 0 }}>
               {t(`admin.policy.group.${group.key}`)}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyRules } from '../../../api/admin.types.ts';
 import { formatFen } from '../../../lib/money.ts';
 import { useCategoryLabel } from '../shared.tsx';
-import { type Clause, CLAUSE_GROUPS, valueAt } from './policyFields.ts';
+import { type Clause, groupsFor, valueAt } from './policyFields.ts';
 
 function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) {
   const { t } = useTranslation();
@@ -24,8 +24,8 @@ function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) 
       return <>{t('admin.policy.times', { n: value })}</>;
     case 'yuan':
       return <>{formatFen(Number(value))}</>;
-    case 'dayType':
-      return <>{t(`admin.policy.dayType.${String(value)}`)}</>;
+    case 'choice':
+      return <>{t(`admin.policy.${clause.choiceLabels ?? ''}.${String(value ?? clause.choices?.[0] ?? '')}`)}</>;
     case 'flags':
     case 'categories': {
       const list = (value as string[] | undefined) ?? [];
@@ -41,11 +41,11 @@ function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) 
   }
 }
 
-export function PolicyRulesView({ rules, testId }: { rules: PolicyRules; testId?: string }) {
+export function PolicyRulesView({ rules, scope, testId }: { rules: PolicyRules; scope: 'platform' | 'merchant'; testId?: string }) {
   const { t } = useTranslation();
   return (
     <div data-testid={testId}>
-      {CLAUSE_GROUPS.map((group) => (
+      {groupsFor(scope).map((group) => (
         <Descriptions
           key={group.key}
           size="small"
@@ -54,7 +54,8 @@ export function PolicyRulesView({ rules, testId }: { rules: PolicyRules; testId?
           title={t(`admin.policy.group.${group.key}`)}
           style={{ marginBottom: 16 }}
           items={group.clauses
-            .filter((c) => c.kind !== 'dayType')
+            // The refund's day type is shown with its number of days.
+            .filter((c) => c.path.join('.') !== 'refund.dayType')
             .filter((c) => !c.when || valueAt(rules, c.when))
             .map((c) => ({ key: c.path.join('.'), label: t(`admin.policy.field.${c.label}`), children: <ClauseValue clause={c} rules={rules} /> }))}
         />

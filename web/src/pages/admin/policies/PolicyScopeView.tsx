@@ -95,7 +95,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
                   ))}
                 />
               ) : null}
-              <PolicyRulesView rules={data.rules} testId="policy-in-force" />
+              <PolicyRulesView rules={data.rules} scope={scope === null ? 'platform' : 'merchant'} testId="policy-in-force" />
             </>
           )}
         </QueryFrame>
@@ -121,7 +121,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
           onCancel={() => setViewing(null)}
           footer={<Button onClick={() => setViewing(null)}>{t('admin.common.close')}</Button>}
         >
-          <PolicyRulesView rules={viewing.rules} testId="policy-version-view" />
+          <PolicyRulesView rules={viewing.rules} scope={scope === null ? 'platform' : 'merchant'} testId="policy-version-view" />
         </Modal>
       ) : null}
       {editing && inForce.data ? <PolicyEditor scope={scope} name={name} base={inForce.data.rules} onClose={() => setEditing(false)} /> : null}

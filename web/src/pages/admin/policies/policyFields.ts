@@ -3,7 +3,7 @@
 // grouped as on the page. Money is edited in yuan and stored in fen.
 import type { PolicyRules } from '../../../api/admin.types.ts';
 
-export type ClauseKind = 'switch' | 'days' | 'months' | 'count' | 'times' | 'yuan' | 'flags' | 'categories' | 'dayType';
+export type ClauseKind = 'switch' | 'days' | 'months' | 'count' | 'times' | 'yuan' | 'flags' | 'categories' | 'choice';
 
 export interface Clause {
   /** Path inside `rules`, e.g. ['noReasonReturn', 'days']. */
@@ -12,11 +12,21 @@ export interface Clause {
   kind: ClauseKind;
   /** Shown only when this switch (a path) is on. */
   when?: string[];
+  /** For 'choice': the values, each labelled by `admin.policy.<choiceLabels>.<value>`. */
+  choices?: readonly string[];
+  choiceLabels?: string;
 }
 
 export interface ClauseGroup {
   key: string;
   clauses: Clause[];
+  /** The platform's own settings, not terms a merchant publishes (POL-10). */
+  platformOnly?: boolean;
+}
+
+/** The groups a policy of this scope has: a merchant's leaves out the platform's own settings. */
+export function groupsFor(scope: 'platform' | 'merchant'): readonly ClauseGroup[] {
+  return scope === 'platform' ? CLAUSE_GROUPS : CLAUSE_GROUPS.filter((g) => !g.platformOnly);
 }
 
 export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
@@ -25,6 +35,14 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
     clauses: [
       { path: ['noReasonReturn', 'enabled'], label: 'noReasonEnabled', kind: 'switch' },
       { path: ['noReasonReturn', 'days'], label: 'noReasonDays', kind: 'days', when: ['noReasonReturn', 'enabled'] },
+      {
+        path: ['noReasonReturn', 'startsAt'],
+        label: 'noReasonStartsAt',
+        kind: 'choice',
+        choices: ['sign_off', 'receipt_confirmed'],
+        choiceLabels: 'startsAt',
+        when: ['noReasonReturn', 'enabled'],
+      },
       { path: ['noReasonReturn', 'buyerPaysShipping'], label: 'buyerPaysShipping', kind: 'switch' },
       { path: ['noReasonReturn', 'excludedFlags'], label: 'excludedFlags', kind: 'flags' },
       { path: ['noReasonReturn', 'excludedCategories'], label: 'excludedCategories', kind: 'categories' },
@@ -51,7 +69,7 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
     key: 'refund',
     clauses: [
       { path: ['refund', 'withinDays'], label: 'refundWithinDays', kind: 'days' },
-      { path: ['refund', 'dayType'], label: 'refundDayType', kind: 'dayType' },
+      { path: ['refund', 'dayType'], label: 'refundDayType', kind: 'choice', choices: ['working', 'natural'], choiceLabels: 'dayType' },
     ],
   },
   {
@@ -71,6 +89,11 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
       { path: ['fraudCompensation', 'minimumFen'], label: 'fraudMinimum', kind: 'yuan' },
       { path: ['goodwill', 'approvalThresholdFen'], label: 'goodwillThreshold', kind: 'yuan' },
     ],
+  },
+  {
+    key: 'versions',
+    platformOnly: true,
+    clauses: [{ path: ['versionBasis'], label: 'versionBasis', kind: 'choice', choices: ['order_placed', 'delivered'], choiceLabels: 'versionBasis' }],
   },
 ];
 
