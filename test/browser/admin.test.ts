@@ -194,4 +194,30 @@ describe('admin area in Chromium', () => {
     await page.getByText('此页面仅供系统管理员使用。').waitFor();
     expect(await page.getByRole('menuitem', { name: '管理' }).count()).toBe(0);
   });
+
+  it('a merchant policy may count the no-reason days from the confirmation of receipt; which version applies is the platform’s setting', async () => {
+    const page = await signIn(adminEmail);
+    await page.goto(`${c.baseUrl}/admin/policies`);
+    await page.getByTestId('policy-new-version').click();
+    let form = page.getByTestId('policy-form');
+    await form.waitFor();
+    expect(await form.getByLabel('订单适用的政策版本').count()).toBe(1);
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.goto(`${c.baseUrl}/admin/policies?merchant=${other.merchantId}`);
+    await page.getByTestId('policy-new-version').click();
+    form = page.getByTestId('policy-form');
+    await form.waitFor();
+    expect(await form.getByLabel('订单适用的政策版本').count()).toBe(0);
+    await chooseOption(page, form.getByLabel('无理由退货期限起算'), '确认收货次日起（不少于签收后 7 天）');
+    await expect.poll(() => page.getByTestId('policy-check').textContent()).toContain('符合法律规定和平台基线');
+    await snap(page, 'policy-start-event');
+    await page.getByTestId('policy-publish').click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('policy-in-force').textContent()).toContain('确认收货次日起');
+    const shown = (await shop.anonymous.get(`/api/v1/merchants/${other.merchantId}/policy`)).body;
+    expect(shown.rules.noReasonReturn.startsAt).toBe('receipt_confirmed');
+    expect(shown.rules.versionBasis).toBeUndefined();
+  });
 });

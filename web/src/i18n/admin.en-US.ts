@@ -28,7 +28,7 @@ export const adminEnUS = {
       versions: 'Versions', noVersions: 'No versions published yet.', effectiveFrom: 'Effective from', publishedBy: 'Published by', publishedAt: 'Published',
       viewVersion: 'Version {{version}}', newVersion: 'New version', newVersionTitle: 'New version of {{name}}',
       effectiveFromInput: 'Effective from (China time, UTC+8)', merchantOnly: 'This page is for merchant staff.',
-      effectiveFromHint: 'Empty: in force as soon as it is published. Cases are judged under the version in force when the order was placed.',
+      effectiveFromHint: 'Empty: in force as soon as it is published. Cases are judged under the version in force when the order was placed (or delivered, where the platform chose that).',
       publish: 'Publish', published: 'Version {{version}} published', current: 'current', scheduled: 'scheduled',
       check: {
         title: 'Check against the law and the platform baseline', checking: 'Checking…', ok: 'Meets the law and the platform baseline.',

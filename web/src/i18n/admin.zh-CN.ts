@@ -30,7 +30,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       versions: '版本记录', noVersions: '尚未发布任何版本。', effectiveFrom: '生效时间', publishedBy: '发布人', publishedAt: '发布时间',
       viewVersion: '第 {{version}} 版', newVersion: '发布新版本', newVersionTitle: '{{name}}：发布新版本',
       effectiveFromInput: '生效时间（北京时间）', merchantOnly: '此页面仅供商家使用。',
-      effectiveFromHint: '留空表示发布即生效。售后单按下单时有效的版本判定。',
+      effectiveFromHint: '留空表示发布即生效。售后单按下单时（或平台设定的签收时）有效的版本判定。',
       publish: '发布', published: '第 {{version}} 版已发布', current: '现行', scheduled: '待生效',
       check: {
         title: '法律与平台基线校验', checking: '校验中…', ok: '符合法律规定和平台基线。',
