@@ -178,6 +178,15 @@ describe('a plan’s own steps (RES-1, RES-4)', () => {
     const task = detail.body.tasks.find((x: { type: string }) => x.type === 'plan_step');
     expect(task).toMatchObject({ title: step.task, ownerRole: 'supervisor', verification: step.verification, status: 'open' });
     expect(new Date(task.dueAt).getTime()).toBe(acceptedAt + 48 * 3_600_000);
+    // The supervisor's step is the supervisor's: not the merchant's, nor a frontline agent's.
+    expect(task.mayComplete).toBe(false);
+    const asSupervisor = await shop.supervisor.get(`/api/v1/cases/${caseNo}`);
+    expect(asSupervisor.body.tasks.find((x: { id: string }) => x.id === task.id).mayComplete).toBe(true);
+    for (const who of [shop.merchant, shop.agent]) {
+      const notYours = await who.action(caseNo, 'complete_task', { taskId: task.id, proof: { note: '已回访' } });
+      expect(notYours.status).toBe(403);
+      expect(notYours.body.messages['zh-CN']).toBe('该任务由售后主管负责完成');
+    }
     const unverified = await shop.supervisor.action(caseNo, 'complete_task', { taskId: task.id });
     expect(unverified.status).toBe(422);
     expect(unverified.body.field).toBe('proof.note');

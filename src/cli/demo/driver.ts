@@ -279,7 +279,9 @@ export class CaseRun {
               : SHIPPING_TASKS.has(task.type)
                 ? { carrier: carrier.name, trackingNo: carrier.tracking((n) => rng.digits(n)), note: task.type === 'ship_back_repaired' ? '维修完成已寄回' : '新品/配件已发出' }
                 : { note: task.type === 'plan_step' ? '已电话回访，客户表示满意' : '已完成' };
-      await this.#act(finance ? this.d.staff.finance : this.#warehouse, 'complete_task', { taskId: task.id, proof }, remaining > 0 ? 'executing' : 'resolved');
+      // Each task by its owner: finance pays, the follow-up call is the agent's, goods move at the warehouse.
+      const by = finance ? this.d.staff.finance : task.type === 'plan_step' ? this.d.staff.agent : this.#warehouse;
+      await this.#act(by, 'complete_task', { taskId: task.id, proof }, remaining > 0 ? 'executing' : 'resolved');
     }
   }
 

@@ -1,6 +1,7 @@
 // Case rows → API shapes. The actions a caller may take come from the state machine, so the
 // console shows exactly the buttons that would be accepted.
 import type { CaseRow } from '../../db/schema.ts';
+import { mayCompleteTask } from '../execution/task.owners.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
@@ -179,6 +180,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       type: t.type,
       title: t.title,
       ownerRole: t.owner_role,
+      /** Whether the caller may mark it done (the owner, or staff above it; money only by finance). */
+      mayComplete: t.status === 'open' && mayCompleteTask(t.owner_role, actor.role),
       dueAt: iso(t.due_at),
       verification: t.verification,
       status: t.status,

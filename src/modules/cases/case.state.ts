@@ -192,7 +192,7 @@ export type Accepted = { ok: true; from: CaseState; to: CaseState; event: string
 export type Refused = { ok: false; code: DecisionCode; message: LocalizedText };
 export type Decision = Accepted | Refused;
 
-const ROLE_LABELS: Record<Role, LocalizedText> = {
+export const ROLE_LABELS: Record<Role, LocalizedText> = {
   customer: { 'zh-CN': '客户', 'en-US': 'customer' },
   agent: { 'zh-CN': '一线客服', 'en-US': 'frontline agent' },
   specialist: { 'zh-CN': '售后专员', 'en-US': 'specialist' },

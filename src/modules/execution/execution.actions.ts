@@ -2,7 +2,9 @@
 // warehouse receives and inspects them, and each task of the plan is done with its proof.
 import { z } from 'zod';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import type { Responsibility } from '../../shared/vocabulary.ts';
+import type { Responsibility, Role } from '../../shared/vocabulary.ts';
+import { ROLE_LABELS } from '../cases/case.state.ts';
+import { mayCompleteTask } from './task.owners.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
 import { refundableFen, taskWaitingFor } from '../resolution/resolution.rules.ts';
@@ -165,8 +167,13 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     // owes the money does not release it. Those who may run no task at all hear so from the state
     // machine first.
     ctx.assertAllowed(command);
-    if (task.owner_role === 'finance' && !MONEY_RELEASERS.has(ctx.actor.role)) {
-      throw forbidden({ 'zh-CN': '退款与补偿由财务执行', 'en-US': 'Refunds and compensation are carried out by finance' });
+    if (!mayCompleteTask(task.owner_role, ctx.actor.role)) {
+      const owner = ROLE_LABELS[task.owner_role as Role] ?? { 'zh-CN': task.owner_role, 'en-US': task.owner_role };
+      throw forbidden(
+        task.owner_role === 'finance'
+          ? { 'zh-CN': '退款与补偿由财务执行', 'en-US': 'Refunds and compensation are carried out by finance' }
+          : { 'zh-CN': `该任务由${owner['zh-CN']}负责完成`, 'en-US': `This task is for the ${owner['en-US']} to complete` },
+      );
     }
     const waitingFor = taskWaitingFor(task.type, tasks.filter((t) => t.offer_id === task.offer_id && t.id !== task.id).map((t) => t.type));
     if (waitingFor) {
@@ -213,8 +220,6 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     };
   },
 };
-
-const MONEY_RELEASERS = new Set(['finance', 'admin', 'system']);
 
 /** Tasks that move money back to the customer through the payment provider, each paying its own ledger line. */
 const PAYMENT_TASKS = new Set(['refund', 'shipping_reimbursement']);

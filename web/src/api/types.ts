@@ -136,6 +136,8 @@ export interface Task {
   /** A plan step's own name; null for tasks named by their type. */
   title: string | null;
   ownerRole: string;
+  /** Open, and the caller may mark it done (the API decides who: money by finance…). */
+  mayComplete: boolean;
   dueAt: string | null;
   verification: string | null;
   status: string;

@@ -4,7 +4,6 @@ import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/types.ts';
 import { taskName, useWord } from '../../components/Labels.tsx';
-import { useSignedIn } from '../../auth/signed-in.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { type FieldSpec, formName, STEP_OWNER_ROLES } from './actionForms.ts';
@@ -19,17 +18,13 @@ interface Helpers {
   t: (key: string) => string;
   word: (group: string, code: string | null | undefined) => string;
   language: ReturnType<typeof useLanguage>;
-  role: string | null;
 }
-
-/** Finance's tasks (refunds, compensation) are released by finance or an admin only (the API refuses others). */
-const mayRun = (task: { ownerRole: string }, role: string | null) => task.ownerRole !== 'finance' || role === 'finance' || role === 'admin';
 
 /**
  * The input element itself (not a component around it): Form.Item hands id, value and onChange
  * to its direct child, so the child must be the antd control.
  */
-function control(spec: FieldSpec, detail: CaseDetail, { t, word, language, role }: Helpers) {
+function control(spec: FieldSpec, detail: CaseDetail, { t, word, language }: Helpers) {
   switch (spec.kind) {
     case 'text':
       return <Input maxLength={spec.max} />;
@@ -53,7 +48,7 @@ function control(spec: FieldSpec, detail: CaseDetail, { t, word, language, role 
         </Radio.Group>
       );
     case 'task': {
-      const open = detail.tasks.filter((task) => task.status === 'open' && mayRun(task, role));
+      const open = detail.tasks.filter((task) => task.mayComplete);
       return (
         <Select
           placeholder={open.length === 0 ? t('fields.noOpenTasks') : undefined}
@@ -123,7 +118,6 @@ export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDet
   const { t } = useTranslation();
   const word = useWord();
   const language = useLanguage();
-  const role = useSignedIn()?.user.role ?? null;
   const label = useFieldLabel()(spec);
   if (spec.kind === 'steps') return <StepsField label={label} />;
   const rules: Rule[] = [];
@@ -138,7 +132,7 @@ export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDet
       valuePropName={checkbox ? 'checked' : 'value'}
       style={checkbox ? { marginBottom: 4 } : undefined}
     >
-      {checkbox ? <Checkbox>{label}</Checkbox> : control(spec, detail, { t, word, language, role })}
+      {checkbox ? <Checkbox>{label}</Checkbox> : control(spec, detail, { t, word, language })}
     </Form.Item>
   );
 }
