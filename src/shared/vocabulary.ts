@@ -93,6 +93,7 @@ export const PRODUCT_FLAGS = [
   'cosmetics',
   'digital',
   'opened_software',
+  'periodical', // 交付的报纸、期刊: excluded from no-reason return by 消保法 第二十五条
   'warranty_goods', // 三包 goods: the repair/exchange/return ladder applies
 ] as const;
 export type ProductFlag = (typeof PRODUCT_FLAGS)[number];

@@ -64,6 +64,16 @@ describe('no-reason return (七天无理由退货)', () => {
     expect(d.returnShipping.paidBy).toBeNull();
   });
 
+  it('excludes newspapers and periodicals once delivered, sealed or not, but lets one in transit be refused', () => {
+    const delivered = evaluateEligibility(makeInput({ product: { flags: ['periodical'] }, item: { condition: { opened: false } } }));
+    expect(delivered.eligible).toBe(false);
+    expect(codes(delivered)).toEqual(['excluded_periodical']);
+    const inTransit = evaluateEligibility(makeInput({ kind: 'refund_only', delivery: { signedAt: null, shipped: true }, product: { flags: ['periodical'] } }));
+    expect(inTransit.eligible).toBe(true);
+    // Quality problems are not no-reason returns: the exclusion does not touch them.
+    expect(evaluateEligibility(makeInput({ reason: 'quality', product: { flags: ['periodical'] } })).eligible).toBe(true);
+  });
+
   it('keeps an item opened for inspection or reasonably tried as intact', () => {
     const d = evaluateEligibility(makeInput({ item: { condition: { opened: true, trialUse: true, packagingComplete: false } } }));
     expect(d.eligible).toBe(true);

@@ -131,6 +131,8 @@ function noReasonBarriers(ctx: Ctx): Barriers {
   let sealedOnly = false;
   for (const flag of new Set(product.flags)) {
     if (!excluded.includes(flag)) continue;
+    // The law excludes newspapers and periodicals once delivered (交付的): one in transit can be refused.
+    if (flag === 'periodical' && ctx.signedAt === null) continue;
     if (ALWAYS_EXCLUDED_FLAGS.includes(flag) || opened) blocks.push(REASONS.excluded(flag));
     else sealedOnly = true;
   }

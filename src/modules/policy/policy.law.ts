@@ -18,8 +18,8 @@ export const LAW = {
   fraudMinimumFen: 50_000,
 } as const;
 
-/** Excluded outright by 消保法 第二十五条 (定作, 鲜活易腐). */
-export const ALWAYS_EXCLUDED_FLAGS: readonly ProductFlag[] = ['custom_made', 'perishable'];
+/** Excluded outright by 消保法 第二十五条 (定作, 鲜活易腐, 交付的报纸、期刊). */
+export const ALWAYS_EXCLUDED_FLAGS: readonly ProductFlag[] = ['custom_made', 'perishable', 'periodical'];
 /**
  * Excluded only once unsealed: digital goods once downloaded or opened (第二十五条), and goods whose
  * quality or hygiene suffers once opened (暂行办法 第六条) such as intimate apparel and cosmetics.

@@ -53,6 +53,7 @@ const EXCLUSION_TEXTS: Record<ProductFlag, LocalizedText> = {
   custom_made: { 'zh-CN': '定作商品不支持无理由退换货', 'en-US': 'Custom-made goods cannot be returned without a reason' },
   perishable: { 'zh-CN': '鲜活易腐商品不支持无理由退换货', 'en-US': 'Fresh and perishable goods cannot be returned without a reason' },
   digital: { 'zh-CN': '数字化商品一经下载或拆封,不支持无理由退换货', 'en-US': 'Digital goods cannot be returned without a reason once downloaded or opened' },
+  periodical: { 'zh-CN': '已交付的报纸、期刊不支持无理由退换货', 'en-US': 'Newspapers and periodicals cannot be returned without a reason once delivered' },
   opened_software: { 'zh-CN': '软件拆封后不支持无理由退换货', 'en-US': 'Software cannot be returned without a reason once opened' },
   intimate_apparel: { 'zh-CN': '贴身衣物拆封后不支持无理由退换货', 'en-US': 'Intimate apparel cannot be returned without a reason once unsealed' },
   cosmetics: { 'zh-CN': '化妆品拆封后不支持无理由退换货', 'en-US': 'Cosmetics cannot be returned without a reason once opened' },

@@ -125,7 +125,7 @@ export const PLATFORM_BASELINE: PolicyRules = {
     enabled: true,
     days: 7,
     startsAt: 'sign_off',
-    excludedFlags: ['custom_made', 'perishable', 'digital', 'opened_software', 'intimate_apparel', 'cosmetics'],
+    excludedFlags: ['custom_made', 'perishable', 'periodical', 'digital', 'opened_software', 'intimate_apparel', 'cosmetics'],
     excludedCategories: [],
     buyerPaysShipping: true,
   },

@@ -35,6 +35,7 @@ const FLAG_NOUNS: Record<ProductFlag, LocalizedText> = {
   perishable: { 'zh-CN': '鲜活易腐商品', 'en-US': 'fresh or perishable goods' },
   digital: { 'zh-CN': '数字化商品', 'en-US': 'digital goods' },
   opened_software: { 'zh-CN': '软件', 'en-US': 'software' },
+  periodical: { 'zh-CN': '报纸、期刊', 'en-US': 'a newspaper or periodical' },
   intimate_apparel: { 'zh-CN': '贴身衣物', 'en-US': 'intimate apparel' },
   cosmetics: { 'zh-CN': '化妆品', 'en-US': 'cosmetics' },
   warranty_goods: { 'zh-CN': '三包商品', 'en-US': 'three-guarantees goods' },

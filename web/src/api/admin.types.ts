@@ -9,7 +9,7 @@ export interface PageOf<T> {
 
 // ---- Policies (src/modules/policy/policy.rules.ts) ----
 
-export const PRODUCT_FLAGS = ['custom_made', 'intimate_apparel', 'perishable', 'cosmetics', 'digital', 'opened_software', 'warranty_goods'] as const;
+export const PRODUCT_FLAGS = ['custom_made', 'intimate_apparel', 'perishable', 'cosmetics', 'digital', 'opened_software', 'periodical', 'warranty_goods'] as const;
 
 export interface PolicyRules {
   noReasonReturn: {

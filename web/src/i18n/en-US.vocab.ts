@@ -111,7 +111,7 @@ export const vocabEnUS = {
   visibility: { public: 'Public', internal: 'Internal note' },
   flag: {
     custom_made: 'Custom-made', intimate_apparel: 'Intimate apparel', perishable: 'Perishable', cosmetics: 'Cosmetics',
-    digital: 'Digital goods', opened_software: 'Software', warranty_goods: 'Three-guarantees goods',
+    digital: 'Digital goods', opened_software: 'Software', periodical: 'Newspapers and periodicals', warranty_goods: 'Three-guarantees goods',
   },
   event: {
     case_submitted: 'Request submitted', acknowledged: 'Acknowledged', investigation_started: 'Investigation started',

@@ -107,7 +107,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   visibility: { public: '公开', internal: '内部备注' },
   flag: {
     custom_made: '定制商品', intimate_apparel: '贴身衣物', perishable: '鲜活易腐', cosmetics: '化妆品',
-    digital: '数字商品', opened_software: '软件', warranty_goods: '三包商品',
+    digital: '数字商品', opened_software: '软件', periodical: '报纸期刊', warranty_goods: '三包商品',
   },
   event: {
     case_submitted: '提交申请', acknowledged: '已受理', investigation_started: '开始调查',

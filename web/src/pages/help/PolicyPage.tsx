@@ -11,7 +11,7 @@ import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 
 /** Excluded from no-reason return by law outright (消保法 第二十五条); other excluded goods only once unsealed. */
-const ALWAYS_EXCLUDED_FLAGS: readonly string[] = ['custom_made', 'perishable'];
+const ALWAYS_EXCLUDED_FLAGS: readonly string[] = ['custom_made', 'perishable', 'periodical'];
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
