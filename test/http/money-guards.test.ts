@@ -142,6 +142,24 @@ describe('money leaves by finance’s hand (RES-4)', () => {
 });
 
 describe('假一赔三 is owed once (RES-2)', () => {
+  it('is three times the price of the goods, without the shipping fee', async () => {
+    const shop = await freshShop({ priceFen: 29_900 });
+    const orderItemId = await orderIn(shop, 'paid', 1_000);
+    const filed = await shop.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'no_reason', items: [{ orderItemId, quantity: 1 }], description: '商家发布虚假宣传' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const caseNo = filed.body.caseNo as string;
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const plan = (fraudCompensationFen: number) => ({
+      planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true,
+      terms: { refundFen: 30_900, fraudCompensationFen }, basis: '经核实虚假宣传',
+    });
+    const below = await shop.agent.action(caseNo, 'propose_plan', plan(89_699));
+    refused(below, 422, 'plan-below-statutory-rights');
+    expect(below.body.messages['zh-CN']).toContain('897');
+    // The refund gives the shipping fee back too; the statutory sum counts the goods only.
+    expect((await shop.agent.action(caseNo, 'propose_plan', plan(89_700))).body.state).toBe('plan_proposed');
+  });
+
   it('counts what was paid before a reopen: no second statutory sum, more is goodwill', async () => {
     const shop = await freshShop({ priceFen: 29_900 });
     const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '假货' });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
 import { handleSlaRecompute } from '../../src/modules/sla/sla.recompute.ts';
+import { ensureSlaDefaults } from '../../src/modules/sla/sla.repository.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { client, freshTestDatabase, makeShop, runTimers, startTestApp, type TestApp } from '../helpers/harness.ts';
 
@@ -42,6 +43,18 @@ describe('SLA targets as data', () => {
     });
     expect(ghostMerchant.status).toBe(422);
     expect(ghostMerchant.body.field).toBe('match.merchantId');
+  });
+
+  it('gives an installation the defaults of a metric it never had, and leaves a switched-off one off', async () => {
+    const { db } = t.runtime.deps.database;
+    const now = t.clock.now();
+    await db.deleteFrom('sla_targets').where('metric', '=', 'merchant_inspection').execute();
+    await db.updateTable('sla_targets').set({ active: false }).where('metric', '=', 'customer_evidence').execute();
+    await ensureSlaDefaults(db, now);
+    const rows = await db.selectFrom('sla_targets').select(['metric', 'active', 'auto_outcome']).where('metric', 'in', ['merchant_inspection', 'customer_evidence']).execute();
+    expect(rows.filter((r) => r.metric === 'merchant_inspection')).toEqual([{ metric: 'merchant_inspection', active: true, auto_outcome: 'pass_inspection_and_refund' }]);
+    expect(rows.filter((r) => r.metric === 'customer_evidence').map((r) => r.active)).toEqual([false]);
+    await db.updateTable('sla_targets').set({ active: true }).where('metric', '=', 'customer_evidence').execute();
   });
 
   it('a merchant-specific target wins, and a changed target moves the clocks already running', async () => {

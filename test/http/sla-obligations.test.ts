@@ -128,6 +128,58 @@ describe('merchant does not confirm a delivered return within 2 working days', (
   });
 });
 
+describe('merchant confirms the return but does not inspect it', () => {
+  it('takes the goods as passed and refunds within the law’s 7 days of arrival', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}R3`, shippingFeeFen: 0 });
+    t.clock.advance(DAY);
+    const receivedAt = t.clock.now().getTime();
+    expect((await shop.merchant.action(caseNo, 'receive_return', { note: '已入库' })).status).toBe(200);
+    const view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { deadlines: { metric: string; state: string; dueAt: string }[] };
+    const clock = view.deadlines.find((d) => d.metric === 'merchant_inspection');
+    expect(clock?.state).toBe('running');
+    const dueAt = new Date(clock!.dueAt).getTime();
+    expect(dueAt).toBeLessThanOrEqual(receivedAt + 7 * DAY);
+
+    // The merchant is told before it happens.
+    t.clock.advance(dueAt - 4 * HOUR - t.clock.now().getTime());
+    await runTimers(t);
+    const notices = (await shop.merchant.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    const warning = notices.find((n) => n.caseNo === caseNo && n.type === 'obligation_warning');
+    expect(warning?.body['zh-CN']).toContain('视为验货通过并退款');
+    expect((await staffView(shop, caseNo)).state).toBe('return_received');
+
+    t.clock.advance(4 * HOUR + 1_000);
+    await runTimers(t);
+    const after = await staffView(shop, caseNo);
+    expect(after.state).toBe('resolved');
+    const steps = after.timeline.filter((e) => ['inspection_passed', 'refund_executed'].includes(e.type));
+    expect(steps.map((e) => [e.type, e.actorRole])).toEqual([
+      ['inspection_passed', 'system'],
+      ['refund_executed', 'system'],
+    ]);
+    expect(after.refunds[0]).toMatchObject({ status: 'succeeded', amountFen: shop.priceFen });
+  });
+
+  it('leaves an inspected return alone', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}R4`, shippingFeeFen: 0 });
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    const photo = await shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'scratch.png', bytes: (await import('../helpers/files.ts')).PNG_1x1 });
+    const failed = await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '商品有明显使用痕迹', photoAttachmentIds: [photo.body.id] });
+    expect(failed.status, JSON.stringify(failed.body)).toBe(200);
+    t.clock.advance(10 * DAY);
+    await runTimers(t);
+    const view = await staffView(shop, caseNo);
+    expect(view.timeline.filter((e) => e.actorRole === 'system' && e.type === 'inspection_passed')).toHaveLength(0);
+    expect(view.refunds).toHaveLength(0);
+  });
+});
+
 describe('the refund clock after a return (POL-6, law: 7 days)', () => {
   it('runs from when the carrier delivered the goods, not from when the merchant confirmed them', async () => {
     const shop = await freshShop();

@@ -186,6 +186,8 @@ describe('refund within 3 working days of receipt (SLA-12) over the National Day
     await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF2026100601', shippingFeeFen: 0 });
     t.clock.set('2026-10-08T15:00:00+08:00');
     expect((await shop.merchant.action(caseNo, 'receive_return', {})).status).toBe(200);
+    // Inspected at once: the refund is finance's to pay, and its clock is the one that runs.
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: true, reason: '完好' })).body.state).toBe('executing');
     let d = await detail(shop, caseNo);
     // Friday Oct 9, the make-up working Saturday Oct 10 and Monday Oct 12 are the 3 days (Sunday is off).
     expect(clockOf(d, 'refund_after_receipt').dueAt).toBe(new Date('2026-10-12T18:00:00+08:00').toISOString());

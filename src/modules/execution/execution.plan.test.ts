@@ -13,6 +13,7 @@ const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
 function facts(refund: PolicyRules['refund']): CaseFacts {
   return {
     paidFen: 19_900,
+    goodsPaidFen: 19_900,
     refundedFen: 0,
     fraudCompensatedFen: 0,
     eligibilityPath: 'no_reason_return',

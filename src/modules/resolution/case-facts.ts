@@ -8,7 +8,10 @@ import { executedLedgerFen, paidForCase, refundedForCase } from './offer.reposit
 import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
+  /** What the customer paid that a refund can give back: the goods, and the order's shipping fee where it goes back too. */
   paidFen: number;
+  /** The price of the goods alone (假一赔三 is counted on it, 消保法 第五十五条: 购买商品的价款). */
+  goodsPaidFen: number;
   /** Refunds already paid for these goods (this case, any plan, and other cases on the same order lines): a new plan refunds at most paidFen − refundedFen. */
   refundedFen: number;
   /** 假一赔三 already paid on the case (a reopened case owes only what is missing). */
@@ -31,7 +34,7 @@ const SHIPPING_REFUNDED_PATHS = new Set(['not_received_refund', 'quality_return'
 export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
   const eligibility = row.eligibility as StoredEligibility | null;
   const path = eligibility?.items?.[0]?.path ?? null;
-  const [paidFen, refundedFen, fraudCompensatedFen, merchant, policy] = await Promise.all([
+  const [paid, refundedFen, fraudCompensatedFen, merchant, policy] = await Promise.all([
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
     executedLedgerFen(db, row.id, 'fraud_compensation'),
@@ -44,7 +47,8 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
   ]);
   const first = eligibility?.items?.[0];
   return {
-    paidFen,
+    paidFen: paid.totalFen,
+    goodsPaidFen: paid.goodsFen,
     refundedFen,
     fraudCompensatedFen,
     eligibilityPath: first?.path ?? null,

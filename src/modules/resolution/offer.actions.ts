@@ -61,7 +61,8 @@ function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; f
     fraudFound: plan.fraudFound,
     goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
     // After a reopen, what was already paid counts towards the statutory amount; more is goodwill.
-    fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.paidFen) - facts.fraudCompensatedFen),
+    // The law counts three times the price of the goods: the shipping fee is not part of it.
+    fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.goodsPaidFen) - facts.fraudCompensatedFen),
     proposedByCustomer: plan.proposedByCustomer,
   };
 }

@@ -96,10 +96,11 @@ export async function answerOffer(
  * `withShipping`, the order's shipping fee when the case takes back the whole order: an order that
  * never arrived, or goods wrong by the seller's fault, are refunded with what was paid to ship them.
  */
-export async function paidForCase(db: Db, caseId: string, withShipping = false): Promise<number> {
+export async function paidForCase(db: Db, caseId: string, withShipping = false): Promise<{ goodsFen: number; totalFen: number }> {
   const lines = await caseLines(db, [caseId]);
   const goods = lines.reduce((sum, l) => sum + lineShareFen(l), 0);
-  if (!withShipping || lines.length === 0) return goods;
+  const paid = (shippingFen: number) => ({ goodsFen: goods, totalFen: goods + shippingFen });
+  if (!withShipping || lines.length === 0) return paid(0);
   const order = await db
     .selectFrom('case_items as ci')
     .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
@@ -107,11 +108,11 @@ export async function paidForCase(db: Db, caseId: string, withShipping = false):
     .select(['o.id', 'o.shipping_fen'])
     .where('ci.case_id', '=', caseId)
     .executeTakeFirst();
-  if (!order || order.shipping_fen === 0) return goods;
+  if (!order || order.shipping_fen === 0) return paid(0);
   const all = await db.selectFrom('order_items').select(['id', 'quantity']).where('order_id', '=', order.id).execute();
   const claimed = new Map(lines.map((l) => [l.orderItemId, l.caseQuantity]));
   const whole = all.every((i) => (claimed.get(i.id) ?? 0) >= i.quantity);
-  return whole ? goods + order.shipping_fen : goods;
+  return paid(whole ? order.shipping_fen : 0);
 }
 
 /** The order lines the cases claim. */

@@ -48,6 +48,10 @@ const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => Local
     'zh-CN': `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认并退款。`,
     'en-US': `The return for case ${no} was delivered. Confirm receipt by ${due}, or it will be confirmed and refunded automatically.`,
   }),
+  pass_inspection_and_refund: (no, due) => ({
+    'zh-CN': `售后单 ${no} 的退货已确认收货，请在 ${due} 前完成验货；逾期系统将视为验货通过并退款。`,
+    'en-US': `The return for case ${no} has arrived. Inspect it by ${due}, or it will be taken as passed and refunded automatically.`,
+  }),
   decide_without_evidence: (no, due) => ({
     'zh-CN': `请在 ${due} 前为售后单 ${no} 补充凭证，逾期我们将根据现有信息处理。`,
     'en-US': `Please provide the evidence for case ${no} by ${due}; after that we will decide on what we have.`,

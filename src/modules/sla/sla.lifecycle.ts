@@ -101,6 +101,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
     meets: (e) => e.toState !== 'return_in_transit',
   },
+  merchant_inspection: {
+    starts: (e, c) => e.type === 'return_received' && RETURN_KINDS.includes(c.kind),
+    // Passing the inspection for the merchant refunds at once: within the law's 7 days of arrival.
+    latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
+    meets: (e) => e.toState !== 'return_received',
+  },
   customer_evidence: {
     starts: (e) => e.type === 'evidence_requested',
     meets: (e) => e.toState !== 'awaiting_customer',

@@ -49,16 +49,20 @@ const lapseEvidenceRequest: ActionHandler<{ deadlineId: string }> = async (ctx, 
 
 type Step = { key: string; type: string; input: unknown; handler: ActionHandler<never> };
 
-/** A step the case has moved past is refused by the state machine: the party acted in time after all. */
-async function runSteps(deps: AppDeps, caseNo: string, steps: Step[]): Promise<void> {
+/**
+ * A step the case has moved past is refused by the state machine: the party acted in time after
+ * all, and the steps after it are not taken. Says whether every step ran.
+ */
+async function runSteps(deps: AppDeps, caseNo: string, steps: Step[]): Promise<boolean> {
   for (const step of steps) {
     try {
       await runCaseAction(deps, SYSTEM_ACTOR, caseNo, { type: step.type, input: step.input as never, handler: step.handler }, step.key);
     } catch (error) {
-      if (error instanceof AppError && (error.status === 409 || error.status === 422)) return;
+      if (error instanceof AppError && (error.status === 409 || error.status === 422)) return false;
       throw error;
     }
   }
+  return true;
 }
 
 export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaActionJob): Promise<void> {
@@ -66,41 +70,56 @@ export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaAction
   const note = { 'zh-CN': '系统自动处理：对方未在时限内操作', 'en-US': 'Automatic: no move within the time limit' };
   switch (job.autoOutcome) {
     case 'approve_request':
-      return runSteps(deps, row.case_no, [
+      await runSteps(deps, row.case_no, [
         { key: key('approve'), type: 'approve_request', input: { note: note['zh-CN'] }, handler: offerActionHandlers.approve_request as ActionHandler<never> },
       ]);
+      return;
     case 'close_unshipped_return':
-      return runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_return', input: { deadlineId: job.deadlineId }, handler: lapseReturn as ActionHandler<never> }]);
+      await runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_return', input: { deadlineId: job.deadlineId }, handler: lapseReturn as ActionHandler<never> }]);
+      return;
     case 'decide_without_evidence':
-      return runSteps(deps, row.case_no, [
+      await runSteps(deps, row.case_no, [
         { key: key('lapse'), type: 'lapse_evidence_request', input: { deadlineId: job.deadlineId }, handler: lapseEvidenceRequest as ActionHandler<never> },
       ]);
+      return;
     case 'confirm_receipt_and_refund': {
-      await runSteps(deps, row.case_no, [
+      // A merchant who confirmed just in time gets its own time to inspect (merchant_inspection).
+      const received = await runSteps(deps, row.case_no, [
         { key: key('receive'), type: 'receive_return', input: { note: note['zh-CN'] }, handler: executionActionHandlers.receive_return as ActionHandler<never> },
-        {
-          key: key('inspect'), type: 'inspect', input: { passed: true, reason: note['zh-CN'], photoAttachmentIds: [] },
-          handler: executionActionHandlers.inspect as ActionHandler<never>,
-        },
       ]);
-      const tasks = await deps.database.db
-        .selectFrom('execution_tasks')
-        .select('id')
-        .where('case_id', '=', row.id)
-        .where('status', '=', 'open')
-        .where('type', 'in', ['refund', 'shipping_reimbursement'])
-        .orderBy('created_at')
-        .execute();
-      return runSteps(
-        deps,
-        row.case_no,
-        tasks.map((t) => ({
-          key: key(`task:${t.id}`), type: 'complete_task', input: { taskId: t.id, proof: { note: note['zh-CN'] } },
-          handler: executionActionHandlers.complete_task as ActionHandler<never>,
-        })),
-      );
+      if (received) await passInspectionAndRefund(deps, row, key, note['zh-CN']);
+      return;
     }
+    case 'pass_inspection_and_refund':
+      return passInspectionAndRefund(deps, row, key, note['zh-CN']);
     default:
       return;
   }
+}
+
+/** The goods are taken as they arrived, and the money the return was waiting for goes out (POL-6). */
+async function passInspectionAndRefund(deps: AppDeps, row: CaseRow, key: (step: string) => string, note: string): Promise<void> {
+  const inspected = await runSteps(deps, row.case_no, [
+    {
+      key: key('inspect'), type: 'inspect', input: { passed: true, reason: note, photoAttachmentIds: [] },
+      handler: executionActionHandlers.inspect as ActionHandler<never>,
+    },
+  ]);
+  if (!inspected) return;
+  const tasks = await deps.database.db
+    .selectFrom('execution_tasks')
+    .select('id')
+    .where('case_id', '=', row.id)
+    .where('status', '=', 'open')
+    .where('type', 'in', ['refund', 'shipping_reimbursement'])
+    .orderBy('created_at')
+    .execute();
+  await runSteps(
+    deps,
+    row.case_no,
+    tasks.map((t) => ({
+      key: key(`task:${t.id}`), type: 'complete_task', input: { taskId: t.id, proof: { note } },
+      handler: executionActionHandlers.complete_task as ActionHandler<never>,
+    })),
+  );
 }

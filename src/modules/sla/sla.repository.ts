@@ -50,19 +50,24 @@ export async function loadCalendars(db: Db): Promise<StoredCalendar[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, spec: calendarSpecSchema.parse(r.spec), isDefault: r.is_default }));
 }
 
-/** The default calendar and the SPEC targets, written once into an empty installation. */
+/**
+ * The default calendar and the SPEC targets, written once: into an empty installation, and for a
+ * metric added by a later release, into an installation that has never had a target for it (a
+ * target an admin switched off stays, inactive, so it is not put back).
+ */
 export async function ensureSlaDefaults(db: Db, now: Date): Promise<void> {
   await db
     .insertInto('business_calendars')
     .values({ name: 'default', spec: JSON.stringify(DEFAULT_CALENDAR_SPEC), is_default: true, updated_at: now })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-  const existing = await db.selectFrom('sla_targets').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  if (existing.n > 0) return;
+  const known = new Set((await db.selectFrom('sla_targets').select('metric').distinct().execute()).map((r) => r.metric));
+  const missing = DEFAULT_TARGETS.filter((t) => !known.has(t.metric));
+  if (missing.length === 0) return;
   await db
     .insertInto('sla_targets')
     .values(
-      DEFAULT_TARGETS.map((t) => {
+      missing.map((t) => {
         const match = fullMatch(t.match);
         return {
           metric: t.metric,

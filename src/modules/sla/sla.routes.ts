@@ -22,6 +22,7 @@ const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], (typeof SLA_METRICS
   approve_request: 'merchant_review',
   close_unshipped_return: 'customer_ship_return',
   confirm_receipt_and_refund: 'merchant_confirm_receipt',
+  pass_inspection_and_refund: 'merchant_inspection',
   decide_without_evidence: 'customer_evidence',
 };
 

@@ -20,6 +20,7 @@ export const SLA_METRICS = [
   'merchant_review',
   'customer_ship_return',
   'merchant_confirm_receipt',
+  'merchant_inspection',
   'customer_evidence',
 ] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
@@ -39,6 +40,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, LocalizedText> = {
   merchant_review: { 'zh-CN': '商家审核申请', 'en-US': 'Merchant reviews the request' },
   customer_ship_return: { 'zh-CN': '买家寄回商品', 'en-US': 'Customer ships the return' },
   merchant_confirm_receipt: { 'zh-CN': '商家确认收货', 'en-US': 'Merchant confirms receipt' },
+  merchant_inspection: { 'zh-CN': '商家验货', 'en-US': 'Merchant inspects the return' },
   customer_evidence: { 'zh-CN': '买家补充凭证', 'en-US': 'Customer provides evidence' },
 };
 
@@ -49,7 +51,13 @@ export const BREACH_ACTIONS = ['notify_owner', 'notify_supervisor', 'escalate_se
 export type BreachAction = (typeof BREACH_ACTIONS)[number];
 
 /** What the system does itself when an obligation clock runs out. */
-export const AUTO_OUTCOMES = ['approve_request', 'close_unshipped_return', 'confirm_receipt_and_refund', 'decide_without_evidence'] as const;
+export const AUTO_OUTCOMES = [
+  'approve_request',
+  'close_unshipped_return',
+  'confirm_receipt_and_refund',
+  'pass_inspection_and_refund',
+  'decide_without_evidence',
+] as const;
 export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
 
 export interface TargetMatch {
@@ -202,6 +210,10 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   // Confirming for a silent merchant refunds at once: before the 3 working days of refund_after_receipt run out.
   def('merchant_confirm_receipt', d(2, 'working_days'), {
     party: 'merchant', warnBeforeMinutes: 8 * 60, breachActions: [], autoOutcome: 'confirm_receipt_and_refund',
+  }),
+  // A merchant who confirmed the return but does not inspect it cannot hold the refund past the law.
+  def('merchant_inspection', d(2, 'working_days'), {
+    party: 'merchant', warnBeforeMinutes: 8 * 60, breachActions: [], autoOutcome: 'pass_inspection_and_refund',
   }),
   def('customer_evidence', d(3, 'days'), {
     party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'decide_without_evidence',

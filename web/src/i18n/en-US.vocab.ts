@@ -59,13 +59,15 @@ export const vocabEnUS = {
     reinvestigation: 'Re-investigation after rejection', second_handling: 'Second handling',
     refund_after_receipt: 'Refund or replacement after receipt', task_deadline: 'Execution task',
     merchant_review: 'Merchant reviews the request', customer_ship_return: 'Customer ships the return',
-    merchant_confirm_receipt: 'Merchant confirms receipt', customer_evidence: 'Customer provides evidence',
+    merchant_confirm_receipt: 'Merchant confirms receipt', merchant_inspection: 'Merchant inspects the return',
+    customer_evidence: 'Customer provides evidence',
   },
   slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
   queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors', compliance: 'Compliance', merchant: 'Merchant' },
   autoOutcome: {
     approve_request: 'approve the request', close_unshipped_return: 'close the unshipped return',
-    confirm_receipt_and_refund: 'confirm receipt and refund', decide_without_evidence: 'decide without the evidence',
+    confirm_receipt_and_refund: 'confirm receipt and refund', pass_inspection_and_refund: 'take the inspection as passed and refund',
+    decide_without_evidence: 'decide without the evidence',
   },
   taskType: {
     refund: 'Refund', ship_replacement: 'Ship replacement', repair: 'Repair', ship_back_repaired: 'Ship back repaired item',
