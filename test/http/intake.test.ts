@@ -313,6 +313,18 @@ describe('links between cases', () => {
     expect(other.body.links).toContainEqual(expect.objectContaining({ caseNo: a.body.caseNo, linkType: 'related' }));
     expect((await shop.agent.get(`/api/v1/cases/${a.body.caseNo}`)).body.timeline.at(-1)).toMatchObject({ type: 'case_linked' });
   });
+
+  it('shows a customer or a merchant only the linked cases that are theirs', async () => {
+    const shop = await makeShop(t);
+    const stranger = await makeShop(t);
+    const mine = await shop.customer.post('/api/v1/cases', body(shop));
+    const theirs = await stranger.customer.post('/api/v1/cases', body(stranger));
+    expect((await shop.agent.action(mine.body.caseNo, 'link', { caseNo: theirs.body.caseNo, note: '同一批次问题' })).status).toBe(200);
+    expect((await shop.agent.get(`/api/v1/cases/${mine.body.caseNo}`)).body.links).toHaveLength(1);
+    expect((await shop.customer.get(`/api/v1/cases/${mine.body.caseNo}`)).body.links).toEqual([]);
+    expect((await shop.merchant.get(`/api/v1/cases/${mine.body.caseNo}`)).body.links).toEqual([]);
+    expect((await stranger.customer.get(`/api/v1/cases/${theirs.body.caseNo}`)).body.links).toEqual([]);
+  });
 });
 
 describe('acknowledgement of receipt (IN-5)', () => {

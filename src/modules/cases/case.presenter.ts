@@ -26,6 +26,13 @@ const FLAG_MEDIA_LABEL = { 'zh-CN': '标记媒体/监管介入', 'en-US': 'flag 
 const UNFLAG_MEDIA_LABEL = { 'zh-CN': '解除媒体/监管标记', 'en-US': 'lift the media or regulator flag' };
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
+function mayKnowOfCase(actor: Actor, c: { customer_id: string; merchant_id: string | null }): boolean {
+  if (actor.role === 'customer') return c.customer_id === actor.customerId;
+  if (actor.role === 'merchant') return c.merchant_id === actor.merchantId;
+  // A department reads only the case it was asked about (ORG-2).
+  return actor.role !== 'department';
+}
+
 const INTERNAL_EVENTS = new Set([
   'internal_note_added', 'severity_escalated', 'case_reassigned', 'incident_joined', 'triage_overridden', 'triage_raised',
   'case_routed', 'case_assigned', 'case_unassigned',
@@ -157,7 +164,11 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       sha256: a.sha256,
       createdAt: a.created_at.toISOString(),
     })),
-    links: detail.links.map((l) => ({ caseNo: l.case_no, caseId: l.id, state: l.state, linkType: l.link_type })),
+    // A link to someone else's case (a duplicate filed by another buyer, a merged case on another
+    // shop's goods) would show a case the caller may not see: customers and merchants get their own.
+    links: detail.links
+      .filter((l) => mayKnowOfCase(actor, l))
+      .map((l) => ({ caseNo: l.case_no, caseId: l.id, state: l.state, linkType: l.link_type })),
     offers: detail.offers.map((o) => ({
       id: o.id,
       revision: o.revision,

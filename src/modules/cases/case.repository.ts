@@ -255,7 +255,7 @@ export async function loadCaseDetail(db: Db, caseId: string) {
     db
       .selectFrom('case_links as l')
       .innerJoin('cases as c', 'c.id', 'l.linked_case_id')
-      .select(['l.link_type', 'l.created_at', 'c.case_no', 'c.id', 'c.state'])
+      .select(['l.link_type', 'l.created_at', 'c.case_no', 'c.id', 'c.state', 'c.customer_id', 'c.merchant_id'])
       .where('l.case_id', '=', caseId)
       .execute(),
     db.selectFrom('offers').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),

@@ -103,7 +103,7 @@ export const adminEnUS = {
       evaluation: 'Every rule in order', matched: 'matches', notMatched: 'no', inactiveRule: 'off', productCategories: 'Product categories',
     },
     templates: {
-      title: 'Reply templates', subtitle: 'Replies suggested to agents by the case’s category, severity, kind and state (AN-5). Wording the service rules forbid is refused when saving.',
+      title: 'Reply templates', subtitle: 'Replies suggested to agents by the case’s category, severity, kind and state. Wording the service rules forbid is refused when saving.',
       name: 'Name', locale: 'Language', category: 'Category', kind: 'Kind', state: 'Case state', severity: 'Severity', body: 'Text', active: 'Active', version: 'Version',
       search: 'Name or text', newTemplate: 'New template', editTemplate: 'Edit template', anyValue: 'Any',
       unknownVariables: 'Unknown variables: {{names}}', builtIn: 'built-in',
@@ -116,7 +116,7 @@ export const adminEnUS = {
       missing: 'Not filled: {{names}}', flagged: 'Not allowed: “{{phrase}}” → use “{{alternative}}”', previewEmpty: 'Type the text to see it here.',
     },
     kb: {
-      title: 'Help articles', subtitle: 'Self-service answers in the help centre and before filing (IN-6). Every published version is kept.',
+      title: 'Help articles', subtitle: 'Self-service answers in the help centre and before filing. Every published version is kept.',
       slug: 'Address (slug)', slugHint: 'Lower-case letters, digits and single hyphens; the same article in both languages shares it.',
       locale: 'Language', category: 'Category', articleTitle: 'Title', body: 'Text', tags: 'Tags', status: 'Status', version: 'Version',
       publishedAt: 'Published', updatedAt: 'Updated', newArticle: 'New article', editArticle: 'Edit: {{title}}',

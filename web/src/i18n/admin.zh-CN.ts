@@ -105,7 +105,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       evaluation: '逐条判断', matched: '命中', notMatched: '未命中', inactiveRule: '已停用', productCategories: '商品类目',
     },
     templates: {
-      title: '回复模板', subtitle: '按售后单的分类、级别、类型和状态向客服推荐的回复（AN-5）。保存时拒绝服务规范禁止的表述。',
+      title: '回复模板', subtitle: '按售后单的分类、级别、类型和状态向客服推荐的回复。保存时拒绝服务规范禁止的表述。',
       name: '名称', locale: '语言', category: '分类', kind: '类型', state: '售后单状态', severity: '级别', body: '内容', active: '启用', version: '版本',
       search: '名称或内容', newTemplate: '新建模板', editTemplate: '编辑模板', anyValue: '不限',
       unknownVariables: '未知变量：{{names}}', builtIn: '内置',
@@ -118,7 +118,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       missing: '未填入：{{names}}', flagged: '不合规：“{{phrase}}” → 建议改为“{{alternative}}”', previewEmpty: '输入内容后在此预览。',
     },
     kb: {
-      title: '帮助文章', subtitle: '帮助中心与提交申请前推荐的自助答案（IN-6）。每个发布过的版本都会保留。',
+      title: '帮助文章', subtitle: '帮助中心与提交申请前推荐的自助答案。每个发布过的版本都会保留。',
       slug: '地址标识（slug）', slugHint: '小写字母、数字和单个短横线；同一文章的中英文版本使用相同标识。',
       locale: '语言', category: '分类', articleTitle: '标题', body: '正文', tags: '标签', status: '状态', version: '版本',
       publishedAt: '发布时间', updatedAt: '更新时间', newArticle: '新建文章', editArticle: '编辑：{{title}}',

@@ -24,7 +24,7 @@ export const caseworkEnUS = {
     suggestions: 'Suggested replies', suggestionsHint: 'Best fit first, filled in with this case. Click one to put it in the reply.',
     insert: 'Use', noSuggestions: 'No template fits this case.', missing: 'Fill in yourself: {{names}}', language: 'Template language',
     customerLanguage: "Customer's", zhTemplates: 'Chinese', enTemplates: 'English', match: { exact: 'Exact fit', partial: 'Partial fit', generic: 'General' },
-    flagsTitle: 'Wording to avoid (RISK-1)', flag: '“{{phrase}}” → “{{alternative}}”', replace: 'Replace', replaced: 'Replaced with the compliant wording',
+    flagsTitle: 'Wording to avoid', flag: '“{{phrase}}” → “{{alternative}}”', replace: 'Replace', replaced: 'Replaced with the compliant wording',
     checking: 'Checking wording…', checkFailed: 'The wording check is unavailable: {{detail}}',
     confirmTitle: 'Send with wording to avoid?', confirmText: 'The reply still contains: {{phrases}}. Send it anyway?', sendAnyway: 'Send anyway',
     inserted: 'Suggested reply inserted',
@@ -63,6 +63,6 @@ export const caseworkEnUS = {
         manual: 'asked by staff', assignee_deactivated: 'the assignee was deactivated',
       },
     },
-    links: { duplicateHint: 'Duplicate requests (IN-8) and merged cases are listed here.' },
+    links: { duplicateHint: 'Duplicate requests and merged cases are listed here.' },
   },
 };

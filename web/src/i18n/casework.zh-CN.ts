@@ -26,7 +26,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
     suggestions: '推荐回复', suggestionsHint: '按与本单的匹配程度排序，已填入本单信息；点击即可放入回复框。',
     insert: '使用', noSuggestions: '没有适合此售后单的模板。', missing: '需自行补充：{{names}}', language: '模板语言',
     customerLanguage: '客户语言', zhTemplates: '中文', enTemplates: '英文', match: { exact: '完全匹配', partial: '部分匹配', generic: '通用' },
-    flagsTitle: '不合规表述（RISK-1）', flag: '「{{phrase}}」→「{{alternative}}」', replace: '替换', replaced: '已替换为合规表述',
+    flagsTitle: '不合规表述', flag: '「{{phrase}}」→「{{alternative}}」', replace: '替换', replaced: '已替换为合规表述',
     checking: '正在检查话术…', checkFailed: '话术检查暂不可用：{{detail}}',
     confirmTitle: '仍含不合规表述，确定发送？', confirmText: '回复中仍有：{{phrases}}。确定仍要发送吗？', sendAnyway: '仍然发送',
     inserted: '已放入推荐回复',
@@ -65,6 +65,6 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
         manual: '员工重新分派', assignee_deactivated: '原处理人账号已停用',
       },
     },
-    links: { duplicateHint: '重复申请（IN-8）与合并的售后单列在此处。' },
+    links: { duplicateHint: '重复申请与合并的售后单列在此处。' },
   },
 };
