@@ -11,7 +11,7 @@ import { handleSlaAction } from '../modules/sla/sla.actions.ts';
 import { earliestFiring } from '../modules/sla/sla.repository.ts';
 import { ManualClock } from '../shared/clock.ts';
 import {
-  createCustomerAccount, createDepartmentAccounts, createMerchantAccounts, createStaffAccounts, DEMO_ACCOUNTS, type DemoAccount, demoAccounts,
+  createCustomerAccount, createDepartmentAccounts, createMerchantAccounts, createStaffAccounts, createStaffProfiles, DEMO_ACCOUNTS, type DemoAccount, demoAccounts,
 } from './demo/accounts.ts';
 import { type CaseRef, DemoApi } from './demo/api.ts';
 import { playCollaborations } from './demo/collaborations.ts';
@@ -153,6 +153,7 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
       afterCreate: (caseId) => handleCaseEvent(db, clock, { caseId, seq: 1, type: 'case_submitted' }, runtime.deps),
     });
     await replayTimers(runtime, clock, now);
+    await createStaffProfiles(db, options.namespace, now);
 
     const summary = await summarize(db, prefix);
     const result: SeedSummary = {

@@ -244,8 +244,15 @@ describe('staff overrides (TR-7)', () => {
     expect((await ann.api.action(caseNo, 'assign', { userId: bob.userId })).status).toBe(403);
     expect((await ann.api.action(caseNo, 'assign', {})).status).toBe(409);
     expect((await shop.customer.action(caseNo, 'assign', {})).status).toBe(403);
+    // Only staff take cases; staff without a profile yet work with the defaults.
+    const department = await createUserWithToken(t.runtime.deps.database.db, { email: `dept-${randomUUID().slice(0, 8)}@test.local`, displayName: '物流组', role: 'department', department: 'logistics' });
+    expect((await shop.supervisor.action(caseNo, 'assign', { userId: department.userId })).status).toBe(422);
     const plain = await staff('agent', '无档案');
-    expect((await shop.supervisor.action(caseNo, 'assign', { userId: plain.userId })).status).toBe(422);
+    expect((await shop.supervisor.get(`/api/v1/routing/agents/${plain.userId}`)).status).toBe(404);
+    const another = await complaint(await makeShop(t));
+    const taken = await shop.supervisor.action(another, 'assign', { userId: plain.userId });
+    expect(taken.body.assigneeId, JSON.stringify(taken.body)).toBe(plain.userId);
+    expect((await shop.supervisor.get(`/api/v1/routing/agents/${plain.userId}`)).body).toMatchObject({ maxOpenCases: 20, available: true, openCases: 1 });
 
     const assigned = await shop.supervisor.action(caseNo, 'assign', { userId: bob.userId, note: '熟悉此类问题' });
     expect(assigned.status).toBe(200);

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { createUserWithToken } from '../../modules/identity/index.ts';
+import { upsertProfile } from '../../modules/routing/routing.repository.ts';
 import type { Department, Role } from '../../shared/vocabulary.ts';
 import { DEMO_MERCHANTS } from './catalog.ts';
 
@@ -89,6 +90,30 @@ export async function createStaffAccounts(db: Kysely<DB>, namespace: string | un
   if (!complete(staff)) throw new Error('demo seed: a staff account is missing');
   return staff;
 }
+
+/**
+ * The handlers' routing profiles (TR-4): written once the demo's history is loaded, so its cases
+ * keep the queues they were routed to, and the cases filed from then on are assigned to them.
+ */
+export async function createStaffProfiles(db: Kysely<DB>, namespace: string | undefined, now: Date): Promise<void> {
+  for (const s of STAFF.filter((x) => ROUTED_ROLES.has(x.local))) {
+    const user = await db.selectFrom('users').select('id').where('email', '=', email(s.local, namespace)).executeTakeFirstOrThrow();
+    await upsertProfile(
+      db,
+      {
+        userId: user.id,
+        skills: { categories: [], kinds: [], languages: ['zh-CN', 'en-US'], productCategories: [] },
+        cap: 50,
+        available: true,
+        senior: s.local !== 'agent',
+      },
+      null,
+      now,
+    );
+  }
+}
+
+const ROUTED_ROLES: ReadonlySet<StaffRole> = new Set(['agent', 'specialist', 'supervisor', 'compliance']);
 
 /** One account per collaborating department (logistics@…); returns their API tokens by department. */
 export async function createDepartmentAccounts(db: Kysely<DB>, namespace: string | undefined): Promise<Map<Department, string>> {

@@ -12,7 +12,7 @@ import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/
 import { findCaseById, insertMessage } from '../cases/case.repository.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
-import { INTERVENTION_EVENT, loadProfile, cachedQueues } from './routing.repository.ts';
+import { cachedQueues, ensureProfile, INTERVENTION_EVENT, loadProfile } from './routing.repository.ts';
 import { APPELLANTS, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
 import { assignedNotice, planRoutes, withRoutingSla } from './routing.service.ts';
@@ -48,10 +48,15 @@ const assign: ActionHandler<Input<'assign'>> = async (ctx, input) => {
   if (input.queue !== undefined && !queue?.active) {
     throw invalid('queue', { 'zh-CN': '队列不存在或已停用', 'en-US': 'No such active queue' });
   }
-  // The assignee's profile row is locked (after the case, as routing does) so a cap holds.
+  // The assignee's profile row is locked (after the case, as routing does) so a cap holds. Staff
+  // without a profile yet work with the defaults.
+  if (userId) {
+    const user = await trx.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+    if (user && STAFF.has(user.role)) await ensureProfile(trx, userId, ctx.now);
+  }
   const profile = userId ? await loadProfile(trx, userId, true) : null;
   if (userId && (!profile || !STAFF.has(profile.role))) {
-    throw invalid('userId', { 'zh-CN': '该用户不是有处理人档案的平台员工', 'en-US': 'The user is not staff with an agent profile' });
+    throw invalid('userId', { 'zh-CN': '只能把售后单交给平台员工', 'en-US': 'Cases go to platform staff only' });
   }
   if (take && !manager) {
     if (queue && queue.role !== actor.role) {

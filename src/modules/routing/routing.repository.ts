@@ -210,6 +210,18 @@ export async function listStaffWithoutProfile(db: Db, roles: readonly string[]):
   return rows.map((r) => ({ userId: r.id, role: r.role, displayName: r.display_name, openCases: loads.get(r.id) ?? 0 }));
 }
 
+/**
+ * A staff member without a profile takes part with the defaults (no skills, the default cap,
+ * available): the profile is written the first time they take or are given a case.
+ */
+export async function ensureProfile(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .insertInto('agent_profiles')
+    .values({ user_id: userId, updated_at: now })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+}
+
 export async function upsertProfile(
   db: Db,
   p: Omit<AgentProfile, 'openCases' | 'role' | 'displayName'>,
