@@ -72,6 +72,8 @@ export interface MerchantsTable {
   external_id: string;
   name: string;
   platform_operated: Generated<boolean>;
+  /** Where returns go (0027): { recipient, phone, address }, or null when the shop has not sent one. */
+  return_address: unknown;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

@@ -96,6 +96,9 @@ describe('a return from request to rated close in Chromium', () => {
 
     const customer = await signIn(people.customerEmail);
     await customer.goto(`${c.baseUrl}/cases/${caseNo}`);
+    // Where to send it: the shop's return address, on the case.
+    await expect.poll(() => customer.getByTestId('return-address').textContent()).toContain('浙江省杭州市余杭区良睦路');
+    if (shots) await customer.screenshot({ path: join(shots, 'journey-return-address.png'), fullPage: true });
     await act(customer, 'ship_return', async (form) => {
       await form.getByLabel('承运商').fill('顺丰速运');
       await form.getByLabel('运单号').fill('SF1234567890');

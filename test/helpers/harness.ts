@@ -126,7 +126,11 @@ export async function makeShop(
     if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
   };
-  const merchantId = await put(`/api/v1/integration/merchants/m-${id}`, { name: `测试商家${id}`, platformOperated: options.platformOperated ?? false });
+  const merchantId = await put(`/api/v1/integration/merchants/m-${id}`, {
+    name: `测试商家${id}`,
+    platformOperated: options.platformOperated ?? false,
+    returnAddress: { recipient: '售后仓', phone: '0571-88880000', address: `浙江省杭州市余杭区良睦路 ${id} 号` },
+  });
   const customerId = await put(`/api/v1/integration/customers/c-${id}`, { name: '张三', phone: '13800138000', tier: 'gold' });
   const priceFen = options.priceFen ?? 29_900;
   const productId = await put(`/api/v1/integration/products/p-${id}`, {

@@ -32,9 +32,16 @@ describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
     expect(created.body.eligibility.items[0].deadline).toBe('2026-11-15T15:59:59.999Z');
 
     expect((await shop.agent.action(caseNo, 'acknowledge', { message: '您好，已收到您的申请' })).status).toBe(200);
+    // RES-6: the buyer learns where to send the goods once the return is agreed, not before.
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.returnAddress).toBeNull();
     const approved = await shop.merchant.action(caseNo, 'approve_request', {});
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('awaiting_return');
+    const address = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.returnAddress;
+    expect(address).toEqual({ recipient: '售后仓', phone: '0571-88880000', address: `浙江省杭州市余杭区良睦路 ${shop.id} 号` });
+    // The shop system updating the merchant without the address keeps it.
+    await shop.admin.put(`/api/v1/integration/merchants/m-${shop.id}`, { name: `测试商家${shop.id}（新）` });
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.returnAddress).toEqual(address);
 
     t.clock.advance(3_600_000);
     const shipped = await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF1234567890', shippingFeeFen: 1200 });

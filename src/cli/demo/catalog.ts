@@ -9,6 +9,8 @@ export interface DemoMerchant {
   platformOperated: boolean;
   /** Publishes its own (more generous) policy with price protection. */
   priceProtectionDays: number | null;
+  /** Its returns warehouse (RES-6). */
+  returnAddress: { recipient: string; phone: string; address: string };
 }
 
 export type DemoCategory = 'electronics' | 'home_appliances' | 'apparel' | 'cosmetics' | 'fresh_food' | 'furniture' | 'books' | 'digital';
@@ -39,14 +41,22 @@ export interface DemoProduct {
 }
 
 export const DEMO_MERCHANTS: readonly DemoMerchant[] = [
-  { no: 1, name: '优选自营旗舰店', platformOperated: true, priceProtectionDays: 15 },
-  { no: 2, name: '华数数码专营店', platformOperated: false, priceProtectionDays: 7 },
-  { no: 3, name: '云帆家电专营店', platformOperated: false, priceProtectionDays: null },
-  { no: 4, name: '织梦服饰旗舰店', platformOperated: false, priceProtectionDays: null },
-  { no: 5, name: '花语美妆官方店', platformOperated: false, priceProtectionDays: null },
-  { no: 6, name: '鲜果时光生鲜店', platformOperated: false, priceProtectionDays: null },
-  { no: 7, name: '木语定制家居', platformOperated: false, priceProtectionDays: null },
-  { no: 8, name: '书香阁图书专营店', platformOperated: false, priceProtectionDays: null },
+  { no: 1, name: '优选自营旗舰店', platformOperated: true, priceProtectionDays: 15,
+    returnAddress: { recipient: '优选自营退货仓', phone: '400-820-0001', address: '北京市大兴区亦庄经济开发区科创十三街 18 号 优选物流中心 3 号库' } },
+  { no: 2, name: '华数数码专营店', platformOperated: false, priceProtectionDays: 7,
+    returnAddress: { recipient: '华数售后部', phone: '0755-2688-1102', address: '广东省深圳市南山区科技园南区高新南七道 9 号 华数大厦 1 楼售后' } },
+  { no: 3, name: '云帆家电专营店', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '云帆家电售后', phone: '0757-8633-2203', address: '广东省佛山市顺德区北滘镇工业大道 66 号 云帆家电售后仓' } },
+  { no: 4, name: '织梦服饰旗舰店', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '织梦退货组', phone: '0571-8866-3304', address: '浙江省杭州市余杭区仓前街道良睦路 1399 号 织梦仓 B 区' } },
+  { no: 5, name: '花语美妆官方店', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '花语售后', phone: '021-6188-4405', address: '上海市青浦区华新镇华志路 1588 号 花语美妆退货仓' } },
+  { no: 6, name: '鲜果时光生鲜店', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '鲜果时光客服', phone: '0535-6688-5506', address: '山东省烟台市福山区永达街 388 号 鲜果时光冷链仓' } },
+  { no: 7, name: '木语定制家居', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '木语定制售后', phone: '0769-2233-6607', address: '广东省东莞市厚街镇家具大道 128 号 木语工厂售后部' } },
+  { no: 8, name: '书香阁图书专营店', platformOperated: false, priceProtectionDays: null,
+    returnAddress: { recipient: '书香阁退货', phone: '025-8477-7708', address: '江苏省南京市江宁区秣陵街道胜太路 58 号 书香阁图书仓' } },
 ];
 
 type Row = [merchantNo: number, name: string, category: DemoCategory, yuan: number, warrantyMonths: number | null, flags: ProductFlag[], skus: string[]];

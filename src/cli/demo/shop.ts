@@ -54,7 +54,7 @@ export async function writeShop(
   const ids = externalIds(prefix);
   const merchants = new Map<number, string>();
   for (const m of DEMO_MERCHANTS) {
-    merchants.set(m.no, await api.upsert(adminToken, `merchants/${ids.merchant(m.no)}`, { name: m.name, platformOperated: m.platformOperated }));
+    merchants.set(m.no, await api.upsert(adminToken, `merchants/${ids.merchant(m.no)}`, { name: m.name, platformOperated: m.platformOperated, returnAddress: m.returnAddress }));
     progress.tick();
   }
   for (const m of DEMO_MERCHANTS) {

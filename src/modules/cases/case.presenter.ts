@@ -24,6 +24,8 @@ const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
 const RETRIAGE_LABEL = { 'zh-CN': '调整分类与分级', 'en-US': 'change category or severity' };
 const FLAG_MEDIA_LABEL = { 'zh-CN': '标记媒体/监管介入', 'en-US': 'flag media or regulator involvement' };
 const UNFLAG_MEDIA_LABEL = { 'zh-CN': '解除媒体/监管标记', 'en-US': 'lift the media or regulator flag' };
+const RETURN_STATES: ReadonlySet<string> = new Set(['awaiting_return', 'return_in_transit']);
+
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
 
 function mayKnowOfCase(actor: Actor, c: { customer_id: string; merchant_id: string | null }): boolean {
@@ -115,6 +117,9 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     ...presentCaseSummary(row, actor, now, queues),
     description: row.description,
     desiredResolution: row.desired_resolution,
+    // RES-6: the buyer needs it from the moment the return is agreed until the parcel arrives; staff
+    // and the merchant always see what is on file. Null: the shop has not sent one.
+    returnAddress: staff || actor.role === 'merchant' || RETURN_STATES.has(row.state) ? detail.returnAddress : null,
     eligibility: row.eligibility,
     policyVersionId: row.policy_version_id,
     responsibility: row.responsibility,

@@ -238,8 +238,15 @@ export async function insertLink(db: Db, caseId: string, linkedCaseId: string, l
     .execute();
 }
 
+/** Where the buyer sends the goods back (the merchant's, from the shop system). */
+export interface ReturnAddress {
+  recipient: string;
+  phone: string;
+  address: string;
+}
+
 export async function loadCaseDetail(db: Db, caseId: string) {
-  const [items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments] = await Promise.all([
+  const [items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, merchant] = await Promise.all([
     db
       .selectFrom('case_items as ci')
       .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
@@ -263,7 +270,14 @@ export async function loadCaseDetail(db: Db, caseId: string) {
     db.selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     db.selectFrom('refunds').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     db.selectFrom('shipments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db
+      .selectFrom('cases as c')
+      .innerJoin('merchants as m', 'm.id', 'c.merchant_id')
+      .select('m.return_address')
+      .where('c.id', '=', caseId)
+      .executeTakeFirst(),
   ]);
-  return { items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments };
+  const returnAddress = (merchant?.return_address ?? null) as ReturnAddress | null;
+  return { items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, returnAddress };
 }
 export type CaseDetail = Awaited<ReturnType<typeof loadCaseDetail>>;

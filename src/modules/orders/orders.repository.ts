@@ -61,11 +61,18 @@ export async function upsertCustomer(db: Db, c: CustomerUpsert, now: Date, pii: 
 }
 
 export async function upsertMerchant(db: Db, m: MerchantUpsert, now: Date): Promise<string> {
+  const address = m.returnAddress ? JSON.stringify(m.returnAddress) : null;
   const row = await db
     .insertInto('merchants')
-    .values({ external_id: m.externalId, name: m.name, platform_operated: m.platformOperated })
+    .values({ external_id: m.externalId, name: m.name, platform_operated: m.platformOperated, return_address: address })
     .onConflict((oc) =>
-      oc.column('external_id').doUpdateSet({ name: m.name, platform_operated: m.platformOperated, updated_at: now }),
+      oc.column('external_id').doUpdateSet({
+        name: m.name,
+        platform_operated: m.platformOperated,
+        // An update that leaves the address out keeps the one on file.
+        return_address: sql`coalesce(excluded.return_address, merchants.return_address)`,
+        updated_at: now,
+      }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();

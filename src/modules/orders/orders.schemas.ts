@@ -42,6 +42,14 @@ export const merchantUpsertSchema = z.object({
   externalId,
   name: z.string().trim().min(1).max(200),
   platformOperated: z.boolean().default(false),
+  returnAddress: z
+    .object({
+      recipient: z.string().trim().min(1).max(64),
+      phone: z.string().trim().min(5).max(32),
+      address: z.string().trim().min(5).max(300),
+    })
+    .nullish()
+    .describe('Where buyers send returns (RES-6); shown on a case while its goods are to be sent back'),
 });
 export type MerchantUpsert = z.infer<typeof merchantUpsertSchema>;
 

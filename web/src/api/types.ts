@@ -155,7 +155,16 @@ export interface Attachment {
   createdAt: string;
 }
 
+/** Where the buyer sends the goods back (the merchant's, RES-6). */
+export interface ReturnAddress {
+  recipient: string;
+  phone: string;
+  address: string;
+}
+
 export interface CaseDetail extends CaseSummary {
+  /** Shown to the buyer while the goods are to be sent back; null when the shop has sent none. */
+  returnAddress: ReturnAddress | null;
   description: string;
   desiredResolution: string | null;
   eligibility: { items?: ItemDecision[] } | null;

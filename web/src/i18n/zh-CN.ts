@@ -87,6 +87,8 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     offers: '协商方案', noOffers: '尚未提出方案。', revision: '方案 #{{n}}', proposer: '提出方',
     basis: '依据', goodwillReason: '超出政策的理由', expiresAt: '答复期限', answerReason: '客户答复', terms: '方案内容', noTerms: '无金额或商品条款',
     steps: '执行步骤', step: '{{task}}：{{owner}}负责，接受后 {{hours}} 小时内完成，验收：{{verification}}',
+    returnAddress: '退货地址', returnRecipient: '收件人', returnPhone: '电话', returnAddressLine: '地址',
+    returnAddressHint: '请按此地址寄回，并在寄出后填写退货运单号。', returnAddressMissing: '商家尚未提供退货地址，请先联系客服获取，不要自行寄出。',
     tasks: '执行任务', taskType: '任务', status: '状态', direction: '类型', noTasks: '暂无任务。', owner: '负责人', due: '截止', verification: '验收方式', proof: '执行凭证',
     refunds: '退款', noRefunds: '暂无退款。', amount: '金额', providerRef: '交易流水号',
     ledger: '费用承担', noLedger: '暂无费用记录。', borneBy: '承担方', paidTo: '支付给', entryType: '费用项',

@@ -22,6 +22,7 @@ import { ItemsCard } from './ItemsCard.tsx';
 import { LinksCard } from './LinksCard.tsx';
 import { MessagesCard } from './MessagesCard.tsx';
 import { OffersCard } from './OffersCard.tsx';
+import { ReturnAddressCard, showsReturnAddress } from './ReturnAddressCard.tsx';
 import { PresenceBanner } from './PresenceBanner.tsx';
 import { CaseShortcuts } from './CaseShortcuts.tsx';
 import { SlaCard } from './SlaCard.tsx';
@@ -65,6 +66,7 @@ export function CasePage() {
       <PresenceBanner caseNo={detail.caseNo} announce={signedIn !== null && signedIn.user.role !== 'customer'} />
       {staff ? <CaseShortcuts /> : null}
       <ActionsCard detail={detail} />
+      {showsReturnAddress(detail) ? <ReturnAddressCard detail={detail} /> : null}
       {staff ? null : sla}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
