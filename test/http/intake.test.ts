@@ -340,4 +340,26 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect(receipts[0].body).toContain(created.body.caseNo);
     expect(receipts[0].body).toContain('24 小时');
   });
+
+  it('tells the buyer in the bell of each step that asks something of them or changes what they can expect, once', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    const caseNo = created.body.caseNo as string;
+    const { db } = t.runtime.deps.database;
+    const runJobs = () => t.runtime.deps.jobs.runPending('case-event', (data) => handleCaseEvent(db, t.clock, data));
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await runJobs();
+    await runJobs();
+    const bell = async () => (await shop.customer.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    const first = await bell();
+    expect(first.filter((n) => n.caseNo === caseNo).map((n) => n.type)).toEqual(['customer_request_approved']);
+    expect(first[0]?.body['zh-CN']).toContain('退货地址');
+    // The buyer's own step is not announced to them; another buyer hears nothing of this case.
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}N1`, shippingFeeFen: 0 });
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    await runJobs();
+    expect((await bell()).filter((n) => n.caseNo === caseNo).map((n) => n.type).sort()).toEqual(['customer_request_approved', 'customer_return_received']);
+    const stranger = await makeShop(t);
+    expect((await stranger.customer.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string }) => n.caseNo === caseNo)).toEqual([]);
+  });
 });

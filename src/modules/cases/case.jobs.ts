@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { queueCustomerEmail } from '../email/email.outbox.ts';
 import { checkCaseForIncident, type IncidentDeps } from '../incidents/incident.service.ts';
+import { noticeCustomer } from './case.customer-notices.ts';
 
 export const caseEventJobSchema = z.object({ caseId: z.string().uuid(), seq: z.number().int(), type: z.string() });
 
@@ -27,7 +28,7 @@ const RECEIPT = {
  */
 export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unknown, incidents?: IncidentDeps): Promise<void> {
   const job = caseEventJobSchema.parse(payload);
-  if (job.type !== 'case_submitted') return;
+  if (job.type !== 'case_submitted') return noticeCustomer(db, job.caseId, job.seq, clock.now());
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
