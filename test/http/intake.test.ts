@@ -300,6 +300,25 @@ describe('follow-up jobs (transactional outbox)', () => {
   });
 });
 
+describe('a request about a whole order (no items)', () => {
+  it('belongs to the order it names; an order that is not the customer’s, or none, is refused on the field', async () => {
+    const shop = await makeShop(t);
+    const complaint = (orderNo: string) => ({ kind: 'complaint', reason: 'logistics', orderNo, description: '快递员态度差，包裹被扔在门口' });
+    const filed = await shop.customer.post('/api/v1/cases', complaint(shop.orderNo));
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body).toMatchObject({ orderId: shop.orderId, merchantId: shop.merchantId });
+    const stranger = await makeShop(t);
+    for (const orderNo of [stranger.orderNo, 'DD-NO-SUCH-ORDER']) {
+      const refused = await shop.customer.post('/api/v1/cases', complaint(orderNo));
+      expect(refused.status).toBe(404);
+      expect(refused.body.field).toBe('orderNo');
+    }
+    // Staff filing for the buyer by phone name the order the same way.
+    const byPhone = await shop.agent.post('/api/v1/cases', { ...complaint(stranger.orderNo), channel: 'phone' });
+    expect(byPhone.body).toMatchObject({ orderId: stranger.orderId, customerId: stranger.customerId });
+  });
+});
+
 describe('links between cases', () => {
   it('lets staff link related cases both ways without changing their state', async () => {
     const shop = await makeShop(t);

@@ -93,7 +93,8 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     now,
     deps.intake.loadFacts,
   );
-  const parties = resolveParties(actor, input, facts);
+  const byOrderNo = facts.length === 0 && input.orderNo ? await orderByNo(db, actor, input.orderNo) : null;
+  const parties = byOrderNo ?? resolveParties(actor, input, facts);
   const first = facts[0];
   const routingParties: RoutingParties = first
     ? { customerTier: first.customerTier, customerLocale: first.customerLocale, merchantPlatformOperated: first.sellerIsPlatform }
@@ -140,6 +141,18 @@ function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFa
   }
   if (!customerId) throw invalid('customerId', { 'zh-CN': '请指定客户', 'en-US': 'customerId is required without an order' });
   return { customerId, merchantId: first?.merchantId ?? input.merchantId ?? null, orderId: first?.orderId ?? null };
+}
+
+/**
+ * A request about an order as a whole (a complaint, a question) names it by its number: the case
+ * belongs to that order's buyer and seller. A customer may name only their own orders; an order
+ * that is not theirs, or does not exist, is refused on the field rather than dropped.
+ */
+async function orderByNo(db: Kysely<DB>, actor: Actor, orderNo: string) {
+  const order = await db.selectFrom('orders').select(['id', 'customer_id', 'merchant_id']).where('order_no', '=', orderNo).executeTakeFirst();
+  if (!order || (actor.role === 'customer' && order.customer_id !== actor.customerId)) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
+  if (actor.role === 'merchant') throw forbidden({ 'zh-CN': '商家不能代客户提交售后申请', 'en-US': 'Merchants cannot file cases for customers' });
+  return { customerId: order.customer_id, merchantId: order.merchant_id, orderId: order.id };
 }
 
 /** Without an order the customer and merchant ids come from the caller: they must name real ones. */
