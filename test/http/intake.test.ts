@@ -300,6 +300,21 @@ describe('follow-up jobs (transactional outbox)', () => {
   });
 });
 
+describe('the same units asked for twice (IN-8)', () => {
+  it('refuses an exchange of the unit an open return holds, naming the case; takes it once the return has ended', async () => {
+    const shop = await makeShop(t);
+    const item = [{ orderItemId: shop.orderItemId, quantity: 1 }];
+    const ret = await shop.customer.post('/api/v1/cases', { kind: 'return_refund', reason: 'no_reason', items: item, description: '不想要了' });
+    expect(ret.status).toBe(201);
+    const exchange = await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: item, description: '换一个' });
+    expect(exchange.status).toBe(409);
+    expect(exchange.body).toMatchObject({ type: '/problems/item-in-open-case', field: 'items.0.orderItemId', caseNo: ret.body.caseNo });
+    expect(exchange.body.messages['zh-CN']).toContain(ret.body.caseNo);
+    await shop.customer.action(ret.body.caseNo, 'withdraw', {});
+    expect((await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: item, description: '换一个' })).status).toBe(201);
+  });
+});
+
 describe('a request about a whole order (no items)', () => {
   it('belongs to the order it names; an order that is not the customer’s, or none, is refused on the field', async () => {
     const shop = await makeShop(t);

@@ -12,6 +12,7 @@ import { checkEligibility, type ItemEligibility, presentDecision } from './case.
 import { dedupeKeyOf, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
+import { overclaimedItem } from './case.claims.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
@@ -100,6 +101,20 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     ? { customerTier: first.customerTier, customerLocale: first.customerLocale, merchantPlatformOperated: first.sellerIsPlatform }
     : await loadParties(db, parties);
   assertEligible(decisions);
+  const dedupeKey = dedupeKeyOf(parties.customerId, input.kind, facts.map((f) => f.orderItemId));
+  const overclaim = overclaimedItem({ kind: input.kind, dedupeKey, items: input.items }, facts);
+  if (overclaim) {
+    throw new AppError({
+      status: 409,
+      type: 'item-in-open-case',
+      field: `items.${overclaim.index}.orderItemId`,
+      text: {
+        'zh-CN': `该商品已在售后单 ${overclaim.caseNo} 中处理，请在该售后单中继续，或等它结束后再申请`,
+        'en-US': `This item is already being handled in case ${overclaim.caseNo}: continue there, or apply again once it has ended`,
+      },
+      extra: { caseNo: overclaim.caseNo },
+    });
+  }
   return {
     facts,
     parties,
@@ -107,7 +122,7 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     routingParties,
     eligibility: summarizeEligibility(decisions),
     triage: triageNewCase({ ...input, tier: facts[0]?.customerTier ?? null }),
-    dedupeKey: dedupeKeyOf(parties.customerId, input.kind, facts.map((f) => f.orderItemId)),
+    dedupeKey,
   };
 }
 

@@ -26,6 +26,16 @@ export interface OrderItemFacts {
   product: { id: string; name: string; category: string; categoryName: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null; priceFen: number };
   /** receiptConfirmedAt: the buyer's confirmation of receipt (确认收货), from the shop system. */
   delivery: { shipped: boolean; signedAt: Date | null; receiptConfirmedAt: Date | null };
+  /** Open cases claiming units of this line. */
+  openClaims: OpenClaim[];
+}
+
+export interface OpenClaim {
+  caseNo: string;
+  kind: string;
+  quantity: number;
+  /** The open case's duplicate slot: a request with the same slot is that case's duplicate. */
+  dedupeKey: string;
 }
 
 function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
@@ -49,6 +59,22 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
           .whereRef('s.order_id', '=', 'o.id')
           .where('s.direction', '=', 'outbound')
           .as('sh'),
+      (join) => join.onTrue(),
+    )
+    // The open cases already claiming units of the line (IN-8: the same units are not asked for twice).
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('case_items as ci')
+          .innerJoin('cases as c', 'c.id', 'ci.case_id')
+          .select(
+            sql<OpenClaim[]>`coalesce(json_agg(json_build_object('caseNo', c.case_no, 'kind', c.kind, 'quantity', ci.quantity, 'dedupeKey', c.open_dedupe_key)), '[]'::json)`.as(
+              'open_claims',
+            ),
+          )
+          .whereRef('ci.order_item_id', '=', 'oi.id')
+          .where('c.open_dedupe_key', 'is not', null)
+          .as('oc'),
       (join) => join.onTrue(),
     )
     .select([
@@ -77,6 +103,7 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
       'p.price_fen',
       'sh.signed_at',
       'sh.shipped',
+      'oc.open_claims',
     ])
     // The ids go through a sub-select, so the planner prices every call alike, whatever the ids:
     // PostgreSQL then keeps the generic plan of the prepared statement after five executions,
@@ -126,6 +153,7 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
         priceFen: r.price_fen,
       },
       delivery: { shipped: Boolean(r.shipped), signedAt, receiptConfirmedAt: r.receipt_confirmed_at ? new Date(r.receipt_confirmed_at) : null },
+      openClaims: r.open_claims ?? [],
     };
   });
 }
