@@ -64,6 +64,15 @@ describe('published policy', () => {
     expect(detail.body.policyVersionId).toBe(merchantPolicy.body.policy.id);
   });
 
+  it('names every clause that is wrong at once: the law’s and the baseline’s', async () => {
+    const shop = await makeShop(t);
+    const both = { ...PLATFORM_BASELINE, qualityExchange: { days: 14 }, reship: { days: 3 } };
+    const refused = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: both });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('/problems/policy-below-law');
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['rules.qualityExchange.days', 'rules.reship.days']);
+  });
+
   it('refuses a platform baseline below the law, and only admins may publish one', async () => {
     const shop = await makeShop(t);
     const below = await shop.admin.put('/api/v1/policy', { rules: { ...PLATFORM_BASELINE, refund: { withinDays: 10, dayType: 'natural' } } });

@@ -102,20 +102,22 @@ export async function publishPolicy(
       text: { 'zh-CN': '政策生效时间不能早于现在：已下单的订单按下单时的政策处理', 'en-US': 'A policy cannot take effect in the past: orders already placed keep the terms they were placed under' },
     });
   }
+  // Every clause that is wrong is named at once, the law's first: a form can then show them all.
   const lawViolations = checkLaw(input.rules);
+  const baselineViolations = input.merchantId
+    ? compareWithBaseline(input.rules, (await findVersionInForce(db, null, input.effectiveFrom))?.rules ?? PLATFORM_BASELINE)
+    : [];
   if (lawViolations.length > 0) {
-    refuse('policy-below-law', { 'zh-CN': '该政策低于法律规定的最低标准', 'en-US': 'The policy falls below what the law requires' }, lawViolations);
+    const named = new Set(lawViolations.map((v) => v.path));
+    const also = baselineViolations.filter((v) => !named.has(v.path));
+    refuse('policy-below-law', { 'zh-CN': '该政策低于法律规定的最低标准', 'en-US': 'The policy falls below what the law requires' }, [...lawViolations, ...also]);
   }
-  if (input.merchantId) {
-    const platform = await findVersionInForce(db, null, input.effectiveFrom);
-    const baselineViolations = compareWithBaseline(input.rules, platform?.rules ?? PLATFORM_BASELINE);
-    if (baselineViolations.length > 0) {
-      refuse(
-        'policy-below-baseline',
-        { 'zh-CN': '商家政策不得比平台基线更严格', 'en-US': 'A merchant policy may not be stricter than the platform baseline' },
-        baselineViolations,
-      );
-    }
+  if (baselineViolations.length > 0) {
+    refuse(
+      'policy-below-baseline',
+      { 'zh-CN': '商家政策不得比平台基线更严格', 'en-US': 'A merchant policy may not be stricter than the platform baseline' },
+      baselineViolations,
+    );
   }
   // Which version governs an order is the platform's choice (POL-10), not part of a merchant's terms.
   const rules = input.merchantId ? withoutVersionBasis(input.rules) : { ...input.rules, versionBasis: input.rules.versionBasis ?? 'order_placed' };
