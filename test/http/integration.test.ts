@@ -88,6 +88,31 @@ describe('integration upserts', () => {
     expect((await shop.agent.put(`/api/v1/integration/products/p2-${shop.id}`, { merchantExternalId: `m-${shop.id}`, name: '台灯', category: 'home', priceFen: 9900 })).status).toBe(403);
   });
 
+  it('refuses amounts and times that do not add up, and writes nothing', async () => {
+    const shop = await makeShop(t);
+    const order = (extra: Record<string, unknown>) => ({
+      orderNo: `DDX${shop.id}`, customerExternalId: `c-${shop.id}`, merchantExternalId: `m-${shop.id}`, status: 'paid',
+      placedAt: '2026-11-01T10:00:00+08:00', totalFen: 10_000,
+      items: [{ externalId: '1', productExternalId: `p-${shop.id}`, quantity: 1, unitPriceFen: 10_000, paidFen: 10_000 }], ...extra,
+    });
+    for (const placedAt of [0, true, '2026-11-01']) {
+      const res = await shop.admin.put(`/api/v1/integration/orders/ox-${shop.id}`, order({ placedAt }));
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('body.placedAt');
+    }
+    const overpaid = await shop.admin.put(`/api/v1/integration/orders/ox-${shop.id}`, order({ items: [{ externalId: '1', productExternalId: `p-${shop.id}`, quantity: 1, unitPriceFen: 50_000, paidFen: 50_000 }] }));
+    expect(overpaid.status).toBe(422);
+    expect(overpaid.body.field).toBe('items');
+    const { db } = t.runtime.deps.database;
+    expect(await db.selectFrom('orders').select('id').where('external_id', '=', `ox-${shop.id}`).execute()).toEqual([]);
+    const early = await shop.admin.put(`/api/v1/integration/shipments/sx-${shop.id}`, {
+      orderExternalId: `o-${shop.id}`, carrier: 'SF', trackingNo: `SFX${shop.id}`, status: 'delivered',
+      shippedAt: '2026-11-05T10:00:00+08:00', deliveredAt: '2026-11-04T10:00:00+08:00',
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.field).toBe('deliveredAt');
+  });
+
   it('shows customers and merchants only their own orders', async () => {
     const shop = await makeShop(t);
     const other = await makeShop(t);

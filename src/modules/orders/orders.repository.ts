@@ -2,7 +2,7 @@
 // repeated import or API call changes nothing the second time.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { notFound } from '../../shared/errors.ts';
+import { invalid, notFound } from '../../shared/errors.ts';
 import type { CustomerPiiColumns } from '../privacy/pii.columns.ts';
 import type {
   CustomerUpsert,
@@ -110,6 +110,14 @@ export async function upsertProduct(db: Db, p: ProductUpsert, now: Date): Promis
 }
 
 export async function upsertOrder(db: Db, o: OrderUpsert, now: Date): Promise<string> {
+  // A refund gives back at most what the items were paid: they cannot have cost more than the order.
+  const itemsFen = o.items.reduce((sum, i) => sum + i.paidFen, 0);
+  if (itemsFen + o.shippingFen > o.totalFen) {
+    throw invalid('items', {
+      'zh-CN': `商品实付合计（${itemsFen / 100} 元）加运费（${o.shippingFen / 100} 元）超过订单总额（${o.totalFen / 100} 元）`,
+      'en-US': `The items' paid amounts (${itemsFen / 100} yuan) and shipping (${o.shippingFen / 100} yuan) exceed the order total (${o.totalFen / 100} yuan)`,
+    });
+  }
   const customerId = await idByExternal(db, 'customers', o.customerExternalId, 'customerExternalId');
   const merchantId = await idByExternal(db, 'merchants', o.merchantExternalId, 'merchantExternalId');
   const values = {
@@ -184,6 +192,9 @@ export async function upsertOrder(db: Db, o: OrderUpsert, now: Date): Promise<st
 }
 
 export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Promise<string> {
+  if (s.shippedAt && s.deliveredAt && s.deliveredAt < s.shippedAt) {
+    throw invalid('deliveredAt', { 'zh-CN': '签收时间不能早于发货时间', 'en-US': 'A parcel cannot be delivered before it was shipped' });
+  }
   const orderId = await idByExternal(db, 'orders', s.orderExternalId, 'orderExternalId');
   const values = {
     order_id: orderId,

@@ -4,7 +4,9 @@ import { CARD_NUMBER, isValidIdNumber, normalizeCardNumber } from '../privacy/pi
 
 const externalId = z.string().trim().min(1).max(128);
 const fen = z.number().int().min(0).max(1_000_000_000_00);
-const instant = z.coerce.date();
+// An ISO 8601 date-time with its offset ("2026-11-08T15:00:00+08:00"): a number or a bare date is
+// not taken for an instant (0 would be 1970).
+const instant = z.iso.datetime({ offset: true }).pipe(z.coerce.date());
 
 export const customerUpsertSchema = z.object({
   externalId,
