@@ -80,6 +80,13 @@ describe('rejected plans (SLA-9, RES-5)', () => {
     }
     const agentAgain = await shop.agent.action(caseNo, 'propose_plan', plan());
     expect(agentAgain.status).toBe(409);
+    // It waits in compliance's queue, compliance is told, and no handler's clock runs on it.
+    const inReview = await shop.compliance.get(`/api/v1/cases/${caseNo}`);
+    expect(inReview.body).toMatchObject({ state: 'compliance_review', queue: 'compliance', assigneeId: null });
+    const running = inReview.body.deadlines.filter((d: { metric: string; state: string }) => d.metric === 'reinvestigation' && ['running', 'warning'].includes(d.state));
+    expect(running).toEqual([]);
+    const notices = (await shop.compliance.get('/api/v1/notifications')).body.items as { type: string; caseNo: string }[];
+    expect(notices.some((n) => n.type === 'compliance_review' && n.caseNo === caseNo)).toBe(true);
     const frontline = await shop.agent.get(`/api/v1/cases/${caseNo}`);
     expect(frontline.body.actions.map((a: { action: string }) => a.action)).not.toContain('reject_plan');
     const compliance = await shop.compliance.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 10000, keepItem: true }, basis: '合规评估后的最终方案' }));

@@ -12,6 +12,7 @@ import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf } from
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { withdrawOpenRequests } from '../collaboration/collaboration.repository.ts';
+import { notify } from '../notifications/notifications.repository.ts';
 import { type CaseEventInput, findCaseById, findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
@@ -77,6 +78,13 @@ export async function runCaseAction<I>(
         const decision = prepared.command ? refuse(decideNow(prepared.command)) : null;
         const applied = (await prepared.apply?.(decision ?? NO_TRANSITION(row))) ?? {};
         const changes = decision ? caseChangesFor(decision, row, now, applied.caseChanges ?? {}) : (applied.caseChanges ?? {});
+        // SLA-9, SLA-15: a case sent to compliance review waits in compliance's queue, not in the
+        // queue of handlers who may no longer propose its plan; compliance is told.
+        const toCompliance = decision !== null && decision.to === 'compliance_review' && decision.from !== 'compliance_review';
+        if (toCompliance && (await cachedQueues(trx)).get(COMPLIANCE_QUEUE)?.active) {
+          changes.queue = COMPLIANCE_QUEUE;
+          changes.assignee_id = null;
+        }
         const eventType = decision?.event ?? applied.eventType ?? action.type;
         const withdrawnRequests = decision && leavesOpenStates(decision) ? await withdrawOpenRequests(trx, row.id, now) : [];
         const events: CaseEventInput[] = [
@@ -97,6 +105,7 @@ export async function runCaseAction<I>(
             : []),
         ];
         const version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
+        if (toCompliance) await notify(trx, complianceNotice(row, version, now));
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
         if (applied.after) await applied.after((await findCaseById(trx, row.id)) ?? row);
         const fresh = await findCaseById(trx, row.id);
@@ -104,6 +113,23 @@ export async function runCaseAction<I>(
       },
     ),
   );
+}
+
+const COMPLIANCE_QUEUE = 'compliance';
+
+function complianceNotice(row: CaseRow, version: number, now: Date) {
+  return {
+    recipientRole: 'compliance',
+    caseId: row.id,
+    type: 'compliance_review',
+    title: { 'zh-CN': '售后单待合规评估', 'en-US': 'A case awaits compliance review' },
+    body: {
+      'zh-CN': `售后单 ${row.case_no} 已转入合规评估（方案多次被拒或主管升级），请评估并给出方案。`,
+      'en-US': `Case ${row.case_no} is in compliance review (plans rejected repeatedly, or escalated by a supervisor): review it and propose the plan.`,
+    },
+    dedupeKey: `${row.id}:${version}:compliance_review`,
+    now,
+  };
 }
 
 const leavesOpenStates = (d: Accepted) => isOpenState(d.from) && !isOpenState(d.to);

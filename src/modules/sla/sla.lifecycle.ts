@@ -75,7 +75,9 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   },
   frontline_escalation: { starts: (e) => e.type === 'case_submitted', meets: planGiven },
   reinvestigation: {
-    starts: (e) => e.type === 'plan_rejected' || e.type === 'counter_offered',
+    // A rejection that sends the case to compliance review is compliance's to answer: handlers may
+    // no longer propose, so no clock of theirs starts (plan_due-like work is compliance's there).
+    starts: (e) => (e.type === 'plan_rejected' || e.type === 'counter_offered') && e.toState !== 'compliance_review',
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'plan_rejected' && e.type !== 'counter_offered'),
   },
   second_handling: { starts: (e) => e.type === 'case_reopened', meets: (e) => e.type !== 'case_reopened' && isCustomerVisibleResponse(e) },
