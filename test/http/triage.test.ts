@@ -103,5 +103,11 @@ describe('triage after intake', () => {
     expect(staff.body.triage).toMatchObject({ source: 'override', overrideReason: '定制颜色需供应链确认' });
     const own = await shop.customer.get(`/api/v1/cases/${caseNo}`);
     expect(own.body.timeline.some((e: { type: string }) => e.type === 'triage_overridden')).toBe(false);
+    // Frontline may raise a case, not take an L1 or L2 out of the supervisors' and compliance's hands.
+    const lowered = await shop.agent.action(caseNo, 'retriage', { severity: 'L3', reason: '我觉得不严重' });
+    expect(lowered.status).toBe(403);
+    expect(lowered.body.messages['zh-CN']).toContain('L2 → L3');
+    expect((await shop.agent.action(caseNo, 'retriage', { severity: 'L1', reason: '客户反映漏电' })).status).toBe(200);
+    expect((await shop.supervisor.action(caseNo, 'retriage', { severity: 'L2', reason: '核实后非安全问题' })).status).toBe(200);
   });
 });

@@ -10,6 +10,9 @@ import type { CaseTriage } from './case.triage.ts';
 import { routeCase } from '../routing/routing.service.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
+const DOWNGRADERS = new Set<string>(['supervisor', 'compliance', 'admin']);
+/** L1 is the most severe. */
+const SEVERITY_RANK: Record<string, number> = { L1: 1, L2: 2, L3: 3 };
 
 export const triageActionSchemas = {
   retriage: z.object({
@@ -27,6 +30,14 @@ const retriage: ActionHandler<RetriageInput> = async (ctx, input) => {
   const row = ctx.row;
   const before = { category: row.category, severity: row.severity, emotion: row.emotion, priority: row.priority };
   const severity = input.severity ?? row.severity;
+  // TR-3 (S4 权责): L1 and L2 complaints are for supervisors and compliance; frontline and
+  // specialists may raise a case's severity, never lower it out of their reach.
+  if ((SEVERITY_RANK[severity] ?? 3) > (SEVERITY_RANK[row.severity] ?? 3) && !DOWNGRADERS.has(ctx.actor.role)) {
+    throw forbidden({
+      'zh-CN': `只有售后主管、合规或管理员可以降低投诉级别（${row.severity} → ${severity}）`,
+      'en-US': `Only supervisors, compliance and admins may lower a case's severity (${row.severity} → ${severity})`,
+    });
+  }
   const emotion = input.emotion ?? row.emotion;
   const customer = await ctx.trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
   const after = {
