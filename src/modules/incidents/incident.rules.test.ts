@@ -74,8 +74,9 @@ describe('group complaint detection (TR-6)', () => {
 
   it('a product incident is preferred over a merchant incident for the same problem', () => {
     const clock = new ManualClock('2026-11-10T10:00:00+08:00');
-    const file = filer(clock);
-    const merchant: OpenIncidentFacts = { id: 'im', incidentNo: 'GC1', scope: 'merchant', productId: null, merchantId: 'm1', category: 'product_quality', openedAt: clock.now() };
+    const filed = filer(clock);
+    const file = (customer: string, overrides: Partial<CaseFacts> = {}) => filed(customer, { category: 'logistics', reason: 'logistics', ...overrides });
+    const merchant: OpenIncidentFacts = { id: 'im', incidentNo: 'GC1', scope: 'merchant', productId: null, merchantId: 'm1', category: 'logistics', openedAt: clock.now() };
     const product: OpenIncidentFacts = { ...merchant, id: 'ip', incidentNo: 'GC2', scope: 'product', productId: 'p1', openedAt: new Date(clock.now().getTime() + HOUR_MS) };
     expect(decide(file('a'), [], [merchant, product])).toMatchObject({ action: 'join', incident: { id: 'ip' } });
     expect(decide(file('b', { productIds: ['p2'] }), [], [merchant, product])).toMatchObject({ action: 'join', incident: { id: 'im' } });
@@ -160,9 +161,20 @@ describe('group complaint detection (TR-6)', () => {
     expect(decide(file('e', { category: 'return_process', reason: 'no_reason', kind: 'return_refund' }), returns)).toEqual({ action: 'none', why: 'not_a_problem_report' });
   });
 
-  it('the merchant scope needs its own, higher threshold across different products', () => {
+  it('a quality problem is a product’s: complaints spread over a merchant’s catalogue are no group complaint', () => {
     const clock = new ManualClock('2026-11-10T10:00:00+08:00');
     const file = filer(clock);
+    const spread = Array.from({ length: 12 }, (_, i) => file(`c${i}`, { productIds: [`p${i}`] }));
+    expect(decide(spread.at(-1)!, spread.slice(0, -1))).toEqual({ action: 'none', why: 'below_threshold' });
+    const wide: OpenIncidentFacts = { id: 'old', incidentNo: 'GC0', scope: 'merchant', productId: null, merchantId: 'm1', category: 'product_quality', openedAt: clock.now() };
+    expect(decide(file('late', { productIds: ['p99'] }), [], [wide]).action).toBe('none');
+  });
+
+  it('the merchant scope needs its own, higher threshold across different products', () => {
+    const clock = new ManualClock('2026-11-10T10:00:00+08:00');
+    const filed = filer(clock);
+    // Shipping, service and process problems are the merchant's, whatever the product.
+    const file = (customer: string, overrides: Partial<CaseFacts> = {}) => filed(customer, { category: 'logistics', reason: 'logistics', ...overrides });
     const spread = Array.from({ length: 9 }, (_, i) => file(`c${i}`, { productIds: [`p${i}`] }));
     const ninth = spread.pop()!;
     expect(decide(ninth, spread).action).toBe('none'); // 9 customers, no product with 5

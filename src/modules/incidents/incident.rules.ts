@@ -3,7 +3,8 @@
 // that could match it, the open incidents and the settings.
 //
 // "The same problem" is the same complaint category (cases.category) on the same product, or, failing
-// that, on the same merchant:
+// that and for problems that are the merchant's rather than a product's (shipping, payment,
+// service, process), on the same merchant:
 //   - product scope: ≥ productThreshold (default 5) distinct customers whose cases share the
 //     category and include the product, all created within windowHours (default 72) of each other;
 //   - merchant scope: ≥ merchantThreshold (default 10) distinct customers with the same category on
@@ -73,6 +74,12 @@ export type IncidentDecision =
     };
 
 const NOT_A_PROBLEM_KINDS = new Set(['consultation', 'price_protection']);
+/**
+ * A fault in the goods or their description belongs to one product: complaints of that kind spread
+ * over a merchant's catalogue are ordinary volume, never one problem. Shipping, payment, service and
+ * process problems are the merchant's whatever the product, so only they have a merchant scope.
+ */
+const PRODUCT_ONLY_CATEGORIES = new Set(['product_quality', 'not_as_described']);
 const NOT_A_PROBLEM_CATEGORIES = new Set(['other']);
 
 /** Whether a case reports a problem that could be shared with other customers. */
@@ -143,11 +150,12 @@ export function decideIncident(
   const merchantId = subject.merchantId!;
   const category = subject.category!;
   const products = [...new Set(subject.productIds)].sort();
+  const merchantScoped = settings.merchantScope && !PRODUCT_ONLY_CATEGORIES.has(category);
 
   // An open incident for the same problem takes the case: the product's first, then the merchant's.
   const matching = open
     .filter((i) => i.merchantId === merchantId && i.category === category)
-    .filter((i) => (i.scope === 'product' ? i.productId !== null && products.includes(i.productId) : settings.merchantScope))
+    .filter((i) => (i.scope === 'product' ? i.productId !== null && products.includes(i.productId) : merchantScoped))
     .sort((a, b) => (a.scope === b.scope ? a.openedAt.getTime() - b.openedAt.getTime() : a.scope === 'product' ? -1 : 1));
   if (matching[0]) return { action: 'join', incident: matching[0] };
 
@@ -161,7 +169,7 @@ export function decideIncident(
   }
   if (best) return opened('product', best.productId, merchantId, category, best, settings.productThreshold, settings.windowHours);
 
-  if (settings.merchantScope) {
+  if (merchantScoped) {
     const w = bestWindow(subject, pool, windowMs);
     if (w.customers >= settings.merchantThreshold) return opened('merchant', null, merchantId, category, w, settings.merchantThreshold, settings.windowHours);
   }
