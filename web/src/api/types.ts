@@ -46,6 +46,8 @@ export interface CaseSummary {
   state: string;
   stateLabel: LocalizedText;
   progressStage: ProgressStage;
+  /** How often the customer reopened the case as not solved (CL-3). */
+  reopenCount: number;
   progressStageLabel: LocalizedText;
   reason: string;
   channel: string;

@@ -75,7 +75,7 @@ export const vocabEnUS = {
   },
   taskStatus: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
   offerStatus: {
-    pending_approval: 'Awaiting approval', open: 'Awaiting customer', accepted: 'Accepted', rejected: 'Rejected',
+    pending_approval: 'Awaiting approval', open: 'Awaiting customer', awaiting_handler: 'Awaiting the handlers', accepted: 'Accepted', rejected: 'Rejected',
     countered: 'Countered', expired: 'Expired', superseded: 'Superseded', declined: 'Declined',
   },
   refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },

@@ -77,7 +77,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   taskStatus: { open: '待处理', done: '已完成', cancelled: '已取消' },
   offerStatus: {
-    pending_approval: '待审批', open: '待客户确认', accepted: '已接受', rejected: '已拒绝',
+    pending_approval: '待审批', open: '待客户确认', awaiting_handler: '待处理方答复', accepted: '已接受', rejected: '已拒绝',
     countered: '已还价', expired: '已过期', superseded: '已被替代', declined: '审批未通过',
   },
   refundStatus: { pending: '处理中', succeeded: '已退款', failed: '失败' },

@@ -1,6 +1,6 @@
 // Case number, title, state, kind, severity, what was asked, and the progress stepper (EX-2);
 // for staff also the queue the case sits in and who holds it.
-import { Card, Descriptions, Space, Steps, Typography } from 'antd';
+import { Card, Descriptions, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, PROGRESS_STAGES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
@@ -60,6 +60,8 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Typography.Title>
         <StateTag state={detail.state} label={detail.stateLabel} />
         <KindTag kind={detail.kind} />
+        {/* CL-3: a reopened case starts its steps again; say so, so the progress does not read as lost. */}
+        {detail.reopenCount > 0 ? <Tag color="orange" data-testid="case-reopened">{t('case.reopened', { n: detail.reopenCount })}</Tag> : null}
         {customer ? null : <SeverityTag severity={detail.severity ?? null} />}
         <CaseFlags detail={detail} />
         {role === 'compliance' ? <LegalHoldButton detail={detail} /> : null}

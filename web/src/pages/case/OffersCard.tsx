@@ -9,7 +9,17 @@ import { formatFen } from '../../lib/money.ts';
 
 const MONEY_TERMS = ['refundFen', 'couponFen', 'cashFen', 'fraudCompensationFen'] as const;
 const FLAG_TERMS = ['returnRequired', 'keepItem', 'replacement', 'repair', 'reshipParts', 'apology'] as const;
-const OFFER_COLORS: Record<string, string> = { accepted: 'green', rejected: 'red', declined: 'red', open: 'blue', pending_approval: 'purple', countered: 'orange' };
+const OFFER_COLORS: Record<string, string> = { awaiting_handler: 'gold', accepted: 'green', rejected: 'red', declined: 'red', open: 'blue', pending_approval: 'purple', countered: 'orange' };
+
+/**
+ * An open offer waits on whoever did not make it: the customer's own counter-offer waits on the
+ * handlers. One past its answer window is shown as expired, as the API will treat it.
+ */
+function shownStatus(offer: { status: string; proposerRole: string; expiresAt: string | null }): string {
+  if (offer.status !== 'open') return offer.status;
+  if (offer.expiresAt && new Date(offer.expiresAt).getTime() <= Date.now()) return 'expired';
+  return offer.proposerRole === 'customer' ? 'awaiting_handler' : 'open';
+}
 
 export function TermsView({ terms }: { terms: Terms | null }) {
   const { t } = useTranslation();
@@ -70,7 +80,7 @@ function OfferView({ offer }: { offer: Offer }) {
       <Space wrap style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t('case.revision', { n: offer.revision + 1 })}</Typography.Text>
         <Typography.Text>{word('planType', offer.planType)}</Typography.Text>
-        <Tag color={OFFER_COLORS[offer.status] ?? 'default'}>{word('offerStatus', offer.status)}</Tag>
+        <Tag color={OFFER_COLORS[shownStatus(offer)] ?? 'default'}>{word('offerStatus', shownStatus(offer))}</Tag>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('case.proposer')}: {word('role', offer.proposerRole)} · {formatDateTime(offer.createdAt, language)}
         </Typography.Text>

@@ -15,6 +15,13 @@ interface Props {
   onUseKind: (kind: CaseKind) => void;
 }
 
+const EXCHANGE_PATHS = new Set(['quality_exchange', 'no_reason_exchange']);
+
+function afterReturnKey(path: string): string {
+  if (EXCHANGE_PATHS.has(path)) return 'case.replaceWithin';
+  return path === 'three_guarantees_replacement' ? 'case.refundOrReplaceWithin' : 'case.refundWithin';
+}
+
 export function EligibilityPreview({ answer, loading, error, onRetry, onUseKind }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -43,9 +50,10 @@ export function EligibilityPreview({ answer, loading, error, onRetry, onUseKind 
           <Typography.Text>{t('apply.noReturn')}</Typography.Text>
         )
       ) : null}
-      {decision.eligible && decision.refund.withinDays > 0 ? (
+      {/* POL-6: what follows the return's arrival, and by when; nothing when nothing goes back. */}
+      {decision.eligible && decision.returnRequired && decision.refund.withinDays > 0 ? (
         <Typography.Text type="secondary">
-          {t('case.refundWithin', { days: decision.refund.withinDays, unit: word('dayType', decision.refund.dayType) })}
+          {t(afterReturnKey(decision.path), { days: decision.refund.withinDays, unit: word('dayType', decision.refund.dayType) })}
         </Typography.Text>
       ) : null}
       {decision.advisedKind ? (
