@@ -180,6 +180,39 @@ describe('merchant confirms the return but does not inspect it', () => {
   });
 });
 
+describe('customer does not answer a plan within its answer window', () => {
+  it('reminds the customer, then lets the plan expire and hands the case back to the handlers', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没声音' })).body.caseNo;
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const proposed = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen: 5000, keepItem: true }, basis: '质量问题', expiresInHours: 24,
+    });
+    expect(proposed.body.state).toBe('plan_proposed');
+    const offered = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    const clock = offered.body.deadlines.find((d: { metric: string }) => d.metric === 'plan_answer');
+    expect(clock).toMatchObject({ state: 'running', dueAt: offered.body.offers.at(-1).expiresAt, autoOutcome: 'expire_plan' });
+
+    t.clock.advance(13 * HOUR);
+    await runTimers(t);
+    let seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.messages.some((m: { body: string; authorRole: string }) => m.authorRole === 'system' && m.body.includes('逾期方案将失效'))).toBe(true);
+    expect(seen.body.state).toBe('plan_proposed');
+
+    t.clock.advance(11 * HOUR + 1_000);
+    await runTimers(t);
+    seen = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.state).toBe('investigating');
+    expect(seen.body.offers.at(-1).status).toBe('expired');
+    expect(seen.body.timeline.find((e: Event) => e.type === 'plan_expired')).toMatchObject({ actorRole: 'system' });
+    // The handlers are prompted to take it up again, and may propose a new plan.
+    expect(seen.body.deadlines.find((d: { metric: string; state: string }) => d.metric === 'reinvestigation' && d.state === 'running')).toBeTruthy();
+    expect(seen.body.actions.map((a: { action: string }) => a.action)).toContain('propose_plan');
+    const customerView = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(customerView.body.actions.map((a: { action: string }) => a.action)).not.toContain('accept_plan');
+  });
+});
+
 describe('the refund clock after a return (POL-6, law: 7 days)', () => {
   it('runs from when the carrier delivered the goods, not from when the merchant confirmed them', async () => {
     const shop = await freshShop();

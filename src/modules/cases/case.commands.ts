@@ -33,7 +33,9 @@ export type CaseCommand =
   /** The customer did not ship the return in time (SLA obligation clock): the request lapses, with notice. */
   | { type: 'lapse_return' }
   /** The customer did not answer an evidence request in time: staff decide on what they have. */
-  | { type: 'lapse_evidence_request' };
+  | { type: 'lapse_evidence_request' }
+  /** The customer did not answer a plan within its answer window: it expires, and staff take the case up again. */
+  | { type: 'lapse_plan' };
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -66,6 +68,7 @@ export const CASE_COMMAND_LABELS: Record<CaseCommandType, LocalizedText> = {
   escalate_to_compliance: { 'zh-CN': '升级至合规评估', 'en-US': 'escalate to compliance' },
   lapse_return: { 'zh-CN': '因超时未寄回关闭申请', 'en-US': 'close the request as the return was not shipped in time' },
   lapse_evidence_request: { 'zh-CN': '结束超时的补充凭证请求', 'en-US': 'end an unanswered evidence request' },
+  lapse_plan: { 'zh-CN': '使超时未答复的方案失效', 'en-US': 'let an unanswered plan expire' },
 };
 
 /** Every command type, in lifecycle order (the Record above guarantees none is missing). */

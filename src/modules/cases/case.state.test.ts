@@ -480,7 +480,7 @@ const payloadArb: fc.Arbitrary<Payload> = fc.record({
 function build(type: CaseCommandType, p: Payload): CaseCommand {
   switch (type) {
     case 'acknowledge': case 'start_investigation': case 'provide_evidence': case 'approve_plan':
-    case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request':
+    case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request': case 'lapse_plan':
       return { type };
     case 'request_evidence': return { type, question: p.question };
     case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen': case 'escalate_to_compliance':

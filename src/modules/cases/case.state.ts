@@ -488,6 +488,8 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return gate(from, type, actor, ['awaiting_return'], SYSTEM_ONLY) ?? go(from, 'result_notified', 'return_lapsed', { resultNotified: true });
     case 'lapse_evidence_request':
       return gate(from, type, actor, ['awaiting_customer'], SYSTEM_ONLY) ?? go(from, 'investigating', 'evidence_request_lapsed');
+    case 'lapse_plan':
+      return gate(from, type, actor, ['plan_proposed'], SYSTEM_ONLY) ?? go(from, 'investigating', 'plan_expired');
     default: {
       const unknown: never = command; // commands arrive from outside: refuse, never throw
       const name = String((unknown as { type?: unknown }).type);
@@ -500,7 +502,7 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
 function witness(type: CaseCommandType, s: CaseSnapshot): CaseCommand {
   switch (type) {
     case 'acknowledge': case 'start_investigation': case 'provide_evidence': case 'approve_plan':
-    case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request':
+    case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request': case 'lapse_plan':
       return { type };
     case 'request_evidence': return { type, question: '?' };
     case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen':

@@ -52,6 +52,10 @@ const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => Local
     'zh-CN': `售后单 ${no} 的退货已确认收货，请在 ${due} 前完成验货；逾期系统将视为验货通过并退款。`,
     'en-US': `The return for case ${no} has arrived. Inspect it by ${due}, or it will be taken as passed and refunded automatically.`,
   }),
+  expire_plan: (no, due) => ({
+    'zh-CN': `售后单 ${no} 的处理方案请在 ${due} 前答复（接受、拒绝或提出您的方案），逾期方案将失效。`,
+    'en-US': `Please answer the plan on case ${no} by ${due} (accept it, reject it or propose your own); after that it expires.`,
+  }),
   decide_without_evidence: (no, due) => ({
     'zh-CN': `请在 ${due} 前为售后单 ${no} 补充凭证，逾期我们将根据现有信息处理。`,
     'en-US': `Please provide the evidence for case ${no} by ${due}; after that we will decide on what we have.`,

@@ -77,8 +77,8 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   reinvestigation: {
     // A rejection that sends the case to compliance review is compliance's to answer: handlers may
     // no longer propose, so no clock of theirs starts (plan_due-like work is compliance's there).
-    starts: (e) => (e.type === 'plan_rejected' || e.type === 'counter_offered') && e.toState !== 'compliance_review',
-    meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'plan_rejected' && e.type !== 'counter_offered'),
+    starts: (e) => ((e.type === 'plan_rejected' || e.type === 'counter_offered') && e.toState !== 'compliance_review') || e.type === 'plan_expired',
+    meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && !['plan_rejected', 'counter_offered', 'plan_expired'].includes(e.type)),
   },
   second_handling: { starts: (e) => e.type === 'case_reopened', meets: (e) => e.type !== 'case_reopened' && isCustomerVisibleResponse(e) },
   refund_after_receipt: {

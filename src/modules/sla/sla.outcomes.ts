@@ -3,7 +3,7 @@
 // provider rules all apply). Each step has an idempotency key derived from the deadline.
 import type { CaseRow } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, conflict } from '../../shared/errors.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
@@ -11,6 +11,7 @@ import { insertMessage } from '../cases/case.repository.ts';
 import { executionActionHandlers } from '../execution/execution.actions.ts';
 import { cancelOpenTasks } from '../execution/execution.repository.ts';
 import { offerActionHandlers } from '../resolution/offer.actions.ts';
+import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
 const LAPSED_RETURN = {
@@ -46,6 +47,22 @@ const lapseEvidenceRequest: ActionHandler<{ deadlineId: string }> = async (ctx, 
     return { eventData: { deadlineId: input.deadlineId } };
   },
 });
+
+/** The plan's answer window passed unanswered: it expires, and the case goes back to the handlers. */
+const lapsePlan: ActionHandler<{ deadlineId: string }> = async (ctx, input) => {
+  const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['open']);
+  // Answered, replaced or given more time since the clock fired: nothing lapses.
+  if (!offer?.expires_at || offer.expires_at > ctx.now) {
+    throw conflict('plan-not-expired', { 'zh-CN': '方案尚未过期', 'en-US': 'The plan has not expired' });
+  }
+  return {
+    command: { type: 'lapse_plan' },
+    apply: async () => {
+      await answerOffer(ctx.trx, offer.id, { status: 'expired', now: ctx.now });
+      return { eventData: { deadlineId: input.deadlineId, offerId: offer.id } };
+    },
+  };
+};
 
 type Step = { key: string; type: string; input: unknown; handler: ActionHandler<never> };
 
@@ -92,6 +109,9 @@ export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaAction
     }
     case 'pass_inspection_and_refund':
       return passInspectionAndRefund(deps, row, key, note['zh-CN']);
+    case 'expire_plan':
+      await runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_plan', input: { deadlineId: job.deadlineId }, handler: lapsePlan as ActionHandler<never> }]);
+      return;
     default:
       return;
   }

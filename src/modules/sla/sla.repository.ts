@@ -212,6 +212,12 @@ export async function loadCollaborationFacts(db: Db, caseId: string) {
   return rows.map((r) => ({ id: r.id, status: r.status, dueAt: r.due_minutes !== null ? r.due_at : null }));
 }
 
+/** The case's plans, as subjects of the customer's answer clocks (due: the plan's answer window). */
+export async function loadOfferFacts(db: Db, caseId: string) {
+  const rows = await db.selectFrom('offers').select(['id', 'status', 'expires_at']).where('case_id', '=', caseId).execute();
+  return rows.map((r) => ({ id: r.id, status: r.status, dueAt: r.expires_at }));
+}
+
 /** Wakes the schedulers (NOTIFY is delivered at commit, so they see the new rows). */
 export async function notifySchedulers(db: Db): Promise<void> {
   await schedulerWake().execute(db);

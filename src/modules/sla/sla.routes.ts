@@ -23,6 +23,7 @@ const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], (typeof SLA_METRICS
   close_unshipped_return: 'customer_ship_return',
   confirm_receipt_and_refund: 'merchant_confirm_receipt',
   pass_inspection_and_refund: 'merchant_inspection',
+  expire_plan: 'plan_answer',
   decide_without_evidence: 'customer_evidence',
 };
 

@@ -9,7 +9,7 @@ import type { SlaEvent } from './sla.lifecycle.ts';
 import { nextFireAt } from './sla.clock.ts';
 import { type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
-  deadlinesInsert, loadCalendars, loadCollaborationFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
+  deadlinesInsert, loadCalendars, loadCollaborationFacts, loadOfferFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
   writeDeadlines,
 } from './sla.repository.ts';
 import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
@@ -60,6 +60,12 @@ export interface SlaService {
 /** A clock due this soon is worth waking the schedulers for; later ones they find on their own. */
 const WAKE_WITHIN_MS = 2_000;
 
+/** Events after which a plan's answer clock may start, end or move. */
+const OFFER_EVENTS = new Set([
+  'plan_proposed', 'plan_approved', 'plan_accepted', 'plan_rejected', 'counter_offered', 'counter_offer_accepted', 'plan_expired',
+  'request_approved', 'case_withdrawn', 'case_merged', 'case_closed', 'rejected_ineligible', 'escalated_to_compliance',
+]);
+
 const TASK_STATES = new Set(['awaiting_return', 'return_in_transit', 'return_received', 'executing', 'resolved', 'inspection_failed']);
 
 function needsWake(deadlines: PlannedDeadline[], now: Date): boolean {
@@ -108,6 +114,8 @@ export function createSlaService(): SlaService {
       // Requests are read only when a command is about them or one of their clocks is running.
       const touchesCollaborations =
         open.some((d) => d.metric === 'collaboration_reply') || change.events.some((e) => e.type.startsWith('collaboration_'));
+      // Plans are read when one is offered, answered or replaced, or while an answer clock runs.
+      const touchesOffers = open.some((d) => d.metric === 'plan_answer') || change.events.some((e) => OFFER_EVENTS.has(e.type));
       const plan: PlanOutput = planDeadlineChanges({
         key: {
           channel: after.channel,
@@ -123,7 +131,10 @@ export function createSlaService(): SlaService {
         rebudget: change.rebudget ?? false,
         open,
         tasks: touchesTasks ? await loadTaskFacts(trx, row.id) : null,
-        subjects: { collaboration_reply: touchesCollaborations ? await loadCollaborationFacts(trx, row.id) : null },
+        subjects: {
+          collaboration_reply: touchesCollaborations ? await loadCollaborationFacts(trx, row.id) : null,
+          plan_answer: touchesOffers ? await loadOfferFacts(trx, row.id) : null,
+        },
         targets: loaded.targets,
         calendarFor: loaded.calendarFor,
         now,

@@ -144,8 +144,11 @@ describe('subject clocks: kinds side by side', () => {
   it('the rules name each kind', () => {
     expect(SUBJECT_METRICS.every(isSubjectMetric)).toBe(true);
     expect(isSubjectMetric('plan_due')).toBe(false);
-    expect(SUBJECT_RULES.collaboration_reply).toMatchObject({ open: 'open', done: 'answered' });
-    expect(SUBJECT_RULES.task_deadline).toMatchObject({ open: 'open', done: 'done' });
+    expect(SUBJECT_RULES.collaboration_reply).toMatchObject({ open: 'open', done: ['answered'] });
+    expect(SUBJECT_RULES.task_deadline).toMatchObject({ open: 'open', done: ['done'] });
+    // Any answer to a plan meets its clock; only a plan with an answer window has one.
+    expect(SUBJECT_RULES.plan_answer).toMatchObject({ open: 'open', done: ['accepted', 'rejected', 'countered'] });
+    expect(SUBJECT_RULES.plan_answer.startsUndated('plan_proposed')).toBe(false);
   });
 
   it('property: one open clock per subject; open clocks belong to open subjects of the last list given', () => {

@@ -1,4 +1,5 @@
-// Clocks with a subject: one per execution task (SLA-10), one per collaboration request (SLA-7).
+// Clocks with a subject: one per execution task (SLA-10), one per collaboration request (SLA-7),
+// one per plan offered with an answer window (the customer's to answer).
 // Each kind is reconciled from the list of its subjects ({id, status, dueAt}) whenever a command
 // could have touched them: a subject done meets its clock, one gone or no longer open cancels it,
 // an open one without a clock starts one — ending at the subject's own due time when it has one,
@@ -10,7 +11,7 @@ import { type DeadlineClock, finishClock, startClock, startClockUntil } from './
 import type { ClockChange, PlannedDeadline } from './sla.plan.ts';
 import { bestTarget, type CaseKey, type SlaMetric, type SlaTarget } from './sla.targets.ts';
 
-export const SUBJECT_METRICS = ['task_deadline', 'collaboration_reply'] as const satisfies readonly SlaMetric[];
+export const SUBJECT_METRICS = ['task_deadline', 'collaboration_reply', 'plan_answer'] as const satisfies readonly SlaMetric[];
 export type SubjectMetric = (typeof SUBJECT_METRICS)[number];
 
 export function isSubjectMetric(metric: string): metric is SubjectMetric {
@@ -27,17 +28,19 @@ export interface SubjectFact {
 export interface SubjectRule {
   /** The status in which the subject's clock runs. */
   open: string;
-  /** The status that meets the clock; any other non-open status (or the subject gone) cancels it. */
-  done: string;
+  /** The statuses that meet the clock; any other non-open status (or the subject gone) cancels it. */
+  done: readonly string[];
   /** Whether an open subject without a due time of its own starts its clock in this case state. */
   startsUndated(state: string): boolean;
 }
 
 export const SUBJECT_RULES: Record<SubjectMetric, SubjectRule> = {
   // A task waiting for the return to arrive has no clock yet: it starts when it can be done.
-  task_deadline: { open: 'open', done: 'done', startsUndated: (state) => state === 'executing' },
+  task_deadline: { open: 'open', done: ['done'], startsUndated: (state) => state === 'executing' },
   // A request is due from the moment it is asked.
-  collaboration_reply: { open: 'open', done: 'answered', startsUndated: () => true },
+  collaboration_reply: { open: 'open', done: ['answered'], startsUndated: () => true },
+  // Only a plan offered with an answer window has a clock: it ends with the window.
+  plan_answer: { open: 'open', done: ['accepted', 'rejected', 'countered'], startsUndated: () => false },
 };
 
 /** Per kind, the case's subjects, or null when the command cannot have touched them. */
@@ -65,7 +68,7 @@ export function reconcileSubjectClocks(plan: SubjectPlanning, metric: SubjectMet
   for (const d of plan.open()) {
     if (d.metric !== metric) continue;
     const subject = d.subjectId ? byId.get(d.subjectId) : undefined;
-    if (subject?.status === rule.done) plan.change(d, 'met', finishClock(d.clock, 'met', plan.now));
+    if (subject && rule.done.includes(subject.status)) plan.change(d, 'met', finishClock(d.clock, 'met', plan.now));
     else if (!subject || subject.status !== rule.open) plan.change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
     else if (d.subjectId) clocks.set(d.subjectId, d);
   }

@@ -22,6 +22,7 @@ export const SLA_METRICS = [
   'merchant_confirm_receipt',
   'merchant_inspection',
   'customer_evidence',
+  'plan_answer',
 ] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
@@ -42,6 +43,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, LocalizedText> = {
   merchant_confirm_receipt: { 'zh-CN': '商家确认收货', 'en-US': 'Merchant confirms receipt' },
   merchant_inspection: { 'zh-CN': '商家验货', 'en-US': 'Merchant inspects the return' },
   customer_evidence: { 'zh-CN': '买家补充凭证', 'en-US': 'Customer provides evidence' },
+  plan_answer: { 'zh-CN': '买家答复方案', 'en-US': 'Customer answers the plan' },
 };
 
 export const SLA_PARTIES = ['platform', 'merchant', 'customer', 'department'] as const;
@@ -57,6 +59,7 @@ export const AUTO_OUTCOMES = [
   'confirm_receipt_and_refund',
   'pass_inspection_and_refund',
   'decide_without_evidence',
+  'expire_plan',
 ] as const;
 export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
 
@@ -217,6 +220,10 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   }),
   def('customer_evidence', d(3, 'days'), {
     party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'decide_without_evidence',
+  }),
+  // A plan's answer window is the plan's own (expiresInHours); the target gives the warning and the outcome.
+  def('plan_answer', d(72, 'hours'), {
+    party: 'customer', warnBeforeMinutes: 12 * 60, breachActions: [], autoOutcome: 'expire_plan',
   }),
 ];
 

@@ -79,7 +79,7 @@ export const DURATION_UNITS = ['minutes', 'hours', 'days', 'working_hours', 'wor
 export const BREACH_ACTIONS = ['notify_owner', 'notify_supervisor', 'escalate_severity', 'reassign'] as const;
 export const SLA_PARTIES = ['platform', 'merchant', 'customer', 'department'] as const;
 export const AUTO_OUTCOMES = [
-  'approve_request', 'close_unshipped_return', 'confirm_receipt_and_refund', 'pass_inspection_and_refund', 'decide_without_evidence',
+  'approve_request', 'close_unshipped_return', 'confirm_receipt_and_refund', 'pass_inspection_and_refund', 'decide_without_evidence', 'expire_plan',
 ] as const;
 /** Each automatic outcome belongs to one obligation clock (src/modules/sla/sla.routes.ts). */
 export const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], string> = {
@@ -87,6 +87,7 @@ export const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], string> = {
   close_unshipped_return: 'customer_ship_return',
   confirm_receipt_and_refund: 'merchant_confirm_receipt',
   pass_inspection_and_refund: 'merchant_inspection',
+  expire_plan: 'plan_answer',
   decide_without_evidence: 'customer_evidence',
 };
 export const MEMBERSHIP_TIERS = ['regular', 'silver', 'gold', 'platinum'] as const;

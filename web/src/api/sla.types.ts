@@ -9,7 +9,7 @@ export type SlaState = (typeof SLA_STATES)[number];
 export const SLA_METRICS = [
   'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'collaboration_reply', 'frontline_escalation',
   'reinvestigation', 'second_handling', 'refund_after_receipt', 'task_deadline',
-  'merchant_review', 'customer_ship_return', 'merchant_confirm_receipt', 'merchant_inspection', 'customer_evidence',
+  'merchant_review', 'customer_ship_return', 'merchant_confirm_receipt', 'merchant_inspection', 'customer_evidence', 'plan_answer',
 ] as const;
 /** The open-clock states the case list can filter by (slaState=…). */
 export const SLA_FILTER_STATES = ['breached', 'warning', 'running', 'paused'] as const;

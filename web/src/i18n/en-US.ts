@@ -48,7 +48,7 @@ export const uiEnUS = {
     ask: {
       customer_ship_return: 'Please ship the goods back before {{due}}', customer_evidence: 'Please provide the evidence before {{due}}',
       merchant_review: 'Please review the request before {{due}}', merchant_confirm_receipt: 'Please confirm receipt of the return before {{due}}',
-      merchant_inspection: 'Please inspect the returned goods before {{due}}',
+      merchant_inspection: 'Please inspect the returned goods before {{due}}', plan_answer: 'Please answer the plan before {{due}}',
       other: 'Please complete "{{label}}" before {{due}}',
     },
     consequence: {
@@ -57,6 +57,7 @@ export const uiEnUS = {
       approve_request: 'If it is not reviewed in time, the request is approved automatically.',
       confirm_receipt_and_refund: 'If receipt is not confirmed in time, it is confirmed and the refund paid automatically.',
       pass_inspection_and_refund: 'If the goods are not inspected in time, they are taken as passed and the refund paid automatically.',
+      expire_plan: 'Without an answer in time the plan expires, and customer service takes the case up again.',
     },
   },
   notifications: {

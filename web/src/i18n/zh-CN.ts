@@ -50,7 +50,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     ask: {
       customer_ship_return: '请在 {{due}} 前寄回商品', customer_evidence: '请在 {{due}} 前补充凭证',
       merchant_review: '请在 {{due}} 前审核申请', merchant_confirm_receipt: '请在 {{due}} 前确认收到退货',
-      merchant_inspection: '请在 {{due}} 前完成退货验货',
+      merchant_inspection: '请在 {{due}} 前完成退货验货', plan_answer: '请在 {{due}} 前答复处理方案',
       other: '请在 {{due}} 前完成“{{label}}”',
     },
     consequence: {
@@ -59,6 +59,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
       approve_request: '逾期未审核，系统将自动同意申请。',
       confirm_receipt_and_refund: '逾期未确认，系统将自动确认收货并退款。',
       pass_inspection_and_refund: '逾期未验货，系统将视为验货通过并退款。',
+      expire_plan: '逾期未答复，方案将失效，客服会重新跟进。',
     },
   },
   notifications: {
