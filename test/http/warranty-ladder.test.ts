@@ -52,4 +52,30 @@ describe('the repair ladder (三包)', () => {
     const filed = await shop.customer.post('/api/v1/cases', { kind: 'return_refund', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '修了两次还是坏' });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
   });
+
+  it('starts the warranty again from a replacement, and counts only the repairs since', async () => {
+    // Signed for 11 months ago: one month of the 12-month warranty is left.
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 335 * 86_400_000).toISOString() });
+    await repairedOnce(shop, 1);
+    await repairedOnce(shop, 2);
+    // The ladder's replacement: exchanged, the new unit shipped.
+    const caseNo = await fileCase(shop, { kind: 'exchange', reason: 'quality', description: '修了两次还是坏，要求换新' });
+    expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}X0`, shippingFeeFen: 0 });
+    await shop.agent.action(caseNo, 'receive_return', {});
+    await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '确认故障' });
+    const task = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'ship_replacement')!;
+    expect((await shop.merchant.action(caseNo, 'complete_task', { taskId: task.id, proof: { carrier: '顺丰', trackingNo: `SF${shop.id}X1` } })).body.state).toBe('resolved');
+    await shop.agent.action(caseNo, 'notify_result', { message: '新机已发出' });
+    await shop.customer.action(caseNo, 'confirm_resolution', {});
+
+    // Two months on, past the first warranty: the new unit's own 12 months cover it, from the day after the exchange.
+    t.clock.advance(60 * 86_400_000);
+    const repair = await shop.customer.post('/api/v1/eligibility', { kind: 'repair', reason: 'quality', orderItemIds: [shop.orderItemId] });
+    expect(repair.body.eligible, JSON.stringify(repair.body)).toBe(true);
+    expect(repair.body.items[0].reasons[0].text['zh-CN']).toContain('换货次日起12个月');
+    // The repairs of the old unit do not count towards the new one's ladder.
+    const ladder = await preview(shop, shop.customer);
+    expect(ladder.body.items[0].path).not.toBe('three_guarantees_replacement');
+  });
 });

@@ -36,8 +36,11 @@ export async function checkEligibility(
   loadFacts: (orderItemIds: string[]) => Promise<OrderItemFacts[]>,
 ): Promise<EligibilityCheck> {
   const facts = request.orderItemIds.length > 0 ? await loadFacts(request.orderItemIds) : [];
-  const repaired = request.reason === 'quality' && REPAIR_LADDER_KINDS.has(request.kind) ? await repairsOnRecord(db, request.orderItemIds) : new Map<string, number>();
-  const failedRepairs = (orderItemId: string) => Math.max(repaired.get(orderItemId) ?? 0, request.filedByStaff ? (request.failedRepairs ?? 0) : 0);
+  // The warranty matters to a fault claim or a repair, not to a return without a reason.
+  const underWarranty = REPAIR_LADDER_KINDS.has(request.kind) && (request.reason === 'quality' || request.kind === 'repair');
+  const record = underWarranty ? await warrantyRecord(db, request.orderItemIds) : new Map<string, WarrantyRecord>();
+  const failedRepairs = (orderItemId: string) =>
+    underWarranty ? Math.max(record.get(orderItemId)?.repairs ?? 0, request.filedByStaff ? (request.failedRepairs ?? 0) : 0) : 0;
   const first = facts[0];
   const at = first ? await governingMoment(db, { placedAt: first.placedAt, deliveredAt: first.delivery.signedAt }, now) : now;
   const policy = await policyInForce(db, first?.merchantId ?? request.merchantId ?? null, at);
@@ -52,7 +55,7 @@ export async function checkEligibility(
       item: { paidFen: fact.paidFen, quantity: fact.quantity, ...(request.condition ? { condition: request.condition } : {}) },
       order: { placedAt: fact.placedAt, shippingInsurance: fact.shippingInsurance, sellerIsPlatform: fact.sellerIsPlatform, status: fact.orderStatus },
       delivery: fact.delivery,
-      history: { failedRepairs: failedRepairs(fact.orderItemId) },
+      history: { failedRepairs: failedRepairs(fact.orderItemId), replacedAt: record.get(fact.orderItemId)?.replacedAt ?? null },
     }),
   }));
   return { facts, policy, decisions };
@@ -61,23 +64,40 @@ export async function checkEligibility(
 /** Kinds where the 三包 ladder (replacement or refund after failed repairs) can apply. */
 const REPAIR_LADDER_KINDS = new Set<CaseKind>(['return_refund', 'exchange', 'refund_only', 'repair']);
 
+interface WarrantyRecord {
+  /** The last replacement shipped for the item under an exchange: its warranty starts again then. */
+  replacedAt: Date | null;
+  /** Repairs the platform carried out on the item since then. */
+  repairs: number;
+}
+
 /**
- * The repairs the platform itself carried out on each item (done repair tasks, on any case). An
- * item back with a quality fault after them was not repaired: they count as failed repairs. The
+ * The item's warranty history from the cases on it: replacements shipped under an exchange and the
+ * repairs the platform itself carried out (done tasks). An item back with a quality fault after a
+ * repair was not repaired: the repairs since the last replacement count as failed repairs. The
  * customer's own word is not enough to skip the ladder; staff may add repairs done elsewhere.
  */
-async function repairsOnRecord(db: Kysely<DB>, orderItemIds: string[]): Promise<Map<string, number>> {
+async function warrantyRecord(db: Kysely<DB>, orderItemIds: string[]): Promise<Map<string, WarrantyRecord>> {
   if (orderItemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('execution_tasks as t')
     .innerJoin('case_items as ci', 'ci.case_id', 't.case_id')
-    .select(['ci.order_item_id', (eb) => eb.fn.count<string>('t.id').distinct().as('n')])
+    .innerJoin('cases as c', 'c.id', 't.case_id')
+    .select(['ci.order_item_id', 't.id', 't.type', 't.done_at', 'c.kind'])
     .where('ci.order_item_id', 'in', orderItemIds)
-    .where('t.type', '=', 'repair')
     .where('t.status', '=', 'done')
-    .groupBy('ci.order_item_id')
+    .where('t.type', 'in', ['repair', 'ship_replacement'])
     .execute();
-  return new Map(rows.map((r) => [r.order_item_id, Number(r.n)]));
+  const out = new Map<string, WarrantyRecord>();
+  for (const id of orderItemIds) {
+    const mine = rows.filter((r) => r.order_item_id === id && r.done_at !== null);
+    // A replacement shipped on an exchange replaces the item; on a reship it only completes it.
+    const replacements = mine.filter((r) => r.type === 'ship_replacement' && r.kind === 'exchange').map((r) => r.done_at!.getTime());
+    const replacedAt = replacements.length > 0 ? new Date(Math.max(...replacements)) : null;
+    const repairs = new Set(mine.filter((r) => r.type === 'repair' && (!replacedAt || r.done_at!.getTime() > replacedAt.getTime())).map((r) => r.id)).size;
+    out.set(id, { replacedAt, repairs });
+  }
+  return out;
 }
 
 export function presentDecision(orderItemId: string, decision: EligibilityDecision) {

@@ -251,6 +251,16 @@ describe('repair', () => {
     expect(codes(late)).toEqual(['outside_warranty']);
   });
 
+  it('starts the warranty again from a replacement made under it, never from before sign-off', () => {
+    const replaced = { kind: 'repair' as const, reason: 'quality' as const, history: { failedRepairs: 0, replacedAt: cst('2027-03-10T14:00:00') } };
+    const d = evaluateEligibility(makeInput({ ...replaced, now: cst('2027-12-01T10:00:00') }));
+    expect(d).toMatchObject({ eligible: true, path: 'warranty_repair' });
+    expect(d.deadline).toEqual(cst('2028-03-10T23:59:59.999'));
+    expect(d.reasons[0]?.text['zh-CN']).toContain('换货次日起12个月');
+    const early = evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality', history: { failedRepairs: 0, replacedAt: cst('2026-10-01T10:00:00') } }));
+    expect(early.deadline).toEqual(cst('2027-11-01T23:59:59.999'));
+  });
+
   it('falls back to the policy warranty, clamping to the month end, and knows products without warranty', () => {
     const d = evaluateEligibility(
       makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: null }, rules: { repair: { warrantyFallbackMonths: 1, failedRepairsBeforeReplacement: 2 } }, delivery: { signedAt: cst('2026-01-31T10:00:00') }, now: cst('2026-02-28T23:00:00') }),

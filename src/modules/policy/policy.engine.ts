@@ -108,13 +108,19 @@ function noReasonWindow(ctx: Ctx, path: EligibilityPath, signedAt: Date): MaybeS
   return { ...statutory, notes: [REASONS.statutoryMinimumApplied(days, LAW.noReasonReturnDays)] };
 }
 
+/**
+ * The warranty (POL-11) runs from sign-off, and starts again from a replacement made under it
+ * (部分商品修理更换退货责任规定: 换货后的三包有效期自换货之日起重新计算).
+ */
 function warrantyWindow(ctx: Ctx, signedAt: Date): { months: number; open: boolean; deadline: Date | null; reason: EligibilityReason } {
   const months = ctx.input.product.warrantyMonths ?? ctx.rules.repair.warrantyFallbackMonths;
   if (months <= 0) return { months, open: false, deadline: null, reason: REASONS.noWarranty() };
-  const deadline = monthWindowEnd(signedAt, months, ctx.tz);
+  const replacedAt = ctx.input.history?.replacedAt ?? null;
+  const replaced = replacedAt !== null && replacedAt.getTime() > signedAt.getTime();
+  const deadline = monthWindowEnd(replaced ? replacedAt : signedAt, months, ctx.tz);
   const date = localDate(deadline, ctx.tz);
   const open = ctx.now.getTime() <= deadline.getTime();
-  return { months, open, deadline, reason: open ? REASONS.withinWarranty(months, date) : REASONS.outsideWarranty(months, date) };
+  return { months, open, deadline, reason: open ? REASONS.withinWarranty(months, date, replaced) : REASONS.outsideWarranty(months, date) };
 }
 
 /**

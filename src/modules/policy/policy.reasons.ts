@@ -92,8 +92,12 @@ export const REASONS = {
       `政策规定的${configured}天低于法定标准,按法定的${statutory}天执行`,
       `The policy's ${configured} days are below the law, so the statutory ${statutory} days apply`,
     ),
-  withinWarranty: (months: number, date: string) =>
-    r('within_warranty', `在保修期内:签收次日起${months}个月,至${date}当天`, `Within warranty: ${months} months from the day after sign-off, until the end of ${date}`),
+  withinWarranty: (months: number, date: string, replaced = false) =>
+    r(
+      'within_warranty',
+      `在保修期内:${replaced ? '换货次日起' : '签收次日起'}${months}个月,至${date}当天`,
+      `Within warranty: ${months} months from the day after ${replaced ? 'the replacement' : 'sign-off'}, until the end of ${date}`,
+    ),
   outsideWarranty: (months: number, date: string) =>
     r('outside_warranty', `已过保修期(${months}个月,已于${date}届满),可申请付费维修`, `Out of warranty (${months} months, ended on ${date}); a paid repair is possible`),
   noWarranty: () => r('no_warranty', '该商品不提供保修,可申请付费维修', 'This product has no warranty; a paid repair is possible'),

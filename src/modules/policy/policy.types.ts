@@ -24,7 +24,8 @@ export interface EligibilityInput {
   order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean; status?: string };
   /** receiptConfirmedAt: the buyer's confirmation of receipt (确认收货), when the shop system sent one. */
   delivery: { signedAt: Date | null; shipped: boolean; receiptConfirmedAt?: Date | null };
-  history?: { failedRepairs: number; returnReceivedAt?: Date | null };
+  /** replacedAt: when the item was last replaced under warranty (its warranty starts again then). */
+  history?: { failedRepairs: number; returnReceivedAt?: Date | null; replacedAt?: Date | null };
   /** Day boundaries are local days in this zone. */
   timeZone?: string;
 }
