@@ -114,7 +114,9 @@ describe('complaint acknowledgement and frontline escalation', () => {
     const types = d.timeline.map((e) => e.type);
     expect(types).toContain('severity_escalated');
     expect(types).toContain('case_reassigned');
-    expect(d.timeline.find((e) => e.type === 'severity_escalated')?.data).toMatchObject({ from: 'L3', to: 'L2' });
+    expect(d.timeline.find((e) => e.type === 'severity_escalated')?.data).toMatchObject({ from: 'L3', to: 'L2', priority: { to: 'P2' } });
+    // TR-5: the priority follows the severity, as a fresh L2 case's would.
+    expect((d as unknown as { priority: string }).priority).toBe('P2');
     // The L3-only clock no longer applies once the case is L2.
     expect(clockOf(d, 'frontline_escalation').state).toBe('cancelled');
     expect((await notices(shop.supervisor, caseNo)).some((n) => n.type === 'sla_breached')).toBe(true);

@@ -11,6 +11,8 @@ import { runIdempotent } from '../../shared/idempotency.ts';
 import { formatLocalDateTime } from '../../shared/time.ts';
 import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
+import { priorityOf } from '../triage/triage.priority.ts';
+import type { Emotion } from '../triage/triage.vocabulary.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
@@ -173,8 +175,18 @@ async function escalate(deps: AppDeps, job: SlaActionJob, now: Date): Promise<vo
       const events: CaseEventInput[] = [];
       const from = row.severity as Severity;
       if (job.actions.includes('escalate_severity') && ESCALATED[from] !== from) {
-        changes.severity = ESCALATED[from];
-        events.push({ type: 'severity_escalated', fromState: row.state, toState: row.state, data: { from, to: changes.severity, deadlineId: job.deadlineId, metric: job.metric } });
+        const to = ESCALATED[from];
+        // TR-5: priority follows severity, as at intake and on a group complaint.
+        const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
+        const priority = priorityOf(to, row.emotion as Emotion, customer?.tier ?? null).priority;
+        changes.severity = to;
+        changes.priority = priority;
+        events.push({
+          type: 'severity_escalated',
+          fromState: row.state,
+          toState: row.state,
+          data: { from, to, priority: { from: row.priority, to: priority }, deadlineId: job.deadlineId, metric: job.metric },
+        });
       }
       if (job.actions.includes('reassign') && job.reassignQueue && job.reassignQueue !== row.queue) {
         changes.queue = job.reassignQueue;
