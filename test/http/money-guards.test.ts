@@ -172,6 +172,10 @@ describe('假一赔三 is owed once (RES-2)', () => {
     await shop.customer.action(caseNo, 'accept_plan', {});
     const task = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks.find((x: { type: string }) => x.type === 'compensation');
     await shop.finance.action(caseNo, 'complete_task', { taskId: task.id, proof: { reference: 'TR-1' } });
+    // The customer sees the payment itself, not only a message about it; not who bears it.
+    const own = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(own.paymentsToCustomer).toEqual([expect.objectContaining({ entryType: 'fraud_compensation', amountFen: 89_700, status: 'executed' })]);
+    expect(own.ledger).toBeUndefined();
     await shop.agent.action(caseNo, 'notify_result', { message: '已赔付' });
     await shop.customer.action(caseNo, 'reopen', { reason: '还想要道歉' });
 

@@ -213,6 +213,11 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       createdAt: r.created_at.toISOString(),
       completedAt: iso(r.completed_at),
     })),
+    // EX-4: besides refunds, what the customer is paid (compensation, 假一赔三, a return fee paid
+    // back, shipping insurance), planned or paid; who bears it stays with staff and the merchant.
+    paymentsToCustomer: detail.ledger
+      .filter((l) => l.paid_to === 'customer' && l.entry_type !== 'refund' && l.status !== 'cancelled')
+      .map((l) => ({ id: l.id, entryType: l.entry_type, amountFen: l.amount_fen, status: l.status })),
     ledger: seesMoneyBearer
       ? detail.ledger.map((l) => ({
           id: l.id,

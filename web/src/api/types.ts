@@ -165,6 +165,8 @@ export interface ReturnAddress {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** What the customer is paid besides refunds (compensation, 假一赔三, return fee back, insurance). */
+  paymentsToCustomer: { id: string; entryType: string; amountFen: number; status: string }[];
   /** Shown to the buyer while the goods are to be sent back; null when the shop has sent none. */
   returnAddress: ReturnAddress | null;
   description: string;

@@ -79,7 +79,7 @@ export const uiEnUS = {
     items: 'Items', noItems: 'This case is not about an order item.', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid',
     eligibility: 'Policy check', eligible: 'Eligible', notEligible: 'Not eligible', deadline: 'Deadline',
     returnShipping: 'Return shipping paid by', refundWithin: 'Refund within {{days}} {{unit}} after the return arrives',
-    reopened: 'Reopened ({{n}})',
+    reopened: 'Reopened ({{n}})', otherPayments: 'Other payments (compensation, shipping)',
     replaceWithin: 'Replacement sent within {{days}} {{unit}} after the return arrives',
     refundOrReplaceWithin: 'Refund or replacement within {{days}} {{unit}} after the return arrives',
     timeline: 'Timeline', noEvents: 'Nothing has happened yet.',

@@ -81,7 +81,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     items: '售后商品', noItems: '此售后单不涉及订单商品。', itemName: '商品', category: '类目', quantity: '数量', paid: '实付',
     eligibility: '政策校验', eligible: '符合政策', notEligible: '不符合政策', deadline: '截止时间',
     returnShipping: '退货运费承担方', refundWithin: '收到退货后 {{days}} {{unit}}内退款',
-    reopened: '已重新处理（第 {{n}} 次）',
+    reopened: '已重新处理（第 {{n}} 次）', otherPayments: '其他款项（补偿、赔偿、运费）',
     replaceWithin: '收到退货后 {{days}} {{unit}}内发出换新商品', refundOrReplaceWithin: '收到退货后 {{days}} {{unit}}内退款或发出换新商品',
     timeline: '处理记录', noEvents: '暂无记录。',
     messages: '沟通记录', noMessages: '暂无留言。', internal: '内部',

@@ -65,6 +65,25 @@ export function MoneyCard({ detail }: { detail: CaseDetail }) {
           { title: t('case.createdAt'), dataIndex: 'createdAt', render: (iso: string) => formatDateTime(iso, language) },
         ]}
       />
+      {!detail.ledger && detail.paymentsToCustomer.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('case.otherPayments')}
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={detail.paymentsToCustomer}
+            data-testid="payments-to-customer"
+            columns={[
+              { title: t('case.entryType'), dataIndex: 'entryType', render: (type: string) => word('entryType', type) },
+              { title: t('case.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
+              { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="ledgerStatus" status={status} /> },
+            ]}
+          />
+        </>
+      ) : null}
       {detail.ledger ? (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
