@@ -28,6 +28,8 @@ function knownTier(tier: string | null | undefined): MembershipTier {
   return (MEMBERSHIP_TIERS as readonly string[]).includes(tier ?? '') ? (tier as MembershipTier) : 'regular';
 }
 
+const TIER_NAMES: Record<MembershipTier, string> = { regular: '普通会员', silver: '银卡会员', gold: '金卡会员', platinum: '铂金会员' };
+
 export function priorityOf(severity: Severity, emotion: Emotion, tier?: string | null): { priority: Priority; score: number; reasons: TriageReason[] } {
   const member = knownTier(tier);
   const score = Math.min(100, SEVERITY_POINTS[severity] + (emotion === 'high' ? HIGH_EMOTION_POINTS : 0) + TIER_POINTS[member]);
@@ -44,7 +46,8 @@ export function priorityOf(severity: Severity, emotion: Emotion, tier?: string |
     reasons.push({ rule: 'priority.emotion', field: 'priority', matched: ['high'], text: { 'zh-CN': `高情绪：+${HIGH_EMOTION_POINTS}`, 'en-US': `High emotion: +${HIGH_EMOTION_POINTS}` } });
   }
   if (TIER_POINTS[member] > 0) {
-    reasons.push({ rule: 'priority.tier', field: 'priority', matched: [member], text: { 'zh-CN': `会员等级 ${member}：+${TIER_POINTS[member]}`, 'en-US': `Membership ${member}: +${TIER_POINTS[member]}` } });
+    // People read the tier's name, not its code.
+    reasons.push({ rule: 'priority.tier', field: 'priority', matched: [member], text: { 'zh-CN': `会员等级「${TIER_NAMES[member]}」：+${TIER_POINTS[member]}`, 'en-US': `Membership ${member}: +${TIER_POINTS[member]}` } });
   }
   return { priority, score, reasons };
 }
