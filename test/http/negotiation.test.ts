@@ -17,6 +17,18 @@ async function fileCase(shop: Shop, body: Record<string, unknown>) {
   return res.body.caseNo as string;
 }
 
+/** A complaint whose first two plans the customer rejected: the next rejection would go to compliance. */
+async function complaintRejectedTwice(): Promise<{ shop: Shop; caseNo: string }> {
+  const shop = await makeShop(t);
+  const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+  await shop.agent.action(caseNo, 'start_investigation', {});
+  for (const refundFen of [3000, 5000]) {
+    await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
+    await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' });
+  }
+  return { shop, caseNo };
+}
+
 const plan = (overrides: Record<string, unknown> = {}) => ({
   planType: 'partial_refund',
   responsibility: 'quality_defect',
@@ -97,13 +109,7 @@ describe('rejected plans (SLA-9, RES-5)', () => {
   });
 
   it('lets compliance, not frontline, accept a counter-offer that was the third answer', async () => {
-    const shop = await makeShop(t);
-    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
-    await shop.agent.action(caseNo, 'start_investigation', {});
-    for (const refundFen of [3000, 5000]) {
-      await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
-      await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' });
-    }
+    const { shop, caseNo } = await complaintRejectedTwice();
     await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true } }));
     const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: '退 70 元我就接受', planType: 'partial_refund', terms: { refundFen: 7000, keepItem: true } });
     expect(countered.body.state).toBe('compliance_review');
@@ -270,13 +276,7 @@ describe('dissatisfied customer (CL-3)', () => {
   });
 
   it('negotiates afresh after a reopen, and lets staff record an answer the customer gave by phone', async () => {
-    const shop = await makeShop(t);
-    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
-    await shop.agent.action(caseNo, 'start_investigation', {});
-    for (const refundFen of [3000, 5000]) {
-      await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen, keepItem: true } }));
-      await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' });
-    }
+    const { shop, caseNo } = await complaintRejectedTwice();
     await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'apology', terms: { apology: true } }));
     await shop.customer.action(caseNo, 'accept_plan', {});
     await shop.agent.action(caseNo, 'notify_result', { message: '已致歉' });
