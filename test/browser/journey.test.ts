@@ -95,6 +95,9 @@ describe('a return from request to rated close in Chromium', () => {
     await agent.context().close();
 
     const customer = await signIn(people.customerEmail);
+    // The list says what the case waits on from the customer.
+    await customer.goto(`${c.baseUrl}/cases`);
+    await expect.poll(() => customer.getByTestId('your-move').first().textContent()).toBe('寄回商品');
     await customer.goto(`${c.baseUrl}/cases/${caseNo}`);
     // Where to send it: the shop's return address, on the case.
     await expect.poll(() => customer.getByTestId('return-address').textContent()).toContain('浙江省杭州市余杭区良睦路');

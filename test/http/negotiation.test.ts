@@ -262,7 +262,11 @@ describe('dissatisfied customer (CL-3)', () => {
     await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'apology', terms: { apology: true } }));
     expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('resolved');
     await shop.agent.action(caseNo, 'notify_result', { message: '已向您致歉并反馈质检部门' });
-    expect((await shop.customer.action(caseNo, 'confirm_resolution', { rating: 2 })).body.state).toBe('closed');
+    expect((await shop.customer.action(caseNo, 'confirm_resolution', { rating: 2, comment: '态度还行，问题没解决' })).body.state).toBe('closed');
+    // A poor rating is not satisfaction: a supervisor is asked to call back.
+    const lowRating = ((await shop.supervisor.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
+      .find((n) => n.type === 'low_rating' && n.caseNo === caseNo);
+    expect(lowRating?.body['zh-CN']).toContain('2 星');
     t.clock.advance(2 * 86_400_000);
     const reopened = await shop.customer.action(caseNo, 'reopen', { reason: '问题没有解决，耳机还是没声音' });
     expect(reopened.body).toMatchObject({ state: 'investigating', reopenCount: 1, resultNotifiedAt: null, closedAt: null });

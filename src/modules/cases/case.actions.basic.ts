@@ -12,6 +12,10 @@ import { dedupeKeyOfCase, findCaseByNo, findOpenCaseByDedupeKey, insertLink, ins
 import { recordCaseEvents } from './case.events.ts';
 import { acceptsChanges, isApprovableAsFiled, isOpenState, type CaseState } from './case.state.ts';
 import { assertMayWriteToCustomer } from './case.voice.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+
+/** Ratings at or below this (of 5) call for a supervisor's call back. */
+const LOW_RATING = 2;
 
 const STAFF = new Set<string>(STAFF_ROLES);
 const reason = z.string().trim().min(1).max(2000);
@@ -131,9 +135,27 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
     command: { type: 'notify_result', channel: input.channel },
     apply: async () => ({ caseChanges: await publicReply(ctx, input.message, input.channel), eventData: { channel: input.channel } }),
   }),
-  confirm_resolution: async (_ctx, input) => ({
+  confirm_resolution: async (ctx, input) => ({
     command: { type: 'confirm_resolution', ...(input.rating !== undefined ? { rating: input.rating } : {}) },
-    apply: async () => ({ eventData: { rating: input.rating ?? null, comment: input.comment ?? null } }),
+    apply: async () => {
+      // CL-3: a customer who confirms but rates the handling poorly is not satisfied: a supervisor
+      // hears of it to call back (回访), the case stays the customer's to reopen.
+      if (input.rating !== undefined && input.rating <= LOW_RATING) {
+        await notify(ctx.trx, {
+          recipientRole: 'supervisor',
+          caseId: ctx.row.id,
+          type: 'low_rating',
+          title: { 'zh-CN': '客户评分较低，请回访', 'en-US': 'Low rating: call the customer back' },
+          body: {
+            'zh-CN': `售后单 ${ctx.row.case_no} 的客户确认了结果，但只给了 ${input.rating} 星${input.comment ? `：「${input.comment}」` : ''}。请回访了解原因。`,
+            'en-US': `The customer on case ${ctx.row.case_no} confirmed the result but rated it ${input.rating} of 5${input.comment ? `: "${input.comment}"` : ''}. Call them back to learn why.`,
+          },
+          dedupeKey: `${ctx.row.id}:${ctx.row.version}:low_rating`,
+          now: ctx.now,
+        });
+      }
+      return { eventData: { rating: input.rating ?? null, comment: input.comment ?? null } };
+    },
   }),
   close: async (_ctx, input) => ({ command: { type: 'close' }, apply: async () => ({ reason: input.note ?? null }) }),
   reopen: async (ctx, input) => ({

@@ -36,7 +36,7 @@ export const uiEnUS = {
   cases: {
     title: 'Cases', myTitle: 'My after-sales requests', state: 'State', kind: 'Kind', severity: 'Severity',
     search: 'Case no., title or description', empty: 'No cases yet', emptyFiltered: 'No case matches these filters',
-    caseNo: 'Case no.', caseTitle: 'Title', createdAt: 'Created', untitled: '(no title)',
+    caseNo: 'Case no.', caseTitle: 'Title', createdAt: 'Created', untitled: '(no title)', yourMove: 'Your move',
     sla: 'SLA', slaState: 'SLA', channel: 'Channel', queue: 'Queue', slaNone: 'No open clock',
   },
   sla: {

@@ -38,7 +38,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   cases: {
     title: '售后单', myTitle: '我的售后申请', state: '状态', kind: '类型', severity: '级别',
     search: '售后单号、标题或描述', empty: '暂无售后单', emptyFiltered: '没有符合筛选条件的售后单',
-    caseNo: '售后单号', caseTitle: '标题', createdAt: '创建时间', untitled: '（无标题）',
+    caseNo: '售后单号', caseTitle: '标题', createdAt: '创建时间', untitled: '（无标题）', yourMove: '待您处理',
     sla: '时效', slaState: '时效状态', channel: '渠道', queue: '队列', slaNone: '无进行中的时效',
   },
   sla: {

@@ -1,6 +1,6 @@
 // Cases the caller may see, filtered and paginated by the server, with each case's most urgent
 // SLA clock.
-import { Empty, Grid, Table, Typography } from 'antd';
+import { Empty, Grid, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,15 @@ function SlaCell({ sla, now }: { sla: CaseSla | null | undefined; now: number })
   );
 }
 
+/** The customer's own moves a case waits on (answer a plan, ship the goods, add evidence, confirm the result). */
+const CUSTOMER_MOVES = ['accept_plan', 'provide_evidence', 'ship_return', 'confirm_resolution'];
+
+function YourMove({ row }: { row: CaseSummary }) {
+  const language = useLanguage();
+  const move = row.actions.find((a) => CUSTOMER_MOVES.includes(a.action));
+  return move ? <Tag color="orange" data-testid="your-move">{pick(move.label, language)}</Tag> : <Typography.Text type="secondary">—</Typography.Text>;
+}
+
 export function CasesPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -76,9 +85,9 @@ export function CasesPage() {
     },
     { title: t('cases.kind'), dataIndex: 'kind', width: 130, render: (kind: string) => <KindTag kind={kind} /> },
     { title: t('cases.state'), dataIndex: 'state', width: 150, render: (_: string, row) => <StateTag state={row.state} label={row.stateLabel} /> },
-    // The platform's grading and clocks are not shown to the customer.
+    // The platform's grading and clocks are not shown to the customer; what waits on them is.
     ...(customer
-      ? []
+      ? [{ title: t('cases.yourMove'), key: 'yourMove', width: 160, render: (_: unknown, row: CaseSummary) => <YourMove row={row} /> }]
       : [
           { title: t('cases.severity'), dataIndex: 'severity', width: 150, render: (severity: string | null) => <SeverityTag severity={severity ?? null} /> },
           { title: t('cases.sla'), dataIndex: 'sla', width: 170, render: (_: unknown, row: CaseSummary) => <SlaCell sla={row.sla} now={now} /> },
