@@ -6,7 +6,7 @@ import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
-import { machineActor, snapshotOf } from './case.access.ts';
+import { canSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
 import { mayFlagMedia, mayUnflagMedia } from './case.voice.actions.ts';
 import {
@@ -27,13 +27,6 @@ const UNFLAG_MEDIA_LABEL = { 'zh-CN': '解除媒体/监管标记', 'en-US': 'lif
 const RETURN_STATES: ReadonlySet<string> = new Set(['awaiting_return', 'return_in_transit']);
 
 const isStaff = (actor: Actor): boolean => (STAFF_ROLES as readonly string[]).includes(actor.role);
-
-function mayKnowOfCase(actor: Actor, c: { customer_id: string; merchant_id: string | null }): boolean {
-  if (actor.role === 'customer') return c.customer_id === actor.customerId;
-  if (actor.role === 'merchant') return c.merchant_id === actor.merchantId;
-  // A department reads only the case it was asked about (ORG-2).
-  return actor.role !== 'department';
-}
 
 const INTERNAL_EVENTS = new Set([
   'internal_note_added', 'severity_escalated', 'case_reassigned', 'incident_joined', 'triage_overridden', 'triage_raised',
@@ -172,7 +165,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     // A link to someone else's case (a duplicate filed by another buyer, a merged case on another
     // shop's goods) would show a case the caller may not see: customers and merchants get their own.
     links: detail.links
-      .filter((l) => mayKnowOfCase(actor, l))
+      .filter((l) => canSeeCase(actor, l))
       .map((l) => ({ caseNo: l.case_no, caseId: l.id, state: l.state, linkType: l.link_type })),
     offers: detail.offers.map((o) => ({
       id: o.id,
