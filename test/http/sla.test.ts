@@ -231,3 +231,52 @@ describe('refund within 3 working days of receipt (SLA-12) over the National Day
     expect(firings(d, 'sla_breached', 'refund_after_receipt')).toHaveLength(1);
   });
 });
+
+describe('compliance review after two rejected revisions (SLA-9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('2026-11-10T10:00:00+08:00');
+  });
+  afterAll(async () => t.close());
+
+  const offer = (refundFen: number) => ({
+    planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen, keepItem: true }, basis: '轻微质量问题，保留商品部分退款',
+  });
+  async function rejectedThrice(shop: Shop): Promise<string> {
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', complaint(shop))).body.caseNo;
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    for (const refundFen of [3000, 5000, 6000]) {
+      expect((await shop.agent.action(caseNo, 'propose_plan', offer(refundFen))).status).toBe(200);
+      expect((await shop.customer.action(caseNo, 'reject_plan', { reason: '补偿太少' })).status).toBe(200);
+    }
+    expect((await detail(shop, caseNo)).state).toBe('compliance_review');
+    return caseNo;
+  }
+
+  it('gives compliance 2 h to answer and tells the supervisor when it does not', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo = await rejectedThrice(shop);
+    expect(clockOf(await detail(shop, caseNo), 'compliance_review')).toMatchObject({ state: 'running', remainingMs: 2 * HOUR });
+    // A handler's note in the review neither answers for compliance nor restarts the clock.
+    expect((await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '客户情绪激动', visibility: 'internal' })).status).toBe(201);
+    t.clock.advance(2 * HOUR + MIN);
+    await runTimers(t);
+    const d = await detail(shop, caseNo);
+    expect(firings(d, 'sla_breached', 'compliance_review')).toHaveLength(1);
+    expect(d.deadlines.filter((x) => x.metric === 'compliance_review')).toHaveLength(1);
+    expect((await notices(shop.supervisor, caseNo)).map((n) => n.type)).toContain('sla_breached');
+  });
+
+  it('is met by compliance\'s assessment note, before any plan', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo = await rejectedThrice(shop);
+    t.clock.advance(HOUR);
+    expect((await shop.compliance.post(`/api/v1/cases/${caseNo}/messages`, { body: '法律风险低，可在 80 元内和解', visibility: 'internal' })).status).toBe(201);
+    t.clock.advance(2 * HOUR);
+    await runTimers(t);
+    const d = await detail(shop, caseNo);
+    expect(d.state).toBe('compliance_review');
+    expect(clockOf(d, 'compliance_review')).toMatchObject({ state: 'met', breached: false });
+    expect(firings(d, 'sla_breached', 'compliance_review')).toHaveLength(0);
+  });
+});

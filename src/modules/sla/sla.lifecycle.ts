@@ -80,6 +80,13 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     starts: (e) => ((e.type === 'plan_rejected' || e.type === 'counter_offered') && e.toState !== 'compliance_review') || e.type === 'plan_expired',
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && !['plan_rejected', 'counter_offered', 'plan_expired'].includes(e.type)),
   },
+  compliance_review: {
+    // Entering review only: events inside it (notes, messages) keep that state without restarting it.
+    starts: (e) => e.toState === 'compliance_review' && ['plan_rejected', 'counter_offered', 'escalated_to_compliance', 'plan_expired'].includes(e.type),
+    // Compliance answers with its assessment (a note the handlers read) or its decision (a plan, a
+    // counter-offer accepted, a refusal): either ends the wait the SOP limits.
+    meets: (e) => e.toState !== 'compliance_review' || (e.actorRole === 'compliance' && e.type === 'internal_note_added'),
+  },
   second_handling: { starts: (e) => e.type === 'case_reopened', meets: (e) => e.type !== 'case_reopened' && isCustomerVisibleResponse(e) },
   refund_after_receipt: {
     starts: (e, c) => e.type === 'return_received' && RETURN_KINDS.includes(c.kind),

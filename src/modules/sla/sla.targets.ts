@@ -13,6 +13,7 @@ export const SLA_METRICS = [
   'collaboration_reply',
   'frontline_escalation',
   'reinvestigation',
+  'compliance_review',
   'second_handling',
   'refund_after_receipt',
   'task_deadline',
@@ -35,6 +36,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, LocalizedText> = {
   collaboration_reply: { 'zh-CN': '协同部门答复', 'en-US': 'Collaboration reply' },
   frontline_escalation: { 'zh-CN': '一线升级', 'en-US': 'Frontline escalation' },
   reinvestigation: { 'zh-CN': '方案被拒后重新核查', 'en-US': 'Re-investigation after rejection' },
+  compliance_review: { 'zh-CN': '合规评估', 'en-US': 'Compliance review' },
   second_handling: { 'zh-CN': '不满意二次处理', 'en-US': 'Second handling' },
   refund_after_receipt: { 'zh-CN': '收货后退款/换新', 'en-US': 'Refund or replacement after receipt' },
   task_deadline: { 'zh-CN': '执行任务', 'en-US': 'Execution task' },
@@ -198,6 +200,9 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   }),
   // SLA-9, SLA-11.
   def('reinvestigation', d(1, 'hours'), { warnBeforeMinutes: 15 }),
+  // SLA-9 with S4 §二(三): after the second rejected revision compliance assesses the legal risk,
+  // answering as a collaborating group does, within 2 h; a silent review goes to the supervisor.
+  def('compliance_review', d(2, 'hours'), { warnBeforeMinutes: 30 }),
   def('second_handling', d(2, 'hours'), { warnBeforeMinutes: 30 }),
   // SLA-12: refund or replacement within 3 working days after the return arrives.
   def('refund_after_receipt', d(3, 'working_days'), { warnBeforeMinutes: 240 }),

@@ -8,7 +8,7 @@ export type SlaState = (typeof SLA_STATES)[number];
 /** The metrics in the server's order (src/modules/sla/sla.targets.ts): columns follow it. */
 export const SLA_METRICS = [
   'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'collaboration_reply', 'frontline_escalation',
-  'reinvestigation', 'second_handling', 'refund_after_receipt', 'task_deadline',
+  'reinvestigation', 'compliance_review', 'second_handling', 'refund_after_receipt', 'task_deadline',
   'merchant_review', 'customer_ship_return', 'merchant_confirm_receipt', 'merchant_inspection', 'customer_evidence', 'plan_answer',
 ] as const;
 /** The open-clock states the case list can filter by (slaState=…). */

@@ -56,7 +56,7 @@ export const vocabEnUS = {
   slaMetric: {
     first_response: 'First response', acknowledgement: 'Acknowledgement', follow_up: 'Follow-up', plan_due: 'Plan due',
     staged_feedback: 'Staged feedback', collaboration_reply: 'Collaboration reply', frontline_escalation: 'Frontline escalation',
-    reinvestigation: 'Re-investigation after rejection', second_handling: 'Second handling',
+    reinvestigation: 'Re-investigation after rejection', compliance_review: 'Compliance review', second_handling: 'Second handling',
     refund_after_receipt: 'Refund or replacement after receipt', task_deadline: 'Execution task',
     merchant_review: 'Merchant reviews the request', customer_ship_return: 'Customer ships the return',
     merchant_confirm_receipt: 'Merchant confirms receipt', merchant_inspection: 'Merchant inspects the return',

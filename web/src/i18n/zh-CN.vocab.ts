@@ -59,7 +59,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   slaMetric: {
     first_response: '首次响应', acknowledgement: '受理确认', follow_up: '跟进反馈', plan_due: '给出方案',
     staged_feedback: '阶段性反馈', collaboration_reply: '协同部门答复', frontline_escalation: '一线升级',
-    reinvestigation: '方案被拒后重新核查', second_handling: '不满意二次处理',
+    reinvestigation: '方案被拒后重新核查', compliance_review: '合规评估', second_handling: '不满意二次处理',
     refund_after_receipt: '收货后退款/换新', task_deadline: '执行任务',
     merchant_review: '商家审核申请', customer_ship_return: '买家寄回商品',
     merchant_confirm_receipt: '商家确认收货', merchant_inspection: '商家验货', customer_evidence: '买家补充凭证',
