@@ -45,6 +45,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   );
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    // The console counts deadlines down on the server's clock (simulated or not), not the browser's.
+    reply.header('x-server-time', String(deps.clock.now().getTime()));
     return payload;
   });
   // Before anything that can answer: every response, errors included, carries the headers,

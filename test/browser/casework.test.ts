@@ -86,6 +86,26 @@ describe('casework on the case page in Chromium', () => {
     await page.context().close();
   });
 
+  it('counts the case list\'s deadlines down on the server\'s clock, not the browser\'s', async () => {
+    // The server runs on 2026-11-10 here, weeks away from the browser's own clock: counted on the
+    // browser's, the list would be off by those weeks.
+    const listed = (await cw.shop.agent.get('/api/v1/cases?limit=100')).body as { items: { caseNo: string; sla: { dueAt: string } | null }[] };
+    const dueAt = listed.items.find((i) => i.caseNo === cw.caseNo)?.sla?.dueAt;
+    expect(dueAt).toBeDefined();
+    const remainingMs = Date.parse(dueAt!) - c.t.clock.now().getTime();
+    const page = await signIn(cw.agent.email);
+    const errors = consoleErrors(page);
+    await page.goto(`${c.baseUrl}/cases`);
+    const badge = page.locator('tr.ant-table-row', { hasText: cw.caseNo }).getByTestId('sla-badge');
+    await badge.waitFor();
+    // Hours away on the server's clock, not weeks: e.g. 超时 3小时 or 剩余 1小时5分钟.
+    expect(Math.abs(remainingMs)).toBeLessThan(24 * 3_600_000);
+    const hours = Math.floor(Math.abs(remainingMs) / 3_600_000);
+    await expect.poll(() => badge.textContent()).toMatch(new RegExp(`^${remainingMs < 0 ? '超时' : '剩余'} ${hours > 0 ? `${hours}小时` : '\\d+分钟'}(\\d+分钟)?$`));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an agent inserts a suggested reply, is warned about 终身保修, replaces it with the compliant wording and sends', async () => {
     const page = await signIn(cw.agent.email);
     const errors = consoleErrors(page);

@@ -3,6 +3,7 @@
 // problem+json (detail, field, errors[]) or a problem made up here for network failures.
 import { clearSignedIn, csrfToken, getSignedIn, recheckSignIn } from '../auth/signed-in.ts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
+import { noteServerTime } from '../lib/serverClock.ts';
 
 export interface Problem {
   status: number;
@@ -60,7 +61,9 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
   }
   const url = params.size > 0 ? `${path}?${params.toString()}` : path;
   try {
-    return await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    const response = await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    noteServerTime(response.headers.get('x-server-time'));
+    return response;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, detail: i18n.t('errors.network') });

@@ -1,6 +1,7 @@
 // The supervisors' dashboard figures (GET /api/v1/reports/overview).
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
+import { serverNow } from '../lib/serverClock.ts';
 
 export interface OverviewFigures {
   from: string;
@@ -20,7 +21,7 @@ export function useOverview(days: number) {
   return useQuery({
     queryKey: ['reports', 'overview', days],
     queryFn: ({ signal }) => {
-      const to = new Date();
+      const to = new Date(serverNow());
       const from = new Date(to.getTime() - days * 86_400_000);
       return api<OverviewFigures>('GET', '/api/v1/reports/overview', { query: { from: from.toISOString(), to: to.toISOString() }, signal });
     },

@@ -3,6 +3,7 @@
 // and gives the CSRF token that every unsafe call sends back in X-CSRF-Token.
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../api/types.ts';
+import { noteServerTime } from '../lib/serverClock.ts';
 
 export interface SignedIn {
   user: { id: string; role: Role; displayName: string };
@@ -34,6 +35,7 @@ function check(): void {
   checking ??= (async () => {
     try {
       const response = await fetch('/api/v1/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      noteServerTime(response.headers.get('x-server-time'));
       if (!response.ok) {
         // 401: nobody is signed in. Anything else (server down): treat as signed out, the sign-in page says more.
         if (state.status === 'checking') emit({ status: 'signed-out' });

@@ -6,6 +6,7 @@ import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
+import { serverNow } from '../../lib/serverClock.ts';
 
 const MONEY_TERMS = ['refundFen', 'couponFen', 'cashFen', 'fraudCompensationFen'] as const;
 const FLAG_TERMS = ['returnRequired', 'keepItem', 'replacement', 'repair', 'reshipParts', 'apology'] as const;
@@ -17,7 +18,7 @@ const OFFER_COLORS: Record<string, string> = { awaiting_handler: 'gold', accepte
  */
 function shownStatus(offer: { status: string; proposerRole: string; expiresAt: string | null }): string {
   if (offer.status !== 'open') return offer.status;
-  if (offer.expiresAt && new Date(offer.expiresAt).getTime() <= Date.now()) return 'expired';
+  if (offer.expiresAt && new Date(offer.expiresAt).getTime() <= serverNow()) return 'expired';
   return offer.proposerRole === 'customer' ? 'awaiting_handler' : 'open';
 }
 

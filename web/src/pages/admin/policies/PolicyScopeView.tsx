@@ -14,6 +14,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { QueryFrame } from '../shared.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { PolicyRulesView } from './PolicyRulesView.tsx';
+import { serverNow } from '../../../lib/serverClock.ts';
 
 export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScope; name: string; canPublish: boolean }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function PolicyScopeView({ scope, name, canPublish }: { scope: PolicyScop
   const [editing, setEditing] = useState(false);
   const current = inForce.data?.policy ?? null;
   const ownVersion = current && (scope === null || current.scope === 'merchant') ? current : null;
-  const now = Date.now();
+  const now = serverNow();
   const since = (iso: string) => (coversEarlierOrders(iso) ? t('admin.policy.fromStart') : formatDateTime(iso, language));
 
   const columns: ColumnsType<PolicyVersion> = [

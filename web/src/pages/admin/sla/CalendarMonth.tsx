@@ -8,6 +8,7 @@ import { useCalendarDays } from '../../../api/admin.sla.queries.ts';
 import type { CalendarDay, DayKind } from '../../../api/admin.types.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useLanguage } from '../../../i18n/index.ts';
+import { serverNow } from '../../../lib/serverClock.ts';
 
 const KIND_STYLE: Record<DayKind, { background: string; color: string; tag: string }> = {
   workday: { background: '#ffffff', color: 'rgba(0,0,0,0.88)', tag: 'default' },
@@ -23,7 +24,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The current month in China (the product's local days). */
 function thisMonth(): { year: number; month: number } {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date(serverNow())).split('-').map(Number);
   return { year: year ?? 2026, month: month ?? 1 };
 }
 
