@@ -267,3 +267,34 @@ describe('customer does not answer an evidence request within 3 days', () => {
     expect(agentNotices).toHaveLength(1);
   });
 });
+
+describe('merchant first (ORG-3)', () => {
+  it("a merchant's case runs the merchant's clock, not frontline's 2 h; the platform stepping in ends it", async () => {
+    const shop = await freshShop();
+    const filed = await shop.customer.post('/api/v1/cases', { ...returnRequest(shop, 'quality'), description: '耳机左耳没声音，要求退货' });
+    const caseNo: string = filed.body.caseNo;
+    let view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { queue: string; severity: string; deadlines: { metric: string; state: string }[] };
+    expect(view.queue).toBe('merchant');
+    const open = (v: typeof view) => v.deadlines.filter((d) => ['running', 'warning', 'paused', 'breached'].includes(d.state)).map((d) => d.metric);
+    expect(open(view)).toContain('merchant_review');
+    expect(open(view)).not.toContain('frontline_escalation');
+    const severity = view.severity;
+
+    // Three hours on, the case is still the merchant's: frontline's rule does not pull it up.
+    t.clock.advance(3 * HOUR);
+    await runTimers(t);
+    view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(view).toMatchObject({ queue: 'merchant', severity });
+
+    // The customer appeals: the platform has it, and the merchant's silence no longer grants it.
+    expect((await shop.customer.action(caseNo, 'appeal', { reason: '商家一直不处理，申请平台介入' })).status).toBe(200);
+    view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(view.queue).toBe('specialists');
+    expect(view.deadlines.find((d) => d.metric === 'merchant_review')?.state).toBe('cancelled');
+    t.clock.advance(2 * DAY);
+    await runTimers(t);
+    const after = await staffView(shop, caseNo);
+    expect(after.state).toBe('submitted');
+    expect(after.timeline.some((e) => e.type === 'request_approved')).toBe(false);
+  });
+});

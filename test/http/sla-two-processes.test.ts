@@ -46,7 +46,8 @@ describe('two processes, one database', () => {
   it('fires each breach once and runs its escalation once', async () => {
     const [first] = runtimes;
     const t: TestApp = { runtime: first!, clock, payments: null as never, close: async () => undefined };
-    const shop = await makeShop(t);
+    // Sold by the platform itself: frontline's 2 h escalation applies (a merchant's case is the merchant's).
+    const shop = await makeShop(t, { platformOperated: true });
     const caseNos: string[] = [];
     for (let i = 0; i < CASES; i += 1) {
       const created = await shop.customer.post('/api/v1/cases', {

@@ -58,18 +58,20 @@ export async function planCases(
   options: { lockAssignees: boolean },
 ): Promise<CasesPlan> {
   const ids = entries.map(() => crypto.randomUUID());
-  const clocks = await deps.sla.planNewCases(
-    db,
-    entries.map((e, i) => ({
-      caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
-    })),
-  );
   // TR-3/TR-4: each new case is inserted already in its queue (and maybe with a person), its
   // case_routed event among its first events, so no second write of the row follows.
   const { routings, queues } = await routeNewCases(
     db,
     entries.map((e) => ({ state: 'submitted', facts: routingFactsOf(e) })),
     { lock: options.lockAssignees },
+  );
+  // The clocks depend on the queue: a case its merchant handles first runs the merchant's (ORG-3).
+  const clocks = await deps.sla.planNewCases(
+    db,
+    entries.map((e, i) => ({
+      caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
+      withMerchant: queues.get(routings[i]!.routing.queue)?.role === 'merchant',
+    })),
   );
   const cases = entries.map((entry, i): PlannedCase => {
     const { routing, event } = routings[i]!;

@@ -18,6 +18,8 @@ export interface SlaEvent {
 export interface LifecycleContext {
   kind: CaseKind;
   merchantId: string | null;
+  /** The case sits in a merchant's queue after the command: the merchant handles it first (ORG-3). */
+  withMerchant: boolean;
 }
 
 // 'department': of the departments only PR and compliance write to the customer, on the media
@@ -54,7 +56,7 @@ interface MetricRule {
   starts(event: SlaEvent, context: LifecycleContext): boolean;
   meets(event: SlaEvent): boolean;
   /** Stops without being met: the promise no longer applies (a failed inspection ends the refund clock). */
-  cancels?: (event: SlaEvent) => boolean;
+  cancels?: (event: SlaEvent, context: LifecycleContext) => boolean;
   /** Starts again as soon as it is met, while `starts` would hold (staged feedback). */
   recurring?: (event: SlaEvent) => boolean;
   /** A limit set by law that no target's budget may run past, counted from the clock's start. */
@@ -62,6 +64,8 @@ interface MetricRule {
 }
 
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange'];
+/** Where a request can still be granted as filed (approve_request). */
+const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
 
 export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule> = {
   first_response: { starts: (e) => e.type === 'case_submitted', meets: isCustomerVisibleResponse },
@@ -73,7 +77,13 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'acknowledged' && e.type !== 'investigation_started'),
     recurring: (e) => !planGiven(e),
   },
-  frontline_escalation: { starts: (e) => e.type === 'case_submitted', meets: planGiven },
+  // Frontline's 2 h (SLA-8) is the platform's rule: a case its merchant handles first is the
+  // merchant's, on the merchant's clock, until the platform steps in (ORG-3).
+  frontline_escalation: {
+    starts: (e, c) => e.type === 'case_submitted' && !c.withMerchant,
+    meets: planGiven,
+    cancels: (e, c) => e.type === 'case_routed' && c.withMerchant,
+  },
   reinvestigation: {
     // A rejection that sends the case to compliance review is compliance's to answer: handlers may
     // no longer propose, so no clock of theirs starts (plan_due-like work is compliance's there).
@@ -96,9 +106,15 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
   },
   merchant_review: {
+    // A marketplace's rule against a silent merchant: it runs while the merchant handles the case,
+    // from filing or from the case being put in the merchant's hands before anyone answered it.
     // Price protection needs the merchant to state the difference, so silence cannot grant it.
-    starts: (e, c) => e.type === 'case_submitted' && c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection',
+    starts: (e, c) =>
+      (e.type === 'case_submitted' || (e.type === 'case_routed' && REVIEWABLE_STATES.has(e.toState)))
+      && c.withMerchant && c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection',
     meets: planGiven,
+    // The platform stepped in (an appeal, a re-route): the merchant's silence no longer decides.
+    cancels: (e, c) => (e.type === 'case_routed' || e.type === 'platform_intervention') && !c.withMerchant,
   },
   customer_ship_return: {
     starts: (e) => e.toState === 'awaiting_return',

@@ -28,7 +28,7 @@ type Step = Partial<Omit<PlanInput, 'events'>> & { events: SlaEvent[] };
 
 function plan(key: CaseKey, step: Step): PlanOutput {
   return planDeadlineChanges({
-    key, context: { kind: key.kind, merchantId: key.merchantId }, state: step.events.at(-1)?.toState ?? 'investigating',
+    key, context: { kind: key.kind, merchantId: key.merchantId, withMerchant: key.merchantId !== null }, state: step.events.at(-1)?.toState ?? 'investigating',
     open: [], tasks: null, targets: TARGETS, calendarFor: () => CAL, now: T0, ...step,
   });
 }
@@ -87,6 +87,45 @@ describe('planDeadlineChanges: submission', () => {
   });
 });
 
+describe('planDeadlineChanges: merchant first (ORG-3)', () => {
+  const PLATFORM = { kind: RETURN.kind, merchantId: RETURN.merchantId, withMerchant: false };
+  const routed = (toState: string) => ev('case_routed', 'system', toState);
+
+  it('a case its merchant handles runs the merchant\'s review clock, not frontline\'s 2 h', () => {
+    const l3 = { ...RETURN, severity: 'L3' };
+    const withMerchant = apply(l3, [{ events: [SUBMITTED] }]).open;
+    expect(metrics(withMerchant)).toContain('merchant_review');
+    expect(metrics(withMerchant)).not.toContain('frontline_escalation');
+    // The same goods sold by the platform itself: frontline's clock, no merchant to stay silent.
+    const withPlatform = plan(l3, { events: [SUBMITTED], context: PLATFORM });
+    expect(metrics(withPlatform.deadlines)).toContain('frontline_escalation');
+    expect(metrics(withPlatform.deadlines)).not.toContain('merchant_review');
+  });
+
+  it('a case put in the merchant\'s hands before anyone answered gets the review clock and leaves frontline\'s', () => {
+    const l3 = { ...RETURN, severity: 'L3' };
+    const { open } = apply(l3, [
+      { events: [SUBMITTED], context: PLATFORM },
+      { events: [routed('acknowledged')], now: at(HOUR_MS) },
+    ]);
+    expect(metrics(open)).toContain('merchant_review');
+    expect(metrics(open)).not.toContain('frontline_escalation');
+    expect(dueIn(byMetric(open, 'merchant_review'), at(HOUR_MS))).toBe(48 * HOUR_MS);
+    // Once a plan was given there is nothing left to grant by silence.
+    const late = apply(l3, [{ events: [SUBMITTED], context: PLATFORM }, { events: [routed('plan_proposed')], now: at(HOUR_MS) }]).open;
+    expect(metrics(late)).not.toContain('merchant_review');
+  });
+
+  it('the platform stepping in ends the merchant\'s review clock without meeting it', () => {
+    const { last, open } = apply(RETURN, [
+      { events: [SUBMITTED] },
+      { events: [ev('platform_intervention', 'customer', 'submitted'), routed('submitted')], context: PLATFORM, now: at(HOUR_MS) },
+    ]);
+    expect(changed(last, 'cancelled')).toEqual(['merchant_review']);
+    expect(metrics(open)).not.toContain('merchant_review');
+  });
+});
+
 describe('planDeadlineChanges: responses', () => {
   const submitted = () => apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
 
@@ -113,13 +152,12 @@ describe('planDeadlineChanges: responses', () => {
       { events: [ev('evidence_provided', 'customer', 'investigating')], now: at(HOUR_MS + wait) },
     ]);
     const [, asked, given] = outs;
-    expect(changed(asked!, 'paused')).toEqual(['frontline_escalation', 'merchant_review', 'plan_due']);
+    expect(changed(asked!, 'paused')).toEqual(['merchant_review', 'plan_due']);
     expect(changed(asked!, 'started')).toEqual(['customer_evidence']);
-    expect(changed(given!, 'resumed')).toEqual(['frontline_escalation', 'merchant_review', 'plan_due']);
+    expect(changed(given!, 'resumed')).toEqual(['merchant_review', 'plan_due']);
     expect(changed(given!, 'met')).toEqual(['customer_evidence']);
     expect(dueIn(byMetric(open, 'plan_due'))).toBe(24 * HOUR_MS + wait);
     expect(dueIn(byMetric(open, 'merchant_review'))).toBe(48 * HOUR_MS + wait);
-    expect(dueIn(byMetric(open, 'frontline_escalation'))).toBe(2 * HOUR_MS + wait);
     const evidence = asked!.deadlines.find((d) => d.metric === 'customer_evidence')!;
     expect(evidence).toMatchObject({ party: 'customer', autoOutcome: 'decide_without_evidence' });
     expect(dueIn(evidence, at(HOUR_MS))).toBe(3 * DAY_MS);
@@ -227,7 +265,7 @@ describe('planDeadlineChanges: closing', () => {
       { events: [SUBMITTED] },
       { events: [ev('evidence_requested', 'agent', 'awaiting_customer')], now: at(HOUR_MS) },
     ]);
-    expect(open.length).toBeGreaterThan(3);
+    expect(open.length).toBeGreaterThanOrEqual(3);
     const out = plan(RETURN, { open, events: [ev('case_closed', 'system', state)], now: at(2 * HOUR_MS) });
     expect(out.deadlines.map((d) => d.id).sort()).toEqual(open.map((d) => d.id).sort());
     expect(out.deadlines.every((d) => d.clock.status === 'cancelled' && d.changes.join() === 'cancelled')).toBe(true);
@@ -243,6 +281,7 @@ const EVENT_TYPES = [
   'plan_approved', 'request_approved', 'rejected_ineligible', 'counter_offered', 'counter_offer_accepted', 'plan_rejected',
   'case_reopened', 'return_received', 'inspection_failed', 'return_delivered', 'evidence_requested', 'evidence_provided',
   'message_added', 'internal_note_added', 'case_linked', 'severity_escalated', 'case_reassigned', 'task_completed',
+  'case_routed', 'platform_intervention', 'escalated_to_compliance', 'plan_expired',
 ];
 const OPEN_LEANING = CASE_STATES.filter((s) => isOpenState(s));
 const arbEvent = fc.record({
@@ -270,6 +309,7 @@ const arbSteps = fc.array(
     events: fc.array(arbEvent, { maxLength: 3 }),
     gapMs: fc.integer({ min: 0, max: 3 * DAY_MS }),
     severity: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'L4'), { freq: 4 }),
+    withMerchant: fc.boolean(),
     tasks: fc.option(fc.uniqueArray(arbTask, { selector: (t) => t.id, maxLength: 3 }), { freq: 2 }),
   }),
   { minLength: 1, maxLength: 12 },
@@ -283,11 +323,12 @@ describe('planDeadlineChanges: properties', () => {
         let open: OpenDeadline[] = [];
         let now = T0.getTime();
         const finished = new Set<string>();
-        for (const step of [{ events: [SUBMITTED], gapMs: 0, severity: null, tasks: null }, ...steps]) {
+        for (const step of [{ events: [SUBMITTED], gapMs: 0, severity: null, tasks: null, withMerchant: first.merchantId !== null }, ...steps]) {
           now += step.gapMs;
           if (step.severity) key = { ...key, severity: step.severity };
           const state = step.events.at(-1)?.toState ?? 'investigating';
-          const out = plan(key, { events: step.events, open, tasks: step.tasks, state, now: new Date(now) });
+          const context = { kind: key.kind, merchantId: key.merchantId, withMerchant: step.withMerchant && key.merchantId !== null };
+          const out = plan(key, { events: step.events, open, tasks: step.tasks, state, context, now: new Date(now) });
           const before = new Set(open.map((d) => d.id));
           for (const d of out.deadlines) {
             expect(d.changes.length).toBeGreaterThan(0);

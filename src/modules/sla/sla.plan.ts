@@ -108,7 +108,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
           const target = bestTarget(targets, d.metric, key);
           if (target) start(d.metric, null, target, lifecycleClock(d.metric, target));
         }
-      } else if (rule.cancels?.(event)) {
+      } else if (rule.cancels?.(event, input.context)) {
         change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
       }
     }

@@ -14,6 +14,7 @@ import {
 } from './sla.repository.ts';
 import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
 import { createConfigCache } from '../../shared/config-cache.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -26,7 +27,7 @@ export interface SlaRules {
 export interface CaseChange {
   row: CaseRow;
   /** The case row's values after the command. */
-  after: Pick<CaseRow, 'state' | 'severity' | 'category' | 'channel' | 'merchant_id'>;
+  after: Pick<CaseRow, 'state' | 'severity' | 'category' | 'channel' | 'merchant_id' | 'queue'>;
   events: SlaEvent[];
   now: Date;
   /** Measure every open clock again (after a calendar change). */
@@ -48,7 +49,10 @@ export interface SlaService {
    * Plans the first clocks of new cases (intake writes them with the cases). `tier`, when the
    * caller knows the customer's tier already; otherwise it is read when a target needs it.
    */
-  planNewCases(db: Db, cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null }[]): Promise<NewCaseClocks[]>;
+  planNewCases(
+    db: Db,
+    cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null; withMerchant: boolean }[],
+  ): Promise<NewCaseClocks[]>;
   /**
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
    * whether one falls due so soon that the schedulers should be woken (notifySchedulers).
@@ -125,7 +129,11 @@ export function createSlaService(): SlaService {
           tier: await tierOf(trx, loaded.targets, row.customer_id),
           merchantId: after.merchant_id,
         },
-        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id },
+        context: {
+          kind: row.kind as CaseKind,
+          merchantId: after.merchant_id,
+          withMerchant: (await cachedQueues(trx)).get(after.queue)?.role === 'merchant',
+        },
         state: after.state,
         events: change.events,
         rebudget: change.rebudget ?? false,
@@ -157,7 +165,7 @@ export function createSlaService(): SlaService {
         const key = { ...c.key, tier: needsTier ? (c.tier !== undefined ? c.tier : (tiers.get(c.customerId) ?? null)) : null };
         const plan = planDeadlineChanges({
           key,
-          context: { kind: key.kind, merchantId: key.merchantId },
+          context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant },
           state: 'submitted',
           events: [{ type: 'case_submitted', actorRole: 'customer', toState: 'submitted' }],
           open: [],

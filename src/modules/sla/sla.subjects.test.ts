@@ -23,7 +23,7 @@ type Step = Partial<Omit<PlanInput, 'events'>> & { events?: SlaEvent[] };
 
 function plan(step: Step): PlanOutput {
   return planDeadlineChanges({
-    key: KEY, context: { kind: KEY.kind, merchantId: null }, state: 'investigating', events: [],
+    key: KEY, context: { kind: KEY.kind, merchantId: null, withMerchant: false }, state: 'investigating', events: [],
     open: [], tasks: null, targets: TARGETS, calendarFor: () => CAL, now: T0, ...step,
   });
 }
