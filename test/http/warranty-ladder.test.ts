@@ -79,3 +79,34 @@ describe('the repair ladder (三包)', () => {
     expect(ladder.body.items[0].path).not.toBe('three_guarantees_replacement');
   });
 });
+
+describe('the ladder on a repair case (三包 第十条, 第十四条)', () => {
+  it('refuses a third repair or a coupon, and a replacement given there restarts the warranty', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 300 * 86_400_000).toISOString() });
+    await repairedOnce(shop, 1);
+    await repairedOnce(shop, 2);
+    const caseNo = await fileCase(shop, { kind: 'repair', reason: 'quality', description: '修了两次还是无法开机' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const plan = (planType: string, terms: Record<string, unknown>) => ({ planType, responsibility: 'quality_defect', terms, basis: '两次修理仍有故障' });
+    for (const [planType, terms] of [['repair', { repair: true, returnRequired: true }], ['compensation', { couponFen: 5000 }]] as const) {
+      const refused = await shop.agent.action(caseNo, 'propose_plan', plan(planType, terms));
+      expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+      expect(refused.body).toMatchObject({ type: '/problems/plan-below-statutory-rights', field: 'terms' });
+      expect(refused.body.messages['zh-CN']).toContain('三包');
+    }
+    expect((await shop.agent.action(caseNo, 'propose_plan', plan('exchange', { replacement: true, returnRequired: true }))).status).toBe(200);
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}L0`, shippingFeeFen: 0 });
+    await shop.agent.action(caseNo, 'receive_return', {});
+    await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '确认故障' });
+    const task = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'ship_replacement')!;
+    expect((await shop.merchant.action(caseNo, 'complete_task', { taskId: task.id, proof: { carrier: '顺丰', trackingNo: `SF${shop.id}L1` } })).body.state).toBe('resolved');
+
+    // Past the first unit's 12 months: the replacement's own warranty covers it, with no repairs counted.
+    t.clock.advance(90 * 86_400_000);
+    const repair = await shop.customer.post('/api/v1/eligibility', { kind: 'repair', reason: 'quality', orderItemIds: [shop.orderItemId] });
+    expect(repair.body.eligible, JSON.stringify(repair.body)).toBe(true);
+    expect(repair.body.items[0].reasons[0].text['zh-CN']).toContain('换货次日起12个月');
+    expect((await preview(shop, shop.customer)).body.items[0].path).not.toBe('three_guarantees_replacement');
+  });
+});

@@ -1,6 +1,6 @@
 // VER-1 / POL-10: the order facts and the policy version in force for the order, evaluated per
 // item by the pure policy engine. Used at intake and by the preview shown before submitting.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CaseKind, RequestReason } from '../../shared/vocabulary.ts';
 import type { OrderItemFacts } from '../orders/index.ts';
@@ -83,7 +83,8 @@ async function warrantyRecord(db: Kysely<DB>, orderItemIds: string[]): Promise<M
     .selectFrom('execution_tasks as t')
     .innerJoin('case_items as ci', 'ci.case_id', 't.case_id')
     .innerJoin('cases as c', 'c.id', 't.case_id')
-    .select(['ci.order_item_id', 't.id', 't.type', 't.done_at', 'c.kind'])
+    .leftJoin('offers as o', 'o.id', 't.offer_id')
+    .select(['ci.order_item_id', 't.id', 't.type', 't.done_at', 'c.kind', sql<boolean | null>`(o.terms->>'replacement')::boolean`.as('replacement')])
     .where('ci.order_item_id', 'in', orderItemIds)
     .where('t.status', '=', 'done')
     .where('t.type', 'in', ['repair', 'ship_replacement'])
@@ -91,8 +92,12 @@ async function warrantyRecord(db: Kysely<DB>, orderItemIds: string[]): Promise<M
   const out = new Map<string, WarrantyRecord>();
   for (const id of orderItemIds) {
     const mine = rows.filter((r) => r.order_item_id === id && r.done_at !== null);
-    // A replacement shipped on an exchange replaces the item; on a reship it only completes it.
-    const replacements = mine.filter((r) => r.type === 'ship_replacement' && r.kind === 'exchange').map((r) => r.done_at!.getTime());
+    // A replacement shipped on an exchange, or under a plan giving a replacement (the 三包 ladder's
+    // after two failed repairs, on whatever kind of case), replaces the item; reshipped parts only
+    // complete it.
+    const replacements = mine
+      .filter((r) => r.type === 'ship_replacement' && (r.kind === 'exchange' || r.replacement === true))
+      .map((r) => r.done_at!.getTime());
     const replacedAt = replacements.length > 0 ? new Date(Math.max(...replacements)) : null;
     const repairs = new Set(mine.filter((r) => r.type === 'repair' && (!replacedAt || r.done_at!.getTime() > replacedAt.getTime())).map((r) => r.id)).size;
     out.set(id, { replacedAt, repairs });

@@ -110,6 +110,29 @@ describe('plan assessment (RES-2, RES-3)', () => {
     expect(assessPlan(partial, { ...context, eligibilityPath: 'quality_exchange' }).violations).toEqual([]);
   });
 
+  it('after two failed repairs (三包) holds staff to a replacement or a full refund', () => {
+    const ladder = { ...context, eligibilityPath: 'three_guarantees_replacement', responsibility: 'quality_defect' as const };
+    const codes = (terms: typeof EMPTY_TERMS) => assessPlan(terms, ladder).violations.map((v) => v.code);
+    expect(codes({ ...EMPTY_TERMS, repair: true, returnRequired: true })).toEqual(['below_three_guarantees']);
+    expect(codes({ ...EMPTY_TERMS, repair: true })).toEqual(['below_three_guarantees']);
+    expect(codes({ ...EMPTY_TERMS, couponFen: 5_000 })).toEqual(['below_three_guarantees']);
+    expect(codes({ ...EMPTY_TERMS, refundFen: 20_000, returnRequired: true })).toEqual(['below_three_guarantees']);
+    expect(codes({ ...EMPTY_TERMS, replacement: true, returnRequired: true })).toEqual([]);
+    expect(codes({ ...EMPTY_TERMS, refundFen: 29_900, returnRequired: true })).toEqual([]);
+    // The customer may ask for another repair; goods they damaged are outside 三包.
+    expect(assessPlan({ ...EMPTY_TERMS, repair: true }, { ...ladder, proposedByCustomer: true }).violations).toEqual([]);
+    expect(assessPlan({ ...EMPTY_TERMS, repair: true }, { ...ladder, responsibility: 'customer_misuse' }).violations).toEqual([]);
+  });
+
+  it('退一赔三: goods taken back for fraud are refunded in full, the compensation on top', () => {
+    const fraud = { ...context, eligibilityPath: 'always_accepted', fraudFound: true, responsibility: 'merchant_error' as const };
+    const onlyCompensation = { ...EMPTY_TERMS, returnRequired: true, fraudCompensationFen: 89_700 };
+    expect(assessPlan(onlyCompensation, fraud).violations.map((v) => v.code)).toEqual(['fraud_refund_required']);
+    expect(assessPlan({ ...onlyCompensation, refundFen: 29_900 }, fraud).violations).toEqual([]);
+    // Kept goods: the threefold compensation alone is what the law requires.
+    expect(assessPlan({ ...onlyCompensation, returnRequired: false }, fraud).violations).toEqual([]);
+  });
+
   it('a refund for goods the customer damaged is goodwill, not a statutory right', () => {
     const misuse = { ...context, responsibility: 'customer_misuse' as const, eligibilityPath: 'quality_return' };
     const partial = { ...EMPTY_TERMS, refundFen: 10_000, returnRequired: true };

@@ -177,13 +177,38 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   // the finding takes the statutory full refund away, and any refund given is goodwill.
   const customerAtFault = context.responsibility === 'customer_misuse';
   const statutoryReturn = !customerAtFault && context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
-  if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && terms.refundFen < refundable && !terms.replacement) {
+  const fullRefund = terms.refundFen >= refundable;
+  // 三包 after two failed repairs: the customer is owed a replacement or a refund; a third repair
+  // or a coupon in their place is below the law (a customer may still ask for one themselves).
+  const ladder = !customerAtFault && context.eligibilityPath === 'three_guarantees_replacement';
+  if (!context.proposedByCustomer && ladder && !terms.replacement && !fullRefund) {
+    violations.push({
+      code: 'below_three_guarantees',
+      field: 'terms',
+      text: {
+        'zh-CN': `商品经两次修理仍不能正常使用，依三包规定应为客户更换或退货并全额退款（${yuan(refundable)} 元），不得再修理或以补偿代替`,
+        'en-US': `Two repairs did not fix the goods: by the three-guarantees rules the customer is owed a replacement or a return with a full refund (${yuan(refundable)} yuan), not another repair or compensation instead`,
+      },
+    });
+  } else if (!context.proposedByCustomer && statutoryReturn && terms.returnRequired && !fullRefund && !terms.replacement) {
     violations.push({
       code: 'below_statutory_refund',
       field: 'terms.refundFen',
       text: {
         'zh-CN': `客户依法可退货并全额退款（${yuan(refundable)} 元），退货方案不得低于全额退款`,
         'en-US': `The customer may by law return the goods for a full refund (${yuan(refundable)} yuan); a return plan may not refund less`,
+      },
+    });
+  }
+  // 退一赔三 (消保法 第五十五条): goods taken back for fraud are refunded in full, and the
+  // compensation comes on top of the refund, never in its place.
+  if (context.fraudFound && !context.proposedByCustomer && terms.returnRequired && !fullRefund && !terms.replacement && !statutoryReturn) {
+    violations.push({
+      code: 'fraud_refund_required',
+      field: 'terms.refundFen',
+      text: {
+        'zh-CN': `经营者存在欺诈，退回商品须全额退还价款（${yuan(refundable)} 元），三倍赔偿另行支付`,
+        'en-US': `Fraud was found: goods taken back are refunded in full (${yuan(refundable)} yuan), with the threefold compensation on top`,
       },
     });
   }
