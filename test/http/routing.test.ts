@@ -105,6 +105,13 @@ describe('merchant first, then platform intervention (ORG-3)', () => {
     // The customer sees their appeal on the timeline.
     const seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
     expect(seen.body.timeline.map((e: Event) => e.type)).toContain('platform_intervention');
+    // The merchant no longer decides the case it lost: no refusal, plan or result of its own.
+    const overruled = await shop.merchant.action(caseNo, 'reject_ineligible', { reason: '商品已拆封' });
+    expect(overruled.status).toBe(409);
+    expect(overruled.body.code).toBe('platform_handles');
+    const offered = ((await shop.merchant.get(`/api/v1/cases/${caseNo}`)).body.actions as { action: string }[]).map((x) => x.action);
+    expect(offered).not.toContain('reject_ineligible');
+    expect(offered).not.toContain('propose_plan');
     // Once the platform has it, there is nothing to appeal; re-routing keeps it with the platform.
     expect((await shop.customer.action(caseNo, 'appeal', { reason: '再次申请' })).status).toBe(409);
     expect((await shop.agent.action(caseNo, 'route', {})).body.queue).toBe('specialists');

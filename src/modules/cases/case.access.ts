@@ -110,10 +110,12 @@ export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
   };
 }
 
-export function machineActor(actor: Actor, row: Pick<CaseRow, 'customer_id' | 'merchant_id'>): MachineActor {
+/** `merchantHolds`: the case sits in a merchant's queue (routing's queue roles). */
+export function machineActor(actor: Actor, row: Pick<CaseRow, 'customer_id' | 'merchant_id'>, merchantHolds: boolean): MachineActor {
   return {
     role: actor.role,
     isOwner: actor.customerId !== null && actor.customerId === row.customer_id,
     isCaseMerchant: actor.merchantId !== null && actor.merchantId === row.merchant_id,
+    merchantHolds,
   };
 }

@@ -68,7 +68,8 @@ export async function runCaseAction<I>(
         const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
         // Before the handler: link, retriage, routing and flags change a case without a transition.
         assertAcceptsChanges(row);
-        const decideNow = (command: CaseCommand) => decide(snapshotOf(row, now), command, machineActor(actor, row));
+        const merchantHolds = actor.role === 'merchant' && (await cachedQueues(trx)).get(row.queue)?.role === 'merchant';
+        const decideNow = (command: CaseCommand) => decide(snapshotOf(row, now), command, machineActor(actor, row, merchantHolds));
         const refuse = (decision: ReturnType<typeof decideNow>) => {
           if (!decision.ok) throw conflict('transition-refused', decision.message, { code: decision.code, state: row.state, action: action.type });
           return decision;

@@ -87,7 +87,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
     // CL-6: the retention period ended and the personal data was removed.
     purgedAt: iso(row.purged_at),
     actions: [
-      ...availableActions(snapshotOf(row, now), machineActor(actor, row)).map((action) => ({
+      // Without the queue roles at hand the merchant is offered what it could do holding the case; the command decides.
+      ...availableActions(snapshotOf(row, now), machineActor(actor, row, queues ? queues.get(row.queue)?.role === 'merchant' : true)).map((action) => ({
         action: action as string,
         label: CASE_COMMAND_LABELS[action],
       })),

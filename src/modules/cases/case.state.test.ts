@@ -33,7 +33,7 @@ const base: CaseSnapshot = {
   executionStarted: false,
 };
 const at = (state: CaseState, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ ...base, state, ...extra });
-const as = (role: Role, extra: Partial<Actor> = {}): Actor => ({ role, isOwner: false, isCaseMerchant: false, ...extra });
+const as = (role: Role, extra: Partial<Actor> = {}): Actor => ({ role, isOwner: false, isCaseMerchant: false, merchantHolds: true, ...extra });
 
 const customer = as('customer', { isOwner: true });
 const strangerCustomer = as('customer');
@@ -78,6 +78,18 @@ describe('intake and investigation', () => {
     refused(decide(at('submitted'), { type: 'acknowledge' }, otherMerchant), 'not_case_merchant');
     refused(decide(at('investigating'), { type: 'propose_plan', offerId: 'o', needsApproval: false }, otherMerchant), 'not_case_merchant');
     refused(decide(at('return_received'), inspect(true, '', 0), otherMerchant), 'not_case_merchant');
+  });
+
+  it('once the platform holds the case, its merchant no longer decides it but still does its part (ORG-3)', () => {
+    const overruled = as('merchant', { isCaseMerchant: true, merchantHolds: false });
+    refused(decide(at('investigating'), { type: 'reject_ineligible', reason: '已拆封' }, overruled), 'platform_handles');
+    refused(decide(at('submitted'), { type: 'approve_request', offerId: 'o', returnRequired: true, openTasks: 1 }, overruled), 'platform_handles');
+    refused(decide(at('investigating'), { type: 'propose_plan', offerId: 'o', needsApproval: false }, overruled), 'platform_handles');
+    refused(decide(at('inspection_failed'), { type: 'notify_result', channel: 'web' }, overruled), 'platform_handles');
+    accepted(decide(at('return_in_transit'), { type: 'receive_return' }, overruled), 'return_received');
+    accepted(decide(at('return_received'), inspect(true, '', 0), overruled), 'executing');
+    // The platform's staff decide as before.
+    accepted(decide(at('investigating'), { type: 'reject_ineligible', reason: '已拆封' }, agent), 'rejected');
   });
 
   it('starts an investigation from acknowledged or straight from submitted', () => {
@@ -513,6 +525,7 @@ const actorArb: fc.Arbitrary<Actor> = fc.record({
   role: fc.constantFrom(...ROLES),
   isOwner: pick(true, false),
   isCaseMerchant: pick(true, false),
+  merchantHolds: pick(true, false),
 });
 
 type Step =

@@ -166,7 +166,13 @@ export interface CaseSnapshot {
   executionStarted: boolean;
 }
 
-export interface Actor { role: Role; isOwner: boolean; isCaseMerchant: boolean }
+export interface Actor {
+  role: Role;
+  isOwner: boolean;
+  isCaseMerchant: boolean;
+  /** The case is in a merchant's queue: its merchant decides it; once the platform holds it, the merchant only carries out its part (ORG-3). */
+  merchantHolds: boolean;
+}
 
 export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer' | 'executionStarted'>>;
 
@@ -175,6 +181,7 @@ export type DecisionCode =
   | 'forbidden_role'
   | 'not_case_owner'
   | 'not_case_merchant'
+  | 'platform_handles'
   | 'reason_required'
   | 'question_required'
   | 'photos_required'
@@ -208,6 +215,10 @@ export const ROLE_LABELS: Record<Role, LocalizedText> = {
 const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbidden_role' | 'invalid_payload'>, LocalizedText> = {
   not_case_owner: { 'zh-CN': '只有提交该售后单的客户本人才能进行此操作。', 'en-US': 'Only the customer who opened this case can do this.' },
   not_case_merchant: { 'zh-CN': '只有该订单的商家才能处理此售后单。', 'en-US': "Only the order's merchant can handle this case." },
+  platform_handles: {
+    'zh-CN': '平台已介入处理此售后单，由平台作出决定；商家可继续完成收货、验货和自己的执行任务。',
+    'en-US': 'The platform has taken this case over and decides it; the merchant still receives and inspects the return and does its own tasks.',
+  },
   reason_required: { 'zh-CN': '请填写原因。', 'en-US': 'A reason is required.' },
   question_required: { 'zh-CN': '请写明需要客户补充的内容。', 'en-US': 'Say what the customer needs to provide.' },
   photos_required: { 'zh-CN': '质检不通过时，须至少上传一张照片。', 'en-US': 'A failed inspection needs at least one photo.' },
@@ -267,6 +278,10 @@ function illegalTransition(state: CaseState, type: CaseCommandType): Refused {
 // where the lifecycle names them. A merchant must be the case's merchant, a customer its owner.
 const HANDLERS = ['agent', 'specialist', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const HANDLERS_MERCHANT: readonly Role[] = [...HANDLERS, 'merchant'];
+/** What a merchant decides only while it holds the case; receiving, inspecting and its tasks stay its own. */
+const MERCHANT_DECISIONS: ReadonlySet<CaseCommandType> = new Set([
+  'acknowledge', 'start_investigation', 'request_evidence', 'reject_ineligible', 'approve_request', 'propose_plan', 'accept_counter_offer', 'notify_result',
+]);
 const HANDLERS_MERCHANT_SYSTEM: readonly Role[] = [...HANDLERS_MERCHANT, 'system'];
 const HANDLERS_SYSTEM: readonly Role[] = [...HANDLERS, 'system'];
 const CUSTOMER: readonly Role[] = ['customer'];
@@ -289,6 +304,7 @@ function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType):
   }
   if (actor.role === 'customer' && !actor.isOwner) return refuse('not_case_owner');
   if (actor.role === 'merchant' && !actor.isCaseMerchant) return refuse('not_case_merchant');
+  if (actor.role === 'merchant' && !actor.merchantHolds && MERCHANT_DECISIONS.has(type)) return refuse('platform_handles');
   return null;
 }
 
