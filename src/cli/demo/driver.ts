@@ -57,7 +57,7 @@ export class CaseRun {
   #ref: CaseRef | null = null;
   readonly #customer: { token: string; id: string };
   readonly #merchantNo: number | null;
-  readonly #handler: string;
+  #handler: string;
   readonly #warehouse: string;
   #photoSeed = 0;
   #request: RequestText | null = null;
@@ -226,6 +226,11 @@ export class CaseRun {
     const byAgent = STAFF_FILED.has(channel);
     const ref = await this.d.api.createCase(byAgent ? this.d.staff.agent : this.#customer.token, byAgent && !order ? { ...body, customerId: this.#customer.id } : body);
     this.#ref = ref;
+    // A merchant decides only the cases it holds (ORG-3): one routed to the platform is the agent's.
+    if (this.#handler !== this.d.staff.agent) {
+      const routed = (await this.d.api.request(this.d.staff.agent, 'GET', `/api/v1/cases/${ref.caseNo}`)) as { queue?: string };
+      if (routed.queue !== 'merchant') this.#handler = this.d.staff.agent;
+    }
     await this.d.afterCreate(ref.id);
   }
 

@@ -96,7 +96,7 @@ async function assertMergeKeepsRequest(ctx: ActionContext, target: CaseRow): Pro
  * goes ahead (the customer keeps their right, CL-3): the two cases are linked as duplicates for
  * staff to merge or handle together, and this one stays without the slot.
  */
-async function retakeDuplicateSlot(ctx: ActionContext): Promise<Record<string, unknown>> {
+export async function retakeDuplicateSlot(ctx: ActionContext): Promise<Record<string, unknown>> {
   if (isOpenState(ctx.row.state as CaseState)) return {}; // reopened from result_notified: it never let go
   const key = await dedupeKeyOfCase(ctx.trx, ctx.row);
   if (!key || (await takeDedupeSlot(ctx.trx, ctx.row.id, key))) return {};

@@ -68,7 +68,7 @@ export async function runCaseAction<I>(
         const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
         // Before the handler: link, retriage, routing and flags change a case without a transition.
         assertAcceptsChanges(row);
-        const merchantHolds = actor.role === 'merchant' && (await cachedQueues(trx)).get(row.queue)?.role === 'merchant';
+        const merchantHolds = (await cachedQueues(trx)).get(row.queue)?.role === 'merchant';
         const decideNow = (command: CaseCommand) => decide(snapshotOf(row, now), command, machineActor(actor, row, merchantHolds));
         const refuse = (decision: ReturnType<typeof decideNow>) => {
           if (!decision.ok) throw conflict('transition-refused', decision.message, { code: decision.code, state: row.state, action: action.type });
@@ -161,7 +161,8 @@ function caseChangesFor(
   // IN-8: only open cases hold the duplicate slot. A reopened case takes it back in the reopen
   // handler (case.actions.basic.ts), which first checks whether a newer open case holds it.
   if (wasOpen && !isOpen) changes.open_dedupe_key = null;
-  if (decision.to === 'closed') changes.closed_at = now;
+  // A refusal ends the case as a close does; the merchant's can be appealed within the same window.
+  if (decision.to === 'closed' || decision.to === 'rejected') changes.closed_at = now;
   if (decision.to === 'archived') changes.archived_at = now;
   if (!wasOpen && isOpen) changes.closed_at = null;
   return { ...changes, ...extra };

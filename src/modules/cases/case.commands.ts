@@ -26,6 +26,8 @@ export type CaseCommand =
   | { type: 'confirm_resolution'; rating?: number }
   | { type: 'close' }
   | { type: 'reopen'; reason: string }
+  /** 平台介入 after the merchant refused the request (ORG-3): the platform takes the refused case up. */
+  | { type: 'appeal'; reason: string }
   | { type: 'withdraw'; reason?: string }
   | { type: 'merge_into'; targetCaseId: string }
   | { type: 'archive' }
@@ -62,6 +64,7 @@ export const CASE_COMMAND_LABELS: Record<CaseCommandType, LocalizedText> = {
   confirm_resolution: { 'zh-CN': '确认问题已解决', 'en-US': 'confirm the resolution' },
   close: { 'zh-CN': '关闭售后单', 'en-US': 'close the case' },
   reopen: { 'zh-CN': '重新打开售后单', 'en-US': 'reopen the case' },
+  appeal: { 'zh-CN': '申请平台介入', 'en-US': 'ask the platform to intervene' },
   withdraw: { 'zh-CN': '撤销申请', 'en-US': 'withdraw the request' },
   merge_into: { 'zh-CN': '合并到其他售后单', 'en-US': 'merge into another case' },
   archive: { 'zh-CN': '归档', 'en-US': 'archive the case' },

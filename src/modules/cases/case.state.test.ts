@@ -92,6 +92,19 @@ describe('intake and investigation', () => {
     accepted(decide(at('investigating'), { type: 'reject_ineligible', reason: '已拆封' }, agent), 'rejected');
   });
 
+  it('a merchant\'s refusal can be appealed to the platform within the reopen window (ORG-3)', () => {
+    const appeal = { type: 'appeal', reason: '商家驳回不合理' } as const;
+    const d = accepted(decide(at('rejected'), appeal, customer), 'investigating');
+    expect(d.event).toBe('platform_intervention');
+    accepted(decide(at('rejected'), appeal, agent), 'investigating');
+    refused(decide(at('rejected'), appeal, merchant), 'forbidden_role');
+    refused(decide(at('rejected'), appeal, strangerCustomer), 'not_case_owner');
+    refused(decide(at('rejected'), appeal, as('customer', { isOwner: true, merchantHolds: false })), 'not_merchant_refusal');
+    refused(decide(at('rejected', { reopenWindowOpen: false }), appeal, customer), 'appeal_window_closed');
+    refused(decide(at('rejected'), { type: 'appeal', reason: ' ' }, customer), 'reason_required');
+    refused(decide(at('closed'), appeal, customer), 'illegal_transition');
+  });
+
   it('starts an investigation from acknowledged or straight from submitted', () => {
     const d = accepted(decide(at('acknowledged'), { type: 'start_investigation' }, agent), 'investigating');
     expect(d.event).toBe('investigation_started');
@@ -316,7 +329,10 @@ describe('result, closing and reopening (CL-3, CL-5)', () => {
   });
 
   it('archives closed, rejected and withdrawn cases', () => {
-    for (const state of ['rejected', 'withdrawn'] as const) accepted(decide(at(state), { type: 'archive' }, system), 'archived');
+    for (const state of ['rejected', 'withdrawn'] as const) accepted(decide(at(state, { reopenWindowOpen: false }), { type: 'archive' }, system), 'archived');
+    // A refusal made by the platform has no appeal to wait for; a merchant's waits for the window.
+    accepted(decide(at('rejected'), { type: 'archive' }, as('system', { merchantHolds: false })), 'archived');
+    refused(decide(at('rejected'), { type: 'archive' }, system), 'reopen_window_open');
     accepted(decide(at('closed', { reopenWindowOpen: false }), { type: 'archive' }, system), 'archived');
     refused(decide(at('result_notified'), { type: 'archive' }, system), 'illegal_transition');
     refused(decide(at('closed', { reopenWindowOpen: false }), { type: 'archive' }, customer), 'forbidden_role');
@@ -495,7 +511,7 @@ function build(type: CaseCommandType, p: Payload): CaseCommand {
     case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request': case 'lapse_plan':
       return { type };
     case 'request_evidence': return { type, question: p.question };
-    case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen': case 'escalate_to_compliance':
+    case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen': case 'escalate_to_compliance': case 'appeal':
       return { type, reason: p.reason };
     case 'propose_plan': return { type, offerId: p.offerId, needsApproval: p.needsApproval };
     case 'approve_request': return { type, offerId: p.offerId, returnRequired: p.returnRequired, openTasks: p.openTasks };

@@ -160,7 +160,7 @@ export interface CaseSnapshot {
   resultNotified: boolean;
   unansweredCustomerMessages: number;
   hasPendingCounterOffer: boolean;
-  /** Closed at most REOPEN_WINDOW_DAYS ago, or not closed. */
+  /** Closed (or refused) at most REOPEN_WINDOW_DAYS ago, or neither. */
   reopenWindowOpen: boolean;
   /** The case has been in an EXECUTION_STATE at some point: goods or money have moved for it. */
   executionStarted: boolean;
@@ -182,6 +182,8 @@ export type DecisionCode =
   | 'not_case_owner'
   | 'not_case_merchant'
   | 'platform_handles'
+  | 'not_merchant_refusal'
+  | 'appeal_window_closed'
   | 'reason_required'
   | 'question_required'
   | 'photos_required'
@@ -215,6 +217,14 @@ export const ROLE_LABELS: Record<Role, LocalizedText> = {
 const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbidden_role' | 'invalid_payload'>, LocalizedText> = {
   not_case_owner: { 'zh-CN': '只有提交该售后单的客户本人才能进行此操作。', 'en-US': 'Only the customer who opened this case can do this.' },
   not_case_merchant: { 'zh-CN': '只有该订单的商家才能处理此售后单。', 'en-US': "Only the order's merchant can handle this case." },
+  not_merchant_refusal: {
+    'zh-CN': '此申请是平台驳回的，不能再申请平台介入；如有异议请联系客服或提出投诉。',
+    'en-US': 'The platform itself refused this request, so there is no intervention to ask for; contact customer service or file a complaint instead.',
+  },
+  appeal_window_closed: {
+    'zh-CN': `商家驳回已超过 ${REOPEN_WINDOW_DAYS} 天，不能再申请平台介入。`,
+    'en-US': `The merchant refused more than ${REOPEN_WINDOW_DAYS} days ago; the platform can no longer be asked to intervene.`,
+  },
   platform_handles: {
     'zh-CN': '平台已介入处理此售后单，由平台作出决定；商家可继续完成收货、验货和自己的执行任务。',
     'en-US': 'The platform has taken this case over and decides it; the merchant still receives and inspects the return and does its own tasks.',
@@ -474,6 +484,15 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       // had accepted, so its first rejection now does not go straight to compliance.
       return go(from, 'investigating', 'case_reopened', { reopenCount: s.reopenCount + 1, resultNotified: false, hasPendingCounterOffer: false, rejectedPlans: 0 });
     }
+    case 'appeal': {
+      // 平台介入 (ORG-3): a refusal the merchant made is not the last word; within the reopen window
+      // the customer (or staff for them) brings the platform in, and the case is investigated again.
+      const refused = gate(from, type, actor, ['rejected'], CUSTOMER_OR_HANDLER);
+      if (refused) return refused;
+      if (!actor.merchantHolds) return refuse('not_merchant_refusal');
+      if (!s.reopenWindowOpen) return refuse('appeal_window_closed');
+      return filled(command.reason) ? go(from, 'investigating', 'platform_intervention') : refuse('reason_required');
+    }
     case 'withdraw': {
       // Withdrawing (or merging) once goods or money have moved would strand them: before execution only.
       const refused = gate(from, type, actor, PRE_EXECUTION_STATES, CUSTOMER);
@@ -493,6 +512,8 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       // CL-3 before CL-6: archiving a closed case would take away the customer's right to reopen it.
       if (from === 'closed' && s.reopenWindowOpen) return refuse('reopen_window_open');
+      // Nor may a merchant's refusal be archived while the customer may still appeal it.
+      if (from === 'rejected' && actor.merchantHolds && s.reopenWindowOpen) return refuse('reopen_window_open');
       return go(from, 'archived', 'case_archived');
     }
     case 'escalate_to_compliance': {
@@ -521,7 +542,7 @@ function witness(type: CaseCommandType, s: CaseSnapshot): CaseCommand {
     case 'receive_return': case 'close': case 'archive': case 'lapse_return': case 'lapse_evidence_request': case 'lapse_plan':
       return { type };
     case 'request_evidence': return { type, question: '?' };
-    case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen':
+    case 'reject_ineligible': case 'decline_plan_approval': case 'reject_plan': case 'reopen': case 'appeal':
     case 'escalate_to_compliance':
       return { type, reason: '-' };
     case 'propose_plan': return { type, offerId: 'offer', needsApproval: false };

@@ -10,6 +10,7 @@ import type { Actor } from '../identity/index.ts';
 import { notify, notifyMany } from '../notifications/notifications.repository.ts';
 import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
 import { findCaseById, insertMessage } from '../cases/case.repository.ts';
+import { retakeDuplicateSlot } from '../cases/case.actions.basic.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { cachedQueues, ensureProfile, INTERVENTION_EVENT, loadProfile } from './routing.repository.ts';
@@ -133,17 +134,21 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
     if (!APPELLANTS.has(ctx.actor.role) && ctx.actor.role !== 'system') {
       throw forbidden({ 'zh-CN': '只有买家或平台客服可以申请平台介入', 'en-US': 'Only the customer or platform staff can ask the platform to intervene' });
     }
-    assertOpen(ctx);
+    // A merchant's refusal may be appealed too (the state machine's `appeal`: within the window,
+    // and only a refusal made while the merchant held the case); the case is investigated again.
+    const appealsRefusal = trigger === 'appeal' && ctx.row.state === 'rejected';
+    if (!appealsRefusal) assertOpen(ctx);
     const queues = await cachedQueues(ctx.trx);
-    if (queues.get(ctx.row.queue)?.role !== 'merchant') {
+    if (!appealsRefusal && queues.get(ctx.row.queue)?.role !== 'merchant') {
       throw conflict('not-with-merchant', {
         'zh-CN': '售后单不在商家处理中，平台已在处理',
         'en-US': 'The case is not with the merchant; the platform is already handling it',
       }, { queue: ctx.row.queue });
     }
     return {
-      command: null,
+      command: appealsRefusal ? { type: 'appeal', reason: input.reason } : null,
       apply: async () => {
+        const refusalTakenUp = appealsRefusal ? await retakeDuplicateSlot(ctx) : null;
         const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger, platformIntervention: true, now: ctx.now });
         await notifyMany(ctx.trx, plan!.notices);
         const { row, trx, now } = ctx;
@@ -166,10 +171,11 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
         return {
           eventType: INTERVENTION_EVENT,
           reason: input.reason,
-          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null },
+          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null, ...(refusalTakenUp ?? {}) },
           caseChanges: plan!.changes,
           // The routing decision that follows is the system's.
-          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR }],
+          // Routed as the case stands after the appeal (investigated again), not as the refusal left it.
+          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR, ...(appealsRefusal ? { fromState: 'investigating', toState: 'investigating' } : {}) }],
         };
       },
     };

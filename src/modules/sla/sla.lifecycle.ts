@@ -71,7 +71,8 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   first_response: { starts: (e) => e.type === 'case_submitted', meets: isCustomerVisibleResponse },
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
-  plan_due: { starts: (e) => e.type === 'case_submitted', meets: planGiven },
+  // The platform stepping in owes the customer a plan of its own (ORG-3): the clock starts again.
+  plan_due: { starts: (e) => e.type === 'case_submitted' || e.type === 'platform_intervention', meets: planGiven },
   staged_feedback: {
     starts: (e) => e.type === 'acknowledged' || e.type === 'investigation_started',
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'acknowledged' && e.type !== 'investigation_started'),
