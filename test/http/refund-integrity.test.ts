@@ -249,3 +249,19 @@ describe('refunds are capped at what was paid', () => {
     expect(after.timeline.length).toBe(before.timeline.length);
   });
 });
+
+describe('a task completed twice', () => {
+  it('says the task is done already instead of that it does not exist, and pays once', async () => {
+    const shop = await freshShop();
+    const caseNo = await complaintInExecution(shop, { refundFen: 10_000, keepItem: true });
+    const refund = (await view(shop, caseNo)).tasks.find((x) => x.type === 'refund')!;
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id })).status).toBe(200);
+    const again = await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ type: '/problems/task-not-open', status: 'done' });
+    expect(again.body.messages['zh-CN']).toContain('已完成');
+    expect(succeeded((await view(shop, caseNo)).refunds)).toEqual([10_000]);
+    const unknown = await shop.finance.action(caseNo, 'complete_task', { taskId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(404);
+  });
+});

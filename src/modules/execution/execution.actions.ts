@@ -157,7 +157,17 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
   complete_task: async (ctx, input) => {
     const tasks = await openTasks(ctx.trx, ctx.row.id);
     const task = tasks.find((t) => t.id === input.taskId);
-    if (!task) throw notFound({ 'zh-CN': '未完成的执行任务', 'en-US': 'open task' }, 'taskId');
+    if (!task) {
+      // A task done (or cancelled) already is not "missing": say what became of it.
+      const done = await ctx.trx.selectFrom('execution_tasks').select('status').where('id', '=', input.taskId).where('case_id', '=', ctx.row.id).executeTakeFirst();
+      if (done) {
+        throw conflict('task-not-open', {
+          'zh-CN': done.status === 'done' ? '该执行任务已完成，无需再次提交' : '该执行任务已取消',
+          'en-US': done.status === 'done' ? 'This task is already done' : 'This task was cancelled',
+        }, { field: 'taskId', status: done.status });
+      }
+      throw notFound({ 'zh-CN': '未完成的执行任务', 'en-US': 'open task' }, 'taskId');
+    }
     if (ctx.row.state !== 'executing') {
       throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
     }

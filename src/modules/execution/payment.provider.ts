@@ -26,15 +26,15 @@ export interface PaymentProvider {
 export class LocalPaymentProvider implements PaymentProvider {
   readonly name = 'local';
   readonly #refunds = new Map<string, RefundOutcome & { amountFen: number }>();
-  #sequence = 0;
 
   async refund(request: RefundRequest): Promise<RefundOutcome> {
     const previous = this.#refunds.get(request.refundId);
     if (previous) return { status: previous.status, providerRef: previous.providerRef, failureReason: previous.failureReason };
-    this.#sequence += 1;
+    // The reference is drawn from the refund id: unique across restarts of the process (a running
+    // number restarted at 1 and gave two refunds one reference), and the same for a repeat.
     const outcome: RefundOutcome =
       request.amountFen > 0
-        ? { status: 'succeeded', providerRef: `LP${String(this.#sequence).padStart(10, '0')}`, failureReason: null }
+        ? { status: 'succeeded', providerRef: `LP${request.refundId.replaceAll('-', '').slice(0, 20).toUpperCase()}`, failureReason: null }
         : { status: 'failed', providerRef: null, failureReason: 'amount must be positive' };
     this.#refunds.set(request.refundId, { ...outcome, amountFen: request.amountFen });
     return outcome;
