@@ -115,6 +115,22 @@ describe('a merchant is a party to the case (RES-3, VER-5)', () => {
     expect(big.body.state).toBe('plan_pending_approval');
   });
 
+  it('a plan above the goodwill limit waits on a supervisor, who is told; the plan clock runs until it is approved', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const big = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, cashFen: 50_000 }, basis: '补偿', goodwillReason: '老客户多次反馈',
+    });
+    expect(big.body.state).toBe('plan_pending_approval');
+    const told = (await shop.supervisor.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    expect(told.find((n) => n.type === 'plan_approval_requested' && n.caseNo === caseNo)?.body['zh-CN']).toContain('500.00');
+    const planDue = async () => ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines as { metric: string; state: string }[]).filter((d) => d.metric === 'plan_due').map((d) => d.state);
+    expect(await planDue()).toEqual(['running']);
+    expect((await shop.supervisor.action(caseNo, 'approve_plan', {})).body.state).toBe('plan_proposed');
+    expect(await planDue()).toEqual(['met']);
+  });
+
   it('cannot date its policy back to take a promise from orders already placed (POL-10)', async () => {
     const shop = await freshShop();
     const back = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, {

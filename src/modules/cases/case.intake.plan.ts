@@ -71,6 +71,7 @@ export async function planCases(
     entries.map((e, i) => ({
       caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
       withMerchant: queues.get(routings[i]!.routing.queue)?.role === 'merchant',
+      filedByRole: e.actor.role,
     })),
   );
   const cases = entries.map((entry, i): PlannedCase => {

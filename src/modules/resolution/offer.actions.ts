@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.ts';
 import { insertMessage } from '../cases/case.repository.ts';
+import { notify } from '../notifications/notifications.repository.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
 import { createPlanExecution } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
@@ -240,6 +241,22 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
         });
+        if (needsApproval) {
+          // RES-3: the plan waits on a supervisor, who is told what it gives and why.
+          const yuan = (fen: number) => (fen / 100).toFixed(2);
+          await notify(ctx.trx, {
+            recipientRole: 'supervisor',
+            caseId: ctx.row.id,
+            type: 'plan_approval_requested',
+            title: { 'zh-CN': '方案待审批', 'en-US': 'A plan awaits approval' },
+            body: {
+              'zh-CN': `售后单 ${ctx.row.case_no} 的方案含额外补偿 ${yuan(assessment.goodwillFen)} 元，超出审批额度，请审批。理由：${input.goodwillReason ?? ''}`,
+              'en-US': `The plan on case ${ctx.row.case_no} gives ${yuan(assessment.goodwillFen)} yuan of goodwill, above the approval limit: please decide. Reason: ${input.goodwillReason ?? ''}`,
+            },
+            dedupeKey: `approval:${offerId}`,
+            now: ctx.now,
+          });
+        }
         return {
           caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null },
           eventData: { offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval },

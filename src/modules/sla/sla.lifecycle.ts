@@ -37,14 +37,19 @@ const UNSEEN_EVENTS = new Set([
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);
 
+const STAFF_FILERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
+
 /** A handler did something the customer sees: a reply, a decision, a request. */
 export function isCustomerVisibleResponse(event: SlaEvent): boolean {
   return HANDLING_ROLES.has(event.actorRole) && !UNSEEN_EVENTS.has(event.type) && !event.type.startsWith('sla_');
 }
 
-/** The customer has been given an answer to their request: a plan, a grant or a refusal. */
+/**
+ * The customer has been given an answer to their request: a plan, a grant or a refusal. A plan
+ * waiting on a supervisor's approval has not reached them yet: it counts once approved.
+ */
 const PLAN_GIVEN = new Set([
-  'plan_proposed', 'plan_submitted_for_approval', 'request_approved', 'rejected_ineligible', 'counter_offer_accepted',
+  'plan_proposed', 'plan_approved', 'request_approved', 'rejected_ineligible', 'counter_offer_accepted',
 ]);
 const DONE_STATES = new Set(['resolved', 'result_notified']);
 
@@ -68,7 +73,9 @@ const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange'];
 const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
 
 export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule> = {
-  first_response: { starts: (e) => e.type === 'case_submitted', meets: isCustomerVisibleResponse },
+  // A case staff file while talking to the customer (a phone call, a chat taken over) was answered
+  // as it was filed: no first response is owed (SLA-1..4 measure waiting customers).
+  first_response: { starts: (e) => e.type === 'case_submitted' && !STAFF_FILERS.has(e.actorRole), meets: isCustomerVisibleResponse },
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
   // The platform stepping in owes the customer a plan of its own (ORG-3): the clock starts again.

@@ -87,6 +87,15 @@ describe('planDeadlineChanges: submission', () => {
   });
 });
 
+describe('planDeadlineChanges: who filed', () => {
+  it('a case an agent files during a call owes no first response; one the customer files does', () => {
+    const byAgent = apply(COMPLAINT, [{ events: [ev('case_submitted', 'agent', 'submitted')] }]).open;
+    expect(metrics(byAgent)).not.toContain('first_response');
+    expect(metrics(byAgent)).toContain('plan_due');
+    expect(metrics(apply(COMPLAINT, [{ events: [SUBMITTED] }]).open)).toContain('first_response');
+  });
+});
+
 describe('planDeadlineChanges: merchant first (ORG-3)', () => {
   const PLATFORM = { kind: RETURN.kind, merchantId: RETURN.merchantId, withMerchant: false };
   const routed = (toState: string) => ev('case_routed', 'system', toState);

@@ -51,7 +51,7 @@ export interface SlaService {
    */
   planNewCases(
     db: Db,
-    cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null; withMerchant: boolean }[],
+    cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null; withMerchant: boolean; filedByRole: string }[],
   ): Promise<NewCaseClocks[]>;
   /**
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
@@ -167,7 +167,7 @@ export function createSlaService(): SlaService {
           key,
           context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant },
           state: 'submitted',
-          events: [{ type: 'case_submitted', actorRole: 'customer', toState: 'submitted' }],
+          events: [{ type: 'case_submitted', actorRole: c.filedByRole, toState: 'submitted' }],
           open: [],
           tasks: null,
           targets: loaded.targets,
