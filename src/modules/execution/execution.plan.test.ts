@@ -16,6 +16,7 @@ function facts(refund: PolicyRules['refund']): CaseFacts {
     goodsPaidFen: 19_900,
     refundedFen: 0,
     fraudCompensatedFen: 0,
+    goodwillPaidFen: 0,
     eligibilityPath: 'no_reason_return',
     returnShippingPaidBy: 'customer',
     eligibilityReturnRequired: true,

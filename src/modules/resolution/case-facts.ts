@@ -16,6 +16,8 @@ export interface CaseFacts {
   refundedFen: number;
   /** 假一赔三 already paid on the case (a reopened case owes only what is missing). */
   fraudCompensatedFen: number;
+  /** Goodwill (coupons, cash) already paid on the case: the approval limit is per case, not per plan. */
+  goodwillPaidFen: number;
   eligibilityPath: string | null;
   returnShippingPaidBy: Party | null;
   /** Whether the policy decision at intake asked for the goods back. */
@@ -34,10 +36,11 @@ const SHIPPING_REFUNDED_PATHS = new Set(['not_received_refund', 'quality_return'
 export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
   const eligibility = row.eligibility as StoredEligibility | null;
   const path = eligibility?.items?.[0]?.path ?? null;
-  const [paid, refundedFen, fraudCompensatedFen, merchant, policy] = await Promise.all([
+  const [paid, refundedFen, fraudCompensatedFen, goodwillPaidFen, merchant, policy] = await Promise.all([
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
     executedLedgerFen(db, row.id, 'fraud_compensation'),
+    executedLedgerFen(db, row.id, 'compensation'),
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -51,6 +54,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
     goodsPaidFen: paid.goodsFen,
     refundedFen,
     fraudCompensatedFen,
+    goodwillPaidFen,
     eligibilityPath: first?.path ?? null,
     returnShippingPaidBy: first?.returnShippingPaidBy ?? null,
     eligibilityReturnRequired: first?.returnRequired ?? null,

@@ -61,6 +61,7 @@ function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; f
     responsibility: plan.responsibility,
     fraudFound: plan.fraudFound,
     goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
+    goodwillGivenFen: facts.goodwillPaidFen,
     // After a reopen, what was already paid counts towards the statutory amount; more is goodwill.
     // The law counts three times the price of the goods: the shipping fee is not part of it.
     fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.goodsPaidFen) - facts.fraudCompensatedFen),

@@ -82,7 +82,7 @@ describe('who bears what (VER-5)', () => {
 });
 
 describe('plan assessment (RES-2, RES-3)', () => {
-  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false };
 
   it('fraud compensation is three times the price, at least 500 yuan', () => {
     expect(fraudCompensationFen(10_000)).toBe(50_000);
@@ -144,15 +144,23 @@ describe('plan assessment (RES-2, RES-3)', () => {
     expect(assessPlan({ ...partial, refundFen: 29_900 }, { ...misuse, responsibility: 'quality_defect' })).toMatchObject({ goodwillFen: 0, needsGoodwillReason: false });
   });
 
-  it('property: approval is needed exactly when goodwill exceeds the threshold, and goodwill always needs a reason', () => {
+  it('property: approval is needed exactly when new goodwill takes the case past the threshold, and goodwill always needs a reason', () => {
     fc.assert(
-      fc.property(arbTerms, fen, fc.boolean(), (terms, threshold, fraudFound) => {
-        const a = assessPlan(terms, { ...context, fraudFound, goodwillApprovalThresholdFen: threshold });
-        expect(a.needsApproval).toBe(a.goodwillFen > threshold);
+      fc.property(arbTerms, fen, fen, fc.boolean(), (terms, threshold, given, fraudFound) => {
+        const a = assessPlan(terms, { ...context, fraudFound, goodwillApprovalThresholdFen: threshold, goodwillGivenFen: given });
+        expect(a.needsApproval).toBe(a.goodwillFen > 0 && a.goodwillFen + given > threshold);
         if (a.goodwillFen > 0) expect(a.needsGoodwillReason).toBe(true);
         expect(a.goodwillFen).toBeGreaterThanOrEqual(terms.couponFen + terms.cashFen);
       }),
     );
+  });
+
+  it('counts goodwill already paid on the case towards the limit: two plans under it cannot pass it unseen', () => {
+    const coupon = { ...EMPTY_TERMS, couponFen: 19_900, keepItem: true };
+    expect(assessPlan(coupon, context).needsApproval).toBe(false);
+    expect(assessPlan(coupon, { ...context, goodwillGivenFen: 19_900 }).needsApproval).toBe(true);
+    // A plan with no goodwill of its own needs no approval, whatever was given before.
+    expect(assessPlan({ ...EMPTY_TERMS, refundFen: 29_900, returnRequired: true }, { ...context, goodwillGivenFen: 50_000 }).needsApproval).toBe(false);
   });
 
   it('property: when fraud is found, a staff plan below max(3×, 500 yuan) is always refused', () => {
@@ -167,7 +175,7 @@ describe('plan assessment (RES-2, RES-3)', () => {
 });
 
 describe('refunds never exceed what was paid (RES-1, RES-7)', () => {
-  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, proposedByCustomer: false };
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false };
   const above = (a: ReturnType<typeof assessPlan>) => a.violations.filter((v) => v.code === 'refund_above_refundable');
 
   it('refuses a second full refund after a full refund, naming the field, for staff and customer alike', () => {

@@ -91,6 +91,8 @@ export interface PlanContext {
   /** Fraud established by the investigation (sold as genuine but fake, false advertising…). */
   fraudFound: boolean;
   goodwillApprovalThresholdFen: number;
+  /** Goodwill already paid on this case (RES-3: the limit is per case; two plans under it each cannot add up past it unseen). */
+  goodwillGivenFen: number;
   /** What the policy in force promises for fraud (never below the law: policyFraudCompensationFen). */
   fraudMinimumFen: number;
   /** A customer's own counter-offer may waive rights; a staff plan may not. */
@@ -236,7 +238,7 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
     violations,
     goodwillFen,
     needsGoodwillReason: !context.proposedByCustomer && (goodwillFen > 0 || goodwillMonths),
-    needsApproval: goodwillFen > context.goodwillApprovalThresholdFen,
+    needsApproval: goodwillFen > 0 && goodwillFen + context.goodwillGivenFen > context.goodwillApprovalThresholdFen,
   };
 }
 
