@@ -189,6 +189,24 @@ describe('the reply clock (SLA-7)', () => {
     expect(replyNotices(await noticesFor(supply, caseNo), 'sla_breached')).toEqual([]);
   });
 
+  it('the answer to a request the system made for an L2 case reaches the handlers', async () => {
+    const shop = await makeShop(t);
+    const legal = await departmentUser('legal');
+    const created = await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', channel: 'web', items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+      description: '三天没人处理，再不解决我就去12315投诉你们',
+    });
+    const caseNo: string = created.body.caseNo;
+    const auto = (await staffView(shop, caseNo)).collaborations.find((r) => r.department === 'legal');
+    expect(auto, 'the system asked legal').toBeDefined();
+    expect((await legal.post(`/api/v1/collaborations/${auto!.id}/answer`, { answer: '诉求在法定范围内，建议按三包处理' })).status).toBe(200);
+    // Nobody asked in person and nobody holds the case: the queue holding it is told.
+    const queue = ((await shop.supervisor.get(`/api/v1/cases/${caseNo}`)).body as { queue: string }).queue;
+    expect(queue).toBe('specialists');
+    const specialist = await createUserWithToken(t.runtime.deps.database.db, { email: `spec-${++seq}-${Date.now()}@test.local`, displayName: '专员', role: 'specialist' });
+    expect((await noticesFor(client(t, specialist.token), caseNo)).map((n) => n.type)).toContain('collaboration_answered');
+  });
+
   it('an unanswered request warns, then breaches at 2 h, shows late, and the department and asker hear of it', async () => {
     const shop = await makeShop(t);
     const legal = await departmentUser('legal');

@@ -18,6 +18,7 @@ import { assertAcceptsChanges, assertCanSeeCase } from '../cases/case.access.ts'
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { findCaseByNo } from '../cases/case.repository.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 import {
   answerRequest, cancelRequest, clockDueAt, findListedRequest, findRequest, insertRequest, setDueAt,
 } from './collaboration.repository.ts';
@@ -138,13 +139,19 @@ async function onRequest(
         const answer = input.answer ?? '';
         await answerRequest(trx, id, answer, actor.userId, now);
         type = 'collaboration_answered';
-        if (request.asked_by && request.asked_by !== actor.userId) {
-          const label = DEPARTMENT_LABELS[request.department as Department] ?? { 'zh-CN': request.department, 'en-US': request.department };
-          await notify(trx, {
-            recipientUserId: request.asked_by, caseId: row.id, type, dedupeKey: `collaboration:${id}:answered`, now,
-            title: { 'zh-CN': `${label['zh-CN']}已答复协同请求`, 'en-US': `${label['en-US']} answered your request` },
-            body: { 'zh-CN': `售后单 ${row.case_no}：${answer}`, 'en-US': `Case ${row.case_no}: ${answer}` },
-          });
+        // The answer goes to whoever asked and to whoever holds the case now; a request the system
+        // made (an L2 case) has no asker, so with nobody holding the case its queue is told.
+        const label = DEPARTMENT_LABELS[request.department as Department] ?? { 'zh-CN': request.department, 'en-US': request.department };
+        const answeredNotice = {
+          caseId: row.id, type, now,
+          title: { 'zh-CN': `${label['zh-CN']}已答复协同请求`, 'en-US': `${label['en-US']} answered a request for help` },
+          body: { 'zh-CN': `售后单 ${row.case_no}：${answer}`, 'en-US': `Case ${row.case_no}: ${answer}` },
+        };
+        const people = [...new Set([request.asked_by, row.assignee_id])].filter((u): u is string => u !== null && u !== actor.userId);
+        for (const person of people) await notify(trx, { ...answeredNotice, recipientUserId: person, dedupeKey: `collaboration:${id}:answered:${person}` });
+        const queueRole = (await cachedQueues(trx)).get(row.queue)?.role;
+        if (people.length === 0 && queueRole) {
+          await notify(trx, { ...answeredNotice, recipientRole: queueRole, ...(queueRole === 'merchant' ? { merchantId: row.merchant_id } : {}), dedupeKey: `collaboration:${id}:answered` });
         }
         const version = await recordCaseEvents(deps, trx, row, actor, [
           { type, fromState: row.state, toState: row.state, data: { ...base, answer } },
