@@ -75,7 +75,8 @@ export async function replyRoutes(root: FastifyInstance, deps: AppDeps): Promise
   app.post(
     '/api/v1/replies/check-wording',
     {
-      config: { access: [...STAFF_ROLES] },
+      // Merchants write to customers too: their wording is checked as staff's is.
+      config: { access: [...STAFF_ROLES, 'merchant'] },
       schema: {
         tags: ['replies'],
         summary: 'Check a reply for wording the SOP forbids (RISK-1): each flagged phrase, where it is, and the compliant alternative',

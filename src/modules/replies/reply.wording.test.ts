@@ -21,7 +21,19 @@ describe('wording check (RISK-1)', () => {
       ['终身保修', 12, '提供X年质保服务'],
     ]);
     expect(replaceAll(text, 'zh-CN')).toBe('亲，我们家符合国家质检标准，而且提供X年质保服务！');
-    expect(wordingFlags('这是公司规定，我需要请示领导').map((f) => f.phrase)).toEqual(['这是公司规定', '请示领导']);
+    expect(wordingFlags('这是公司规定，我需要请示领导').map((f) => f.phrase)).toEqual(['这是公司规定', '我需要请示领导']);
+    // The common variants, and evasions by spacing.
+    for (const [said, phrase] of [
+      ['这是我们公司的规定。', '这是我们公司的规定'],
+      ['这是公司的规定，我也没办法', '这是公司的规定，我也没办法'],
+      ['我要请示一下领导再答复您', '我要请示一下领导再答复您'],
+      ['保证绝 对 正 品', '绝 对 正 品'],
+      ['终 身 保 修', '终 身 保 修'],
+    ] as const) {
+      expect(wordingFlags(said).map((f) => f.phrase)).toContain(phrase);
+    }
+    // Replacing the deflection replaces the clause: the sentence still reads.
+    expect(replaceAll('您好，这是公司规定，我需要请示领导。', 'zh-CN')).toBe('您好，我们会尽力帮您争取最优方案，预计X小时内给您答复。');
     expect(wordingFlags('This has a lifetime warranty, guaranteed.').map((f) => f.phrase)).toEqual(['lifetime warranty', 'guaranteed']);
     expect(wordingFlags('我们提供一年质保服务，符合国家质检标准。')).toEqual([]);
   });

@@ -13,13 +13,17 @@ export interface WordingFlag {
   alternative: LocalizedText;
 }
 
+/** A Chinese phrase that still matches when spaced out ("绝 对 正 品"), as evasions of a filter are. */
+const spaced = (phrase: string): string => [...phrase].join('\\s*');
+const any = (...phrases: string[]): string => `(?:${phrases.map(spaced).join('|')})`;
+
 const RULES: { pattern: RegExp; alternative: LocalizedText }[] = [
   {
-    pattern: /(?:绝对|百分之百|100\s*%)(?:是?(?:正品|真品|原装))?|absolutely( genuine| authentic)?|\b100 ?percent( genuine| authentic)?\b/gi,
+    pattern: new RegExp(`${any('绝对', '百分之百')}(?:\\s*是?\\s*${any('正品', '真品', '原装')})?|100\\s*%(?:是?${any('正品', '真品', '原装')})?|absolutely( genuine| authentic)?|\\b100 ?percent( genuine| authentic)?\\b`, 'gi'),
     alternative: { 'zh-CN': '符合国家质检标准', 'en-US': 'meets the national quality inspection standards' },
   },
   {
-    pattern: /(?:终身|永久)(?:保修|质保|包修|维修)?|lifetime( warranty)?|forever/gi,
+    pattern: new RegExp(`${any('终身', '永久')}(?:\\s*${any('保修', '质保', '包修', '维修')})?|lifetime( warranty)?|forever`, 'gi'),
     alternative: { 'zh-CN': '提供X年质保服务', 'en-US': 'an X-year warranty' },
   },
   {
@@ -27,12 +31,14 @@ const RULES: { pattern: RegExp; alternative: LocalizedText }[] = [
     alternative: { 'zh-CN': '我们会尽力帮您争取最优方案', 'en-US': 'we will do our best to get you the best solution' },
   },
   {
-    pattern: /这是公司规定|公司规定就是这样|company policy|(those|these) are the rules/gi,
-    alternative: { 'zh-CN': '我们会尽力帮您争取最优方案，预计X小时内给您答复', 'en-US': 'we will do our best for you and reply within X hours' },
+    // The whole deflection, with what usually comes with it, so the alternative replaces the clause.
+    pattern: /这(?:就)?是(?:我们)?(?:公司|平台|店铺|商家)(?:的)?规定(?:[，,]\s*我也没(?:有)?办法)?|(?:公司|平台)规定就是这样|company policy|(those|these) are the rules/gi,
+    alternative: { 'zh-CN': '我们会尽力帮您争取最优方案', 'en-US': 'we will do our best to get you the best solution' },
   },
   {
-    pattern: /请示领导|问一下领导|ask my (manager|supervisor|boss)/gi,
-    alternative: { 'zh-CN': '我们会尽力帮您争取最优方案，预计X小时内给您答复', 'en-US': 'we will do our best for you and reply within X hours' },
+    pattern: /(?:我(?:需要|要|得|先|去))?(?:请示|问问|问一下)(?:一下)?(?:我们)?(?:领导|上级|主管)(?:再答复您|再回复您|再给您答复)?|ask my (manager|supervisor|boss)/gi,
+    // The SOP's answer to both deflections together reads "我们会尽力帮您争取最优方案，预计X小时内给您答复".
+    alternative: { 'zh-CN': '预计X小时内给您答复', 'en-US': 'we will reply within X hours' },
   },
 ];
 

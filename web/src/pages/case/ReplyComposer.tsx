@@ -31,8 +31,8 @@ export function ReplyComposer({ detail, staff, role }: { detail: CaseDetail; sta
   const send = useSendMessage(detail.caseNo);
   const body = Form.useWatch('body', form) ?? '';
   const visibility = Form.useWatch('visibility', form) ?? 'public';
-  // Outgoing text is what RISK-1 is about: internal notes are not checked.
-  const checked = staff && visibility === 'public';
+  // Outgoing text is what RISK-1 is about, the merchant's included: internal notes are not checked.
+  const checked = (staff || role === 'merchant') && visibility === 'public';
   const settled = useDebounced(body, CHECK_DELAY_MS);
   const check = useWordingCheck(settled, checked);
   const flags = checked && settled === body ? (check.data?.flags ?? []) : [];
@@ -64,7 +64,7 @@ export function ReplyComposer({ detail, staff, role }: { detail: CaseDetail; sta
     );
 
   const submit = async (draft: Draft) => {
-    if (!(staff && draft.visibility === 'public')) return deliver(draft);
+    if (!((staff || role === 'merchant') && draft.visibility === 'public')) return deliver(draft);
     // The check of the very text being sent, not the last one shown while typing.
     let found: WordingFlag[] = [];
     try {
