@@ -108,6 +108,24 @@ describe('rejected plans (SLA-9, RES-5)', () => {
     expect(history.body.offers[0].answerReason).toBe('补偿太少（第1次）');
   });
 
+  it('keeps the case with compliance: it asks legal, a declined plan comes back to it, and it may give its final word', async () => {
+    const { shop, caseNo } = await complaintRejectedTwice();
+    await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true } }));
+    expect((await shop.customer.action(caseNo, 'reject_plan', { reason: '要求三倍赔偿' })).body.state).toBe('compliance_review');
+    const asked = await shop.compliance.post(`/api/v1/cases/${caseNo}/collaborations`, { department: 'legal', question: '三倍赔偿的要求是否有法律依据？' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const generous = await shop.compliance.action(caseNo, 'propose_plan', plan({
+      planType: 'compensation', terms: { keepItem: true, cashFen: 50_000 }, basis: '补偿', goodwillReason: '避免舆情',
+    }));
+    expect(generous.body.state).toBe('plan_pending_approval');
+    expect((await shop.supervisor.action(caseNo, 'decline_plan_approval', { reason: '补偿过高' })).body.state).toBe('compliance_review');
+    expect((await shop.agent.action(caseNo, 'propose_plan', plan())).status).toBe(409);
+    // The demand goes beyond the law: compliance says so in writing, and the customer may still reopen.
+    const final = await shop.compliance.action(caseNo, 'notify_result', { message: '经评估，您的三倍赔偿要求缺乏法律依据；维持此前方案，如有异议可向12315反映。' });
+    expect(final.body.state, JSON.stringify(final.body)).toBe('result_notified');
+    expect((await shop.agent.action(caseNo, 'notify_result', { message: 'x' })).status).toBe(409);
+  });
+
   it('lets compliance, not frontline, accept a counter-offer that was the third answer', async () => {
     const { shop, caseNo } = await complaintRejectedTwice();
     await shop.agent.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 6000, keepItem: true } }));

@@ -321,6 +321,9 @@ function authorize(actor: Actor, roles: readonly Role[], type: CaseCommandType):
 const filled = (text: string | undefined): boolean => typeof text === 'string' && text.trim().length > 0;
 const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
 
+/** The plans are compliance's to decide: the customer rejected the revisions SLA-9 allows. */
+const underReview = (s: CaseSnapshot): boolean => s.rejectedPlans >= MAX_REJECTED_PLANS;
+
 /** Where an accepted plan (or counter-offer) leads: return first, else execution, else done. */
 function afterAcceptance(returnRequired: boolean, openTasks: number): CaseState {
   if (returnRequired) return 'awaiting_return';
@@ -398,8 +401,9 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'approve_plan':
       return gate(from, type, actor, ['plan_pending_approval'], APPROVERS) ?? go(from, 'plan_proposed', 'plan_approved');
     case 'decline_plan_approval':
+      // A declined plan goes back to whoever drafts the next one: compliance, once it decides the plan.
       return gate(from, type, actor, ['plan_pending_approval'], APPROVERS)
-        ?? (filled(command.reason) ? go(from, 'investigating', 'plan_approval_declined') : refuse('reason_required'));
+        ?? (filled(command.reason) ? go(from, underReview(s) ? 'compliance_review' : 'investigating', 'plan_approval_declined') : refuse('reason_required'));
     case 'accept_plan':
     case 'accept_counter_offer': {
       const counter = command.type === 'accept_counter_offer';
@@ -455,7 +459,11 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return go(from, command.remainingOpenTasks > 0 ? 'executing' : 'resolved', 'task_completed');
     }
     case 'notify_result': {
-      const refused = gate(from, type, actor, ['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
+      // From compliance review: compliance's final word in writing (CL-4), where the customer's
+      // demand goes beyond what the law and the policy give; the customer may still reopen.
+      const refused = from === 'compliance_review'
+        ? gate(from, type, actor, ['compliance_review'], COMPLIANCE_DECIDERS)
+        : gate(from, type, actor, ['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!CHANNELS.includes(command.channel)) return invalid('不支持的通知渠道。', 'Unknown notification channel.');
       return go(from, 'result_notified', 'result_notified', { resultNotified: true });
@@ -526,7 +534,7 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'lapse_evidence_request':
       return gate(from, type, actor, ['awaiting_customer'], SYSTEM_ONLY) ?? go(from, 'investigating', 'evidence_request_lapsed');
     case 'lapse_plan':
-      return gate(from, type, actor, ['plan_proposed'], SYSTEM_ONLY) ?? go(from, 'investigating', 'plan_expired');
+      return gate(from, type, actor, ['plan_proposed'], SYSTEM_ONLY) ?? go(from, underReview(s) ? 'compliance_review' : 'investigating', 'plan_expired');
     default: {
       const unknown: never = command; // commands arrive from outside: refuse, never throw
       const name = String((unknown as { type?: unknown }).type);

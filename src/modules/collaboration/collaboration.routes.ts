@@ -18,8 +18,11 @@ const idempotencyHeaders = z.object({
 const caseNoParams = z.object({ caseNo: z.string().trim().min(1).max(32) });
 const idParams = z.object({ id: z.string().uuid() });
 
-/** Who handles cases (the state machine's HANDLERS): they ask and may withdraw their own requests. */
-const ASKERS: readonly Role[] = ['agent', 'specialist', 'supervisor', 'admin'];
+/**
+ * Who handles cases (the state machine's HANDLERS), and compliance, whose legal-risk assessment
+ * (SLA-9) may need legal's view: they ask and may withdraw their own requests.
+ */
+const ASKERS: readonly Role[] = ['agent', 'specialist', 'supervisor', 'compliance', 'admin'];
 const ANSWERERS: readonly Role[] = ['department', 'supervisor', 'admin'];
 const READERS: readonly Role[] = ['department', ...STAFF_ROLES];
 

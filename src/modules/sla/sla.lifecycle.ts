@@ -95,12 +95,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   reinvestigation: {
     // A rejection that sends the case to compliance review is compliance's to answer: handlers may
     // no longer propose, so no clock of theirs starts (plan_due-like work is compliance's there).
-    starts: (e) => ((e.type === 'plan_rejected' || e.type === 'counter_offered') && e.toState !== 'compliance_review') || e.type === 'plan_expired',
+    starts: (e) => ['plan_rejected', 'counter_offered', 'plan_expired'].includes(e.type) && e.toState !== 'compliance_review',
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && !['plan_rejected', 'counter_offered', 'plan_expired'].includes(e.type)),
   },
   compliance_review: {
     // Entering review only: events inside it (notes, messages) keep that state without restarting it.
-    starts: (e) => e.toState === 'compliance_review' && ['plan_rejected', 'counter_offered', 'escalated_to_compliance', 'plan_expired'].includes(e.type),
+    starts: (e) => e.toState === 'compliance_review' && ['plan_rejected', 'counter_offered', 'escalated_to_compliance', 'plan_expired', 'plan_approval_declined'].includes(e.type),
     // Compliance answers with its assessment (a note the handlers read) or its decision (a plan, a
     // counter-offer accepted, a refusal): either ends the wait the SOP limits.
     meets: (e) => e.toState !== 'compliance_review' || (e.actorRole === 'compliance' && e.type === 'internal_note_added'),
