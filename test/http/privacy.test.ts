@@ -96,11 +96,15 @@ describe('the customer card by role', () => {
         phone: { value: '138****8000', masked: true },
         email: { value: 'z***@example.com', masked: true },
         address: { value: '张三，138****8000，上海市 浦东新区 ***', masked: true },
-        idNumber: { value: '1****************X', masked: true },
         revealable: [],
       });
       expect(JSON.stringify(res.body)).not.toContain('13800138000');
     }
+    // Finance settles refunds: it sees that an account exists, masked. A merchant has no use for
+    // the customer's identity or bank account, not even masked.
+    expect((await card(shop.finance)).body).toMatchObject({ idNumber: { value: '1****************X', masked: true }, refundAccount: { bankName: '中国工商银行' } });
+    expect((await card(shop.merchant)).body).toMatchObject({ idNumber: null, refundAccount: null });
+    expect(JSON.stringify((await card(shop.merchant)).body)).not.toContain('工商银行');
     const compliance = await card(shop.compliance);
     expect(compliance.body.revealable).toEqual(['phone', 'email', 'address', 'idNumber', 'bankCard']);
     expect(compliance.body.phone.masked).toBe(true);

@@ -9,7 +9,7 @@ import type { Actor } from '../identity/index.ts';
 import { ID_NUMBER_CONTEXT, REFUND_CARD_CONTEXT } from './pii.columns.ts';
 import { PiiDecryptError, type PiiKeyRing } from './pii.crypto.ts';
 import { maskAddress, maskEmail, maskPhone } from './pii.fields.ts';
-import { maskingPolicy, mayReveal, type PiiField } from './pii.policy.ts';
+import { maskingPolicy, mayReveal, type PiiField, seesAccounts } from './pii.policy.ts';
 
 type Db = Kysely<DB>;
 const CUSTOMER = { 'zh-CN': '客户', 'en-US': 'customer' };
@@ -66,8 +66,10 @@ export function presentCustomerCard(actor: Actor, c: CustomerRecord) {
   const phone = show(actor, c.id, 'phone', c.phone, maskPhone);
   const email = show(actor, c.id, 'email', c.email, maskEmail);
   const address = show(actor, c.id, 'address', c.address, maskAddress);
-  const idNumber = c.id_number_masked ? { value: c.id_number_masked, masked: true } : null;
-  const bankCard = c.refund_card_masked ? { value: c.refund_card_masked, masked: true } : null;
+  // Identity and refund account are none of a merchant's or a department's business, not even masked (RISK-6).
+  const needsAccounts = seesAccounts(actor.role);
+  const idNumber = needsAccounts && c.id_number_masked ? { value: c.id_number_masked, masked: true } : null;
+  const bankCard = needsAccounts && c.refund_card_masked ? { value: c.refund_card_masked, masked: true } : null;
   const fields = { phone, email, address, idNumber, bankCard };
   return {
     id: c.id,
@@ -78,7 +80,7 @@ export function presentCustomerCard(actor: Actor, c: CustomerRecord) {
     email,
     address,
     idNumber,
-    refundAccount: c.refund_card_masked ? { bankName: c.refund_bank, holderName: c.refund_holder, cardNumber: bankCard! } : null,
+    refundAccount: bankCard ? { bankName: c.refund_bank, holderName: c.refund_holder, cardNumber: bankCard! } : null,
     /** The fields this caller may reveal now (masked and present). */
     revealable: mayReveal(actor.role) && !self ? (Object.keys(fields) as PiiField[]).filter((f) => fields[f]?.masked) : [],
   };

@@ -29,6 +29,14 @@ export function maskingPolicy(role: Role, field: PiiField, context: { self?: boo
   return CONTACT_ROLES.includes(role) ? 'clear' : 'masked';
 }
 
+/**
+ * Who is shown that an ID number or refund account exists, masked: the customer, and the platform's
+ * staff who settle refunds and disputes. Merchants and departments have no use for them.
+ */
+export function seesAccounts(role: Role): boolean {
+  return role !== 'merchant' && role !== 'department';
+}
+
 /** Who may reveal a field's clear value (with a reason, audited): compliance only. */
 export function mayReveal(role: Role): boolean {
   return role === 'compliance';
