@@ -80,6 +80,29 @@ describe('integration upserts', () => {
     });
   });
 
+  it('a parcel the carrier reports lost can be reshipped or refunded without waiting for a sign-off (EX-6)', async () => {
+    const shop = await makeShop(t);
+    const order = (await shop.admin.put(`/api/v1/integration/orders/o-lost-${shop.id}`, {
+      orderNo: `LOST${shop.id}`, customerExternalId: `c-${shop.id}`, merchantExternalId: `m-${shop.id}`, status: 'shipped',
+      placedAt: '2026-11-05T10:00:00+08:00', totalFen: shop.priceFen,
+      items: [{ externalId: '1', productExternalId: `p-${shop.id}`, quantity: 1, unitPriceFen: shop.priceFen, paidFen: shop.priceFen }],
+    }));
+    expect(order.status).toBe(200);
+    await shop.admin.put(`/api/v1/integration/shipments/s-lost-${shop.id}`, {
+      orderExternalId: `o-lost-${shop.id}`, carrier: '中通', trackingNo: `ZTL${shop.id}`, status: 'in_transit', shippedAt: '2026-11-05T18:00:00+08:00',
+    });
+    const [item] = await t.runtime.deps.database.db.selectFrom('order_items').select('id').where('order_id', '=', order.body.id).execute();
+    const preview = (kind: string) => shop.customer.post('/api/v1/eligibility', { kind, reason: 'logistics', orderItemIds: [item!.id] });
+    expect((await preview('reship')).body.eligible).toBe(false); // still moving: wait for it
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [{ shipmentExternalId: `s-lost-${shop.id}`, externalId: 'lost', occurredAt: '2026-11-08T09:00:00+08:00', status: 'lost', description: '包裹遗失' }],
+    });
+    const reship = await preview('reship');
+    expect(reship.body).toMatchObject({ eligible: true, items: [expect.objectContaining({ path: 'reship' })] });
+    expect(reship.body.items[0].reasons[0].code).toBe('parcel_lost');
+    expect((await preview('refund_only')).body).toMatchObject({ eligible: true, items: [expect.objectContaining({ path: 'not_received_refund' })] });
+  });
+
   it('refuses unknown references with the field named, and non-admin callers', async () => {
     const shop = await makeShop(t);
     const res = await shop.admin.put(`/api/v1/integration/products/p2-${shop.id}`, { merchantExternalId: 'nobody', name: '台灯', category: 'home', priceFen: 9900 });

@@ -55,6 +55,7 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
           .select([
             sql<Date | null>`max(s.delivered_at)`.as('signed_at'),
             sql<boolean>`coalesce(bool_or(s.shipped_at is not null or s.status <> 'created'), false)`.as('shipped'),
+            sql<boolean>`coalesce(bool_or(s.status = 'lost' and s.delivered_at is null), false)`.as('lost'),
           ])
           .whereRef('s.order_id', '=', 'o.id')
           .where('s.direction', '=', 'outbound')
@@ -103,6 +104,7 @@ function factsQuery(db: Kysely<DB>, orderItemIds: readonly string[]) {
       'p.price_fen',
       'sh.signed_at',
       'sh.shipped',
+      'sh.lost',
       'oc.open_claims',
     ])
     // The ids go through a sub-select, so the planner prices every call alike, whatever the ids:
@@ -152,7 +154,7 @@ export async function loadOrderItemFacts(database: Database, orderItemIds: strin
         warrantyMonths: r.warranty_months,
         priceFen: r.price_fen,
       },
-      delivery: { shipped: Boolean(r.shipped), signedAt, receiptConfirmedAt: r.receipt_confirmed_at ? new Date(r.receipt_confirmed_at) : null },
+      delivery: { shipped: Boolean(r.shipped), signedAt, receiptConfirmedAt: r.receipt_confirmed_at ? new Date(r.receipt_confirmed_at) : null, lost: Boolean(r.lost) },
       openClaims: r.open_claims ?? [],
     };
   });

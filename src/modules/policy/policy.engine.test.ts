@@ -296,6 +296,19 @@ describe('reship, price protection and always-accepted kinds', () => {
     expect(evaluateEligibility(makeInput({ kind: 'reship', reason: 'quality', now: cst('2026-11-17T00:00:00') })).eligible).toBe(false);
   });
 
+  it('reships or refunds a parcel the carrier lost, which will never be signed for (EX-6)', () => {
+    const lost = (kind: 'reship' | 'refund_only' | 'return_refund') =>
+      evaluateEligibility(makeInput({ kind, reason: 'logistics', delivery: { signedAt: null, shipped: true, lost: true } }));
+    expect(lost('reship')).toMatchObject({ eligible: true, path: 'reship', returnRequired: false });
+    expect(codes(lost('reship'))).toEqual(['parcel_lost']);
+    expect(lost('refund_only')).toMatchObject({ eligible: true, path: 'not_received_refund' });
+    expect(codes(lost('refund_only'))).toEqual(['parcel_lost']);
+    expect(codes(lost('return_refund'))).toEqual(['parcel_lost']);
+    // Merely in transit: wait for it, or refuse it.
+    const moving = evaluateEligibility(makeInput({ kind: 'reship', reason: 'logistics', delivery: { signedAt: null, shipped: true } }));
+    expect(moving.eligible).toBe(false);
+  });
+
   it('counts price protection from the order when enabled', () => {
     expect(codes(evaluateEligibility(makeInput({ kind: 'price_protection' })))).toEqual(['price_protection_unavailable']);
     const rules = { priceProtection: { enabled: true, days: 7 } };

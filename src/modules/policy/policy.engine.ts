@@ -182,6 +182,11 @@ function repairHint(ctx: Ctx, signedAt: Date): EligibilityReason[] {
   return ctx.input.reason === 'quality' && warrantyWindow(ctx, signedAt).open ? [REASONS.repairAvailable()] : [];
 }
 
+/** Why an undelivered order is refunded: the parcel can still be refused, or the carrier lost it. */
+function undeliveredReason(ctx: Ctx): EligibilityReason {
+  return ctx.input.delivery.lost ? REASONS.parcelLost() : REASONS.notYetDeliveredRefusable();
+}
+
 function notReceived(reason: EligibilityReason): Outcome {
   return outcome('not_received_refund', true, [reason]);
 }
@@ -222,7 +227,7 @@ const RETURN_FLOOR_DAYS = LAW.noReasonReturnDays;
 function returnRefund(ctx: Ctx): Outcome {
   const { reason, delivery } = ctx.input;
   if (!delivery.shipped) return beforeShipment(ctx);
-  if (reason === 'logistics' && ctx.signedAt === null) return notReceived(REASONS.notYetDeliveredRefusable());
+  if (reason === 'logistics' && ctx.signedAt === null) return notReceived(undeliveredReason(ctx));
   const path = RETURN_PATHS[reason];
   const shipping = reason === 'no_reason' ? noReasonShipping(ctx) : sellerPays(ctx);
   const b = reason === 'no_reason' ? noReasonBarriers(ctx) : faultBarriers(ctx);
@@ -253,6 +258,7 @@ function refundOnly(ctx: Ctx): Outcome {
   // Refusing it without a reason is a no-reason return, so its exclusions (custom-made…) hold.
   if (ctx.signedAt === null) {
     const blocks = reason === 'no_reason' ? noReasonBarriers(ctx).blocks : [];
+    if (ctx.input.delivery.lost) return notReceived(REASONS.parcelLost());
     return blocks.length > 0 ? outcome('not_received_refund', false, [REASONS.notYetDeliveredRefusable(), ...blocks]) : notReceived(REASONS.notYetDeliveredRefusable());
   }
   const noReturn = (path: EligibilityPath, days: number, extra: EligibilityReason[]): Outcome => {
@@ -322,6 +328,8 @@ function repair(ctx: Ctx): Outcome {
 }
 
 function reship(ctx: Ctx): Outcome {
+  // A parcel the carrier lost will never be signed for: the goods are sent again (EX-6).
+  if (ctx.signedAt === null && ctx.input.delivery.lost) return outcome('reship', true, [REASONS.parcelLost()]);
   if (ctx.signedAt === null) return outcome('reship', false, [REASONS.notYetDeliveredWait('reship')]);
   if (ctx.input.reason === 'no_reason') return outcome('reship', false, [REASONS.reasonNotApplicable()]);
   const b = faultBarriers(ctx);

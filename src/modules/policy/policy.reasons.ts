@@ -119,6 +119,8 @@ export const REASONS = {
     ),
   notYetDeliveredRefusable: () =>
     r('not_yet_delivered', '商品尚未签收:可拒收或拦截包裹;各项期限自签收次日起计算', 'Not yet delivered: the parcel can be refused or intercepted; the windows start the day after sign-off'),
+  parcelLost: () =>
+    r('parcel_lost', '承运商已报告包裹丢失:可申请补发或退款,无需等待签收', 'The carrier reported the parcel lost: a reship or a refund can be requested without waiting for sign-off'),
   notYetDeliveredWait: (path: EligibilityPath) =>
     r('not_yet_delivered', `商品尚未签收,签收后才能申请${PATH_LABELS[path]['zh-CN']}`, `Not yet delivered: ${PATH_LABELS[path]['en-US']} can be requested after sign-off`),
   excluded: (flag: ProductFlag) => ({ code: `excluded_${flag}`, text: EXCLUSION_TEXTS[flag] }),

@@ -23,7 +23,8 @@ export interface EligibilityInput {
   /** status: the shop's order status; unpaid and cancelled orders have nothing to give back. */
   order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean; status?: string };
   /** receiptConfirmedAt: the buyer's confirmation of receipt (确认收货), when the shop system sent one. */
-  delivery: { signedAt: Date | null; shipped: boolean; receiptConfirmedAt?: Date | null };
+  /** lost: the carrier reported an undelivered outbound parcel lost (EX-6): it will never be signed for. */
+  delivery: { signedAt: Date | null; shipped: boolean; receiptConfirmedAt?: Date | null; lost?: boolean };
   /** replacedAt: when the item was last replaced under warranty (its warranty starts again then). */
   history?: { failedRepairs: number; returnReceivedAt?: Date | null; replacedAt?: Date | null };
   /** Day boundaries are local days in this zone. */
