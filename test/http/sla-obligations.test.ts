@@ -298,3 +298,23 @@ describe('merchant first (ORG-3)', () => {
     expect(after.timeline.some((e) => e.type === 'request_approved')).toBe(false);
   });
 });
+
+describe('goods taken back on a complaint', () => {
+  it('run the inspection and refund clocks a return runs', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '买到假货，要求退一赔三',
+    })).body.caseNo;
+    expect((await shop.agent.action(caseNo, 'start_investigation', {})).status).toBe(200);
+    const proposed = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'return_and_refund', responsibility: 'not_as_described', basis: '核实为非正品，退货退款并赔偿',
+      fraudFound: true, terms: { refundFen: shop.priceFen, returnRequired: true, fraudCompensationFen: 89_700 },
+    });
+    expect(proposed.body.state, JSON.stringify(proposed.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}F`, shippingFeeFen: 0 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    const running = (await staffView(shop, caseNo)).deadlines.filter((d) => d.state === 'running').map((d) => d.metric);
+    expect(running).toEqual(expect.arrayContaining(['merchant_inspection', 'refund_after_receipt']));
+  });
+});
