@@ -35,7 +35,11 @@ describe('default rules (TR-3, ORG-3)', () => {
     expect(d).toMatchObject({ queue: 'supervisors', assign: true, rule: 'l1-urgent', notifyRoles: ['supervisor', 'compliance'] });
     expect(d.reasons).toHaveLength(1);
     expect(d.reasons[0]!.rule).toBe('l1-urgent');
-    expect(d.reasons[0]!.text['zh-CN']).toContain('l1-urgent');
+    // People read the rule's and the queue's names, not their keys.
+    expect(d.reasons[0]!.text['zh-CN']).toContain('一级投诉（紧急）');
+    const named = route(facts({ severity: 'L1' }), rules, undefined, (key) => ({ 'zh-CN': `${key}-名称`, 'en-US': `${key} name` }));
+    expect(named.reasons[0]!.text['zh-CN']).toContain('→ 队列「supervisors-名称」');
+    expect(named.reasons[0]!.text['en-US']).toContain('queue "supervisors name"');
     expect(d.reasons[0]!.text['zh-CN']).toContain('投诉级别为 L1');
     expect(d.reasons[0]!.text['en-US']).toContain('severity is L1');
     expect(d.reasons[0]!.text['en-US']).toContain('L1 urgent');

@@ -205,8 +205,12 @@ export function skillNeeds(actions: RuleActions, facts: RoutingFacts): SkillNeed
   };
 }
 
+/** A queue's name as people read it; its key where no name is known. */
+export type QueueNames = (key: string) => LocalizedText;
+const keysOnly: QueueNames = (key) => ({ 'zh-CN': key, 'en-US': key });
+
 /** First active rule that matches wins; with none, the case waits in the default queue. */
-export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaultQueue = DEFAULT_QUEUE): RoutingDecision {
+export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaultQueue = DEFAULT_QUEUE, queueName: QueueNames = keysOnly): RoutingDecision {
   for (const rule of rules) {
     if (!rule.active) continue;
     const checks = checkConditions(rule.conditions, facts);
@@ -222,8 +226,8 @@ export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaul
         {
           rule: rule.key,
           text: {
-            'zh-CN': `规则「${rule.name['zh-CN']}」（${rule.key}）命中：${why['zh-CN']} → 队列 ${rule.actions.queue}`,
-            'en-US': `Rule "${rule.name['en-US']}" (${rule.key}) matched: ${why['en-US']} → queue ${rule.actions.queue}`,
+            'zh-CN': `规则「${rule.name['zh-CN']}」命中：${why['zh-CN']} → 队列「${queueName(rule.actions.queue)['zh-CN']}」`,
+            'en-US': `Rule "${rule.name['en-US']}" matched: ${why['en-US']} → queue "${queueName(rule.actions.queue)['en-US']}"`,
           },
         },
       ],
@@ -239,8 +243,8 @@ export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaul
       {
         rule: 'default',
         text: {
-          'zh-CN': `没有启用的规则命中，进入默认队列 ${defaultQueue}`,
-          'en-US': `No active rule matched; default queue ${defaultQueue}`,
+          'zh-CN': `没有启用的规则命中，进入默认队列「${queueName(defaultQueue)['zh-CN']}」`,
+          'en-US': `No active rule matched; default queue "${queueName(defaultQueue)['en-US']}"`,
         },
       },
     ],
@@ -281,13 +285,13 @@ export function pickAssignee(candidates: readonly Candidate[], needs: SkillNeeds
 }
 
 /** The reason a person was (or was not) picked, for the timeline. */
-export function assignmentReason(picked: Candidate | null, queue: string, considered: number): RoutingReason {
+export function assignmentReason(picked: Candidate | null, queue: LocalizedText, considered: number): RoutingReason {
   if (!picked) {
     return {
       rule: 'assignment',
       text: {
-        'zh-CN': `队列 ${queue} 中没有可用、具备所需技能且未满额的处理人（共 ${considered} 人），售后单在队列中等待认领`,
-        'en-US': `No available agent in queue ${queue} with the needed skills is below their cap (${considered} considered); the case waits in the queue`,
+        'zh-CN': `队列「${queue['zh-CN']}」中没有可用、具备所需技能且未满额的处理人（共 ${considered} 人），售后单在队列中等待认领`,
+        'en-US': `No available agent in queue "${queue['en-US']}" with the needed skills is below their cap (${considered} considered); the case waits in the queue`,
       },
     };
   }

@@ -71,7 +71,8 @@ async function decideMany(
   options: { rules?: RoutingRule[]; lock: boolean },
 ): Promise<{ routings: CaseRouting[]; queues: Map<string, Queue> }> {
   const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : cachedRules(db), cachedQueues(db)]);
-  const decisions = items.map((item) => route(item.facts, rules));
+  const queueName = (key: string) => queues.get(key)?.name ?? { 'zh-CN': key, 'en-US': key };
+  const decisions = items.map((item) => route(item.facts, rules, undefined, queueName));
   const sticky = (i: number) => {
     const { current, release } = items[i]!;
     return !release && current !== null && current.assigneeId !== null && current.queue === decisions[i]!.queue;
@@ -93,14 +94,17 @@ async function decideMany(
     } else if (!decision.assign) {
       reasons.push({
         rule: 'assignment',
-        text: { 'zh-CN': `规则不指定处理人，售后单在队列 ${decision.queue} 中等待处理`, 'en-US': `The rule assigns no person; the case waits in queue ${decision.queue}` },
+        text: {
+          'zh-CN': `规则不指定处理人，售后单在队列「${queueName(decision.queue)['zh-CN']}」中等待处理`,
+          'en-US': `The rule assigns no person; the case waits in queue "${queueName(decision.queue)['en-US']}"`,
+        },
       });
     } else {
       const role = queues.get(decision.queue)?.role;
       const pool = candidates.filter((c) => c.role === role);
       assigneeId = pickAssignee(pool, decision.requiredSkills);
       const picked = assigneeId ? byId.get(assigneeId)! : null;
-      reasons.push(assignmentReason(picked, decision.queue, pool.length));
+      reasons.push(assignmentReason(picked, queueName(decision.queue), pool.length));
       if (picked) picked.openCases += 1;
     }
     // The previous holder's load drops when the case leaves them.

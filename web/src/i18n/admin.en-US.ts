@@ -66,6 +66,12 @@ export const adminEnUS = {
       allCases: 'All cases', warnShort: 'Warns {{n}} min before', filterMetric: 'Metric', showInactive: 'Show inactive targets',
       matchField: { channel: 'Channel', kind: 'Kind', category: 'Category', severity: 'Severity', tier: 'Customer tier', merchantId: 'Merchant' },
       unit: { minutes: 'minutes', hours: 'hours', days: 'days', working_hours: 'working hours', working_days: 'working days' },
+      // A time limit with its number: "1 hour", "2 hours" (i18next picks _one or _other by count).
+      amount: {
+        minutes_one: '{{count}} minute', minutes_other: '{{count}} minutes', hours_one: '{{count}} hour', hours_other: '{{count}} hours',
+        days_one: '{{count}} day', days_other: '{{count}} days', working_hours_one: '{{count}} working hour', working_hours_other: '{{count}} working hours',
+        working_days_one: '{{count}} working day', working_days_other: '{{count}} working days',
+      },
       breachAction: { notify_owner: 'Notify the owner', notify_supervisor: 'Notify supervisors', escalate_severity: 'Raise severity', reassign: 'Move to another queue' },
       outcomeHint: 'Only for an obligation clock: the system acts for the party that missed it.',
       calendarsSubtitle: 'Working hours, Chinese public holidays with make-up working days (调休), and your own closures and extra working days. Working-time targets count only working hours.',

@@ -68,6 +68,11 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       allCases: '全部售后单', warnShort: '提前 {{n}} 分钟预警', filterMetric: '指标', showInactive: '显示已停用目标',
       matchField: { channel: '渠道', kind: '类型', category: '分类', severity: '级别', tier: '会员等级', merchantId: '商家' },
       unit: { minutes: '分钟', hours: '小时', days: '天', working_hours: '工作小时', working_days: '工作日' },
+      amount: {
+        minutes_one: '{{count}} 分钟', minutes_other: '{{count}} 分钟', hours_one: '{{count}} 小时', hours_other: '{{count}} 小时',
+        days_one: '{{count}} 天', days_other: '{{count}} 天', working_hours_one: '{{count}} 工作小时', working_hours_other: '{{count}} 工作小时',
+        working_days_one: '{{count}} 个工作日', working_days_other: '{{count}} 个工作日',
+      },
       breachAction: { notify_owner: '通知负责人', notify_supervisor: '通知主管', escalate_severity: '提升级别', reassign: '转入其他队列' },
       outcomeHint: '仅用于责任方义务类计时：逾期时系统代为处理。',
       calendarsSubtitle: '工作时间、法定节假日与调休，以及自定义的停工日和加班日。按工作时间计的目标只计算工作时段。',

@@ -23,7 +23,7 @@ export const usersEnUS = {
     departmentSubtitle: 'Questions the after-sales team asked your department. Answer before the due time; late requests are marked red.',
     staffSubtitle: 'Questions asked of the departments and their answers.', tabOpen: 'To answer', tabLate: 'Late', tabAnswered: 'Answered',
     caseNo: 'Case', question: 'Question', department: 'Department', askedBy: 'Asked by', askedAt: 'Asked', due: 'Due', status: 'Status',
-    answer: 'Answer', late: 'Late', system: 'System (automatic for L2)', allDepartments: 'All departments',
+    answer: 'Answer', answerLine: 'Answer: {{answer}}', late: 'Late', system: 'System (automatic for L2)', allDepartments: 'All departments',
     emptyOpen: 'Nothing to answer. New requests appear here.', emptyLate: 'No late requests.', emptyAnswered: 'No answered requests yet.',
     answerButton: 'Answer', answerTitle: 'Answer the request on {{caseNo}}', answerLabel: 'Your answer',
     answerPlaceholder: 'What did you find, and what do you advise?', answerRequired: 'Write an answer', answeredDone: 'Answer sent',

@@ -26,7 +26,7 @@ export const usersZhCN: Shape<typeof usersEnUS> = {
     departmentSubtitle: '售后团队请本部门协助核实的问题。请在截止时间前答复，逾期的请求标红显示。',
     staffSubtitle: '各部门收到的协同请求及答复情况。', tabOpen: '待答复', tabLate: '已逾期', tabAnswered: '已答复',
     caseNo: '售后单', question: '问题', department: '部门', askedBy: '发起人', askedAt: '发起时间', due: '截止时间', status: '状态',
-    answer: '答复', late: '已逾期', system: '系统（L2 自动发起）', allDepartments: '全部部门',
+    answer: '答复', answerLine: '答复：{{answer}}', late: '已逾期', system: '系统（L2 自动发起）', allDepartments: '全部部门',
     emptyOpen: '暂无待答复的请求，新的请求会显示在这里。', emptyLate: '没有逾期的请求。', emptyAnswered: '暂无已答复的请求。',
     answerButton: '答复', answerTitle: '答复售后单 {{caseNo}} 的协同请求', answerLabel: '答复内容',
     answerPlaceholder: '核实结果是什么？有什么处理建议？', answerRequired: '请填写答复内容', answeredDone: '答复已发送',

@@ -114,7 +114,7 @@ export function CollaborationsPage() {
           </Typography.Paragraph>
           {r.answer ? (
             <Typography.Paragraph type="success" style={{ marginBottom: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="collab-answer">
-              {t('collab.answer')}：{r.answer}
+              {t('collab.answerLine', { answer: r.answer })}
             </Typography.Paragraph>
           ) : null}
         </div>

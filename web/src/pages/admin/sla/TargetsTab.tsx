@@ -91,7 +91,7 @@ export function TargetsTab() {
       width: 150,
       render: (_: unknown, row) => (
         <div data-testid="sla-target-duration">
-          <Typography.Text strong>{`${row.duration.amount} ${t(`admin.sla.unit.${row.duration.unit}`)}`}</Typography.Text>
+          <Typography.Text strong>{t(`admin.sla.amount.${row.duration.unit}`, { count: row.duration.amount })}</Typography.Text>
           {row.warnBeforeMinutes > 0 ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
