@@ -88,7 +88,9 @@ export function toAppError(error: unknown): AppError {
 
 export function problemBody(error: AppError, request: FastifyRequest): Record<string, unknown> {
   const locale = preferredLocale(request);
+  // Extra members first: the standard ones (RFC 9457) always say what they mean.
   return {
+    ...error.extra,
     type: `${PROBLEM_BASE}${error.type}`,
     title: error.type,
     status: error.status,
@@ -100,7 +102,6 @@ export function problemBody(error: AppError, request: FastifyRequest): Record<st
       : {}),
     instance: request.url,
     correlationId: request.id,
-    ...error.extra,
   };
 }
 

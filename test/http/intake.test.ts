@@ -372,7 +372,17 @@ describe('acknowledgement of receipt (IN-5)', () => {
     const receipts = detail.body.messages.filter((m: { authorRole: string }) => m.authorRole === 'system');
     expect(receipts).toHaveLength(1);
     expect(receipts[0].body).toContain(created.body.caseNo);
-    expect(receipts[0].body).toContain('24 小时');
+    // The merchant holds it: the receipt names the merchant's review deadline (48 h from 2026-11-10 10:00).
+    expect(receipts[0].body).toContain('商家将在 2026-11-12 10:00 前处理');
+  });
+
+  it('names the platform\'s plan deadline when the platform holds the case', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const created = await shop.customer.post('/api/v1/cases', body(shop));
+    await handleCaseEvent(t.runtime.deps.database.db, t.clock, { caseId: created.body.id, seq: 1, type: 'case_submitted' });
+    const detail = await shop.customer.get(`/api/v1/cases/${created.body.caseNo}`);
+    const receipt = detail.body.messages.find((m: { authorRole: string }) => m.authorRole === 'system');
+    expect(receipt.body).toContain('并在 2026-11-11 10:00 前给出处理方案');
   });
 
   it('tells the buyer in the bell of each step that asks something of them or changes what they can expect, once', async () => {

@@ -258,7 +258,7 @@ describe('a task completed twice', () => {
     expect((await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id })).status).toBe(200);
     const again = await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ type: '/problems/task-not-open', status: 'done' });
+    expect(again.body).toMatchObject({ type: '/problems/task-not-open', status: 409, taskStatus: 'done' });
     expect(again.body.messages['zh-CN']).toContain('已完成');
     expect(succeeded((await view(shop, caseNo)).refunds)).toEqual([10_000]);
     const unknown = await shop.finance.action(caseNo, 'complete_task', { taskId: '00000000-0000-4000-8000-000000000000' });

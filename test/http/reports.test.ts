@@ -38,9 +38,9 @@ async function closeWithRating(shop: Shop, caseNo: string, rating: number) {
 
 describe('GET /api/v1/reports/overview', () => {
   it('counts the open backlog, ratings, categories, daily intake and breaches', async () => {
-    const a = await makeShop(t);
-    const b = await makeShop(t);
-    const c = await makeShop(t);
+    const a = await makeShop(t, { platformOperated: true });
+    const b = await makeShop(t, { platformOperated: true });
+    const c = await makeShop(t, { platformOperated: true });
     const first = await fileComplaint(a, '耳机左耳没有声音，质量太差');
     const second = await fileComplaint(b, '耳机充不进电，质量问题');
     const open = await fileComplaint(c, '耳机盒子破损，物流太慢了');

@@ -42,9 +42,9 @@ describe('merchant silent on a return request for 48 h', () => {
     expect(warning).toMatchObject({ type: 'obligation_warning' });
     expect(warning.body['zh-CN']).toContain('自动同意');
     expect((await staffView(shop, caseNo)).state).toBe('submitted');
-    // A merchant sees its own obligations, not the platform's clocks.
+    // A merchant sees its own obligations (holding the case, the first response is its too), not the platform's clocks.
     const own = await shop.merchant.get(`/api/v1/cases/${caseNo}`);
-    expect(own.body.deadlines.map((d: { metric: string }) => d.metric)).toEqual(['merchant_review']);
+    expect(own.body.deadlines.map((d: { metric: string }) => d.metric).sort()).toEqual(['first_response', 'merchant_review']);
 
     t.clock.advance(11 * HOUR + 1_000);
     await runTimers(t);
@@ -316,5 +316,31 @@ describe('goods taken back on a complaint', () => {
     expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
     const running = (await staffView(shop, caseNo)).deadlines.filter((d) => d.state === 'running').map((d) => d.metric);
     expect(running).toEqual(expect.arrayContaining(['merchant_inspection', 'refund_after_receipt']));
+  });
+});
+
+describe('a merchant silent on a complaint', () => {
+  it('owes the plan itself; a late first answer is reported, a missed plan brings the platform in', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没有声音，希望尽快处理',
+    })).body.caseNo;
+    let view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { queue: string; deadlines: { metric: string; party: string; state: string }[]; timeline: Event[] };
+    expect(view.queue).toBe('merchant');
+    expect(view.deadlines.find((d) => d.metric === 'plan_due')).toMatchObject({ party: 'merchant', state: 'running' });
+
+    t.clock.advance(3 * HOUR);
+    await runTimers(t);
+    view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(view.deadlines.find((d) => d.metric === 'first_response')?.state).toBe('breached');
+    expect(view.queue).toBe('merchant'); // answering late is reported, not taken away
+
+    t.clock.advance(22 * HOUR);
+    await runTimers(t);
+    view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(view.queue).toBe('specialists');
+    expect(view.timeline.find((e) => e.type === 'platform_intervention')?.data).toMatchObject({ trigger: 'merchant_missed_deadline', metric: 'plan_due' });
+    // The platform now owes the plan, on its own clock.
+    expect(view.deadlines.filter((d) => d.metric === 'plan_due' && d.state === 'running').map((d) => d.party)).toEqual(['platform']);
   });
 });

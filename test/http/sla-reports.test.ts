@@ -38,7 +38,7 @@ const cases: Record<string, string> = {};
 
 describe('SLA compliance and the escalation queue', () => {
   beforeAll(async () => {
-    shops = await Promise.all(Array.from({ length: 6 }, () => makeShop(t)));
+    shops = await Promise.all(Array.from({ length: 6 }, () => makeShop(t, { platformOperated: true })));
     const [a, b, c, d, e, f] = shops as [Shop, Shop, Shop, Shop, Shop, Shop];
     at(0);
     // Chat answers within 3 minutes: two on time, one never.
@@ -52,7 +52,7 @@ describe('SLA compliance and the escalation queue', () => {
 
     at(1);
     await answer(a, cases.chatFast, 'chat');
-    const approved = await d.merchant.action(cases.webRefund, 'approve_request', {});
+    const approved = await d.agent.action(cases.webRefund, 'approve_request', {});
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('executing');
     at(2);
@@ -133,8 +133,8 @@ describe('SLA compliance and the escalation queue', () => {
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((i: { caseNo: string }) => i.caseNo)).toEqual([cases.chatMissed, cases.webQueued]);
     const [missed, queued] = res.body.items;
-    // A merchant's goods: the case sits in the merchant's queue first (ORG-3).
-    expect(missed).toMatchObject({ kind: 'return_refund', severity: 'L3', queue: 'merchant', channel: 'chat', latestBreachAt: '2026-11-10T02:04:00.000Z' });
+    // Sold by the platform: the case sits with frontline.
+    expect(missed).toMatchObject({ kind: 'return_refund', severity: 'L3', queue: 'frontline', channel: 'chat', latestBreachAt: '2026-11-10T02:04:00.000Z' });
     expect(missed.breaches).toEqual([
       expect.objectContaining({ metric: 'first_response', breachedAt: '2026-11-10T02:04:00.000Z', dueAt: '2026-11-10T02:03:00.000Z', paused: false }),
     ]);

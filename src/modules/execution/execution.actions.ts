@@ -164,7 +164,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         throw conflict('task-not-open', {
           'zh-CN': done.status === 'done' ? '该执行任务已完成，无需再次提交' : '该执行任务已取消',
           'en-US': done.status === 'done' ? 'This task is already done' : 'This task was cancelled',
-        }, { field: 'taskId', status: done.status });
+        }, { field: 'taskId', taskStatus: done.status });
       }
       throw notFound({ 'zh-CN': '未完成的执行任务', 'en-US': 'open task' }, 'taskId');
     }

@@ -17,6 +17,7 @@ import { notify } from '../notifications/notifications.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
+import { RESPONSIVENESS_METRICS } from './sla.lifecycle.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 import { SLA_METRIC_LABELS, type SlaMetric } from './sla.targets.ts';
@@ -96,7 +97,10 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
   if (job.actions.includes('escalate_severity') || job.actions.includes('reassign')) await escalate(deps, job, now);
   if (job.autoOutcome) await runAutoOutcome(deps, row, job);
   // ORG-3: a merchant that misses its deadline with nothing automatic to follow brings the platform in.
-  else if (job.party === 'merchant' || (job.metric === 'task_deadline' && (await taskOwner(db, job.subjectId)) === 'merchant')) {
+  else if (
+    (job.party === 'merchant' && !RESPONSIVENESS_METRICS.has(job.metric as SlaMetric))
+    || (job.metric === 'task_deadline' && (await taskOwner(db, job.subjectId)) === 'merchant')
+  ) {
     await requestPlatformIntervention(deps, { caseId: row.id, deadlineId: job.deadlineId, metric: job.metric });
   }
 }

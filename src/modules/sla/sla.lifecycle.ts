@@ -39,6 +39,13 @@ const UNSEEN_EVENTS = new Set([
 
 const STAFF_FILERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
 
+/** What whoever holds the case owes the customer: the merchant's to keep while it holds it (ORG-3). */
+export const HOLDER_METRICS: ReadonlySet<SlaMetric> = new Set([
+  'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'reinvestigation', 'second_handling',
+]);
+/** Of those, the ones that measure answering, not deciding: missing one is reported, the platform does not step in for it. */
+export const RESPONSIVENESS_METRICS: ReadonlySet<SlaMetric> = new Set(['first_response', 'acknowledgement', 'follow_up', 'staged_feedback']);
+
 /** A handler did something the customer sees: a reply, a decision, a request. */
 export function isCustomerVisibleResponse(event: SlaEvent): boolean {
   return HANDLING_ROLES.has(event.actorRole) && !UNSEEN_EVENTS.has(event.type) && !event.type.startsWith('sla_');
@@ -73,6 +80,9 @@ interface MetricRule {
  * plan took the goods back (a complaint's 退一赔三, a refund with return). A repair's goods come in
  * to be repaired, which has a clock of its own (its task).
  */
+/** A request the merchant can grant as filed, whose silence grants it. Price protection needs the merchant to state the difference. */
+const merchantReviews = (c: LifecycleContext): boolean => c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection';
+
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange', 'refund_only', 'complaint', 'logistics_exception', 'reship', 'price_protection'];
 /** Where a request can still be granted as filed (approve_request). */
 const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
@@ -84,7 +94,11 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
   // The platform stepping in owes the customer a plan of its own (ORG-3): the clock starts again.
-  plan_due: { starts: (e) => e.type === 'case_submitted' || e.type === 'platform_intervention', meets: planGiven },
+  // A merchant reviewing a request it can grant as filed has the review clock for that instead.
+  plan_due: {
+    starts: (e, c) => (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c))) || e.type === 'platform_intervention',
+    meets: planGiven,
+  },
   staged_feedback: {
     starts: (e) => e.type === 'acknowledged' || e.type === 'investigation_started',
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'acknowledged' && e.type !== 'investigation_started'),
@@ -122,9 +136,7 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     // A marketplace's rule against a silent merchant: it runs while the merchant handles the case,
     // from filing or from the case being put in the merchant's hands before anyone answered it.
     // Price protection needs the merchant to state the difference, so silence cannot grant it.
-    starts: (e, c) =>
-      (e.type === 'case_submitted' || (e.type === 'case_routed' && REVIEWABLE_STATES.has(e.toState)))
-      && c.withMerchant && c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection',
+    starts: (e, c) => (e.type === 'case_submitted' || (e.type === 'case_routed' && REVIEWABLE_STATES.has(e.toState))) && c.withMerchant && merchantReviews(c),
     meets: planGiven,
     // The platform stepped in (an appeal, a re-route): the merchant's silence no longer decides.
     cancels: (e, c) => (e.type === 'case_routed' || e.type === 'platform_intervention') && !c.withMerchant,

@@ -125,6 +125,15 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
     expect(metrics(late)).not.toContain('merchant_review');
   });
 
+  it('what the holder owes the customer is the merchant\'s move while it holds the case', () => {
+    const merchantComplaint = { ...COMPLAINT, merchantId: 'm1' };
+    const held = apply(merchantComplaint, [{ events: [SUBMITTED] }]).open;
+    expect(byMetric(held, 'plan_due')?.party).toBe('merchant');
+    expect(byMetric(held, 'first_response')?.party).toBe('merchant');
+    const withPlatform = plan(merchantComplaint, { events: [SUBMITTED], context: { ...PLATFORM, kind: 'complaint' } });
+    expect(withPlatform.deadlines.find((d) => d.metric === 'plan_due')?.party).toBe('platform');
+  });
+
   it('the platform stepping in ends the merchant\'s review clock without meeting it', () => {
     const { last, open } = apply(RETURN, [
       { events: [SUBMITTED] },
@@ -132,6 +141,11 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
     ]);
     expect(changed(last, 'cancelled')).toEqual(['merchant_review']);
     expect(metrics(open)).not.toContain('merchant_review');
+    // The first answer the merchant still owed is now the platform's, due as before; the platform owes a plan.
+    const first = byMetric(open, 'first_response')!;
+    expect(first).toMatchObject({ party: 'platform' });
+    expect(dueIn(first)).toBe(2 * HOUR_MS);
+    expect(byMetric(open, 'plan_due')).toMatchObject({ party: 'platform' });
   });
 });
 
@@ -161,12 +175,20 @@ describe('planDeadlineChanges: responses', () => {
       { events: [ev('evidence_provided', 'customer', 'investigating')], now: at(HOUR_MS + wait) },
     ]);
     const [, asked, given] = outs;
-    expect(changed(asked!, 'paused')).toEqual(['merchant_review', 'plan_due']);
+    // The merchant holds the return: its review clock is its plan clock.
+    expect(changed(asked!, 'paused')).toEqual(['merchant_review']);
     expect(changed(asked!, 'started')).toEqual(['customer_evidence']);
-    expect(changed(given!, 'resumed')).toEqual(['merchant_review', 'plan_due']);
+    expect(changed(given!, 'resumed')).toEqual(['merchant_review']);
     expect(changed(given!, 'met')).toEqual(['customer_evidence']);
-    expect(dueIn(byMetric(open, 'plan_due'))).toBe(24 * HOUR_MS + wait);
     expect(dueIn(byMetric(open, 'merchant_review'))).toBe(48 * HOUR_MS + wait);
+    // The platform's plan clock pauses the same way on a case the platform holds.
+    const platform = apply(COMPLAINT, [
+      { events: [SUBMITTED] },
+      { events: [ev('evidence_requested', 'agent', 'awaiting_customer')], now: at(HOUR_MS) },
+      { events: [ev('evidence_provided', 'customer', 'investigating')], now: at(HOUR_MS + wait) },
+    ]);
+    expect(changed(platform.outs[1]!, 'paused')).toEqual(['frontline_escalation', 'plan_due']);
+    expect(dueIn(byMetric(platform.open, 'plan_due'))).toBe(24 * HOUR_MS + wait);
     const evidence = asked!.deadlines.find((d) => d.metric === 'customer_evidence')!;
     expect(evidence).toMatchObject({ party: 'customer', autoOutcome: 'decide_without_evidence' });
     expect(dueIn(evidence, at(HOUR_MS))).toBe(3 * DAY_MS);
@@ -186,7 +208,8 @@ describe('planDeadlineChanges: responses', () => {
     expect(refund!.clock.dueAt).toEqual(CAL.addWorkingDays(at(HOUR_MS), 3));
     const failed = plan(RETURN, { open: received.open, events: [ev('inspection_failed', 'merchant', 'inspection_failed')], now: at(2 * HOUR_MS) });
     expect(changed(failed, 'cancelled')).toEqual(['refund_after_receipt']);
-    expect(changed(plan(COMPLAINT, { events: [ev('return_received', 'merchant', 'return_received')] }), 'started')).toEqual([]);
+    // A repair's goods come in to be repaired: its task has the clock.
+    expect(changed(plan({ ...COMPLAINT, kind: 'repair' }, { events: [ev('return_received', 'merchant', 'return_received')] }), 'started')).toEqual([]);
   });
 
   it('the refund clock never runs past the 7 natural days after receipt, even when a holiday stretches its working days', () => {
@@ -270,7 +293,7 @@ describe('planDeadlineChanges: execution tasks', () => {
 
 describe('planDeadlineChanges: closing', () => {
   it.each(['closed', 'withdrawn', 'rejected', 'merged'])('moving to %s cancels every open clock', (state) => {
-    const { open } = apply({ ...RETURN, severity: 'L3' }, [
+    const { open } = apply(COMPLAINT, [
       { events: [SUBMITTED] },
       { events: [ev('evidence_requested', 'agent', 'awaiting_customer')], now: at(HOUR_MS) },
     ]);

@@ -2,7 +2,7 @@
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
 import type { BusinessCalendar } from './calendar.ts';
 import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil } from './sla.clock.ts';
-import { endsAllClocks, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
+import { endsAllClocks, HOLDER_METRICS, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
 import {
   isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
 } from './sla.subjects.ts';
@@ -64,6 +64,15 @@ export interface PlanOutput {
 
 const slot = (metric: string, subjectId: string | null) => `${metric}:${subjectId ?? ''}`;
 
+/**
+ * Whose move a clock measures. The handlers' promises to the customer (a response, a plan) are
+ * the merchant's while the merchant holds the case (ORG-3): its figures, its notices, and the
+ * platform stepping in when it misses a decision.
+ */
+function partyOf(metric: SlaMetric, target: SlaTarget, context: LifecycleContext): SlaTarget['party'] {
+  return target.party === 'platform' && context.withMerchant && HOLDER_METRICS.has(metric) ? 'merchant' : target.party;
+}
+
 export function planDeadlineChanges(input: PlanInput): PlanOutput {
   const { now, key, targets } = input;
   const open = new Map<string, PlannedDeadline>();
@@ -79,7 +88,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
   };
   const start = (metric: SlaMetric, subjectId: string | null, target: SlaTarget, clock: DeadlineClock) => {
     const d: PlannedDeadline = {
-      id: '', metric, subjectId, targetId: target.id, targetVersion: target.version, party: target.party,
+      id: '', metric, subjectId, targetId: target.id, targetVersion: target.version, party: partyOf(metric, target, input.context),
       autoOutcome: target.autoOutcome, calendarId: target.calendarId, clock, existing: false, changes: [],
     };
     open.set(slot(metric, subjectId), d);
@@ -93,6 +102,13 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     const latest = METRIC_RULES[metric].latestDue?.(from, calendar.spec.timeZone);
     return latest && clock.dueAt > latest ? startClockUntil(calendar, latest, target.warnBeforeMinutes, from) : clock;
   };
+
+  // The platform took the case over: a promise the merchant already broke is closed as the
+  // merchant's (the platform's own plan clock starts from the takeover); one still running passes
+  // to the platform as it stands (`follow`, below).
+  const takenFromMerchant = (event: SlaEvent, d: PlannedDeadline) =>
+    !input.context.withMerchant && d.party === 'merchant' && HOLDER_METRICS.has(d.metric) && d.clock.breachedAt !== null
+    && (event.type === 'platform_intervention' || event.type === 'case_routed');
 
   for (const event of input.events) {
     if (endsAllClocks(event)) {
@@ -108,7 +124,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
           const target = bestTarget(targets, d.metric, key);
           if (target) start(d.metric, null, target, lifecycleClock(d.metric, target));
         }
-      } else if (rule.cancels?.(event, input.context)) {
+      } else if (rule.cancels?.(event, input.context) || takenFromMerchant(event, d)) {
         change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
       }
     }
@@ -129,7 +145,15 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
   const follow = (d: PlannedDeadline, target: SlaTarget) => {
     if (!d.existing) return;
     const retargeted = target.id !== d.targetId || target.version !== d.targetVersion;
-    if (!retargeted && !input.rebudget) return;
+    // The case changed hands (ORG-3): the same promise, due as before, is now the new holder's.
+    const party = partyOf(d.metric, target, input.context);
+    if (!retargeted && !input.rebudget) {
+      if (party !== d.party && HOLDER_METRICS.has(d.metric)) {
+        d.party = party;
+        change(d, 'rescheduled', d.clock);
+      }
+      return;
+    }
     const calendar = input.calendarFor(target.calendarId);
     const rebudgeted = rebudgetClock(calendar, d.clock, target, now);
     // A longer target or a changed calendar never takes a clock past the law's limit for its metric.
@@ -137,10 +161,10 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
     const next = latest && rebudgeted.status === 'running' && rebudgeted.dueAt > latest
       ? { ...startClockUntil(calendar, latest, target.warnBeforeMinutes, now), startedAt: d.clock.startedAt, warnedAt: d.clock.warnedAt, breachedAt: d.clock.breachedAt }
       : rebudgeted;
-    if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime()) return;
+    if (!retargeted && next.dueAt.getTime() === d.clock.dueAt.getTime() && party === d.party) return;
     d.targetId = target.id;
     d.targetVersion = target.version;
-    d.party = target.party;
+    d.party = party;
     d.autoOutcome = target.autoOutcome;
     d.calendarId = target.calendarId;
     change(d, 'rescheduled', next);
