@@ -86,7 +86,7 @@ describe('routing actions offered on a case', () => {
     }
     // The expected shape, so an empty list everywhere cannot pass.
     expect(offered.get('with-merchant customer')).toEqual(['appeal']);
-    expect(offered.get('with-merchant merchant')).toEqual([]);
+    expect(offered.get('with-merchant merchant')).toEqual(['appeal']);
     expect(offered.get('frontline-unassigned agent')).toEqual(['assign', 'route']);
     expect(offered.get('frontline-held agent')).toEqual(['unassign', 'route']);
     expect(offered.get('frontline-unassigned specialist')).toEqual(['route']);

@@ -89,7 +89,9 @@ describe('merchant first, then platform intervention (ORG-3)', () => {
     const mine = await shop.merchant.get('/api/v1/cases?queue=merchant');
     expect(mine.body.items.map((c: { caseNo: string }) => c.caseNo)).toContain(caseNo);
 
-    expect((await shop.merchant.action(caseNo, 'appeal', { reason: '我自己申诉' })).status).toBe(403);
+    // Another merchant cannot; the case's own merchant could (see below), the customer does here.
+    const stranger = await makeShop(t, { platformOperated: false });
+    expect((await stranger.merchant.action(caseNo, 'appeal', { reason: '我自己申诉' })).status).toBe(404);
     expect((await shop.customer.action(caseNo, 'appeal', {})).status).toBe(400);
     const appealed = await shop.customer.action(caseNo, 'appeal', { reason: '商家三天不回复，要求平台介入' });
     expect(appealed.status).toBe(200);
@@ -115,6 +117,19 @@ describe('merchant first, then platform intervention (ORG-3)', () => {
     // Once the platform has it, there is nothing to appeal; re-routing keeps it with the platform.
     expect((await shop.customer.action(caseNo, 'appeal', { reason: '再次申请' })).status).toBe(409);
     expect((await shop.agent.action(caseNo, 'route', {})).body.queue).toBe('specialists');
+  });
+
+  it('the merchant itself may bring the platform in, for a fault it may not find itself', async () => {
+    const shop = await makeShop(t, { platformOperated: false });
+    const caseNo = await complaint(shop);
+    await shop.agent.action(caseNo, 'route', {});
+    const wrong = await shop.merchant.action(caseNo, 'start_investigation', {});
+    expect(wrong.status).toBe(200);
+    const asked = await shop.merchant.action(caseNo, 'appeal', { reason: '系统价格错误导致，属平台原因，申请平台介入' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const after = await detail(shop.agent, caseNo);
+    expect(after.queue).toBe('specialists');
+    expect(events(after, 'platform_intervention')[0]).toMatchObject({ actorRole: 'merchant', data: { trigger: 'appeal' } });
   });
 
   it('a merchant deadline missed with no automatic outcome brings the platform in, once', async () => {

@@ -132,7 +132,7 @@ type InterventionInput = { reason: string; deadlineId?: string; metric?: string 
 function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHandler<InterventionInput> {
   return async (ctx, input) => {
     if (!APPELLANTS.has(ctx.actor.role) && ctx.actor.role !== 'system') {
-      throw forbidden({ 'zh-CN': '只有买家或平台客服可以申请平台介入', 'en-US': 'Only the customer or platform staff can ask the platform to intervene' });
+      throw forbidden({ 'zh-CN': '只有买家、商家或平台客服可以申请平台介入', 'en-US': 'Only the customer, the merchant or platform staff can ask the platform to intervene' });
     }
     // A merchant's refusal may be appealed too (the state machine's `appeal`: within the window,
     // and only a refusal made while the merchant held the case); the case is investigated again.
@@ -152,7 +152,7 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
         const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger, platformIntervention: true, now: ctx.now });
         await notifyMany(ctx.trx, plan!.notices);
         const { row, trx, now } = ctx;
-        if (row.merchant_id) {
+        if (row.merchant_id && ctx.actor.role !== 'merchant') {
           await notify(trx, {
             merchantId: row.merchant_id, caseId: row.id, type: 'platform_intervention', dedupeKey: `intervention:${row.id}`, now,
             title: { 'zh-CN': `平台已介入售后单 ${row.case_no}`, 'en-US': `The platform has stepped in on case ${row.case_no}` },

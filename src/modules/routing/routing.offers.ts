@@ -13,7 +13,8 @@ export const ROUTING_MANAGERS: ReadonlySet<string> = new Set(['supervisor', 'adm
 /** Run the routing rules again on a case. */
 export const ROUTERS: ReadonlySet<string> = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
 /** Ask the platform to step in on a case the merchant handles (平台介入). */
-export const APPELLANTS: ReadonlySet<string> = new Set(['customer', 'agent', 'specialist', 'supervisor', 'admin']);
+/** Who may bring the platform in on a case its merchant holds: the customer, staff, and the merchant itself (a platform error, an abusive request). */
+export const APPELLANTS: ReadonlySet<string> = new Set(['customer', 'merchant', 'agent', 'specialist', 'supervisor', 'admin']);
 
 export const ROUTING_ACTIONS = ['assign', 'unassign', 'route', 'appeal'] as const;
 export type RoutingAction = (typeof ROUTING_ACTIONS)[number];

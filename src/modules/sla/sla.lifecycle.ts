@@ -93,10 +93,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   first_response: { starts: (e) => e.type === 'case_submitted' && !STAFF_FILERS.has(e.actorRole), meets: isCustomerVisibleResponse },
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
-  // The platform stepping in owes the customer a plan of its own (ORG-3): the clock starts again.
+  // The platform stepping in owes the customer a plan of its own (ORG-3), and a failed inspection
+  // owes them what happens now (a new plan, or the result in writing): the clock starts again.
   // A merchant reviewing a request it can grant as filed has the review clock for that instead.
   plan_due: {
-    starts: (e, c) => (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c))) || e.type === 'platform_intervention',
+    starts: (e, c) =>
+      (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c))) || e.type === 'platform_intervention' || e.type === 'inspection_failed',
     meets: planGiven,
   },
   staged_feedback: {

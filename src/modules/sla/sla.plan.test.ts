@@ -208,6 +208,10 @@ describe('planDeadlineChanges: responses', () => {
     expect(refund!.clock.dueAt).toEqual(CAL.addWorkingDays(at(HOUR_MS), 3));
     const failed = plan(RETURN, { open: received.open, events: [ev('inspection_failed', 'merchant', 'inspection_failed')], now: at(2 * HOUR_MS) });
     expect(changed(failed, 'cancelled')).toEqual(['refund_after_receipt']);
+    // The goods failed: the customer is owed what happens now, a new plan or the result in writing.
+    expect(changed(failed, 'started')).toEqual(['plan_due']);
+    const told = plan(RETURN, { open: carry(received.open, failed), events: [ev('result_notified', 'merchant', 'result_notified')], now: at(3 * HOUR_MS) });
+    expect(changed(told, 'met')).toContain('plan_due');
     // A repair's goods come in to be repaired: its task has the clock.
     expect(changed(plan({ ...COMPLAINT, kind: 'repair' }, { events: [ev('return_received', 'merchant', 'return_received')] }), 'started')).toEqual([]);
   });
