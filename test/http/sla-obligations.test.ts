@@ -344,3 +344,21 @@ describe('a merchant silent on a complaint', () => {
     expect(view.deadlines.filter((d) => d.metric === 'plan_due' && d.state === 'running').map((d) => d.party)).toEqual(['platform']);
   });
 });
+
+describe('a merchant case raised to the platform by its severity', () => {
+  it('hands the running promises to the platform as they stand', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没有声音，希望尽快处理',
+    })).body.caseNo;
+    const before = (await staffView(shop, caseNo)).deadlines as unknown as { metric: string; party: string; dueAt: string; state: string }[];
+    const due = before.find((d) => d.metric === 'first_response')!.dueAt;
+    t.clock.advance(HOUR / 2);
+    expect((await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '再不处理我就去12315投诉你们！！！', channel: 'web' })).status).toBe(201);
+    const view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { queue: string; severity: string; deadlines: { metric: string; party: string; dueAt: string; state: string }[] };
+    expect(view).toMatchObject({ queue: 'specialists', severity: 'L2' });
+    const first = view.deadlines.find((d) => d.metric === 'first_response' && d.state === 'running');
+    expect(first).toMatchObject({ party: 'platform', dueAt: due });
+    expect(view.deadlines.filter((d) => d.state === 'running' && d.party === 'merchant')).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
 import { type NewNotification, notifyMany } from '../notifications/notifications.repository.ts';
 import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
+import { recordCaseEvents } from '../cases/case.events.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
 import type { SlaService } from '../sla/sla.service.ts';
 import {
@@ -283,8 +284,16 @@ export async function routeCases(
   const now = options.now ?? deps.clock.now();
   const plans = await planRoutes(trx, rows, { trigger: options.reason, now });
   // Routing moves no SLA clock (withRoutingSla), so a batch is written with one statement per
-  // table: the cases' queue, assignee and version, then their case_routed events.
-  const versions = await writeRoutedBatch(trx, plans, now);
+  // table: the cases' queue, assignee and version, then their case_routed events. A case moving
+  // between a merchant's hands and the platform's changes whose clocks run (ORG-3): it is recorded
+  // the way commands are, so its clocks follow.
+  const queues = await cachedQueues(trx);
+  const withMerchant = (queue: string) => queues.get(queue)?.role === 'merchant';
+  const changesHands = (p: RoutingPlan) => withMerchant(p.row.queue) !== withMerchant(p.changes.queue);
+  const versions = await writeRoutedBatch(trx, plans.filter((p) => !changesHands(p)), now);
+  for (const p of plans.filter(changesHands)) {
+    versions.set(p.row.id, await recordCaseEvents(withRoutingSla(deps), trx, p.row, SYSTEM_ACTOR, [{ ...p.event, actor: SYSTEM_ACTOR }], now, p.changes));
+  }
   const applied: AppliedRouting[] = [];
   for (const plan of plans) {
     let version = versions.get(plan.row.id)!;
