@@ -19,7 +19,10 @@ export function AppLayout() {
   const { t } = useTranslation();
   const state = useSignInState();
   const location = useLocation();
-  const wide = Grid.useBreakpoint().md ?? true;
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md ?? true;
+  // The tagline only where the menu keeps room for every item (the English labels are longer).
+  const roomy = screens.xxl ?? false;
   if (state.status === 'checking') {
     return (
       <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
@@ -75,7 +78,7 @@ export function AppLayout() {
         }}
       >
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
-          {t('app.name')} {wide ? <span style={{ fontWeight: 400, opacity: 0.75 }}>{t('app.tagline')}</span> : null}
+          {t('app.name')} {roomy ? <span style={{ fontWeight: 400, opacity: 0.75 }}>{t('app.tagline')}</span> : null}
         </Link>
         <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} style={{ flex: 1, minWidth: wide ? 0 : 180 }} />
         <Space size="middle">
