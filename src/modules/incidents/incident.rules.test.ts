@@ -72,6 +72,21 @@ describe('group complaint detection (TR-6)', () => {
     expect(decide(file('h', { productIds: ['p2'] }), [], [incident]).action).toBe('none');
   });
 
+  it('an open incident does not take a case filed long before it opened', () => {
+    const clock = new ManualClock('2026-10-01T10:00:00+08:00');
+    const file = filer(clock);
+    const old = file('old');
+    clock.advance(60 * 24 * HOUR_MS);
+    const incident: OpenIncidentFacts = {
+      id: 'i1', incidentNo: 'GC1', scope: 'product', productId: 'p1', merchantId: 'm1', category: 'product_quality', openedAt: clock.now(),
+    };
+    // Checked late (a replay, a job run after a restart): October's case is not part of December's wave.
+    expect(decide(old, [], [incident]).action).not.toBe('join');
+    // One filed within the window before the incident opened still joins.
+    const recent = { ...file('recent'), createdAt: new Date(clock.now().getTime() - 24 * HOUR_MS) };
+    expect(decide(recent, [], [incident])).toEqual({ action: 'join', incident });
+  });
+
   it('a product incident is preferred over a merchant incident for the same problem', () => {
     const clock = new ManualClock('2026-11-10T10:00:00+08:00');
     const filed = filer(clock);

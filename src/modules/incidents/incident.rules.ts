@@ -152,14 +152,17 @@ export function decideIncident(
   const products = [...new Set(subject.productIds)].sort();
   const merchantScoped = settings.merchantScope && !PRODUCT_ONLY_CATEGORIES.has(category);
 
+  const windowMs = settings.windowHours * HOUR_MS;
   // An open incident for the same problem takes the case: the product's first, then the merchant's.
+  // Only a case of its time: one filed long before it opened (handled late, or reopened) is not
+  // part of the same wave.
   const matching = open
     .filter((i) => i.merchantId === merchantId && i.category === category)
+    .filter((i) => subject.createdAt.getTime() >= i.openedAt.getTime() - windowMs)
     .filter((i) => (i.scope === 'product' ? i.productId !== null && products.includes(i.productId) : merchantScoped))
     .sort((a, b) => (a.scope === b.scope ? a.openedAt.getTime() - b.openedAt.getTime() : a.scope === 'product' ? -1 : 1));
   if (matching[0]) return { action: 'join', incident: matching[0] };
 
-  const windowMs = settings.windowHours * HOUR_MS;
   const pool = recent.filter((c) => comparable(subject, c));
 
   let best: (Window & { productId: string }) | null = null;

@@ -20,7 +20,7 @@ import { priorityOf } from '../triage/triage.priority.ts';
 import { routeCase } from '../routing/routing.service.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { type CaseEventInput, insertLink } from '../cases/case.repository.ts';
-import { acceptsChanges, type CaseState } from '../cases/case.state.ts';
+import { acceptsChanges, type CaseState, isOpenState } from '../cases/case.state.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { CATEGORY_LABELS, type Category, type Emotion } from '../triage/triage.vocabulary.ts';
@@ -56,6 +56,9 @@ export async function checkCaseForIncident(deps: IncidentDeps, caseId: string): 
     // Read again under the lock: what an earlier check committed is visible now.
     const subject = await findCaseFacts(trx, caseId);
     if (!subject) return { outcome: 'none', incidentNo: null };
+    // A case already ended (withdrawn, closed, archived) by the time it is checked joins nothing.
+    const current = await trx.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirst();
+    if (!current || !isOpenState(current.state as CaseState)) return { outcome: 'none', incidentNo: null };
     const member = await trx
       .selectFrom('incident_cases as ic')
       .innerJoin('incidents as i', 'i.id', 'ic.incident_id')
