@@ -3,7 +3,7 @@
 // a customer's own claim does not skip the ladder, staff may add repairs done elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG_1x1 } from '../helpers/files.ts';
-import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { fileCase, makeShop, runTimers, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -108,5 +108,21 @@ describe('the ladder on a repair case (三包 第十条, 第十四条)', () => {
     expect(repair.body.eligible, JSON.stringify(repair.body)).toBe(true);
     expect(repair.body.items[0].reasons[0].text['zh-CN']).toContain('换货次日起12个月');
     expect((await preview(shop, shop.customer)).body.items[0].path).not.toBe('three_guarantees_replacement');
+  });
+});
+
+describe('a merchant silent on a ladder repair request', () => {
+  it('brings the platform in: the request may not be granted as filed (a third repair)', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 200 * 86_400_000).toISOString() });
+    await repairedOnce(shop, 1);
+    await repairedOnce(shop, 2);
+    const caseNo = await fileCase(shop, { kind: 'repair', reason: 'quality', description: '修了两次还是无法开机' });
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.queue).toBe('merchant');
+    t.clock.advance(49 * 3_600_000);
+    await runTimers(t);
+    const view = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { queue: string; state: string; timeline: { type: string; data?: Record<string, unknown> }[] };
+    expect(view.state).toBe('submitted');
+    expect(view.queue).toBe('specialists');
+    expect(view.timeline.find((e) => e.type === 'platform_intervention')?.data).toMatchObject({ trigger: 'merchant_missed_deadline', metric: 'merchant_review' });
   });
 });

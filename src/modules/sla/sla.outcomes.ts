@@ -12,6 +12,7 @@ import { executionActionHandlers } from '../execution/execution.actions.ts';
 import { cancelOpenTasks } from '../execution/execution.repository.ts';
 import { offerActionHandlers } from '../resolution/offer.actions.ts';
 import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
+import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
 const LAPSED_RETURN = {
@@ -70,11 +71,16 @@ type Step = { key: string; type: string; input: unknown; handler: ActionHandler<
  * A step the case has moved past is refused by the state machine: the party acted in time after
  * all, and the steps after it are not taken. Says whether every step ran.
  */
-async function runSteps(deps: AppDeps, caseNo: string, steps: Step[]): Promise<boolean> {
+/**
+ * Runs the steps in order; false when one is refused. `refused` hears of a refusal on the merits
+ * (422: what the system would do is not allowed) as against a case that has moved on meanwhile (409).
+ */
+async function runSteps(deps: AppDeps, caseNo: string, steps: Step[], refused?: () => Promise<void>): Promise<boolean> {
   for (const step of steps) {
     try {
       await runCaseAction(deps, SYSTEM_ACTOR, caseNo, { type: step.type, input: step.input as never, handler: step.handler }, step.key);
     } catch (error) {
+      if (error instanceof AppError && error.status === 422) await refused?.();
       if (error instanceof AppError && (error.status === 409 || error.status === 422)) return false;
       throw error;
     }
@@ -87,9 +93,14 @@ export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaAction
   const note = { 'zh-CN': '系统自动处理：对方未在时限内操作', 'en-US': 'Automatic: no move within the time limit' };
   switch (job.autoOutcome) {
     case 'approve_request':
-      await runSteps(deps, row.case_no, [
-        { key: key('approve'), type: 'approve_request', input: { note: note['zh-CN'] }, handler: offerActionHandlers.approve_request as ActionHandler<never> },
-      ]);
+      // A request the system may not grant as filed (the law asks for more, say a replacement after
+      // two failed repairs) still does not wait on a silent merchant: the platform steps in.
+      await runSteps(
+        deps,
+        row.case_no,
+        [{ key: key('approve'), type: 'approve_request', input: { note: note['zh-CN'] }, handler: offerActionHandlers.approve_request as ActionHandler<never> }],
+        async () => void (await requestPlatformIntervention(deps, { caseId: row.id, deadlineId: job.deadlineId, metric: job.metric })),
+      );
       return;
     case 'close_unshipped_return':
       await runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_return', input: { deadlineId: job.deadlineId }, handler: lapseReturn as ActionHandler<never> }]);
