@@ -8,6 +8,8 @@ import { client, type Client, makeShop, type Shop, startTestApp, type TestApp } 
 
 let t: TestApp;
 let pr: Client;
+const toldOf = async (who: Client, caseNo: string) =>
+  ((await who.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[]).some((n) => n.type === 'media_flagged' && n.caseNo === caseNo);
 let logistics: Client;
 beforeAll(async () => {
   t = await startTestApp('2026-11-10T10:00:00+08:00');
@@ -126,6 +128,12 @@ describe('single external voice (RISK-5)', () => {
     expect((await clock())?.metAt).not.toBeNull();
   });
 
+  it('tells PR of a case flagged as it was filed', async () => {
+    const other = await makeShop(t);
+    const flagged = await fileCase(other, '我已经向市场监管局投诉了，记者也联系了我');
+    expect(await toldOf(pr, flagged)).toBe(true);
+  });
+
   it('PR sees nothing of cases that are not flagged', async () => {
     const plain = await fileCase(await makeShop(t), '耳机右耳没有声音');
     expect((await pr.get(`/api/v1/cases/${plain}`)).status).toBe(404);
@@ -146,6 +154,10 @@ describe('single external voice (RISK-5)', () => {
     expect(flagged.body.timeline.map((e: { type: string }) => e.type)).toContain('media_flagged');
     expect((await other.customer.get(`/api/v1/cases/${plain}`)).body.timeline.map((e: { type: string }) => e.type)).not.toContain('media_flagged');
     expect((await other.agent.post(`/api/v1/cases/${plain}/messages`, { body: '您好' })).status).toBe(403);
+    // PR and compliance are told it is theirs to answer now.
+    expect(await toldOf(pr, plain)).toBe(true);
+    expect(await toldOf(other.compliance, plain)).toBe(true);
+    expect(await toldOf(logistics, plain)).toBe(false);
   });
 
   it("keeps an agent's action note and plan basis from the customer, not the customer's own words", async () => {
@@ -190,6 +202,7 @@ describe('single external voice (RISK-5)', () => {
     // Flagging is internal: it answers nobody, so the first-response clock still runs.
     const clocks = (await other.agent.get(`/api/v1/cases/${plain}`)).body.deadlines as { metric: string; metAt: string | null }[];
     expect(clocks.find((d) => d.metric === 'first_response')?.metAt).toBeNull();
+    expect(await toldOf(pr, plain)).toBe(true);
     expect((await other.agent.action(plain, 'flag_media', { reason: '再标一次' })).status).toBe(409);
     expect((await other.agent.post(`/api/v1/cases/${plain}/messages`, { body: '您好' })).status).toBe(403);
     expect((await other.agent.action(plain, 'unflag_media', { reason: '误报' })).status).toBe(403);

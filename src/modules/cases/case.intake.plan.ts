@@ -21,7 +21,7 @@ import { caseNo } from './case.numbers.ts';
 import { presentCaseSummary } from './case.presenter.ts';
 import { type CaseEventInput, caseItemsInsert, firstEventsInsert, newCaseRow } from './case.repository.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
-import { mediaFlagFromTriage } from './case.voice.ts';
+import { externalVoiceNotices, mediaFlagFromTriage } from './case.voice.ts';
 
 export interface IntakeEntry {
   actor: Actor;
@@ -104,7 +104,7 @@ export function writesOf(deps: Pick<AppDeps, 'sla'>, plan: CasesPlan, cases: Pla
       // Each new case's first state, on the audit trail.
       auditInsert(cases.flatMap((c) => stateChangeAudits({ id: c.row.id, caseNo: c.row.case_no }, c.entry.actor, c.events, 1, c.entry.now))),
       clocks.deadlines,
-      notificationsInsert(newCaseNotices(cases, plan.queues, now)),
+      notificationsInsert([...newCaseNotices(cases, plan.queues, now), ...cases.filter((c) => c.row.media_flag).flatMap((c) => externalVoiceNotices(c.row, now))]),
     ],
     // A clock due soon wakes the schedulers; the NOTIFY ends the statement (executeTogether's finally).
     finish: clocks.wake ? schedulerWake() : undefined,

@@ -8,7 +8,8 @@ import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertAcceptsChanges, assertCanWriteOnCase } from './case.access.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
-import { assertMayWriteToCustomer, isExternalVoice, mediaFlagFromMessage } from './case.voice.ts';
+import { assertMayWriteToCustomer, externalVoiceNotices, isExternalVoice, mediaFlagFromMessage } from './case.voice.ts';
+import { notifyMany } from '../notifications/notifications.repository.ts';
 import { findCaseByNo, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import type { CaseEventInput } from './case.repository.ts';
@@ -64,6 +65,7 @@ export async function addMessage(
       if (mediaFlag) {
         changes.media_flag = JSON.stringify(mediaFlag) as never;
         events.push({ type: 'media_flagged', fromState: row.state, toState: row.state, data: { messageId: id, ...mediaFlag }, actor: SYSTEM_ACTOR });
+        await notifyMany(trx, externalVoiceNotices(row, now));
       }
       // TR-2: what the customer writes later can raise the case (a safety word, a threat, anger).
       if (actor.role === 'customer') {

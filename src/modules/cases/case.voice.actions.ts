@@ -7,6 +7,8 @@ import { conflict, forbidden } from '../../shared/errors.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import type { ActionHandler } from './case.actions.runner.ts';
+import { externalVoiceNotices } from './case.voice.ts';
+import { notifyMany } from '../notifications/notifications.repository.ts';
 
 const reason = z.string().trim().min(1).max(2000);
 
@@ -34,7 +36,10 @@ export const voiceActionHandlers: { [K in keyof typeof voiceActionSchemas]: Acti
     const flag: MediaFlag = { flaggedAt: ctx.now.toISOString(), source: 'staff', signals: [], reason: input.reason };
     return {
       command: null,
-      apply: async () => ({ eventType: 'media_flagged', reason: input.reason, eventData: { ...flag }, caseChanges: { media_flag: JSON.stringify(flag) as never } }),
+      apply: async () => {
+        await notifyMany(ctx.trx, externalVoiceNotices(ctx.row, ctx.now));
+        return { eventType: 'media_flagged', reason: input.reason, eventData: { ...flag }, caseChanges: { media_flag: JSON.stringify(flag) as never } };
+      },
     };
   },
   unflag_media: async (ctx, input) => {

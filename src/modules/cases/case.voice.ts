@@ -62,3 +62,20 @@ export function mediaFlagFromMessage(body: string, now: Date): MediaFlag | null 
   const { involved } = authoritySignals(normalize(body));
   return involved.length > 0 ? { flaggedAt: now.toISOString(), source: 'message', signals: involved, reason: null } : null;
 }
+
+/**
+ * The notices telling PR and compliance (the departments, and the compliance role) that a case
+ * now speaks with their single voice: they write to the customer from here on (RISK-5).
+ */
+export function externalVoiceNotices(row: Pick<CaseRow, 'id' | 'case_no' | 'title'>, now: Date) {
+  const title = { 'zh-CN': `售后单 ${row.case_no} 涉及媒体或监管`, 'en-US': `Case ${row.case_no} involves media or a regulator` };
+  const body = {
+    'zh-CN': `「${row.title}」：对外回复统一由公关组和合规组负责，请尽快跟进。`,
+    'en-US': `"${row.title}": only PR and compliance reply to the customer now; please take it up.`,
+  };
+  const base = { caseId: row.id, type: 'media_flagged', title, body, now };
+  return [
+    ...EXTERNAL_VOICE_DEPARTMENTS.map((department) => ({ ...base, recipientRole: 'department', department, dedupeKey: `media:${row.id}:${department}` })),
+    { ...base, recipientRole: 'compliance', dedupeKey: `media:${row.id}:compliance-role` },
+  ];
+}
