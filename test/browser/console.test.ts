@@ -166,7 +166,15 @@ describe('web console in Chromium', () => {
     await chooseOption(page, form.getByLabel('方案类型'), '部分退款');
     await chooseOption(page, form.getByLabel('判责'), '质量缺陷');
     await form.getByLabel('退款', { exact: true }).fill('12.34');
-    await form.getByLabel('依据（客户可见）').fill('轻微瑕疵，部分退款');
+    // The basis reaches the customer: its wording is checked as it is written (RISK-1).
+    const basis = form.getByLabel('依据（客户可见）');
+    await basis.fill('本店绝对正品，这是公司规定');
+    await form.getByTestId('wording-flags').waitFor();
+    expect(await form.getByTestId('wording-flag').count()).toBe(2);
+    await form.getByTestId('replace-flag').first().click();
+    await expect.poll(() => basis.inputValue()).toBe('本店符合国家质检标准，这是公司规定');
+    await basis.fill('轻微瑕疵，部分退款');
+    await expect.poll(() => form.getByTestId('wording-flags').count()).toBe(0);
     await form.getByRole('button', { name: '添加步骤' }).click();
     await form.getByLabel('步骤', { exact: true }).fill(' 回访客户确认 ');
     await chooseOption(page, form.getByLabel('负责人'), '售后主管');

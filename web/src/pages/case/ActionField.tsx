@@ -7,6 +7,8 @@ import { taskName, useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { type FieldSpec, formName, STEP_OWNER_ROLES } from './actionForms.ts';
+import { CheckedTextArea } from './CheckedTextArea.tsx';
+import { useSignedIn } from '../../auth/signed-in.ts';
 
 export function useFieldLabel() {
   const { t } = useTranslation();
@@ -18,18 +20,24 @@ interface Helpers {
   t: (key: string) => string;
   word: (group: string, code: string | null | undefined) => string;
   language: ReturnType<typeof useLanguage>;
+  /** The caller writes to customers for the platform or a shop (staff, merchant): their wording is checked. */
+  writesForPlatform: boolean;
 }
 
 /**
  * The input element itself (not a component around it): Form.Item hands id, value and onChange
  * to its direct child, so the child must be the antd control.
  */
-function control(spec: FieldSpec, detail: CaseDetail, { t, word, language }: Helpers) {
+function control(spec: FieldSpec, detail: CaseDetail, { t, word, language, writesForPlatform }: Helpers) {
   switch (spec.kind) {
     case 'text':
       return <Input maxLength={spec.max} />;
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={spec.max} showCount={Boolean(spec.max)} />;
+      return spec.customerFacing ? (
+        <CheckedTextArea rows={3} maxLength={spec.max} showCount={Boolean(spec.max)} checked={writesForPlatform} />
+      ) : (
+        <Input.TextArea rows={3} maxLength={spec.max} showCount={Boolean(spec.max)} />
+      );
     case 'yuan':
       return <InputNumber min={0} max={spec.max !== undefined ? spec.max / 100 : 100_000_000} precision={2} step={1} prefix="¥" style={{ width: 200 }} />;
     case 'integer':
@@ -118,6 +126,9 @@ export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDet
   const { t } = useTranslation();
   const word = useWord();
   const language = useLanguage();
+  const role = useSignedIn()?.user.role;
+  // The check-wording route serves staff and merchants, who write to customers; customers write for themselves.
+  const writesForPlatform = role !== undefined && role !== 'customer';
   const label = useFieldLabel()(spec);
   if (spec.kind === 'steps') return <StepsField label={label} />;
   const rules: Rule[] = [];
@@ -132,7 +143,7 @@ export function ActionField({ spec, detail }: { spec: FieldSpec; detail: CaseDet
       valuePropName={checkbox ? 'checked' : 'value'}
       style={checkbox ? { marginBottom: 4 } : undefined}
     >
-      {checkbox ? <Checkbox>{label}</Checkbox> : control(spec, detail, { t, word, language })}
+      {checkbox ? <Checkbox>{label}</Checkbox> : control(spec, detail, { t, word, language, writesForPlatform })}
     </Form.Item>
   );
 }

@@ -16,6 +16,8 @@ export interface FieldSpec {
   options?: readonly string[];
   pattern?: RegExp;
   initial?: string | number | boolean;
+  /** The text reaches the customer: its wording is checked as it is written (RISK-1). */
+  customerFacing?: boolean;
 }
 
 const PLAN_TYPES = [
@@ -46,13 +48,13 @@ export const TERMS_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
-  acknowledge: [{ name: 'message', kind: 'textarea', max: 2000 }],
+  acknowledge: [{ name: 'message', kind: 'textarea', max: 2000, customerFacing: true }],
   start_investigation: [note()],
-  request_evidence: [{ name: 'question', kind: 'textarea', required: true, max: 2000 }],
+  request_evidence: [{ name: 'question', kind: 'textarea', required: true, max: 2000, customerFacing: true }],
   provide_evidence: [note(5000)],
-  reject_ineligible: [reason(true)],
+  reject_ineligible: [{ ...reason(true), customerFacing: true }],
   notify_result: [
-    { name: 'message', kind: 'textarea', required: true, max: 2000 },
+    { name: 'message', kind: 'textarea', required: true, max: 2000, customerFacing: true },
     { name: 'channel', kind: 'select', group: 'channel', options: CHANNELS, initial: 'web' },
   ],
   confirm_resolution: [
@@ -71,7 +73,7 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'responsibility', kind: 'select', required: true, group: 'responsibility', options: RESPONSIBILITIES },
     ...TERMS_FIELDS,
     { name: 'fraudFound', kind: 'boolean', initial: false },
-    { name: 'basis', kind: 'textarea', required: true, max: 4000 },
+    { name: 'basis', kind: 'textarea', required: true, max: 4000, customerFacing: true },
     { name: 'goodwillReason', kind: 'textarea', max: 2000 },
     { name: 'expiresInHours', kind: 'integer', min: 1, max: 720, initial: 72 },
     { name: 'steps', kind: 'steps' },
