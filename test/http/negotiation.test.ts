@@ -211,8 +211,11 @@ describe('a plan’s own steps (RES-1, RES-4)', () => {
     expect(new Date(task.dueAt).getTime()).toBe(acceptedAt + 48 * 3_600_000);
     // The supervisor's step is the supervisor's: not the merchant's, nor a frontline agent's.
     expect(task.mayComplete).toBe(false);
+    // Nor is "complete a task" offered to whoever has none of the open tasks to complete.
+    expect(detail.body.actions.map((x: { action: string }) => x.action)).not.toContain('complete_task');
     const asSupervisor = await shop.supervisor.get(`/api/v1/cases/${caseNo}`);
     expect(asSupervisor.body.tasks.find((x: { id: string }) => x.id === task.id).mayComplete).toBe(true);
+    expect(asSupervisor.body.actions.map((x: { action: string }) => x.action)).toContain('complete_task');
     for (const who of [shop.merchant, shop.agent]) {
       const notYours = await who.action(caseNo, 'complete_task', { taskId: task.id, proof: { note: '已回访' } });
       expect(notYours.status).toBe(403);

@@ -107,8 +107,12 @@ export type CaseSummary = ReturnType<typeof presentCaseSummary>;
 export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles) {
   const staff = isStaff(actor);
   const seesMoneyBearer = staff || actor.role === 'merchant';
+  const summary = presentCaseSummary(row, actor, now, queues);
+  // "Complete a task" is offered only to someone who may complete one of the open tasks.
+  const completes = detail.tasks.some((t) => t.status === 'open' && mayCompleteTask(t.owner_role, actor.role));
   return {
-    ...presentCaseSummary(row, actor, now, queues),
+    ...summary,
+    actions: completes ? summary.actions : summary.actions.filter((a) => a.action !== 'complete_task'),
     description: row.description,
     desiredResolution: row.desired_resolution,
     // RES-6: the buyer needs it from the moment the return is agreed until the parcel arrives; staff
