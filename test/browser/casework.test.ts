@@ -58,7 +58,11 @@ describe('casework on the case page in Chromium', () => {
     for (const reason of before.triage.reasons) {
       const shown = card.locator(`[data-testid="triage-reason"][data-rule="${reason.rule}"][data-field="${reason.field}"]`).first();
       expect(await shown.textContent()).toContain(reason.rule);
-      for (const word of reason.matched ?? []) expect(await shown.textContent()).toContain(word);
+      // Words as matched; a matched kind by its name (投诉), never its code.
+      for (const word of reason.matched ?? []) {
+        if (word === 'complaint') expect(await shown.locator('.ant-tag').allTextContents()).toEqual(expect.arrayContaining(['投诉']));
+        else expect(await shown.textContent()).toContain(word);
+      }
     }
     expect(await card.getByTestId('triage-severity').textContent()).toContain('三级投诉（常规）');
     // Incidents are for supervisors, compliance and admins.

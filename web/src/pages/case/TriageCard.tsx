@@ -5,7 +5,7 @@ import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRIAGE_FIELDS, type TriageField, type TriageReason } from '../../api/casework.types.ts';
-import type { CaseDetail } from '../../api/types.ts';
+import { CASE_KINDS, type CaseDetail } from '../../api/types.ts';
 import { SeverityTag, useWord } from '../../components/Labels.tsx';
 import { type LocalizedText, pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -13,9 +13,13 @@ import { TriageOverrideModal } from './TriageOverrideModal.tsx';
 
 const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
 
+// A rule that keys on the request's kind matched its code (return_refund): shown by its name.
+const KIND_CODES: ReadonlySet<string> = new Set(CASE_KINDS);
+
 function Reason({ reason }: { reason: TriageReason }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const word = useWord();
   return (
     <div data-testid="triage-reason" data-field={reason.field} data-rule={reason.rule} style={{ fontSize: 12, lineHeight: 1.6 }}>
       <Typography.Text code style={{ fontSize: 11 }}>
@@ -26,9 +30,9 @@ function Reason({ reason }: { reason: TriageReason }) {
         <span>
           {' '}
           <Typography.Text type="secondary">{t('triage.matched')}:</Typography.Text>{' '}
-          {reason.matched.map((word) => (
-            <Tag key={word} color="gold" style={{ marginInlineEnd: 4, fontSize: 11 }}>
-              {word}
+          {reason.matched.map((matched) => (
+            <Tag key={matched} color="gold" style={{ marginInlineEnd: 4, fontSize: 11 }}>
+              {KIND_CODES.has(matched) ? word('kind', matched) : matched}
             </Tag>
           ))}
         </span>
