@@ -207,6 +207,19 @@ describe('the reply clock (SLA-7)', () => {
     expect((await noticesFor(client(t, specialist.token), caseNo)).map((n) => n.type)).toContain('collaboration_answered');
   });
 
+  it('an L1 safety complaint asks supply chain and legal at once, each with its 2 h clock', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', channel: 'web', items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+      description: '充电的时候耳机盒突然冒烟起火，把桌子烧了',
+    });
+    expect(created.status).toBe(201);
+    const view = await staffView(shop, created.body.caseNo);
+    const asked = view.collaborations.map((r) => r.department).sort();
+    expect(asked).toEqual(['legal', 'supply_chain']);
+    for (const r of view.collaborations) expect(replyClock(view, r.id)?.state).toBe('running');
+  });
+
   it('an unanswered request warns, then breaches at 2 h, shows late, and the department and asker hear of it', async () => {
     const shop = await makeShop(t);
     const legal = await departmentUser('legal');

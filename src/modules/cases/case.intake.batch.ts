@@ -22,7 +22,8 @@ import { loadOrderItemFacts, type OrderItemFacts } from '../orders/index.ts';
 import { answeredKeysInsert, answersUpdate, claimKeys, type IdempotentResult, keyReused } from '../../shared/idempotency.ts';
 import { type CreateCaseResult, linkDuplicate } from './case.intake.ts';
 import { casesInsert } from './case.repository.ts';
-import { askDepartmentsForNewL2 } from '../routing/routing.service.ts';
+import { askDepartmentsForNewEscalated } from '../routing/routing.service.ts';
+import { asksDepartments } from '../collaboration/collaboration.auto.ts';
 import { executeTogether, togetherStatement } from '../../db/together.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { createCaseNumbers } from './case.numbers.ts';
@@ -95,7 +96,7 @@ const claimId = (e: IntakeEntry) => (e.claim ? `${e.claim.principal}\u0000${e.cl
 
 /** The case planned for the one-statement write; null when it needs the careful way (an L2 case, a person to pick under lock). */
 async function planUsual(deps: Omit<AppDeps, 'intake'>, db: Kysely<DB>, entry: IntakeEntry, number: number): Promise<Queued['usual']> {
-  if (entry.prepared.triage.severity === 'L2') return null;
+  if (asksDepartments(entry.prepared.triage.severity)) return null;
   const plan = await planCases(deps, db, [entry], [number], { lockAssignees: false });
   const planned = plan.cases[0]!;
   if (planned.routing.assign) return null;
@@ -169,7 +170,7 @@ async function writeCarefully(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, en
   createdIndexes.forEach((i) => (outcomes[i] = { ok: true, value: { ...createdAnswer(plan, plannedOf.get(i)!), replayed: false } }));
   // Stored with the rest when nothing below changes a case: an L2 case asking its departments
   // moves on a version, and a duplicate's answer is only known once it is linked.
-  const answersNow = writers.length === createdIndexes.length && !created.some((c) => c.row.severity === 'L2');
+  const answersNow = writers.length === createdIndexes.length && !created.some((c) => asksDepartments(c.row.severity));
   const storedAnswers = () =>
     answersUpdate(
       claimants.filter((i) => writers.includes(i)).map((i) => {
@@ -185,7 +186,7 @@ async function writeCarefully(deps: Omit<AppDeps, 'intake'>, trx: Kysely<DB>, en
     created.map((c) => ({ caseId: c.row.id, seq: 1, type: 'case_submitted' })),
   );
   if (!answersNow) {
-    const versions = await askDepartmentsForNewL2(deps as AppDeps, trx, created.map((c) => c.row), entries[0]!.now);
+    const versions = await askDepartmentsForNewEscalated(deps as AppDeps, trx, created.map((c) => c.row), entries[0]!.now);
     for (const [caseId, version] of versions) {
       const i = createdIndexes.find((n) => plannedOf.get(n)!.row.id === caseId)!;
       outcomes[i] = { ok: true, value: { ...createdAnswer(plan, plannedOf.get(i)!, version), replayed: false } };

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { type Actor, SYSTEM_ACTOR } from '../identity/index.ts';
 import { type NewNotification, notifyMany } from '../notifications/notifications.repository.ts';
-import { askDepartmentsForL2 } from '../collaboration/collaboration.auto.ts';
+import { askDepartmentsForEscalated, asksDepartments } from '../collaboration/collaboration.auto.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
@@ -195,7 +195,7 @@ export interface NewCaseRouting {
 /**
  * Routing of cases about to be created (intake), decided from facts the caller read already, so
  * each row is inserted with its queue and assignee and no second write of the case follows.
- * Once the rows exist, send `newCaseNotices` and call `askDepartmentsForNewL2`.
+ * Once the rows exist, send `newCaseNotices` and call `askDepartmentsForNewEscalated`.
  */
 export async function routeNewCases(
   trx: Db,
@@ -216,10 +216,10 @@ export function newCaseNotices(created: { row: CaseRow; routing: CaseRouting }[]
 }
 
 /** TR-3: new L2 cases ask the departments they need at once; returns their versions after that. */
-export async function askDepartmentsForNewL2(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Db, rows: CaseRow[], now: Date): Promise<Map<string, number>> {
+export async function askDepartmentsForNewEscalated(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Db, rows: CaseRow[], now: Date): Promise<Map<string, number>> {
   const versions = new Map<string, number>();
   for (const row of rows) {
-    if (row.severity === 'L2') versions.set(row.id, (await askDepartmentsForL2(deps, trx, row, now)).version);
+    if (asksDepartments(row.severity)) versions.set(row.id, (await askDepartmentsForEscalated(deps, trx, row, now)).version);
   }
   return versions;
 }
@@ -297,10 +297,10 @@ export async function routeCases(
   const applied: AppliedRouting[] = [];
   for (const plan of plans) {
     let version = versions.get(plan.row.id)!;
-    if (plan.row.severity === 'L2') {
-      // TR-3: L2 goes to a senior specialist with the departments it needs asked at once.
+    if (asksDepartments(plan.row.severity)) {
+      // TR-3: L1 and L2 go up with the departments they need asked at once.
       const routed = await trx.selectFrom('cases').selectAll().where('id', '=', plan.row.id).executeTakeFirstOrThrow();
-      version = (await askDepartmentsForL2(deps, trx, routed, now)).version;
+      version = (await askDepartmentsForEscalated(deps, trx, routed, now)).version;
     }
     applied.push({ ...plan.routing, caseId: plan.row.id, version });
   }
