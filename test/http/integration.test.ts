@@ -145,6 +145,20 @@ describe('integration upserts', () => {
     expect((await other.merchant.get(`/api/v1/orders/${shop.orderNo}`)).status).toBe(404);
     expect((await shop.merchant.get(`/api/v1/orders/${shop.orderNo}`)).status).toBe(200);
   });
+
+  it('lists each order with its shop and goods, and finds orders by number or product name', async () => {
+    const shop = await makeShop(t);
+    const mine = await shop.customer.get('/api/v1/orders');
+    expect(mine.body.items[0]).toMatchObject({ orderNo: shop.orderNo, merchantName: `测试商家${shop.id}`, productNames: ['无线蓝牙耳机'] });
+    const found = async (q: string) => ((await shop.customer.get(`/api/v1/orders?q=${encodeURIComponent(q)}`)).body.items as { orderNo: string }[]).map((o) => o.orderNo);
+    expect(await found('蓝牙')).toEqual([shop.orderNo]);
+    expect(await found(shop.orderNo.slice(2))).toEqual([shop.orderNo]);
+    expect(await found('洗衣机')).toEqual([]);
+    // Typed wildcards match themselves only.
+    expect(await found('%')).toEqual([]);
+    // Another customer's orders stay out of a search too.
+    expect(((await (await makeShop(t)).customer.get('/api/v1/orders?q=蓝牙')).body.items as { orderNo: string }[]).map((o) => o.orderNo)).not.toContain(shop.orderNo);
+  });
 });
 
 describe('health', () => {

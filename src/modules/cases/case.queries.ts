@@ -16,6 +16,7 @@ import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
+import { containing } from '../../db/like.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
@@ -128,7 +129,7 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
     q = q.innerJoin('orders', 'orders.id', 'cases.order_id').where('orders.order_no', '=', query.orderNo);
   }
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(query.q);
     q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb('cases.description', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([

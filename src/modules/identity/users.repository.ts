@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEPARTMENT_LABELS, type Department, type LocalizedText } from '../../shared/vocabulary.ts';
 import { openCaseLoads } from '../routing/routing.repository.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB>;
 
@@ -41,7 +42,7 @@ export async function listUsers(db: Db, query: UserListQuery) {
   if (query.status === 'active') q = q.where('u.deactivated_at', 'is', null);
   if (query.status === 'deactivated') q = q.where('u.deactivated_at', 'is not', null);
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(query.q);
     q = q.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
@@ -61,7 +62,7 @@ export async function merchantExists(db: Db, merchantId: string): Promise<boolea
 /** Merchants to choose from for a merchant-staff account: by name, at most `limit`. */
 export async function merchantChoices(db: Db, search: string | undefined, limit: number) {
   let q = db.selectFrom('merchants').select(['id', 'name', 'platform_operated']);
-  if (search) q = q.where('name', 'ilike', `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (search) q = q.where('name', 'ilike', containing(search));
   const rows = await q.orderBy('name').orderBy('id').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, platformOperated: r.platform_operated }));
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { ROLES } from '../../shared/vocabulary.ts';
 import type { DB } from '../../db/schema.ts';
@@ -24,6 +24,7 @@ import { applyImportRecord, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
 import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.present.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { containing } from '../../db/like.ts';
 
 const INTEGRATION = ['admin'] as const;
 /** A shop's whole category tree fits; the pickers search it in the browser. */
@@ -116,19 +117,36 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(100).default(20),
           offset: z.coerce.number().int().min(0).default(0),
+          /** Words of an order number or of a product's name on it. */
+          q: z.string().trim().max(100).optional(),
         }),
       },
     },
     async (request) => {
       const actor = actorOf(request);
+      // What the buyer recognises an order by: its shop and the goods on it.
       let query = db
-        .selectFrom('orders')
-        .select(['id', 'order_no', 'status', 'placed_at', 'total_fen', 'currency', 'customer_id', 'merchant_id'])
-        .orderBy('placed_at', 'desc')
+        .selectFrom('orders as o')
+        .innerJoin('merchants as m', 'm.id', 'o.merchant_id')
+        .select([
+          'o.id', 'o.order_no', 'o.status', 'o.placed_at', 'o.total_fen', 'o.currency', 'm.name as merchant_name',
+          sql<string[]>`array(select p.name from order_items oi join products p on p.id = oi.product_id where oi.order_id = o.id order by oi.external_id)`.as('product_names'),
+        ])
+        .orderBy('o.placed_at', 'desc')
         .limit(request.query.limit)
         .offset(request.query.offset);
-      if (actor.role === 'customer') query = query.where('customer_id', '=', actor.customerId ?? '');
-      if (actor.role === 'merchant') query = query.where('merchant_id', '=', actor.merchantId ?? '');
+      if (actor.role === 'customer') query = query.where('o.customer_id', '=', actor.customerId ?? '');
+      if (actor.role === 'merchant') query = query.where('o.merchant_id', '=', actor.merchantId ?? '');
+      const q = request.query.q;
+      if (q) {
+        const like = containing(q);
+        query = query.where((eb) =>
+          eb.or([
+            eb('o.order_no', 'ilike', like),
+            eb.exists(eb.selectFrom('order_items as oi').innerJoin('products as p', 'p.id', 'oi.product_id').select('oi.id').whereRef('oi.order_id', '=', 'o.id').where('p.name', 'ilike', like)),
+          ]),
+        );
+      }
       const rows = await query.execute();
       return {
         items: rows.map((o) => ({
@@ -138,6 +156,8 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
           placedAt: o.placed_at.toISOString(),
           totalFen: o.total_fen,
           currency: o.currency,
+          merchantName: o.merchant_name,
+          productNames: o.product_names,
         })),
       };
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PolicyRules } from './policy.rules.ts';
+import { containing } from '../../db/like.ts';
 
 export interface PolicyVersion {
   id: string;
@@ -110,7 +111,7 @@ export async function listMerchantPolicies(
 ): Promise<{ items: MerchantPolicyListing[]; total: number }> {
   let base = db.selectFrom('merchants as m');
   if (f.onlyId !== undefined) base = base.where('m.id', '=', f.onlyId ?? '00000000-0000-0000-0000-000000000000');
-  if (f.q?.trim()) base = base.where('m.name', 'ilike', `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q?.trim()) base = base.where('m.name', 'ilike', containing(f.q.trim()));
   const [rows, count] = await Promise.all([
     base
       .leftJoin(

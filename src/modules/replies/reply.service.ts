@@ -14,6 +14,7 @@ import { mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { rankTemplates } from './reply.rank.ts';
 import { renderTemplate, type ReplyValues, templateVariables, isReplyVariable } from './reply.render.ts';
 import { wordingFlags } from './reply.wording.ts';
+import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB>;
 export type Locale = 'zh-CN' | 'en-US';
@@ -194,7 +195,7 @@ export async function listTemplates(db: Db, f: TemplateFilter): Promise<{ rows: 
   if (f.active !== undefined) query = query.where('active', '=', f.active);
   const words = f.q?.trim();
   if (words) {
-    const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(words);
     query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('body', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([

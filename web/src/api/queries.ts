@@ -40,11 +40,11 @@ export function useCase(caseNo: string) {
 }
 
 /** The orders list has no total: ask for one more row than shown to know if a next page exists. */
-export function useOrders(page: number, pageSize: number) {
+export function useOrders(page: number, pageSize: number, q = '') {
   return useQuery({
-    queryKey: ['orders', page, pageSize],
+    queryKey: ['orders', page, pageSize, q],
     queryFn: async ({ signal }) => {
-      const res = await api<{ items: OrderSummary[] }>('GET', '/api/v1/orders', { query: { limit: pageSize + 1, offset: page * pageSize }, signal });
+      const res = await api<{ items: OrderSummary[] }>('GET', '/api/v1/orders', { query: { limit: pageSize + 1, offset: page * pageSize, q }, signal });
       return { items: res.items.slice(0, pageSize), hasMore: res.items.length > pageSize };
     },
     placeholderData: keepPreviousData,

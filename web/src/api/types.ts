@@ -222,6 +222,8 @@ export interface OrderSummary {
   placedAt: string;
   totalFen: number;
   currency: string;
+  merchantName: string;
+  productNames: string[];
 }
 
 export interface OrderItem {

@@ -122,7 +122,7 @@ export const uiEnUS = {
     hint: 'Photos, videos or PDF. The server checks the size and the type.',
   },
   orders: {
-    title: 'Orders', myTitle: 'My orders', orderNo: 'Order no.', status: 'Status', placedAt: 'Placed', total: 'Total', empty: 'No orders yet.',
+    title: 'Orders', myTitle: 'My orders', searchPlaceholder: 'Order no. or product', goods: 'Goods', goodsMore: '{{first}} and {{more}} more', orderNo: 'Order no.', status: 'Status', placedAt: 'Placed', total: 'Total', empty: 'No orders yet.',
     notFound: 'This order does not exist or is not yours.', items: 'Items', shipments: 'Shipments', apply: 'Apply for after-sales',
     shippingInsurance: 'Return-shipping insurance', unitPrice: 'Unit price', warranty: 'Warranty', warrantyMonths: '{{n}} months',
     casesForOrder: 'After-sales for this order', noCases: 'No after-sales requests for this order.', shipping: 'Shipping fee',

@@ -122,7 +122,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     hint: '支持图片、视频或 PDF，服务器会检查大小和类型。',
   },
   orders: {
-    title: '订单', myTitle: '我的订单', orderNo: '订单号', status: '状态', placedAt: '下单时间', total: '订单金额', empty: '暂无订单。',
+    title: '订单', myTitle: '我的订单', searchPlaceholder: '订单号或商品名称', goods: '商品', goodsMore: '{{first}} 等 {{count}} 件', orderNo: '订单号', status: '状态', placedAt: '下单时间', total: '订单金额', empty: '暂无订单。',
     notFound: '订单不存在，或不属于您。', items: '商品', shipments: '物流', apply: '申请售后',
     shippingInsurance: '运费险', unitPrice: '单价', warranty: '保修', warrantyMonths: '{{n}} 个月',
     casesForOrder: '此订单的售后', noCases: '此订单暂无售后申请。', shipping: '运费',

@@ -1,5 +1,5 @@
 // Orders the caller may see (customers: their own). The API gives no total, so paging is prev/next.
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOrders } from '../../api/queries.ts';
@@ -21,13 +21,23 @@ export function OrdersPage() {
   const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
   const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
-  const query = useOrders(page, PAGE_SIZE);
-  const go = (next: number) => setParams(next > 0 ? { page: String(next + 1) } : {});
+  const q = params.get('q') ?? '';
+  const query = useOrders(page, PAGE_SIZE, q);
+  const go = (next: number) => setParams({ ...(q ? { q } : {}), ...(next > 0 ? { page: String(next + 1) } : {}) });
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {signedIn?.user.role === 'customer' ? t('orders.myTitle') : t('orders.title')}
       </Typography.Title>
+      <Input.Search
+        allowClear
+        defaultValue={q}
+        placeholder={t('orders.searchPlaceholder')}
+        aria-label={t('orders.searchPlaceholder')}
+        onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
+        style={{ maxWidth: 360, marginBottom: 16 }}
+        data-testid="orders-search"
+      />
       {query.isError ? (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
@@ -47,6 +57,18 @@ export function OrdersPage() {
             title: t('orders.orderNo'),
             dataIndex: 'orderNo',
             render: (orderNo: string) => <Link to={`/orders/${encodeURIComponent(orderNo)}`}>{orderNo}</Link>,
+          },
+          {
+            title: t('orders.goods'),
+            dataIndex: 'productNames',
+            render: (names: string[], row: OrderSummary) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text>{names.length > 1 ? t('orders.goodsMore', { first: names[0], count: names.length, more: names.length - 1 }) : (names[0] ?? '—')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.merchantName}
+                </Typography.Text>
+              </Space>
+            ),
           },
           { title: t('orders.status'), dataIndex: 'status', render: (status: string) => <Tag>{word('orderStatus', status)}</Tag> },
           { title: t('orders.placedAt'), dataIndex: 'placedAt', render: (iso: string) => formatDateTime(iso, language) },
