@@ -282,12 +282,21 @@ describe('dissatisfied customer (CL-3)', () => {
     await shop.agent.action(caseNo, 'start_investigation', {});
     await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'apology', terms: { apology: true } }));
     expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('resolved');
+    // A return visit follows the result, not before.
+    expect((await shop.agent.action(caseNo, 'log_return_visit', { outcome: 'satisfied', note: '提前回访' })).body.type).toBe('/problems/visit-not-due');
     await shop.agent.action(caseNo, 'notify_result', { message: '已向您致歉并反馈质检部门' });
     expect((await shop.customer.action(caseNo, 'confirm_resolution', { rating: 2, comment: '态度还行，问题没解决' })).body.state).toBe('closed');
     // A poor rating is not satisfaction: a supervisor is asked to call back.
     const lowRating = ((await shop.supervisor.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
       .find((n) => n.type === 'low_rating' && n.caseNo === caseNo);
     expect(lowRating?.body['zh-CN']).toContain('2 星');
+    // The supervisor calls back (回访) and records what was heard; the customer's timeline keeps the call off it.
+    expect((await shop.merchant.action(caseNo, 'log_return_visit', { outcome: 'dissatisfied', note: 'x' })).status).toBe(403);
+    const visit = await shop.supervisor.action(caseNo, 'log_return_visit', { outcome: 'dissatisfied', rating: 2, note: '电话回访：耳机仍无声音，客户将申请重新处理' });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(200);
+    const staffTimeline = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.timeline as { type: string; data?: Record<string, unknown> }[];
+    expect(staffTimeline.find((e) => e.type === 'return_visit_logged')?.data).toMatchObject({ outcome: 'dissatisfied', rating: 2 });
+    expect(((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.timeline as { type: string }[]).map((e) => e.type)).not.toContain('return_visit_logged');
     t.clock.advance(2 * 86_400_000);
     const reopened = await shop.customer.action(caseNo, 'reopen', { reason: '问题没有解决，耳机还是没声音' });
     expect(reopened.body).toMatchObject({ state: 'investigating', reopenCount: 1, resultNotifiedAt: null, closedAt: null });

@@ -18,6 +18,7 @@ import {
   PROGRESS_STAGE_LABELS,
   progressStage,
 } from './case.state.ts';
+import { RETURN_VISIT_LABEL, VISIT_STATES, VISITORS } from './case.actions.visit.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
@@ -35,6 +36,8 @@ const INTERNAL_EVENTS = new Set([
   'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled', 'collaboration_withdrawn',
   // RISK-5 and CL-6: who speaks outside, legal holds and the retention purge are internal matters.
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
+  // What staff noted of a call-back is theirs; the customer had the call.
+  'return_visit_logged',
 ]);
 function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
@@ -95,6 +98,7 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
       // Actions that change no state: open to staff until the case is archived or merged.
       ...(writable && isStaff(actor) ? [{ action: 'link', label: LINK_LABEL }] : []),
       ...(writable && isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
+      ...(writable && VISITORS.has(actor.role) && VISIT_STATES.has(row.state) ? [{ action: 'log_return_visit', label: RETURN_VISIT_LABEL }] : []),
       // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
       ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
       ...(writable && !row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),

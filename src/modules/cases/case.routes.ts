@@ -11,6 +11,7 @@ import { offerActionHandlers, offerActionSchemas } from '../resolution/offer.act
 import { basicActionHandlers, basicActionSchemas } from './case.actions.basic.ts';
 import { type ActionHandler, runCaseAction } from './case.actions.runner.ts';
 import { triageActionHandlers, triageActionSchemas } from './case.actions.triage.ts';
+import { visitActionHandlers, visitActionSchemas } from './case.actions.visit.ts';
 import { voiceActionHandlers, voiceActionSchemas } from './case.voice.actions.ts';
 import { CASE_COMMAND_LABELS, type CaseCommandType } from './case.state.ts';
 import { createCase } from './case.intake.ts';
@@ -42,6 +43,7 @@ for (const [name, schema] of Object.entries(executionActionSchemas)) {
   ACTIONS[name] = { schema, handler: executionActionHandlers[name as keyof typeof executionActionHandlers] as ActionHandler<never> };
 }
 ACTIONS.retriage = { schema: triageActionSchemas.retriage, handler: triageActionHandlers.retriage as ActionHandler<never> };
+ACTIONS.log_return_visit = { schema: visitActionSchemas.log_return_visit, handler: visitActionHandlers.log_return_visit as ActionHandler<never> };
 for (const [name, schema] of Object.entries(voiceActionSchemas)) {
   ACTIONS[name] = { schema, handler: voiceActionHandlers[name as keyof typeof voiceActionHandlers] as ActionHandler<never> };
 }

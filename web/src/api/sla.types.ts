@@ -125,4 +125,7 @@ export interface TimelineData {
   from?: string | null;
   to?: string | null;
   deadlines?: { metric: string; dueAt: string; party: string; breached: boolean }[];
+  /** A return visit's outcome and the rating the customer gave on the call. */
+  outcome?: string;
+  rating?: number | null;
 }

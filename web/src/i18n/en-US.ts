@@ -97,7 +97,7 @@ export const uiEnUS = {
     ledger: 'Who bears what', noLedger: 'No costs recorded yet.', borneBy: 'Borne by', paidTo: 'Paid to', entryType: 'Entry',
     shipments: 'Shipments', noShipments: 'No shipments.', carrier: 'Carrier', trackingNo: 'Tracking no.', shippedAt: 'Shipped', deliveredAt: 'Delivered',
     attachments: 'Evidence & attachments', noAttachments: 'No files yet.',
-    actions: 'Actions', noActions: 'There is nothing for you to do on this case right now.', actionDone: 'Done: {{label}}',
+    actions: 'Actions', noActions: 'There is nothing for you to do on this case right now.', actionDone: 'Done: {{label}}', visitRating: 'rated {{rating}} of 5',
     confirmAction: 'Do you want to {{label}}?', links: 'Linked cases', mergedInto: 'This case was merged into another case.',
   },
   terms: {
@@ -107,7 +107,7 @@ export const uiEnUS = {
   },
   fields: {
     message: 'Message', note: 'Note', question: 'What do you need from the customer?', reason: 'Reason', channel: 'Channel',
-    rating: 'Rating', comment: 'Comment', targetCaseNo: 'Merge into case no.', refundFen: 'Refund amount (¥, empty = as requested)',
+    rating: 'Rating', comment: 'Comment', outcome: 'Outcome of the call', targetCaseNo: 'Merge into case no.', refundFen: 'Refund amount (¥, empty = as requested)',
     planType: 'Plan', responsibility: 'Responsibility', fraudFound: 'Fraud found (triple compensation applies)', basis: 'Basis (shown to the customer)',
     goodwillReason: 'Goodwill reason (when above policy)', expiresInHours: 'Customer must answer within (hours)', carrier: 'Carrier',
     trackingNo: 'Tracking no.', shippingFeeFen: 'Shipping fee paid (¥)', passed: 'Inspection result', passedYes: 'Passed', passedNo: 'Failed',

@@ -64,6 +64,7 @@ export const vocabEnUS = {
   },
   slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
   queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors', compliance: 'Compliance', merchant: 'Merchant' },
+  visitOutcome: { satisfied: 'Satisfied', dissatisfied: 'Still dissatisfied', unreachable: 'Not reached' },
   autoOutcome: {
     approve_request: 'approve the request', close_unshipped_return: 'close the unshipped return',
     confirm_receipt_and_refund: 'confirm receipt and refund', pass_inspection_and_refund: 'take the inspection as passed and refund',
@@ -124,7 +125,7 @@ export const vocabEnUS = {
     return_shipped: 'Goods shipped back', return_received: 'Return received', inspection_passed: 'Inspection passed',
     inspection_failed: 'Inspection failed', task_completed: 'Task completed', refund_executed: 'Refund paid',
     result_notified: 'Result notified', resolution_confirmed: 'Resolution confirmed', case_closed: 'Case closed',
-    case_reopened: 'Case reopened', case_withdrawn: 'Request withdrawn', case_merged: 'Merged into another case',
+    case_reopened: 'Case reopened', return_visit_logged: 'Return visit', case_withdrawn: 'Request withdrawn', case_merged: 'Merged into another case',
     case_archived: 'Archived', escalated_to_compliance: 'Escalated to compliance', message_added: 'Message', internal_note_added: 'Internal note',
     attachment_added: 'Attachment added', duplicate_request_linked: 'Duplicate request linked', duplicate_merged_in: 'Case merged in',
     collaboration_withdrawn: 'Open department requests withdrawn',

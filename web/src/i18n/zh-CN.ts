@@ -97,7 +97,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     ledger: '费用承担', noLedger: '暂无费用记录。', borneBy: '承担方', paidTo: '支付给', entryType: '费用项',
     shipments: '物流', noShipments: '暂无物流。', carrier: '承运商', trackingNo: '运单号', shippedAt: '发出', deliveredAt: '签收',
     attachments: '凭证与附件', noAttachments: '暂无文件。',
-    actions: '可执行操作', noActions: '当前阶段您无需操作。', actionDone: '已完成：{{label}}',
+    actions: '可执行操作', noActions: '当前阶段您无需操作。', actionDone: '已完成：{{label}}', visitRating: '评分 {{rating}} 星',
     confirmAction: '确定要{{label}}吗？', links: '关联售后单', mergedInto: '此售后单已合并到其他售后单。',
   },
   terms: {
@@ -107,7 +107,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   },
   fields: {
     message: '留言', note: '备注', question: '需要客户补充什么？', reason: '原因', channel: '渠道',
-    rating: '评分', comment: '评价', targetCaseNo: '合并到售后单号', refundFen: '退款金额（元，留空按申请金额）',
+    rating: '评分', comment: '评价', outcome: '回访结果', targetCaseNo: '合并到售后单号', refundFen: '退款金额（元，留空按申请金额）',
     planType: '方案类型', responsibility: '判责', fraudFound: '认定欺诈（适用假一赔三）', basis: '依据（客户可见）',
     goodwillReason: '超出政策的理由', expiresInHours: '客户答复期限（小时）', carrier: '承运商',
     trackingNo: '运单号', shippingFeeFen: '已付运费（元）', passed: '质检结果', passedYes: '通过', passedNo: '不通过',

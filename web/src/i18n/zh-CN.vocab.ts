@@ -67,6 +67,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   slaState: { running: '计时中', warning: '即将超时', breached: '已超时', paused: '已暂停', met: '已达成', cancelled: '已取消' },
   queue: { frontline: '一线', specialists: '专员组', supervisors: '主管', compliance: '合规', merchant: '商家处理' },
+  visitOutcome: { satisfied: '客户满意', dissatisfied: '客户仍不满意', unreachable: '未联系上' },
   autoOutcome: {
     approve_request: '自动同意申请', close_unshipped_return: '自动关闭未寄回的申请',
     confirm_receipt_and_refund: '自动确认收货并退款', pass_inspection_and_refund: '视为验货通过并退款',
@@ -120,7 +121,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     return_shipped: '商品已寄回', return_received: '已收到退货', inspection_passed: '质检通过',
     inspection_failed: '质检未通过', task_completed: '任务完成', refund_executed: '退款已支付',
     result_notified: '已告知处理结果', resolution_confirmed: '客户确认解决', case_closed: '售后单关闭',
-    case_reopened: '重新打开', case_withdrawn: '申请已撤销', case_merged: '合并到其他售后单',
+    case_reopened: '重新打开', return_visit_logged: '回访记录', case_withdrawn: '申请已撤销', case_merged: '合并到其他售后单',
     case_archived: '已归档', escalated_to_compliance: '升级至合规评估', message_added: '留言', internal_note_added: '内部备注',
     attachment_added: '上传附件', duplicate_request_linked: '重复申请已关联', duplicate_merged_in: '其他售后单合并进来',
     collaboration_withdrawn: '未答复的部门协同已撤回',

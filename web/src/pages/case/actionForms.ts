@@ -61,6 +61,11 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'rating', kind: 'rating' },
     { name: 'comment', kind: 'textarea', max: 2000 },
   ],
+  log_return_visit: [
+    { name: 'outcome', kind: 'select', group: 'visitOutcome', options: ['satisfied', 'dissatisfied', 'unreachable'], required: true },
+    { name: 'rating', kind: 'rating' },
+    { name: 'note', kind: 'textarea', required: true, max: 2000 },
+  ],
   close: [note()],
   reopen: [reason(true)],
   withdraw: [reason(false)],

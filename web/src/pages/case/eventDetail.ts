@@ -19,6 +19,9 @@ export function useEventDetail() {
     if (!data) return null;
     const about = casework(type, data);
     if (about !== null) return about;
+    if (type === 'return_visit_logged') {
+      return [word('visitOutcome', data.outcome), typeof data.rating === 'number' ? t('case.visitRating', { rating: data.rating }) : null].filter(Boolean).join(' · ');
+    }
     if (type === 'severity_escalated') return `${word('severity', data.from)} → ${word('severity', data.to)}`;
     if (type === 'case_reassigned') return `${word('queue', data.from)} → ${word('queue', data.to)}`;
     if ((type === 'sla_warning' || type === 'sla_breached') && data.metric) {
