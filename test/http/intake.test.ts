@@ -376,6 +376,14 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect(receipts[0].body).toContain('商家将在 2026-11-12 10:00 前处理');
   });
 
+  it('names the merchant\'s plan deadline on a complaint the merchant holds', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', { ...body(shop), kind: 'complaint', reason: 'quality', description: '耳机左耳没有声音' });
+    await handleCaseEvent(t.runtime.deps.database.db, t.clock, { caseId: created.body.id, seq: 1, type: 'case_submitted' });
+    const receipt = (await shop.customer.get(`/api/v1/cases/${created.body.caseNo}`)).body.messages.find((m: { authorRole: string }) => m.authorRole === 'system');
+    expect(receipt.body).toContain('商家将在 2026-11-11 10:00 前给出处理方案；逾期未处理的，平台将介入');
+  });
+
   it('names the platform\'s plan deadline when the platform holds the case', async () => {
     const shop = await makeShop(t, { platformOperated: true });
     const created = await shop.customer.post('/api/v1/cases', body(shop));

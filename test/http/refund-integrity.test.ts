@@ -1,7 +1,7 @@
 // Money never leaves twice for one price (RES-1, RES-7, EX-1, EX-4): a new plan replaces what an
 // earlier one left undone, a lapsed return leaves no refund planned behind it, each refund task
 // pays its own plan's line, and the case's refunds never exceed what the customer paid.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileCase, makeShop, runTimers, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 const HOUR = 3_600_000;
@@ -263,5 +263,21 @@ describe('a task completed twice', () => {
     expect(succeeded((await view(shop, caseNo)).refunds)).toEqual([10_000]);
     const unknown = await shop.finance.action(caseNo, 'complete_task', { taskId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('a refund the payment provider refuses', () => {
+  it('tells finance, who retries it; it is paid once', async () => {
+    const shop = await freshShop();
+    const caseNo = await complaintInExecution(shop, { refundFen: 10_000, keepItem: true });
+    const refund = (await view(shop, caseNo)).tasks.find((x) => x.type === 'refund')!;
+    // The edge of the world: the provider refuses this one attempt.
+    vi.spyOn(t.payments, 'refund').mockResolvedValueOnce({ status: 'failed', providerRef: null, failureReason: 'account closed' });
+    const first = await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id });
+    expect(first.body.state).toBe('executing');
+    const told = (await shop.finance.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    expect(told.find((n) => n.type === 'refund_failed' && n.caseNo === caseNo)?.body['zh-CN']).toContain('account closed');
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id })).body.state).toBe('resolved');
+    expect(succeeded((await view(shop, caseNo)).refunds)).toEqual([10_000]);
   });
 });

@@ -263,8 +263,10 @@ describe('customer does not answer an evidence request within 3 days', () => {
     await handleSlaAction(t.runtime.deps, job);
     const again = await staffView(shop, caseNo);
     expect(again.timeline.filter((e) => e.type === 'evidence_request_lapsed')).toHaveLength(1);
-    const agentNotices = (await shop.agent.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'evidence_request_lapsed');
-    expect(agentNotices).toHaveLength(1);
+    // The case sits with its merchant: the merchant decides on what it has, and is told.
+    const holderNotices = (await shop.merchant.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'evidence_request_lapsed');
+    expect(holderNotices).toHaveLength(1);
+    expect((await shop.agent.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'evidence_request_lapsed')).toHaveLength(0);
   });
 });
 

@@ -12,6 +12,8 @@ import type { CaseKind } from '../../shared/vocabulary.ts';
 import { isExternalVoice } from './case.voice.ts';
 
 export const CASE_NOT_FOUND = { 'zh-CN': '售后单', 'en-US': 'case' };
+/** The queue compliance works: a case in review waits there (SLA-9). */
+export const COMPLIANCE_QUEUE = 'compliance';
 
 export function canSeeCase(actor: Actor, row: Pick<CaseRow, 'customer_id' | 'merchant_id'>): boolean {
   switch (actor.role) {
@@ -107,6 +109,7 @@ export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
     hasPendingCounterOffer: row.pending_counter_offer_id !== null,
     reopenWindowOpen: closedAt === null || now.getTime() - closedAt <= REOPEN_WINDOW_DAYS * 86_400_000,
     executionStarted: row.execution_started_at !== null,
+    withCompliance: row.queue === COMPLIANCE_QUEUE,
   };
 }
 

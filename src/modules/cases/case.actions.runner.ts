@@ -8,7 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { conflict } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf } from './case.access.ts';
+import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf, COMPLIANCE_QUEUE } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { withdrawOpenRequests } from '../collaboration/collaboration.repository.ts';
@@ -116,7 +116,6 @@ export async function runCaseAction<I>(
   );
 }
 
-const COMPLIANCE_QUEUE = 'compliance';
 
 function complianceNotice(row: CaseRow, version: number, now: Date) {
   return {

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
+import { REOPEN_WINDOW_DAYS } from './case.state.ts';
 
 type Text = (caseNo: string) => { title: LocalizedText; body: LocalizedText };
 
@@ -19,6 +20,13 @@ const NOTICES: Readonly<Record<string, Text>> = {
   plan_approved: t('有处理方案待您确认', 'A solution awaits your answer', (no) => `售后单 ${no} 有新的处理方案，请查看并确认或提出您的意见。`, (no) => `There is a proposed solution on case ${no}: accept it or tell us what you think.`),
   evidence_requested: t('请补充凭证', 'Please add evidence', (no) => `售后单 ${no} 需要您补充凭证，请在期限内上传。`, (no) => `Case ${no} needs more evidence from you; please upload it in time.`),
   rejected_ineligible: t('售后申请未通过', 'Your request was not accepted', (no) => `售后单 ${no} 未能受理，原因见售后单。如有疑问可回复咨询。`, (no) => `Case ${no} could not be accepted; the reason is on the case. Reply there if you have questions.`),
+  // ORG-3: a merchant's refusal is not the last word; the buyer is told how to contest it.
+  merchant_rejected_ineligible: t(
+    '商家未同意您的申请',
+    'The merchant did not accept your request',
+    (no) => `售后单 ${no} 被商家驳回，原因见售后单。如有异议，可在 ${REOPEN_WINDOW_DAYS} 天内申请平台介入。`,
+    (no) => `The merchant refused case ${no}; the reason is on the case. If you disagree, you may ask the platform to step in within ${REOPEN_WINDOW_DAYS} days.`,
+  ),
   return_received: t('商家已收到退货', 'Your return arrived', (no) => `售后单 ${no} 的退货已签收，验货后将为您处理。`, (no) => `The return for case ${no} has arrived; it is handled after inspection.`),
   inspection_passed: t('退货验货通过', 'Your return passed inspection', (no) => `售后单 ${no} 的退货验货通过，正在为您处理退款或换新。`, (no) => `The return for case ${no} passed inspection; the refund or replacement is under way.`),
   inspection_failed: t('退货验货未通过', 'Your return did not pass inspection', (no) => `售后单 ${no} 的退货验货未通过，原因与照片见售后单。`, (no) => `The return for case ${no} did not pass inspection; the reason and photos are on the case.`),
@@ -53,7 +61,7 @@ export async function noticeCustomer(db: Kysely<DB>, caseId: string, seq: number
         recipientUserId: u.id,
         caseId,
         type: `customer_${e.type}`,
-        ...NOTICES[e.type]!(row.case_no),
+        ...(NOTICES[e.actor_role === 'merchant' ? `merchant_${e.type}` : e.type] ?? NOTICES[e.type])!(row.case_no),
         dedupeKey: `${caseId}:${e.seq}:customer:${u.id}`,
         now,
       })),

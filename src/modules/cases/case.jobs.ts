@@ -19,34 +19,48 @@ function noticeId(caseId: string, purpose: string): string {
 }
 
 /**
- * The receipt names who answers by when (IN-5): the platform's plan clock, or the merchant's
- * review clock when the merchant holds the case (its silence grants the request).
+ * The receipt names who answers by when (IN-5): the merchant while it holds the case (its silence
+ * grants a request it can grant as filed), else the platform; with no clock running (the case was
+ * answered before the receipt went out) it promises no time.
  */
 const RECEIPT = {
-  'zh-CN': (caseNo: string, by: By) =>
-    by.who === 'merchant'
-      ? `您的售后申请 ${caseNo} 已收到，已转商家处理。商家将在 ${by.at} 前处理；逾期未处理的，系统将自动同意您的申请。进度可在「我的售后」中随时查看。`
-      : `您的售后申请 ${caseNo} 已收到。我们会尽快核实，并在 ${by.at} 前给出处理方案，进度可在「我的售后」中随时查看。`,
-  'en-US': (caseNo: string, by: By) =>
-    by.who === 'merchant'
-      ? `We have received your request ${caseNo} and passed it to the merchant, who will handle it by ${by.at} (China time); if they do not, your request is approved automatically. You can follow it under "My cases".`
-      : `We have received your request ${caseNo}. We will check it and propose a solution by ${by.at} (China time); you can follow its progress under "My cases".`,
+  'zh-CN': (caseNo: string, by: By) => {
+    const head = `您的售后申请 ${caseNo} 已收到`;
+    const tail = '进度可在「我的售后」中随时查看。';
+    switch (by.who) {
+      case 'merchant_review': return `${head}，已转商家处理。商家将在 ${by.at} 前处理；逾期未处理的，系统将自动同意您的申请。${tail}`;
+      case 'merchant': return `${head}，已转商家处理。商家将在 ${by.at} 前给出处理方案；逾期未处理的，平台将介入。${tail}`;
+      case 'platform': return `${head}。我们会尽快核实，并在 ${by.at} 前给出处理方案，${tail}`;
+      default: return `${head}，${tail}`;
+    }
+  },
+  'en-US': (caseNo: string, by: By) => {
+    const head = `We have received your request ${caseNo}`;
+    const tail = 'You can follow it under "My cases".';
+    switch (by.who) {
+      case 'merchant_review': return `${head} and passed it to the merchant, who will handle it by ${by.at} (China time); if they do not, your request is approved automatically. ${tail}`;
+      case 'merchant': return `${head} and passed it to the merchant, who will propose a solution by ${by.at} (China time); if they do not, the platform steps in. ${tail}`;
+      case 'platform': return `${head}. We will check it and propose a solution by ${by.at} (China time). ${tail}`;
+      default: return `${head}. ${tail}`;
+    }
+  },
 };
-type By = { who: 'merchant' | 'platform'; at: string };
+type By = { who: 'merchant_review' | 'merchant' | 'platform' | 'none'; at: string };
 
-/** The running clock that says when the customer hears back; 24 h from now if none runs. */
-async function answerBy(db: Kysely<DB>, caseId: string, now: Date): Promise<By> {
+/** The running clock that says when the customer hears back, and whose it is. */
+async function answerBy(db: Kysely<DB>, caseId: string): Promise<By> {
   const clock = await db
     .selectFrom('case_deadlines')
-    .select(['metric', 'due_at'])
+    .select(['metric', 'party', 'due_at'])
     .where('case_id', '=', caseId)
     .where('metric', 'in', ['plan_due', 'merchant_review'])
     .where('status', '=', 'running')
     .orderBy('due_at')
     .limit(1)
     .executeTakeFirst();
-  const due = clock?.due_at ?? new Date(now.getTime() + 24 * 3_600_000);
-  return { who: clock?.metric === 'merchant_review' ? 'merchant' : 'platform', at: formatLocalDateTime(due) };
+  if (!clock) return { who: 'none', at: '' };
+  const who = clock.metric === 'merchant_review' ? 'merchant_review' : clock.party === 'merchant' ? 'merchant' : 'platform';
+  return { who, at: formatLocalDateTime(clock.due_at) };
 }
 
 /**
@@ -74,7 +88,7 @@ export async function handleCaseEvent(db: Kysely<DB>, clock: Clock, payload: unk
       author_role: 'system',
       visibility: 'public',
       channel: row.channel,
-      body: RECEIPT[locale](row.case_no, await answerBy(db, row.id, clock.now())),
+      body: RECEIPT[locale](row.case_no, await answerBy(db, row.id)),
       created_at: clock.now(),
     })
     .onConflict((oc) => oc.column('id').doNothing())

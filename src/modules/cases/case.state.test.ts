@@ -31,6 +31,7 @@ const base: CaseSnapshot = {
   hasPendingCounterOffer: false,
   reopenWindowOpen: true,
   executionStarted: false,
+  withCompliance: false,
 };
 const at = (state: CaseState, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ ...base, state, ...extra });
 const as = (role: Role, extra: Partial<Actor> = {}): Actor => ({ role, isOwner: false, isCaseMerchant: false, merchantHolds: true, ...extra });
@@ -90,6 +91,14 @@ describe('intake and investigation', () => {
     accepted(decide(at('return_received'), inspect(true, '', 0), overruled), 'executing');
     // The platform's staff decide as before.
     accepted(decide(at('investigating'), { type: 'reject_ineligible', reason: '已拆封' }, agent), 'rejected');
+  });
+
+  it('a case with compliance has its plans decided by compliance, and a declined plan goes back there', () => {
+    const withCompliance = { withCompliance: true };
+    refused(decide(at('investigating', withCompliance), { type: 'propose_plan', offerId: 'o', needsApproval: false }, agent), 'forbidden_role');
+    accepted(decide(at('investigating', withCompliance), { type: 'propose_plan', offerId: 'o', needsApproval: false }, compliance), 'plan_proposed');
+    accepted(decide(at('plan_pending_approval', withCompliance), { type: 'decline_plan_approval', reason: '补偿过高' }, supervisor), 'compliance_review');
+    accepted(decide(at('plan_pending_approval'), { type: 'decline_plan_approval', reason: '补偿过高' }, supervisor), 'investigating');
   });
 
   it('a merchant\'s refusal can be appealed to the platform within the reopen window (ORG-3)', () => {

@@ -164,6 +164,8 @@ export interface CaseSnapshot {
   reopenWindowOpen: boolean;
   /** The case has been in an EXECUTION_STATE at some point: goods or money have moved for it. */
   executionStarted: boolean;
+  /** The case sits in compliance's queue: compliance decides its plans. */
+  withCompliance: boolean;
 }
 
 export interface Actor {
@@ -322,7 +324,8 @@ const filled = (text: string | undefined): boolean => typeof text === 'string' &
 const isCount = (n: number): boolean => Number.isInteger(n) && n >= 0;
 
 /** The plans are compliance's to decide: the customer rejected the revisions SLA-9 allows. */
-const underReview = (s: CaseSnapshot): boolean => s.rejectedPlans >= MAX_REJECTED_PLANS;
+/** The plans are compliance's to decide: the customer rejected the revisions SLA-9 allows, or the case sits with compliance (escalated by a supervisor, or reopened after compliance's final word). */
+const underReview = (s: CaseSnapshot): boolean => s.rejectedPlans >= MAX_REJECTED_PLANS || s.withCompliance;
 
 /** Where an accepted plan (or counter-offer) leads: return first, else execution, else done. */
 function afterAcceptance(returnRequired: boolean, openTasks: number): CaseState {
@@ -387,7 +390,7 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'propose_plan': {
       // In compliance review (SLA-9) the legal-risk assessment decides the plan, not frontline,
       // and a plan it proposed is revised only by it too.
-      const underCompliance = from === 'compliance_review' || (from === 'plan_proposed' && s.rejectedPlans >= MAX_REJECTED_PLANS);
+      const underCompliance = from === 'compliance_review' || ((from === 'plan_proposed' || from === 'investigating') && underReview(s));
       const roles: readonly Role[] = underCompliance ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT;
       // From plan_proposed: a plan the customer has not answered (or let expire) is replaced, not stranded.
       const refused = gate(from, type, actor, ['investigating', 'inspection_failed', 'compliance_review', 'plan_proposed'], roles);
@@ -410,7 +413,7 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       // A counter-offer that was the customer's third answer sent the case to compliance review:
       // there, compliance decides on it as on any plan.
       const refused = counter
-        ? gate(from, type, actor, ['investigating', 'compliance_review'], from === 'compliance_review' ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT)
+        ? gate(from, type, actor, ['investigating', 'compliance_review'], from === 'compliance_review' || underReview(s) ? COMPLIANCE_DECIDERS : HANDLERS_MERCHANT)
         : gate(from, type, actor, ['plan_proposed'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
@@ -447,6 +450,9 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       if (!isCount(command.photoCount) || !isCount(command.openTasks)) return invalid('照片数和任务数必须是非负整数。', 'Photo and task counts must be whole numbers, zero or more.');
       if (command.passed) return go(from, command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
+      // Failing the goods takes back what the plan gave: on a case the platform decides, that is the
+      // platform's call, not that of the merchant who would bear the plan (ORG-3).
+      if (actor.role === 'merchant' && !actor.merchantHolds) return refuse('platform_handles');
       if (!filled(command.reason)) return refuse('reason_required');
       if (command.photoCount < 1) return refuse('photos_required');
       return go(from, 'inspection_failed', 'inspection_failed');

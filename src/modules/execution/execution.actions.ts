@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { Responsibility, Role } from '../../shared/vocabulary.ts';
 import { ROLE_LABELS } from '../cases/case.state.ts';
 import { mayCompleteTask } from './task.owners.ts';
+import { notify } from '../notifications/notifications.repository.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
 import { refundableFen, taskWaitingFor } from '../resolution/resolution.rules.ts';
@@ -278,6 +279,15 @@ async function paymentTask(
       command: null,
       apply: async () => {
         await record('failed');
+        // Finance retries it or pays another way; nobody would otherwise notice a refused refund.
+        await notify(ctx.trx, {
+          recipientRole: 'finance', caseId: ctx.row.id, type: 'refund_failed', dedupeKey: `refund-failed:${taskId}:${attempt}`, now: ctx.now,
+          title: { 'zh-CN': `售后单 ${ctx.row.case_no} 退款失败`, 'en-US': `A refund failed on case ${ctx.row.case_no}` },
+          body: {
+            'zh-CN': `支付渠道拒绝了退款（${outcome.failureReason ?? '未说明原因'}），请重试或改用其他方式退款。`,
+            'en-US': `The payment provider refused the refund (${outcome.failureReason ?? 'no reason given'}): retry it or refund another way.`,
+          },
+        });
         return { eventType: 'refund_failed', reason: outcome.failureReason, eventData: { taskId, attempt } };
       },
     };

@@ -128,6 +128,21 @@ const reroute: ActionHandler<Input<'route'>> = async (ctx, input) => {
 
 type InterventionInput = { reason: string; deadlineId?: string; metric?: string };
 
+const TAKEOVER_MESSAGES = {
+  missed: {
+    'zh-CN': (no: string) => `商家未在时限内处理售后单 ${no}，平台已介入，将尽快核实并给出处理方案。`,
+    'en-US': (no: string) => `The merchant did not handle case ${no} in time: the platform has stepped in and will propose a solution as soon as it has checked.`,
+  },
+  merchant: {
+    'zh-CN': (no: string) => `商家已申请平台介入售后单 ${no}，平台将尽快核实并给出处理方案。`,
+    'en-US': (no: string) => `The merchant asked the platform to step in on case ${no}; the platform will propose a solution as soon as it has checked.`,
+  },
+  appeal: {
+    'zh-CN': (no: string) => `平台已受理您对售后单 ${no} 的介入申请，将尽快核实并给出处理方案。`,
+    'en-US': (no: string) => `The platform has taken up your request to step in on case ${no} and will propose a solution as soon as it has checked.`,
+  },
+};
+
 /** 平台介入: the case leaves the merchant's queue for the platform's, by the rules. */
 function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHandler<InterventionInput> {
   return async (ctx, input) => {
@@ -138,6 +153,14 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
     // and only a refusal made while the merchant held the case); the case is investigated again.
     const appealsRefusal = trigger === 'appeal' && ctx.row.state === 'rejected';
     if (!appealsRefusal) assertOpen(ctx);
+    // Once the customer has the result, being dissatisfied with it is a reopen (handled again,
+    // SLA-11), not a change of hands that would owe them nothing.
+    if (ctx.row.state === 'result_notified') {
+      throw conflict('appeal-after-result', {
+        'zh-CN': '处理结果已告知，如不满意请重新打开售后单',
+        'en-US': 'The result has been given: reopen the case if you are not satisfied with it',
+      }, { state: ctx.row.state });
+    }
     const queues = await cachedQueues(ctx.trx);
     if (!appealsRefusal && queues.get(ctx.row.queue)?.role !== 'merchant') {
       throw conflict('not-with-merchant', {
@@ -161,17 +184,16 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
               : { 'zh-CN': '您未在时限内处理，平台已接手。', 'en-US': 'You did not act in time; the platform has taken over.' },
           });
         }
-        if (trigger === 'merchant_missed_deadline') {
-          const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
-          const body = customer?.locale === 'en-US'
-            ? `The merchant did not handle case ${row.case_no} in time, so the platform has stepped in and will follow it up.`
-            : `商家未在时限内处理售后单 ${row.case_no}，平台已介入并将跟进处理。`;
-          await insertMessage(trx, { caseId: row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: row.channel, body, now });
-        }
+        // The customer hears the case changed hands, whoever asked (IN-5: what happens next).
+        const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
+        const why = trigger === 'merchant_missed_deadline' ? 'missed' : ctx.actor.role === 'merchant' ? 'merchant' : 'appeal';
+        const body = TAKEOVER_MESSAGES[why][customer?.locale === 'en-US' ? 'en-US' : 'zh-CN'](row.case_no);
+        await insertMessage(trx, { caseId: row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: row.channel, body, now });
         return {
           eventType: INTERVENTION_EVENT,
           reason: input.reason,
-          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null, ...(refusalTakenUp ?? {}) },
+          // A merchant's reason for asking the platform in is for the platform, not the buyer.
+          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null, ...(refusalTakenUp ?? {}), ...(ctx.actor.role === 'merchant' ? { reasonInternal: true } : {}) },
           caseChanges: plan!.changes,
           // The routing decision that follows is the system's.
           // Routed as the case stands after the appeal (investigated again), not as the refusal left it.

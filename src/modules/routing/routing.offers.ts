@@ -64,6 +64,6 @@ export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole:
     offers.push({ action: 'unassign', label: ROUTING_ACTION_LABELS.unassign });
   }
   if (ROUTERS.has(actor.role)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
-  if (APPELLANTS.has(actor.role) && queueRole === 'merchant') offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
+  if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified') offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
   return offers;
 }

@@ -27,13 +27,12 @@ export type RoutingTrigger = (typeof ROUTING_TRIGGERS)[number];
 
 /** Routing's own timeline events: bookkeeping, never a response to the customer. */
 export const ROUTING_EVENTS = new Set(['case_routed', 'case_assigned', 'case_unassigned', INTERVENTION_EVENT]);
-const QUEUE_MOVES = new Set(['case_routed', INTERVENTION_EVENT]);
 const SLA_KEY_FIELDS = ['state', 'severity', 'category', 'channel', 'merchant_id'] as const;
 
 /**
  * The SLA clocks read handling roles' events as responses to the customer; routing's events are
- * not, so they are left out of what the clocks see. One exception: a move into or out of a
- * merchant's hands (ORG-3) changes whose clocks run, so the event that moved the case is kept.
+ * not, so they are left out of what the clocks see. A change of queue still reaches them: a move
+ * into or out of a merchant's hands (ORG-3) changes whose clocks run (the SLA service tells).
  */
 export function withRoutingSla<D extends { sla: SlaService }>(deps: D): D {
   const sla = deps.sla;
@@ -43,9 +42,9 @@ export function withRoutingSla<D extends { sla: SlaService }>(deps: D): D {
       ...sla,
       async onCaseChange(trx, change) {
         const queueMoved = change.after.queue !== change.row.queue;
-        const events = change.events.filter((e) => !ROUTING_EVENTS.has(e.type) || (queueMoved && QUEUE_MOVES.has(e.type)));
+        const events = change.events.filter((e) => !ROUTING_EVENTS.has(e.type));
         const keyUnchanged = SLA_KEY_FIELDS.every((f) => change.after[f] === change.row[f]);
-        if (events.length === 0 && keyUnchanged && !change.rebudget) return [];
+        if (events.length === 0 && keyUnchanged && !queueMoved && !change.rebudget) return [];
         return sla.onCaseChange(trx, { ...change, events });
       },
     },

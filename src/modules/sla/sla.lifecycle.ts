@@ -22,6 +22,10 @@ export interface LifecycleContext {
   withMerchant: boolean;
 }
 
+/** The clocks' own events for a case changing hands between a merchant and the platform (ORG-3). */
+export const HANDED_TO_MERCHANT = 'handed_to_merchant';
+export const TAKEN_FROM_MERCHANT = 'taken_from_merchant';
+
 // 'department': of the departments only PR and compliance write to the customer, on the media
 // cases they speak for (RISK-5); their reply answers the customer like anyone's.
 const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant', 'finance', 'department']);
@@ -33,6 +37,8 @@ const UNSEEN_EVENTS = new Set([
   'case_routed', 'case_assigned', 'case_unassigned', 'platform_intervention',
   // Asking another department is the platform's own work, not an answer to the customer (ORG-2).
   'collaboration_requested', 'collaboration_answered', 'collaboration_cancelled',
+  // Sending a case to compliance review is the platform's own step; the customer hears nothing of it.
+  'escalated_to_compliance', HANDED_TO_MERCHANT, TAKEN_FROM_MERCHANT,
   // Who may speak outside, legal holds and the retention purge are internal too (RISK-5, CL-6).
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
 ]);
@@ -56,7 +62,7 @@ export function isCustomerVisibleResponse(event: SlaEvent): boolean {
  * waiting on a supervisor's approval has not reached them yet: it counts once approved.
  */
 const PLAN_GIVEN = new Set([
-  'plan_proposed', 'plan_approved', 'request_approved', 'rejected_ineligible', 'counter_offer_accepted',
+  'plan_proposed', 'plan_approved', 'plan_accepted', 'request_approved', 'rejected_ineligible', 'counter_offer_accepted',
 ]);
 const DONE_STATES = new Set(['resolved', 'result_notified']);
 
@@ -86,6 +92,11 @@ const merchantReviews = (c: LifecycleContext): boolean => c.merchantId !== null 
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange', 'refund_only', 'complaint', 'logistics_exception', 'reship', 'price_protection'];
 /** Where a request can still be granted as filed (approve_request). */
 const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
+/** Where nobody has given the customer a plan yet: a case taken over there owes one. */
+const AWAITING_PLAN_STATES = new Set(['submitted', 'acknowledged', 'investigating', 'awaiting_customer', 'inspection_failed']);
+
+/** When a silent merchant's automatic refund must run: the day before the law's 7 natural days end (POL-6). */
+const automaticRefundBy = (startedAt: Date, timeZone: string): Date => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays - 1, timeZone);
 
 export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule> = {
   // A case staff file while talking to the customer (a phone call, a chat taken over) was answered
@@ -98,8 +109,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   // A merchant reviewing a request it can grant as filed has the review clock for that instead.
   plan_due: {
     starts: (e, c) =>
-      (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c))) || e.type === 'platform_intervention' || e.type === 'inspection_failed',
+      (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c)))
+      || (e.type === TAKEN_FROM_MERCHANT && AWAITING_PLAN_STATES.has(e.toState))
+      || e.type === 'inspection_failed',
     meets: planGiven,
+    // Back with a merchant whose silence grants the request: its review clock is the plan clock.
+    cancels: (e, c) => e.type === HANDED_TO_MERCHANT && merchantReviews(c),
   },
   staged_feedback: {
     starts: (e) => e.type === 'acknowledged' || e.type === 'investigation_started',
@@ -111,7 +126,7 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   frontline_escalation: {
     starts: (e, c) => e.type === 'case_submitted' && !c.withMerchant,
     meets: planGiven,
-    cancels: (e, c) => e.type === 'case_routed' && c.withMerchant,
+    cancels: (_e, c) => c.withMerchant,
   },
   reinvestigation: {
     // A rejection that sends the case to compliance review is compliance's to answer: handlers may
@@ -138,10 +153,10 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     // A marketplace's rule against a silent merchant: it runs while the merchant handles the case,
     // from filing or from the case being put in the merchant's hands before anyone answered it.
     // Price protection needs the merchant to state the difference, so silence cannot grant it.
-    starts: (e, c) => (e.type === 'case_submitted' || (e.type === 'case_routed' && REVIEWABLE_STATES.has(e.toState))) && c.withMerchant && merchantReviews(c),
+    starts: (e, c) => (e.type === 'case_submitted' || (e.type === HANDED_TO_MERCHANT && REVIEWABLE_STATES.has(e.toState))) && c.withMerchant && merchantReviews(c),
     meets: planGiven,
-    // The platform stepped in (an appeal, a re-route): the merchant's silence no longer decides.
-    cancels: (e, c) => (e.type === 'case_routed' || e.type === 'platform_intervention') && !c.withMerchant,
+    // The case left the merchant (an appeal, a re-route, compliance review): its silence no longer decides.
+    cancels: (_e, c) => !c.withMerchant,
   },
   customer_ship_return: {
     starts: (e) => e.toState === 'awaiting_return',
@@ -149,14 +164,16 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   },
   merchant_confirm_receipt: {
     starts: (e) => e.type === 'return_delivered',
-    // Confirming for the merchant refunds at once: that has to happen within the law's 7 days too.
-    latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
+    // Confirming for the merchant refunds at once: that has to happen within the law's 7 days too,
+    // so the automatic outcome runs a day before the ceiling, not at it.
+    latestDue: automaticRefundBy,
     meets: (e) => e.toState !== 'return_in_transit',
   },
   merchant_inspection: {
     starts: (e, c) => e.type === 'return_received' && RETURN_KINDS.includes(c.kind),
-    // Passing the inspection for the merchant refunds at once: within the law's 7 days of arrival.
-    latestDue: (startedAt, timeZone) => dayWindowEnd(startedAt, LAW.refundMaxNaturalDays, timeZone),
+    // Passing the inspection for the merchant refunds at once: within the law's 7 days of arrival,
+    // a day before the ceiling so the refund itself is not late.
+    latestDue: automaticRefundBy,
     meets: (e) => e.toState !== 'return_received',
   },
   customer_evidence: {

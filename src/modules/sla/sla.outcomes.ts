@@ -13,6 +13,7 @@ import { cancelOpenTasks } from '../execution/execution.repository.ts';
 import { offerActionHandlers } from '../resolution/offer.actions.ts';
 import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
 const LAPSED_RETURN = {
@@ -36,8 +37,11 @@ const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) =>
 const lapseEvidenceRequest: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
   command: { type: 'lapse_evidence_request' },
   apply: async () => {
+    // Whoever holds the case decides on what they have: its merchant, or the platform's agents.
+    const merchantHolds = (await cachedQueues(ctx.trx)).get(ctx.row.queue)?.role === 'merchant';
     await notify(ctx.trx, {
-      recipientRole: 'agent', merchantId: null, caseId: ctx.row.id, type: 'evidence_request_lapsed',
+      ...(merchantHolds ? { merchantId: ctx.row.merchant_id } : { recipientRole: 'agent' }),
+      caseId: ctx.row.id, type: 'evidence_request_lapsed',
       title: { 'zh-CN': '客户未按时补充凭证', 'en-US': 'Evidence not provided in time' },
       body: {
         'zh-CN': `售后单 ${ctx.row.case_no} 的客户未在期限内补充凭证，请根据现有信息作出处理。`,

@@ -98,7 +98,9 @@ describe('planDeadlineChanges: who filed', () => {
 
 describe('planDeadlineChanges: merchant first (ORG-3)', () => {
   const PLATFORM = { kind: RETURN.kind, merchantId: RETURN.merchantId, withMerchant: false };
-  const routed = (toState: string) => ev('case_routed', 'system', toState);
+  // The SLA service adds these when a command moves the case between the merchant's queue and the platform's.
+  const handedToMerchant = (toState: string) => ev('handed_to_merchant', 'system', toState);
+  const takenFromMerchant = (toState: string) => ev('taken_from_merchant', 'system', toState);
 
   it('a case its merchant handles runs the merchant\'s review clock, not frontline\'s 2 h', () => {
     const l3 = { ...RETURN, severity: 'L3' };
@@ -115,13 +117,13 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
     const l3 = { ...RETURN, severity: 'L3' };
     const { open } = apply(l3, [
       { events: [SUBMITTED], context: PLATFORM },
-      { events: [routed('acknowledged')], now: at(HOUR_MS) },
+      { events: [handedToMerchant('acknowledged')], now: at(HOUR_MS) },
     ]);
     expect(metrics(open)).toContain('merchant_review');
     expect(metrics(open)).not.toContain('frontline_escalation');
     expect(dueIn(byMetric(open, 'merchant_review'), at(HOUR_MS))).toBe(48 * HOUR_MS);
     // Once a plan was given there is nothing left to grant by silence.
-    const late = apply(l3, [{ events: [SUBMITTED], context: PLATFORM }, { events: [routed('plan_proposed')], now: at(HOUR_MS) }]).open;
+    const late = apply(l3, [{ events: [SUBMITTED], context: PLATFORM }, { events: [handedToMerchant('plan_proposed')], now: at(HOUR_MS) }]).open;
     expect(metrics(late)).not.toContain('merchant_review');
   });
 
@@ -137,7 +139,7 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
   it('the platform stepping in ends the merchant\'s review clock without meeting it', () => {
     const { last, open } = apply(RETURN, [
       { events: [SUBMITTED] },
-      { events: [ev('platform_intervention', 'customer', 'submitted'), routed('submitted')], context: PLATFORM, now: at(HOUR_MS) },
+      { events: [takenFromMerchant('submitted')], context: PLATFORM, now: at(HOUR_MS) },
     ]);
     expect(changed(last, 'cancelled')).toEqual(['merchant_review']);
     expect(metrics(open)).not.toContain('merchant_review');
@@ -296,6 +298,13 @@ describe('planDeadlineChanges: execution tasks', () => {
 });
 
 describe('planDeadlineChanges: closing', () => {
+  it('a refusal meets the response and plan clocks it answers, and cancels the rest', () => {
+    const { open } = apply(COMPLAINT, [{ events: [SUBMITTED] }]);
+    const out = plan(COMPLAINT, { open, events: [ev('rejected_ineligible', 'agent', 'rejected')], now: at(MIN) });
+    expect(changed(out, 'met')).toEqual(['acknowledgement', 'first_response', 'frontline_escalation', 'plan_due']);
+    expect(carry(open, out)).toEqual([]);
+  });
+
   it.each(['closed', 'withdrawn', 'rejected', 'merged'])('moving to %s cancels every open clock', (state) => {
     const { open } = apply(COMPLAINT, [
       { events: [SUBMITTED] },
@@ -317,7 +326,7 @@ const EVENT_TYPES = [
   'plan_approved', 'request_approved', 'rejected_ineligible', 'counter_offered', 'counter_offer_accepted', 'plan_rejected',
   'case_reopened', 'return_received', 'inspection_failed', 'return_delivered', 'evidence_requested', 'evidence_provided',
   'message_added', 'internal_note_added', 'case_linked', 'severity_escalated', 'case_reassigned', 'task_completed',
-  'case_routed', 'platform_intervention', 'escalated_to_compliance', 'plan_expired',
+  'case_routed', 'platform_intervention', 'escalated_to_compliance', 'plan_expired', 'handed_to_merchant', 'taken_from_merchant', 'plan_accepted',
 ];
 const OPEN_LEANING = CASE_STATES.filter((s) => isOpenState(s));
 const arbEvent = fc.record({

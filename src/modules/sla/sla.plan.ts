@@ -2,7 +2,7 @@
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
 import type { BusinessCalendar } from './calendar.ts';
 import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil } from './sla.clock.ts';
-import { endsAllClocks, HOLDER_METRICS, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent } from './sla.lifecycle.ts';
+import { endsAllClocks, HOLDER_METRICS, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent, TAKEN_FROM_MERCHANT } from './sla.lifecycle.ts';
 import {
   isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
 } from './sla.subjects.ts';
@@ -108,11 +108,17 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
   // to the platform as it stands (`follow`, below).
   const takenFromMerchant = (event: SlaEvent, d: PlannedDeadline) =>
     !input.context.withMerchant && d.party === 'merchant' && HOLDER_METRICS.has(d.metric) && d.clock.breachedAt !== null
-    && (event.type === 'platform_intervention' || event.type === 'case_routed');
+    && event.type === TAKEN_FROM_MERCHANT;
 
   for (const event of input.events) {
     if (endsAllClocks(event)) {
-      for (const d of [...open.values()]) change(d, 'cancelled', finishClock(d.clock, 'cancelled'));
+      // A refusal is an answer: the response and plan clocks it gives in time are met (SLA-13
+      // counts them). Any other ending (withdrawn, closed, merged) leaves the rest not applying.
+      const answers = event.type === 'rejected_ineligible';
+      for (const d of [...open.values()]) {
+        const meets = answers && !isSubjectMetric(d.metric) && METRIC_RULES[d.metric as keyof typeof METRIC_RULES].meets(event);
+        change(d, meets ? 'met' : 'cancelled', finishClock(d.clock, meets ? 'met' : 'cancelled', now));
+      }
       continue;
     }
     for (const d of [...open.values()]) {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
 import { BusinessCalendar, DEFAULT_CALENDAR_SPEC } from './calendar.ts';
-import type { SlaEvent } from './sla.lifecycle.ts';
+import { HANDED_TO_MERCHANT, type SlaEvent, TAKEN_FROM_MERCHANT } from './sla.lifecycle.ts';
 import { nextFireAt } from './sla.clock.ts';
 import { type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
@@ -111,6 +111,14 @@ export function createSlaService(): SlaService {
     async onCaseChange(trx, change) {
       const { row, after, now } = change;
       const loaded = await rules(trx);
+      // A case changing hands between a merchant and the platform (ORG-3), whatever moved it (an
+      // appeal, a re-route, an assignment, compliance review): the clocks hear of it as an event.
+      const queues = await cachedQueues(trx);
+      const withMerchant = queues.get(after.queue)?.role === 'merchant';
+      const wasWithMerchant = queues.get(row.queue)?.role === 'merchant';
+      const handover: SlaEvent[] = withMerchant === wasWithMerchant
+        ? []
+        : [{ type: withMerchant ? HANDED_TO_MERCHANT : TAKEN_FROM_MERCHANT, actorRole: 'system', toState: after.state }];
       const open = await loadOpenDeadlines(trx, row.id);
       const touchesTasks =
         open.some((d) => d.metric === 'task_deadline') ||
@@ -129,13 +137,9 @@ export function createSlaService(): SlaService {
           tier: await tierOf(trx, loaded.targets, row.customer_id),
           merchantId: after.merchant_id,
         },
-        context: {
-          kind: row.kind as CaseKind,
-          merchantId: after.merchant_id,
-          withMerchant: (await cachedQueues(trx)).get(after.queue)?.role === 'merchant',
-        },
+        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id, withMerchant },
         state: after.state,
-        events: change.events,
+        events: [...handover, ...change.events],
         rebudget: change.rebudget ?? false,
         open,
         tasks: touchesTasks ? await loadTaskFacts(trx, row.id) : null,

@@ -17,6 +17,11 @@ export function noteServerTime(header: string | null): void {
   for (const listener of listeners) listener();
 }
 
+/** A moment the browser recorded (a query's dataUpdatedAt), on the server's clock; 0 stays 0 (never fetched). */
+export function onServerClock(browserMs: number): number {
+  return browserMs > 0 ? browserMs + offsetMs : browserMs;
+}
+
 /** Now, on the server's clock (epoch ms). */
 export function serverNow(): number {
   return Date.now() + offsetMs;

@@ -28,6 +28,7 @@ import { CaseShortcuts } from './CaseShortcuts.tsx';
 import { SlaCard } from './SlaCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 import { TriageCard } from './TriageCard.tsx';
+import { onServerClock } from '../../lib/serverClock.ts';
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function CasePage() {
   // Staff read the clocks beside the work; a customer or merchant sees their own to-dos up front.
   const deadlines = shownDeadlines(detail.deadlines ?? [], staff);
   const sla =
-    signedIn && deadlines.length > 0 ? <SlaCard deadlines={deadlines} role={signedIn.user.role} staff={staff} tasks={detail.tasks} fetchedAt={query.dataUpdatedAt} /> : null;
+    signedIn && deadlines.length > 0 ? <SlaCard deadlines={deadlines} role={signedIn.user.role} staff={staff} tasks={detail.tasks} fetchedAt={onServerClock(query.dataUpdatedAt)} /> : null;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {staff && detail.incident ? <IncidentBanner incident={detail.incident} /> : null}
@@ -81,7 +82,7 @@ export function CasePage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {staff ? <TriageCard detail={detail} /> : null}
             {staff ? sla : null}
-            <CollaborationCard detail={detail} fetchedAt={query.dataUpdatedAt} />
+            <CollaborationCard detail={detail} fetchedAt={onServerClock(query.dataUpdatedAt)} />
             <CustomerCard detail={detail} />
             <TasksCard detail={detail} />
             <MoneyCard detail={detail} />

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { AnswerModal } from './AnswerModal.tsx';
 import { RequestDue, RequestStateTag } from './RequestDue.tsx';
+import { onServerClock } from '../../lib/serverClock.ts';
 
 const TABS = ['open', 'late', 'answered'] as const;
 type Tab = (typeof TABS)[number];
@@ -136,7 +137,7 @@ export function CollaborationsPage() {
             </div>
           </div>
         ) : (
-          <RequestDue request={r} fetchedAt={query.dataUpdatedAt} now={now} />
+          <RequestDue request={r} fetchedAt={onServerClock(query.dataUpdatedAt)} now={now} />
         ),
     },
     ...(canAnswer && tab !== 'answered'

@@ -1,0 +1,89 @@
+// A case changing hands between its merchant and the platform (ORG-3), whatever moves it: the
+// clocks follow who holds it, the customer hears of it, the merchant's private reasons stay
+// private, and what the platform decided the merchant cannot undo.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleCaseEvent } from '../../src/modules/cases/case.jobs.ts';
+import { PNG_1x1 } from '../helpers/files.ts';
+import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+
+const DAY = 86_400_000;
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('2026-11-10T10:00:00+08:00');
+});
+afterAll(async () => t.close());
+
+type Clock = { metric: string; party: string; state: string };
+type View = { state: string; queue: string; deadlines: Clock[]; timeline: { type: string; reason: string | null }[]; messages: { body: string; authorRole: string }[] };
+const view = async (who: Shop['agent'], caseNo: string) => (await who.get(`/api/v1/cases/${caseNo}`)).body as View;
+const running = (v: View) => v.deadlines.filter((d) => d.state === 'running').map((d) => `${d.metric}:${d.party}`).sort();
+const freshShop = () => makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+const fileReturn = async (shop: Shop, reason = 'no_reason') =>
+  (await shop.customer.post('/api/v1/cases', { kind: 'return_refund', reason, items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '尺码不合适' })).body.caseNo as string;
+
+describe('moving a case by hand between merchant and platform', () => {
+  it('moves its clocks both ways', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop);
+    expect(running(await view(shop.supervisor, caseNo))).toEqual(['first_response:merchant', 'merchant_review:merchant']);
+    expect((await shop.supervisor.action(caseNo, 'assign', { queue: 'specialists' })).status).toBe(200);
+    // The merchant's silence no longer grants it; the platform owes the plan and the first answer.
+    expect(running(await view(shop.supervisor, caseNo))).toEqual(['first_response:platform', 'plan_due:platform']);
+    expect((await shop.supervisor.action(caseNo, 'assign', { queue: 'merchant' })).status).toBe(200);
+    expect(running(await view(shop.supervisor, caseNo))).toEqual(['first_response:merchant', 'merchant_review:merchant']);
+  });
+});
+
+describe('the platform stepping in', () => {
+  it('tells the customer, keeps the merchant\'s reason from them, and owes no plan when one is already accepted', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop);
+    const asked = await shop.merchant.action(caseNo, 'appeal', { reason: '买家恶意退货，请平台处理' });
+    expect(asked.status).toBe(200);
+    const seen = await view(shop.customer, caseNo);
+    expect(seen.timeline.find((e) => e.type === 'platform_intervention')?.reason).toBeNull();
+    expect(seen.messages.map((m) => m.body).join()).toContain('商家已申请平台介入');
+    expect(seen.messages.map((m) => m.body).join()).not.toContain('恶意');
+
+    // An appeal on a case whose plan the customer already accepted owes no new plan.
+    const other = await freshShop();
+    const accepted = await fileReturn(other);
+    expect((await other.merchant.action(accepted, 'approve_request', {})).body.state).toBe('awaiting_return');
+    expect((await other.customer.action(accepted, 'appeal', { reason: '商家态度差' })).status).toBe(200);
+    expect(running(await view(other.supervisor, accepted)).filter((c) => c.startsWith('plan_due'))).toEqual([]);
+  });
+
+  it('is not how a customer contests a result: that is a reopen', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop, 'quality');
+    await shop.merchant.action(caseNo, 'reject_ineligible', { reason: '人为损坏' });
+    // A refusal tells the buyer how to contest it.
+    await t.runtime.deps.jobs.runPending('case-event', (data) => handleCaseEvent(t.runtime.deps.database.db, t.clock, data));
+    const told = (await shop.customer.get('/api/v1/notifications')).body.items as { caseNo: string; body: Record<string, string> }[];
+    expect(told.find((n) => n.caseNo === caseNo)?.body['zh-CN']).toContain('15 天内申请平台介入');
+
+    const shop2 = await freshShop();
+    const done = await fileReturn(shop2, 'quality');
+    await shop2.merchant.action(done, 'start_investigation', {});
+    await shop2.merchant.action(done, 'propose_plan', { planType: 'apology', responsibility: 'no_fault', terms: { apology: true }, basis: '致歉' });
+    await shop2.customer.action(done, 'accept_plan', {});
+    expect((await shop2.merchant.action(done, 'notify_result', { message: '已致歉' })).body.state).toBe('result_notified');
+    const late = await shop2.customer.action(done, 'appeal', { reason: '不满意' });
+    expect(late.status).toBe(409);
+    expect(late.body.type).toBe('/problems/appeal-after-result');
+  });
+
+  it('leaves the merchant receiving and passing the goods, not failing them', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop);
+    expect((await shop.customer.action(caseNo, 'appeal', { reason: '商家一直不处理' })).status).toBe(200);
+    expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}H`, shippingFeeFen: 1000 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    const photo = await shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'scratch.png', bytes: PNG_1x1 });
+    const failed = await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '有划痕', photoAttachmentIds: [photo.body.id] });
+    expect(failed.status).toBe(409);
+    expect(failed.body.code).toBe('platform_handles');
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: true, reason: '完好' })).body.state).toBe('executing');
+  });
+});
