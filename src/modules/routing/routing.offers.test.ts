@@ -22,15 +22,16 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
     expect(routingOffers(open(), { role: 'admin', userId: ME }, null)[0]!.label['en-US']).toBe('assign or move to a queue');
   });
 
-  it('the platform is asked to step in only while the merchant handles the case, and not by the merchant', () => {
+  it('the platform is asked to step in only while the merchant handles the case, by the customer or the merchant, before the result', () => {
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant')).toEqual(['appeal']);
-    expect(actions(open({ queue: 'merchant' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual([]);
+    expect(actions(open({ queue: 'merchant' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual(['appeal']);
+    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'customer', userId: 'c' }, 'merchant')).toEqual([]);
     expect(actions(open(), { role: 'customer', userId: 'c' }, 'agent')).toEqual([]);
     // Without the queue's role nothing that depends on it is offered.
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, null)).toEqual([]);
   });
 
-  it('nothing on a closed case, nothing for finance, merchants or departments, nothing without a user id', () => {
+  it('nothing on a closed case, nothing for finance or departments, only the appeal for merchants, nothing without a user id', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...CASE_STATES),
@@ -41,7 +42,9 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
         (state, role, assignee, queueRole, userId) => {
           const offered = actions({ state, queue: 'q', assignee_id: assignee }, { role, userId }, queueRole);
           if (!isOpenState(state)) expect(offered).toEqual([]);
-          if (['finance', 'merchant', 'department', 'system'].includes(role)) expect(offered.filter((a) => a !== 'assign' && a !== 'unassign')).toEqual([]);
+          if (['finance', 'merchant', 'department', 'system'].includes(role)) {
+            expect(offered.filter((a) => a !== 'assign' && a !== 'unassign' && !(role === 'merchant' && a === 'appeal'))).toEqual([]);
+          }
           if (role !== 'supervisor' && role !== 'admin') {
             // Others never take a held case or release someone else's.
             if (assignee !== null) expect(offered).not.toContain('assign');
