@@ -202,6 +202,25 @@ describe('假一赔三 is owed once (RES-2)', () => {
     const again = await shop.agent.action(caseNo, 'propose_plan', fraudPlan(89_700, { goodwillReason: '客户坚持' }));
     expect(again.body.state).toBe('plan_pending_approval');
   });
+  it('owes 假一赔三 once per purchase: a second case on the same goods owes no second statutory sum', async () => {
+    const shop = await freshShop({ priceFen: 29_900 });
+    const first = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '假货' });
+    await shop.agent.action(first, 'start_investigation', {});
+    const fraudPlan = (fraudCompensationFen: number) => ({
+      planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true, terms: { keepItem: true, fraudCompensationFen }, basis: '经核实为假货',
+    });
+    await shop.agent.action(first, 'propose_plan', fraudPlan(89_700));
+    await shop.customer.action(first, 'accept_plan', {});
+    const task = (await shop.finance.get(`/api/v1/cases/${first}`)).body.tasks.find((x: { type: string }) => x.type === 'compensation');
+    await shop.finance.action(first, 'complete_task', { taskId: task.id, proof: { reference: 'TR-2' } });
+    await shop.agent.action(first, 'notify_result', { message: '已赔付' });
+    await shop.customer.action(first, 'confirm_resolution', {});
+
+    const second = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '还是觉得是假货，再次投诉' });
+    await shop.agent.action(second, 'start_investigation', {});
+    // Nothing more is owed by law; paying it again would be goodwill.
+    expect((await shop.agent.action(second, 'propose_plan', fraudPlan(0))).body.state).toBe('plan_proposed');
+  });
 });
 
 describe('goods the customer damaged', () => {

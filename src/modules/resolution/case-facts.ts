@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Party } from '../../shared/vocabulary.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../policy/policy.rules.ts';
-import { executedLedgerFen, paidForCase, refundedForCase } from './offer.repository.ts';
+import { executedLedgerFen, fraudCompensatedForGoods, paidForCase, refundedForCase } from './offer.repository.ts';
 import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
@@ -14,7 +14,7 @@ export interface CaseFacts {
   goodsPaidFen: number;
   /** Refunds already paid for these goods (this case, any plan, and other cases on the same order lines): a new plan refunds at most paidFen − refundedFen. */
   refundedFen: number;
-  /** 假一赔三 already paid on the case (a reopened case owes only what is missing). */
+  /** 假一赔三 already paid for these goods, on this case or another on the same order lines (owed once). */
   fraudCompensatedFen: number;
   /** Goodwill (coupons, cash) already paid on the case: the approval limit is per case, not per plan. */
   goodwillPaidFen: number;
@@ -39,7 +39,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
   const [paid, refundedFen, fraudCompensatedFen, goodwillPaidFen, merchant, policy] = await Promise.all([
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
-    executedLedgerFen(db, row.id, 'fraud_compensation'),
+    fraudCompensatedForGoods(db, row.id),
     executedLedgerFen(db, row.id, 'compensation'),
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()

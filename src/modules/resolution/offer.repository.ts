@@ -128,6 +128,34 @@ async function caseLines(db: Db, caseIds: string[]): Promise<(CaseLine & { caseI
 }
 
 /** The case's executed ledger lines of one type, summed. */
+/** This case and every case sharing one of its order lines. */
+async function casesOnSameGoods(db: Db, caseId: string): Promise<string[]> {
+  const related = await db
+    .selectFrom('case_items as theirs')
+    .innerJoin('case_items as mine', 'mine.order_item_id', 'theirs.order_item_id')
+    .select('theirs.case_id')
+    .distinct()
+    .where('mine.case_id', '=', caseId)
+    .execute();
+  return related.map((r) => r.case_id);
+}
+
+/**
+ * 假一赔三 already paid for these goods, on this case or another on the same order lines: the law
+ * compensates a purchase once, however many cases the customer opens about it.
+ */
+export async function fraudCompensatedForGoods(db: Db, caseId: string): Promise<number> {
+  const caseIds = await casesOnSameGoods(db, caseId);
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<string>`coalesce(sum(amount_fen), 0)`.as('fen'))
+    .where('case_id', 'in', caseIds.length > 0 ? caseIds : [caseId])
+    .where('entry_type', '=', 'fraud_compensation')
+    .where('status', '=', 'executed')
+    .executeTakeFirstOrThrow();
+  return Number(row.fen);
+}
+
 export async function executedLedgerFen(db: Db, caseId: string, entryType: string): Promise<number> {
   const row = await db
     .selectFrom('ledger_entries')
@@ -161,15 +189,7 @@ async function priceRefundsByCase(db: Db, caseIds: string[]): Promise<Map<string
  * refunded once per case.
  */
 export async function refundedForCase(db: Db, caseId: string): Promise<number> {
-  // This case and every case sharing one of its order lines.
-  const related = await db
-    .selectFrom('case_items as theirs')
-    .innerJoin('case_items as mine', 'mine.order_item_id', 'theirs.order_item_id')
-    .select('theirs.case_id')
-    .distinct()
-    .where('mine.case_id', '=', caseId)
-    .execute();
-  const caseIds = related.map((r) => r.case_id);
+  const caseIds = await casesOnSameGoods(db, caseId);
   const lines = await caseLines(db, caseIds);
   const refunded = await priceRefundsByCase(db, caseIds);
   return refundedAgainstGoods({
