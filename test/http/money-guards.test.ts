@@ -223,6 +223,20 @@ describe('假一赔三 is owed once (RES-2)', () => {
   });
 });
 
+describe('the return postage the customer states', () => {
+  it('cannot be more than the goods sent back: nothing is written', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '鼠标左键失灵' });
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    const inflated = await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}Z`, shippingFeeFen: shop.priceFen + 1 });
+    refused(inflated, 422, 'validation-failed', 'shippingFeeFen');
+    const after = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { state: string; shipments: { direction: string }[] };
+    expect(after.state).toBe('awaiting_return');
+    expect(after.shipments.filter((x) => x.direction === 'return')).toEqual([]);
+    expect((await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}Z`, shippingFeeFen: 1_200 })).body.state).toBe('return_in_transit');
+  });
+});
+
 describe('goods the customer damaged', () => {
   it('a refund after a customer-misuse finding is goodwill: a reason, approval above the limit, and no statutory full refund to meet', async () => {
     const shop = await freshShop();

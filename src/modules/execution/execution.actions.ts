@@ -58,6 +58,14 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     command: { type: 'ship_return', trackingNo: input.trackingNo, carrier: input.carrier },
     apply: async () => {
       const facts = await caseFacts(ctx.trx, ctx.row);
+      // The fee the customer states may be paid back to them: a fee above the price of the goods
+      // sent back is no postage anyone pays, and would leave the order refunded above its charge.
+      if (input.shippingFeeFen > facts.goodsPaidFen) {
+        throw invalid('shippingFeeFen', {
+          'zh-CN': `寄回运费（${input.shippingFeeFen / 100} 元）不能高于所退商品的实付金额（${facts.goodsPaidFen / 100} 元）`,
+          'en-US': `The return postage (${input.shippingFeeFen / 100} yuan) cannot be more than was paid for the goods sent back (${facts.goodsPaidFen / 100} yuan)`,
+        });
+      }
       const payer = returnShippingPayer(ctx.row.responsibility as Responsibility | null, facts);
       await ctx.trx
         .insertInto('shipments')
