@@ -223,6 +223,26 @@ describe('假一赔三 is owed once (RES-2)', () => {
   });
 });
 
+describe('price protection', () => {
+  it('gives back the price drop, no more', async () => {
+    const shop = await freshShop({ priceFen: 29_900 });
+    // In force when the order was placed (only an admin may date a version back).
+    const policy = await shop.admin.put(`/api/v1/merchants/${shop.merchantId}/policy`, {
+      rules: { ...PLATFORM_BASELINE, priceProtection: { enabled: true, days: 30 } }, effectiveFrom: new Date(t.clock.now().getTime() - 30 * DAY).toISOString(),
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(200);
+    // The shop lowers the price by 50 yuan.
+    const cheaper = await shop.admin.put(`/api/v1/integration/products/p-${shop.id}`, {
+      merchantExternalId: `m-${shop.id}`, name: '无线蓝牙耳机', category: 'electronics', priceFen: 24_900, warrantyMonths: 12, flags: [],
+    });
+    expect(cheaper.status).toBe(200);
+    const caseNo = await fileCase(shop, { kind: 'price_protection', reason: 'no_reason', description: '买后三天降价 50 元，申请价保' });
+    refused(await shop.merchant.action(caseNo, 'approve_request', { refundFen: 29_900 }), 422, 'validation-failed', 'refundFen');
+    const granted = await shop.merchant.action(caseNo, 'approve_request', { refundFen: 5_000 });
+    expect(granted.body.state, JSON.stringify(granted.body)).toBe('executing');
+  });
+});
+
 describe('the return postage the customer states', () => {
   it('cannot be more than the goods sent back: nothing is written', async () => {
     const shop = await freshShop();

@@ -1,6 +1,7 @@
 // Negotiation as data (RES-1..7): plans are offers the customer accepts, rejects or counters;
 // every offer, counter-offer and answer stays in the case's negotiation history.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
@@ -98,6 +99,18 @@ const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
 /** Kinds whose request is, above all, money back: granting one with nothing to refund grants nothing. */
 const REFUND_KINDS = new Set<CaseKind>(['return_refund', 'refund_only', 'price_protection']);
 
+/** How much the goods of the case cost less today than the customer paid for them (price protection). */
+async function priceDropFen(db: ActionContext['trx'], caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('case_items as ci')
+    .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
+    .innerJoin('products as p', 'p.id', 'oi.product_id')
+    .select(sql<string>`coalesce(sum(greatest(0, floor(oi.paid_fen::numeric * ci.quantity / oi.quantity) - p.price_fen * ci.quantity)), 0)`.as('fen'))
+    .where('ci.case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.fen);
+}
+
 /**
  * The plan a request asks for, by kind; null where only a negotiated plan makes sense. A full
  * refund is what is left of the price: after an earlier refund on the case (then a reopen) only
@@ -133,6 +146,17 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
         'zh-CN': ctx.row.kind === 'price_protection' ? '价格保护请填写差价金额' : '此类售后单需要提出协商方案，不能直接同意',
         'en-US': ctx.row.kind === 'price_protection' ? 'Give the price difference to refund' : 'This kind of case needs a proposed plan instead',
       });
+    }
+    if (ctx.row.kind === 'price_protection') {
+      // Price protection gives back the drop in price, no more: what was paid per unit against
+      // today's price. Anything above it is goodwill, proposed as a plan with its reason.
+      const drop = await priceDropFen(ctx.trx, ctx.row.id);
+      if (requested.terms.refundFen > drop) {
+        throw invalid('refundFen', {
+          'zh-CN': `价格保护退还的是差价（本单 ${drop / 100} 元），不能多退；额外补偿请提出方案并说明理由`,
+          'en-US': `Price protection gives back the price drop (${drop / 100} yuan here), no more; give anything above it as a plan with a reason`,
+        });
+      }
     }
     if (REFUND_KINDS.has(ctx.row.kind as CaseKind) && requested.terms.refundFen === 0) {
       throw invalid(
