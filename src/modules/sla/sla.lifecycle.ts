@@ -81,14 +81,14 @@ interface MetricRule {
   latestDue?: (startedAt: Date, timeZone: string) => Date;
 }
 
+/** A request the merchant can grant as filed, whose silence grants it. Price protection needs the merchant to state the difference. */
+const merchantReviews = (c: LifecycleContext): boolean => c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection';
+
 /**
  * Goods sent back for a refund or a replacement: a return or exchange, and any other case whose
  * plan took the goods back (a complaint's 退一赔三, a refund with return). A repair's goods come in
  * to be repaired, which has a clock of its own (its task).
  */
-/** A request the merchant can grant as filed, whose silence grants it. Price protection needs the merchant to state the difference. */
-const merchantReviews = (c: LifecycleContext): boolean => c.merchantId !== null && isApprovableAsFiled(c.kind) && c.kind !== 'price_protection';
-
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange', 'refund_only', 'complaint', 'logistics_exception', 'reship', 'price_protection'];
 /** Where a request can still be granted as filed (approve_request). */
 const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
