@@ -43,6 +43,14 @@ export async function runIdempotent<T>(
   return { ...result, replayed: false };
 }
 
+/**
+ * Gives a claimed key back unanswered, in the claiming transaction: for a command that commits a
+ * first step and answers only in a later transaction (storing the answer later finds no row).
+ */
+export async function releaseKey(trx: Kysely<DB>, principal: string, key: string): Promise<void> {
+  await trx.deleteFrom('idempotency_keys').where('principal', '=', principal).where('key', '=', key).where('status_code', '=', 0).execute();
+}
+
 /** Keys are kept at least 24 hours; older ones may be purged. */
 export async function purgeIdempotencyKeys(db: Kysely<DB>, olderThan: Date): Promise<number> {
   const result = await sql`delete from idempotency_keys where created_at < ${olderThan}`.execute(db);

@@ -2,11 +2,13 @@
 // decide, writes the command's own rows, appends the event(s) and enqueues the follow-up job.
 // A refused command changes nothing and answers 409 with the machine's reason. An archived or
 // merged case takes no command at all (409 case-read-only), whatever the action.
+// A command that must ask the outside world (a payment provider) does so between two
+// transactions: the first commits what is being asked, the second records the answer.
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { conflict } from '../../shared/errors.ts';
-import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
+import { type IdempotentResult, releaseKey, runIdempotent } from '../../shared/idempotency.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf, COMPLIANCE_QUEUE } from './case.access.ts';
 import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
@@ -24,6 +26,8 @@ export interface ActionContext {
   actor: Actor;
   row: CaseRow;
   now: Date;
+  /** The answer of the outside call an earlier pass of this command asked for (see OutsideCall). */
+  outsideAnswer?: { value: unknown };
   /** Refuses now (409) if the state machine would refuse: for handlers with outside effects. */
   assertAllowed(command: CaseCommand): void;
 }
@@ -48,22 +52,61 @@ export interface PreparedAction {
   /** null: the action records events without a state transition (e.g. a failed refund attempt). */
   command: CaseCommand | null;
   apply?: (decision: Accepted) => Promise<ApplyResult | undefined>;
+  /**
+   * A call to the outside world that must not happen inside the transaction: what the handler
+   * wrote so far commits first (so a lost answer leaves a record of the question), then the call
+   * is made and the command runs again with its answer in ctx.outsideAnswer.
+   */
+  outside?: OutsideCall;
+}
+
+export interface OutsideCall {
+  call: () => Promise<unknown>;
+  /** Records, in a transaction of its own, that the call failed or its answer was lost; the error then reaches the caller. */
+  onFailure?: (trx: Kysely<DB>, error: unknown, now: Date) => Promise<void>;
 }
 
 export type ActionHandler<I> = (ctx: ActionContext, input: I) => Promise<PreparedAction>;
+
+type CaseAction<I> = { type: string; input: I; handler: ActionHandler<I> };
 
 export async function runCaseAction<I>(
   deps: AppDeps,
   actor: Actor,
   caseNo: string,
-  action: { type: string; input: I; handler: ActionHandler<I> },
+  action: CaseAction<I>,
   idempotencyKey: string | undefined,
 ): Promise<IdempotentResult<CaseSummary>> {
+  let answer: { value: unknown } | undefined;
+  for (;;) {
+    const pass = await runPass(deps, actor, caseNo, action, idempotencyKey, answer);
+    if (!pass.outside) return pass.result;
+    if (answer) throw new Error(`case action ${action.type} asked the outside world twice`);
+    const outside = pass.outside;
+    try {
+      answer = { value: await outside.call() };
+    } catch (error) {
+      if (outside.onFailure) await deps.database.db.transaction().execute((trx) => outside.onFailure!(trx, error, deps.clock.now()));
+      throw error;
+    }
+  }
+}
+
+async function runPass<I>(
+  deps: AppDeps,
+  actor: Actor,
+  caseNo: string,
+  action: CaseAction<I>,
+  idempotencyKey: string | undefined,
+  outsideAnswer: { value: unknown } | undefined,
+): Promise<{ result: IdempotentResult<CaseSummary>; outside?: undefined } | { outside: OutsideCall }> {
   const now = deps.clock.now();
-  return deps.database.db.transaction().execute((trx) =>
+  const principal = actor.userId ?? 'system';
+  let outside: OutsideCall | undefined;
+  const result = await deps.database.db.transaction().execute((trx) =>
     runIdempotent(
       trx,
-      { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.${action.type}:${caseNo}`, input: action.input, now },
+      { principal, key: idempotencyKey, operation: `case.${action.type}:${caseNo}`, input: action.input, now },
       async () => {
         const row = assertCanSeeCase(actor, await findCaseByNo(trx, caseNo, true));
         // Before the handler: link, retriage, routing and flags change a case without a transition.
@@ -74,8 +117,14 @@ export async function runCaseAction<I>(
           if (!decision.ok) throw conflict('transition-refused', decision.message, { code: decision.code, state: row.state, action: action.type });
           return decision;
         };
-        const ctx: ActionContext = { trx, deps, actor, row, now, assertAllowed: (command) => void refuse(decideNow(command)) };
+        const ctx: ActionContext = { trx, deps, actor, row, now, outsideAnswer, assertAllowed: (command) => void refuse(decideNow(command)) };
         const prepared = await action.handler(ctx, action.input);
+        if (prepared.outside) {
+          // The question commits without an answer under the key: the retry of a lost answer asks again.
+          outside = prepared.outside;
+          if (idempotencyKey) await releaseKey(trx, principal, idempotencyKey);
+          return { status: 0, body: undefined as never };
+        }
         const decision = prepared.command ? refuse(decideNow(prepared.command)) : null;
         const applied = (await prepared.apply?.(decision ?? NO_TRANSITION(row))) ?? {};
         const changes = decision ? caseChangesFor(decision, row, now, applied.caseChanges ?? {}) : (applied.caseChanges ?? {});
@@ -114,6 +163,7 @@ export async function runCaseAction<I>(
       },
     ),
   );
+  return outside ? { outside } : { result };
 }
 
 

@@ -5,23 +5,20 @@ import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import type { Responsibility, Role } from '../../shared/vocabulary.ts';
 import { ROLE_LABELS } from '../cases/case.state.ts';
 import { mayCompleteTask } from './task.owners.ts';
-import { notify } from '../notifications/notifications.repository.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
-import { refundableFen, taskWaitingFor } from '../resolution/resolution.rules.ts';
+import { taskWaitingFor } from '../resolution/resolution.rules.ts';
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
+import { PAYMENT_TASKS, paymentTask } from './execution.payment.ts';
+import { pendingRefundOfTask } from './refund.repository.ts';
 import {
   cancelOpenTasks,
   cancelPlannedLedger,
   completeTask,
-  countFailedRefunds,
-  executeLedgerLine,
   executeLedgerOfTask,
   insertLedgerLines,
-  insertRefund,
   insertTasks,
   openTasks,
-  plannedLineOfTask,
   setDueForOpenTasks,
   type TaskRef,
 } from './execution.repository.ts';
@@ -177,7 +174,10 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
       }
       throw notFound({ 'zh-CN': '未完成的执行任务', 'en-US': 'open task' }, 'taskId');
     }
-    if (ctx.row.state !== 'executing') {
+    // A refund asked for before the case left execution (escalated while its answer was lost) is
+    // still settled: the money moved or it did not, whatever the case is waiting for now.
+    const executing = ctx.row.state === 'executing';
+    if (!executing && !(PAYMENT_TASKS.has(task.type) && (await pendingRefundOfTask(ctx.trx, task.id)))) {
       throw conflict('transition-refused', { 'zh-CN': '售后单当前不在执行阶段', 'en-US': 'The case is not being executed' }, { state: ctx.row.state });
     }
     const command = { type: 'complete_task' as const, taskId: task.id, remainingOpenTasks: tasks.length - 1 };
@@ -185,7 +185,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     // system's, on an automatic outcome): whoever else may run tasks, an agent or the merchant who
     // owes the money does not release it. Those who may run no task at all hear so from the state
     // machine first.
-    ctx.assertAllowed(command);
+    if (executing) ctx.assertAllowed(command);
     if (!mayCompleteTask(task.owner_role, ctx.actor.role)) {
       const owner = ROLE_LABELS[task.owner_role as Role] ?? { 'zh-CN': task.owner_role, 'en-US': task.owner_role };
       throw forbidden(
@@ -202,7 +202,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         { taskType: task.type, waitingFor },
       );
     }
-    if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input, command);
+    if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input.proof, command);
     if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
       throw invalid('proof.trackingNo', { 'zh-CN': '请填写新发货的运单号', 'en-US': 'Give the tracking number of the new shipment' });
     }
@@ -239,103 +239,3 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     };
   },
 };
-
-/** Tasks that move money back to the customer through the payment provider, each paying its own ledger line. */
-const PAYMENT_TASKS = new Set(['refund', 'shipping_reimbursement']);
-
-/**
- * A refund goes through the payment provider with a key derived from the task and the attempt,
- * so a retried request (or a crash after the provider answered) can never pay twice. It pays the
- * planned line of the task's own plan (never an older plan's line), and a refund of the price
- * never takes the case's refunds above what the customer paid, whatever plans were agreed.
- */
-async function paymentTask(
-  ctx: Parameters<ActionHandler<unknown>>[0],
-  task: TaskRef & { id: string },
-  input: Input<'complete_task'>,
-  command: { type: 'complete_task'; taskId: string; remainingOpenTasks: number },
-) {
-  const taskId = task.id;
-  const line = await plannedLineOfTask(ctx.trx, ctx.row.id, task);
-  if (!line) throw conflict('no-refund-planned', { 'zh-CN': '没有待执行的退款', 'en-US': 'No refund is planned' });
-  if (task.type === 'refund') await assertWithinPaid(ctx, line.amount_fen);
-  const attempt = (await countFailedRefunds(ctx.trx, taskId)) + 1;
-  const order = ctx.row.order_id
-    ? await ctx.trx.selectFrom('orders').select('order_no').where('id', '=', ctx.row.order_id).executeTakeFirst()
-    : undefined;
-  const outcome = await ctx.deps.payments.refund({
-    refundId: `${taskId}:${attempt}`,
-    orderNo: order?.order_no ?? ctx.row.case_no,
-    amountFen: line.amount_fen,
-    currency: 'CNY',
-    reason: ctx.row.case_no,
-  });
-  const record = (status: string) =>
-    insertRefund(ctx.trx, {
-      caseId: ctx.row.id,
-      taskId,
-      amountFen: line.amount_fen,
-      status,
-      provider: ctx.deps.payments.name,
-      providerRef: outcome.providerRef,
-      failureReason: outcome.failureReason,
-      requestedBy: ctx.actor.userId,
-      now: ctx.now,
-    });
-  if (outcome.status === 'failed') {
-    return {
-      command: null,
-      apply: async () => {
-        await record('failed');
-        // Finance retries it or pays another way; nobody would otherwise notice a refused refund.
-        await notify(ctx.trx, {
-          recipientRole: 'finance', caseId: ctx.row.id, type: 'refund_failed', dedupeKey: `refund-failed:${taskId}:${attempt}`, now: ctx.now,
-          title: { 'zh-CN': `售后单 ${ctx.row.case_no} 退款失败`, 'en-US': `A refund failed on case ${ctx.row.case_no}` },
-          body: {
-            'zh-CN': `支付渠道拒绝了退款（${outcome.failureReason ?? '未说明原因'}），请重试或改用其他方式退款。`,
-            'en-US': `The payment provider refused the refund (${outcome.failureReason ?? 'no reason given'}): retry it or refund another way.`,
-          },
-        });
-        return { eventType: 'refund_failed', reason: outcome.failureReason, eventData: { taskId, attempt } };
-      },
-    };
-  }
-  return {
-    command,
-    apply: async () => {
-      const refundId = await record('succeeded');
-      await completeTask(ctx.trx, taskId, { ...input.proof, reference: outcome.providerRef }, ctx.actor.userId, ctx.now);
-      await executeLedgerLine(ctx.trx, line.id, refundId);
-      return {
-        priorEvents: [
-          {
-            type: 'refund_executed',
-            fromState: ctx.row.state,
-            toState: ctx.row.state,
-            data: { refundId, amountFen: line.amount_fen, providerRef: outcome.providerRef },
-          },
-        ],
-        eventData: { taskId, taskType: task.type, providerRef: outcome.providerRef },
-      };
-    },
-  };
-}
-
-/**
- * The last guard before money leaves: paid − already refunded must cover this refund. Plans are
- * judged against the same figure when proposed; this catches whatever got past them (a plan
- * accepted before another refund was paid, data from before the check existed).
- */
-async function assertWithinPaid(ctx: Parameters<ActionHandler<unknown>>[0], amountFen: number): Promise<void> {
-  const { paidFen, refundedFen } = await caseFacts(ctx.trx, ctx.row);
-  const refundable = refundableFen(paidFen, refundedFen);
-  if (amountFen <= refundable) return;
-  throw conflict(
-    'refund-exceeds-paid',
-    {
-      'zh-CN': `本次退款 ${amountFen / 100} 元将使退款总额超过实付金额（实付 ${paidFen / 100} 元，已退 ${refundedFen / 100} 元，最多还可退 ${refundable / 100} 元）`,
-      'en-US': `Refunding ${amountFen / 100} yuan would take the case's refunds above what was paid (${paidFen / 100} paid, ${refundedFen / 100} already refunded, at most ${refundable / 100} left)`,
-    },
-    { amountFen, paidFen, refundedFen, refundableFen: refundable },
-  );
-}

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ledgerEntriesSettledBy, type LedgerLine } from '../resolution/resolution.rules.ts';
+import { assertNoRefundInDoubt } from './refund.repository.ts';
 
 type Db = Kysely<DB>;
 
@@ -102,6 +103,7 @@ export async function executeLedgerLine(db: Db, lineId: string, refundId: string
  * will not be done leaves no money planned behind it (a later task must never pay it).
  */
 export async function cancelOpenTasks(db: Db, caseId: string, now: Date): Promise<{ id: string }[]> {
+  await assertNoRefundInDoubt(db, caseId, null);
   const tasks = await db
     .updateTable('execution_tasks')
     .set({ status: 'cancelled', done_at: now })
@@ -126,6 +128,7 @@ export async function cancelOpenTasks(db: Db, caseId: string, now: Date): Promis
  * Returns the ids of the tasks cancelled.
  */
 export async function cancelEarlierPlans(db: Db, caseId: string, offerId: string, now: Date): Promise<string[]> {
+  await assertNoRefundInDoubt(db, caseId, offerId);
   const tasks = await db
     .updateTable('execution_tasks')
     .set({ status: 'cancelled', done_at: now })
@@ -176,37 +179,4 @@ export async function insertLedgerLines(
 
 export async function cancelPlannedLedger(db: Db, caseId: string): Promise<void> {
   await db.updateTable('ledger_entries').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', '=', 'planned').execute();
-}
-
-export async function countFailedRefunds(db: Db, taskId: string): Promise<number> {
-  const row = await db
-    .selectFrom('refunds')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('task_id', '=', taskId)
-    .where('status', '=', 'failed')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function insertRefund(
-  db: Db,
-  r: { caseId: string; taskId: string; amountFen: number; status: string; provider: string; providerRef: string | null; failureReason: string | null; requestedBy: string | null; now: Date },
-): Promise<string> {
-  const row = await db
-    .insertInto('refunds')
-    .values({
-      case_id: r.caseId,
-      task_id: r.taskId,
-      amount_fen: r.amountFen,
-      status: r.status,
-      provider: r.provider,
-      provider_ref: r.providerRef,
-      failure_reason: r.failureReason,
-      requested_by: r.requestedBy,
-      created_at: r.now,
-      completed_at: r.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }

@@ -2,8 +2,7 @@
 // HTTPS, signed with HMAC-SHA256, with the refund id as the gateway's idempotency key so that
 // a retry after a timeout can never pay twice.
 import { createHmac } from 'node:crypto';
-import { AppError } from '../../shared/errors.ts';
-import type { PaymentProvider, RefundOutcome, RefundRequest } from './payment.provider.ts';
+import { type PaymentProvider, providerUnavailable, type RefundOutcome, type RefundRequest } from './payment.provider.ts';
 
 export interface HttpPaymentOptions {
   baseUrl: string;
@@ -20,17 +19,6 @@ interface GatewayAnswer {
 export function signPayload(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
-
-const unavailable = (detail: string) =>
-  new AppError({
-    status: 502,
-    type: 'payment-provider-unavailable',
-    text: {
-      'zh-CN': '支付渠道暂时无法处理退款，请稍后重试（不会重复退款）',
-      'en-US': 'The payment provider could not process the refund now; retry later (it will not pay twice)',
-    },
-    extra: { providerDetail: detail },
-  });
 
 export class HttpPaymentProvider implements PaymentProvider {
   readonly name = 'http';
@@ -63,14 +51,14 @@ export class HttpPaymentProvider implements PaymentProvider {
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
     } catch (error) {
-      throw unavailable((error as Error).message);
+      throw providerUnavailable((error as Error).message);
     }
-    if (response.status >= 500 || response.status === 429) throw unavailable(`HTTP ${response.status}`);
+    if (response.status >= 500 || response.status === 429) throw providerUnavailable(`HTTP ${response.status}`);
     const answer = (await response.json().catch(() => ({}))) as GatewayAnswer;
     if (response.ok && answer.status === 'succeeded' && typeof answer.reference === 'string') {
       return { status: 'succeeded', providerRef: answer.reference, failureReason: null };
     }
-    if (answer.status === 'pending') throw unavailable('refund pending at the provider');
+    if (answer.status === 'pending') throw providerUnavailable('refund pending at the provider');
     const reason = typeof answer.failure_reason === 'string' ? answer.failure_reason : `HTTP ${response.status}`;
     return { status: 'failed', providerRef: null, failureReason: reason };
   }
