@@ -281,3 +281,34 @@ describe('a refund the payment provider refuses', () => {
     expect(succeeded((await view(shop, caseNo)).refunds)).toEqual([10_000]);
   });
 });
+
+describe('a new plan once the goods are already back', () => {
+  it('does not ask for the goods a second time: the refund is due from the plan, not from a return', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString(), platformOperated: true });
+    const caseNo = await fileCase(shop, { kind: 'exchange', reason: 'quality', description: '屏幕有坏点，想换一台' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const exchange = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'exchange', responsibility: 'quality_defect', terms: { replacement: true, returnRequired: true }, basis: '质量问题换货',
+    });
+    expect(exchange.body.state, JSON.stringify(exchange.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF1122334455' });
+    expect((await shop.agent.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    expect((await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '坏点属实' })).body.state).toBe('executing');
+
+    // Out of stock: the supervisor sends it to compliance, who refunds instead.
+    expect((await shop.supervisor.action(caseNo, 'escalate_to_compliance', { reason: '换货商品缺货' })).body.state).toBe('compliance_review');
+    const refund = await shop.compliance.action(caseNo, 'propose_plan', {
+      planType: 'return_and_refund', responsibility: 'quality_defect', terms: { refundFen: shop.priceFen, returnRequired: true }, basis: '缺货改为退款',
+    });
+    expect(refund.body.state, JSON.stringify(refund.body)).toBe('plan_proposed');
+    const accepted = await shop.customer.action(caseNo, 'accept_plan', {});
+    expect(accepted.body.state).toBe('executing');
+    const seen = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body as { tasks: (Task & { dueAt: string | null })[] };
+    const open = seen.tasks.filter((x) => x.status === 'open');
+    expect(open.map((x) => x.type)).toEqual(['refund']);
+    expect(open[0]!.dueAt).not.toBeNull();
+    await payOpenRefunds(shop, caseNo);
+    expect((await view(shop, caseNo)).state).toBe('resolved');
+  });
+});

@@ -8,7 +8,7 @@ import type { Responsibility } from '../../shared/vocabulary.ts';
 import { dayWindowEnd } from '../policy/policy.calendar.ts';
 import type { PlanStep } from '../resolution/offer.schemas.ts';
 import { LAW } from '../policy/policy.law.ts';
-import { cancelEarlierPlans, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
+import { cancelEarlierPlans, goodsAlreadyBack, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
 
 const HOUR = 3_600_000;
 
@@ -68,7 +68,7 @@ function ownerFor(type: string, facts: CaseFacts): string {
  */
 export async function createPlanExecution(
   ctx: ActionContext,
-  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[] },
+  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[]; goodsBack: boolean },
 ): Promise<{ cancelledTaskIds: string[] }> {
   const { terms, facts } = plan;
   const cancelledTaskIds = await cancelEarlierPlans(ctx.trx, ctx.row.id, plan.offerId, ctx.now);
@@ -76,14 +76,19 @@ export async function createPlanExecution(
   const tasks: NewTask[] = tasksForTerms(terms).map((type) => ({
     type,
     ownerRole: ownerFor(type, facts),
-    // With a return, the clock starts when the goods arrive (set on receipt).
-    dueAt: terms.returnRequired ? null : taskDueAt(type, facts, ctx.now, calendar),
+    // With a return, the clock starts when the goods arrive (set on receipt); goods already back start it now.
+    dueAt: terms.returnRequired && !plan.goodsBack ? null : taskDueAt(type, facts, ctx.now, calendar),
     verification: TASK_VERIFICATION[type] ?? 'confirmation',
   }));
   tasks.push(...(plan.steps ?? []).map((step) => planStepTask(step, ctx.now)));
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
   await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
   return { cancelledTaskIds };
+}
+
+/** Whether a plan's return is already done: its goods are back with the seller (see goodsAlreadyBack). */
+export async function returnAlreadyDone(ctx: ActionContext, terms: OfferTerms): Promise<boolean> {
+  return terms.returnRequired && (await goodsAlreadyBack(ctx.trx, ctx.row.id));
 }
 
 /**

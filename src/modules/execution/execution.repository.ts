@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ledgerEntriesSettledBy, type LedgerLine } from '../resolution/resolution.rules.ts';
 import { assertNoRefundInDoubt } from './refund.repository.ts';
@@ -31,6 +31,28 @@ export async function insertTasks(db: Db, caseId: string, offerId: string | null
       })),
     )
     .execute();
+}
+
+/**
+ * Whether the case's goods came back and are still with the seller: received on this case and not
+ * sent out again since (repaired, or a replacement the customer now holds). A new plan after a
+ * reopen or a re-plan then does not ask for them a second time.
+ */
+export async function goodsAlreadyBack(db: Db, caseId: string): Promise<boolean> {
+  const last = await db
+    .selectFrom('case_events')
+    .select('type')
+    .where('case_id', '=', caseId)
+    .where((eb) =>
+      eb.or([
+        eb('type', '=', 'return_received'),
+        eb.and([eb('type', '=', 'task_completed'), sql<boolean>`data->>'taskType' in ('ship_back_repaired', 'ship_replacement')`]),
+      ]),
+    )
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.type === 'return_received';
 }
 
 export async function openTasks(db: Db, caseId: string) {

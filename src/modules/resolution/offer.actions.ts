@@ -9,7 +9,7 @@ import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.
 import { insertMessage } from '../cases/case.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
-import { createPlanExecution } from '../execution/execution.plan.ts';
+import { createPlanExecution, returnAlreadyDone } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
@@ -79,11 +79,16 @@ async function openOfferOrFail(ctx: ActionContext) {
   return offer;
 }
 
-async function acceptOffer(ctx: ActionContext, offerId: string, terms: OfferTerms, responsibility: Responsibility, steps: readonly PlanStep[] = []) {
+async function acceptOffer(
+  ctx: ActionContext,
+  accepted: { offerId: string; terms: OfferTerms; responsibility: Responsibility; steps?: readonly PlanStep[]; goodsBack: boolean },
+) {
+  const { offerId, terms, responsibility } = accepted;
   const facts = await caseFacts(ctx.trx, ctx.row);
   await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
-  const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms, responsibility, facts, steps });
-  return { caseChanges: { responsibility }, eventData: { offerId, terms, ...supersededTasks(cancelledTaskIds) } };
+  const { cancelledTaskIds } = await createPlanExecution(ctx, { ...accepted, facts });
+  const eventData = { offerId, terms, ...supersededTasks(cancelledTaskIds), ...(accepted.goodsBack ? { goodsAlreadyBack: true } : {}) };
+  return { caseChanges: { responsibility }, eventData };
 }
 
 /** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
@@ -188,11 +193,12 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     // A request grants the money back and no more (refunds above the refundable amount are violations).
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations, (field) => field.replace(/^terms\./, ''));
     const offerId = randomUUID();
+    const goodsBack = await returnAlreadyDone(ctx, requested.terms);
     return {
       command: {
         type: 'approve_request',
         offerId,
-        returnRequired: requested.terms.returnRequired,
+        returnRequired: requested.terms.returnRequired && !goodsBack,
         openTasks: tasksForTerms(requested.terms).length,
       },
       apply: async () => {
@@ -212,7 +218,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
         });
-        const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts });
+        const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts, goodsBack });
         return {
           reason: input.note ?? null,
           caseChanges: { responsibility },
@@ -317,9 +323,10 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const offer = await openOfferOrFail(ctx);
     const terms = toTerms(offer.terms as Partial<OfferTerms>);
     const steps = stepsOf(offer);
+    const goodsBack = await returnAlreadyDone(ctx, terms);
     return {
-      command: { type: 'accept_plan', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length + steps.length },
-      apply: () => acceptOffer(ctx, offer.id, terms, (offer.responsibility ?? 'no_fault') as Responsibility, steps),
+      command: { type: 'accept_plan', returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length + steps.length },
+      apply: () => acceptOffer(ctx, { offerId: offer.id, terms, responsibility: (offer.responsibility ?? 'no_fault') as Responsibility, steps, goodsBack }),
     };
   },
   reject_plan: async (ctx, input) => {
@@ -384,10 +391,11 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
         'en-US': "The counter-offer is above the approval limit; a supervisor must accept it",
       });
     }
+    const goodsBack = await returnAlreadyDone(ctx, terms);
     return {
-      command: { type: 'accept_counter_offer', returnRequired: terms.returnRequired, openTasks: tasksForTerms(terms).length },
+      command: { type: 'accept_counter_offer', returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length },
       apply: async () => ({
-        ...(await acceptOffer(ctx, counter.id, terms, responsibility)),
+        ...(await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, goodsBack })),
         caseChanges: { responsibility, pending_counter_offer_id: null, unanswered_customer_messages: 0 },
       }),
     };
