@@ -140,3 +140,21 @@ describe('no-reason return outside the window', () => {
     expect(exchange.status).toBe(201);
   });
 });
+
+describe('a no-reason return with return-shipping insurance (运费险)', () => {
+  it('puts the postage on the insurer, pays it back to the customer on the seller’s receipt, and leaves finance nothing to do', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00', shippingInsurance: true });
+    const created = await shop.customer.post('/api/v1/cases', request(shop));
+    const caseNo: string = created.body.caseNo;
+    expect(created.body.eligibility.items[0]).toMatchObject({ eligible: true, returnShippingPaidBy: 'insurer' });
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '中通', trackingNo: 'ZT1234567890', shippingFeeFen: 1000 });
+    type Line = { entryType: string; amountFen: number; borneBy: string; paidTo: string; status: string };
+    const insurance = async () => ((await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.ledger as Line[]).filter((l) => l.entryType === 'shipping_insurance');
+    expect(await insurance()).toEqual([expect.objectContaining({ amountFen: 1000, borneBy: 'insurer', paidTo: 'customer', status: 'planned' })]);
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    expect((await insurance()).map((l) => l.status)).toEqual(['executed']);
+    const tasks = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks as { type: string }[];
+    expect(tasks.map((x) => x.type)).toEqual(['refund']);
+  });
+});

@@ -130,6 +130,15 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         .where('direction', '=', 'return')
         .where('status', '<>', 'delivered')
         .execute();
+      // 运费险: the insurer pays the customer's postage once the seller has signed for the return,
+      // so the receipt settles the claim's line (nothing else would: no task of ours pays it).
+      await ctx.trx
+        .updateTable('ledger_entries')
+        .set({ status: 'executed' })
+        .where('case_id', '=', ctx.row.id)
+        .where('entry_type', '=', 'shipping_insurance')
+        .where('status', '=', 'planned')
+        .execute();
       const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
       for (const type of ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'compensation']) {
         await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, arrivedAt, calendar), [type]);
