@@ -367,6 +367,8 @@ export interface LedgerEntriesTable {
   offer_id: string | null;
   refund_id: string | null;
   created_at: Timestamp;
+  instrument: Generated<string>;
+  points: number | null;
 }
 
 export interface DB {

@@ -286,6 +286,30 @@ describe('points and quantities', () => {
     expect((await shop.agent.action(caseNo, 'propose_plan', points(10_000_000, { goodwillReason: '致歉' }))).body.state).toBe('plan_pending_approval');
   });
 
+  it('credits points as a task of their own with a ledger line naming them, apart from cash and coupons', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '包装破损' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const proposed = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'compensation', responsibility: 'merchant_error', terms: { keepItem: true, pointsAwarded: 800, couponFen: 1_000, cashFen: 500 },
+      basis: '致歉补偿', goodwillReason: '包装破损致歉',
+    });
+    expect(proposed.body.state, JSON.stringify(proposed.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('executing');
+    type Line = { entryType: string; instrument: string; points: number | null; amountFen: number; status: string };
+    const detail = async () => (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body as { tasks: { id: string; type: string }[]; ledger: Line[] };
+    const seen = await detail();
+    expect(seen.ledger.map((l) => [l.instrument, l.points, l.amountFen, l.status])).toEqual([
+      ['money', null, 500, 'planned'], ['coupon', null, 1_000, 'planned'], ['points', 800, 800, 'planned'],
+    ]);
+    // The customer sees what they will get, points included.
+    const mine = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.paymentsToCustomer as Line[];
+    expect(mine.map((l) => [l.instrument, l.points])).toEqual([['money', null], ['coupon', null], ['points', 800]]);
+    const task = seen.tasks.find((x) => x.type === 'compensation')!;
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id, proof: { reference: 'CP-2026-1' } })).body.state).toBe('resolved');
+    expect((await detail()).ledger.map((l) => l.status)).toEqual(['executed', 'executed', 'executed']);
+  });
+
   it('refuses a case for more units than were bought', async () => {
     const shop = await freshShop();
     const filed = await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 9 }], description: '换货' });

@@ -219,11 +219,13 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     // back, shipping insurance), planned or paid; who bears it stays with staff and the merchant.
     paymentsToCustomer: detail.ledger
       .filter((l) => l.paid_to === 'customer' && l.entry_type !== 'refund' && l.status !== 'cancelled')
-      .map((l) => ({ id: l.id, entryType: l.entry_type, amountFen: l.amount_fen, status: l.status })),
+      .map((l) => ({ id: l.id, entryType: l.entry_type, instrument: l.instrument, points: l.points, amountFen: l.amount_fen, status: l.status })),
     ledger: seesMoneyBearer
       ? detail.ledger.map((l) => ({
           id: l.id,
           entryType: l.entry_type,
+          instrument: l.instrument,
+          points: l.points,
           amountFen: l.amount_fen,
           currency: l.currency,
           borneBy: l.borne_by,

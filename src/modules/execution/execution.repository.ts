@@ -194,6 +194,8 @@ export async function insertLedgerLines(
         status: 'status' in l && l.status ? l.status : 'planned',
         offer_id: offerId,
         created_at: now,
+        instrument: 'instrument' in l && l.instrument ? l.instrument : 'money',
+        points: 'points' in l && l.points ? l.points : null,
       })),
     )
     .execute();

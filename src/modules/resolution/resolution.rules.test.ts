@@ -9,6 +9,7 @@ import {
   liableParty,
   type OfferTerms,
   plannedLedger,
+  pointsValueFen,
   refundableFen,
   refundedAgainstGoods,
   tasksForTerms,
@@ -46,7 +47,13 @@ describe('who bears what (VER-5)', () => {
       fc.property(arbTerms, arbResponsibility, arbSeller, (terms, responsibility, seller) => {
         const lines = plannedLedger(terms, responsibility, seller);
         const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
-        expect(total).toBe(terms.refundFen + terms.couponFen + terms.cashFen + terms.fraudCompensationFen);
+        expect(total).toBe(terms.refundFen + terms.couponFen + terms.cashFen + terms.fraudCompensationFen + pointsValueFen(terms.pointsAwarded));
+        // Each instrument of compensation is a line of its own; points carry their number.
+        const compensation = lines.filter((l) => l.entryType === 'compensation');
+        expect(compensation.map((l) => l.instrument)).toEqual(
+          [terms.cashFen > 0 && 'money', terms.couponFen > 0 && 'coupon', terms.pointsAwarded > 0 && 'points'].filter(Boolean),
+        );
+        expect(compensation.find((l) => l.instrument === 'points')?.points).toBe(terms.pointsAwarded || undefined);
         for (const line of lines) {
           expect(line.amountFen).toBeGreaterThan(0);
           expect(line.paidTo).toBe('customer');
@@ -74,7 +81,7 @@ describe('who bears what (VER-5)', () => {
         expect(tasks.includes('refund')).toBe(terms.refundFen > 0);
         expect(tasks.includes('ship_replacement')).toBe(terms.replacement || terms.reshipParts);
         expect(tasks.includes('repair')).toBe(terms.repair);
-        expect(tasks.includes('compensation')).toBe(terms.couponFen + terms.cashFen + terms.fraudCompensationFen > 0);
+        expect(tasks.includes('compensation')).toBe(terms.couponFen + terms.cashFen + terms.fraudCompensationFen + terms.pointsAwarded > 0);
         expect(new Set(tasks).size).toBe(tasks.length);
       }),
     );

@@ -248,6 +248,9 @@ export interface LedgerLine {
   borneBy: Party;
   paidTo: 'customer';
   reason: string;
+  /** How compensation is given (money when absent); points also carry their number. */
+  instrument?: 'money' | 'coupon' | 'points';
+  points?: number;
 }
 
 /** The money lines an accepted plan commits to, each naming who bears it and why. */
@@ -259,9 +262,18 @@ export function plannedLedger(terms: OfferTerms, responsibility: Responsibility,
   if (terms.refundFen > 0) {
     lines.push({ entryType: 'refund', amountFen: terms.refundFen, borneBy: payer === 'customer' ? seller : payer, paidTo: 'customer', reason: responsibility });
   }
-  const compensation = terms.couponFen + terms.cashFen;
-  if (compensation > 0) {
-    lines.push({ entryType: 'compensation', amountFen: compensation, borneBy: goodwillPayer, paidTo: 'customer', reason: responsibility });
+  // Each instrument is its own line: cash, coupons and points are paid by different systems.
+  if (terms.cashFen > 0) {
+    lines.push({ entryType: 'compensation', amountFen: terms.cashFen, borneBy: goodwillPayer, paidTo: 'customer', reason: responsibility, instrument: 'money' });
+  }
+  if (terms.couponFen > 0) {
+    lines.push({ entryType: 'compensation', amountFen: terms.couponFen, borneBy: goodwillPayer, paidTo: 'customer', reason: responsibility, instrument: 'coupon' });
+  }
+  if (terms.pointsAwarded > 0) {
+    lines.push({
+      entryType: 'compensation', amountFen: pointsValueFen(terms.pointsAwarded), borneBy: goodwillPayer, paidTo: 'customer', reason: responsibility,
+      instrument: 'points', points: terms.pointsAwarded,
+    });
   }
   if (terms.fraudCompensationFen > 0) {
     lines.push({ entryType: 'fraud_compensation', amountFen: terms.fraudCompensationFen, borneBy: seller, paidTo: 'customer', reason: 'fraud' });
@@ -302,6 +314,6 @@ export function tasksForTerms(terms: OfferTerms): ('refund' | 'ship_replacement'
   if (terms.refundFen > 0) tasks.push('refund');
   if (terms.replacement || terms.reshipParts) tasks.push('ship_replacement');
   if (terms.repair) tasks.push('repair', 'ship_back_repaired');
-  if (terms.couponFen + terms.cashFen + terms.fraudCompensationFen > 0) tasks.push('compensation');
+  if (terms.couponFen + terms.cashFen + terms.fraudCompensationFen + terms.pointsAwarded > 0) tasks.push('compensation');
   return tasks;
 }

@@ -166,7 +166,7 @@ export interface ReturnAddress {
 
 export interface CaseDetail extends CaseSummary {
   /** What the customer is paid besides refunds (compensation, 假一赔三, return fee back, insurance). */
-  paymentsToCustomer: { id: string; entryType: string; amountFen: number; status: string }[];
+  paymentsToCustomer: { id: string; entryType: string; instrument: string; points: number | null; amountFen: number; status: string }[];
   /** Shown to the buyer while the goods are to be sent back; null when the shop has sent none. */
   returnAddress: ReturnAddress | null;
   description: string;
@@ -192,7 +192,7 @@ export interface CaseDetail extends CaseSummary {
   offers: Offer[];
   tasks: Task[];
   refunds: { id: string; amountFen: number; currency: string; status: string; providerRef: string | null; createdAt: string; completedAt: string | null }[];
-  ledger?: { id: string; entryType: string; amountFen: number; currency: string; borneBy: string; paidTo: string; responsibility: string | null; reason: string; status: string }[];
+  ledger?: { id: string; entryType: string; instrument: string; points: number | null; amountFen: number; currency: string; borneBy: string; paidTo: string; responsibility: string | null; reason: string; status: string }[];
   shipments: Shipment[];
   /** SLA clocks the caller may see: staff all, a merchant its own, a customer theirs. */
   deadlines?: Deadline[];

@@ -81,6 +81,7 @@ export const vocabEnUS = {
   },
   refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
   ledgerStatus: { planned: 'Planned', executed: 'Executed', cancelled: 'Cancelled' },
+  instrument: { money: 'Cash', coupon: 'Coupon', points: 'Points' },
   entryType: {
     refund: 'Refund', return_shipping: 'Return shipping', compensation: 'Compensation', shipping_insurance: 'Return-shipping insurance',
     fraud_compensation: 'Triple compensation', price_difference: 'Price difference', shipping_reimbursement: 'Shipping reimbursement',

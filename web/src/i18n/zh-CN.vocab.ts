@@ -84,6 +84,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   },
   refundStatus: { pending: '处理中', succeeded: '已退款', failed: '失败' },
   ledgerStatus: { planned: '计划中', executed: '已执行', cancelled: '已取消' },
+  instrument: { money: '现金', coupon: '优惠券', points: '积分' },
   entryType: {
     refund: '退款', return_shipping: '退货运费', compensation: '补偿', shipping_insurance: '运费险',
     fraud_compensation: '假一赔三', price_difference: '价差', shipping_reimbursement: '运费报销',

@@ -7,6 +7,15 @@ import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatFen } from '../../lib/money.ts';
 
+type LedgerRow = { entryType: string; instrument: string; points: number | null };
+
+/** "补偿 · 积分 500": compensation names how it is given (cash, coupon, points). */
+function entryName(line: LedgerRow, word: ReturnType<typeof useWord>): string {
+  const name = word('entryType', line.entryType);
+  if (line.entryType !== 'compensation') return name;
+  return `${name} · ${word('instrument', line.instrument)}${line.points ? ` ${line.points}` : ''}`;
+}
+
 const STATUS_COLORS: Record<string, string> = { open: 'blue', done: 'green', succeeded: 'green', executed: 'green', failed: 'red', pending: 'gold', planned: 'default', cancelled: 'default' };
 
 function StatusTag({ group, status }: { group: string; status: string }) {
@@ -77,7 +86,7 @@ export function MoneyCard({ detail }: { detail: CaseDetail }) {
             dataSource={detail.paymentsToCustomer}
             data-testid="payments-to-customer"
             columns={[
-              { title: t('case.entryType'), dataIndex: 'entryType', render: (type: string) => word('entryType', type) },
+              { title: t('case.entryType'), key: 'entryType', render: (_: unknown, line: LedgerRow) => entryName(line, word) },
               { title: t('case.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
               { title: t('case.status'), dataIndex: 'status', render: (status: string) => <StatusTag group="ledgerStatus" status={status} /> },
             ]}
@@ -96,7 +105,7 @@ export function MoneyCard({ detail }: { detail: CaseDetail }) {
             dataSource={detail.ledger}
             locale={{ emptyText: t('case.noLedger') }}
             columns={[
-              { title: t('case.entryType'), dataIndex: 'entryType', render: (type: string) => word('entryType', type) },
+              { title: t('case.entryType'), key: 'entryType', render: (_: unknown, line: LedgerRow) => entryName(line, word) },
               { title: t('case.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
               { title: t('case.borneBy'), dataIndex: 'borneBy', render: (party: string) => word('party', party) },
               { title: t('case.paidTo'), dataIndex: 'paidTo', render: (party: string) => word('party', party) },
