@@ -115,7 +115,7 @@ export type Client = ReturnType<typeof client>;
 /** A fresh shop (merchant, customer, staff, products, a delivered order) unique to the caller. */
 export async function makeShop(
   t: TestApp,
-  options: { signedAt?: string; platformOperated?: boolean; shippingInsurance?: boolean; flags?: string[]; category?: string; priceFen?: number } = {},
+  options: { signedAt?: string; platformOperated?: boolean; shippingInsurance?: boolean; flags?: string[]; category?: string; priceFen?: number; quantity?: number } = {},
 ) {
   const id = randomUUID().slice(0, 8);
   const { db } = t.runtime.deps.database;
@@ -141,6 +141,7 @@ export async function makeShop(
     warrantyMonths: 12,
     flags: options.flags ?? [],
   });
+  const quantity = options.quantity ?? 1;
   const placedAt = new Date(new Date(options.signedAt ?? '2026-11-08T15:00:00+08:00').getTime() - 3 * 86_400_000);
   const orderId = await put(`/api/v1/integration/orders/o-${id}`, {
     orderNo: `DD${id}`,
@@ -148,10 +149,10 @@ export async function makeShop(
     merchantExternalId: `m-${id}`,
     status: 'paid',
     placedAt: placedAt.toISOString(),
-    totalFen: priceFen,
+    totalFen: priceFen * quantity,
     shippingInsurance: options.shippingInsurance ?? false,
-    items: [{ externalId: '1', productExternalId: `p-${id}`, quantity: 1, unitPriceFen: priceFen, paidFen: priceFen }],
-    payments: [{ externalId: `pay-${id}`, method: 'alipay', amountFen: priceFen, paidAt: placedAt.toISOString() }],
+    items: [{ externalId: '1', productExternalId: `p-${id}`, quantity, unitPriceFen: priceFen, paidFen: priceFen * quantity }],
+    payments: [{ externalId: `pay-${id}`, method: 'alipay', amountFen: priceFen * quantity, paidAt: placedAt.toISOString() }],
   });
   await put(`/api/v1/integration/shipments/s-${id}`, {
     orderExternalId: `o-${id}`,

@@ -313,6 +313,23 @@ describe('the same units asked for twice (IN-8)', () => {
     await shop.customer.action(ret.body.caseNo, 'withdraw', {});
     expect((await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: item, description: '换一个' })).status).toBe(201);
   });
+
+  it('files the other units of a line as a claim of their own, links a repeat of the same units, and refuses more than were bought', async () => {
+    const shop = await makeShop(t, { quantity: 3 });
+    const ret = (quantity: number) => ({ kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity }], description: '不想要了' });
+    const first = await shop.customer.post('/api/v1/cases', ret(1));
+    expect(first.status).toBe(201);
+    const repeat = await shop.customer.post('/api/v1/cases', ret(1));
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.duplicateOf).toBe(first.body.caseNo);
+    const others = await shop.customer.post('/api/v1/cases', ret(2));
+    expect(others.status, JSON.stringify(others.body)).toBe(201);
+    expect(others.body.caseNo).not.toBe(first.body.caseNo);
+    expect((await shop.customer.get(`/api/v1/cases/${others.body.caseNo}`)).body.items[0].quantity).toBe(2);
+    const tooMany = await shop.customer.post('/api/v1/cases', ret(3));
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.type).toBe('/problems/item-in-open-case');
+  });
 });
 
 describe('a request about a whole order (no items)', () => {

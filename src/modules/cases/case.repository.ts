@@ -86,12 +86,15 @@ export function caseItemsInsert(items: { caseId: string; orderItemId: string; qu
 }
 
 /**
- * IN-8: the duplicate slot of a request, "an open case of this kind for these items of this
- * customer"; the partial unique index on cases.open_dedupe_key lets one open case hold it.
- * A request about no order item has none.
+ * IN-8: the duplicate slot of a request, "an open case of this kind for these units of these items
+ * of this customer"; the partial unique index on cases.open_dedupe_key lets one open case hold it.
+ * The quantities are part of it: a request for the other units of a line is a claim of its own
+ * (judged against what was bought), not a repeat of the first. A request about no order item has none.
  */
-export function dedupeKeyOf(customerId: string, kind: string, orderItemIds: readonly string[]): string | null {
-  return orderItemIds.length > 0 ? `${customerId}:${kind}:${[...orderItemIds].sort().join(',')}` : null;
+export function dedupeKeyOf(customerId: string, kind: string, items: readonly { orderItemId: string; quantity: number }[]): string | null {
+  // Sorted by code unit, as migration 0030 sorts with collate "C".
+  const parts = items.map((i) => `${i.orderItemId}x${i.quantity}`).sort();
+  return parts.length > 0 ? `${customerId}:${kind}:${parts.join(',')}` : null;
 }
 
 export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
@@ -100,8 +103,8 @@ export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<Case
 
 /** The duplicate slot a case's own request would hold, from its customer, kind and items. */
 export async function dedupeKeyOfCase(db: Db, row: Pick<CaseRow, 'id' | 'customer_id' | 'kind'>): Promise<string | null> {
-  const items = await db.selectFrom('case_items').select('order_item_id').where('case_id', '=', row.id).execute();
-  return dedupeKeyOf(row.customer_id, row.kind, items.map((i) => i.order_item_id));
+  const items = await db.selectFrom('case_items').select(['order_item_id', 'quantity']).where('case_id', '=', row.id).execute();
+  return dedupeKeyOf(row.customer_id, row.kind, items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })));
 }
 
 /**
