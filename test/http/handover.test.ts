@@ -31,6 +31,11 @@ describe('moving a case by hand between merchant and platform', () => {
     expect(running(await view(shop.supervisor, caseNo))).toEqual(['first_response:platform', 'plan_due:platform']);
     expect((await shop.supervisor.action(caseNo, 'assign', { queue: 'merchant' })).status).toBe(200);
     expect(running(await view(shop.supervisor, caseNo))).toEqual(['first_response:merchant', 'merchant_review:merchant']);
+    // The merchant is told both times, and no other merchant is.
+    const told = async (who: Shop['merchant']) =>
+      ((await who.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[]).filter((n) => n.caseNo === caseNo).map((n) => n.type);
+    expect(await told(shop.merchant)).toEqual(['case_handed_to_merchant', 'case_taken_by_platform', 'case_routed']);
+    expect(await told((await freshShop()).merchant)).toEqual([]);
   });
 });
 
