@@ -87,6 +87,30 @@ describe('triage after intake', () => {
     expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.severity).toBe('L2');
   });
 
+  it('reads every text the customer writes: a repeated request, an evidence note', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const first = (await file(shop, '音箱有杂音，申请退货', 'return_refund', 'quality')).body.caseNo as string;
+    const repeat = await file(shop, '音箱充电时冒烟起火了，我已经投诉到12315了', 'return_refund', 'quality');
+    expect(repeat.body.duplicateOf).toBe(first);
+    let staff = await graded(shop, first);
+    expect(staff).toMatchObject({ severity: 'L1' });
+    expect(staff.mediaFlag).not.toBeNull();
+    expect(staff.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['duplicate_request_linked', 'media_flagged', 'triage_raised']));
+
+    const other = await makeShop(t, { platformOperated: true });
+    const caseNo = (await file(other, '充电宝充不进电', 'return_refund', 'quality')).body.caseNo as string;
+    await other.agent.action(caseNo, 'start_investigation', {});
+    expect((await other.agent.action(caseNo, 'request_evidence', { question: '请拍一张充电宝的照片' })).status).toBe(200);
+    expect((await graded(other, caseNo)).queue).not.toBe('supervisors');
+    const provided = await other.customer.action(caseNo, 'provide_evidence', { note: '充电宝鼓包冒烟了，差点起火，孩子手被烫伤' });
+    expect(provided.status).toBe(200);
+    staff = await graded(other, caseNo);
+    expect(staff.severity).toBe('L1');
+    expect(staff.timeline.find((e: { type: string }) => e.type === 'triage_raised').data).toMatchObject({ action: 'provide_evidence', to: { severity: 'L1' } });
+    // Routed again as a message would be: an L1 case goes to the supervisors.
+    expect(staff.queue).toBe('supervisors');
+  });
+
   it('staff override category and severity with a reason; customers cannot', async () => {
     const shop = await makeShop(t);
     const caseNo: string = (await file(shop, '收到的颜色和图片不一样', 'exchange', 'not_as_described')).body.caseNo;

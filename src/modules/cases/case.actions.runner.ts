@@ -19,6 +19,7 @@ import { type CaseEventInput, findCaseById, findCaseByNo } from './case.reposito
 import { recordCaseEvents } from './case.events.ts';
 import { type Accepted, type CaseCommand, decide, isOpenState, type CaseState } from './case.state.ts';
 import { mayWriteToCustomer } from './case.voice.ts';
+import { customerTextOf, readCustomerText, rerouteIfRaised } from './case.customer-text.ts';
 
 export interface ActionContext {
   trx: Kysely<DB>;
@@ -154,7 +155,14 @@ async function runPass<I>(
             ? [{ type: 'collaboration_withdrawn', fromState: decision!.to, toState: decision!.to, reason: null, data: { requestIds: withdrawnRequests } }]
             : []),
         ];
-        const version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
+        // TR-2, RISK-5: a customer's reason or note is read as a message is (a threat, a safety word).
+        if (actor.role === 'customer') {
+          const read = await readCustomerText(trx, { ...row, ...changes } as CaseRow, customerTextOf(action.input), row.channel, now, { action: action.type });
+          Object.assign(changes, read.changes);
+          events.push(...read.events);
+        }
+        let version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
+        version = await rerouteIfRaised(deps, trx, row, changes, version);
         if (toCompliance) await notify(trx, complianceNotice(row, version, now));
         await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: eventType });
         if (applied.after) await applied.after((await findCaseById(trx, row.id)) ?? row);

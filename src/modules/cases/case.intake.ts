@@ -10,6 +10,7 @@ import type { OrderItemFacts } from '../orders/index.ts';
 import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
 import { dedupeKeyOf, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
+import { readCustomerText, rerouteIfRaised } from './case.customer-text.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import { overclaimedItem } from './case.claims.ts';
@@ -221,16 +222,20 @@ export async function linkDuplicate(
 ): Promise<{ status: number; body: CreateCaseResult }> {
   const existing = dedupeKey ? await findOpenCaseByDedupeKey(trx, dedupeKey) : undefined;
   if (!existing) throw new Error('dedupe conflict without an open case');
-  await insertMessage(trx, { caseId: existing.id, actor, visibility: 'public', channel: input.channel, body: input.description, now });
-  const version = await recordCaseEvents(
+  const messageId = await insertMessage(trx, { caseId: existing.id, actor, visibility: 'public', channel: input.channel, body: input.description, now });
+  // The repeat's text is read as a message is: "it caught fire, I went to 12315" raises the open case.
+  const read = actor.role === 'customer' ? await readCustomerText(trx, existing, input.description, input.channel, now, { messageId }) : { changes: {}, events: [] };
+  const changes = { ...read.changes, ...(actor.role === 'customer' ? { unanswered_customer_messages: existing.unanswered_customer_messages + 1 } : {}) };
+  let version = await recordCaseEvents(
     deps,
     trx,
     existing,
     actor,
-    [{ type: 'duplicate_request_linked', fromState: existing.state, toState: existing.state, data: { channel: input.channel } }],
+    [{ type: 'duplicate_request_linked', fromState: existing.state, toState: existing.state, data: { channel: input.channel } }, ...read.events],
     now,
-    actor.role === 'customer' ? { unanswered_customer_messages: existing.unanswered_customer_messages + 1 } : {},
+    changes,
   );
+  version = await rerouteIfRaised(deps, trx, existing, changes, version);
   await deps.jobs.send(trx, 'case-event', { caseId: existing.id, seq: version, type: 'duplicate_request_linked' });
   const fresh = await findCaseById(trx, existing.id);
   const queues = await cachedQueues(trx);

@@ -8,17 +8,12 @@ import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertAcceptsChanges, assertCanWriteOnCase } from './case.access.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
-import { assertMayWriteToCustomer, externalVoiceNotices, isExternalVoice, mediaFlagFromMessage } from './case.voice.ts';
-import { notifyMany } from '../notifications/notifications.repository.ts';
+import { assertMayWriteToCustomer, isExternalVoice } from './case.voice.ts';
+import { readCustomerText, rerouteIfRaised } from './case.customer-text.ts';
 import { findCaseByNo, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import type { CaseEventInput } from './case.repository.ts';
-import { triageMessage } from './case.triage.ts';
-import { routeCase } from '../routing/routing.service.ts';
-import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { CaseRow } from '../../db/schema.ts';
-import type { Severity } from '../../shared/vocabulary.ts';
-import type { Emotion, Priority } from '../triage/triage.vocabulary.ts';
 import type { MessageInput } from './case.schemas.ts';
 
 export interface MessageResult {
@@ -60,38 +55,14 @@ export async function addMessage(
         { type: input.visibility === 'internal' ? 'internal_note_added' : 'message_added', fromState: row.state, toState: row.state, data: { messageId: id, channel: input.channel } },
       ];
       const changes: Partial<CaseRow> = { unanswered_customer_messages: unanswered };
-      // RISK-5: the customer says media or a regulator is now involved: one voice from here on.
-      const mediaFlag = actor.role === 'customer' && !row.media_flag ? mediaFlagFromMessage(input.body, now) : null;
-      if (mediaFlag) {
-        changes.media_flag = JSON.stringify(mediaFlag) as never;
-        events.push({ type: 'media_flagged', fromState: row.state, toState: row.state, data: { messageId: id, ...mediaFlag }, actor: SYSTEM_ACTOR });
-        await notifyMany(trx, externalVoiceNotices(row, now));
-      }
-      // TR-2: what the customer writes later can raise the case (a safety word, a threat, anger).
+      // TR-2, RISK-5: what the customer writes later can raise the case or put it under one voice.
       if (actor.role === 'customer') {
-        const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
-        const raised = triageMessage(
-          { severity: row.severity as Severity, emotion: row.emotion as Emotion, priority: row.priority as Priority },
-          { body: input.body, channel: input.channel, tier: customer?.tier ?? null },
-        );
-        if (raised) {
-          const before = (row.triage ?? {}) as { reasons?: unknown[] };
-          const triage = { ...before, severity: raised.severity, emotion: raised.emotion, priority: raised.priority, reasons: [...(before.reasons ?? []), ...raised.reasons] };
-          Object.assign(changes, { severity: raised.severity, emotion: raised.emotion, priority: raised.priority, triage: JSON.stringify(triage) });
-          events.push({
-            type: 'triage_raised',
-            fromState: row.state,
-            toState: row.state,
-            data: { messageId: id, from: { severity: row.severity, emotion: row.emotion, priority: row.priority }, to: { severity: raised.severity, emotion: raised.emotion, priority: raised.priority }, reasons: raised.reasons },
-            actor: SYSTEM_ACTOR,
-          });
-        }
+        const read = await readCustomerText(trx, row, input.body, input.channel, now, { messageId: id });
+        Object.assign(changes, read.changes);
+        events.push(...read.events);
       }
       let version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
-      if (changes.severity && changes.severity !== row.severity) {
-        const fresh = await findCaseByNo(trx, caseNo, true);
-        if (fresh) version = (await routeCase(deps, trx, fresh, { reason: 'severity_changed' })).version ?? version;
-      }
+      version = await rerouteIfRaised(deps, trx, row, changes, version);
       await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: 'message_added' });
       return { status: 201, body: { id, caseNo: row.case_no, visibility: input.visibility, createdAt: now.toISOString() } };
     }),

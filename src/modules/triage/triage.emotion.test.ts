@@ -17,6 +17,8 @@ describe('high emotion (S4 step 1.2)', () => {
     ['emotion.insult', 'This is a scam'],
     ['emotion.insult', 'Your support team are useless idiots'],
     ['emotion.anger', '气死我了，沟通了一个小时'],
+    ['emotion.anger', '我非常生气，等了四十分钟没人接'],
+    ['emotion.anger', 'I am very angry about this'],
     ['emotion.anger', '客服这是什么态度'],
     ['emotion.anger', '我对处理结果非常不满'],
     ['emotion.anger', 'This is completely unacceptable'],

@@ -22,8 +22,8 @@ export const EMOTION_RULES: readonly PatternRule[] = [
   {
     id: 'emotion.anger',
     patterns: [
-      /气死|(?<!空)气炸|太过分|过分了|欺人太甚|忍无可忍|受够了|岂有此理|什么态度|人话|欺负|敷衍|离谱|丧良心|没良心|再也不(买|来|会)|非常不满|极度不满|愤怒|火大|崩溃|烦死|要人命|吓死/,
-      /\bunacceptable\b|\boutrageous\b|\bunbelievable\b|\bridiculous\b|\bfurious\b|\blivid\b|\bfed up\b|\bsick (and tired )?of\b|\bnever (buying|again|shopping|ordering)\b|\bworst\b|\bhow dare\b|\bdisgrace\b/,
+      /气死|(?<!空)气炸|太过分|过分了|欺人太甚|忍无可忍|受够了|岂有此理|什么态度|人话|欺负|敷衍|离谱|丧良心|没良心|再也不(买|来|会)|非常不满|极度不满|愤怒|(?<!不)生气|很气|火大|崩溃|烦死|要人命|吓死/,
+      /\bunacceptable\b|\boutrageous\b|\bunbelievable\b|\bridiculous\b|\bfurious\b|\blivid\b|\b(very |so |really |extremely )?angry\b|\bpissed( off)?\b|\bfed up\b|\bsick (and tired )?of\b|\bnever (buying|again|shopping|ordering)\b|\bworst\b|\bhow dare\b|\bdisgrace\b/,
     ],
     text: { 'zh-CN': '明显的愤怒或不满表达', 'en-US': 'Explicit anger' },
   },

@@ -101,6 +101,22 @@ describe('media and regulators: involvement is L1, a threat is L2 (TR-2)', () =>
     },
   );
 
+  it.each([
+    '取件请联系 13812315678',
+    '运单号 SF1231578902，麻烦查一下',
+    '订单号 2026112315000123 的商品有划痕',
+    '听说空调有召回新闻了，我这台需要检修吗？',
+    '看到你们的新闻说可以以旧换新',
+    '我不是要投诉12315，只是想尽快换货',
+    '12315能管这种事吗',
+  ])('a number that contains a hotline, news that is not the press, a denied or asked step is not a regulator: "%s"', (text) => {
+    expect(rules(text).filter((r) => r.includes('authority'))).toEqual([]);
+  });
+
+  it.each(['我要上新闻曝光你们', '不解决我就找新闻媒体'])('the press as a threat is L2: "%s"', (text) => {
+    expect(rules(text)).toContain('l2.threat.authority');
+  });
+
   it.each(['在抖音直播间买的衣服，尺码偏小', '家里有烟雾报警器', '工商银行的卡付不了款'])('a platform or bank name is not a regulator: "%s"', (text) => {
     expect(severity(text).severity).toBe('L3');
   });

@@ -77,7 +77,9 @@ function affirmed(text: string, hit: Hit): boolean {
 
 // Media and regulators (TR-2 L1 when already involved, L2 when only threatened).
 const AUTHORITY = [
-  /12315|12345|消协|消费者协会|市场监管|市监局|工商(局|部门|所)|监管部门|质监|网信办|人民银行|银保监|金融监管|黑猫投诉|记者|媒体|电视台|报社|新闻|热搜|曝光|网警|民警|警方|警察|派出所|报警(?!器)/,
+  // The hotlines only as numbers of their own (13812315678, SF1231578902 are not 12315); 新闻 only
+  // as the press (上新闻, 新闻媒体), not "news of a recall" or "your news said".
+  /(?<!\d)(12315|12345)(?!\d)|消协|消费者协会|市场监管|市监局|工商(局|部门|所)|监管部门|质监|网信办|人民银行|银保监|金融监管|黑猫投诉|记者|媒体|电视台|报社|(上|找|捅到|发到|登)新闻|新闻(媒体|记者|热线|频道|台|曝光)|热搜|曝光|网警|民警|警方|警察|派出所|报警(?!器)/,
   /(发到|发在|发了?|上了?)(微博|抖音|小红书|朋友圈|网上)|(微博|抖音|小红书)(上)?(曝光|热搜)/,
   /\bftc\b|attorney general|trading standards|consumer (protection|affairs|association|council|agency|rights)|better business bureau|\bbbb\b|data protection (authority|commissioner|office)|\bregulators?\b|\bpolice\b|\bjournalists?\b|\breporters?\b|\bthe press\b|\bmedia\b|\b(tv|news) station\b|\bnewspaper\b|\blocal (paper|news)\b|went viral/,
 ];
@@ -86,6 +88,8 @@ const INVOLVED_BEFORE = /已经|已|刚刚|刚才|\balready\b|\b(have|has|had|i'
 const INVOLVED_AFTER = /^[^,。!?]{0,40}(已经|已|受理|立案|介入|联系(过)?我|来过|采访|报道|播放|热搜|笔录|打电话来|核实|调查|转给|already|contacted me|interviewed|opened|investigat|involved|picked up|views)/;
 /** Only threatened: 不解决就去12315 / 我要曝光 / if … I'll report you. */
 const THREAT = /要|会(?!员)|就|准备|打算|将|再不|不然|否则|如果|要是|不给|不解决|不处理|考虑|等着|直接去|\b(will|'ll|going to|gonna|unless|if|otherwise|or else|or i|next step)\b/;
+/** A denied step: 我不是要投诉到 / 不想找 / 没打算报 (the hotline or office follows). */
+const AUTHORITY_DENIED = /(不是|不会|没有|没|不想|不打算|没打算|并不|并没有)(要|想|打算)?(去)?(投诉(到|给)?|找|打给?|联系|报给?|向)?$/;
 /** A weak sign the step was taken: a 了 right after (我投诉到12315了). */
 const DONE_AFTER = /^[^,。!?]{0,6}了/;
 
@@ -117,6 +121,8 @@ export function authoritySignals(text: string): { involved: string[]; threatened
   const threatened: string[] = [];
   for (const hit of hits(AUTHORITY, text)) {
     const { before, after } = clauseAround(text, hit);
+    // 我不是要投诉12315 / 12315能管吗: neither a step taken nor a threat.
+    if (AUTHORITY_DENIED.test(before) || !affirmed(text, hit)) continue;
     const strong = INVOLVED_BEFORE.test(before) || INVOLVED_AFTER.test(after);
     if (strong || (!THREAT.test(before) && DONE_AFTER.test(after))) involved.push(hit.word);
     else threatened.push(hit.word);
