@@ -44,7 +44,7 @@ const NUMBER_CLAUSES: readonly NumberClause[] = [
   { path: 'qualityExchange.days', label: { 'zh-CN': '质量问题换货期限', 'en-US': 'Quality exchange window' }, unit: 'days', get: (r) => r.qualityExchange.days, generous: 'higher' },
   { path: 'notAsDescribed.days', label: { 'zh-CN': '描述不符退货期限', 'en-US': 'Not-as-described return window' }, unit: 'days', get: (r) => r.notAsDescribed.days, generous: 'higher' },
   { path: 'logisticsClaim.days', label: { 'zh-CN': '物流破损/少件申报期限', 'en-US': 'Transit damage / missing item claim window' }, unit: 'days', get: (r) => r.logisticsClaim.days, generous: 'higher' },
-  { path: 'repair.warrantyFallbackMonths', label: { 'zh-CN': '默认保修期', 'en-US': 'Default warranty period' }, unit: 'months', get: (r) => r.repair.warrantyFallbackMonths, generous: 'higher' },
+  { path: 'repair.warrantyFallbackMonths', label: { 'zh-CN': '默认保修期（三包商品未提供保修期时）', 'en-US': 'Default warranty period (三包 goods sent without one)' }, unit: 'months', get: (r) => r.repair.warrantyFallbackMonths, generous: 'higher' },
   { path: 'repair.failedRepairsBeforeReplacement', label: { 'zh-CN': '换货或退货前的修理次数', 'en-US': 'Failed repairs before replacement or refund' }, unit: 'repairs', get: (r) => r.repair.failedRepairsBeforeReplacement, generous: 'lower' },
   { path: 'reship.days', label: { 'zh-CN': '缺件补发申请期限', 'en-US': 'Missing-part reship window' }, unit: 'days', get: (r) => r.reship.days, generous: 'higher' },
   { path: 'priceProtection.days', label: { 'zh-CN': '价格保护期限', 'en-US': 'Price protection window' }, unit: 'days', get: (r) => r.priceProtection.days, generous: 'higher', when: (r) => r.priceProtection.enabled },

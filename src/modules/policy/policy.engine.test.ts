@@ -263,11 +263,18 @@ describe('repair', () => {
 
   it('falls back to the policy warranty, clamping to the month end, and knows products without warranty', () => {
     const d = evaluateEligibility(
-      makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: null }, rules: { repair: { warrantyFallbackMonths: 1, failedRepairsBeforeReplacement: 2 } }, delivery: { signedAt: cst('2026-01-31T10:00:00') }, now: cst('2026-02-28T23:00:00') }),
+      makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: null, flags: ['warranty_goods'] }, rules: { repair: { warrantyFallbackMonths: 1, failedRepairsBeforeReplacement: 2 } }, delivery: { signedAt: cst('2026-01-31T10:00:00') }, now: cst('2026-02-28T23:00:00') }),
     );
     expect(d.eligible).toBe(true);
     expect(d.deadline).toEqual(cst('2026-02-28T23:59:59.999'));
     expect(codes(evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: 0 } })))).toEqual(['no_warranty']);
+  });
+
+  it('gives the default warranty only to 三包 goods: fresh food or clothes the shop sent no warranty for have none', () => {
+    for (const flags of [[], ['perishable'], ['perishable', 'warranty_goods']] as const) {
+      const d = evaluateEligibility(makeInput({ kind: 'repair', reason: 'quality', product: { warrantyMonths: null, flags: [...flags] } }));
+      expect(codes(d), flags.join()).toEqual(['no_warranty']);
+    }
   });
 
   it('offers a free repair for a fault only, and points to one only for a quality problem', () => {

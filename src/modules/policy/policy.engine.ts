@@ -6,7 +6,7 @@ import type { CaseKind, Party, RequestReason } from '../../shared/vocabulary.ts'
 import { DEFAULT_TIME_ZONE, localDate } from '../../shared/time.ts';
 import { dayWindowEnd, monthWindowEnd } from './policy.calendar.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
-import { type PolicyRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
+import { type PolicyRules, sellerPaysNoReasonShipping, warrantyMonthsOf } from './policy.rules.ts';
 import type { EligibilityDecision, EligibilityInput, RefundTiming, ReturnShipping } from './policy.types.ts';
 import { nameOfCategory, REASONS } from './policy.reasons.ts';
 import type { EligibilityPath, EligibilityReason, WindowAnchor } from './policy.reasons.ts';
@@ -113,7 +113,7 @@ function noReasonWindow(ctx: Ctx, path: EligibilityPath, signedAt: Date): MaybeS
  * (部分商品修理更换退货责任规定: 换货后的三包有效期自换货之日起重新计算).
  */
 function warrantyWindow(ctx: Ctx, signedAt: Date): { months: number; open: boolean; deadline: Date | null; reason: EligibilityReason } {
-  const months = ctx.input.product.warrantyMonths ?? ctx.rules.repair.warrantyFallbackMonths;
+  const months = warrantyMonthsOf(ctx.input.product, ctx.rules);
   if (months <= 0) return { months, open: false, deadline: null, reason: REASONS.noWarranty() };
   const replacedAt = ctx.input.history?.replacedAt ?? null;
   const replaced = replacedAt !== null && replacedAt.getTime() > signedAt.getTime();

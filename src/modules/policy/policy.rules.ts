@@ -151,3 +151,14 @@ export const PLATFORM_BASELINE: PolicyRules = {
 export function sellerPaysNoReasonShipping(rules: Pick<PolicyRules, 'freeReturnShipping' | 'noReasonReturn'>): boolean {
   return rules.freeReturnShipping || !rules.noReasonReturn.buyerPaysShipping;
 }
+
+/**
+ * POL-11: the warranty of a product. The shop's own figure when it sent one; otherwise the default
+ * only for 三包 goods (flagged warranty_goods) and never for perishables: fresh salmon or jeans
+ * the shop sent no warranty for have none.
+ */
+export function warrantyMonthsOf(product: { flags: readonly ProductFlag[]; warrantyMonths: number | null }, rules: Pick<PolicyRules, 'repair'>): number {
+  if (product.warrantyMonths !== null) return Math.max(0, product.warrantyMonths);
+  if (product.flags.includes('perishable') || !product.flags.includes('warranty_goods')) return 0;
+  return rules.repair.warrantyFallbackMonths;
+}

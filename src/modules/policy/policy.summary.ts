@@ -2,7 +2,7 @@
 // Day counts use the same statutory floors as the engine, so the page never promises less than a case gets.
 import type { CaseKind, LocalizedText, Party, ProductFlag } from '../../shared/vocabulary.ts';
 import { ALWAYS_EXCLUDED_FLAGS, LAW, STATUTORY_EXCLUDABLE_FLAGS } from './policy.law.ts';
-import { type NoReasonStartEvent, type PolicyRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
+import { type NoReasonStartEvent, type PolicyRules, sellerPaysNoReasonShipping, warrantyMonthsOf } from './policy.rules.ts';
 import { nameOfCategory } from './policy.reasons.ts';
 
 export interface KindSummary {
@@ -67,7 +67,7 @@ export function summarizeProductPolicy(
 
   const qualityReturnDays = Math.max(rules.qualityReturn.days, LAW.qualityReturnDays);
   const qualityExchangeDays = Math.max(rules.qualityExchange.days, product.flags.includes('warranty_goods') ? LAW.qualityExchangeDays : 0);
-  const warrantyMonths = Math.max(0, product.warrantyMonths ?? rules.repair.warrantyFallbackMonths);
+  const warrantyMonths = warrantyMonthsOf(product, rules);
   const repairsBeforeReplacement = Math.max(1, Math.min(rules.repair.failedRepairsBeforeReplacement, LAW.failedRepairsBeforeReplacement));
   const sellerParty: Party = seller.isPlatform ? 'platform' : 'merchant';
   const noReasonPayer: Party = sellerPaysNoReasonShipping(rules) ? sellerParty : 'customer';
