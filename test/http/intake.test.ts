@@ -30,18 +30,31 @@ async function countCases(shop: Shop): Promise<number> {
   return Number(row.n);
 }
 
+describe('the channel a request came in by', () => {
+  it('is a self-service one for a customer: phone or API is what staff and the shop system record', async () => {
+    const shop = await makeShop(t);
+    for (const channel of ['phone', 'api', 'email']) {
+      const refused = await shop.customer.post('/api/v1/cases', body(shop, { channel }));
+      expect(refused.status).toBe(422);
+      expect(refused.body.field).toBe('channel');
+    }
+    expect(await countCases(shop)).toBe(0);
+    expect((await shop.agent.post('/api/v1/cases', body(shop, { channel: 'phone' }))).status).toBe(201);
+  });
+});
+
 describe('duplicates (IN-8)', () => {
   it('links a second request for the same item and kind to the open case instead of creating one', async () => {
     const shop = await makeShop(t);
     const first = await shop.customer.post('/api/v1/cases', body(shop));
     expect(first.status).toBe(201);
-    const second = await shop.customer.post('/api/v1/cases', body(shop, { description: '补充：右下角也有坏点', channel: 'chat' }));
+    const second = await shop.customer.post('/api/v1/cases', body(shop, { description: '补充：右下角也有坏点', channel: 'app' }));
     expect(second.status).toBe(200);
     expect(second.body.caseNo).toBe(first.body.caseNo);
     expect(second.body.duplicateOf).toBe(first.body.caseNo);
     expect(await countCases(shop)).toBe(1);
     const detail = await shop.agent.get(`/api/v1/cases/${first.body.caseNo}`);
-    expect(detail.body.messages.map((m: { body: string; channel: string }) => [m.channel, m.body])).toContainEqual(['chat', '补充：右下角也有坏点']);
+    expect(detail.body.messages.map((m: { body: string; channel: string }) => [m.channel, m.body])).toContainEqual(['app', '补充：右下角也有坏点']);
     expect(detail.body.timeline.map((e: { type: string }) => e.type)).toContain('duplicate_request_linked');
     expect(detail.body.unansweredCustomerMessages).toBe(1);
   });

@@ -62,6 +62,16 @@ describe('triage at intake', () => {
   });
 });
 
+describe('membership tier (TR-5)', () => {
+  it('counts for a request about a whole order too', async () => {
+    const shop = await makeShop(t);
+    const filed = await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'logistics', orderNo: shop.orderNo, items: [], description: '快递员态度不好' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const reasons: Reason[] = (await graded(shop, filed.body.caseNo)).triage.reasons;
+    expect(reasons.find((r) => r.rule === 'priority.tier')?.matched).toEqual(['gold']);
+  });
+});
+
 describe('triage after intake', () => {
   it('a customer threatening 12315 raises the case to L2, and the L3 clock stops', async () => {
     // Sold by the platform: frontline's L3 clock runs on it (a merchant's case runs the merchant's).

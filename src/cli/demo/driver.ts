@@ -3,6 +3,7 @@
 // (and approved), accepted, the goods go back, are inspected, tasks are done with their proof,
 // the result is notified and confirmed, and old cases are archived. It stops at the case's
 // final state; every refusal stops the seed.
+import { SELF_SERVICE_CHANNELS } from '../../shared/vocabulary.ts';
 import type { CaseState } from '../../modules/cases/case.state.ts';
 import { EMPTY_TERMS, type OfferTerms, tasksForTerms } from '../../modules/resolution/resolution.rules.ts';
 import type { ManualClock } from '../../shared/clock.ts';
@@ -46,7 +47,6 @@ const TASK_ORDER = ['refund', 'shipping_reimbursement', 'ship_replacement', 'rep
 /** Money tasks, done by finance; the others by whoever ships and repairs (merchant or specialist). */
 const FINANCE_TASKS = new Set(['refund', 'shipping_reimbursement', 'compensation']);
 const SHIPPING_TASKS = new Set(['ship_replacement', 'ship_back_repaired']);
-const STAFF_FILED = new Set(['phone', 'email', 'social']);
 
 function terms(spec: Partial<OfferTerms>): OfferTerms {
   return { ...EMPTY_TERMS, ...spec };
@@ -222,8 +222,8 @@ export class CaseRun {
       desiredResolution: text.desiredResolution,
       ...(text.condition ? { condition: text.condition } : {}),
     };
-    // Phone, email and social-media requests are logged by an agent on the customer's behalf.
-    const byAgent = STAFF_FILED.has(channel);
+    // Phone, email, chat and social-media requests are logged by an agent on the customer's behalf.
+    const byAgent = !(SELF_SERVICE_CHANNELS as readonly string[]).includes(channel);
     const ref = await this.d.api.createCase(byAgent ? this.d.staff.agent : this.#customer.token, byAgent && !order ? { ...body, customerId: this.#customer.id } : body);
     this.#ref = ref;
     // A merchant decides only the cases it holds (ORG-3): one routed to the platform is the agent's.

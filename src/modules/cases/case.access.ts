@@ -5,10 +5,10 @@
 // also read and write messages on a case flagged for media or regulator involvement (RISK-5).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
-import { conflict, notFound } from '../../shared/errors.ts';
+import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
 import { acceptsChanges, REOPEN_WINDOW_DAYS, type Actor as MachineActor, type CaseSnapshot, type CaseState } from './case.state.ts';
-import type { CaseKind } from '../../shared/vocabulary.ts';
+import { type CaseKind, SELF_SERVICE_CHANNELS } from '../../shared/vocabulary.ts';
 import { isExternalVoice } from './case.voice.ts';
 
 export const CASE_NOT_FOUND = { 'zh-CN': '售后单', 'en-US': 'case' };
@@ -121,4 +121,13 @@ export function machineActor(actor: Actor, row: Pick<CaseRow, 'customer_id' | 'm
     isCaseMerchant: actor.merchantId !== null && actor.merchantId === row.merchant_id,
     merchantHolds,
   };
+}
+
+/** A customer writes from a self-service channel only (see SELF_SERVICE_CHANNELS); refused on the field otherwise. */
+export function assertSelfServiceChannel(actor: Actor, channel: string | undefined): void {
+  if (actor.role !== 'customer' || channel === undefined || (SELF_SERVICE_CHANNELS as readonly string[]).includes(channel)) return;
+  throw invalid('channel', {
+    'zh-CN': `客户自助提交的渠道只能是：${SELF_SERVICE_CHANNELS.join('、')}；电话、邮件、在线客服等渠道由客服代为登记`,
+    'en-US': `A customer files from ${SELF_SERVICE_CHANNELS.join(', ')}; phone, email and chat requests are recorded by staff`,
+  });
 }

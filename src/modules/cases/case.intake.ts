@@ -11,6 +11,7 @@ import type { EligibilityDecision } from '../policy/policy.engine.ts';
 import { checkEligibility, type ItemEligibility, presentDecision } from './case.eligibility.ts';
 import { dedupeKeyOf, findCaseById, findOpenCaseByDedupeKey, insertMessage } from './case.repository.ts';
 import { readCustomerText, rerouteIfRaised } from './case.customer-text.ts';
+import { assertSelfServiceChannel } from './case.access.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { type CaseTriage, triageNewCase } from './case.triage.ts';
 import { overclaimedItem } from './case.claims.ts';
@@ -80,6 +81,7 @@ export interface RoutingParties {
 }
 
 async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, now: Date): Promise<PreparedCase> {
+  assertSelfServiceChannel(actor, input.channel);
   const db = deps.database.db;
   const { facts, policy, decisions } = await checkEligibility(
     db,
@@ -122,7 +124,8 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     policyVersionId: policy.version?.id ?? null,
     routingParties,
     eligibility: summarizeEligibility(decisions),
-    triage: triageNewCase({ ...input, tier: facts[0]?.customerTier ?? null }),
+    // TR-5: the tier counts for requests about a whole order or no order too.
+    triage: triageNewCase({ ...input, tier: routingParties.customerTier }),
     dedupeKey,
   };
 }

@@ -6,7 +6,7 @@ import { forbidden } from '../../shared/errors.ts';
 import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
-import { assertAcceptsChanges, assertCanWriteOnCase } from './case.access.ts';
+import { assertAcceptsChanges, assertCanWriteOnCase, assertSelfServiceChannel } from './case.access.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
 import { assertMayWriteToCustomer, isExternalVoice } from './case.voice.ts';
 import { readCustomerText, rerouteIfRaised } from './case.customer-text.ts';
@@ -33,6 +33,7 @@ export async function addMessage(
   const now = deps.clock.now();
   // Of the collaborating departments only PR and compliance write messages, on the cases they speak for (RISK-5).
   if (actor.role === 'department' && !isExternalVoice(actor)) throw forbidden();
+  assertSelfServiceChannel(actor, input.channel);
   // PR and compliance department users are platform staff for the cases they speak for (RISK-5).
   const isStaff = (STAFF_ROLES as readonly string[]).includes(actor.role) || isExternalVoice(actor);
   if (input.visibility === 'internal' && !isStaff) {

@@ -105,13 +105,15 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
   // The platform stepping in owes the customer a plan of its own (ORG-3), and a failed inspection
-  // owes them what happens now (a new plan, or the result in writing): the clock starts again.
+  // or a reopen owes them what happens now (a new plan, or the result in writing): the clock
+  // starts again (SLA-11: a reopened case is handled again, not left to wait).
   // A merchant reviewing a request it can grant as filed has the review clock for that instead.
   plan_due: {
     starts: (e, c) =>
       (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c)))
       || (e.type === TAKEN_FROM_MERCHANT && AWAITING_PLAN_STATES.has(e.toState))
-      || e.type === 'inspection_failed',
+      || e.type === 'inspection_failed'
+      || e.type === 'case_reopened',
     meets: planGiven,
     // Back with a merchant whose silence grants the request: its review clock is the plan clock.
     cancels: (e, c) => e.type === HANDED_TO_MERCHANT && merchantReviews(c),
