@@ -306,6 +306,8 @@ describe('points and quantities', () => {
     const mine = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.paymentsToCustomer as Line[];
     expect(mine.map((l) => [l.instrument, l.points])).toEqual([['money', null], ['coupon', null], ['points', 800]]);
     const task = seen.tasks.find((x) => x.type === 'compensation')!;
+    // EX-4: given only with its proof (coupon code, transfer reference).
+    refused(await shop.finance.action(caseNo, 'complete_task', { taskId: task.id }), 422, 'validation-failed', 'proof.reference');
     expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id, proof: { reference: 'CP-2026-1' } })).body.state).toBe('resolved');
     expect((await detail()).ledger.map((l) => l.status)).toEqual(['executed', 'executed', 'executed']);
   });

@@ -20,7 +20,12 @@ async function repairedOnce(shop: Shop, round: number): Promise<void> {
   const photo = await shop.agent.upload(caseNo, { purpose: 'inspection' }, { name: 'board.png', bytes: PNG_1x1 });
   await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '主板故障', photoAttachmentIds: [photo.body.id] });
   const tasks = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[];
-  await shop.merchant.action(caseNo, 'complete_task', { taskId: tasks.find((x) => x.type === 'repair')!.id, proof: { note: '更换主板' } });
+  const repairTask = tasks.find((x) => x.type === 'repair')!.id;
+  expect((await shop.merchant.action(caseNo, 'complete_task', { taskId: repairTask })).body.field).toBe('proof.reference');
+  await shop.merchant.action(caseNo, 'complete_task', { taskId: repairTask, proof: { note: '更换主板' } });
+  // The repaired item goes back on its own clock, from when the repair was done.
+  const sendBack = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { type: string; dueAt: string | null }[]).find((x) => x.type === 'ship_back_repaired')!;
+  expect(new Date(sendBack.dueAt!).getTime()).toBe(t.clock.now().getTime() + 48 * 3_600_000);
   const back = await shop.merchant.action(caseNo, 'complete_task', {
     taskId: tasks.find((x) => x.type === 'ship_back_repaired')!.id, proof: { carrier: '顺丰', trackingNo: `SF${shop.id}${round}1` },
   });

@@ -50,6 +50,11 @@ export const executionActionSchemas = {
 };
 type Input<K extends keyof typeof executionActionSchemas> = z.infer<(typeof executionActionSchemas)[K]>;
 
+const PROOF_NEEDED: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  compensation: { 'zh-CN': '请填写优惠券券码或转账流水号', 'en-US': 'Give the coupon code or the transfer reference' },
+  repair: { 'zh-CN': '请填写维修报告（维修单号或维修内容）', 'en-US': 'Give the repair report (its number or what was repaired)' },
+};
+
 export const executionActionHandlers: { [K in keyof typeof executionActionSchemas]: ActionHandler<Input<K>> } = {
   ship_return: async (ctx, input) => ({
     command: { type: 'ship_return', trackingNo: input.trackingNo, carrier: input.carrier },
@@ -222,10 +227,19 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         'en-US': `Record how the step was verified (${task.verification})`,
       });
     }
+    // EX-4: money and work that leave no trace elsewhere are done only with their proof.
+    const proofNeeded = ctx.actor.role === 'system' ? undefined : PROOF_NEEDED[task.type];
+    if (proofNeeded && !input.proof.reference && !input.proof.note) throw invalid('proof.reference', proofNeeded);
     return {
       command,
       apply: async () => {
         await completeTask(ctx.trx, task.id, input.proof, ctx.actor.userId, ctx.now);
+        // The repaired item goes back on a clock of its own from when the repair is done.
+        if (task.type === 'repair') {
+          const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
+          const due = taskDueAt('ship_back_repaired', await caseFacts(ctx.trx, ctx.row), ctx.now, calendar);
+          await setDueForOpenTasks(ctx.trx, ctx.row.id, due, ['ship_back_repaired']);
+        }
         if (input.proof.trackingNo) {
           await ctx.trx
             .insertInto('shipments')

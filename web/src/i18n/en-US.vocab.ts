@@ -82,6 +82,11 @@ export const vocabEnUS = {
   refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
   ledgerStatus: { planned: 'Planned', executed: 'Executed', cancelled: 'Cancelled' },
   instrument: { money: 'Cash', coupon: 'Coupon', points: 'Points' },
+  taskVerification: {
+    refund: 'Refund reference from the payment provider', ship_replacement: 'Tracking number of the replacement', repair: 'Repair report',
+    ship_back_repaired: 'Tracking number of the repaired item', compensation: 'Coupon code or transfer reference',
+    shipping_reimbursement: 'Refund reference for the return postage', follow_up: 'Confirmation', answer: 'Confirmation',
+  },
   entryType: {
     refund: 'Refund', return_shipping: 'Return shipping', compensation: 'Compensation', shipping_insurance: 'Return-shipping insurance',
     fraud_compensation: 'Triple compensation', price_difference: 'Price difference', shipping_reimbursement: 'Shipping reimbursement',

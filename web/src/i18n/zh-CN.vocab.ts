@@ -85,6 +85,11 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   refundStatus: { pending: '处理中', succeeded: '已退款', failed: '失败' },
   ledgerStatus: { planned: '计划中', executed: '已执行', cancelled: '已取消' },
   instrument: { money: '现金', coupon: '优惠券', points: '积分' },
+  taskVerification: {
+    refund: '支付渠道的退款流水号', ship_replacement: '换新商品的运单号', repair: '维修报告',
+    ship_back_repaired: '维修品寄回的运单号', compensation: '优惠券券码或转账流水号',
+    shipping_reimbursement: '退货运费的退款流水号', follow_up: '确认完成', answer: '确认完成',
+  },
   entryType: {
     refund: '退款', return_shipping: '退货运费', compensation: '补偿', shipping_insurance: '运费险',
     fraud_compensation: '假一赔三', price_difference: '价差', shipping_reimbursement: '运费报销',

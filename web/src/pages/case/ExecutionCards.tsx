@@ -45,7 +45,7 @@ export function TasksCard({ detail }: { detail: CaseDetail }) {
           rowExpandable: (task) => Boolean(task.verification || task.proof),
           expandedRowRender: (task) => (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {task.verification ? `${t('case.verification')}: ${task.verification}` : ''}
+              {task.verification ? `${t('case.verification')}: ${task.type === 'plan_step' ? task.verification : word('taskVerification', task.type)}` : ''}
               {task.proof ? ` · ${t('case.proof')}: ${Object.values(task.proof).filter(Boolean).join(' / ')}` : ''}
             </Typography.Text>
           ),
