@@ -343,6 +343,20 @@ describe('dissatisfied customer (CL-3)', () => {
     await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '保修一年，凭订单即可' });
     expect((await shop.agent.action(caseNo, 'close', {})).body.state).toBe('closed');
   });
+
+  it('lets the customer confirm over their own question: the confirmation settles it', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'consultation', reason: 'quality', items: [] });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'answer', terms: {} }));
+    await shop.customer.action(caseNo, 'accept_plan', {});
+    await shop.agent.action(caseNo, 'notify_result', { message: '说明书第 5 页有配对方法' });
+    await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '那保修怎么办？' });
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.actions.map((a: { action: string }) => a.action)).toContain('confirm_resolution');
+    const confirmed = await shop.customer.action(caseNo, 'confirm_resolution', { rating: 5, comment: '我自己查到了，谢谢' });
+    expect(confirmed.body.state).toBe('closed');
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.unansweredCustomerMessages).toBe(0);
+  });
 });
 
 describe('a warranty repair (RES-1, RES-4)', () => {

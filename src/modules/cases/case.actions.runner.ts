@@ -213,6 +213,7 @@ function caseChangesFor(
   if (c.resultNotified !== undefined) changes.result_notified_at = c.resultNotified ? (row.result_notified_at ?? now) : null;
   if (c.hasPendingCounterOffer === false) changes.pending_counter_offer_id = null;
   if (c.executionStarted === true) changes.execution_started_at = row.execution_started_at ?? now;
+  if (c.unansweredCustomerMessages !== undefined) changes.unanswered_customer_messages = c.unansweredCustomerMessages;
   const wasOpen = isOpenState(decision.from as CaseState);
   const isOpen = isOpenState(decision.to as CaseState);
   // IN-8: only open cases hold the duplicate slot. A reopened case takes it back in the reopen

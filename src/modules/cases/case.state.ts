@@ -176,7 +176,7 @@ export interface Actor {
   merchantHolds: boolean;
 }
 
-export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer' | 'executionStarted'>>;
+export type SnapshotChanges = Partial<Pick<CaseSnapshot, 'rejectedPlans' | 'reopenCount' | 'resultNotified' | 'hasPendingCounterOffer' | 'executionStarted' | 'unansweredCustomerMessages'>>;
 
 export type DecisionCode =
   | 'illegal_transition'
@@ -486,8 +486,10 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
         return invalid('评分须为 1 到 5 的整数。', 'The rating must be a whole number from 1 to 5.');
       }
       if (from !== 'result_notified' || !s.resultNotified) return refuse('close_blocked_unnotified');
+      // The customer confirming the problem solved settles their own open question; staff may not close over it.
+      if (confirm) return go(from, 'closed', 'resolution_confirmed', s.unansweredCustomerMessages > 0 ? { unansweredCustomerMessages: 0 } : {});
       if (s.unansweredCustomerMessages > 0) return refuse('close_blocked_unanswered');
-      return go(from, 'closed', confirm ? 'resolution_confirmed' : 'case_closed');
+      return go(from, 'closed', 'case_closed');
     }
     case 'reopen': {
       const refused = gate(from, type, actor, ['result_notified', 'closed'], CUSTOMER_OR_HANDLER);
