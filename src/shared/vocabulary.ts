@@ -80,12 +80,12 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Where a customer signed in to Afterdesk can be writing from. Phone, email, chat taken over,
- * social posts and the shop system's API are recorded by staff or the integration: a customer
- * naming them would put their case on another channel's clock (a phone call's minute) and
- * skew the per-channel figures (SLA-13).
+ * Where a customer signed in to Afterdesk can be writing from (the chat widget included). Phone,
+ * email, SMS, social posts, forums and the shop system's API are recorded by staff, the mail
+ * intake or the integration: a customer naming them would put their case on another channel's
+ * clock (a phone call's minute) and skew the per-channel figures (SLA-13).
  */
-export const SELF_SERVICE_CHANNELS: readonly Channel[] = ['web', 'app', 'mini_program', 'qr_card', 'chatbot'];
+export const SELF_SERVICE_CHANNELS: readonly Channel[] = ['web', 'app', 'mini_program', 'qr_card', 'chatbot', 'chat'];
 
 export const MEMBERSHIP_TIERS = ['regular', 'silver', 'gold', 'platinum'] as const;
 export type MembershipTier = (typeof MEMBERSHIP_TIERS)[number];

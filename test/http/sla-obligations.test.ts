@@ -79,7 +79,7 @@ describe('customer does not ship the return within 7 days', () => {
     t.clock.advance(6 * DAY + HOUR);
     await runTimers(t);
     let seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
-    const reminder = seen.body.messages.find((m: { body: string }) => m.body.includes('逾期申请将自动关闭'));
+    const reminder = seen.body.messages.find((m: { body: string }) => m.body.includes('逾期退货将自动取消'));
     expect(reminder).toMatchObject({ authorRole: 'system', visibility: 'public' });
     expect(seen.body.deadlines.map((d: { metric: string }) => d.metric)).toEqual(['customer_ship_return']);
 
@@ -88,10 +88,40 @@ describe('customer does not ship the return within 7 days', () => {
     seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
     expect(seen.body.state).toBe('result_notified');
     expect(seen.body.timeline.map((e: Event) => e.type)).toContain('return_lapsed');
-    expect(seen.body.messages.some((m: { body: string }) => m.body.includes('已自动关闭'))).toBe(true);
+    expect(seen.body.messages.some((m: { body: string }) => m.body.includes('退货已取消'))).toBe(true);
     expect(seen.body.tasks.every((task: { status: string }) => task.status === 'cancelled')).toBe(true);
     // The customer can still reopen if they did ship it.
     expect(seen.body.actions.map((a: { action: string }) => a.action)).toContain('reopen');
+
+    // CL-3: told the result, the customer is reminded, and their silence closes the case as accepted.
+    t.clock.advance(6 * DAY + HOUR);
+    await runTimers(t);
+    seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.state).toBe('result_notified');
+    expect(seen.body.messages.some((m: { body: string }) => m.body.includes('视为接受处理结果并自动结案'))).toBe(true);
+    t.clock.advance(DAY);
+    await runTimers(t);
+    seen = await shop.customer.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.state).toBe('closed');
+    expect(seen.body.timeline.at(-1)).toMatchObject({ type: 'case_closed', actorRole: 'system' });
+    expect(seen.body.timeline.at(-1).reason).toContain('视为接受');
+    // The reopen window runs from the close.
+    expect(seen.body.actions.map((a: { action: string }) => a.action)).toContain('reopen');
+  });
+
+  it('does not close over a question the customer asked after the result', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', returnRequest(shop))).body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).status).toBe(200);
+    t.clock.advance(7 * DAY + HOUR);
+    await runTimers(t);
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.state).toBe('result_notified');
+    await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '我其实已经寄出了，单号找不到了怎么办？' });
+    t.clock.advance(8 * DAY);
+    await runTimers(t);
+    const seen = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect(seen.body.state).toBe('result_notified');
+    expect(seen.body.deadlines.find((d: { metric: string }) => d.metric === 'customer_confirmation').state).toBe('met');
   });
 });
 

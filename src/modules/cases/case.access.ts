@@ -127,7 +127,7 @@ export function machineActor(actor: Actor, row: Pick<CaseRow, 'customer_id' | 'm
 export function assertSelfServiceChannel(actor: Actor, channel: string | undefined): void {
   if (actor.role !== 'customer' || channel === undefined || (SELF_SERVICE_CHANNELS as readonly string[]).includes(channel)) return;
   throw invalid('channel', {
-    'zh-CN': `客户自助提交的渠道只能是：${SELF_SERVICE_CHANNELS.join('、')}；电话、邮件、在线客服等渠道由客服代为登记`,
-    'en-US': `A customer files from ${SELF_SERVICE_CHANNELS.join(', ')}; phone, email and chat requests are recorded by staff`,
+    'zh-CN': `客户自助提交的渠道只能是：${SELF_SERVICE_CHANNELS.join('、')}；电话、邮件、短信等渠道的诉求由客服代为登记`,
+    'en-US': `A customer files from ${SELF_SERVICE_CHANNELS.join(', ')}; phone, email and SMS requests are recorded by staff`,
   });
 }

@@ -43,9 +43,13 @@ const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => Local
     'zh-CN': `售后单 ${no} 尚未处理，将于 ${due} 自动同意买家申请，请及时审核。`,
     'en-US': `Case ${no} is waiting for your review; it will be approved automatically at ${due}.`,
   }),
+  close_unconfirmed: (no, due) => ({
+    'zh-CN': `售后单 ${no} 的处理结果已通知您。如问题已解决请确认；如仍有问题请回复或重新打开。${due} 前未回复将视为接受处理结果并自动结案。`,
+    'en-US': `We told you the result of case ${no}. Confirm it if your problem is solved, or reply or reopen it if not; without an answer by ${due} the case closes with the result accepted.`,
+  }),
   close_unshipped_return: (no, due) => ({
-    'zh-CN': `您的售后单 ${no} 已同意退货，请在 ${due} 前寄回商品并填写退货运单号，逾期申请将自动关闭。`,
-    'en-US': `Your return for case ${no} was approved. Please ship the goods and enter the tracking number by ${due}, or the request will close.`,
+    'zh-CN': `您的售后单 ${no} 已同意退货，请在 ${due} 前寄回商品并填写退货运单号，逾期退货将自动取消。`,
+    'en-US': `Your return for case ${no} was approved. Please ship the goods and enter the tracking number by ${due}, or the return is called off.`,
   }),
   confirm_receipt_and_refund: (no, due) => ({
     'zh-CN': `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认并退款。`,

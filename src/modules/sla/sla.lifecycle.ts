@@ -182,6 +182,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
     starts: (e) => e.type === 'evidence_requested',
     meets: (e) => e.toState !== 'awaiting_customer',
   },
+  customer_confirmation: {
+    // From the result, or from staff's reply to a question the customer asked about it.
+    starts: (e) => e.toState === 'result_notified' && e.actorRole !== 'customer',
+    // A question from the customer is an answer of sorts: staff owe the reply, the silence clock stops.
+    meets: (e) => e.toState !== 'result_notified' || (e.actorRole === 'customer' && e.type === 'message_added'),
+  },
 };
 
 export const LIFECYCLE_METRICS = Object.keys(METRIC_RULES) as (keyof typeof METRIC_RULES)[];

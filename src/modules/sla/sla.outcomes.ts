@@ -14,12 +14,16 @@ import { offerActionHandlers } from '../resolution/offer.actions.ts';
 import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
+import { basicActionHandlers } from '../cases/case.actions.basic.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
+// The return is off; the case itself closes only after the customer's silence (customer_confirmation).
 const LAPSED_RETURN = {
-  'zh-CN': (no: string) => `由于未在规定时间内寄回商品，售后单 ${no} 已自动关闭。如您已寄出，请在 15 天内重新打开售后单并填写运单号。`,
-  'en-US': (no: string) => `Case ${no} has closed because the goods were not shipped back in time. If you did ship them, reopen the case within 15 days and enter the tracking number.`,
+  'zh-CN': (no: string) => `由于未在规定时间内寄回商品，售后单 ${no} 的退货已取消。如您已寄出，请重新打开售后单并填写运单号；7 天内无回复，售后单将自动结案。`,
+  'en-US': (no: string) => `The return on case ${no} is off because the goods were not shipped back in time. If you did ship them, reopen the case and enter the tracking number; without an answer in 7 days the case closes.`,
 };
+
+const UNCONFIRMED_CLOSE = '客户 7 天内未确认或回复处理结果，视为接受，系统自动结案';
 
 const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
   command: { type: 'lapse_return' },
@@ -124,6 +128,12 @@ export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaAction
     }
     case 'pass_inspection_and_refund':
       return passInspectionAndRefund(deps, row, key, note['zh-CN']);
+    case 'close_unconfirmed':
+      // CL-3: silence after the result is taking it as it stands; a question still open keeps the case open (CL-5).
+      await runSteps(deps, row.case_no, [
+        { key: key('close'), type: 'close', input: { note: UNCONFIRMED_CLOSE }, handler: basicActionHandlers.close as ActionHandler<never> },
+      ]);
+      return;
     case 'expire_plan':
       await runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_plan', input: { deadlineId: job.deadlineId }, handler: lapsePlan as ActionHandler<never> }]);
       return;

@@ -25,6 +25,7 @@ const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], (typeof SLA_METRICS
   pass_inspection_and_refund: 'merchant_inspection',
   expire_plan: 'plan_answer',
   decide_without_evidence: 'customer_evidence',
+  close_unconfirmed: 'customer_confirmation',
 };
 
 const targetBody = z

@@ -24,6 +24,7 @@ export const SLA_METRICS = [
   'merchant_inspection',
   'customer_evidence',
   'plan_answer',
+  'customer_confirmation',
 ] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
@@ -46,6 +47,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, LocalizedText> = {
   merchant_inspection: { 'zh-CN': '商家验货', 'en-US': 'Merchant inspects the return' },
   customer_evidence: { 'zh-CN': '买家补充凭证', 'en-US': 'Customer provides evidence' },
   plan_answer: { 'zh-CN': '买家答复方案', 'en-US': 'Customer answers the plan' },
+  customer_confirmation: { 'zh-CN': '买家确认结果', 'en-US': 'Customer confirms the result' },
 };
 
 export const SLA_PARTIES = ['platform', 'merchant', 'customer', 'department'] as const;
@@ -62,6 +64,7 @@ export const AUTO_OUTCOMES = [
   'pass_inspection_and_refund',
   'decide_without_evidence',
   'expire_plan',
+  'close_unconfirmed',
 ] as const;
 export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
 
@@ -229,6 +232,11 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   // A plan's answer window is the plan's own (expiresInHours); the target gives the warning and the outcome.
   def('plan_answer', d(72, 'hours'), {
     party: 'customer', warnBeforeMinutes: 12 * 60, breachActions: [], autoOutcome: 'expire_plan',
+  }),
+  // CL-3: told the result, the customer confirms it, reopens or asks; silence for 7 days closes
+  // the case as accepted (recorded as such), the 15-day reopen window then runs from the close.
+  def('customer_confirmation', d(7, 'days'), {
+    party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'close_unconfirmed',
   }),
 ];
 

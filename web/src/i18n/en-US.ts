@@ -49,10 +49,12 @@ export const uiEnUS = {
       customer_ship_return: 'Please ship the goods back before {{due}}', customer_evidence: 'Please provide the evidence before {{due}}',
       merchant_review: 'Please review the request before {{due}}', merchant_confirm_receipt: 'Please confirm receipt of the return before {{due}}',
       merchant_inspection: 'Please inspect the returned goods before {{due}}', plan_answer: 'Please answer the plan before {{due}}',
+      customer_confirmation: 'Please confirm the result, or reply with your question, before {{due}}',
       other: 'Please complete "{{label}}" before {{due}}',
     },
     consequence: {
-      close_unshipped_return: 'If the goods are not shipped back in time, the request closes by itself.',
+      close_unshipped_return: 'If the goods are not shipped back in time, the return is called off.',
+      close_unconfirmed: 'Without an answer in time, the result is taken as accepted and the case closes.',
       decide_without_evidence: 'Without the evidence, the request is decided on what we have.',
       approve_request: 'If it is not reviewed in time, the request is approved automatically.',
       confirm_receipt_and_refund: 'If receipt is not confirmed in time, it is confirmed and the refund paid automatically.',

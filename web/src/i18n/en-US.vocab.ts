@@ -61,6 +61,7 @@ export const vocabEnUS = {
     merchant_review: 'Merchant reviews the request', customer_ship_return: 'Customer ships the return',
     merchant_confirm_receipt: 'Merchant confirms receipt', merchant_inspection: 'Merchant inspects the return',
     customer_evidence: 'Customer provides evidence', plan_answer: 'Customer answers the plan',
+    customer_confirmation: 'Customer confirms the result',
   },
   slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
   queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors', compliance: 'Compliance', merchant: 'Merchant' },
@@ -69,6 +70,7 @@ export const vocabEnUS = {
     approve_request: 'approve the request', close_unshipped_return: 'close the unshipped return',
     confirm_receipt_and_refund: 'confirm receipt and refund', pass_inspection_and_refund: 'take the inspection as passed and refund',
     decide_without_evidence: 'decide without the evidence', expire_plan: 'let the plan expire and hand the case back',
+    close_unconfirmed: 'take the result as accepted and close',
   },
   taskType: {
     refund: 'Refund', ship_replacement: 'Ship replacement', repair: 'Repair', ship_back_repaired: 'Ship back repaired item',

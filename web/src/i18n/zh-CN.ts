@@ -51,10 +51,12 @@ const uiZhCN: Shape<typeof uiEnUS> = {
       customer_ship_return: '请在 {{due}} 前寄回商品', customer_evidence: '请在 {{due}} 前补充凭证',
       merchant_review: '请在 {{due}} 前审核申请', merchant_confirm_receipt: '请在 {{due}} 前确认收到退货',
       merchant_inspection: '请在 {{due}} 前完成退货验货', plan_answer: '请在 {{due}} 前答复处理方案',
+      customer_confirmation: '请在 {{due}} 前确认处理结果，或回复您的问题',
       other: '请在 {{due}} 前完成“{{label}}”',
     },
     consequence: {
-      close_unshipped_return: '逾期未寄回，售后申请将自动关闭。',
+      close_unshipped_return: '逾期未寄回，退货将自动取消。',
+      close_unconfirmed: '逾期未回复，视为接受处理结果，售后单将自动结案。',
       decide_without_evidence: '逾期未补充，将按现有信息处理。',
       approve_request: '逾期未审核，系统将自动同意申请。',
       confirm_receipt_and_refund: '逾期未确认，系统将自动确认收货并退款。',
