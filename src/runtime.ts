@@ -24,6 +24,7 @@ import { ensureRoutingDefaults } from './modules/routing/routing.repository.ts';
 import { handleEvidencePurge, RETENTION_PURGE_CRON, runRetentionPurge } from './modules/retention/retention.service.ts';
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { REFUND_RECONCILE_CRON, reconcileRefunds } from './modules/execution/refund.reconcile.ts';
+import { archiveDueCases, CASE_ARCHIVE_CRON } from './modules/cases/case.archive.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createCaseLiveHub } from './modules/live/live.hub.ts';
 import { createMailer } from './modules/email/email.mailer.ts';
@@ -81,6 +82,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   // processes that run workers purge what the injected clock says is due.
   await jobs.schedule('retention-purge', RETENTION_PURGE_CRON, { tz: 'Asia/Shanghai' });
   await jobs.schedule('refund-reconcile', REFUND_RECONCILE_CRON, { tz: 'Asia/Shanghai' });
+  await jobs.schedule('case-archive', CASE_ARCHIVE_CRON, { tz: 'Asia/Shanghai' });
   const sla = createSlaService();
   const scheduler = createDeadlineScheduler({ database, clock, jobs, sla });
   const auditSealer = createAuditSealer(database);
@@ -107,6 +109,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await jobs.work('retention-purge', async () => void (await runRetentionPurge(deps)));
     await jobs.work('evidence-purge', (data) => handleEvidencePurge(deps, data));
     await jobs.work('refund-reconcile', async () => void (await reconcileRefunds(deps)));
+    await jobs.work('case-archive', async () => void (await archiveDueCases(deps)));
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
     await base.mailer.start();
