@@ -28,7 +28,13 @@ export async function recordCaseEvents(
   const slaEvents = await deps.sla.onCaseChange(trx, {
     row,
     after,
-    events: events.map((e) => ({ type: e.type, actorRole: (e.actor ?? actor).role, toState: e.toState ?? after.state, ...(e.happenedAt ? { happenedAt: e.happenedAt } : {}) })),
+    events: events.map((e) => ({
+      type: e.type,
+      actorRole: (e.actor ?? actor).role,
+      toState: e.toState ?? after.state,
+      ...(e.happenedAt ? { happenedAt: e.happenedAt } : {}),
+      ...(typeof e.data?.taskType === 'string' ? { taskType: e.data.taskType } : {}),
+    })),
     now,
     rebudget: options.rebudgetClocks ?? false,
   });

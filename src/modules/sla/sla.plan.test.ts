@@ -207,6 +207,11 @@ describe('planDeadlineChanges: responses', () => {
     expect(dueIn(reopened.deadlines.find((d) => d.metric === 'second_handling'), at(HOUR_MS))).toBe(2 * HOUR_MS);
 
     const received = apply(RETURN, [{ events: [ev('return_received', 'merchant', 'return_received')], now: at(HOUR_MS) }]);
+    // SLA-12 is met by the refund (or the replacement) itself, not by the other tasks of the plan.
+    const postage = plan(RETURN, { open: received.open, events: [{ ...ev('task_completed', 'finance', 'executing'), taskType: 'shipping_reimbursement' }], now: at(2 * HOUR_MS) });
+    expect(changed(postage, 'met')).not.toContain('refund_after_receipt');
+    const paid = plan(RETURN, { open: received.open, events: [{ ...ev('task_completed', 'finance', 'executing'), taskType: 'refund' }], now: at(2 * HOUR_MS) });
+    expect(changed(paid, 'met')).toContain('refund_after_receipt');
     const refund = byMetric(received.open, 'refund_after_receipt');
     expect(refund!.clock.dueAt).toEqual(CAL.addWorkingDays(at(HOUR_MS), 3));
     const failed = plan(RETURN, { open: received.open, events: [ev('inspection_failed', 'merchant', 'inspection_failed')], now: at(2 * HOUR_MS) });
