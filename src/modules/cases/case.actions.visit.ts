@@ -1,10 +1,13 @@
 // 回访 (CRM-3, CL-2, CL-3): after the customer was told the result, staff call them back and
 // record what they heard — satisfied, still dissatisfied, or not reached — with a rating if given.
-// It changes no state: a dissatisfied customer's case is reopened as a command of its own (staff
-// may reopen for them), so the record of the call and the decision to handle it again stay apart.
+// A customer still dissatisfied has their case handled again (S4 step 4.2: 重新启动处理流程): the
+// visit reopens it while the reopen window allows, with the plan and second-handling clocks that
+// a reopen starts; past the window the call is recorded only.
 import { z } from 'zod';
 import { conflict, forbidden } from '../../shared/errors.ts';
 import type { ActionHandler } from './case.actions.runner.ts';
+import { retakeDuplicateSlot } from './case.actions.basic.ts';
+import type { CaseCommand } from './case.state.ts';
 
 export const VISIT_OUTCOMES = ['satisfied', 'dissatisfied', 'unreachable'] as const;
 /** Who calls customers back: the handlers and their supervisors (finance and merchants do not). */
@@ -31,10 +34,33 @@ const logReturnVisit: ActionHandler<VisitInput> = async (ctx, input) => {
       { state: ctx.row.state },
     );
   }
+  const visit = { outcome: input.outcome, rating: input.rating ?? null };
+  const reopen: CaseCommand = { type: 'reopen', reason: input.note };
+  if (input.outcome === 'dissatisfied' && mayReopen(() => ctx.assertAllowed(reopen))) {
+    return {
+      command: reopen,
+      apply: async () => ({
+        priorEvents: [{ type: 'return_visit_logged', fromState: ctx.row.state, toState: ctx.row.state, reason: input.note, data: visit }],
+        reason: input.note,
+        // The note is staff's record of the call, not words to the customer.
+        eventData: { ...(await retakeDuplicateSlot(ctx)), returnVisit: visit, reasonInternal: true },
+      }),
+    };
+  }
   return {
     command: null,
-    apply: async () => ({ eventType: 'return_visit_logged', reason: input.note, eventData: { outcome: input.outcome, rating: input.rating ?? null } }),
+    apply: async () => ({ eventType: 'return_visit_logged', reason: input.note, eventData: visit }),
   };
 };
+
+/** Whether the state machine would take the reopen (the window may have ended). */
+function mayReopen(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const visitActionHandlers = { log_return_visit: logReturnVisit };
