@@ -339,11 +339,14 @@ describe('dissatisfied customer (CL-3)', () => {
     await shop.customer.action(caseNo, 'accept_plan', {});
     await shop.agent.action(caseNo, 'notify_result', { message: '说明书第 5 页有配对方法' });
     await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '那保修怎么办？' });
-    const blocked = await shop.agent.action(caseNo, 'close', {});
+    const blocked = await shop.agent.action(caseNo, 'close', { note: '客户在线确认接受' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('close_blocked_unanswered');
     await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '保修一年，凭订单即可' });
-    expect((await shop.agent.action(caseNo, 'close', {})).body.state).toBe('closed');
+    // CL-3: staff say how the customer confirmed or accepted the result.
+    const unsaid = await shop.agent.action(caseNo, 'close', {});
+    expect([unsaid.status, unsaid.body.field]).toEqual([400, 'body.note']);
+    expect((await shop.agent.action(caseNo, 'close', { note: '客户在线确认接受' })).body.state).toBe('closed');
   });
 
   it('lets the customer confirm over their own question: the confirmation settles it', async () => {

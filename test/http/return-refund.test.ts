@@ -71,7 +71,7 @@ describe('no-reason return inside the window (EX-1, POL-2, POL-6)', () => {
     expect(t.payments.executedCount).toBeGreaterThanOrEqual(1);
 
     // CL-5: cannot close before the customer is told.
-    const early = await shop.agent.action(caseNo, 'close', {});
+    const early = await shop.agent.action(caseNo, 'close', { note: '客户电话确认' });
     expect(early.status).toBe(409);
     expect(early.headers['content-type']).toContain('application/problem+json');
     expect(early.body.code).toBe('close_blocked_unnotified');

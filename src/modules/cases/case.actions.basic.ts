@@ -29,7 +29,9 @@ export const basicActionSchemas = {
   reject_ineligible: z.object({ reason }),
   notify_result: z.object({ message: reason, channel: z.enum(CHANNELS).default('web') }),
   confirm_resolution: z.object({ rating: z.number().int().min(1).max(5).optional(), comment: z.string().trim().max(2000).optional() }),
-  close: optionalNote,
+  // CL-3: staff close a case the customer was told the result of only saying how the customer
+  // confirmed or accepted it (a call, a chat); the system's close after silence says so too.
+  close: z.object({ note: z.string().trim().min(1).max(2000) }),
   reopen: z.object({ reason }),
   withdraw: z.object({ reason: z.string().trim().max(2000).optional() }),
   merge_into: z.object({ targetCaseNo: z.string().trim().min(1).max(32), reason: z.string().trim().max(2000).optional() }),

@@ -66,7 +66,7 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'rating', kind: 'rating' },
     { name: 'note', kind: 'textarea', required: true, max: 2000 },
   ],
-  close: [note()],
+  close: [{ ...note(), required: true }],
   reopen: [reason(true)],
   withdraw: [reason(false)],
   merge_into: [{ name: 'targetCaseNo', kind: 'text', required: true, max: 32 }, reason(false)],
