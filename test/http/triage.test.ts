@@ -97,6 +97,24 @@ describe('triage after intake', () => {
     expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.severity).toBe('L2');
   });
 
+  it('stands the departments down when a supervisor lowers a false alarm, keeping what a person asked', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo: string = (await file(shop, '取件请联系我，我要去12315投诉你们', 'return_refund', 'quality')).body.caseNo;
+    let staff = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(staff.severity).toBe('L2');
+    const automatic = staff.collaborations.map((c: { id: string }) => c.id);
+    expect(automatic.length).toBeGreaterThan(0);
+    const asked = await shop.agent.post(`/api/v1/cases/${caseNo}/collaborations`, { department: 'logistics', question: '请核实取件时间' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect((await shop.supervisor.action(caseNo, 'retriage', { severity: 'L3', reason: '客户只是咨询，并无投诉意图' })).status).toBe(200);
+    staff = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    const status = new Map(staff.collaborations.map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(automatic.map((id: string) => status.get(id))).toEqual(automatic.map(() => 'cancelled'));
+    expect(status.get(asked.body.id)).toBe('open');
+    const replyClocks = staff.deadlines.filter((d: { metric: string; state: string }) => d.metric === 'collaboration_reply' && d.state === 'running');
+    expect(replyClocks).toHaveLength(1);
+  });
+
   it('reads every text the customer writes: a repeated request, an evidence note', async () => {
     const shop = await makeShop(t, { platformOperated: true });
     const first = (await file(shop, '音箱有杂音，申请退货', 'return_refund', 'quality')).body.caseNo as string;

@@ -5,9 +5,12 @@ import { forbidden, invalid } from '../../shared/errors.ts';
 import { SEVERITIES, type Severity, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { priorityOf } from '../triage/triage.priority.ts';
 import { CATEGORIES, EMOTIONS, PRIORITIES, type Emotion } from '../triage/triage.vocabulary.ts';
-import type { ActionHandler } from './case.actions.runner.ts';
+import type { ActionContext, ActionHandler } from './case.actions.runner.ts';
 import type { CaseTriage } from './case.triage.ts';
 import { routeCase } from '../routing/routing.service.ts';
+import { asksDepartments } from '../collaboration/collaboration.auto.ts';
+import { withdrawSystemRequests } from '../collaboration/collaboration.repository.ts';
+import type { CaseEventInput } from './case.repository.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
 const DOWNGRADERS = new Set<string>(['supervisor', 'compliance', 'admin']);
@@ -59,6 +62,8 @@ const retriage: ActionHandler<RetriageInput> = async (ctx, input) => {
       eventType: 'triage_overridden',
       reason: input.reason,
       eventData: { changed, from: before, to: after },
+      // A false alarm lowered out of L1/L2: the departments its severity called in are stood down.
+      extraEvents: await standDownDepartments(ctx, before.severity, after.severity),
       caseChanges: { ...after, triage: JSON.stringify(triage) as never },
       // TR-3: a different severity may belong in a different queue.
       after: async (fresh) => {
@@ -67,5 +72,11 @@ const retriage: ActionHandler<RetriageInput> = async (ctx, input) => {
     }),
   };
 };
+
+async function standDownDepartments(ctx: ActionContext, from: string, to: string): Promise<CaseEventInput[]> {
+  if (!asksDepartments(from) || asksDepartments(to)) return [];
+  const requestIds = await withdrawSystemRequests(ctx.trx, ctx.row.id, ctx.now);
+  return requestIds.length > 0 ? [{ type: 'collaboration_withdrawn', fromState: ctx.row.state, toState: ctx.row.state, reason: null, data: { requestIds } }] : [];
+}
 
 export const triageActionHandlers = { retriage };

@@ -64,6 +64,22 @@ export async function withdrawOpenRequests(db: Db, caseId: string, now: Date): P
   return rows.map((r) => r.id);
 }
 
+/**
+ * Withdraws the open requests the system asked on its own (asked_by is null): a case lowered out
+ * of L1/L2 no longer needs the departments its severity called in. Requests a person asked stay.
+ */
+export async function withdrawSystemRequests(db: Db, caseId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('collaboration_requests')
+    .set({ status: 'cancelled', cancelled_by: null, cancelled_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .where('asked_by', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The request's due time as its running clock has it (the target's, or the asker's); null without a clock. */
 export async function clockDueAt(db: Db, id: string): Promise<Date | null> {
   const row = await db
