@@ -352,6 +352,12 @@ describe('a request about a whole order (no items)', () => {
     const filed = await shop.customer.post('/api/v1/cases', complaint(shop.orderNo));
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body).toMatchObject({ orderId: shop.orderId, merchantId: shop.merchantId });
+    // Both sides see which order it is about, and the same complaint again joins it (IN-8).
+    for (const who of [shop.customer, shop.agent]) {
+      expect((await who.get(`/api/v1/cases/${filed.body.caseNo}`)).body.order).toMatchObject({ orderNo: shop.orderNo, totalFen: shop.priceFen });
+    }
+    const again = await shop.customer.post('/api/v1/cases', complaint(shop.orderNo));
+    expect([again.status, again.body.duplicateOf]).toEqual([200, filed.body.caseNo]);
     const stranger = await makeShop(t);
     for (const orderNo of [stranger.orderNo, 'DD-NO-SUCH-ORDER']) {
       const refused = await shop.customer.post('/api/v1/cases', complaint(orderNo));

@@ -104,7 +104,7 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     ? { customerTier: first.customerTier, customerLocale: first.customerLocale, merchantPlatformOperated: first.sellerIsPlatform }
     : await loadParties(db, parties);
   assertEligible(decisions);
-  const dedupeKey = facts.length > 0 ? dedupeKeyOf(parties.customerId, input.kind, input.items) : null;
+  const dedupeKey = dedupeKeyOf(parties.customerId, input.kind, facts.length > 0 ? input.items : [], parties.orderId);
   const overclaim = overclaimedItem({ kind: input.kind, dedupeKey, items: input.items }, facts);
   if (overclaim) {
     throw new AppError({

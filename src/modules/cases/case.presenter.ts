@@ -127,6 +127,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     responsibility: row.responsibility,
     // Why the case was graded as it is (TR-7): staff only, like the rest of the platform's reasoning.
     triage: staff ? row.triage : undefined,
+    // IN-3: the order the case is about, also when it names no item (a complaint about the order).
+    order: detail.order ? { orderNo: detail.order.order_no, placedAt: iso(detail.order.placed_at), totalFen: Number(detail.order.total_fen) } : null,
     items: detail.items.map((i) => ({
       id: i.id,
       orderItemId: i.order_item_id,

@@ -91,10 +91,12 @@ export function caseItemsInsert(items: { caseId: string; orderItemId: string; qu
  * The quantities are part of it: a request for the other units of a line is a claim of its own
  * (judged against what was bought), not a repeat of the first. A request about no order item has none.
  */
-export function dedupeKeyOf(customerId: string, kind: string, items: readonly { orderItemId: string; quantity: number }[]): string | null {
+export function dedupeKeyOf(customerId: string, kind: string, items: readonly { orderItemId: string; quantity: number }[], orderId: string | null = null): string | null {
   // Sorted by code unit, as migration 0030 sorts with collate "C".
   const parts = items.map((i) => `${i.orderItemId}x${i.quantity}`).sort();
-  return parts.length > 0 ? `${customerId}:${kind}:${parts.join(',')}` : null;
+  if (parts.length > 0) return `${customerId}:${kind}:${parts.join(',')}`;
+  // A request about the order as a whole (a complaint about the courier) repeats per order.
+  return orderId ? `${customerId}:${kind}:order:${orderId}` : null;
 }
 
 export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<CaseRow | undefined> {
@@ -102,9 +104,9 @@ export async function findOpenCaseByDedupeKey(db: Db, key: string): Promise<Case
 }
 
 /** The duplicate slot a case's own request would hold, from its customer, kind and items. */
-export async function dedupeKeyOfCase(db: Db, row: Pick<CaseRow, 'id' | 'customer_id' | 'kind'>): Promise<string | null> {
+export async function dedupeKeyOfCase(db: Db, row: Pick<CaseRow, 'id' | 'customer_id' | 'kind' | 'order_id'>): Promise<string | null> {
   const items = await db.selectFrom('case_items').select(['order_item_id', 'quantity']).where('case_id', '=', row.id).execute();
-  return dedupeKeyOf(row.customer_id, row.kind, items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })));
+  return dedupeKeyOf(row.customer_id, row.kind, items.map((i) => ({ orderItemId: i.order_item_id, quantity: i.quantity })), row.order_id);
 }
 
 /**
@@ -249,7 +251,7 @@ export interface ReturnAddress {
 }
 
 export async function loadCaseDetail(db: Db, caseId: string) {
-  const [items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, merchant] = await Promise.all([
+  const [items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, merchant, order] = await Promise.all([
     db
       .selectFrom('case_items as ci')
       .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
@@ -279,8 +281,14 @@ export async function loadCaseDetail(db: Db, caseId: string) {
       .select('m.return_address')
       .where('c.id', '=', caseId)
       .executeTakeFirst(),
+    db
+      .selectFrom('cases as c')
+      .innerJoin('orders as o', 'o.id', 'c.order_id')
+      .select(['o.order_no', 'o.placed_at', 'o.total_fen'])
+      .where('c.id', '=', caseId)
+      .executeTakeFirst(),
   ]);
   const returnAddress = (merchant?.return_address ?? null) as ReturnAddress | null;
-  return { items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, returnAddress };
+  return { items, events, messages, attachments, links, offers, tasks, ledger, refunds, shipments, returnAddress, order: order ?? null };
 }
 export type CaseDetail = Awaited<ReturnType<typeof loadCaseDetail>>;

@@ -166,6 +166,7 @@ export interface ReturnAddress {
 
 export interface CaseDetail extends CaseSummary {
   /** What the customer is paid besides refunds (compensation, 假一赔三, return fee back, insurance). */
+  order: { orderNo: string; placedAt: string | null; totalFen: number } | null;
   paymentsToCustomer: { id: string; entryType: string; instrument: string; points: number | null; amountFen: number; status: string }[];
   /** Shown to the buyer while the goods are to be sent back; null when the shop has sent none. */
   returnAddress: ReturnAddress | null;

@@ -43,6 +43,15 @@ export function ItemsCard({ detail }: { detail: CaseDetail }) {
   const decisions = detail.eligibility?.items ?? [];
   return (
     <Card title={t('case.items')} size="small" data-testid="items-card">
+      {detail.order ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="case-order">
+          {t('case.order', {
+            orderNo: detail.order.orderNo,
+            placedAt: detail.order.placedAt ? formatDateTime(detail.order.placedAt, language) : '—',
+            total: formatFen(detail.order.totalFen),
+          })}
+        </Typography.Paragraph>
+      ) : null}
       {detail.items.length === 0 ? (
         <Typography.Text type="secondary">{t('case.noItems')}</Typography.Text>
       ) : (
