@@ -33,10 +33,10 @@ export async function paymentTask(ctx: ActionContext, task: TaskRef & { id: stri
     await insertPendingRefund(ctx.trx, {
       caseId: ctx.row.id, taskId: task.id, amountFen: line.amount_fen, provider: ctx.deps.payments.name, requestedBy: ctx.actor.userId, now: ctx.now,
     });
-    return { command: null, outside: await askProvider(ctx, task.id, line.amount_fen) };
+    return { command: null, outside: await askProvider(ctx, task.id, line.amount_fen, task.type) };
   }
   // A pending refund with no answer in this run: its answer was lost; ask again under the same id.
-  if (!ctx.outsideAnswer) return { command: null, outside: await askProvider(ctx, task.id, Number(pending.amount_fen)) };
+  if (!ctx.outsideAnswer) return { command: null, outside: await askProvider(ctx, task.id, Number(pending.amount_fen), task.type) };
   const outcome = ctx.outsideAnswer.value as RefundOutcome;
   const attempt = await refundAttempt(ctx.trx, task.id);
   await settleRefund(ctx.trx, pending.id, outcome, ctx.now);
@@ -79,14 +79,16 @@ export async function paymentTask(ctx: ActionContext, task: TaskRef & { id: stri
   };
 }
 
-async function askProvider(ctx: ActionContext, taskId: string, amountFen: number): Promise<OutsideCall> {
+async function askProvider(ctx: ActionContext, taskId: string, amountFen: number, taskType: string): Promise<OutsideCall> {
+  // The postage the customer paid a carrier is not the order's money: it goes out as a payout.
+  const purpose = taskType === 'shipping_reimbursement' ? 'payout' : 'order_refund';
   const refundId = providerRefundId(taskId, await refundAttempt(ctx.trx, taskId));
   const order = ctx.row.order_id
     ? await ctx.trx.selectFrom('orders').select('order_no').where('id', '=', ctx.row.order_id).executeTakeFirst()
     : undefined;
   const { case_no: caseNo, id: caseId } = ctx.row;
   return {
-    call: () => ctx.deps.payments.refund({ refundId, orderNo: order?.order_no ?? caseNo, amountFen, currency: 'CNY', reason: caseNo }),
+    call: () => ctx.deps.payments.refund({ refundId, orderNo: order?.order_no ?? caseNo, amountFen, currency: 'CNY', reason: caseNo, purpose }),
     // Finance learns of a refund in doubt at once; the reconciler asks the provider again later.
     onFailure: async (trx: Kysely<DB>, _error: unknown, now: Date) => {
       await notify(trx, {

@@ -10,6 +10,7 @@ let server: Server;
 let baseUrl: string;
 const seen = new Map<string, { body: Record<string, unknown>; reference: string }>();
 let mode: 'ok' | 'down' | 'refuse' = 'ok';
+const paths: string[] = [];
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,6 +20,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    paths.push(req.url ?? '');
     const raw = await readBody(req);
     const timestamp = String(req.headers['x-afterdesk-timestamp']);
     const reply = (status: number, body: object) => {
@@ -54,6 +56,17 @@ describe('HTTP payment provider', () => {
     expect(again.providerRef).toBe('GW1');
     expect(seen.size).toBe(1);
     expect(seen.get('task-1:1')?.body).toEqual({ refund_id: 'task-1:1', order_no: 'DD1', amount_fen: 29_900, currency: 'CNY', reason: 'AS1' });
+    expect(paths).toEqual(['/v1/refunds', '/v1/refunds']);
+  });
+
+  it('pays return postage as a payout, not as a refund of the order', async () => {
+    mode = 'ok';
+    paths.length = 0;
+    const provider = new HttpPaymentProvider({ baseUrl, secret: SECRET });
+    const paid = await provider.refund({ ...request, refundId: 'task-2:1', amountFen: 1_200, purpose: 'payout' });
+    expect(paid.status).toBe('succeeded');
+    expect(paths).toEqual(['/v1/payouts']);
+    expect(seen.get('task-2:1')?.body).toMatchObject({ payout_id: 'task-2:1', amount_fen: 1_200 });
   });
 
   it('reports a refusal as a failed refund, and an outage as a retryable error', async () => {

@@ -29,8 +29,9 @@ export class HttpPaymentProvider implements PaymentProvider {
   }
 
   async refund(request: RefundRequest): Promise<RefundOutcome> {
+    const payout = request.purpose === 'payout';
     const body = JSON.stringify({
-      refund_id: request.refundId,
+      [payout ? 'payout_id' : 'refund_id']: request.refundId,
       order_no: request.orderNo,
       amount_fen: request.amountFen,
       currency: request.currency,
@@ -39,7 +40,7 @@ export class HttpPaymentProvider implements PaymentProvider {
     const timestamp = String(Math.floor(Date.now() / 1000));
     let response: Response;
     try {
-      response = await fetch(`${this.#options.baseUrl}/refunds`, {
+      response = await fetch(`${this.#options.baseUrl}/${payout ? 'payouts' : 'refunds'}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

@@ -8,6 +8,12 @@ export interface RefundRequest {
   amountFen: number;
   currency: string;
   reason: string;
+  /**
+   * order_refund: back along the order's own payment (原路退回), never above what it charged.
+   * payout: money the customer advanced elsewhere (return postage paid to a carrier), paid to
+   * their account as a transfer: a gateway refuses to refund an order above its charge.
+   */
+  purpose?: 'order_refund' | 'payout';
 }
 
 export interface RefundOutcome {
