@@ -196,9 +196,10 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
     throw invalid('deliveredAt', { 'zh-CN': '签收时间不能早于发货时间', 'en-US': 'A parcel cannot be delivered before it was shipped' });
   }
   const orderId = await idByExternal(db, 'orders', s.orderExternalId, 'orderExternalId');
+  const adopted = await adoptCaseShipment(db, orderId, s.externalId, s.trackingNo);
   const values = {
     order_id: orderId,
-    direction: s.direction,
+    direction: adopted?.direction ?? s.direction,
     carrier: s.carrier,
     tracking_no: s.trackingNo,
     status: s.status,
@@ -219,8 +220,30 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
     )
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (s.direction === 'outbound') await syncOrderDelivery(db, orderId, s.status, now);
+  if (values.direction === 'outbound') await syncOrderDelivery(db, orderId, s.status, now);
   return row.id;
+}
+
+/**
+ * EX-5: a parcel a case recorded (the customer's return, a replacement sent) is known to the
+ * carrier feed by the feed's own id. The first time the feed sends a shipment with that order's
+ * tracking number, the case's shipment takes the feed's id, so its events reach the case (and keep
+ * their direction) instead of making a second, unlinked shipment.
+ */
+async function adoptCaseShipment(db: Db, orderId: string, externalId: string, trackingNo: string) {
+  const known = await db.selectFrom('shipments').select('id').where('external_id', '=', externalId).executeTakeFirst();
+  if (known) return null;
+  const recorded = await db
+    .selectFrom('shipments')
+    .select(['id', 'direction'])
+    .where('order_id', '=', orderId)
+    .where('case_id', 'is not', null)
+    .where(sql<boolean>`upper(tracking_no) = upper(${trackingNo.trim()})`)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!recorded) return null;
+  await db.updateTable('shipments').set({ external_id: externalId }).where('id', '=', recorded.id).execute();
+  return recorded;
 }
 
 /** A carrier event is stored once (by its external id) and moves the shipment forward. */

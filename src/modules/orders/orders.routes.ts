@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { ROLES } from '../../shared/vocabulary.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordReturnDelivered } from '../cases/case.carrier.ts';
+import { recordParcelTrouble, recordReturnDelivered } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -20,7 +20,7 @@ import {
   shipmentUpsertSchema,
   upsertResultSchema,
 } from './orders.schemas.ts';
-import { applyImportRecord, type ImportRecord } from './orders.service.ts';
+import { applyImportRecord, type ImportHooks, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
 import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.present.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -101,7 +101,8 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
       for (const event of request.body.events) {
         const now = deps.clock.now();
         const returnDelivered = (trx: Kysely<DB>, caseId: string, at: Date) => recordReturnDelivered(deps, trx, caseId, at, now);
-        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, now, { returnDelivered }));
+        const caseParcelTrouble: ImportHooks['caseParcelTrouble'] = (trx, caseId, trouble) => recordParcelTrouble(deps, trx, caseId, trouble, now);
+        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, now, { returnDelivered, caseParcelTrouble }));
       }
       return { ids };
     },

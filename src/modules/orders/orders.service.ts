@@ -38,6 +38,8 @@ export type ImportRecord = z.infer<typeof importRecordSchema>;
 export interface ImportHooks {
   /** A return shipment of a case was delivered (the case module starts the merchant's clock). */
   returnDelivered?: (trx: Kysely<DB>, caseId: string, deliveredAt: Date) => Promise<void>;
+  /** A parcel of a case (the return, a replacement) was reported lost or in trouble (EX-6). */
+  caseParcelTrouble?: (trx: Kysely<DB>, caseId: string, trouble: { direction: string; status: string; description: string | null; occurredAt: Date }) => Promise<void>;
   /** Encrypts a customer's ID and bank card numbers (required when a record carries them). */
   pii?: PiiKeyRing;
 }
@@ -59,13 +61,19 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
         return upsertShipment(trx, record.data, now);
       case 'shipment_event': {
         const id = await addShipmentEvent(trx, record.data, now);
-        if (record.data.status === 'delivered' && hooks.returnDelivered) {
-          const shipment = await trx
-            .selectFrom('shipments')
-            .select(['case_id', 'direction'])
-            .where('external_id', '=', record.data.shipmentExternalId)
-            .executeTakeFirst();
-          if (shipment?.case_id && shipment.direction === 'return') await hooks.returnDelivered(trx, shipment.case_id, new Date(record.data.occurredAt));
+        const { status } = record.data;
+        const watched = (status === 'delivered' && hooks.returnDelivered) || ((status === 'lost' || status === 'exception') && hooks.caseParcelTrouble);
+        if (!watched) return id;
+        const shipment = await trx
+          .selectFrom('shipments')
+          .select(['case_id', 'direction'])
+          .where('external_id', '=', record.data.shipmentExternalId)
+          .executeTakeFirst();
+        if (!shipment?.case_id) return id;
+        const occurredAt = new Date(record.data.occurredAt);
+        if (status === 'delivered' && shipment.direction === 'return') await hooks.returnDelivered?.(trx, shipment.case_id, occurredAt);
+        if (status === 'lost' || status === 'exception') {
+          await hooks.caseParcelTrouble?.(trx, shipment.case_id, { direction: shipment.direction, status, description: record.data.description ?? null, occurredAt });
         }
         return id;
       }

@@ -52,7 +52,7 @@ export const caseworkEnUS = {
   casework: {
     event: {
       triage_overridden: 'Triage changed by staff', triage_raised: 'Raised by the customer’s message', case_routed: 'Routed',
-      case_assigned: 'Assigned', case_unassigned: 'Released', incident_joined: 'Joined a group complaint', platform_intervention: 'Platform intervention',
+      case_assigned: 'Assigned', case_unassigned: 'Released', incident_joined: 'Joined a group complaint', platform_intervention: 'Platform intervention', parcel_trouble: 'Parcel trouble',
       collaboration_requested: 'Collaboration requested', collaboration_answered: 'Collaboration answered', collaboration_cancelled: 'Collaboration cancelled',
     },
     detail: {

@@ -54,7 +54,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
   casework: {
     event: {
       triage_overridden: '人工调整分级', triage_raised: '客户留言提升分级', case_routed: '分派',
-      case_assigned: '指派', case_unassigned: '释放', incident_joined: '并入群体性投诉', platform_intervention: '平台介入',
+      case_assigned: '指派', case_unassigned: '释放', incident_joined: '并入群体性投诉', platform_intervention: '平台介入', parcel_trouble: '包裹物流异常',
       collaboration_requested: '发起跨部门协同', collaboration_answered: '协同部门已答复', collaboration_cancelled: '取消协同',
     },
     detail: {
