@@ -449,5 +449,29 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect((await bell()).filter((n) => n.caseNo === caseNo).map((n) => n.type).sort()).toEqual(['customer_request_approved', 'customer_return_received']);
     const stranger = await makeShop(t);
     expect((await stranger.customer.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string }) => n.caseNo === caseNo)).toEqual([]);
+    // The refund names its amount.
+    await shop.merchant.action(caseNo, 'inspect', { passed: true, reason: '完好' });
+    const refund = ((await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'refund')!;
+    await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id });
+    await runJobs();
+    const paid = (await bell()).find((n) => n.caseNo === caseNo && n.type === 'customer_refund_executed');
+    expect(paid?.body['zh-CN']).toContain(`${(shop.priceFen / 100).toFixed(2)} 元`);
+  });
+
+  it('tells the buyer a replacement shipped, with its tracking number', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo = (await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '屏幕坏点' })).body.caseNo as string;
+    const { db } = t.runtime.deps.database;
+    const runJobs = () => t.runtime.deps.jobs.runPending('case-event', (data) => handleCaseEvent(db, t.clock, data));
+    await shop.agent.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}X1` });
+    await shop.agent.action(caseNo, 'receive_return', {});
+    await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '坏点属实' });
+    const task = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'ship_replacement')!;
+    expect((await shop.agent.action(caseNo, 'complete_task', { taskId: task.id, proof: { carrier: '顺丰', trackingNo: 'SF5566778899' } })).status).toBe(200);
+    await runJobs();
+    const items = (await shop.customer.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    const shipped = items.find((n) => n.caseNo === caseNo && n.type === 'customer_task_completed');
+    expect(shipped?.body['zh-CN']).toContain('顺丰 SF5566778899');
   });
 });

@@ -7,12 +7,19 @@ import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
 import { REOPEN_WINDOW_DAYS } from './case.state.ts';
 
-type Text = (caseNo: string) => { title: LocalizedText; body: LocalizedText };
+type EventData = Record<string, unknown>;
+type Text = (caseNo: string, data: EventData) => { title: LocalizedText; body: LocalizedText };
 
-const t = (titleZh: string, titleEn: string, bodyZh: (no: string) => string, bodyEn: (no: string) => string): Text => (no) => ({
+const t = (titleZh: string, titleEn: string, bodyZh: (no: string, data: EventData) => string, bodyEn: (no: string, data: EventData) => string): Text => (no, data) => ({
   title: { 'zh-CN': titleZh, 'en-US': titleEn },
-  body: { 'zh-CN': bodyZh(no), 'en-US': bodyEn(no) },
+  body: { 'zh-CN': bodyZh(no, data), 'en-US': bodyEn(no, data) },
 });
+
+const yuan = (data: EventData) => (typeof data.amountFen === 'number' ? (data.amountFen / 100).toFixed(2) : '');
+const tracking = (data: EventData) => {
+  const proof = (data.proof ?? {}) as { carrier?: string; trackingNo?: string };
+  return proof.trackingNo ? `${proof.carrier && proof.carrier !== 'unknown' ? `${proof.carrier} ` : ''}${proof.trackingNo}` : '';
+};
 
 const NOTICES: Readonly<Record<string, Text>> = {
   request_approved: t('售后申请已同意', 'Your request was approved', (no) => `售后单 ${no} 已同意。如需寄回商品，退货地址在售后单中，请在期限内寄出并填写运单号。`, (no) => `Case ${no} was approved. If the goods go back, the return address is on the case: ship them in time and enter the tracking number.`),
@@ -28,11 +35,23 @@ const NOTICES: Readonly<Record<string, Text>> = {
     (no) => `The merchant refused case ${no}; the reason is on the case. If you disagree, you may ask the platform to step in within ${REOPEN_WINDOW_DAYS} days.`,
   ),
   return_received: t('商家已收到退货', 'Your return arrived', (no) => `售后单 ${no} 的退货已签收，验货后将为您处理。`, (no) => `The return for case ${no} has arrived; it is handled after inspection.`),
-  inspection_passed: t('退货验货通过', 'Your return passed inspection', (no) => `售后单 ${no} 的退货验货通过，正在为您处理退款或换新。`, (no) => `The return for case ${no} passed inspection; the refund or replacement is under way.`),
+  inspection_passed: t('退货验货通过', 'Your return passed inspection', (no) => `售后单 ${no} 的退货验货通过，正在按方案为您处理。`, (no) => `The return for case ${no} passed inspection; what the plan promised is under way.`),
   inspection_failed: t('退货验货未通过', 'Your return did not pass inspection', (no) => `售后单 ${no} 的退货验货未通过，原因与照片见售后单。`, (no) => `The return for case ${no} did not pass inspection; the reason and photos are on the case.`),
-  refund_executed: t('退款已支付', 'Refund paid', (no) => `售后单 ${no} 的退款已原路退回，到账时间以支付渠道为准。`, (no) => `The refund for case ${no} was paid back the way you paid; when it shows depends on your payment method.`),
+  refund_executed: t('退款已支付', 'Refund paid', (no, d) => `售后单 ${no} 的退款 ${yuan(d)} 元已原路退回，到账时间以支付渠道为准。`, (no, d) => `The refund of ${yuan(d)} yuan for case ${no} was paid back the way you paid; when it shows depends on your payment method.`),
+  'refund_executed:shipping_reimbursement': t('退货运费已退还', 'Return postage paid back', (no, d) => `售后单 ${no} 您垫付的退货运费 ${yuan(d)} 元已退还至您的账户。`, (no, d) => `The return postage of ${yuan(d)} yuan you paid on case ${no} was paid back to your account.`),
+  // EX-3, EX-4: what was sent, with what the customer needs to follow it.
+  'task_completed:ship_replacement': t('换新商品已发出', 'Your replacement is on its way', (no, d) => `售后单 ${no} 的换新商品已发出，运单号 ${tracking(d)}。`, (no, d) => `The replacement for case ${no} has shipped: tracking number ${tracking(d)}.`),
+  'task_completed:ship_back_repaired': t('维修商品已寄回', 'Your repaired item is on its way', (no, d) => `售后单 ${no} 的商品已修好寄回，运单号 ${tracking(d)}。`, (no, d) => `The repaired item for case ${no} has shipped back: tracking number ${tracking(d)}.`),
+  'task_completed:compensation': t('补偿已发放', 'Your compensation was given', (no) => `售后单 ${no} 的补偿（优惠券、现金或积分）已发放，详情见售后单。`, (no) => `The compensation on case ${no} (coupon, cash or points) was given; the details are on the case.`),
   result_notified: t('处理结果已告知', 'Your case has a result', (no) => `售后单 ${no} 已处理完毕，请确认问题是否解决；如不满意可重新打开。`, (no) => `Case ${no} is done: confirm the problem is solved, or reopen it if not.`),
 };
+
+/** Which notice an event gives: by its type, or by the task it completed or paid for. */
+function noticeKey(type: string, data: EventData): string | null {
+  const byTask = typeof data.taskType === 'string' ? `${type}:${data.taskType}` : null;
+  if (byTask && NOTICES[byTask]) return byTask;
+  return NOTICES[type] ? type : null;
+}
 
 /**
  * The events up to the command's last (`seq`): a command writes a few. An earlier command's events
@@ -41,7 +60,7 @@ const NOTICES: Readonly<Record<string, Text>> = {
 function recentEvents(db: Kysely<DB>, caseId: string, seq: number) {
   return db
     .selectFrom('case_events')
-    .select(['seq', 'type', 'actor_role'])
+    .select(['seq', 'type', 'actor_role', 'data'])
     .where('case_id', '=', caseId)
     .where('seq', '<=', seq)
     .where('seq', '>', seq - 8)
@@ -49,7 +68,10 @@ function recentEvents(db: Kysely<DB>, caseId: string, seq: number) {
 }
 
 export async function noticeCustomer(db: Kysely<DB>, caseId: string, seq: number, now: Date): Promise<void> {
-  const events = (await recentEvents(db, caseId, seq)).filter((e) => e.actor_role !== 'customer' && NOTICES[e.type]);
+  const events = (await recentEvents(db, caseId, seq))
+    .filter((e) => e.actor_role !== 'customer')
+    .map((e) => ({ ...e, data: (e.data ?? {}) as EventData, key: noticeKey(e.type, (e.data ?? {}) as EventData) }))
+    .filter((e) => e.key !== null);
   if (events.length === 0) return;
   const row = await db.selectFrom('cases').select(['case_no', 'customer_id']).where('id', '=', caseId).executeTakeFirst();
   if (!row) return;
@@ -61,7 +83,7 @@ export async function noticeCustomer(db: Kysely<DB>, caseId: string, seq: number
         recipientUserId: u.id,
         caseId,
         type: `customer_${e.type}`,
-        ...(NOTICES[e.actor_role === 'merchant' ? `merchant_${e.type}` : e.type] ?? NOTICES[e.type])!(row.case_no),
+        ...(NOTICES[e.actor_role === 'merchant' ? `merchant_${e.key}` : e.key!] ?? NOTICES[e.key!])!(row.case_no, e.data),
         dedupeKey: `${caseId}:${e.seq}:customer:${u.id}`,
         now,
       })),

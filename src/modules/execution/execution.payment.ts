@@ -69,7 +69,7 @@ export async function paymentTask(ctx: ActionContext, task: TaskRef & { id: stri
             type: 'refund_executed',
             fromState: ctx.row.state,
             toState: ctx.row.state,
-            data: { refundId: pending.id, amountFen: Number(pending.amount_fen), providerRef: outcome.providerRef },
+            data: { refundId: pending.id, amountFen: Number(pending.amount_fen), providerRef: outcome.providerRef, taskType: task.type },
           },
         ],
         eventType: 'task_completed',
