@@ -466,8 +466,11 @@ describe('acknowledgement of receipt (IN-5)', () => {
     await shop.agent.action(caseNo, 'approve_request', {});
     await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}X1` });
     await shop.agent.action(caseNo, 'receive_return', {});
+    // The replacement can go out only after the inspection: its 48 h run from there, not from arrival.
+    t.clock.advance(30 * 3_600_000);
     await shop.agent.action(caseNo, 'inspect', { passed: true, reason: '坏点属实' });
-    const task = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'ship_replacement')!;
+    const task = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string; dueAt: string }[]).find((x) => x.type === 'ship_replacement')!;
+    expect(new Date(task.dueAt).getTime()).toBe(t.clock.now().getTime() + 48 * 3_600_000);
     expect((await shop.agent.action(caseNo, 'complete_task', { taskId: task.id, proof: { carrier: '顺丰', trackingNo: 'SF5566778899' } })).status).toBe(200);
     await runJobs();
     const items = (await shop.customer.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];

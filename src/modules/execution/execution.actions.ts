@@ -145,7 +145,8 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         .where('status', '=', 'planned')
         .execute();
       const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
-      for (const type of ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'compensation']) {
+      // Money is due from the goods' arrival (POL-6); goods work from the inspection that lets it start.
+      for (const type of ['refund', 'shipping_reimbursement', 'compensation']) {
         await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, arrivedAt, calendar), [type]);
       }
       return {
@@ -169,6 +170,12 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         if (!input.passed) {
           await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
           await cancelPlannedLedger(ctx.trx, ctx.row.id);
+        } else {
+          // A replacement or a repair can be done only once the goods passed: its clock starts here,
+          // not at arrival (it would run out while the inspection was still allowed to run).
+          const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
+          const facts = await caseFacts(ctx.trx, ctx.row);
+          for (const type of ['ship_replacement', 'repair']) await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, ctx.now, calendar), [type]);
         }
         return { reason: input.reason, eventData: { passed: input.passed, photoAttachmentIds: input.photoAttachmentIds } };
       },
