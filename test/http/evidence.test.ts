@@ -67,7 +67,9 @@ describe('evidence uploads', () => {
     const res = await shop.customer.upload(caseNo, {}, { name: 'big.png', bytes: big, type: 'image/png' });
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: '/problems/payload-too-large', field: 'file' });
+    expect(res.body).toMatchObject({ type: '/problems/file-too-large', field: 'file' });
+    // It names the limit, whichever layer caught the file.
+    expect(res.body.messages['zh-CN']).toMatch(/超过 \d+ MB 的上限/);
   });
 
   it('keeps a hostile file name as a label only, and refuses an item of another case', async () => {

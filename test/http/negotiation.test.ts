@@ -361,6 +361,11 @@ describe('dissatisfied customer (CL-3)', () => {
     const confirmed = await shop.customer.action(caseNo, 'confirm_resolution', { rating: 5, comment: '我自己查到了，谢谢' });
     expect(confirmed.body.state).toBe('closed');
     expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.unansweredCustomerMessages).toBe(0);
+    // A question after the close reaches whoever held the case (CL-5), not an empty list.
+    expect((await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '还想问一下发票的事' })).status).toBe(201);
+    const told = async (who: typeof shop.agent) =>
+      ((await who.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[]).some((n) => n.caseNo === caseNo && n.type === 'message_on_ended_case');
+    expect([await told(shop.merchant), await told(shop.agent)].filter(Boolean)).toHaveLength(1);
   });
 });
 

@@ -13,6 +13,7 @@ import { findCaseByNo } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
+import { fileTooLarge } from './evidence.store.ts';
 
 const fieldsSchema = z.object({
   purpose: z.enum(['evidence', 'inspection', 'execution_proof', 'other']).default('evidence'),
@@ -60,7 +61,10 @@ export async function evidenceRoutes(root: FastifyInstance, deps: AppDeps): Prom
       }
       const file = await request.file();
       if (!file) throw invalid('file', { 'zh-CN': '缺少文件', 'en-US': 'No file was sent' });
-      const bytes = await file.toBuffer();
+      // The multipart limit stops the stream before the store sees it: answer as the store would.
+      const bytes = await file.toBuffer().catch((error: { code?: string }) => {
+        throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? fileTooLarge(deps.config.maxUploadBytes) : error;
+      });
       const fields = Object.fromEntries(
         Object.entries(file.fields)
           .map(([key, value]) => [key, value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined])

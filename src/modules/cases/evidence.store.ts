@@ -36,6 +36,17 @@ export interface EvidenceStore {
   remove(storageKey: string): Promise<void>;
 }
 
+/** 413 file-too-large naming the limit: from the store, and from the upload stream hitting it first. */
+export function fileTooLarge(maxBytes: number): AppError {
+  const mb = Math.floor(maxBytes / 1024 / 1024);
+  return new AppError({
+    status: 413,
+    type: 'file-too-large',
+    field: 'file',
+    text: { 'zh-CN': `文件超过 ${mb} MB 的上限`, 'en-US': `The file is larger than the ${mb} MB limit` },
+  });
+}
+
 export function createEvidenceStore(root: string, maxBytes: number): EvidenceStore {
   /** Only a generated key ever becomes a path: never anything a caller sent. */
   const pathOf = (storageKey: string): string => {
@@ -47,15 +58,7 @@ export function createEvidenceStore(root: string, maxBytes: number): EvidenceSto
       if (bytes.length === 0) {
         throw new AppError({ status: 422, type: 'empty-file', field: 'file', text: { 'zh-CN': '文件为空', 'en-US': 'The file is empty' } });
       }
-      if (bytes.length > maxBytes) {
-        const mb = Math.floor(maxBytes / 1024 / 1024);
-        throw new AppError({
-          status: 413,
-          type: 'file-too-large',
-          field: 'file',
-          text: { 'zh-CN': `文件超过 ${mb} MB 的上限`, 'en-US': `The file is larger than the ${mb} MB limit` },
-        });
-      }
+      if (bytes.length > maxBytes) throw fileTooLarge(maxBytes);
       const detected = await fileTypeFromBuffer(bytes);
       const contentType = detected?.mime;
       if (!contentType || !(ALLOWED_EVIDENCE_TYPES as readonly string[]).includes(contentType)) {
