@@ -4,7 +4,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaState } from '../api/sla.types.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { formatDuration } from '../lib/format.ts';
+import { formatDuration, formatWorkingDuration } from '../lib/format.ts';
 import type { SlaView } from '../lib/sla.ts';
 
 const COLORS: Record<SlaState, string> = {
@@ -16,10 +16,10 @@ const COLORS: Record<SlaState, string> = {
   cancelled: 'default',
 };
 
-export function SlaBadge({ view, hint }: { view: SlaView; hint?: string | undefined }) {
+export function SlaBadge({ view, hint, working = false }: { view: SlaView; hint?: string | undefined; working?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const time = view.remainingMs === null ? null : formatDuration(view.remainingMs, language);
+  const time = view.remainingMs === null ? null : (working ? formatWorkingDuration : formatDuration)(view.remainingMs, language);
   let text: string;
   switch (view.state) {
     case 'running':

@@ -56,6 +56,21 @@ export function formatDuration(ms: number, language: Language): string {
   return parts.slice(0, 2).join(zh ? '' : ' ');
 }
 
+/**
+ * Working time as working hours ("27工作小时", "27 working h"): a working day is as long as the
+ * calendar says (often 9 h), so working milliseconds shown as 24-hour days read far too short.
+ */
+export function formatWorkingDuration(ms: number, language: Language): string {
+  const zh = language === 'zh-CN';
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return zh ? '不到1分钟' : '<1m';
+  const hours = Math.floor(abs / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  if (hours === 0) return zh ? `${minutes}分钟` : `${minutes}m`;
+  const tail = hours < 10 && minutes > 0 ? (zh ? `${minutes}分钟` : ` ${minutes}m`) : '';
+  return zh ? `${hours}工作小时${tail}` : `${hours} working h${tail}`;
+}
+
 /** Milliseconds as whole minutes ("12"), or "—" when there is no figure. */
 export function formatMinutes(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';

@@ -45,9 +45,10 @@ function DeadlineItem({ deadline: d, role, staff, tasks, fetchedAt, now }: ItemP
   if (d.metAt) details.push(t('sla.metAt', { time: formatDateTime(d.metAt, language) }));
   else if (d.breachedAt && view.state !== 'cancelled') details.push(t('sla.breachedAt', { time: formatDateTime(d.breachedAt, language) }));
   if (staff && d.autoOutcome && open) details.push(t('sla.ifMissed', { outcome: word('autoOutcome', d.autoOutcome) }));
-  const hint = WORKING_UNITS.includes(d.unit) ? t('sla.workingTime') : undefined;
+  const working = WORKING_UNITS.includes(d.unit);
+  const hint = working ? t('sla.workingTime') : undefined;
   return (
-    <List.Item data-testid="sla-deadline" data-metric={d.metric} extra={<SlaBadge view={view} hint={hint} />} style={{ alignItems: 'flex-start' }}>
+    <List.Item data-testid="sla-deadline" data-metric={d.metric} extra={<SlaBadge view={view} hint={hint} working={working} />} style={{ alignItems: 'flex-start' }}>
       <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
         <Typography.Text strong={open} type={view.state === 'cancelled' ? 'secondary' : undefined}>
           {title}
