@@ -72,6 +72,20 @@ describe('membership tier (TR-5)', () => {
   });
 });
 
+describe('repeated contact (TR-2)', () => {
+  it('grades a third request about the same order within 30 days L2, naming the earlier contacts', async () => {
+    const shop = await makeShop(t);
+    const about = (kind: string, description: string) => shop.customer.post('/api/v1/cases', { kind, reason: 'logistics', orderNo: shop.orderNo, items: [], description });
+    for (const [kind, text] of [['complaint', '快递员态度不好'], ['consultation', '请问什么时候能到']] as const) {
+      const filed = await about(kind, text);
+      expect((await shop.customer.action(filed.body.caseNo, 'withdraw', {})).status).toBe(200);
+    }
+    const third = await about('complaint', '包裹还是没送到');
+    const reasons: Reason[] = (await graded(shop, third.body.caseNo)).triage.reasons;
+    expect(reasons.find((r) => r.rule === 'l2.repeat_contact')?.matched).toContain('previousContacts=2');
+  });
+});
+
 describe('triage after intake', () => {
   it('a customer threatening 12315 raises the case to L2, and the L3 clock stops', async () => {
     // Sold by the platform: frontline's L3 clock runs on it (a merchant's case runs the merchant's).

@@ -124,11 +124,26 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     policyVersionId: policy.version?.id ?? null,
     routingParties,
     eligibility: summarizeEligibility(decisions),
-    // TR-5: the tier counts for requests about a whole order or no order too.
-    triage: triageNewCase({ ...input, tier: routingParties.customerTier }),
+    // TR-5: the tier counts for requests about a whole order or no order too. TR-2: a customer who
+    // came back about the same order twice already is a repeated contact.
+    triage: triageNewCase({ ...input, tier: routingParties.customerTier, previousContacts: await earlierContacts(db, parties, now) }),
     dedupeKey,
   };
 }
+
+/** The customer's cases about the same order in the last 30 days, whatever became of them. */
+async function earlierContacts(db: Kysely<DB>, parties: { customerId: string; orderId: string | null }, now: Date): Promise<number> {
+  if (!parties.orderId) return 0;
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('order_id', '=', parties.orderId)
+    .where('customer_id', '=', parties.customerId)
+    .where('created_at', '>', new Date(now.getTime() - REPEAT_WINDOW_MS))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+const REPEAT_WINDOW_MS = 30 * 86_400_000;
 
 function resolveParties(actor: Actor, input: CreateCaseInput, facts: OrderItemFacts[]) {
   if (facts.length !== input.items.length) {

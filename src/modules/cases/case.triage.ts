@@ -51,8 +51,10 @@ export function triageNewCase(input: {
   kind: string;
   reason: string;
   tier: string | null;
+  previousContacts?: number;
 }): CaseTriage {
-  const result = fromResult(classify({ text: [input.title, input.description].filter(Boolean).join('\n'), channel: input.channel, tier: input.tier, kindHint: input.kind }));
+  const text = [input.title, input.description].filter(Boolean).join('\n');
+  const result = fromResult(classify({ text, channel: input.channel, tier: input.tier, kindHint: input.kind, previousContacts: input.previousContacts ?? 0 }));
   const byReason = CATEGORY_BY_REASON[input.reason as RequestReason];
   if (byReason && result.categoryConfidence < UNSURE_BELOW && byReason !== result.category) {
     return {

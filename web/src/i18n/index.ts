@@ -5,8 +5,9 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
-export const LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from './language.ts';
+
+export { LANGUAGES, type Language };
 export interface LocalizedText {
   'zh-CN': string;
   'en-US': string;

@@ -1,5 +1,5 @@
 // Dates are shown in China Standard Time: deadlines and policy days are local days in Asia/Shanghai.
-import type { Language } from '../i18n/index.ts';
+import type { Language } from '../i18n/language.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
