@@ -38,7 +38,30 @@ function describeIssue(issue: ValidationIssueLike): LocalizedText {
     not_multiple_of: '数值不符合倍数要求',
     custom: '内容不符合要求',
   };
-  return { 'zh-CN': zh[issue.keyword] ?? '内容不符合要求', 'en-US': en };
+  return { 'zh-CN': sizeLimit(issue) ?? zh[issue.keyword] ?? '内容不符合要求', 'en-US': en };
+}
+
+/** A length or size bound said with its figure: "至少 10 个字符", not "too short". */
+function sizeLimit(issue: ValidationIssueLike): string | null {
+  const p = (issue.params ?? {}) as { origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean };
+  const small = issue.keyword === 'too_small';
+  const bound = small ? p.minimum : p.maximum;
+  if ((issue.keyword !== 'too_small' && issue.keyword !== 'too_big') || (typeof bound !== 'number' && typeof bound !== 'bigint')) return null;
+  const n = String(bound);
+  switch (p.origin) {
+    case 'string':
+      return small ? `至少 ${n} 个字符` : `最多 ${n} 个字符`;
+    case 'array':
+    case 'set':
+      return small ? `至少 ${n} 项` : `最多 ${n} 项`;
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (p.inclusive === false) return small ? `必须大于 ${n}` : `必须小于 ${n}`;
+      return small ? `不能小于 ${n}` : `不能大于 ${n}`;
+    default:
+      return null;
+  }
 }
 
 export function toAppError(error: unknown): AppError {

@@ -252,18 +252,19 @@ describe('malformed input', () => {
   it('is refused with problem+json naming the field, in both languages, and writes nothing', async () => {
     const shop = await makeShop(t);
     const cases = [
-      { payload: body(shop, { kind: 'teleport' }), field: 'body.kind' },
-      { payload: body(shop, { items: [{ orderItemId: 'not-a-uuid', quantity: 1 }] }), field: 'body.items.0.orderItemId' },
+      { payload: body(shop, { kind: 'teleport' }), field: 'body.kind', zh: '取值不在允许范围内' },
+      { payload: body(shop, { items: [{ orderItemId: 'not-a-uuid', quantity: 1 }] }), field: 'body.items.0.orderItemId', zh: '格式不正确' },
       { payload: body(shop, { items: [] }), field: 'body.items' },
-      { payload: { ...body(shop), description: '' }, field: 'body.description' },
-      { payload: body(shop, { items: [{ orderItemId: shop.orderItemId, quantity: 0 }] }), field: 'body.items.0.quantity' },
+      // A bound is said with its figure.
+      { payload: { ...body(shop), description: '' }, field: 'body.description', zh: '至少 1 个字符' },
+      { payload: body(shop, { items: [{ orderItemId: shop.orderItemId, quantity: 0 }] }), field: 'body.items.0.quantity', zh: '不能小于 1' },
     ];
     for (const c of cases) {
       const res = await shop.customer.post('/api/v1/cases', c.payload);
       expect(res.status, JSON.stringify(res.body)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ type: '/problems/validation-failed', status: 400, field: c.field });
-      expect(res.body.messages['zh-CN']).toBeTruthy();
+      expect(res.body.messages['zh-CN']).toContain(c.zh ?? '');
       expect(res.body.messages['en-US']).toBeTruthy();
       expect(res.body.correlationId).toBe(res.headers['x-request-id']);
     }
