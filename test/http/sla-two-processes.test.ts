@@ -55,8 +55,13 @@ describe('two processes, one database', () => {
       }, { 'idempotency-key': `two-case-${i}` });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       caseNos.push(created.body.caseNo);
-      // Free the item's open-case slot (IN-8) so the next complaint is a case of its own.
-      await first!.deps.database.db.updateTable('cases').set({ open_dedupe_key: null }).where('case_no', '=', created.body.caseNo).execute();
+      // Free the item's open-case slot (IN-8) so the next complaint is a case of its own, and keep it
+      // out of the next one's repeated-contact count (TR-2), which would grade that one L2 at once.
+      await first!.deps.database.db
+        .updateTable('cases')
+        .set({ open_dedupe_key: null, created_at: new Date(clock.now().getTime() - 31 * 86_400_000) })
+        .where('case_no', '=', created.body.caseNo)
+        .execute();
     }
 
     clock.advance(3 * 3_600_000);

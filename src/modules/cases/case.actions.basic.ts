@@ -112,11 +112,12 @@ export async function retakeDuplicateSlot(ctx: ActionContext): Promise<Record<st
 export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: ActionHandler<Input<K>> } = {
   acknowledge: async (ctx, input) => ({
     command: { type: 'acknowledge' },
-    apply: async () => ({ caseChanges: input.message ? await publicReply(ctx, input.message) : {} }),
+    apply: async () => ({ caseChanges: input.message ? await publicReply(ctx, input.message) : {}, eventData: { replied: Boolean(input.message) } }),
   }),
   start_investigation: async (_ctx, input) => ({
     command: { type: 'start_investigation' },
-    apply: async () => ({ reason: input.note ?? null }),
+    // The note shows on the customer's timeline: with one the step answers them (SLA-1).
+    apply: async () => ({ reason: input.note ?? null, eventData: { replied: Boolean(input.note) } }),
   }),
   request_evidence: async (ctx, input) => ({
     command: { type: 'request_evidence', question: input.question },

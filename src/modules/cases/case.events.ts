@@ -34,6 +34,7 @@ export async function recordCaseEvents(
       toState: e.toState ?? after.state,
       ...(e.happenedAt ? { happenedAt: e.happenedAt } : {}),
       ...(typeof e.data?.taskType === 'string' ? { taskType: e.data.taskType } : {}),
+      ...(typeof e.data?.replied === 'boolean' ? { replied: e.data.replied } : {}),
     })),
     now,
     rebudget: options.rebudgetClocks ?? false,

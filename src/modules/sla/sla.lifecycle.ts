@@ -15,6 +15,8 @@ export interface SlaEvent {
   happenedAt?: Date;
   /** The task a task_completed event completed. */
   taskType?: string;
+  /** For a status step (acknowledged, investigation started): whether it carried words to the customer. */
+  replied?: boolean;
 }
 
 export interface LifecycleContext {
@@ -54,8 +56,12 @@ export const HOLDER_METRICS: ReadonlySet<SlaMetric> = new Set([
 /** Of those, the ones that measure answering, not deciding: missing one is reported, the platform does not step in for it. */
 export const RESPONSIVENESS_METRICS: ReadonlySet<SlaMetric> = new Set(['first_response', 'acknowledgement', 'follow_up', 'staged_feedback']);
 
+/** Status steps that answer the customer only when they carry a message (SLA-1: a click is not a reply). */
+const SILENT_UNLESS_REPLIED = new Set(['acknowledged', 'investigation_started']);
+
 /** A handler did something the customer sees: a reply, a decision, a request. */
 export function isCustomerVisibleResponse(event: SlaEvent): boolean {
+  if (SILENT_UNLESS_REPLIED.has(event.type) && event.replied !== true) return false;
   return HANDLING_ROLES.has(event.actorRole) && !UNSEEN_EVENTS.has(event.type) && !event.type.startsWith('sla_');
 }
 

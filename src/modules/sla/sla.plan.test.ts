@@ -154,10 +154,14 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
 describe('planDeadlineChanges: responses', () => {
   const submitted = () => apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
 
-  it('acknowledgement is met when the case leaves submitted', () => {
-    const out = plan(COMPLAINT, { open: submitted(), events: [ev('acknowledged', 'agent', 'acknowledged')], now: at(MIN) });
+  it('acknowledgement is met when the case leaves submitted; the first response only if it said something', () => {
+    const out = plan(COMPLAINT, { open: submitted(), events: [{ ...ev('acknowledged', 'agent', 'acknowledged'), replied: true }], now: at(MIN) });
     expect(changed(out, 'met')).toEqual(['acknowledgement', 'first_response']);
     expect(out.events.map((e) => e.type)).toEqual(['sla_met']);
+    // SLA-1: a status click with no words to the customer is not a reply.
+    for (const silent of [ev('acknowledged', 'agent', 'acknowledged'), ev('investigation_started', 'agent', 'investigating')]) {
+      expect(changed(plan(COMPLAINT, { open: submitted(), events: [silent], now: at(MIN) }), 'met')).not.toContain('first_response');
+    }
   });
 
   it('first response is met by a staff message the customer sees, not by a note or the customer', () => {
