@@ -158,3 +158,16 @@ describe('a no-reason return with return-shipping insurance (运费险)', () => 
     expect(tasks.map((x) => x.type)).toEqual(['refund']);
   });
 });
+
+describe('a return shipped by a customer on the phone', () => {
+  it('is recorded by the agent with the tracking number the customer gave; the merchant cannot record it', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    const caseNo = (await shop.customer.post('/api/v1/cases', request(shop))).body.caseNo as string;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    expect((await shop.merchant.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF9988776655' })).status).toBe(409);
+    const recorded = await shop.agent.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF9988776655' });
+    expect(recorded.body.state).toBe('return_in_transit');
+    const seen = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(seen.shipments.find((x: { direction: string }) => x.direction === 'return')).toMatchObject({ trackingNo: 'SF9988776655' });
+  });
+});

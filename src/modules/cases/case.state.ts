@@ -437,7 +437,8 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       return go(from, to, hasPendingCounterOffer ? 'counter_offered' : 'plan_rejected', { rejectedPlans, hasPendingCounterOffer });
     }
     case 'ship_return': {
-      const refused = gate(from, type, actor, ['awaiting_return'], CUSTOMER);
+      // The customer enters it, or platform staff record what the customer gave them by phone.
+      const refused = gate(from, type, actor, ['awaiting_return'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
       if (!filled(command.trackingNo) || !filled(command.carrier)) return invalid('请填写退货运单号和承运商。', 'The return needs a tracking number and a carrier.');
       return go(from, 'return_in_transit', 'return_shipped');
