@@ -80,9 +80,13 @@ describe('repeated contact (TR-2)', () => {
       const filed = await about(kind, text);
       expect((await shop.customer.action(filed.body.caseNo, 'withdraw', {})).status).toBe(200);
     }
-    const third = await about('complaint', '包裹还是没送到');
-    const reasons: Reason[] = (await graded(shop, third.body.caseNo)).triage.reasons;
-    expect(reasons.find((r) => r.rule === 'l2.repeat_contact')?.matched).toContain('previousContacts=2');
+    // Counted for a request about an item of the order (with its facts) and about the whole order.
+    const third = await file(shop, '耳机还是没声音', 'complaint', 'quality');
+    const fourth = await about('consultation', '包裹还是没送到');
+    for (const [caseNo, n] of [[third.body.caseNo, 2], [fourth.body.caseNo, 3]] as const) {
+      const reasons: Reason[] = (await graded(shop, caseNo)).triage.reasons;
+      expect(reasons.find((r) => r.rule === 'l2.repeat_contact')?.matched).toContain(`previousContacts=${n}`);
+    }
   });
 });
 

@@ -126,20 +126,23 @@ async function prepareCase(deps: AppDeps, actor: Actor, input: CreateCaseInput, 
     eligibility: summarizeEligibility(decisions),
     // TR-5: the tier counts for requests about a whole order or no order too. TR-2: a customer who
     // came back about the same order twice already is a repeated contact.
-    triage: triageNewCase({ ...input, tier: routingParties.customerTier, previousContacts: await earlierContacts(db, parties, now) }),
+    triage: triageNewCase({ ...input, tier: routingParties.customerTier, previousContacts: await earlierContacts(db, parties, first, now) }),
     dedupeKey,
   };
 }
 
 /** The customer's cases about the same order in the last 30 days, whatever became of them. */
-async function earlierContacts(db: Kysely<DB>, parties: { customerId: string; orderId: string | null }, now: Date): Promise<number> {
+async function earlierContacts(db: Kysely<DB>, parties: { customerId: string; orderId: string | null }, facts: OrderItemFacts | undefined, now: Date): Promise<number> {
+  const since = now.getTime() - REPEAT_WINDOW_MS;
+  // A request about items has them with its facts; one about a whole order asks.
+  if (facts) return facts.recentCaseTimes.filter((t) => t.getTime() > since).length;
   if (!parties.orderId) return 0;
   const row = await db
     .selectFrom('cases')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('order_id', '=', parties.orderId)
     .where('customer_id', '=', parties.customerId)
-    .where('created_at', '>', new Date(now.getTime() - REPEAT_WINDOW_MS))
+    .where('created_at', '>', new Date(since))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
