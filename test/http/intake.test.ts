@@ -430,6 +430,19 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect(receipt.body).toContain('并在 2026-11-11 10:00 前给出处理方案');
   });
 
+  it('promises progress reports, not a plan in 24 h, on a complex complaint (SLA-6)', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const created = await shop.customer.post('/api/v1/cases', { ...body(shop), kind: 'complaint', reason: 'quality', description: '充电器冒烟了，差点起火' });
+    await handleCaseEvent(t.runtime.deps.database.db, t.clock, { caseId: created.body.id, seq: 1, type: 'case_submitted' });
+    const detail = (await shop.agent.get(`/api/v1/cases/${created.body.caseNo}`)).body;
+    expect(detail.severity).toBe('L1');
+    const running = detail.deadlines.filter((d: { state: string }) => d.state === 'running').map((d: { metric: string }) => d.metric);
+    expect(running).toContain('staged_feedback');
+    expect(running).not.toContain('plan_due');
+    const receipt = detail.messages.find((m: { authorRole: string }) => m.authorRole === 'system');
+    expect(receipt.body).toContain('前向您反馈处理进展');
+  });
+
   it('tells the buyer in the bell of each step that asks something of them or changes what they can expect, once', async () => {
     const shop = await makeShop(t);
     const created = await shop.customer.post('/api/v1/cases', body(shop));

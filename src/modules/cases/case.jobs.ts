@@ -1,7 +1,7 @@
 // Follow-ups driven by case events, run by the job queue after the command committed.
 // Handlers are idempotent: a retried job finds its work already done and does nothing.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -31,6 +31,7 @@ const RECEIPT = {
       case 'merchant_review': return `${head}，已转商家处理。商家将在 ${by.at} 前处理；逾期未处理的，系统将自动同意您的申请。${tail}`;
       case 'merchant': return `${head}，已转商家处理。商家将在 ${by.at} 前给出处理方案；逾期未处理的，平台将介入。${tail}`;
       case 'platform': return `${head}。我们会尽快核实，并在 ${by.at} 前给出处理方案，${tail}`;
+      case 'progress': return `${head}。您反映的问题需要多方核实，我们会在 ${by.at} 前向您反馈处理进展，之后定期告知。${tail}`;
       default: return `${head}，${tail}`;
     }
   },
@@ -41,11 +42,12 @@ const RECEIPT = {
       case 'merchant_review': return `${head} and passed it to the merchant, who will handle it by ${by.at} (China time); if they do not, your request is approved automatically. ${tail}`;
       case 'merchant': return `${head} and passed it to the merchant, who will propose a solution by ${by.at} (China time); if they do not, the platform steps in. ${tail}`;
       case 'platform': return `${head}. We will check it and propose a solution by ${by.at} (China time). ${tail}`;
+      case 'progress': return `${head}. It needs checking with several teams: we will tell you how it is going by ${by.at} (China time), and regularly after that. ${tail}`;
       default: return `${head}. ${tail}`;
     }
   },
 };
-type By = { who: 'merchant_review' | 'merchant' | 'platform' | 'none'; at: string };
+type By = { who: 'merchant_review' | 'merchant' | 'platform' | 'progress' | 'none'; at: string };
 
 /** The running clock that says when the customer hears back, and whose it is. */
 async function answerBy(db: Kysely<DB>, caseId: string): Promise<By> {
@@ -53,13 +55,15 @@ async function answerBy(db: Kysely<DB>, caseId: string): Promise<By> {
     .selectFrom('case_deadlines')
     .select(['metric', 'party', 'due_at'])
     .where('case_id', '=', caseId)
-    .where('metric', 'in', ['plan_due', 'merchant_review'])
+    .where('metric', 'in', ['plan_due', 'merchant_review', 'staged_feedback'])
     .where('status', '=', 'running')
+    // A plan promised wins over progress reports (SLA-6: only a complex case has those alone).
+    .orderBy(sql`metric = 'staged_feedback'`)
     .orderBy('due_at')
     .limit(1)
     .executeTakeFirst();
   if (!clock) return { who: 'none', at: '' };
-  const who = clock.metric === 'merchant_review' ? 'merchant_review' : clock.party === 'merchant' ? 'merchant' : 'platform';
+  const who = clock.metric === 'staged_feedback' ? 'progress' : clock.metric === 'merchant_review' ? 'merchant_review' : clock.party === 'merchant' ? 'merchant' : 'platform';
   return { who, at: formatLocalDateTime(clock.due_at) };
 }
 

@@ -24,6 +24,8 @@ export interface LifecycleContext {
   merchantId: string | null;
   /** The case sits in a merchant's queue after the command: the merchant handles it first (ORG-3). */
   withMerchant: boolean;
+  /** L1/L2 after the command: a complex complaint, owed staged feedback rather than a plan in 24 h (SLA-6). */
+  complex?: boolean;
 }
 
 /** The clocks' own events for a case changing hands between a merchant and the platform (ORG-3). */
@@ -100,6 +102,9 @@ const merchantReviews = (c: LifecycleContext): boolean => c.merchantId !== null 
 const RETURN_KINDS: readonly CaseKind[] = ['return_refund', 'exchange', 'refund_only', 'complaint', 'logistics_exception', 'reship', 'price_protection'];
 /** Where a request can still be granted as filed (approve_request). */
 const REVIEWABLE_STATES = new Set(['submitted', 'acknowledged', 'investigating']);
+/** Events from which a complex case's staged-feedback clock runs, besides acknowledging it. */
+const COMPLEX_FROM = new Set(['case_submitted', 'triage_raised', 'severity_escalated', 'triage_overridden']);
+
 /** Where nobody has given the customer a plan yet: a case taken over there owes one. */
 const AWAITING_PLAN_STATES = new Set(['submitted', 'acknowledged', 'investigating', 'awaiting_customer', 'inspection_failed']);
 
@@ -116,18 +121,22 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   // or a reopen owes them what happens now (a new plan, or the result in writing): the clock
   // starts again (SLA-11: a reopened case is handled again, not left to wait).
   // A merchant reviewing a request it can grant as filed has the review clock for that instead.
+  // SLA-6: a complex complaint (L1/L2) is owed staged feedback every 3 working days instead.
   plan_due: {
     starts: (e, c) =>
-      (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c)))
-      || (e.type === TAKEN_FROM_MERCHANT && AWAITING_PLAN_STATES.has(e.toState))
-      || e.type === 'inspection_failed'
-      || e.type === 'case_reopened',
+      !c.complex && (
+        (e.type === 'case_submitted' && !(c.withMerchant && merchantReviews(c)))
+        || (e.type === TAKEN_FROM_MERCHANT && AWAITING_PLAN_STATES.has(e.toState))
+        || e.type === 'inspection_failed'
+        || e.type === 'case_reopened'),
     meets: planGiven,
     // Back with a merchant whose silence grants the request: its review clock is the plan clock.
-    cancels: (e, c) => e.type === HANDED_TO_MERCHANT && merchantReviews(c),
+    // Raised to L1/L2: staged feedback takes over.
+    cancels: (e, c) => c.complex === true || (e.type === HANDED_TO_MERCHANT && merchantReviews(c)),
   },
   staged_feedback: {
-    starts: (e) => e.type === 'acknowledged' || e.type === 'investigation_started',
+    // From filing, or from the case becoming complex (a raise, an escalation, an override), as well.
+    starts: (e, c) => e.type === 'acknowledged' || e.type === 'investigation_started' || (c.complex === true && COMPLEX_FROM.has(e.type)),
     meets: (e) => planGiven(e) || (isCustomerVisibleResponse(e) && e.type !== 'acknowledged' && e.type !== 'investigation_started'),
     recurring: (e) => !planGiven(e),
   },

@@ -154,6 +154,23 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
 describe('planDeadlineChanges: responses', () => {
   const submitted = () => apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
 
+  it('a complex complaint (L2) is owed staged feedback from filing, not a plan in 24 h; a raise swaps the clocks (SLA-6)', () => {
+    const L2 = { ...COMPLAINT, severity: 'L2' as const };
+    const complexAt = (key: CaseKey, step: Step) => planDeadlineChanges({
+      key, context: { kind: key.kind, merchantId: null, withMerchant: false, complex: true }, state: step.events.at(-1)?.toState ?? 'investigating',
+      open: [], tasks: null, targets: TARGETS, calendarFor: () => CAL, now: T0, ...step,
+    });
+    const filed = complexAt(L2, { events: [SUBMITTED] });
+    expect(changed(filed, 'started')).toContain('staged_feedback');
+    expect(changed(filed, 'started')).not.toContain('plan_due');
+    // An L3 case owes the plan; raised to L2, the plan clock gives way to staged feedback.
+    const simple = apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
+    expect(simple.map((d) => d.metric)).toContain('plan_due');
+    const raised = complexAt(L2, { open: simple, events: [ev('triage_raised', 'system', 'submitted')], now: at(HOUR_MS) });
+    expect(changed(raised, 'cancelled')).toContain('plan_due');
+    expect(changed(raised, 'started')).toContain('staged_feedback');
+  });
+
   it('acknowledgement is met when the case leaves submitted; the first response only if it said something', () => {
     const out = plan(COMPLAINT, { open: submitted(), events: [{ ...ev('acknowledged', 'agent', 'acknowledged'), replied: true }], now: at(MIN) });
     expect(changed(out, 'met')).toEqual(['acknowledgement', 'first_response']);

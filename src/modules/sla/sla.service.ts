@@ -79,6 +79,9 @@ function needsWake(deadlines: PlannedDeadline[], now: Date): boolean {
   });
 }
 
+/** SLA-6: L1 and L2 cases are the complex complaints. */
+const COMPLEX_SEVERITIES: ReadonlySet<string> = new Set(['L1', 'L2']);
+
 export function createSlaService(): SlaService {
   const cache = createConfigCache<SlaRules>();
 
@@ -137,7 +140,7 @@ export function createSlaService(): SlaService {
           tier: await tierOf(trx, loaded.targets, row.customer_id),
           merchantId: after.merchant_id,
         },
-        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id, withMerchant },
+        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id, withMerchant, complex: COMPLEX_SEVERITIES.has(after.severity) },
         state: after.state,
         events: [...handover, ...change.events],
         rebudget: change.rebudget ?? false,
@@ -169,7 +172,7 @@ export function createSlaService(): SlaService {
         const key = { ...c.key, tier: needsTier ? (c.tier !== undefined ? c.tier : (tiers.get(c.customerId) ?? null)) : null };
         const plan = planDeadlineChanges({
           key,
-          context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant },
+          context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant, complex: COMPLEX_SEVERITIES.has(key.severity ?? '') },
           state: 'submitted',
           events: [{ type: 'case_submitted', actorRole: c.filedByRole, toState: 'submitted' }],
           open: [],
