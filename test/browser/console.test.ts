@@ -99,6 +99,22 @@ describe('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it('an agent records a customer’s phone request, with the phone as its channel', async () => {
+    const caller = await makePeople(c.t);
+    const page = await signIn(caller.agentEmail);
+    await page.goto(`${c.baseUrl}/orders/${caller.shop.orderNo}/apply/${caller.shop.orderItemId}`);
+    await page.getByTestId('eligibility').waitFor();
+    // The channel is asked of staff only, and starts at the phone.
+    await expect.poll(() => page.getByText('客户联系渠道（代客登记）').isVisible()).toBe(true);
+    await page.getByLabel('问题描述').fill('客户来电：耳机左耳没有声音，要求退货');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/cases\/AS\d+$/);
+    const caseNo = page.url().split('/').at(-1)!;
+    const filed = (await caller.shop.agent.get(`/api/v1/cases/${caseNo}`)).body as { channel: string; customerId: string };
+    expect(filed).toMatchObject({ channel: 'phone', customerId: caller.shop.customerId });
+    await page.context().close();
+  });
+
   it('an agent sees the case with exactly its actions, acts, sees API errors and switches language', async () => {
     const page = await signIn(people.agentEmail);
     await page.getByRole('link', { name: caseNo }).click();

@@ -138,13 +138,15 @@ export interface CreateCaseInput {
   description: string;
   desiredResolution?: string | undefined;
   condition: Record<string, boolean>;
+  /** Staff recording a request for a customer name the channel it came by; a customer's own is the web. */
+  channel?: string;
 }
 
 export function useCreateCase() {
   const client = useQueryClient();
   const key = useSubmissionKey();
   return useMutation({
-    mutationFn: (input: CreateCaseInput) => api<CreatedCase>('POST', '/api/v1/cases', { body: { ...input, channel: 'web' }, idempotencyKey: key.current() }),
+    mutationFn: (input: CreateCaseInput) => api<CreatedCase>('POST', '/api/v1/cases', { body: { channel: 'web', ...input }, idempotencyKey: key.current() }),
     onSettled: async (_data, error) => {
       key.settle(error);
       await client.invalidateQueries({ queryKey: ['cases'] });

@@ -130,7 +130,7 @@ export const uiEnUS = {
     casesForOrder: 'After-sales for this order', noCases: 'No after-sales requests for this order.', shipping: 'Shipping fee',
   },
   apply: {
-    title: 'Apply for after-sales', item: 'Item', kind: 'What do you need?', reason: 'Why?', quantity: 'Quantity',
+    title: 'Apply for after-sales', item: 'Item', kind: 'What do you need?', reason: 'Why?', quantity: 'Quantity', channel: 'How the customer reached us (recorded for them)',
     description: 'Describe the problem', descriptionPlaceholder: 'What happened? What would you like us to do?',
     descriptionRequired: 'Describe the problem', desired: 'Desired resolution', condition: 'Condition of the goods',
     opened: 'Opened', trialUse: 'Tried / used', damagedByCustomer: 'Damaged by me', accessoriesComplete: 'Accessories complete',

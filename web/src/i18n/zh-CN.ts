@@ -130,7 +130,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     casesForOrder: '此订单的售后', noCases: '此订单暂无售后申请。', shipping: '运费',
   },
   apply: {
-    title: '申请售后', item: '商品', kind: '需要什么服务？', reason: '申请原因', quantity: '数量',
+    title: '申请售后', item: '商品', kind: '需要什么服务？', reason: '申请原因', quantity: '数量', channel: '客户联系渠道（代客登记）',
     description: '问题描述', descriptionPlaceholder: '发生了什么？希望我们怎样处理？',
     descriptionRequired: '请描述问题', desired: '期望处理方式', condition: '商品状况',
     opened: '已拆封', trialUse: '已试用', damagedByCustomer: '人为损坏', accessoriesComplete: '配件齐全',

@@ -16,6 +16,8 @@ import { EligibilityPreview } from './EligibilityPreview.tsx';
 import { KbSuggestions } from './KbSuggestions.tsx';
 
 const CONDITIONS = ['opened', 'trialUse', 'damagedByCustomer', 'accessoriesComplete', 'packagingComplete'] as const;
+/** Channels staff record a request from for a customer (IN-1, IN-4): a call, an email, a chat… */
+const STAFF_CHANNELS = ['phone', 'chat', 'email', 'sms', 'social', 'forum', 'web', 'app'] as const;
 
 interface Values {
   kind: CaseKind;
@@ -24,6 +26,7 @@ interface Values {
   condition: string[];
   description: string;
   desiredResolution?: string;
+  channel?: string;
 }
 
 const toCondition = (checked: readonly string[] | undefined): Record<string, boolean> =>
@@ -54,6 +57,8 @@ export function ApplyPage() {
   const backToOrder = <Link to={`/orders/${encodeURIComponent(orderNo)}`}><Button type="primary">{t('kb.suggest.backToOrder')}</Button></Link>;
   if (deflected) return <Result status="success" title={t('kb.suggest.solvedTitle')} subTitle={t('kb.suggest.solvedText')} extra={backToOrder} />;
 
+  // Staff filing for a customer say how the customer reached them (the channel's clocks follow it).
+  const staffFiling = signedIn !== null && signedIn.user.role !== 'customer';
   const answerFresh = !eligibility.isFetching && !eligibility.isError;
   const canSubmit = answerFresh && eligibility.data?.eligible === true;
   const submit = (values: Values) =>
@@ -66,6 +71,7 @@ export function ApplyPage() {
         description: values.description.trim(),
         desiredResolution: values.desiredResolution,
         condition: toCondition(values.condition),
+        ...(staffFiling && values.channel ? { channel: values.channel } : {}),
       },
       {
         onSuccess: (created) => {
@@ -98,6 +104,11 @@ export function ApplyPage() {
           <Form.Item name="quantity" label={t('apply.quantity')}>
             <InputNumber min={1} max={item.quantity} precision={0} />
           </Form.Item>
+          {staffFiling ? (
+            <Form.Item name="channel" label={t('apply.channel')} initialValue="phone">
+              <Select style={{ width: 200 }} options={STAFF_CHANNELS.map((c) => ({ value: c, label: word('channel', c) }))} />
+            </Form.Item>
+          ) : null}
         </Space>
         <Form.Item name="condition" label={t('apply.condition')}>
           <Checkbox.Group options={CONDITIONS.map((c) => ({ value: c, label: t(`apply.${c}`) }))} />
