@@ -119,8 +119,11 @@ describe('the ladder on a repair case (三包 第十条, 第十四条)', () => {
 describe('a merchant silent on a ladder repair request', () => {
   it('brings the platform in: the request may not be granted as filed (a third repair)', async () => {
     const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 200 * 86_400_000).toISOString() });
+    // A month apart: three cases on one order within 30 days would be a repeated contact (L2, the platform's).
     await repairedOnce(shop, 1);
+    t.clock.advance(31 * 86_400_000);
     await repairedOnce(shop, 2);
+    t.clock.advance(31 * 86_400_000);
     const caseNo = await fileCase(shop, { kind: 'repair', reason: 'quality', description: '修了两次还是无法开机' });
     expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.queue).toBe('merchant');
     t.clock.advance(49 * 3_600_000);
