@@ -394,3 +394,23 @@ describe('a merchant case raised to the platform by its severity', () => {
     expect(view.deadlines.filter((d) => d.state === 'running' && d.party === 'merchant')).toEqual([]);
   });
 });
+
+describe('a promise to the customer the platform broke', () => {
+  it('is said to the customer with an apology, once', async () => {
+    // A complaint the merchant holds: its plan is owed in 24 h (the merchant's promise is the platform's to the customer).
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机有杂音' })).body.caseNo;
+    const late = async () =>
+      ((await shop.customer.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
+        .filter((n) => n.caseNo === caseNo && n.type === 'customer_sla_late');
+    t.clock.advance(23 * HOUR);
+    await runTimers(t);
+    expect(await late()).toEqual([]);
+    t.clock.advance(2 * HOUR);
+    await runTimers(t);
+    await runTimers(t);
+    const told = await late();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body['zh-CN']).toContain('未能在承诺时间内给出处理方案');
+  });
+});

@@ -13,7 +13,7 @@ import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { priorityOf } from '../triage/triage.priority.ts';
 import type { Emotion } from '../triage/triage.vocabulary.ts';
-import { notify } from '../notifications/notifications.repository.ts';
+import { notify, notifyMany } from '../notifications/notifications.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
@@ -99,6 +99,8 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
     await notify(db, { recipientRole: 'supervisor', caseId: row.id, type: 'sla_breached', ...breached, dedupeKey: `${key}:supervisor`, now });
   }
   if (job.actions.includes('escalate_severity') || job.actions.includes('reassign')) await escalate(deps, job, now);
+  const apology = LATE_FOR_CUSTOMER[job.metric];
+  if (apology) await tellCustomer(db, row, `${key}:customer`, now, apology(row.case_no));
   if (job.autoOutcome) await runAutoOutcome(deps, row, job);
   // ORG-3: a merchant that misses its deadline with nothing automatic to follow brings the platform in.
   else if (
@@ -107,6 +109,32 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
   ) {
     await requestPlatformIntervention(deps, { caseId: row.id, deadlineId: job.deadlineId, metric: job.metric });
   }
+}
+
+/**
+ * EX-3: a promise to the customer the platform broke is said to them, with an apology, rather
+ * than left for them to notice: the plan, the refund after their goods arrived.
+ */
+const LATE_FOR_CUSTOMER: Partial<Record<string, (caseNo: string) => { title: LocalizedText; body: LocalizedText }>> = {
+  plan_due: (no) => ({
+    title: { 'zh-CN': '处理方案延迟', 'en-US': 'Your solution is late' },
+    body: {
+      'zh-CN': `很抱歉，售后单 ${no} 未能在承诺时间内给出处理方案。我们已督促处理，会尽快答复您。`,
+      'en-US': `We are sorry: case ${no} did not get a solution by the time we promised. It has been chased and you will hear from us soon.`,
+    },
+  }),
+  refund_after_receipt: (no) => ({
+    title: { 'zh-CN': '退款或换新延迟', 'en-US': 'Your refund or replacement is late' },
+    body: {
+      'zh-CN': `很抱歉，售后单 ${no} 的退款或换新未能在承诺时间内完成。我们已督促处理，依法不会晚于收到退货后 7 天。`,
+      'en-US': `We are sorry: the refund or replacement on case ${no} was not done by the time we promised. It has been chased, and by law it comes within 7 days of your return arriving.`,
+    },
+  }),
+};
+
+async function tellCustomer(db: Kysely<DB>, row: CaseRow, dedupeKey: string, now: Date, text: { title: LocalizedText; body: LocalizedText }): Promise<void> {
+  const users = await db.selectFrom('users').select('id').where('customer_id', '=', row.customer_id).where('role', '=', 'customer').execute();
+  await notifyMany(db, users.map((u) => ({ recipientUserId: u.id, caseId: row.id, type: 'customer_sla_late', ...text, dedupeKey: `${dedupeKey}:${u.id}`, now })));
 }
 
 async function taskOwner(db: Kysely<DB>, taskId: string | null): Promise<string | null> {
