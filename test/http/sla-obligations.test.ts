@@ -397,7 +397,7 @@ describe('a merchant case raised to the platform by its severity', () => {
 
 describe('a promise to the customer the platform broke', () => {
   it('is said to the customer with an apology, once', async () => {
-    // A complaint the merchant holds: its plan is owed in 24 h (the merchant's promise is the platform's to the customer).
+    // A complaint the merchant holds: its plan is owed in 24 h, and the customer was promised it.
     const shop = await freshShop();
     const caseNo: string = (await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机有杂音' })).body.caseNo;
     const late = async () =>

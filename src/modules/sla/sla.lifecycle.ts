@@ -131,8 +131,8 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
         || e.type === 'case_reopened'),
     meets: planGiven,
     // Back with a merchant whose silence grants the request: its review clock is the plan clock.
-    // Raised to L1/L2: staged feedback takes over.
-    cancels: (e, c) => c.complex === true || (e.type === HANDED_TO_MERCHANT && merchantReviews(c)),
+    // A case raised to L1/L2 keeps the plan its receipt promised, and adds staged feedback.
+    cancels: (e, c) => e.type === HANDED_TO_MERCHANT && merchantReviews(c),
   },
   staged_feedback: {
     // From filing, or from the case becoming complex (a raise, an escalation, an override), as well.

@@ -154,7 +154,7 @@ describe('planDeadlineChanges: merchant first (ORG-3)', () => {
 describe('planDeadlineChanges: responses', () => {
   const submitted = () => apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
 
-  it('a complex complaint (L2) is owed staged feedback from filing, not a plan in 24 h; a raise swaps the clocks (SLA-6)', () => {
+  it('a complex complaint (L2) is owed staged feedback from filing, not a plan in 24 h; a raise adds it (SLA-6)', () => {
     const L2 = { ...COMPLAINT, severity: 'L2' as const };
     const complexAt = (key: CaseKey, step: Step) => planDeadlineChanges({
       key, context: { kind: key.kind, merchantId: null, withMerchant: false, complex: true }, state: step.events.at(-1)?.toState ?? 'investigating',
@@ -163,11 +163,11 @@ describe('planDeadlineChanges: responses', () => {
     const filed = complexAt(L2, { events: [SUBMITTED] });
     expect(changed(filed, 'started')).toContain('staged_feedback');
     expect(changed(filed, 'started')).not.toContain('plan_due');
-    // An L3 case owes the plan; raised to L2, the plan clock gives way to staged feedback.
+    // An L3 case owes the plan; raised to L2, it keeps the plan its receipt promised and owes staged feedback too.
     const simple = apply(COMPLAINT, [{ events: [SUBMITTED] }]).open;
     expect(simple.map((d) => d.metric)).toContain('plan_due');
     const raised = complexAt(L2, { open: simple, events: [ev('triage_raised', 'system', 'submitted')], now: at(HOUR_MS) });
-    expect(changed(raised, 'cancelled')).toContain('plan_due');
+    expect(changed(raised, 'cancelled')).not.toContain('plan_due');
     expect(changed(raised, 'started')).toContain('staged_feedback');
   });
 
