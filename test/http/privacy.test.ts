@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRotation, runRotateKeys } from '../../src/cli/rotate-keys.ts';
 import { keyIdOf, parseKeyList, PiiKeyRing } from '../../src/modules/privacy/pii.crypto.ts';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,6 +68,28 @@ describe('storing', () => {
     });
     expect(badCard.status).toBe(400);
     expect(badCard.body.field).toBe('body.refundAccount.cardNumber');
+  });
+});
+
+describe('the customer’s history on the card (CRM-1)', () => {
+  it('counts orders and recent cases and lists the latest; a merchant sees its own shop’s only', async () => {
+    const shop = await makeShop(t);
+    const id = await customerWithPii(shop);
+    const filed = await fileCase(shop, { kind: 'return_refund', reason: 'no_reason', description: '不想要了' });
+    // The same customer buys from another shop too, and has a case there.
+    const other = await makeShop(t);
+    const elsewhere = await other.admin.put(`/api/v1/integration/orders/o2-${shop.id}`, {
+      orderNo: `DX${shop.id}`, customerExternalId: `c-${shop.id}`, merchantExternalId: `m-${other.id}`, status: 'paid',
+      placedAt: '2026-11-05T10:00:00+08:00', totalFen: 1_000, items: [{ externalId: '1', productExternalId: `p-${other.id}`, quantity: 1, unitPriceFen: 1_000, paidFen: 1_000 }],
+    });
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(200);
+    await shop.agent.post('/api/v1/cases', { kind: 'complaint', reason: 'logistics', orderNo: `DX${shop.id}`, items: [], description: '快递慢', channel: 'phone' });
+    const staff = (await shop.agent.get(`/api/v1/customers/${id}`)).body.history;
+    expect(staff).toMatchObject({ orders: 2, casesLast90Days: 2 });
+    expect(staff.latestCases.map((c: { caseNo: string }) => c.caseNo)).toContain(filed);
+    const merchant = (await shop.merchant.get(`/api/v1/customers/${id}`)).body.history;
+    expect(merchant).toMatchObject({ orders: 1, casesLast90Days: 1 });
+    expect(merchant.latestCases.map((c: { caseNo: string }) => c.caseNo)).toEqual([filed]);
   });
 });
 

@@ -6,6 +6,7 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ROLES } from '../../shared/vocabulary.ts';
 import { customerCard, revealField } from './customer.card.ts';
+import { customerHistory } from './customer.history.ts';
 import { PII_FIELDS, REVEAL_REASON_MIN } from './pii.policy.ts';
 
 /** Everyone who deals with customers; departments answer questions on cases and never see customers. */
@@ -25,11 +26,17 @@ export async function privacyRoutes(root: FastifyInstance, deps: AppDeps): Promi
         tags: ['customers'],
         summary: 'A customer card: contact details masked or in full by role, ID and bank card numbers always masked',
         description:
-          'Customers see their own card, merchant staff the customers of their shop. Phone, email and address are shown in full to the customer and to agents, specialists and supervisors, masked to everyone else; a look at them in full by staff is audited (customer.viewed).',
+          'Customers see their own card, merchant staff the customers of their shop. Phone, email and address are shown in full to the customer and to agents, specialists and supervisors, masked to everyone else; a look at them in full by staff is audited (customer.viewed). The history (orders, cases in the last 90 days, the latest 10 cases) is the shop\'s own for merchant staff.',
         params: idParams,
       },
     },
-    async (request) => customerCard(db, actorOf(request), request.params.id, deps.clock.now()),
+    async (request) => {
+      const actor = actorOf(request);
+      const now = deps.clock.now();
+      // The card first: it refuses a customer the caller may not see before any history is read.
+      const card = await customerCard(db, actor, request.params.id, now);
+      return { ...card, history: await customerHistory(db, actor, request.params.id, now) };
+    },
   );
 
   app.post(

@@ -59,6 +59,8 @@ export interface CustomerCard {
   idNumber: ShownValue | null;
   refundAccount: { bankName: string | null; holderName: string | null; cardNumber: ShownValue } | null;
   revealable: PiiField[];
+  /** CRM-1: orders and after-sales cases (a merchant sees its own shop's only). */
+  history: { orders: number; casesLast90Days: number; latestCases: { caseNo: string; kind: string; state: string; createdAt: string }[] };
 }
 
 /** The reason a reveal must give (src/modules/privacy/pii.policy.ts). */

@@ -18,7 +18,7 @@ export const auditEnUS = {
     },
   },
   customerCard: {
-    title: 'Customer', name: 'Name', tier: 'Tier', phone: 'Mobile', email: 'Email', address: 'Address', idNumber: 'ID number',
+    title: 'Customer', history: 'History', historySummary: '{{orders}} orders · {{cases}} cases in the last 90 days', name: 'Name', tier: 'Tier', phone: 'Mobile', email: 'Email', address: 'Address', idNumber: 'ID number',
     bankCard: 'Refund card', masked: 'masked', reveal: 'Reveal', revealTitle: 'Reveal {{field}}',
     revealIntro: 'The full value is shown to you once and the reveal is recorded in the audit trail with your reason.',
     reason: 'Reason', reasonPlaceholder: 'What is it needed for (at least {{min}} characters)?', reasonTooShort: 'Give a reason of at least {{min}} characters',

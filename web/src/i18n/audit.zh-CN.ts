@@ -21,7 +21,7 @@ export const auditZhCN: Shape<typeof auditEnUS> = {
     },
   },
   customerCard: {
-    title: '客户信息', name: '姓名', tier: '会员等级', phone: '手机号', email: '邮箱', address: '地址', idNumber: '身份证号',
+    title: '客户信息', history: '售后历史', historySummary: '订单 {{orders}} 笔 · 近 90 天售后 {{cases}} 次', name: '姓名', tier: '会员等级', phone: '手机号', email: '邮箱', address: '地址', idNumber: '身份证号',
     bankCard: '退款银行卡', masked: '已脱敏', reveal: '查看完整', revealTitle: '查看完整{{field}}',
     revealIntro: '完整信息仅向您显示一次，本次查看及原因将记入审计日志。',
     reason: '查看原因', reasonPlaceholder: '请说明用途（至少 {{min}} 个字）', reasonTooShort: '请填写至少 {{min}} 个字的原因',

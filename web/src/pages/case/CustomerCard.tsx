@@ -9,11 +9,17 @@ import { type PiiField, REVEAL_REASON_MIN, type ShownValue } from '../../api/aud
 import type { CaseDetail } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { Link } from 'react-router';
+import { useWord } from '../../components/Labels.tsx';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/format.ts';
 
 const LABEL: Record<PiiField, string> = { phone: 'phone', email: 'email', address: 'address', idNumber: 'idNumber', bankCard: 'bankCard' };
 
 export function CustomerCard({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const word = useWord();
+  const language = useLanguage();
   const signedIn = useSignedIn();
   // Collaborating departments never see customers.
   const enabled = Boolean(signedIn && (signedIn.user.role as string) !== 'department' && detail.customerId);
@@ -74,6 +80,19 @@ export function CustomerCard({ detail }: { detail: CaseDetail }) {
             ) : (
               value('bankCard', null)
             )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customerCard.history')}>
+            <Space orientation="vertical" size={2} data-testid="customer-history">
+              <Typography.Text>{t('customerCard.historySummary', { orders: card.history.orders, cases: card.history.casesLast90Days })}</Typography.Text>
+              {card.history.latestCases
+                .filter((c) => c.caseNo !== detail.caseNo)
+                .slice(0, 5)
+                .map((c) => (
+                  <Typography.Text key={c.caseNo} type="secondary" style={{ fontSize: 12 }}>
+                    <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> · {word('kind', c.kind)} · {word('state', c.state)} · {formatDate(c.createdAt, language)}
+                  </Typography.Text>
+                ))}
+            </Space>
           </Descriptions.Item>
         </Descriptions>
       ) : (
