@@ -331,7 +331,8 @@ describe('dissatisfied customer (CL-3)', () => {
     expect(rejection).toMatchObject({ reason: '客户来电：仍嫌补偿太少', actorRole: 'agent' });
   });
 
-  it('blocks closing while the customer has an unanswered question (CL-5)', async () => {
+  /** A consultation answered and told, then a question from the customer about the answer. */
+  async function answeredWithAQuestion() {
     const shop = await makeShop(t);
     const caseNo = await fileCase(shop, { kind: 'consultation', reason: 'quality', items: [] });
     await shop.agent.action(caseNo, 'start_investigation', {});
@@ -339,6 +340,11 @@ describe('dissatisfied customer (CL-3)', () => {
     await shop.customer.action(caseNo, 'accept_plan', {});
     await shop.agent.action(caseNo, 'notify_result', { message: '说明书第 5 页有配对方法' });
     await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '那保修怎么办？' });
+    return { shop, caseNo };
+  }
+
+  it('blocks closing while the customer has an unanswered question (CL-5)', async () => {
+    const { shop, caseNo } = await answeredWithAQuestion();
     const blocked = await shop.agent.action(caseNo, 'close', { note: '客户在线确认接受' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('close_blocked_unanswered');
@@ -350,13 +356,7 @@ describe('dissatisfied customer (CL-3)', () => {
   });
 
   it('lets the customer confirm over their own question: the confirmation settles it', async () => {
-    const shop = await makeShop(t);
-    const caseNo = await fileCase(shop, { kind: 'consultation', reason: 'quality', items: [] });
-    await shop.agent.action(caseNo, 'start_investigation', {});
-    await shop.agent.action(caseNo, 'propose_plan', plan({ planType: 'answer', terms: {} }));
-    await shop.customer.action(caseNo, 'accept_plan', {});
-    await shop.agent.action(caseNo, 'notify_result', { message: '说明书第 5 页有配对方法' });
-    await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '那保修怎么办？' });
+    const { shop, caseNo } = await answeredWithAQuestion();
     expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.actions.map((a: { action: string }) => a.action)).toContain('confirm_resolution');
     const confirmed = await shop.customer.action(caseNo, 'confirm_resolution', { rating: 5, comment: '我自己查到了，谢谢' });
     expect(confirmed.body.state).toBe('closed');

@@ -9,7 +9,7 @@ import type { ActionContext, ActionHandler } from './case.actions.runner.ts';
 import type { CaseTriage } from './case.triage.ts';
 import { routeCase } from '../routing/routing.service.ts';
 import { asksDepartments } from '../collaboration/collaboration.auto.ts';
-import { withdrawSystemRequests } from '../collaboration/collaboration.repository.ts';
+import { withdrawOpenRequests } from '../collaboration/collaboration.repository.ts';
 import type { CaseEventInput } from './case.repository.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
@@ -75,7 +75,7 @@ const retriage: ActionHandler<RetriageInput> = async (ctx, input) => {
 
 async function standDownDepartments(ctx: ActionContext, from: string, to: string): Promise<CaseEventInput[]> {
   if (!asksDepartments(from) || asksDepartments(to)) return [];
-  const requestIds = await withdrawSystemRequests(ctx.trx, ctx.row.id, ctx.now);
+  const requestIds = await withdrawOpenRequests(ctx.trx, ctx.row.id, ctx.now, { systemAsked: true });
   return requestIds.length > 0 ? [{ type: 'collaboration_withdrawn', fromState: ctx.row.state, toState: ctx.row.state, reason: null, data: { requestIds } }] : [];
 }
 

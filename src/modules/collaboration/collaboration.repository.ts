@@ -53,30 +53,19 @@ export async function cancelRequest(db: Db, id: string, userId: string | null, n
 }
 
 /** Cancels the case's unanswered requests (the case has ended); returns their ids. */
-export async function withdrawOpenRequests(db: Db, caseId: string, now: Date): Promise<string[]> {
-  const rows = await db
-    .updateTable('collaboration_requests')
-    .set({ status: 'cancelled', cancelled_by: null, cancelled_at: now })
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'open')
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /**
- * Withdraws the open requests the system asked on its own (asked_by is null): a case lowered out
- * of L1/L2 no longer needs the departments its severity called in. Requests a person asked stay.
+ * Withdraws the case's open requests; with systemAsked, only those the system asked on its own
+ * (asked_by null): a case lowered out of L1/L2 no longer needs the departments its severity
+ * called in, while requests a person asked stay.
  */
-export async function withdrawSystemRequests(db: Db, caseId: string, now: Date): Promise<string[]> {
-  const rows = await db
+export async function withdrawOpenRequests(db: Db, caseId: string, now: Date, options: { systemAsked?: boolean } = {}): Promise<string[]> {
+  let update = db
     .updateTable('collaboration_requests')
     .set({ status: 'cancelled', cancelled_by: null, cancelled_at: now })
     .where('case_id', '=', caseId)
-    .where('status', '=', 'open')
-    .where('asked_by', 'is', null)
-    .returning('id')
-    .execute();
+    .where('status', '=', 'open');
+  if (options.systemAsked) update = update.where('asked_by', 'is', null);
+  const rows = await update.returning('id').execute();
   return rows.map((r) => r.id);
 }
 
