@@ -32,12 +32,18 @@ async function partialRefundInExecution(shop: Shop, refundFen: number) {
   return { caseNo, task: (await view(shop, caseNo)).tasks.find((x) => x.type === 'refund' && x.status === 'open')! };
 }
 
+/** A refund task in execution whose next `lost` provider answers are lost; what the provider had paid before. */
+async function refundWithLostAnswers(refundFen: number, lost = 1) {
+  const shop = await freshShop();
+  const { caseNo, task } = await partialRefundInExecution(shop, refundFen);
+  const paidBefore = t.payments.executedCount;
+  t.payments.loseAnswers(lost);
+  return { shop, caseNo, task, paidBefore };
+}
+
 describe('a refund whose answer is lost', () => {
   it('stays pending, tells finance, and a retry settles it without paying again', async () => {
-    const shop = await freshShop();
-    const { caseNo, task } = await partialRefundInExecution(shop, 10_000);
-    const paidBefore = t.payments.executedCount;
-    t.payments.loseAnswers(1);
+    const { shop, caseNo, task, paidBefore } = await refundWithLostAnswers(10_000);
     const lost = await shop.finance.action(caseNo, 'complete_task', { taskId: task.id });
     expect(lost.status).toBe(502);
     expect(lost.body.type).toBe('/problems/payment-provider-unavailable');
@@ -59,10 +65,7 @@ describe('a refund whose answer is lost', () => {
   });
 
   it('answers a retry under the same Idempotency-Key with the settled result, and replays it after', async () => {
-    const shop = await freshShop();
-    const { caseNo, task } = await partialRefundInExecution(shop, 8_000);
-    const paidBefore = t.payments.executedCount;
-    t.payments.loseAnswers(1);
+    const { shop, caseNo, task, paidBefore } = await refundWithLostAnswers(8_000);
     const key = { 'idempotency-key': `pay-${task.id}` };
     const url = `/api/v1/cases/${caseNo}/actions/complete_task`;
     expect((await shop.finance.post(url, { taskId: task.id }, key)).status).toBe(502);
@@ -77,10 +80,7 @@ describe('a refund whose answer is lost', () => {
   });
 
   it('refuses a new plan while the outcome is unknown, so the refund cannot be asked for again under a new task', async () => {
-    const shop = await freshShop();
-    const { caseNo, task } = await partialRefundInExecution(shop, 10_000);
-    const paidBefore = t.payments.executedCount;
-    t.payments.loseAnswers(1);
+    const { shop, caseNo, task, paidBefore } = await refundWithLostAnswers(10_000);
     expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id })).status).toBe(502);
 
     expect((await shop.supervisor.action(caseNo, 'escalate_to_compliance', { reason: '客户要求全额退款' })).body.state).toBe('compliance_review');
@@ -117,9 +117,7 @@ describe('a refund whose answer is lost', () => {
   });
 
   it('leaves a refund in doubt while the provider stays silent, and settles it when the provider answers', async () => {
-    const shop = await freshShop();
-    const { caseNo, task } = await partialRefundInExecution(shop, 5_000);
-    t.payments.loseAnswers(2);
+    const { shop, caseNo, task } = await refundWithLostAnswers(5_000, 2);
     expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id })).status).toBe(502);
     t.clock.advance(3 * 60_000);
     const silent = await reconcileRefunds(t.runtime.deps);

@@ -41,11 +41,17 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A span of time, rounded down to the two largest units: "2天3小时" / "2d 3h", "45分钟" / "45m". */
-export function formatDuration(ms: number, language: Language): string {
+/** The length of a span either way of zero, and its text when it is under a minute. */
+function span(ms: number, language: Language): { zh: boolean; abs: number; short: string | null } {
   const zh = language === 'zh-CN';
   const abs = Math.abs(ms);
-  if (abs < MINUTE) return zh ? '不到1分钟' : '<1m';
+  return { zh, abs, short: abs < MINUTE ? (zh ? '不到1分钟' : '<1m') : null };
+}
+
+/** A span of time, rounded down to the two largest units: "2天3小时" / "2d 3h", "45分钟" / "45m". */
+export function formatDuration(ms: number, language: Language): string {
+  const { zh, abs, short } = span(ms, language);
+  if (short) return short;
   const days = Math.floor(abs / DAY);
   const hours = Math.floor((abs % DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
@@ -61,9 +67,8 @@ export function formatDuration(ms: number, language: Language): string {
  * calendar says (often 9 h), so working milliseconds shown as 24-hour days read far too short.
  */
 export function formatWorkingDuration(ms: number, language: Language): string {
-  const zh = language === 'zh-CN';
-  const abs = Math.abs(ms);
-  if (abs < MINUTE) return zh ? '不到1分钟' : '<1m';
+  const { zh, abs, short } = span(ms, language);
+  if (short) return short;
   const hours = Math.floor(abs / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
   if (hours === 0) return zh ? `${minutes}分钟` : `${minutes}m`;
