@@ -25,6 +25,7 @@ import { handleEvidencePurge, RETENTION_PURGE_CRON, runRetentionPurge } from './
 import { ensureSlaDefaults } from './modules/sla/sla.repository.ts';
 import { REFUND_RECONCILE_CRON, reconcileRefunds } from './modules/execution/refund.reconcile.ts';
 import { archiveDueCases, CASE_ARCHIVE_CRON } from './modules/cases/case.archive.ts';
+import { noticeDelayedParcels, PARCEL_DELAY_CRON } from './modules/cases/parcel.delay.ts';
 import { createDeadlineScheduler } from './modules/sla/sla.scheduler.ts';
 import { createCaseLiveHub } from './modules/live/live.hub.ts';
 import { createMailer } from './modules/email/email.mailer.ts';
@@ -83,6 +84,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   await jobs.schedule('retention-purge', RETENTION_PURGE_CRON, { tz: 'Asia/Shanghai' });
   await jobs.schedule('refund-reconcile', REFUND_RECONCILE_CRON, { tz: 'Asia/Shanghai' });
   await jobs.schedule('case-archive', CASE_ARCHIVE_CRON, { tz: 'Asia/Shanghai' });
+  await jobs.schedule('parcel-delay', PARCEL_DELAY_CRON, { tz: 'Asia/Shanghai' });
   const sla = createSlaService();
   const scheduler = createDeadlineScheduler({ database, clock, jobs, sla });
   const auditSealer = createAuditSealer(database);
@@ -110,6 +112,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await jobs.work('evidence-purge', (data) => handleEvidencePurge(deps, data));
     await jobs.work('refund-reconcile', async () => void (await reconcileRefunds(deps)));
     await jobs.work('case-archive', async () => void (await archiveDueCases(deps)));
+    await jobs.work('parcel-delay', async () => void (await noticeDelayedParcels(deps)));
     // Deadlines that fell due while the server was down fire now, marked late.
     await scheduler.start();
     await base.mailer.start();

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AppDeps } from '../http/deps.ts';
 import { applyImportRecord, importRecordSchema } from '../modules/orders/index.ts';
 import { AppError } from '../shared/errors.ts';
+import { carrierHooks } from '../modules/cases/case.carrier.ts';
 
 export interface ImportError {
   line: number;
@@ -129,7 +130,9 @@ export async function importJsonLines(
         fail(lineNo, parsed.message);
       } else {
         try {
-          await applyImportRecord(deps.database.db, parsed.record, deps.clock.now(), { pii: deps.pii });
+          const now = deps.clock.now();
+          // Carrier events imported in bulk reach their cases as the live feed's do.
+          await applyImportRecord(deps.database.db, parsed.record, now, { pii: deps.pii, ...carrierHooks(deps, now) });
           summary.applied += 1;
         } catch (error) {
           fail(lineNo, `${parsed.record.type} ${parsed.record.data.externalId}: ${describeFailure(error)}`);

@@ -284,6 +284,10 @@ export interface ShipmentsTable {
   status: string;
   shipped_at: Timestamp | null;
   delivered_at: Timestamp | null;
+  /** The carrier's promised delivery time (its latest revision). */
+  estimated_delivery_at: Timestamp | null;
+  /** When the parcel was noticed still on its way past that promise; cleared by a later promise. */
+  delay_noticed_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

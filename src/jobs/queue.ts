@@ -5,7 +5,7 @@ import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 
-export const JOB_QUEUES = ['case-event', 'sla-action', 'sla-recompute', 'retention-purge', 'evidence-purge', 'refund-reconcile', 'case-archive'] as const;
+export const JOB_QUEUES = ['case-event', 'sla-action', 'sla-recompute', 'retention-purge', 'evidence-purge', 'refund-reconcile', 'case-archive', 'parcel-delay'] as const;
 export type JobQueueName = (typeof JOB_QUEUES)[number];
 
 export interface JobQueue {

@@ -1,7 +1,12 @@
 // EX-5, EX-6: the carrier feed reaches a case's parcels by the feed's own ids, and a parcel lost
 // or in trouble is told to those who must act and to the customer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { noticeDelayedParcels } from '../../src/modules/cases/parcel.delay.ts';
+import { importJsonLines } from '../../src/cli/import.ts';
 import { client, fileCase, makeShop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 let t: TestApp;
@@ -46,5 +51,81 @@ describe('the carrier feed and a case’s return parcel', () => {
     });
     seen = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
     expect(seen.timeline.map((e: { type: string }) => e.type)).toContain('return_delivered');
+  });
+
+  it('shows the order’s own delivery with the carrier’s reports, newest first, on the case and on the order', async () => {
+    const shop = await makeShop(t);
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [
+        { shipmentExternalId: `s-${shop.id}`, externalId: 'a', occurredAt: '2026-11-06T09:00:00+08:00', status: 'in_transit', location: '上海转运中心', description: '已发出' },
+        { shipmentExternalId: `s-${shop.id}`, externalId: 'b', occurredAt: '2026-11-08T15:00:00+08:00', status: 'delivered', location: '北京朝阳', description: '已签收，签收人：驿站' },
+      ],
+    });
+    const caseNo = await fileCase(shop, { kind: 'refund_only', reason: 'logistics', description: '快递显示签收但我没收到' });
+    const seen = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(seen.shipments).toHaveLength(1);
+    expect(seen.shipments[0]).toMatchObject({ direction: 'outbound', ofCase: false, trackingNo: `SF${shop.id}` });
+    expect(seen.shipments[0].events.map((e: { description: string }) => e.description)).toEqual(['已签收，签收人：驿站', '已发出']);
+    expect(seen.shipments[0].events[0]).toMatchObject({ status: 'delivered', location: '北京朝阳' });
+    // The customer sees the same trace on their own case; another order's parcels never appear.
+    await makeShop(t);
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.shipments.map((s: { trackingNo: string }) => s.trackingNo)).toEqual([`SF${shop.id}`]);
+    const order = (await shop.customer.get(`/api/v1/orders/DD${shop.id}`)).body;
+    expect(order.shipments[0].events).toHaveLength(2);
+  });
+
+  it('notices a parcel past the carrier’s promised delivery once per promise, and tells the case waiting on it', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'no_reason', description: '不想要了' });
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '圆通', trackingNo: `YT${shop.id}` });
+    const now = t.clock.now().getTime();
+    const promise = new Date(now + 2 * 86_400_000);
+    await shop.admin.put(`/api/v1/integration/shipments/yto-${shop.id}`, {
+      orderExternalId: `o-${shop.id}`, direction: 'return', carrier: '圆通', trackingNo: `YT${shop.id}`, status: 'in_transit', estimatedDeliveryAt: promise.toISOString(),
+    });
+    const returnParcel = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.shipments.find((s: { direction: string }) => s.direction === 'return');
+    expect(await returnParcel()).toMatchObject({ estimatedDeliveryAt: promise.toISOString(), delayed: false });
+    const delays = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.timeline.filter((e: { type: string; data: { status: string } }) => e.type === 'parcel_trouble' && e.data.status === 'delayed');
+
+    // Not yet late: nothing. Past the promise: noticed once, however often the sweep runs.
+    expect(await noticeDelayedParcels(t.runtime.deps)).not.toContain((await returnParcel()).id);
+    t.clock.advance(3 * 86_400_000);
+    expect(await noticeDelayedParcels(t.runtime.deps)).toContain((await returnParcel()).id);
+    expect(await noticeDelayedParcels(t.runtime.deps)).not.toContain((await returnParcel()).id);
+    expect(await delays()).toHaveLength(1);
+    expect(await returnParcel()).toMatchObject({ delayed: true });
+    const seen = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(seen.messages.at(-1).body).toContain('退货包裹延误');
+    expect(seen.messages.at(-1).body).toContain('仍未签收');
+
+    // The carrier revises its promise with a report: on time again, and late again past the new one.
+    const revised = new Date(t.clock.now().getTime() + 86_400_000);
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [{ shipmentExternalId: `yto-${shop.id}`, externalId: 'r1', occurredAt: t.clock.now().toISOString(), status: 'in_transit', description: '中转延误', estimatedDeliveryAt: revised.toISOString() }],
+    });
+    expect(await returnParcel()).toMatchObject({ estimatedDeliveryAt: revised.toISOString(), delayed: false });
+    t.clock.advance(2 * 86_400_000);
+    await noticeDelayedParcels(t.runtime.deps);
+    expect(await delays()).toHaveLength(2);
+
+    // Delivered: never late news again.
+    await shop.admin.post('/api/v1/integration/shipment-events', {
+      events: [{ shipmentExternalId: `yto-${shop.id}`, externalId: 'd1', occurredAt: t.clock.now().toISOString(), status: 'delivered' }],
+    });
+    expect(await returnParcel()).toMatchObject({ status: 'delivered', delayed: false });
+  });
+
+  it('tells an open case about its order’s own delivery being lost, also when the report comes by import', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'refund_only', reason: 'logistics', description: '快递一直没送到，显示在途' });
+    const dir = await mkdtemp(join(tmpdir(), 'afterdesk-carrier-'));
+    const file = join(dir, 'events.jsonl');
+    await writeFile(file, `${JSON.stringify({ type: 'shipment_event', data: { shipmentExternalId: `s-${shop.id}`, externalId: 'x1', occurredAt: '2026-11-10T09:00:00+08:00', status: 'lost', description: '转运中心遗失' } })}\n`);
+    const summary = await importJsonLines(t.runtime.deps, file);
+    expect(summary).toMatchObject({ applied: 1, failed: 0 });
+    const seen = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(seen.timeline.at(-1)).toMatchObject({ type: 'parcel_trouble', data: { direction: 'outbound', status: 'lost', description: '转运中心遗失' } });
+    expect(seen.messages.at(-1).body).toContain('订单包裹丢失');
   });
 });

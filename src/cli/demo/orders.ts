@@ -35,11 +35,14 @@ export interface ShipmentSpec {
   trackingNo: string;
   shippedAt: Date;
   deliveredAt: Date | null;
+  /** The carrier's promise: three days from pick-up, as express services in China usually give. */
+  estimatedDeliveryAt: Date;
   status: ShipmentStatus;
   events: EventSpec[];
 }
 
 const AUTO_CONFIRM_DAYS = 10;
+const PROMISED_HOURS = 72;
 
 export interface OrderSpec {
   externalId: string;
@@ -177,6 +180,7 @@ export class OrderFactory {
       trackingNo: carrier.tracking((n) => rng.digits(n)),
       shippedAt,
       deliveredAt,
+      estimatedDeliveryAt: new Date(shippedAt.getTime() + PROMISED_HOURS * HOUR),
       status,
       events: events.map((e, index) => ({ ...e, externalId: `${index + 1}` })),
     };

@@ -140,6 +140,7 @@ export async function writeShop(
       status: s.status,
       shippedAt: s.shippedAt.toISOString(),
       deliveredAt: s.deliveredAt?.toISOString() ?? null,
+      estimatedDeliveryAt: s.estimatedDeliveryAt.toISOString(),
     });
     progress.tick();
     for (const e of s.events) {

@@ -7,7 +7,9 @@ import type { AppDeps } from '../../http/deps.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { recordCaseEvents } from './case.events.ts';
 import { insertMessage } from './case.repository.ts';
-import { acceptsChanges, type CaseState } from './case.state.ts';
+import { acceptsChanges, type CaseState, OPEN_STATES } from './case.state.ts';
+import { formatLocalDateTime } from '../../shared/time.ts';
+import type { ImportHooks } from '../orders/orders.service.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 
@@ -29,37 +31,78 @@ export async function recordReturnDelivered(deps: Pick<AppDeps, 'sla'>, trx: Kys
 }
 
 const PARCELS: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  outbound: { 'zh-CN': '订单包裹', 'en-US': 'order parcel' },
   return: { 'zh-CN': '退货包裹', 'en-US': 'return parcel' },
   replacement: { 'zh-CN': '换新包裹', 'en-US': 'replacement parcel' },
   repaired: { 'zh-CN': '维修寄回包裹', 'en-US': 'repaired item parcel' },
 };
 
+const TROUBLES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  lost: { 'zh-CN': '丢失', 'en-US': 'Lost' },
+  exception: { 'zh-CN': '物流异常', 'en-US': 'Trouble with the' },
+  delayed: { 'zh-CN': '延误', 'en-US': 'Delayed' },
+};
+
+/** A parcel as the carrier feed knows it. */
+export interface ParcelRef {
+  case_id: string | null;
+  order_id: string | null;
+  direction: string;
+}
+
+export interface ParcelTrouble {
+  /** lost, exception (reported by the carrier) or delayed (its promised delivery time passed). */
+  status: string;
+  description: string | null;
+  occurredAt: Date;
+  /** For a delay: the delivery time the carrier had promised. */
+  promisedAt?: Date | null;
+}
+
 /**
- * EX-6: the carrier reports a parcel of the case lost or in trouble. It goes on the timeline, the
+ * The case a parcel's news is for: the case that sent or awaits it, or, for the order's own
+ * delivery, the latest open case about that order (a customer who wrote "not received" is told
+ * what the carrier says without asking again). None when no case is waiting on the parcel.
+ */
+async function caseOfParcel(trx: Kysely<DB>, parcel: ParcelRef): Promise<string | null> {
+  if (parcel.case_id) return parcel.case_id;
+  if (parcel.direction !== 'outbound' || !parcel.order_id) return null;
+  const open = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('order_id', '=', parcel.order_id)
+    .where('state', 'in', OPEN_STATES)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return open?.id ?? null;
+}
+
+/**
+ * EX-6: a parcel the case waits on is lost, in trouble or late. It goes on the timeline, the
  * holder of the case and the logistics department are told, and so is the customer: nobody has
  * to notice a stuck parcel by asking. What to do (a claim, a reship, a refund) is for the holder.
  */
-export async function recordParcelTrouble(
-  deps: Pick<AppDeps, 'sla'>,
-  trx: Kysely<DB>,
-  caseId: string,
-  trouble: { direction: string; status: string; description: string | null; occurredAt: Date },
-  now: Date,
-): Promise<void> {
+export async function recordParcelTrouble(deps: Pick<AppDeps, 'sla'>, trx: Kysely<DB>, parcel: ParcelRef, trouble: ParcelTrouble, now: Date): Promise<void> {
+  const caseId = await caseOfParcel(trx, parcel);
+  if (!caseId) return;
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
-  const parcel = PARCELS[trouble.direction];
-  if (!row || !parcel || !acceptsChanges(row.state as CaseState)) return;
-  const lost = trouble.status === 'lost';
-  const what = { 'zh-CN': `${parcel['zh-CN']}${lost ? '丢失' : '物流异常'}`, 'en-US': `${lost ? 'Lost' : 'Trouble with the'} ${parcel['en-US']}` };
-  const detail = trouble.description ? `（${trouble.description}）` : '';
+  const kind = PARCELS[parcel.direction];
+  const problem = TROUBLES[trouble.status];
+  if (!row || !kind || !problem || !acceptsChanges(row.state as CaseState)) return;
+  const what = { 'zh-CN': `${kind['zh-CN']}${problem['zh-CN']}`, 'en-US': `${problem['en-US']} ${kind['en-US']}` };
+  const promised = trouble.promisedAt ? formatLocalDateTime(trouble.promisedAt) : null;
+  const detail = {
+    'zh-CN': trouble.description ? `（${trouble.description}）` : promised ? `（承诺 ${promised} 前送达，仍未签收）` : '',
+    'en-US': trouble.description ? ` (${trouble.description})` : promised ? ` (promised by ${promised}, not delivered yet)` : '',
+  };
   const holder = (await cachedQueues(trx)).get(row.queue)?.role;
-  const dedupeKey = `parcel:${caseId}:${trouble.direction}:${trouble.status}:${trouble.occurredAt.toISOString()}`;
+  const dedupeKey = `parcel:${caseId}:${parcel.direction}:${trouble.status}:${trouble.occurredAt.toISOString()}`;
   const notice = {
     caseId, type: 'parcel_trouble', now,
     title: { 'zh-CN': `售后单 ${row.case_no}：${what['zh-CN']}`, 'en-US': `Case ${row.case_no}: ${what['en-US']}` },
     body: {
-      'zh-CN': `承运商报告${what['zh-CN']}${detail}。请核实并决定重新发货、理赔或退款，并告知客户。`,
-      'en-US': `The carrier reports: ${what['en-US']}${trouble.description ? ` (${trouble.description})` : ''}. Check it and decide on a reship, a claim or a refund, and tell the customer.`,
+      'zh-CN': `承运商报告${what['zh-CN']}${detail['zh-CN']}。请核实并决定催件、重新发货、理赔或退款，并告知客户。`,
+      'en-US': `The carrier reports: ${what['en-US']}${detail['en-US']}. Check it and decide on chasing the carrier, a reship, a claim or a refund, and tell the customer.`,
     },
   };
   await notifyMany(trx, [
@@ -70,10 +113,19 @@ export async function recordParcelTrouble(
   ]);
   const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
   const body = customer?.locale === 'en-US'
-    ? `The carrier reports a problem with your ${parcel['en-US']} on case ${row.case_no}${lost ? ': it is lost' : ''}. We are checking it with the carrier and will tell you what happens next.`
-    : `承运商反馈您售后单 ${row.case_no} 的${what['zh-CN']}。我们正在与承运商核实，会尽快告知您后续处理。`;
+    ? `The carrier reports a problem with your ${kind['en-US']} on case ${row.case_no}: ${what['en-US'].toLowerCase()}${detail['en-US']}. We are checking it with the carrier and will tell you what happens next.`
+    : `承运商反馈您售后单 ${row.case_no} 的${what['zh-CN']}${detail['zh-CN']}。我们正在与承运商核实，会尽快告知您后续处理。`;
   await insertMessage(trx, { caseId, actor: SYSTEM_ACTOR, visibility: 'public', channel: row.channel, body, now });
+  const data = { direction: parcel.direction, status: trouble.status, description: trouble.description, promisedAt: trouble.promisedAt?.toISOString() ?? null };
   await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [
-    { type: 'parcel_trouble', fromState: row.state, toState: row.state, data: { direction: trouble.direction, status: trouble.status, description: trouble.description }, happenedAt: trouble.occurredAt },
+    { type: 'parcel_trouble', fromState: row.state, toState: row.state, data, happenedAt: trouble.occurredAt },
   ], now);
+}
+
+/** What the carrier feed does to cases, for the integration API and the import command alike. */
+export function carrierHooks(deps: Pick<AppDeps, 'sla'>, now: Date): Pick<ImportHooks, 'returnDelivered' | 'parcelTrouble'> {
+  return {
+    returnDelivered: (trx, caseId, at) => recordReturnDelivered(deps, trx, caseId, at, now),
+    parcelTrouble: (trx, parcel, trouble) => recordParcelTrouble(deps, trx, parcel, trouble, now),
+  };
 }

@@ -5,6 +5,7 @@ import type { CaseRow, DB, MediaFlag } from '../../db/schema.ts';
 import type { Actor } from '../identity/index.ts';
 import { queueCustomerEmail } from '../email/email.outbox.ts';
 import { unnestInsert } from '../../db/unnest.ts';
+import { withTraces } from '../orders/orders.queries.ts';
 
 type Db = Kysely<DB>;
 
@@ -274,7 +275,19 @@ export async function loadCaseDetail(db: Db, caseId: string) {
     db.selectFrom('execution_tasks').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     db.selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
     db.selectFrom('refunds').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
-    db.selectFrom('shipments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    // The case's own parcels, and the order's delivery it may be about (not received, damaged in transit).
+    db
+      .selectFrom('shipments')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('case_id', '=', caseId),
+          eb.and([eb('case_id', 'is', null), eb('order_id', '=', eb.selectFrom('cases').select('order_id').where('id', '=', caseId))]),
+        ]),
+      )
+      .orderBy('created_at')
+      .execute()
+      .then((rows) => withTraces(db, rows)),
     db
       .selectFrom('cases as c')
       .innerJoin('merchants as m', 'm.id', 'c.merchant_id')

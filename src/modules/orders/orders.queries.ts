@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import type { LocalizedText, ProductFlag } from '../../shared/vocabulary.ts';
 import { categoryName } from './orders.categories.ts';
+import { SHIPMENT_ON_THE_WAY } from './orders.schemas.ts';
 
 export interface OrderItemFacts {
   orderItemId: string;
@@ -184,12 +185,33 @@ export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
       .execute(),
     db
       .selectFrom('shipments')
-      .select(['id', 'external_id', 'direction', 'carrier', 'tracking_no', 'status', 'shipped_at', 'delivered_at'])
+      .select(['id', 'external_id', 'direction', 'carrier', 'tracking_no', 'status', 'shipped_at', 'delivered_at', 'case_id', 'estimated_delivery_at', 'delay_noticed_at'])
       .where('order_id', '=', orderId)
       .orderBy('created_at')
       .execute(),
   ]);
-  return { items, shipments };
+  return { items, shipments: await withTraces(db, shipments) };
+}
+
+/** A carrier's report on a parcel, newest first as a tracking page shows it. */
+export interface ShipmentTraceEvent {
+  occurred_at: Date;
+  status: string;
+  location: string | null;
+  description: string | null;
+}
+
+/** Each shipment with its carrier events (查物流): agents answer "where is my parcel" from the case, not the carrier's site. */
+export async function withTraces<S extends { id: string }>(db: Kysely<DB>, shipments: S[]): Promise<(S & { events: ShipmentTraceEvent[] })[]> {
+  if (shipments.length === 0) return [];
+  const rows = await db
+    .selectFrom('shipment_events')
+    .select(['shipment_id', 'occurred_at', 'status', 'location', 'description'])
+    .where('shipment_id', 'in', shipments.map((s) => s.id))
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return shipments.map((s) => ({ ...s, events: rows.filter((r) => r.shipment_id === s.id) }));
 }
 
 /** A shipment as the API shows it (orders and cases alike). */
@@ -203,6 +225,10 @@ export function presentShipment(s: {
   status: string;
   shipped_at: Date | null;
   delivered_at: Date | null;
+  case_id?: string | null;
+  estimated_delivery_at: Date | null;
+  delay_noticed_at: Date | null;
+  events: ShipmentTraceEvent[];
 }) {
   return {
     id: s.id,
@@ -213,5 +239,11 @@ export function presentShipment(s: {
     status: s.status,
     shippedAt: s.shipped_at?.toISOString() ?? null,
     deliveredAt: s.delivered_at?.toISOString() ?? null,
+    /** A parcel of the after-sales case (return, replacement, repair) rather than the order's own delivery. */
+    ofCase: Boolean(s.case_id),
+    /** The carrier's promised delivery time (EX-5), and whether the parcel is on its way past it (EX-6). */
+    estimatedDeliveryAt: s.estimated_delivery_at?.toISOString() ?? null,
+    delayed: s.delay_noticed_at !== null && SHIPMENT_ON_THE_WAY.includes(s.status),
+    events: s.events.map((e) => ({ occurredAt: e.occurred_at.toISOString(), status: e.status, location: e.location, description: e.description })),
   };
 }

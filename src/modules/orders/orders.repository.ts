@@ -205,6 +205,7 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
     status: s.status,
     shipped_at: s.shippedAt ?? null,
     delivered_at: s.deliveredAt ?? null,
+    estimated_delivery_at: s.estimatedDeliveryAt ?? null,
   };
   const row = await db
     .insertInto('shipments')
@@ -215,6 +216,7 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
         status: forwardOnly(SHIPMENT_RANK, 'shipments'),
         shipped_at: sql`coalesce(excluded.shipped_at, shipments.shipped_at)`,
         delivered_at: sql`coalesce(excluded.delivered_at, shipments.delivered_at)`,
+        ...revisedPromise(sql.ref('excluded.estimated_delivery_at')),
         updated_at: now,
       }),
     )
@@ -222,6 +224,17 @@ export async function upsertShipment(db: Db, s: ShipmentUpsert, now: Date): Prom
     .executeTakeFirstOrThrow();
   if (values.direction === 'outbound') await syncOrderDelivery(db, orderId, s.status, now);
   return row.id;
+}
+
+/**
+ * A carrier's new promise of delivery replaces the old one (none keeps it); a later promise makes
+ * a parcel noticed as delayed on time again, so passing the new one is noticed afresh.
+ */
+function revisedPromise(promise: RawBuilder<unknown>) {
+  return {
+    estimated_delivery_at: sql<Date | null>`coalesce(${promise}, shipments.estimated_delivery_at)`,
+    delay_noticed_at: sql<Date | null>`case when ${promise} > shipments.estimated_delivery_at then null else shipments.delay_noticed_at end`,
+  };
 }
 
 /**
@@ -285,6 +298,7 @@ export async function addShipmentEvent(db: Db, e: ShipmentEventInput, now: Date)
       updated_at: now,
       delivered_at: e.status === 'delivered' ? sql`coalesce(delivered_at, ${e.occurredAt})` : sql`delivered_at`,
       shipped_at: sql`coalesce(shipped_at, ${e.occurredAt})`,
+      ...(e.estimatedDeliveryAt ? revisedPromise(sql`${e.estimatedDeliveryAt}::timestamptz`) : {}),
     })
     .where('id', '=', shipment.id)
     .execute();

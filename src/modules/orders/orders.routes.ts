@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { ROLES } from '../../shared/vocabulary.ts';
-import type { DB } from '../../db/schema.ts';
-import { recordParcelTrouble, recordReturnDelivered } from '../cases/case.carrier.ts';
+import { carrierHooks } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -20,7 +19,7 @@ import {
   shipmentUpsertSchema,
   upsertResultSchema,
 } from './orders.schemas.ts';
-import { applyImportRecord, type ImportHooks, type ImportRecord } from './orders.service.ts';
+import { applyImportRecord, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
 import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.present.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -100,9 +99,7 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
       const ids: string[] = [];
       for (const event of request.body.events) {
         const now = deps.clock.now();
-        const returnDelivered = (trx: Kysely<DB>, caseId: string, at: Date) => recordReturnDelivered(deps, trx, caseId, at, now);
-        const caseParcelTrouble: ImportHooks['caseParcelTrouble'] = (trx, caseId, trouble) => recordParcelTrouble(deps, trx, caseId, trouble, now);
-        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, now, { returnDelivered, caseParcelTrouble }));
+        ids.push(await applyImportRecord(db, { type: 'shipment_event', data: event }, now, carrierHooks(deps, now)));
       }
       return { ids };
     },

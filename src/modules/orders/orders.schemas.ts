@@ -122,6 +122,8 @@ export const orderUpsertSchema = z.object({
 export type OrderUpsert = z.infer<typeof orderUpsertSchema>;
 
 export const SHIPMENT_STATUSES = ['created', 'in_transit', 'out_for_delivery', 'delivered', 'exception', 'lost', 'returned'] as const;
+/** A parcel still on its way with no trouble reported: one that can be late. */
+export const SHIPMENT_ON_THE_WAY: readonly string[] = ['created', 'in_transit', 'out_for_delivery'];
 
 export const shipmentUpsertSchema = z.object({
   externalId,
@@ -132,6 +134,8 @@ export const shipmentUpsertSchema = z.object({
   status: z.enum(SHIPMENT_STATUSES),
   shippedAt: instant.nullish(),
   deliveredAt: instant.nullish(),
+  /** The carrier's promised delivery time; a parcel still on its way past it is delayed (EX-6). */
+  estimatedDeliveryAt: instant.nullish(),
 });
 export type ShipmentUpsert = z.infer<typeof shipmentUpsertSchema>;
 
@@ -142,6 +146,8 @@ export const shipmentEventSchema = z.object({
   status: z.enum(SHIPMENT_STATUSES),
   location: z.string().max(200).nullish(),
   description: z.string().max(1000).nullish(),
+  /** A revised promise of delivery, when the carrier gives one with this report. */
+  estimatedDeliveryAt: instant.nullish(),
 });
 export type ShipmentEventInput = z.infer<typeof shipmentEventSchema>;
 

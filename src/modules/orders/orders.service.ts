@@ -38,8 +38,12 @@ export type ImportRecord = z.infer<typeof importRecordSchema>;
 export interface ImportHooks {
   /** A return shipment of a case was delivered (the case module starts the merchant's clock). */
   returnDelivered?: (trx: Kysely<DB>, caseId: string, deliveredAt: Date) => Promise<void>;
-  /** A parcel of a case (the return, a replacement) was reported lost or in trouble (EX-6). */
-  caseParcelTrouble?: (trx: Kysely<DB>, caseId: string, trouble: { direction: string; status: string; description: string | null; occurredAt: Date }) => Promise<void>;
+  /** A parcel (a case's return or replacement, an order's delivery) was reported lost or in trouble (EX-6). */
+  parcelTrouble?: (
+    trx: Kysely<DB>,
+    parcel: { case_id: string | null; order_id: string | null; direction: string },
+    trouble: { status: string; description: string | null; occurredAt: Date },
+  ) => Promise<void>;
   /** Encrypts a customer's ID and bank card numbers (required when a record carries them). */
   pii?: PiiKeyRing;
 }
@@ -62,18 +66,17 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
       case 'shipment_event': {
         const id = await addShipmentEvent(trx, record.data, now);
         const { status } = record.data;
-        const watched = (status === 'delivered' && hooks.returnDelivered) || ((status === 'lost' || status === 'exception') && hooks.caseParcelTrouble);
+        const watched = (status === 'delivered' && hooks.returnDelivered) || ((status === 'lost' || status === 'exception') && hooks.parcelTrouble);
         if (!watched) return id;
         const shipment = await trx
           .selectFrom('shipments')
-          .select(['case_id', 'direction'])
+          .select(['case_id', 'order_id', 'direction'])
           .where('external_id', '=', record.data.shipmentExternalId)
-          .executeTakeFirst();
-        if (!shipment?.case_id) return id;
+          .executeTakeFirstOrThrow();
         const occurredAt = new Date(record.data.occurredAt);
-        if (status === 'delivered' && shipment.direction === 'return') await hooks.returnDelivered?.(trx, shipment.case_id, occurredAt);
+        if (status === 'delivered' && shipment.direction === 'return' && shipment.case_id) await hooks.returnDelivered?.(trx, shipment.case_id, occurredAt);
         if (status === 'lost' || status === 'exception') {
-          await hooks.caseParcelTrouble?.(trx, shipment.case_id, { direction: shipment.direction, status, description: record.data.description ?? null, occurredAt });
+          await hooks.parcelTrouble?.(trx, shipment, { status, description: record.data.description ?? null, occurredAt });
         }
         return id;
       }

@@ -129,4 +129,9 @@ export interface TimelineData {
   /** A return visit's outcome and the rating the customer gave on the call. */
   outcome?: string;
   rating?: number | null;
+  /** Parcel trouble: which parcel, what the carrier reported (or 'delayed'), its words, the promise passed. */
+  direction?: string;
+  status?: string;
+  description?: string | null;
+  promisedAt?: string | null;
 }

@@ -214,6 +214,20 @@ export interface Shipment {
   status: string;
   shippedAt: string | null;
   deliveredAt: string | null;
+  /** A parcel of the after-sales case (return, replacement) rather than the order's own delivery. */
+  ofCase: boolean;
+  /** The carrier's promised delivery time, and whether the parcel is still on its way past it. */
+  estimatedDeliveryAt: string | null;
+  delayed: boolean;
+  /** The carrier's reports, newest first. */
+  events: ShipmentTraceEvent[];
+}
+
+export interface ShipmentTraceEvent {
+  occurredAt: string;
+  status: string;
+  location: string | null;
+  description: string | null;
 }
 
 export interface OrderSummary {

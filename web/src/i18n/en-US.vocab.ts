@@ -96,7 +96,7 @@ export const vocabEnUS = {
   direction: { outbound: 'Delivery', return: 'Return', replacement: 'Replacement', repaired: 'Repaired item' },
   shipmentStatus: {
     created: 'Created', in_transit: 'In transit', out_for_delivery: 'Out for delivery', delivered: 'Delivered',
-    exception: 'Exception', lost: 'Lost', returned: 'Returned',
+    exception: 'Exception', lost: 'Lost', returned: 'Returned', delayed: 'Late',
   },
   orderStatus: {
     pending_payment: 'Awaiting payment', paid: 'Paid', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled',

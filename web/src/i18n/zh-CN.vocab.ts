@@ -97,7 +97,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   direction: { outbound: '发货', return: '退货', replacement: '换新发货', repaired: '维修寄回' },
   shipmentStatus: {
     created: '已创建', in_transit: '运输中', out_for_delivery: '派送中', delivered: '已签收',
-    exception: '异常', lost: '丢失', returned: '已退回',
+    exception: '异常', lost: '丢失', returned: '已退回', delayed: '延误',
   },
   orderStatus: { pending_payment: '待付款', paid: '已付款', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消' },
   purpose: { evidence: '凭证', inspection: '质检', execution_proof: '执行凭证', other: '其他' },

@@ -1,7 +1,7 @@
 // Execution: tasks, refunds, who bears what (ledger) and shipments.
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Shipment, Task } from '../../api/types.ts';
+import type { CaseDetail, Shipment, ShipmentTraceEvent, Task } from '../../api/types.ts';
 import { taskName, useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -118,6 +118,37 @@ export function MoneyCard({ detail }: { detail: CaseDetail }) {
   );
 }
 
+/** The carrier's reports on one parcel, newest first, as a tracking page shows them (查物流). */
+function TraceTimeline({ events }: { events: ShipmentTraceEvent[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const word = useWord();
+  if (events.length === 0) return <Typography.Text type="secondary">{t('case.noTrace')}</Typography.Text>;
+  return (
+    <Timeline
+      items={events.map((e, index) => ({
+        color: e.status === 'exception' || e.status === 'lost' ? 'red' : index === 0 ? 'blue' : 'gray',
+        children: (
+          <>
+            <Typography.Text strong={index === 0}>{e.description ?? word('shipmentStatus', e.status)}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">
+              {formatDateTime(e.occurredAt, language)}
+              {e.location ? ` · ${e.location}` : ''}
+            </Typography.Text>
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
+const TROUBLE = new Set(['exception', 'lost']);
+
+/**
+ * The case's parcels and the order's delivery: one row each (what, which carrier and number, where
+ * it stands), the carrier's reports unfolding below. Narrow enough for the side column.
+ */
 export function ShipmentsCard({ shipments }: { shipments: Shipment[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -130,12 +161,48 @@ export function ShipmentsCard({ shipments }: { shipments: Shipment[] }) {
         pagination={false}
         dataSource={shipments}
         locale={{ emptyText: t('case.noShipments') }}
+        expandable={{
+          expandedRowRender: (s: Shipment) => <TraceTimeline events={s.events} />,
+          // A parcel in trouble shows what the carrier said without a click.
+          defaultExpandedRowKeys: shipments.filter((s) => TROUBLE.has(s.status) || s.delayed).map((s) => s.id),
+        }}
         columns={[
-          { title: t('case.direction'), dataIndex: 'direction', render: (d: string) => word('direction', d) },
-          { title: t('case.carrier'), dataIndex: 'carrier', render: (c: string | null) => c ?? '—' },
-          { title: t('case.trackingNo'), dataIndex: 'trackingNo', render: (n: string | null) => n ?? '—' },
-          { title: t('case.status'), dataIndex: 'status', render: (s: string) => word('shipmentStatus', s) },
-          { title: t('case.shippedAt'), dataIndex: 'shippedAt', render: (iso: string | null) => formatDateTime(iso, language) },
+          {
+            title: t('case.direction'),
+            key: 'parcel',
+            render: (_: unknown, s: Shipment) => (
+              <>
+                {word('direction', s.direction)} {s.ofCase ? <Tag>{t('case.parcelOfCase')}</Tag> : null}
+                <br />
+                <Typography.Text type="secondary">
+                  {s.carrier ?? '—'} {s.trackingNo ?? ''}
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            title: t('case.status'),
+            key: 'status',
+            render: (_: unknown, s: Shipment) => (
+              <>
+                <Tag color={TROUBLE.has(s.status) || s.delayed ? 'red' : s.status === 'delivered' ? 'green' : 'blue'}>{word('shipmentStatus', s.status)}</Tag>
+                {s.delayed ? <Tag color="red">{t('case.late')}</Tag> : null}
+              </>
+            ),
+          },
+          {
+            title: t('case.when'),
+            key: 'when',
+            render: (_: unknown, s: Shipment) => (
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+                {t('case.shippedAt')} {formatDateTime(s.shippedAt, language)}
+                <br />
+                {s.deliveredAt || !s.estimatedDeliveryAt
+                  ? `${t('case.deliveredAt')} ${formatDateTime(s.deliveredAt, language)}`
+                  : `${t('case.estimatedDelivery')} ${formatDateTime(s.estimatedDeliveryAt, language)}`}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

@@ -22,6 +22,10 @@ export function useEventDetail() {
     if (type === 'return_visit_logged') {
       return [word('visitOutcome', data.outcome), typeof data.rating === 'number' ? t('case.visitRating', { rating: data.rating }) : null].filter(Boolean).join(' · ');
     }
+    if (type === 'parcel_trouble' && data.direction && data.status) {
+      const promised = data.promisedAt ? t('case.promisedBy', { time: formatDateTime(data.promisedAt, language) }) : null;
+      return [word('direction', data.direction), word('shipmentStatus', data.status), data.description ?? promised].filter(Boolean).join(' · ');
+    }
     if (type === 'severity_escalated') return `${word('severity', data.from)} → ${word('severity', data.to)}`;
     if (type === 'case_reassigned') return `${word('queue', data.from)} → ${word('queue', data.to)}`;
     if ((type === 'sla_warning' || type === 'sla_breached') && data.metric) {
