@@ -69,7 +69,9 @@ describe('quality exchange sold by the platform (POL-4)', () => {
       status: 'executed',
     });
     expect(final.body.refunds).toEqual([expect.objectContaining({ amountFen: 1500, status: 'succeeded' })]);
+    // The order's own delivery first, then the case's parcels.
     expect(final.body.shipments.map((s: { direction: string; trackingNo: string }) => [s.direction, s.trackingNo])).toEqual([
+      ['outbound', `SF${shop.id}`],
       ['return', 'JD0001234567'],
       ['replacement', 'JD0009876543'],
     ]);

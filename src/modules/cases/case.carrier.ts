@@ -9,6 +9,9 @@ import { recordCaseEvents } from './case.events.ts';
 import { insertMessage } from './case.repository.ts';
 import { acceptsChanges, type CaseState, OPEN_STATES } from './case.state.ts';
 import { formatLocalDateTime } from '../../shared/time.ts';
+import { completeTask, setDueForOpenTasks } from '../execution/execution.repository.ts';
+import { taskDueAt } from '../execution/execution.plan.ts';
+import { caseFacts } from '../resolution/case-facts.ts';
 import type { ImportHooks } from '../orders/orders.service.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
@@ -41,6 +44,7 @@ const TROUBLES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   lost: { 'zh-CN': '丢失', 'en-US': 'Lost' },
   exception: { 'zh-CN': '物流异常', 'en-US': 'Trouble with the' },
   delayed: { 'zh-CN': '延误', 'en-US': 'Delayed' },
+  intercept_failed: { 'zh-CN': '拦截未成功（已签收）', 'en-US': 'Signed for despite the interception:' },
 };
 
 /** A parcel as the carrier feed knows it. */
@@ -122,10 +126,51 @@ export async function recordParcelTrouble(deps: Pick<AppDeps, 'sla'>, trx: Kysel
   ], now);
 }
 
+/**
+ * The carrier's word on an order's delivery that a case's interception waits for (see
+ * parcelToStop): back with the seller or lost, the parcel is stopped, and the refund behind it
+ * falls due; signed for after all, the interception failed, and the holder decides what follows
+ * (the buyer has the goods: a return instead). Only an executing case's task is settled here; a
+ * case under review keeps it for the people handling it.
+ */
+export async function settleInterception(
+  deps: Pick<AppDeps, 'sla'>,
+  trx: Kysely<DB>,
+  parcel: ParcelRef,
+  report: { status: string; occurredAt: Date },
+  now: Date,
+): Promise<void> {
+  if (parcel.direction !== 'outbound' || !parcel.order_id) return;
+  const waiting = await trx
+    .selectFrom('execution_tasks as t')
+    .innerJoin('cases as c', 'c.id', 't.case_id')
+    .select(['t.id', 't.case_id'])
+    .where('c.order_id', '=', parcel.order_id)
+    .where('t.type', '=', 'intercept_parcel')
+    .where('t.status', '=', 'open')
+    .execute();
+  for (const task of waiting) {
+    if (report.status === 'delivered') {
+      await recordParcelTrouble(deps, trx, { ...parcel, case_id: task.case_id }, { status: 'intercept_failed', description: null, occurredAt: report.occurredAt }, now);
+      continue;
+    }
+    const row = await trx.selectFrom('cases').selectAll().where('id', '=', task.case_id).forUpdate().executeTakeFirstOrThrow();
+    if (row.state !== 'executing') continue;
+    const proof = { note: report.status === 'returned' ? '承运商报告包裹已退回商家' : '承运商报告包裹丢失' };
+    await completeTask(trx, task.id, proof, null, now);
+    const calendar = (await deps.sla.rules(trx)).calendarFor(null);
+    await setDueForOpenTasks(trx, row.id, taskDueAt('refund', await caseFacts(trx, row), now, calendar), ['refund']);
+    await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [
+      { type: 'task_completed', fromState: row.state, toState: row.state, data: { taskId: task.id, taskType: 'intercept_parcel', proof }, happenedAt: report.occurredAt },
+    ], now);
+  }
+}
+
 /** What the carrier feed does to cases, for the integration API and the import command alike. */
-export function carrierHooks(deps: Pick<AppDeps, 'sla'>, now: Date): Pick<ImportHooks, 'returnDelivered' | 'parcelTrouble'> {
+export function carrierHooks(deps: Pick<AppDeps, 'sla'>, now: Date): Pick<ImportHooks, 'returnDelivered' | 'parcelTrouble' | 'deliveryOutcome'> {
   return {
     returnDelivered: (trx, caseId, at) => recordReturnDelivered(deps, trx, caseId, at, now),
     parcelTrouble: (trx, parcel, trouble) => recordParcelTrouble(deps, trx, parcel, trouble, now),
+    deliveryOutcome: (trx, parcel, report) => settleInterception(deps, trx, parcel, report, now),
   };
 }

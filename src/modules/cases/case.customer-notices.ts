@@ -42,6 +42,7 @@ const NOTICES: Readonly<Record<string, Text>> = {
   // EX-3, EX-4: what was sent, with what the customer needs to follow it.
   'task_completed:ship_replacement': t('换新商品已发出', 'Your replacement is on its way', (no, d) => `售后单 ${no} 的换新商品已发出，运单号 ${tracking(d)}。`, (no, d) => `The replacement for case ${no} has shipped: tracking number ${tracking(d)}.`),
   'task_completed:ship_back_repaired': t('维修商品已寄回', 'Your repaired item is on its way', (no, d) => `售后单 ${no} 的商品已修好寄回，运单号 ${tracking(d)}。`, (no, d) => `The repaired item for case ${no} has shipped back: tracking number ${tracking(d)}.`),
+  'task_completed:intercept_parcel': t('包裹已拦截', 'Your parcel was stopped', (no) => `售后单 ${no} 的在途包裹已拦截或退回商家，退款将尽快原路退回。`, (no) => `The parcel for case ${no} was intercepted or is back with the seller; the refund follows shortly.`),
   'task_completed:compensation': t('补偿已发放', 'Your compensation was given', (no) => `售后单 ${no} 的补偿（优惠券、现金或积分）已发放，详情见售后单。`, (no) => `The compensation on case ${no} (coupon, cash or points) was given; the details are on the case.`),
   result_notified: t('处理结果已告知', 'Your case has a result', (no) => `售后单 ${no} 已处理完毕，请确认问题是否解决；如不满意可重新打开。`, (no) => `Case ${no} is done: confirm the problem is solved, or reopen it if not.`),
 };

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../cases/case.state.ts';
 import { mayCompleteTask } from './task.owners.ts';
 import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
-import { taskWaitingFor } from '../resolution/resolution.rules.ts';
+import { PREREQUISITE_TEXT, taskWaitingFor } from '../resolution/resolution.rules.ts';
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
 import { PAYMENT_TASKS, paymentTask } from './execution.payment.ts';
 import { pendingRefundOfTask } from './refund.repository.ts';
@@ -53,6 +53,7 @@ type Input<K extends keyof typeof executionActionSchemas> = z.infer<(typeof exec
 const PROOF_NEEDED: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   compensation: { 'zh-CN': '请填写优惠券券码或转账流水号', 'en-US': 'Give the coupon code or the transfer reference' },
   repair: { 'zh-CN': '请填写维修报告（维修单号或维修内容）', 'en-US': 'Give the repair report (its number or what was repaired)' },
+  intercept_parcel: { 'zh-CN': '请填写拦截结果（承运商拦截单号或包裹退回的签收记录）', 'en-US': 'Record the interception (the carrier’s interception number or the return of the parcel)' },
 };
 
 export const executionActionHandlers: { [K in keyof typeof executionActionSchemas]: ActionHandler<Input<K>> } = {
@@ -217,11 +218,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     }
     const waitingFor = taskWaitingFor(task.type, tasks.filter((t) => t.offer_id === task.offer_id && t.id !== task.id).map((t) => t.type));
     if (waitingFor) {
-      throw conflict(
-        'task-out-of-order',
-        { 'zh-CN': '请先完成维修,再寄回商品', 'en-US': 'Complete the repair before shipping the item back' },
-        { taskType: task.type, waitingFor },
-      );
+      throw conflict('task-out-of-order', PREREQUISITE_TEXT[waitingFor] ?? PREREQUISITE_TEXT.repair!, { taskType: task.type, waitingFor });
     }
     if (PAYMENT_TASKS.has(task.type)) return paymentTask(ctx, task, input.proof, command);
     if ((task.type === 'ship_replacement' || task.type === 'ship_back_repaired') && !input.proof.trackingNo) {
@@ -241,11 +238,12 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
       command,
       apply: async () => {
         await completeTask(ctx.trx, task.id, input.proof, ctx.actor.userId, ctx.now);
-        // The repaired item goes back on a clock of its own from when the repair is done.
-        if (task.type === 'repair') {
+        // What waited for this task runs on a clock of its own from now: the repaired item goes
+        // back once repaired, the refund once the parcel is stopped.
+        const next = task.type === 'repair' ? 'ship_back_repaired' : task.type === 'intercept_parcel' ? 'refund' : null;
+        if (next) {
           const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
-          const due = taskDueAt('ship_back_repaired', await caseFacts(ctx.trx, ctx.row), ctx.now, calendar);
-          await setDueForOpenTasks(ctx.trx, ctx.row.id, due, ['ship_back_repaired']);
+          await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(next, await caseFacts(ctx.trx, ctx.row), ctx.now, calendar), [next]);
         }
         if (input.proof.trackingNo) {
           await ctx.trx

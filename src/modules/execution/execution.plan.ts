@@ -1,6 +1,8 @@
 // What an accepted plan sets in motion (RES-4, RES-6): execution tasks with owners, deadlines
 // and how each is verified, and the ledger lines naming who bears each amount.
 import type { ActionContext } from '../cases/case.actions.runner.ts';
+import { insertMessage } from '../cases/case.repository.ts';
+import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { CaseFacts } from '../resolution/case-facts.ts';
 import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
@@ -19,7 +21,13 @@ export const TASK_VERIFICATION: Record<string, string> = {
   ship_back_repaired: 'tracking number of the repaired item shipment',
   compensation: 'coupon code or transfer reference',
   shipping_reimbursement: 'refund transaction reference for the return shipping fee',
+  intercept_parcel: 'carrier interception number, or the parcel signed back by the seller',
 };
+
+/** Stopping a parcel on its way is quick work: a call to the carrier, a refused delivery. */
+const INTERCEPT_HOURS = 24;
+/** A delivery still to be stopped: not signed for, not lost, not back with the seller. */
+const STOPPABLE = ['created', 'in_transit', 'out_for_delivery', 'exception'];
 
 /**
  * When a task is due once it can start. Refunds follow the policy's refund period (POL-6), in
@@ -39,6 +47,8 @@ export function taskDueAt(type: string, facts: CaseFacts, from: Date, calendar: 
     }
     case 'compensation':
       return new Date(from.getTime() + 24 * HOUR);
+    case 'intercept_parcel':
+      return new Date(from.getTime() + INTERCEPT_HOURS * HOUR);
     default:
       return new Date(from.getTime() + 48 * HOUR);
   }
@@ -53,6 +63,34 @@ export function planStepTask(step: PlanStep, acceptedAt: Date): NewTask {
     dueAt: new Date(acceptedAt.getTime() + step.dueInHours * HOUR),
     verification: step.verification,
   };
+}
+
+/**
+ * EX-6, VER-1: a refund for goods the buyer never got, while the order's parcel is still on its
+ * way, first stops the parcel (the seller intercepts it, or the buyer refuses it and the carrier
+ * sends it back); the refund waits for that, or the buyer keeps goods and money alike. A parcel
+ * lost or already back needs nothing. Returns whether the plan needs that step.
+ */
+async function parcelToStop(ctx: ActionContext, terms: OfferTerms, facts: CaseFacts): Promise<boolean> {
+  if (facts.eligibilityPath !== 'not_received_refund' || terms.refundFen === 0 || terms.returnRequired || !ctx.row.order_id) return false;
+  const onItsWay = await ctx.trx
+    .selectFrom('shipments')
+    .select('id')
+    .where('order_id', '=', ctx.row.order_id)
+    .where('case_id', 'is', null)
+    .where('direction', '=', 'outbound')
+    .where('status', 'in', STOPPABLE)
+    .executeTakeFirst();
+  return onItsWay !== undefined;
+}
+
+/** RES-6: the buyer's part in stopping the parcel, and when the money follows, in their language. */
+async function tellToRefuse(ctx: ActionContext): Promise<void> {
+  const customer = await ctx.trx.selectFrom('customers').select('locale').where('id', '=', ctx.row.customer_id).executeTakeFirst();
+  const body = customer?.locale === 'en-US'
+    ? `Your parcel is still on its way. If the courier brings it, please refuse it. The refund for case ${ctx.row.case_no} is paid as soon as the parcel is intercepted or back with the seller.`
+    : `您的包裹仍在配送途中，如快递员派送请拒收。包裹拦截成功或退回商家后，将立即为您办理售后单 ${ctx.row.case_no} 的退款。`;
+  await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: ctx.row.channel, body, now: ctx.now });
 }
 
 function ownerFor(type: string, facts: CaseFacts): string {
@@ -73,14 +111,18 @@ export async function createPlanExecution(
   const { terms, facts } = plan;
   const cancelledTaskIds = await cancelEarlierPlans(ctx.trx, ctx.row.id, plan.offerId, ctx.now);
   const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
-  const tasks: NewTask[] = tasksForTerms(terms).map((type) => ({
+  const intercept = await parcelToStop(ctx, terms, facts);
+  const types = [...(intercept ? ['intercept_parcel' as const] : []), ...tasksForTerms(terms)];
+  const tasks: NewTask[] = types.map((type) => ({
     type,
     ownerRole: ownerFor(type, facts),
-    // With a return, the clock starts when the goods arrive (set on receipt); goods already back start it now.
-    dueAt: terms.returnRequired && !plan.goodsBack ? null : taskDueAt(type, facts, ctx.now, calendar),
+    // With a return, the clock starts when the goods arrive (set on receipt); goods already back
+    // start it now. A refund behind an interception starts when the parcel is stopped.
+    dueAt: (terms.returnRequired && !plan.goodsBack) || (intercept && type === 'refund') ? null : taskDueAt(type, facts, ctx.now, calendar),
     verification: TASK_VERIFICATION[type] ?? 'confirmation',
   }));
   tasks.push(...(plan.steps ?? []).map((step) => planStepTask(step, ctx.now)));
+  if (intercept) await tellToRefuse(ctx);
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
   await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
   return { cancelledTaskIds };

@@ -44,6 +44,12 @@ export interface ImportHooks {
     parcel: { case_id: string | null; order_id: string | null; direction: string },
     trouble: { status: string; description: string | null; occurredAt: Date },
   ) => Promise<void>;
+  /** An order's delivery ended: signed for, back with the seller or lost (an interception waits on it). */
+  deliveryOutcome?: (
+    trx: Kysely<DB>,
+    parcel: { case_id: string | null; order_id: string | null; direction: string },
+    report: { status: string; occurredAt: Date },
+  ) => Promise<void>;
   /** Encrypts a customer's ID and bank card numbers (required when a record carries them). */
   pii?: PiiKeyRing;
 }
@@ -66,7 +72,8 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
       case 'shipment_event': {
         const id = await addShipmentEvent(trx, record.data, now);
         const { status } = record.data;
-        const watched = (status === 'delivered' && hooks.returnDelivered) || ((status === 'lost' || status === 'exception') && hooks.parcelTrouble);
+        const ended = status === 'delivered' || status === 'returned' || status === 'lost';
+        const watched = (status === 'delivered' && hooks.returnDelivered) || ((status === 'lost' || status === 'exception') && hooks.parcelTrouble) || (ended && hooks.deliveryOutcome);
         if (!watched) return id;
         const shipment = await trx
           .selectFrom('shipments')
@@ -78,6 +85,7 @@ export async function applyImportRecord(db: Kysely<DB>, record: ImportRecord, no
         if (status === 'lost' || status === 'exception') {
           await hooks.parcelTrouble?.(trx, shipment, { status, description: record.data.description ?? null, occurredAt });
         }
+        if (ended) await hooks.deliveryOutcome?.(trx, shipment, { status, occurredAt });
         return id;
       }
       default: {

@@ -300,8 +300,18 @@ export function ledgerEntriesSettledBy(taskType: string): string[] {
 }
 
 /** Execution tasks an accepted plan needs, in the order they happen. */
-/** Tasks that cannot be done before another task of the same plan: the repaired item goes back only once repaired. */
-const TASK_PREREQUISITE: Readonly<Record<string, string>> = { ship_back_repaired: 'repair' };
+/**
+ * Tasks that cannot be done before another task of the same plan: the repaired item goes back only
+ * once repaired; a refund for a parcel still on its way waits until the parcel is stopped, or the
+ * buyer would keep both the goods and the money.
+ */
+const TASK_PREREQUISITE: Readonly<Record<string, string>> = { ship_back_repaired: 'repair', refund: 'intercept_parcel' };
+
+/** Why a task waits for its prerequisite, for the refusal. */
+export const PREREQUISITE_TEXT: Readonly<Record<string, LocalizedText>> = {
+  repair: { 'zh-CN': '请先完成维修，再寄回商品', 'en-US': 'Complete the repair before shipping the item back' },
+  intercept_parcel: { 'zh-CN': '包裹仍在途中：拦截成功或包裹退回商家后才能退款', 'en-US': 'The parcel is still on its way: refund once it is intercepted or back with the seller' },
+};
 
 /** The type of the still-open task of the same plan that `type` has to wait for, or null. */
 export function taskWaitingFor(type: string, openTypesOfPlan: readonly string[]): string | null {

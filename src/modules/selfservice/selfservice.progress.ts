@@ -38,6 +38,7 @@ const NEXT_STEP: Record<CaseState, { party: Party; text: LocalizedText }> = {
 };
 
 const TASK_LABELS: Record<string, LocalizedText> = {
+  intercept_parcel: t('拦截在途包裹', 'Stop the parcel on its way'),
   refund: t('退款', 'Refund'),
   shipping_reimbursement: t('退还运费', 'Shipping fee refund'),
   ship_replacement: t('发出换新商品', 'Ship the replacement'),

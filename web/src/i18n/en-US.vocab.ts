@@ -73,6 +73,7 @@ export const vocabEnUS = {
     close_unconfirmed: 'take the result as accepted and close',
   },
   taskType: {
+    intercept_parcel: 'Stop the parcel',
     refund: 'Refund', ship_replacement: 'Ship replacement', repair: 'Repair', ship_back_repaired: 'Ship back repaired item',
     compensation: 'Pay compensation', answer: 'Answer the customer', follow_up: 'Follow up', shipping_reimbursement: 'Reimburse return shipping', plan_step: 'Plan step',
   },
@@ -85,6 +86,7 @@ export const vocabEnUS = {
   ledgerStatus: { planned: 'Planned', executed: 'Executed', cancelled: 'Cancelled' },
   instrument: { money: 'Cash', coupon: 'Coupon', points: 'Points' },
   taskVerification: {
+    intercept_parcel: 'Carrier interception no. or the parcel signed back',
     refund: 'Refund reference from the payment provider', ship_replacement: 'Tracking number of the replacement', repair: 'Repair report',
     ship_back_repaired: 'Tracking number of the repaired item', compensation: 'Coupon code or transfer reference',
     shipping_reimbursement: 'Refund reference for the return postage', follow_up: 'Confirmation', answer: 'Confirmation',

@@ -74,6 +74,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     decide_without_evidence: '按现有信息处理', expire_plan: '方案失效并交回客服', close_unconfirmed: '视为接受结果并结案',
   },
   taskType: {
+    intercept_parcel: '拦截在途包裹',
     refund: '退款', ship_replacement: '发出换新商品', repair: '维修', ship_back_repaired: '寄回维修商品',
     compensation: '发放补偿', answer: '答复客户', follow_up: '跟进', shipping_reimbursement: '退货运费报销', plan_step: '方案步骤',
   },
@@ -86,6 +87,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
   ledgerStatus: { planned: '计划中', executed: '已执行', cancelled: '已取消' },
   instrument: { money: '现金', coupon: '优惠券', points: '积分' },
   taskVerification: {
+    intercept_parcel: '承运商拦截单号或包裹退回签收记录',
     refund: '支付渠道的退款流水号', ship_replacement: '换新商品的运单号', repair: '维修报告',
     ship_back_repaired: '维修品寄回的运单号', compensation: '优惠券券码或转账流水号',
     shipping_reimbursement: '退货运费的退款流水号', follow_up: '确认完成', answer: '确认完成',
