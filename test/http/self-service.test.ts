@@ -178,4 +178,28 @@ describe('case progress (IN-6, EX-2)', () => {
     expect((await other.merchant.get(`/api/v1/cases/${caseNo}/progress`)).status).toBe(404);
     expect((await shop.anonymous.get(`/api/v1/cases/${caseNo}/progress`)).status).toBe(401);
   });
+
+  it('shows only the steps a case goes through: none ticked that never happened (EX-2)', async () => {
+    const shop = await makeShop(t);
+    const steps = async (caseNo: string) =>
+      ((await shop.customer.get(`/api/v1/cases/${caseNo}/progress`)).body.stages as { stage: string; status: string }[]).map((s) => `${s.stage}:${s.status}`);
+
+    // Refused by the merchant: the review, then where it stopped; and how to contest it.
+    const refused = (await shop.customer.post('/api/v1/cases', { kind: 'return_refund', reason: 'no_reason', description: '尺寸不合适想退', items: [{ orderItemId: shop.orderItemId, quantity: 1 }] })).body.caseNo as string;
+    expect((await shop.merchant.action(refused, 'reject_ineligible', { reason: '商品已拆封，影响二次销售' })).status).toBe(200);
+    expect(await steps(refused)).toEqual(['review:done', 'done:stopped']);
+    const answer = (await shop.customer.get(`/api/v1/cases/${refused}/progress`)).body;
+    expect(answer.stages.at(-1).label['zh-CN']).toBe('已驳回');
+    expect(answer.next.text['zh-CN']).toContain('申请平台介入');
+    // The case page gives the same steps.
+    expect((await shop.customer.get(`/api/v1/cases/${refused}`)).body.progressSteps).toEqual([{ stage: 'review', status: 'done' }, { stage: 'done', status: 'stopped' }]);
+
+    // Nothing comes back on goods wrecked in transit: no return or inspection step.
+    const other = await makeShop(t);
+    const filed = await other.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'logistics', description: '快递外箱压扁，杯子全碎了', items: [{ orderItemId: other.orderItemId, quantity: 1 }] });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const pp = filed.body.caseNo as string;
+    const ppSteps = ((await other.customer.get(`/api/v1/cases/${pp}/progress`)).body.stages as { stage: string; status: string }[]).map((s) => `${s.stage}:${s.status}`);
+    expect(ppSteps).toEqual(['review:current', 'refund_or_replacement:upcoming', 'done:upcoming']);
+  });
 });

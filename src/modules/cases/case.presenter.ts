@@ -1,5 +1,6 @@
 // Case rows → API shapes. The actions a caller may take come from the state machine, so the
 // console shows exactly the buttons that would be accepted.
+import { progressFactsOf, progressSteps } from './case.progress.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { mayCompleteTask } from '../execution/task.owners.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
@@ -119,6 +120,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     actions: completes ? summary.actions : summary.actions.filter((a) => a.action !== 'complete_task'),
     description: row.description,
     desiredResolution: row.desired_resolution,
+    progressSteps: progressSteps(progressFactsOf(row, detail)),
     // RES-6: the buyer needs it from the moment the return is agreed until the parcel arrives; staff
     // and the merchant always see what is on file. Null: the shop has not sent one.
     returnAddress: staff || actor.role === 'merchant' || RETURN_STATES.has(row.state) ? detail.returnAddress : null,

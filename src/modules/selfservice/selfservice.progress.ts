@@ -6,7 +6,8 @@ import type { LocalizedText } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertCanSeeCase } from '../cases/case.access.ts';
 import { findCaseByNo, loadCaseDetail } from '../cases/case.repository.ts';
-import { CASE_STATE_LABELS, type CaseState, PROGRESS_STAGE_LABELS, PROGRESS_STAGES, progressStage } from '../cases/case.state.ts';
+import { CASE_STATE_LABELS, type CaseState, PROGRESS_STAGE_LABELS, progressStage, REOPEN_WINDOW_DAYS } from '../cases/case.state.ts';
+import { progressFactsOf, progressSteps } from '../cases/case.progress.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import { caseDeadlinesFor } from '../sla/sla.presenter.ts';
 import { paymentMethodOf } from './selfservice.repository.ts';
@@ -35,6 +36,14 @@ const NEXT_STEP: Record<CaseState, { party: Party; text: LocalizedText }> = {
   rejected: { party: 'none', text: t('申请未通过，原因见处理记录；如有疑问可再次申请或投诉。', 'The request was not approved; see the reason in the history. You may apply again or complain.') },
   withdrawn: { party: 'none', text: t('您已撤销此申请。', 'You withdrew this request.') },
   merged: { party: 'none', text: t('此申请已合并到另一售后单，请查看该售后单的进度。', 'This request was merged into another case; follow that case instead.') },
+};
+
+const MERCHANT_REFUSED = {
+  party: 'customer' as Party,
+  text: t(
+    `商家未同意申请，原因见处理记录；如有异议，可在 ${REOPEN_WINDOW_DAYS} 天内申请平台介入。`,
+    `The merchant did not accept the request; see the reason in the history. If you disagree, ask the platform to step in within ${REOPEN_WINDOW_DAYS} days.`,
+  ),
 };
 
 const TASK_LABELS: Record<string, LocalizedText> = {
@@ -72,8 +81,8 @@ export async function caseProgress(deps: AppDeps, actor: Actor, caseNo: string) 
   const calendar = rules.calendarFor(null);
   const state = row.state as CaseState;
   const stage = progressStage(state);
-  const current = PROGRESS_STAGES.indexOf(stage);
-  const next = NEXT_STEP[state];
+  // ORG-3: a merchant's refusal can be taken to the platform; say so where it applies.
+  const next = state === 'rejected' && row.queue === 'merchant' ? MERCHANT_REFUSED : NEXT_STEP[state];
   const openTasks = detail.tasks.filter((task) => task.status === 'open');
   return {
     caseNo: row.case_no,
@@ -82,10 +91,10 @@ export async function caseProgress(deps: AppDeps, actor: Actor, caseNo: string) 
     stateLabel: CASE_STATE_LABELS[state],
     progressStage: stage,
     progressStageLabel: PROGRESS_STAGE_LABELS[stage],
-    stages: PROGRESS_STAGES.map((s, i) => ({
-      stage: s,
-      label: PROGRESS_STAGE_LABELS[s],
-      status: i < current || (s === 'done' && i === current) ? 'done' : i === current ? 'current' : 'upcoming',
+    stages: progressSteps(progressFactsOf(row, detail)).map((s) => ({
+      stage: s.stage,
+      label: s.status === 'stopped' ? CASE_STATE_LABELS[state] : PROGRESS_STAGE_LABELS[s.stage],
+      status: s.status,
     })),
     next: { party: next.party, text: next.text },
     // The customer's own open obligations: what they must do, and by when.
@@ -127,6 +136,7 @@ function presentRefunds(detail: Detail, method: string | null, calendar: Busines
     if (line.status !== 'planned' || line.paid_to !== 'customer') continue;
     planned.set(line.entry_type, [...(planned.get(line.entry_type) ?? []), line.amount_fen]);
   }
+  const stopping = detail.tasks.some((task) => task.status === 'open' && task.type === 'intercept_parcel');
   const pending = detail.tasks
     .filter((task) => task.status === 'open' && MONEY_TASKS[task.type])
     .flatMap((task) => {
@@ -143,7 +153,9 @@ function presentRefunds(detail: Detail, method: string | null, calendar: Busines
         providerRef: null,
         expectedArrival: task.due_at
           ? t('退款将在截止时间前发起，原路退回', 'The refund will be issued by the due time, to the original payment method')
-          : t('商家收到退货并验货通过后发起退款，原路退回', 'Issued once the merchant has received and inspected the return, to the original payment method'),
+          : stopping
+            ? t('包裹拦截成功或退回商家后发起退款，原路退回', 'Issued once the parcel is intercepted or back with the seller, to the original payment method')
+            : t('商家收到退货并验货通过后发起退款，原路退回', 'Issued once the merchant has received and inspected the return, to the original payment method'),
         expectedBy: task.due_at?.toISOString() ?? null,
       }];
     });

@@ -165,6 +165,8 @@ export interface ReturnAddress {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** EX-2: the steps the customer follows; a stopped case lists only those it went through. */
+  progressSteps: { stage: ProgressStage; status: 'done' | 'current' | 'upcoming' | 'stopped' }[];
   /** What the customer is paid besides refunds (compensation, 假一赔三, return fee back, insurance). */
   order: { orderNo: string; placedAt: string | null; totalFen: number } | null;
   paymentsToCustomer: { id: string; entryType: string; instrument: string; points: number | null; amountFen: number; status: string }[];

@@ -2,7 +2,7 @@
 // for staff also the queue the case sits in and who holds it.
 import { Card, Descriptions, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CaseDetail, PROGRESS_STAGES } from '../../api/types.ts';
+import type { CaseDetail } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
 import { pick, useLanguage } from '../../i18n/index.ts';
@@ -10,39 +10,20 @@ import { formatDateTime } from '../../lib/format.ts';
 import { CaseFlags } from './CaseFlags.tsx';
 import { LegalHoldButton } from './LegalHoldButton.tsx';
 
-const STOPPED = ['rejected', 'withdrawn', 'merged'];
-
-const RETURN_STAGES: readonly string[] = ['return_shipment', 'inspection'];
 const MONEY_OR_GOODS_KINDS: readonly string[] = ['return_refund', 'refund_only', 'exchange', 'reship', 'price_protection'];
+const STEP_STATUS = { done: 'finish', current: 'process', upcoming: 'wait', stopped: 'error' } as const;
 
-/**
- * Whether the item comes back on this case: the policy said so, a plan on the table asks for it, a
- * return parcel exists, or the case is already in the return's stages. Without one, the stepper has
- * no return or inspection step to wait for (EX-2).
- */
-function expectsReturn(detail: CaseDetail): boolean {
-  return (
-    RETURN_STAGES.includes(detail.progressStage) ||
-    (detail.eligibility?.items ?? []).some((i) => i.returnRequired) ||
-    detail.offers.some((o) => o.terms?.returnRequired && o.status !== 'rejected') ||
-    detail.shipments.some((s) => s.direction === 'return')
-  );
-}
-
+/** The steps as the server gives them (EX-2): no return step without a return, no tick on a step never taken. */
 function Progress({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const stages = expectsReturn(detail) ? PROGRESS_STAGES : PROGRESS_STAGES.filter((s) => !RETURN_STAGES.includes(s));
-  const current = stages.indexOf(detail.progressStage);
-  const stopped = STOPPED.includes(detail.state);
-  const finished = detail.progressStage === 'done' && !stopped;
-  const title = (stage: string) => {
-    if (stage === 'done' && stopped) return pick(detail.stateLabel, language);
+  const title = (stage: string, status: string) => {
+    if (status === 'stopped') return pick(detail.stateLabel, language);
     // A complaint, a question or a repair ends in what is done about it, not in a refund.
     if (stage === 'refund_or_replacement' && !MONEY_OR_GOODS_KINDS.includes(detail.kind)) return t('stage.resolution');
     return t(`stage.${stage}`);
   };
-  return <Steps size="small" current={current} status={stopped ? 'error' : finished ? 'finish' : 'process'} items={stages.map((stage) => ({ title: title(stage) }))} />;
+  return <Steps size="small" items={detail.progressSteps.map((s) => ({ title: title(s.stage, s.status), status: STEP_STATUS[s.status] }))} />;
 }
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
