@@ -199,6 +199,13 @@ describe('single external voice (RISK-5)', () => {
     const flagged = await other.agent.action(plain, 'flag_media', { reason: '电视台记者来电询问此事' });
     expect(flagged.status).toBe(200);
     expect(flagged.body.mediaFlag).toMatchObject({ source: 'staff', reason: '电视台记者来电询问此事' });
+    // Involvement learnt by phone grades the case as the words would have (TR-2): L1, supervisors, PR and legal asked.
+    expect(flagged.body).toMatchObject({ severity: 'L1', queue: 'supervisors' });
+    const asked = (await other.supervisor.get(`/api/v1/cases/${plain}`)).body;
+    expect(asked.timeline.map((e: { type: string }) => e.type)).toContain('triage_raised');
+    expect(asked.triage.reasons.map((r: { rule: string }) => r.rule)).toContain('l1.authority.involved');
+    const departments = await t.runtime.deps.database.db.selectFrom('collaboration_requests').select('department').where('case_id', '=', asked.id).execute();
+    expect(departments.map((d) => d.department)).toEqual(expect.arrayContaining(['pr', 'legal']));
     // Flagging is internal: it answers nobody, so the first-response clock still runs.
     const clocks = (await other.agent.get(`/api/v1/cases/${plain}`)).body.deadlines as { metric: string; metAt: string | null }[];
     expect(clocks.find((d) => d.metric === 'first_response')?.metAt).toBeNull();

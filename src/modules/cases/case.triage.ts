@@ -4,6 +4,8 @@
 import type { RequestReason } from '../../shared/vocabulary.ts';
 import { classify, type TriageReason, type TriageResult } from '../triage/triage.classify.ts';
 import { priorityOf } from '../triage/triage.priority.ts';
+import { reason } from '../triage/triage.match.ts';
+import { AUTHORITY_INVOLVED_RULE } from '../triage/triage.rules.ts';
 import type { Category, Emotion, Priority } from '../triage/triage.vocabulary.ts';
 import type { Severity } from '../../shared/vocabulary.ts';
 
@@ -100,4 +102,19 @@ export function triageMessage(
   const priority = priorityOf(severity, emotion, message.tier);
   const raised = result.reasons.filter((r) => (r.field === 'severity' && severity !== current.severity) || (r.field === 'emotion' && emotion !== current.emotion));
   return { severity, emotion, priority: priority.priority, reasons: [...raised, ...priority.reasons] };
+}
+
+/**
+ * TR-2, RISK-5: staff who learn that the press or a regulator is already involved (a reporter
+ * called, 12315 forwarded the complaint) raise the case as the words would have: L1, with the
+ * involvement rule and their reason. Null when it is L1 already.
+ */
+export function triageForStaffFlag(
+  current: { severity: Severity; emotion: Emotion; priority: Priority },
+  tier: string | null,
+  staffReason: string,
+): MessageTriage | null {
+  if (current.severity === 'L1') return null;
+  const priority = priorityOf('L1', current.emotion, tier);
+  return { severity: 'L1', emotion: current.emotion, priority: priority.priority, reasons: [reason(AUTHORITY_INVOLVED_RULE, 'severity', [staffReason]), ...priority.reasons] };
 }

@@ -9,6 +9,9 @@ import type { Actor } from '../identity/index.ts';
 import type { ActionHandler } from './case.actions.runner.ts';
 import { externalVoiceNotices } from './case.voice.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
+import type { Severity } from '../../shared/vocabulary.ts';
+import type { Emotion, Priority } from '../triage/triage.vocabulary.ts';
+import { triageForStaffFlag } from './case.triage.ts';
 
 const reason = z.string().trim().min(1).max(2000);
 
@@ -34,11 +37,41 @@ export const voiceActionHandlers: { [K in keyof typeof voiceActionSchemas]: Acti
       throw conflict('media-flag-unchanged', { 'zh-CN': '该售后单已标记为媒体/监管介入', 'en-US': 'The case is already flagged for media or regulator involvement' });
     }
     const flag: MediaFlag = { flaggedAt: ctx.now.toISOString(), source: 'staff', signals: [], reason: input.reason };
+    const { row } = ctx;
     return {
       command: null,
       apply: async () => {
-        await notifyMany(ctx.trx, externalVoiceNotices(ctx.row, ctx.now));
-        return { eventType: 'media_flagged', reason: input.reason, eventData: { ...flag }, caseChanges: { media_flag: JSON.stringify(flag) as never } };
+        await notifyMany(ctx.trx, externalVoiceNotices(row, ctx.now));
+        // Involvement learnt by phone or letter grades the case as the words would have (TR-2): L1,
+        // routed to supervisors, PR and legal asked, by the same routing as a raise from the text.
+        const customer = await ctx.trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
+        const current = { severity: row.severity as Severity, emotion: row.emotion as Emotion, priority: row.priority as Priority };
+        const raised = triageForStaffFlag(current, customer?.tier ?? null, input.reason);
+        const before = (row.triage ?? {}) as { reasons?: unknown[] };
+        return {
+          eventType: 'media_flagged',
+          reason: input.reason,
+          eventData: { ...flag },
+          caseChanges: {
+            media_flag: JSON.stringify(flag) as never,
+            ...(raised
+              ? {
+                  severity: raised.severity,
+                  priority: raised.priority,
+                  triage: JSON.stringify({ ...before, severity: raised.severity, priority: raised.priority, reasons: [...(before.reasons ?? []), ...raised.reasons] }) as never,
+                }
+              : {}),
+          },
+          extraEvents: raised
+            ? [{
+                type: 'triage_raised',
+                fromState: row.state,
+                toState: row.state,
+                reason: null,
+                data: { action: 'flag_media', from: current, to: { severity: raised.severity, emotion: raised.emotion, priority: raised.priority }, reasons: raised.reasons },
+              }]
+            : [],
+        };
       },
     };
   },

@@ -32,6 +32,7 @@ export function departmentsForEscalated(row: Pick<CaseRow, 'category' | 'triage'
   const wanted = new Set<Department>(BY_CATEGORY[row.category ?? ''] ?? []);
   if (reasons.some((rule) => LEGAL_RULES.includes(rule))) wanted.add('legal');
   if (reasons.includes('l2.cross.counterfeit')) wanted.add('legal');
+  if (reasons.includes('l2.cross.privacy')) wanted.add('compliance');
   if (row.severity === 'L1') {
     if (reasons.some((rule) => rule.startsWith('l1.safety.'))) {
       wanted.add('supply_chain');

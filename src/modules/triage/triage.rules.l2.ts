@@ -36,6 +36,15 @@ export const CROSS_DEPARTMENT_RULES: readonly PatternRule[] = [
     ],
     text: { 'zh-CN': '需跨部门协同（供应链、物流、法务、财务）', 'en-US': 'Needs another department (supply chain, logistics, legal, finance)' },
   },
+  {
+    // RISK-6: a customer's personal data leaked is a compliance matter before it is a refund.
+    id: 'l2.cross.privacy',
+    patterns: [
+      /(个人信息|隐私|手机号|电话号码?|住址|家庭地址|身份证号?|订单信息)[^。!?]{0,12}(泄露|泄漏|外泄|被卖|卖给|公开)|(泄露|泄漏|倒卖|出卖)了?(我的?)?(个人信息|隐私|手机号|电话|住址|地址|身份证|订单信息)/,
+      /\b(leak(ed|ing)?|sold|shared|exposed|published)\b[^.!?]{0,30}\b(my )?(personal|private) (data|information|details)\b|\bdata breach\b|\bmy (phone number|address|personal data) (was|has been|got) (leaked|sold|shared|exposed)\b/,
+    ],
+    text: { 'zh-CN': '客户反映个人信息泄露，需合规协同', 'en-US': 'Customer reports a leak of personal data: needs compliance' },
+  },
 ];
 
 export const REPEAT_CONTACT_RULE: PatternRule = {

@@ -73,6 +73,9 @@ describe('media and regulators: involvement is L1, a threat is L2 (TR-2)', () =>
     'I have already filed a complaint with the FTC',
     'A reporter from the local paper has already contacted me',
     "I've already filed a police report",
+    '我打了12315，他们说会转给你们',
+    '上周找过记者，今天还没人联系我',
+    '微博上已经有好几千人转发我的帖子了',
   ])('L1 for "%s"', (text) => {
     expect(severity(text).severity).toBe('L1');
     expect(rules(text)).toContain('l1.authority.involved');
@@ -87,6 +90,8 @@ describe('media and regulators: involvement is L1, a threat is L2 (TR-2)', () =>
     '多扣的钱再不退回来，我就去银行投诉，顺便打12315',
     "If this isn't fixed by Friday I will report you to the consumer protection agency",
     "Unless someone calls me today, I'm going to the press",
+    '我已经准备向 12315 投诉了',
+    '我已经打算去找记者曝光',
   ])('L2 threat for "%s"', (text) => {
     expect(severity(text).severity).toBe('L2');
     expect(rules(text)).toContain('l2.threat.authority');
@@ -143,12 +148,15 @@ describe('L2: cross-department work (TR-2, TR-3)', () => {
     ['l2.cross.department', '需要物流公司出具证明并一起定损'],
     ['l2.cross.department', '快递公司一直拖着不理赔'],
     ['l2.cross.department', 'This needs someone from your supply chain'],
+    ['l2.cross.privacy', '你们泄露了我的个人信息，天天接到骚扰电话'],
+    ['l2.cross.privacy', '我的手机号和住址被卖给了推销的'],
+    ['l2.cross.privacy', 'You leaked my personal data to a spammer'],
   ])('%s fires for "%s"', (rule, text) => {
     expect(severity(text).severity).toBe('L2');
     expect(rules(text)).toContain(rule);
   });
 
-  it.each(['想批量采购50台显示器，有企业优惠吗', '物流单号是假的吗，查不到信息', '定制的商品能不能加急'])('no cross-department signal in "%s"', (text) => {
+  it.each(['想批量采购50台显示器，有企业优惠吗', '物流单号是假的吗，查不到信息', '定制的商品能不能加急', '怎么修改我的个人信息', '收货地址填错了能改吗'])('no cross-department signal in "%s"', (text) => {
     expect(severity(text).severity).toBe('L3');
   });
 });

@@ -81,6 +81,8 @@ const AUTHORITY = [
   // as the press (上新闻, 新闻媒体), not "news of a recall" or "your news said".
   /(?<!\d)(12315|12345)(?!\d)|消协|消费者协会|市场监管|市监局|工商(局|部门|所)|监管部门|质监|网信办|人民银行|银保监|金融监管|黑猫投诉|记者|媒体|电视台|报社|(上|找|捅到|发到|登)新闻|新闻(媒体|记者|热线|频道|台|曝光)|热搜|曝光|网警|民警|警方|警察|派出所|报警(?!器)/,
   /(发到|发在|发了?|上了?)(微博|抖音|小红书|朋友圈|网上)|(微博|抖音|小红书)(上)?(曝光|热搜)/,
+  // A post already spreading: 微博上已经有好几千人转发我的帖子了.
+  /(几千|几万|上万|好几千|好几万|成千上万|\d{3,})(个)?(人|次)?(转发|播放|阅读|点赞)/,
   /\bftc\b|attorney general|trading standards|consumer (protection|affairs|association|council|agency|rights)|better business bureau|\bbbb\b|data protection (authority|commissioner|office)|\bregulators?\b|\bpolice\b|\bjournalists?\b|\breporters?\b|\bthe press\b|\bmedia\b|\b(tv|news) station\b|\bnewspaper\b|\blocal (paper|news)\b|went viral/,
 ];
 /** Already happened: 已经投诉到12315 / 12315已经受理 / 记者联系我了 / has already contacted me / filed a report. */
@@ -92,6 +94,25 @@ const THREAT = /要|会(?!员)|就|准备|打算|将|再不|不然|否则|如果
 const AUTHORITY_DENIED = /(不是|不会|没有|没|不想|不打算|没打算|并不|并没有)(要|想|打算)?(去)?(投诉(到|给)?|找|打给?|联系|报给?|向)?$/;
 /** A weak sign the step was taken: a 了 right after (我投诉到12315了). */
 const DONE_AFTER = /^[^,。!?]{0,6}了/;
+/** The step taken, said by its verb right before: 我打了12315 / 找过记者 / 去过消协. */
+const DONE_BEFORE = /(打了|打过|拨打了|拨打过|找了|找过|投诉了|投诉过|举报了|举报过|报了|报过|联系了|联系过|反映了|反映过|去了|去过)[^,，。!?]{0,4}$/;
+
+/** Where the last match of `pattern` in `text` starts, or -1. */
+function lastMatchAt(pattern: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))) at = m.index;
+  return at;
+}
+
+/**
+ * Whether the words before a hotline, regulator or the press say the step was taken: 已经投诉到,
+ * 我打了. An intention after 已经 (我已经准备/打算向12315投诉) is still only a threat.
+ */
+function takenBefore(before: string): boolean {
+  if (DONE_BEFORE.test(before)) return true;
+  const involved = lastMatchAt(INVOLVED_BEFORE, before);
+  return involved >= 0 && lastMatchAt(THREAT, before) < involved;
+}
 
 export const AUTHORITY_INVOLVED_RULE = {
   id: 'l1.authority.involved',
@@ -123,7 +144,7 @@ export function authoritySignals(text: string): { involved: string[]; threatened
     const { before, after } = clauseAround(text, hit);
     // 我不是要投诉12315 / 12315能管吗: neither a step taken nor a threat.
     if (AUTHORITY_DENIED.test(before) || !affirmed(text, hit)) continue;
-    const strong = INVOLVED_BEFORE.test(before) || INVOLVED_AFTER.test(after);
+    const strong = takenBefore(before) || INVOLVED_AFTER.test(after);
     if (strong || (!THREAT.test(before) && DONE_AFTER.test(after))) involved.push(hit.word);
     else threatened.push(hit.word);
   }
