@@ -7,7 +7,7 @@ import { describeReport, runVerifyAudit } from '../../src/cli/verify-audit.ts';
 import { recordAudit } from '../../src/modules/audit/audit.service.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.verify.ts';
 import { createUserWithToken } from '../../src/modules/identity/index.ts';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -111,6 +111,26 @@ describe('what is recorded', () => {
     const before = (await rows({ subjectId: caseNo })).length;
     expect((await shop.customer.action(caseNo, 'withdraw', { reason: '再撤一次' })).status).toBe(409);
     expect((await rows({ subjectId: caseNo })).length).toBe(before);
+  });
+
+  it('records the decisions that change a case without moving its state: money paid, the media flag and the grade it raises', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await newCase(shop);
+    expect((await shop.agent.action(caseNo, 'flag_media', { reason: '电视台记者来电' })).status).toBe(200);
+    expect(await rows({ action: 'case.media_flagged', subjectId: caseNo })).toMatchObject([{ actor_role: 'agent', detail: { event: 'media_flagged', reason: '电视台记者来电' } }]);
+    expect(await rows({ action: 'case.triage_raised', subjectId: caseNo })).toMatchObject([{ detail: { to: { severity: 'L1' } } }]);
+    expect((await shop.compliance.action(caseNo, 'unflag_media', { reason: '核实后无媒体介入' })).status).toBe(200);
+    expect(await rows({ action: 'case.media_unflagged', subjectId: caseNo })).toHaveLength(1);
+
+    // A refund paid: the money and the task, by finance.
+    const paying = await makeShop(t);
+    const refund = await fileCase(paying, { kind: 'refund_only', reason: 'logistics', description: '外箱压坏，杯子碎了' });
+    expect((await paying.merchant.action(refund, 'approve_request', {})).status).toBe(200);
+    const task = ((await paying.finance.get(`/api/v1/cases/${refund}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'refund')!;
+    expect((await paying.finance.action(refund, 'complete_task', { taskId: task.id, proof: {} })).status).toBe(200);
+    expect(await rows({ action: 'case.refund_executed', subjectId: refund })).toMatchObject([{ actor_role: 'finance', detail: { taskType: 'refund', amountFen: paying.priceFen } }]);
+    // The last task done moves the case on: that is its state change.
+    expect((await rows({ action: 'case.state_changed', subjectId: refund })).at(-1)).toMatchObject({ actor_role: 'finance', detail: { event: 'task_completed', to: 'resolved' } });
   });
 });
 
