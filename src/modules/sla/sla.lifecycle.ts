@@ -26,6 +26,8 @@ export interface LifecycleContext {
   withMerchant: boolean;
   /** L1/L2 after the command: a complex complaint, owed staged feedback rather than a plan in 24 h (SLA-6). */
   complex?: boolean;
+  /** The channel the customer came by. */
+  channel?: string | null;
 }
 
 /** The clocks' own events for a case changing hands between a merchant and the platform (ORG-3). */
@@ -50,6 +52,11 @@ const UNSEEN_EVENTS = new Set([
 ]);
 
 const STAFF_FILERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);
+/**
+ * Channels where the customer wrote and waits (an email, a post, a text): staff registering the
+ * request is not an answer, so the channel's first-response target runs (SLA-3, SLA-4).
+ */
+const WRITTEN_CHANNELS = new Set(['email', 'social', 'forum', 'sms']);
 
 /** What whoever holds the case owes the customer: the merchant's to keep while it holds it (ORG-3). */
 export const HOLDER_METRICS: ReadonlySet<SlaMetric> = new Set([
@@ -113,8 +120,12 @@ const automaticRefundBy = (startedAt: Date, timeZone: string): Date => dayWindow
 
 export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule> = {
   // A case staff file while talking to the customer (a phone call, a chat taken over) was answered
-  // as it was filed: no first response is owed (SLA-1..4 measure waiting customers).
-  first_response: { starts: (e) => e.type === 'case_submitted' && !STAFF_FILERS.has(e.actorRole), meets: isCustomerVisibleResponse },
+  // as it was filed: no first response is owed (SLA-1..4 measure waiting customers). One they
+  // register from an email or a post still owes the written answer the customer waits for.
+  first_response: {
+    starts: (e, c) => e.type === 'case_submitted' && (!STAFF_FILERS.has(e.actorRole) || WRITTEN_CHANNELS.has(c.channel ?? '')),
+    meets: isCustomerVisibleResponse,
+  },
   acknowledgement: { starts: (e) => e.type === 'case_submitted', meets: (e) => e.toState !== 'submitted' },
   follow_up: { starts: (e) => e.type === 'acknowledged', meets: (e) => e.type !== 'acknowledged' && isCustomerVisibleResponse(e) },
   // The platform stepping in owes the customer a plan of its own (ORG-3), and a failed inspection

@@ -94,6 +94,14 @@ describe('planDeadlineChanges: who filed', () => {
     expect(metrics(byAgent)).toContain('plan_due');
     expect(metrics(apply(COMPLAINT, [{ events: [SUBMITTED] }]).open)).toContain('first_response');
   });
+
+  it('one an agent registers from an email owes the email’s first response (SLA-3, SLA-4)', () => {
+    const email: CaseKey = { ...COMPLAINT, channel: 'email', kind: 'tech_support' };
+    const registered = plan(email, { events: [ev('case_submitted', 'agent', 'submitted')], context: { kind: 'tech_support', merchantId: null, withMerchant: false, channel: 'email' } });
+    const due = registered.deadlines.find((d) => d.metric === 'first_response');
+    expect(due).toBeDefined();
+    expect(due!.clock.dueAt.getTime() - T0.getTime()).toBe(48 * 60 * MIN);
+  });
 });
 
 describe('planDeadlineChanges: merchant first (ORG-3)', () => {

@@ -140,7 +140,7 @@ export function createSlaService(): SlaService {
           tier: await tierOf(trx, loaded.targets, row.customer_id),
           merchantId: after.merchant_id,
         },
-        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id, withMerchant, complex: COMPLEX_SEVERITIES.has(after.severity) },
+        context: { kind: row.kind as CaseKind, merchantId: after.merchant_id, withMerchant, complex: COMPLEX_SEVERITIES.has(after.severity), channel: after.channel },
         state: after.state,
         events: [...handover, ...change.events],
         rebudget: change.rebudget ?? false,
@@ -172,7 +172,7 @@ export function createSlaService(): SlaService {
         const key = { ...c.key, tier: needsTier ? (c.tier !== undefined ? c.tier : (tiers.get(c.customerId) ?? null)) : null };
         const plan = planDeadlineChanges({
           key,
-          context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant, complex: COMPLEX_SEVERITIES.has(key.severity ?? '') },
+          context: { kind: key.kind, merchantId: key.merchantId, withMerchant: c.withMerchant, complex: COMPLEX_SEVERITIES.has(key.severity ?? ''), channel: key.channel },
           state: 'submitted',
           events: [{ type: 'case_submitted', actorRole: c.filedByRole, toState: 'submitted' }],
           open: [],
