@@ -205,6 +205,11 @@ describe('refund only', () => {
     const d = evaluateEligibility(makeInput({ kind: 'refund_only', reason: 'quality', product: { flags: ['perishable'] } }));
     expect(d).toMatchObject({ eligible: true, path: 'quality_return', returnRequired: false });
     expect(codes(d)).toContain('perishable_no_return');
+    // Picked as a return and refund, it is not posted back either: rotten fruit does not travel.
+    const asReturn = evaluateEligibility(makeInput({ kind: 'return_refund', reason: 'quality', product: { flags: ['perishable'] } }));
+    expect(asReturn).toMatchObject({ eligible: true, path: 'quality_return', returnRequired: false });
+    expect(codes(asReturn)).toContain('perishable_no_return');
+    expect(evaluateEligibility(makeInput({ kind: 'return_refund', reason: 'quality' }))).toMatchObject({ returnRequired: true });
   });
 });
 

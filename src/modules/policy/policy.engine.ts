@@ -237,7 +237,13 @@ function returnRefund(ctx: Ctx): Outcome {
   }
   if (b.blocks.length > 0) return outcome(path, false, b.blocks);
   const w = reason === 'no_reason' ? noReasonWindow(ctx, path, ctx.signedAt) : dayWindow(ctx, path, 'sign_off', ctx.signedAt, returnDays(ctx.rules, reason), RETURN_FLOOR_DAYS);
-  if (w.open) return outcome(path, true, [w.reason, ...w.notes, ...b.notes], { deadline: w.deadline, returnRequired: true, shipping });
+  if (w.open) {
+    // Spoiled fresh food is not posted back, whichever kind the buyer picked: photos stand in for it.
+    if (reason === 'quality' && ctx.input.product.flags.includes('perishable')) {
+      return outcome(path, true, [w.reason, ...w.notes, ...b.notes, REASONS.perishableNoReturn()], { deadline: w.deadline });
+    }
+    return outcome(path, true, [w.reason, ...w.notes, ...b.notes], { deadline: w.deadline, returnRequired: true, shipping });
+  }
   if (reason !== 'no_reason') {
     const ladder = threeGuarantees(ctx, ctx.signedAt);
     if (ladder) return ladder;
