@@ -6,6 +6,7 @@ import { mayCompleteTask } from '../execution/task.owners.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
+import { lineShareFen } from '../resolution/resolution.rules.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
 import { canSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
@@ -139,7 +140,9 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       category: i.category,
       categoryName: categoryName(i.category, i.category_name_zh, i.category_name_en),
       quantity: i.quantity,
-      paidFen: i.paid_fen,
+      // What the units the case claims cost, as plans and refunds count it; the whole order line beside it.
+      paidFen: lineShareFen({ orderItemId: i.order_item_id, caseQuantity: i.quantity, orderQuantity: i.line_quantity, paidFen: i.paid_fen }),
+      orderLine: { quantity: i.line_quantity, paidFen: i.paid_fen },
     })),
     // Internal notes and the platform's own bookkeeping (SLA clocks, severity, queues) stay internal:
     // not even their existence is shown outside the platform's staff.

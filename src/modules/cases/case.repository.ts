@@ -258,7 +258,7 @@ export async function loadCaseDetail(db: Db, caseId: string) {
       .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
       .innerJoin('products as p', 'p.id', 'oi.product_id')
       .leftJoin('product_categories as pc', 'pc.external_id', 'p.category')
-      .select(['ci.id', 'ci.order_item_id', 'ci.quantity', 'oi.paid_fen', 'oi.unit_price_fen', 'p.name', 'p.category', 'p.id as product_id'])
+      .select(['ci.id', 'ci.order_item_id', 'ci.quantity', 'oi.quantity as line_quantity', 'oi.paid_fen', 'oi.unit_price_fen', 'p.name', 'p.category', 'p.id as product_id'])
       .select(['pc.name_zh as category_name_zh', 'pc.name_en as category_name_en'])
       .where('ci.case_id', '=', caseId)
       .execute(),

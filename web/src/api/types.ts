@@ -176,8 +176,20 @@ export interface CaseDetail extends CaseSummary {
   desiredResolution: string | null;
   eligibility: { items?: ItemDecision[] } | null;
   responsibility: string | null;
-  /** `categoryName`: the name the shop gave the category code (the code itself when it has none). */
-  items: { id: string; orderItemId: string; name: string; category: string; categoryName: LocalizedText; quantity: number; paidFen: number }[];
+  /**
+   * `categoryName`: the name the shop gave the category code (the code itself when it has none);
+   * `paidFen`: what the units the case claims cost; `orderLine`: the whole order line.
+   */
+  items: {
+    id: string;
+    orderItemId: string;
+    name: string;
+    category: string;
+    categoryName: LocalizedText;
+    quantity: number;
+    paidFen: number;
+    orderLine: { quantity: number; paidFen: number };
+  }[];
   timeline: {
     seq: number;
     type: string;

@@ -78,7 +78,7 @@ export const uiEnUS = {
   case: {
     notFound: 'This case does not exist or you may not see it.', description: 'Description', desiredResolution: 'Desired resolution',
     reason: 'Reason', channel: 'Channel', createdAt: 'Created', updatedAt: 'Updated', responsibility: 'Responsibility', progress: 'Progress',
-    items: 'Items', noItems: 'This case is not about a particular item.', order: 'Order {{orderNo}} · placed {{placedAt}} · total {{total}}', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid',
+    items: 'Items', noItems: 'This case is not about a particular item.', order: 'Order {{orderNo}} · placed {{placedAt}} · total {{total}}', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid', ofOrderLine: 'order line: {{quantity}} for {{total}}',
     eligibility: 'Policy check', eligible: 'Eligible', notEligible: 'Not eligible', deadline: 'Deadline',
     returnShipping: 'Return shipping paid by', refundWithin: 'Refund within {{days}} {{unit}} after the return arrives',
     reopened: 'Reopened ({{n}})', otherPayments: 'Other payments (compensation, shipping)',

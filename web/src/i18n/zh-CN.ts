@@ -80,7 +80,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   case: {
     notFound: '售后单不存在，或您无权查看。', description: '问题描述', desiredResolution: '期望处理方式',
     reason: '申请原因', channel: '渠道', createdAt: '创建时间', updatedAt: '更新时间', responsibility: '判责', progress: '处理进度',
-    items: '售后商品', noItems: '此售后单不涉及具体商品。', order: '订单 {{orderNo}} · 下单 {{placedAt}} · 订单金额 {{total}}', itemName: '商品', category: '类目', quantity: '数量', paid: '实付',
+    items: '售后商品', noItems: '此售后单不涉及具体商品。', order: '订单 {{orderNo}} · 下单 {{placedAt}} · 订单金额 {{total}}', itemName: '商品', category: '类目', quantity: '数量', paid: '实付', ofOrderLine: '订单行 {{quantity}} 件共 {{total}}',
     eligibility: '政策校验', eligible: '符合政策', notEligible: '不符合政策', deadline: '截止时间',
     returnShipping: '退货运费承担方', refundWithin: '收到退货后 {{days}} {{unit}}内退款',
     reopened: '已重新处理（第 {{n}} 次）', otherPayments: '其他款项（补偿、赔偿、运费）',

@@ -64,7 +64,22 @@ export function ItemsCard({ detail }: { detail: CaseDetail }) {
             { title: t('case.itemName'), dataIndex: 'name' },
             { title: t('case.category'), dataIndex: 'categoryName', width: 120, render: (name: LocalizedText) => pick(name, language) },
             { title: t('case.quantity'), dataIndex: 'quantity', width: 70 },
-            { title: t('case.paid'), dataIndex: 'paidFen', width: 110, render: (fen: number) => formatFen(fen) },
+            {
+              title: t('case.paid'),
+              dataIndex: 'paidFen',
+              width: 150,
+              // Part of a line: what the claimed units cost, with the whole line beneath.
+              render: (fen: number, item: CaseDetail['items'][number]) => (
+                <Space orientation="vertical" size={0}>
+                  {formatFen(fen)}
+                  {item.quantity < item.orderLine.quantity ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('case.ofOrderLine', { quantity: item.orderLine.quantity, total: formatFen(item.orderLine.paidFen) })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              ),
+            },
           ]}
         />
       )}
