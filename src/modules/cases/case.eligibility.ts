@@ -118,5 +118,6 @@ export function presentDecision(orderItemId: string, decision: EligibilityDecisi
     refund: { withinDays: decision.refund.withinDays, dayType: decision.refund.dayType },
     advisedKind: decision.advisedKind,
     policyVersionId: decision.policyVersionId,
+    ...(decision.returnRight !== undefined ? { returnRight: decision.returnRight } : {}),
   };
 }

@@ -337,6 +337,22 @@ describe('reship, price protection and always-accepted kinds', () => {
   });
 });
 
+describe('the return a complaint’s goods keep (RES-2)', () => {
+  it('names the return the goods had when the complaint was made, by its reason or else without one', () => {
+    const complaint = (o: Parameters<typeof makeInput>[0]) => evaluateEligibility(makeInput({ kind: 'complaint', ...o })).returnRight;
+    expect(complaint({ reason: 'quality' })).toBe('quality_return');
+    expect(complaint({ reason: 'logistics', product: { category: 'electronics', flags: ['custom_made'], warrantyMonths: 12 } })).toBe('logistics_claim');
+    // Past the 7 days of a faulty item's return but within the policy's 15 days without a reason.
+    const noReason15 = { noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, days: 15 } };
+    expect(complaint({ reason: 'quality', rules: noReason15, now: cst('2026-11-12T12:00:00') })).toBe('no_reason_return');
+    expect(complaint({ reason: 'quality', item: { paidFen: 19_900, quantity: 1, condition: { damagedByCustomer: true } } })).toBeNull();
+    expect(complaint({ reason: 'quality', now: cst('2026-12-30T12:00:00') })).toBeNull();
+    expect(complaint({ reason: 'quality', order: { placedAt: cst('2026-10-28T12:00:00'), shippingInsurance: false, sellerIsPlatform: false, status: 'cancelled' } })).toBeNull();
+    // The other kinds say it with their own path.
+    expect(evaluateEligibility(makeInput({ kind: 'return_refund' })).returnRight).toBeUndefined();
+  });
+});
+
 describe('refund timing and time zones', () => {
   it('computes natural-day due dates, capped by the statutory 7 days, and leaves working days to the calendar', () => {
     const returnReceivedAt = cst('2026-11-10T10:00:00');

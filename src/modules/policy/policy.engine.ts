@@ -372,6 +372,20 @@ function withoutPayment(ctx: Ctx): Outcome | null {
 /** Requests heard whatever the order: they ask for no money or goods. */
 const ALWAYS_HEARD = new Set<CaseKind>(['consultation', 'complaint', 'tech_support', 'logistics_exception']);
 
+/**
+ * The return the law (and the policy) gives for the goods of a request that asks for none: for its
+ * reason, or else without one (the 7 days hold whatever the complaint is about). A complaint about
+ * a faulty item keeps the customer's right to send it back for its price.
+ */
+function returnRight(ctx: Ctx): EligibilityPath | null {
+  if (withoutPayment(ctx)) return null;
+  for (const reason of new Set<RequestReason>([ctx.input.reason, 'no_reason'])) {
+    const asReturn = returnRefund({ ...ctx, input: { ...ctx.input, kind: 'return_refund', reason } });
+    if (asReturn.eligible) return asReturn.path;
+  }
+  return null;
+}
+
 function decide(ctx: Ctx): Outcome {
   const refused = ALWAYS_HEARD.has(ctx.input.kind) ? null : withoutPayment(ctx);
   if (refused) return refused;
@@ -392,7 +406,7 @@ function decide(ctx: Ctx): Outcome {
     case 'complaint':
     case 'tech_support':
     case 'logistics_exception':
-      return outcome('always_accepted', true, [REASONS.alwaysAccepted()]);
+      return { ...outcome('always_accepted', true, [REASONS.alwaysAccepted()]), returnRight: returnRight(ctx) };
   }
 }
 

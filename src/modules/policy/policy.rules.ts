@@ -71,8 +71,13 @@ export interface PolicyRules {
   freeReturnShipping: boolean;
   /** 假一赔三 (消费者权益保护法 第五十五条): a policy may promise more, never less. */
   fraudCompensation: { multiplier: number; minimumFen: number };
-  /** RES-3: goodwill above this amount (integer fen) needs a supervisor's approval. The platform's value applies to every merchant. */
-  goodwill: { approvalThresholdFen: number };
+  /**
+   * RES-3: goodwill above `approvalThresholdFen` (integer fen) needs a supervisor's approval. RES-7:
+   * goodwill above `excessiveMultiple` times the goods' value (and above that threshold) is
+   * excessive: flagged, and approved by someone other than who proposed it; absent in versions
+   * stored before it existed (EXCESSIVE_GOODWILL_MULTIPLE then). The platform's values apply to every merchant.
+   */
+  goodwill: { approvalThresholdFen: number; excessiveMultiple?: number };
   /** Platform policies only (see VERSION_BASES); absent means by order placement. */
   versionBasis?: VersionBasis;
 }
@@ -105,7 +110,7 @@ export const policyRulesSchema = z.strictObject({
   refund: z.strictObject({ withinDays: z.number().int().min(0).max(365), dayType: z.enum(REFUND_DAY_TYPES) }),
   freeReturnShipping: z.boolean(),
   fraudCompensation: z.strictObject({ multiplier: z.number().min(0).max(100), minimumFen: fen }),
-  goodwill: z.strictObject({ approvalThresholdFen: fen }),
+  goodwill: z.strictObject({ approvalThresholdFen: fen, excessiveMultiple: z.number().min(0).max(100).optional() }),
   versionBasis: z.enum(VERSION_BASES).optional(),
 }) satisfies z.ZodType<PolicyRules>;
 
@@ -113,6 +118,9 @@ export const policyRulesSchema = z.strictObject({
 export function parsePolicyRules(json: unknown): PolicyRules {
   return policyRulesSchema.parse(json);
 }
+
+/** Goodwill worth more than the goods themselves is out of proportion to any fault in them (RES-7). */
+export const EXCESSIVE_GOODWILL_MULTIPLE = 1;
 
 /**
  * The platform baseline (POL-9): every merchant policy must be at least this generous.
@@ -140,7 +148,7 @@ export const PLATFORM_BASELINE: PolicyRules = {
   refund: { withinDays: 3, dayType: 'working' },
   freeReturnShipping: false,
   fraudCompensation: { multiplier: 3, minimumFen: 50_000 },
-  goodwill: { approvalThresholdFen: 20_000 },
+  goodwill: { approvalThresholdFen: 20_000, excessiveMultiple: EXCESSIVE_GOODWILL_MULTIPLE },
   versionBasis: 'order_placed',
 };
 

@@ -57,4 +57,10 @@ export interface EligibilityDecision {
   policyVersionId: string;
   /** The kind the customer should use instead, when this one does not fit. */
   advisedKind: CaseKind | null;
+  /**
+   * For a request heard whatever it asks (a complaint…): the return the goods had when it was made
+   * (its path), or null. A plan that takes them back owes the price then (RES-2). Absent for the
+   * other kinds, whose own path says it.
+   */
+  returnRight?: EligibilityPath | null;
 }

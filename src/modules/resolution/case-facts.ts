@@ -14,11 +14,20 @@ export interface CaseFacts {
   goodsPaidFen: number;
   /** Refunds already paid for these goods (this case, any plan, and other cases on the same order lines): a new plan refunds at most paidFen − refundedFen. */
   refundedFen: number;
+  /** Price protection already paid on these units: a price drop is given back once. */
+  priceProtectedFen: number;
   /** 假一赔三 already paid for these goods, on this case or another on the same order lines (owed once). */
   fraudCompensatedFen: number;
   /** Goodwill (coupons, cash) already paid on the case: the approval limit is per case, not per plan. */
   goodwillPaidFen: number;
   eligibilityPath: string | null;
+  /**
+   * The path by which the customer may return the goods for their price: the case's own, or, for a
+   * request heard whatever it asks (a complaint…), the return its goods had when it was filed.
+   */
+  returnRightPath: string | null;
+  /** What compensation is measured against (RES-7): the goods' price, or the order's for a case about the whole order. */
+  goodsValueFen: number;
   returnShippingPaidBy: Party | null;
   /** Whether the policy decision at intake asked for the goods back. */
   eligibilityReturnRequired: boolean | null;
@@ -27,7 +36,7 @@ export interface CaseFacts {
 }
 
 interface StoredEligibility {
-  items?: { path?: string; returnShippingPaidBy?: Party | null; returnRequired?: boolean }[];
+  items?: { path?: string; returnShippingPaidBy?: Party | null; returnRequired?: boolean; returnRight?: string | null }[];
 }
 
 /** Where the order's own shipping fee goes back with a whole-order refund: it never arrived, or the seller was at fault. */
@@ -36,7 +45,7 @@ const SHIPPING_REFUNDED_PATHS = new Set(['not_received_refund', 'quality_return'
 export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
   const eligibility = row.eligibility as StoredEligibility | null;
   const path = eligibility?.items?.[0]?.path ?? null;
-  const [paid, refundedFen, fraudCompensatedFen, goodwillPaidFen, merchant, policy] = await Promise.all([
+  const [paid, refunded, fraudCompensatedFen, goodwillPaidFen, merchant, policy, order] = await Promise.all([
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
     fraudCompensatedForGoods(db, row.id),
@@ -47,15 +56,19 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
     row.policy_version_id
       ? db.selectFrom('policy_versions').select('rules').where('id', '=', row.policy_version_id).executeTakeFirst()
       : Promise.resolve(undefined),
+    row.order_id ? db.selectFrom('orders').select('total_fen').where('id', '=', row.order_id).executeTakeFirst() : Promise.resolve(undefined),
   ]);
   const first = eligibility?.items?.[0];
   return {
     paidFen: paid.totalFen,
     goodsPaidFen: paid.goodsFen,
-    refundedFen,
+    refundedFen: refunded.refundedFen,
+    priceProtectedFen: refunded.priceProtectedFen,
     fraudCompensatedFen,
     goodwillPaidFen,
     eligibilityPath: first?.path ?? null,
+    returnRightPath: first?.path === 'always_accepted' ? (first.returnRight ?? null) : (first?.path ?? null),
+    goodsValueFen: paid.goodsFen > 0 ? paid.goodsFen : Number(order?.total_fen ?? 0),
     returnShippingPaidBy: first?.returnShippingPaidBy ?? null,
     eligibilityReturnRequired: first?.returnRequired ?? null,
     seller: !merchant || merchant.platform_operated ? 'platform' : 'merchant',

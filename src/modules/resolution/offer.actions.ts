@@ -1,18 +1,18 @@
 // Negotiation as data (RES-1..7): plans are offers the customer accepts, rejects or counters;
 // every offer, counter-offer and answer stays in the case's negotiation history.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.ts';
 import { insertMessage } from '../cases/case.repository.ts';
-import { notify } from '../notifications/notifications.repository.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
+import { EXCESSIVE_GOODWILL_MULTIPLE } from '../policy/policy.rules.ts';
 import { createPlanExecution, returnAlreadyDone } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
+import { APPROVERS, askForApproval, planNeedsApproval } from './offer.approval.ts';
 import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
-import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
+import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, priceDropFen, supersedeOpenOffers } from './offer.repository.ts';
 import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
 const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
@@ -33,8 +33,6 @@ export const offerActionSchemas = {
   accept_counter_offer: empty,
 };
 type Input<K extends keyof typeof offerActionSchemas> = z.infer<(typeof offerActionSchemas)[K]>;
-
-const APPROVERS = new Set(['supervisor', 'admin']);
 
 /** Problem types of plan violations; the statutory floors (and malformed amounts) share one. */
 const VIOLATION_PROBLEM: Record<string, string> = {
@@ -59,10 +57,13 @@ function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; f
     paidFen: facts.paidFen,
     refundedFen: facts.refundedFen,
     eligibilityPath: facts.eligibilityPath,
+    returnRightPath: facts.returnRightPath,
     responsibility: plan.responsibility,
     fraudFound: plan.fraudFound,
     goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
     goodwillGivenFen: facts.goodwillPaidFen,
+    goodsValueFen: facts.goodsValueFen,
+    excessiveGoodwillMultiple: facts.rules.goodwill.excessiveMultiple ?? EXCESSIVE_GOODWILL_MULTIPLE,
     // After a reopen, what was already paid counts towards the statutory amount; more is goodwill.
     // The law counts three times the price of the goods: the shipping fee is not part of it.
     fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.goodsPaidFen) - facts.fraudCompensatedFen),
@@ -104,18 +105,6 @@ const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
 /** Kinds whose request is, above all, money back: granting one with nothing to refund grants nothing. */
 const REFUND_KINDS = new Set<CaseKind>(['return_refund', 'refund_only', 'price_protection']);
 
-/** How much the goods of the case cost less today than the customer paid for them (price protection). */
-async function priceDropFen(db: ActionContext['trx'], caseId: string): Promise<number> {
-  const row = await db
-    .selectFrom('case_items as ci')
-    .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
-    .innerJoin('products as p', 'p.id', 'oi.product_id')
-    .select(sql<string>`coalesce(sum(greatest(0, floor(oi.paid_fen::numeric * ci.quantity / oi.quantity) - p.price_fen * ci.quantity)), 0)`.as('fen'))
-    .where('ci.case_id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  return Number(row.fen);
-}
-
 /**
  * The plan a request asks for, by kind; null where only a negotiated plan makes sense. A full
  * refund is what is left of the price: after an earlier refund on the case (then a reopen) only
@@ -155,11 +144,16 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     if (ctx.row.kind === 'price_protection') {
       // Price protection gives back the drop in price, no more: what was paid per unit against
       // today's price. Anything above it is goodwill, proposed as a plan with its reason.
-      const drop = await priceDropFen(ctx.trx, ctx.row.id);
-      if (requested.terms.refundFen > drop) {
+      const { dropFen, leftFen } = await priceDropFen(ctx.trx, ctx.row.id, facts.priceProtectedFen);
+      if (requested.terms.refundFen > leftFen) {
+        const earlier = facts.priceProtectedFen > 0;
         throw invalid('refundFen', {
-          'zh-CN': `价格保护退还的是差价（本单 ${drop / 100} 元），不能多退；额外补偿请提出方案并说明理由`,
-          'en-US': `Price protection gives back the price drop (${drop / 100} yuan here), no more; give anything above it as a plan with a reason`,
+          'zh-CN': earlier
+            ? `价格保护退还的是差价：本单差价 ${dropFen / 100} 元，已价保退还 ${facts.priceProtectedFen / 100} 元，最多还可退 ${leftFen / 100} 元；额外补偿请提出方案并说明理由`
+            : `价格保护退还的是差价（本单 ${dropFen / 100} 元），不能多退；额外补偿请提出方案并说明理由`,
+          'en-US': earlier
+            ? `Price protection gives back the price drop: ${dropFen / 100} yuan here, of which ${facts.priceProtectedFen / 100} was already refunded as price protection, so at most ${leftFen / 100} more; give anything above it as a plan with a reason`
+            : `Price protection gives back the price drop (${dropFen / 100} yuan here), no more; give anything above it as a plan with a reason`,
         });
       }
     }
@@ -251,7 +245,8 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
       });
     }
     const offerId = randomUUID();
-    const needsApproval = assessment.needsApproval && !APPROVERS.has(ctx.actor.role);
+    const excessive = assessment.excessiveGoodwill;
+    const needsApproval = planNeedsApproval(assessment, ctx.actor.role);
     return {
       command: { type: 'propose_plan', offerId, needsApproval },
       apply: async () => {
@@ -272,25 +267,11 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
         });
-        if (needsApproval) {
-          // RES-3: the plan waits on a supervisor, who is told what it gives and why.
-          const yuan = (fen: number) => (fen / 100).toFixed(2);
-          await notify(ctx.trx, {
-            recipientRole: 'supervisor',
-            caseId: ctx.row.id,
-            type: 'plan_approval_requested',
-            title: { 'zh-CN': '方案待审批', 'en-US': 'A plan awaits approval' },
-            body: {
-              'zh-CN': `售后单 ${ctx.row.case_no} 的方案含额外补偿 ${yuan(assessment.goodwillFen)} 元，超出审批额度，请审批。理由：${input.goodwillReason ?? ''}`,
-              'en-US': `The plan on case ${ctx.row.case_no} gives ${yuan(assessment.goodwillFen)} yuan of goodwill, above the approval limit: please decide. Reason: ${input.goodwillReason ?? ''}`,
-            },
-            dedupeKey: `approval:${offerId}`,
-            now: ctx.now,
-          });
-        }
+        // RES-3: the plan waits on a supervisor, who is told what it gives and why.
+        if (needsApproval) await askForApproval(ctx, { offerId, assessment, goodwillReason: input.goodwillReason });
         return {
           caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null },
-          eventData: { offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval },
+          eventData: { offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval, ...(excessive ? { excessiveGoodwill: excessive } : {}) },
         };
       },
     };
@@ -298,6 +279,12 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
   approve_plan: async (ctx, input) => {
     const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['pending_approval']);
     if (!offer) throw conflict('no-offer-to-approve', { 'zh-CN': '没有待审批的方案', 'en-US': 'There is no plan waiting for approval' });
+    // Approval is a second pair of eyes (RES-3, RES-7): a supervisor's own excessive plan waits on
+    // another. Who may approve at all is the state machine's to say first.
+    ctx.assertAllowed({ type: 'approve_plan' });
+    if (offer.proposed_by === ctx.actor.userId) {
+      throw forbidden({ 'zh-CN': '不能审批自己提出的方案，请由其他主管审批', 'en-US': 'You cannot approve a plan you proposed; another supervisor must approve it' });
+    }
     return {
       command: { type: 'approve_plan' },
       apply: async () => {
@@ -394,10 +381,14 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const goodsBack = await returnAlreadyDone(ctx, terms);
     return {
       command: { type: 'accept_counter_offer', returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length },
-      apply: async () => ({
-        ...(await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, goodsBack })),
-        caseChanges: { responsibility, pending_counter_offer_id: null, unanswered_customer_messages: 0 },
-      }),
+      apply: async () => {
+        const accepted = await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, goodsBack });
+        const excessive = assessment.excessiveGoodwill;
+        return {
+          eventData: { ...accepted.eventData, ...(excessive ? { excessiveGoodwill: excessive } : {}) },
+          caseChanges: { responsibility, pending_counter_offer_id: null, unanswered_customer_messages: 0 },
+        };
+      },
     };
   },
 };

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, OfferRow } from '../../db/schema.ts';
 import { mayWriteToCustomer } from '../cases/case.voice.ts';
 import type { Actor } from '../identity/index.ts';
-import { type CaseLine, lineShareFen, type OfferTerms, refundedAgainstGoods } from './resolution.rules.ts';
+import { type CaseLine, lineShareFen, type OfferTerms, priceLoweredAgainstGoods, refundedAgainstGoods } from './resolution.rules.ts';
 
 type Db = Kysely<DB>;
 
@@ -92,6 +92,22 @@ export async function answerOffer(
 }
 
 /**
+ * How much the goods of the case cost less today than the customer paid for them (price protection),
+ * less the price protection already paid on the same units: a drop is given back once.
+ */
+export async function priceDropFen(db: Db, caseId: string, priceProtectedFen: number): Promise<{ dropFen: number; leftFen: number }> {
+  const row = await db
+    .selectFrom('case_items as ci')
+    .innerJoin('order_items as oi', 'oi.id', 'ci.order_item_id')
+    .innerJoin('products as p', 'p.id', 'oi.product_id')
+    .select(sql<string>`coalesce(sum(greatest(0, floor(oi.paid_fen::numeric * ci.quantity / oi.quantity) - p.price_fen * ci.quantity)), 0)`.as('fen'))
+    .where('ci.case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const dropFen = Number(row.fen);
+  return { dropFen, leftFen: Math.max(0, dropFen - priceProtectedFen) };
+}
+
+/**
  * What the customer paid for the case's items (each item's share of its order line), and, with
  * `withShipping`, the order's shipping fee when the case takes back the whole order: an order that
  * never arrived, or goods wrong by the seller's fault, are refunded with what was paid to ship them.
@@ -167,34 +183,46 @@ export async function executedLedgerFen(db: Db, caseId: string, entryType: strin
   return Number(row.fen);
 }
 
-/** Price refunds per case (refund tasks; failed attempts moved no money, reimbursements give back fees). */
-async function priceRefundsByCase(db: Db, caseIds: string[]): Promise<Map<string, number>> {
+/** Price refunds per case (refund tasks; failed attempts moved no money, reimbursements give back fees), with the case's kind. */
+async function priceRefundsByCase(db: Db, caseIds: string[]): Promise<Map<string, { fen: number; kind: string }>> {
   if (caseIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('refunds as r')
     .innerJoin('execution_tasks as t', 't.id', 'r.task_id')
-    .select(['r.case_id', sql<string>`sum(r.amount_fen)`.as('fen')])
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select(['r.case_id', 'c.kind', sql<string>`sum(r.amount_fen)`.as('fen')])
     .where('r.case_id', 'in', caseIds)
     .where('r.status', '<>', 'failed')
     .where('t.type', '=', 'refund')
-    .groupBy('r.case_id')
+    .groupBy(['r.case_id', 'c.kind'])
     .execute();
-  return new Map(rows.map((r) => [r.case_id, Number(r.fen)]));
+  return new Map(rows.map((r) => [r.case_id, { fen: Number(r.fen), kind: r.kind }]));
+}
+
+export interface RefundedForGoods {
+  /** What has already been given back of the price of the case's goods (see refundedAgainstGoods). */
+  refundedFen: number;
+  /** The part of it that was price protection on these units (this case's own, if it is one, and other cases'). */
+  priceProtectedFen: number;
 }
 
 /**
  * What has already been given back of the price of this case's goods: the case's own refunds, and
  * what other cases refunded on the same order lines beyond the part of those lines this case does
- * not cover (refundedAgainstGoods). Without the second part a customer could have one item
- * refunded once per case.
+ * not cover (refundedAgainstGoods); price protection lowered the price of every unit it covered.
+ * Without the second part a customer could have one item refunded once per case.
  */
-export async function refundedForCase(db: Db, caseId: string): Promise<number> {
+export async function refundedForCase(db: Db, caseId: string): Promise<RefundedForGoods> {
   const caseIds = await casesOnSameGoods(db, caseId);
-  const lines = await caseLines(db, caseIds);
-  const refunded = await priceRefundsByCase(db, caseIds);
-  return refundedAgainstGoods({
-    ownRefundedFen: refunded.get(caseId) ?? 0,
-    lines: lines.filter((l) => l.caseId === caseId),
-    otherCases: caseIds.filter((id) => id !== caseId).map((id) => ({ refundedFen: refunded.get(id) ?? 0, lines: lines.filter((l) => l.caseId === id) })),
-  });
+  const [lines, refunded] = await Promise.all([caseLines(db, caseIds), priceRefundsByCase(db, caseIds)]);
+  const own = refunded.get(caseId);
+  const myLines = lines.filter((l) => l.caseId === caseId);
+  const otherCases = caseIds
+    .filter((id) => id !== caseId)
+    .map((id) => ({ refundedFen: refunded.get(id)?.fen ?? 0, lines: lines.filter((l) => l.caseId === id), lowersPrice: refunded.get(id)?.kind === 'price_protection' }));
+  const ownPriceProtection = own?.kind === 'price_protection' ? own.fen : 0;
+  return {
+    refundedFen: refundedAgainstGoods({ ownRefundedFen: own?.fen ?? 0, lines: myLines, otherCases }),
+    priceProtectedFen: ownPriceProtection + priceLoweredAgainstGoods(myLines, otherCases),
+  };
 }

@@ -10,6 +10,7 @@ import {
   type OfferTerms,
   plannedLedger,
   pointsValueFen,
+  priceLoweredAgainstGoods,
   refundableFen,
   refundedAgainstGoods,
   tasksForTerms,
@@ -89,7 +90,7 @@ describe('who bears what (VER-5)', () => {
 });
 
 describe('plan assessment (RES-2, RES-3)', () => {
-  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false };
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false, returnRightPath: null, goodsValueFen: 29_900, excessiveGoodwillMultiple: 1 };
 
   it('fraud compensation is three times the price, at least 500 yuan', () => {
     expect(fraudCompensationFen(10_000)).toBe(50_000);
@@ -170,6 +171,43 @@ describe('plan assessment (RES-2, RES-3)', () => {
     expect(assessPlan({ ...EMPTY_TERMS, refundFen: 29_900, returnRequired: true }, { ...context, goodwillGivenFen: 50_000 }).needsApproval).toBe(false);
   });
 
+  it('holds a complaint’s plan that takes the goods back to the return they had when it was filed, and leaves repairs and apologies open', () => {
+    const complaint = { ...context, eligibilityPath: 'always_accepted', returnRightPath: 'quality_return', responsibility: 'quality_defect' as const };
+    const codes = (terms: typeof EMPTY_TERMS) => assessPlan(terms, complaint).violations.map((v) => v.code);
+    expect(codes({ ...EMPTY_TERMS, refundFen: 20_000, returnRequired: true })).toEqual(['below_statutory_refund']);
+    expect(codes({ ...EMPTY_TERMS, refundFen: 29_900, returnRequired: true })).toEqual([]);
+    expect(codes({ ...EMPTY_TERMS, repair: true, returnRequired: true })).toEqual([]);
+    expect(codes({ ...EMPTY_TERMS, couponFen: 2_000, apology: true, keepItem: true })).toEqual([]);
+    // Past the return's days, or goods the customer damaged: no return right to fall below.
+    expect(assessPlan({ ...EMPTY_TERMS, refundFen: 20_000, returnRequired: true }, { ...complaint, returnRightPath: null }).violations).toEqual([]);
+    expect(assessPlan({ ...EMPTY_TERMS, refundFen: 20_000, returnRequired: true }, { ...complaint, responsibility: 'customer_misuse' }).violations).toEqual([]);
+  });
+
+  it('flags goodwill above the multiple of the goods’ value as excessive (RES-7); statutory fraud compensation is not goodwill', () => {
+    const cash = (cashFen: number) => ({ ...EMPTY_TERMS, cashFen, keepItem: true });
+    expect(assessPlan(cash(29_900), context).excessiveGoodwill).toBeNull();
+    expect(assessPlan(cash(1_000_000), context)).toMatchObject({
+      needsApproval: true, excessiveGoodwill: { goodwillFen: 1_000_000, limitFen: 29_900, goodsValueFen: 29_900, multiple: 1 },
+    });
+    // What the case already gave counts; a configured multiple moves the limit.
+    expect(assessPlan(cash(20_000), { ...context, goodwillGivenFen: 10_000 }).excessiveGoodwill).toMatchObject({ goodwillFen: 30_000 });
+    expect(assessPlan(cash(50_000), { ...context, excessiveGoodwillMultiple: 2 }).excessiveGoodwill).toBeNull();
+    // On a cheap item goodwill within the approval threshold is never excessive.
+    expect(assessPlan(cash(15_000), { ...context, goodsValueFen: 1_000 }).excessiveGoodwill).toBeNull();
+    const fraud = { ...context, eligibilityPath: 'always_accepted', fraudFound: true, responsibility: 'merchant_error' as const };
+    expect(assessPlan({ ...EMPTY_TERMS, keepItem: true, fraudCompensationFen: 89_700 }, fraud)).toMatchObject({ goodwillFen: 0, needsApproval: false, excessiveGoodwill: null });
+  });
+
+  it('property: excessive goodwill always needs approval', () => {
+    fc.assert(
+      fc.property(arbTerms, fen, fen, fen, (terms, threshold, given, value) => {
+        const a = assessPlan(terms, { ...context, goodwillApprovalThresholdFen: threshold, goodwillGivenFen: given, goodsValueFen: value });
+        expect(a.excessiveGoodwill !== null).toBe(a.goodwillFen > 0 && a.goodwillFen + given > Math.max(threshold, value));
+        if (a.excessiveGoodwill) expect(a.needsApproval).toBe(true);
+      }),
+    );
+  });
+
   it('property: when fraud is found, a staff plan below max(3×, 500 yuan) is always refused', () => {
     fc.assert(
       fc.property(arbTerms, fen, (terms, paid) => {
@@ -182,7 +220,7 @@ describe('plan assessment (RES-2, RES-3)', () => {
 });
 
 describe('refunds never exceed what was paid (RES-1, RES-7)', () => {
-  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false };
+  const context = { fraudMinimumFen: 89_700, paidFen: 29_900, refundedFen: 0, eligibilityPath: 'no_reason_return', responsibility: 'no_fault' as const, fraudFound: false, goodwillApprovalThresholdFen: 20_000, goodwillGivenFen: 0, proposedByCustomer: false, returnRightPath: null, goodsValueFen: 29_900, excessiveGoodwillMultiple: 1 };
   const above = (a: ReturnType<typeof assessPlan>) => a.violations.filter((v) => v.code === 'refund_above_refundable');
 
   it('refuses a second full refund after a full refund, naming the field, for staff and customer alike', () => {
@@ -245,6 +283,21 @@ describe('refundedAgainstGoods: one price is refunded once, whatever the number 
   it('attributes a multi-item case’s refund to the shared line by its share of that case', () => {
     const other = { refundedFen: 9_000, lines: [line('a', 1, 1, 10_000), line('b', 1, 1, 20_000)] };
     expect(refundedAgainstGoods({ ownRefundedFen: 1_000, lines: [line('a', 1, 1, 10_000)], otherCases: [other] })).toBe(1_000 + 3_000);
+  });
+
+  it('charges price protection to every unit it covered: a unit returned afterwards gives back its price less its share', () => {
+    // Two units for 399 yuan each, 100 yuan of price protection on both: one unit is worth 349 yuan.
+    const protection = { refundedFen: 10_000, lines: [line('a', 2, 2, 79_800)], lowersPrice: true };
+    const oneUnit = [line('a', 1, 2, 79_800)];
+    expect(priceLoweredAgainstGoods(oneUnit, [protection])).toBe(5_000);
+    expect(refundedAgainstGoods({ ownRefundedFen: 0, lines: oneUnit, otherCases: [protection] })).toBe(5_000);
+    // The second unit after the first came back for 349 yuan: 349 yuan again, 798 in all.
+    const firstReturn = { refundedFen: 34_900, lines: oneUnit };
+    expect(refundedAgainstGoods({ ownRefundedFen: 0, lines: oneUnit, otherCases: [protection, firstReturn] })).toBe(5_000);
+    // A second price protection on both units counts the first in full.
+    expect(priceLoweredAgainstGoods([line('a', 2, 2, 79_800)], [protection])).toBe(10_000);
+    // A refund for units of their own is not spread: the other unit absorbs it.
+    expect(priceLoweredAgainstGoods(oneUnit, [{ ...protection, lowersPrice: false }])).toBe(0);
   });
 
   it('never counts less than the case’s own refunds, and refundable never goes below zero', () => {

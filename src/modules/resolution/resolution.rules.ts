@@ -87,12 +87,21 @@ export interface PlanContext {
   refundedFen: number;
   /** The policy path that made the case eligible (e.g. 'no_reason_return'). */
   eligibilityPath: string | null;
+  /**
+   * The path by which the law lets the customer return the goods for their price: the case's own,
+   * or for a request heard whatever it asks (a complaint…) the return its goods had when it was filed.
+   */
+  returnRightPath: string | null;
   responsibility: Responsibility;
   /** Fraud established by the investigation (sold as genuine but fake, false advertising…). */
   fraudFound: boolean;
   goodwillApprovalThresholdFen: number;
   /** Goodwill already paid on this case (RES-3: the limit is per case; two plans under it each cannot add up past it unseen). */
   goodwillGivenFen: number;
+  /** What compensation is measured against (RES-7): the goods' price, or the order's for a case about the whole order. */
+  goodsValueFen: number;
+  /** Goodwill above this multiple of the goods' value (and above the approval threshold) is excessive. */
+  excessiveGoodwillMultiple: number;
   /** What the policy in force promises for fraud (never below the law: policyFraudCompensationFen). */
   fraudMinimumFen: number;
   /** A customer's own counter-offer may waive rights; a staff plan may not. */
@@ -110,6 +119,11 @@ export interface PlanAssessment {
   goodwillFen: number;
   needsGoodwillReason: boolean;
   needsApproval: boolean;
+  /**
+   * RES-7: goodwill out of proportion to the goods (with what the case already gave), or null. It is
+   * flagged on the case and approved by someone other than who proposed it, supervisors included.
+   */
+  excessiveGoodwill: { goodwillFen: number; limitFen: number; goodsValueFen: number; multiple: number } | null;
 }
 
 // Paths on which the law gives a return for the full price: no reason within 7 days, a defect,
@@ -133,22 +147,62 @@ export interface CaseLine {
 /** The part of an order line's price a case claims (its units' share). */
 export const lineShareFen = (l: CaseLine): number => Math.floor((l.paidFen * Math.min(l.caseQuantity, l.orderQuantity)) / l.orderQuantity);
 
+/** Another case's refunds and the order lines it claims. */
+export interface OtherCaseRefunds {
+  refundedFen: number;
+  lines: CaseLine[];
+  /**
+   * Price protection: the customer keeps the goods, and each unit the case covers became cheaper by
+   * its share of the refund. Other refunds paid for units of their own (a return, a refund instead).
+   */
+  lowersPrice?: boolean;
+}
+
+/** Another case's refund attributed to one of its lines, in proportion to what the line costs within that case. */
+function refundOnLine(other: OtherCaseRefunds, line: CaseLine): number {
+  const claimed = other.lines.reduce((total, l) => total + lineShareFen(l), 0);
+  return claimed === 0 ? 0 : (other.refundedFen * lineShareFen(line)) / claimed;
+}
+
+const unitsOf = (l: CaseLine): number => Math.min(l.caseQuantity, l.orderQuantity);
+
 /**
- * How much of the price of a case's goods counts as already refunded: the case's own refunds, plus
- * other cases' refunds on the same order lines beyond the units of those lines this case does not
- * claim. Refunds are recorded per case, not per item, so another case's refund is attributed to
- * the shared lines in proportion to what they cost within that case.
+ * Price-protection refunds of other cases that lowered the price of this case's units. A price
+ * protection covering u of a line's n units shares at least u + q − n of them with a case claiming q,
+ * and each shared unit carries its share of that refund: after 100 yuan of price protection on two
+ * units, one of them is worth 50 yuan less, whichever it is.
  */
-export function refundedAgainstGoods(input: { ownRefundedFen: number; lines: CaseLine[]; otherCases: { refundedFen: number; lines: CaseLine[] }[] }): number {
-  const mine = new Set(input.lines.map((l) => l.orderItemId));
-  const sum = (lines: CaseLine[]) => lines.reduce((total, l) => total + lineShareFen(l), 0);
-  const othersOnMyLines = input.otherCases.reduce((total, other) => {
-    const claimed = sum(other.lines);
-    if (other.refundedFen === 0 || claimed === 0) return total;
-    return total + Math.round((other.refundedFen * sum(other.lines.filter((l) => mine.has(l.orderItemId)))) / claimed);
-  }, 0);
-  const unclaimedByMe = input.lines.reduce((total, l) => total + l.paidFen, 0) - sum(input.lines);
-  return input.ownRefundedFen + Math.max(0, othersOnMyLines - unclaimedByMe);
+export function priceLoweredAgainstGoods(lines: CaseLine[], otherCases: OtherCaseRefunds[]): number {
+  let lowered = 0;
+  for (const other of otherCases) {
+    if (!other.lowersPrice || other.refundedFen === 0) continue;
+    for (const theirs of other.lines) {
+      const mine = lines.find((l) => l.orderItemId === theirs.orderItemId);
+      if (!mine || unitsOf(theirs) === 0) continue;
+      const shared = Math.max(0, unitsOf(theirs) + unitsOf(mine) - mine.orderQuantity);
+      lowered += (refundOnLine(other, theirs) * shared) / unitsOf(theirs);
+    }
+  }
+  return Math.round(lowered);
+}
+
+/**
+ * How much of the price of a case's goods counts as already refunded: the case's own refunds, the
+ * price protection on its units (priceLoweredAgainstGoods), plus other cases' refunds on the same
+ * order lines beyond what is left of the units of those lines this case does not claim. Refunds
+ * are recorded per case, not per item, so another case's refund is attributed to the shared lines
+ * in proportion to what they cost within that case.
+ */
+export function refundedAgainstGoods(input: { ownRefundedFen: number; lines: CaseLine[]; otherCases: OtherCaseRefunds[] }): number {
+  const mine = new Map(input.lines.map((l) => [l.orderItemId, l]));
+  const onMyLines = (other: OtherCaseRefunds) => other.lines.filter((l) => mine.has(l.orderItemId)).reduce((total, l) => total + refundOnLine(other, l), 0);
+  const priceLowered = priceLoweredAgainstGoods(input.lines, input.otherCases);
+  const priceProtection = input.otherCases.filter((o) => o.lowersPrice).reduce((total, o) => total + onMyLines(o), 0);
+  const othersOnMyLines = Math.round(input.otherCases.filter((o) => !o.lowersPrice).reduce((total, o) => total + onMyLines(o), 0));
+  // The units this case does not claim absorb other refunds first, up to what they are still worth:
+  // their price less the price protection paid on them.
+  const unclaimedByMe = input.lines.reduce((total, l) => total + l.paidFen - lineShareFen(l), 0) - Math.round(priceProtection - priceLowered);
+  return input.ownRefundedFen + priceLowered + Math.max(0, othersOnMyLines - Math.max(0, unclaimedByMe));
 }
 
 export function refundableFen(paidFen: number, refundedFen: number): number {
@@ -178,7 +232,10 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   // Goods the customer damaged are neither 完好 for a no-reason return nor covered by 三包 (人为损坏):
   // the finding takes the statutory full refund away, and any refund given is goodwill.
   const customerAtFault = context.responsibility === 'customer_misuse';
-  const statutoryReturn = !customerAtFault && context.eligibilityPath !== null && STATUTORY_RETURN_PATHS.has(context.eligibilityPath);
+  const returnPath = (path: string | null) => path !== null && STATUTORY_RETURN_PATHS.has(path);
+  // A request that asked for no return (a complaint…) keeps the return its goods had: a plan taking
+  // them back for good owes their price, while a repair (they come back) stays open to offer.
+  const statutoryReturn = !customerAtFault && (returnPath(context.eligibilityPath) || (returnPath(context.returnRightPath) && !terms.repair));
   const fullRefund = terms.refundFen >= refundable;
   // 三包 after two failed repairs: the customer is owed a replacement or a refund; a third repair
   // or a coupon in their place is below the law (a customer may still ask for one themselves).
@@ -234,11 +291,18 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   const refundAsGoodwill = customerAtFault ? terms.refundFen : 0;
   const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute + pointsValueFen(terms.pointsAwarded) + refundAsGoodwill;
   const goodwillMonths = terms.extendedWarrantyMonths > 0;
+  const caseGoodwill = goodwillFen + context.goodwillGivenFen;
+  // Within the approval threshold goodwill is never excessive: a small apology on a cheap item is not.
+  const excessiveLimit = Math.max(context.goodwillApprovalThresholdFen, Math.floor(context.goodsValueFen * context.excessiveGoodwillMultiple));
+  const excessive = goodwillFen > 0 && caseGoodwill > excessiveLimit;
   return {
     violations,
     goodwillFen,
     needsGoodwillReason: !context.proposedByCustomer && (goodwillFen > 0 || goodwillMonths),
-    needsApproval: goodwillFen > 0 && goodwillFen + context.goodwillGivenFen > context.goodwillApprovalThresholdFen,
+    needsApproval: goodwillFen > 0 && (caseGoodwill > context.goodwillApprovalThresholdFen || excessive),
+    excessiveGoodwill: excessive
+      ? { goodwillFen: caseGoodwill, limitFen: excessiveLimit, goodsValueFen: context.goodsValueFen, multiple: context.excessiveGoodwillMultiple }
+      : null,
   };
 }
 

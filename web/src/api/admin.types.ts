@@ -31,7 +31,8 @@ export interface PolicyRules {
   refund: { withinDays: number; dayType: 'working' | 'natural' };
   freeReturnShipping: boolean;
   fraudCompensation: { multiplier: number; minimumFen: number };
-  goodwill: { approvalThresholdFen: number };
+  /** excessiveMultiple: goodwill above this many times the goods' value is excessive (RES-7); absent in older versions. */
+  goodwill: { approvalThresholdFen: number; excessiveMultiple?: number };
   /** Platform policies only: which version governs an order (POL-10). */
   versionBasis?: 'order_placed' | 'delivered';
 }

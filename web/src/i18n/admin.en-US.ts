@@ -50,6 +50,7 @@ export const adminEnUS = {
         refundWithinDays: 'Refund within', refundDayType: 'Counted in', freeReturnShipping: 'Seller pays return shipping for every return',
         fraudMultiplier: 'Fraud compensation multiplier', fraudMinimum: 'Minimum fraud compensation (yuan)',
         goodwillThreshold: 'Goodwill above this needs a supervisor (yuan)',
+        goodwillExcessiveMultiple: 'Goodwill above this many times the goods\' value is excessive (flagged, approved by another supervisor)',
         noReasonStartsAt: 'No-reason days count from', versionBasis: 'An order is judged under',
       },
       startsAt: { sign_off: 'the day after sign-off (the law)', receipt_confirmed: 'the day after receipt is confirmed (at least 7 days after sign-off)' },

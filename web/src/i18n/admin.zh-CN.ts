@@ -52,6 +52,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
         refundWithinDays: '收到退货后退款时限', refundDayType: '计算方式', freeReturnShipping: '所有退货由卖家承担运费',
         fraudMultiplier: '欺诈赔偿倍数', fraudMinimum: '欺诈赔偿最低额（元）',
         goodwillThreshold: '超出此额度的补偿需主管审批（元）',
+        goodwillExcessiveMultiple: '补偿超过商品价值的此倍数即为超额补偿（标记，并由提出人以外的主管审批）',
         noReasonStartsAt: '无理由退货期限起算', versionBasis: '订单适用的政策版本',
       },
       startsAt: { sign_off: '签收次日起（法定）', receipt_confirmed: '确认收货次日起（不少于签收后 7 天）' },

@@ -58,6 +58,7 @@ export const caseworkEnUS = {
     detail: {
       change: '{{field}}: {{from}} → {{to}}', rule: 'rule {{rule}}', routedTo: 'to {{queue}}', assignedTo: 'assigned to a person', took: 'taken',
       queueMove: 'queue {{from}} → {{to}}', note: 'note: {{note}}', incident: 'group complaint {{incidentNo}}',
+      excessiveGoodwill: 'Excessive compensation: {{goodwill}} of goodwill in all, above the limit of {{limit}} ({{multiple}} × the goods\' {{value}}), approved by a supervisor other than the proposer',
       trigger: {
         intake: 'at intake', severity_changed: 'after a severity change', appeal: 'on appeal', merchant_missed_deadline: 'merchant missed its deadline',
         manual: 'asked by staff', assignee_deactivated: 'the assignee was deactivated',

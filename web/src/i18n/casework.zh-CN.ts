@@ -60,6 +60,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
     detail: {
       change: '{{field}}：{{from}} → {{to}}', rule: '规则 {{rule}}', routedTo: '分派到{{queue}}', assignedTo: '指派给他人', took: '本人认领',
       queueMove: '队列 {{from}} → {{to}}', note: '备注：{{note}}', incident: '群体性投诉 {{incidentNo}}',
+      excessiveGoodwill: '超额补偿：补偿合计 {{goodwill}}，超过上限 {{limit}}（商品价值 {{value}} 的 {{multiple}} 倍），由提出人以外的主管审批',
       trigger: {
         intake: '受理时', severity_changed: '级别变化后', appeal: '客户申请平台介入', merchant_missed_deadline: '商家逾期未处理',
         manual: '员工重新分派', assignee_deactivated: '原处理人账号已停用',

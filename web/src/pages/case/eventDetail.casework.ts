@@ -1,9 +1,11 @@
 // One line of detail for triage, routing and incident events (staff see their data): what a
 // triage override or a customer's message changed, where routing sent the case and by which
-// rule, an assignment's queue move and note, the group complaint a case joined.
+// rule, an assignment's queue move and note, the group complaint a case joined, and a plan's
+// excessive compensation (RES-7) on whichever event carried it.
 import { useTranslation } from 'react-i18next';
 import { useWord } from '../../components/Labels.tsx';
 import { pick, useLanguage, type LocalizedText } from '../../i18n/index.ts';
+import { formatFen } from '../../lib/money.ts';
 
 type Data = Record<string, unknown>;
 const GROUPS: Record<string, string> = { category: 'triageCategory', severity: 'severity', emotion: 'emotion', priority: 'priority' };
@@ -39,6 +41,15 @@ export function useCaseworkEventDetail() {
 
   return (type: string, raw: unknown): string | null => {
     const data = record(raw);
+    const excessive = record(data.excessiveGoodwill);
+    if (typeof excessive.goodwillFen === 'number') {
+      return t('casework.detail.excessiveGoodwill', {
+        goodwill: formatFen(excessive.goodwillFen),
+        limit: formatFen(Number(excessive.limitFen)),
+        value: formatFen(Number(excessive.goodsValueFen)),
+        multiple: excessive.multiple,
+      });
+    }
     let parts: string[] = [];
     switch (type) {
       case 'triage_overridden':

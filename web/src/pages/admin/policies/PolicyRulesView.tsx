@@ -9,7 +9,7 @@ import { type Clause, groupsFor, valueAt } from './policyFields.ts';
 function ClauseValue({ clause, rules }: { clause: Clause; rules: PolicyRules }) {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
-  const value = valueAt(rules, clause.path);
+  const value = valueAt(rules, clause.path) ?? clause.absent;
   switch (clause.kind) {
     case 'switch':
       return <Tag color={value ? 'green' : 'default'}>{value ? t('admin.policy.on') : t('admin.policy.off')}</Tag>;

@@ -15,6 +15,8 @@ export interface Clause {
   /** For 'choice': the values, each labelled by `admin.policy.<choiceLabels>.<value>`. */
   choices?: readonly string[];
   choiceLabels?: string;
+  /** What applies when a version stored before the clause existed lacks it. */
+  absent?: number;
 }
 
 export interface ClauseGroup {
@@ -88,6 +90,7 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
       { path: ['fraudCompensation', 'multiplier'], label: 'fraudMultiplier', kind: 'times' },
       { path: ['fraudCompensation', 'minimumFen'], label: 'fraudMinimum', kind: 'yuan' },
       { path: ['goodwill', 'approvalThresholdFen'], label: 'goodwillThreshold', kind: 'yuan' },
+      { path: ['goodwill', 'excessiveMultiple'], label: 'goodwillExcessiveMultiple', kind: 'times', absent: 1 },
     ],
   },
   {
