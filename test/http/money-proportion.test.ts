@@ -139,7 +139,11 @@ describe('excessive compensation (RES-7)', () => {
     expect(submitted.data?.excessiveGoodwill).toEqual({ goodwillFen: 1_000_000, limitFen: 23_300, goodsValueFen: 23_300, multiple: 1 });
     refused(await shop.supervisor.action(caseNo, 'approve_plan', {}), 403, 'forbidden');
     expect((await detail(shop, caseNo)).state).toBe('plan_pending_approval');
+    // The proposer is not offered the approval; another supervisor is.
+    const offered = async (who: { get: typeof shop.supervisor.get }) => ((await who.get(`/api/v1/cases/${caseNo}`)).body.actions as { action: string }[]).map((a) => a.action);
+    expect(await offered(shop.supervisor)).not.toContain('approve_plan');
     const second = await createUserWithToken(t.runtime.deps.database.db, { email: `sup2-${shop.id}@test.local`, displayName: '主管二', role: 'supervisor' });
+    expect(await offered(client(t, second.token))).toContain('approve_plan');
     expect((await client(t, second.token).action(caseNo, 'approve_plan', {})).body.state).toBe('plan_proposed');
   });
 

@@ -116,9 +116,12 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
   const summary = presentCaseSummary(row, actor, now, queues);
   // "Complete a task" is offered only to someone who may complete one of the open tasks.
   const completes = detail.tasks.some((t) => t.status === 'open' && mayCompleteTask(t.owner_role, actor.role));
+  // Approval is a second pair of eyes: the one who proposed the waiting plan is not offered it.
+  const ownPlanWaits = detail.offers.some((o) => o.status === 'pending_approval' && o.proposed_by === actor.userId);
+  const hidden = new Set([...(completes ? [] : ['complete_task']), ...(ownPlanWaits ? ['approve_plan'] : [])]);
   return {
     ...summary,
-    actions: completes ? summary.actions : summary.actions.filter((a) => a.action !== 'complete_task'),
+    actions: summary.actions.filter((a) => !hidden.has(a.action)),
     description: row.description,
     desiredResolution: row.desired_resolution,
     progressSteps: progressSteps(progressFactsOf(row, detail)),
