@@ -134,4 +134,6 @@ export interface TimelineData {
   status?: string;
   description?: string | null;
   promisedAt?: string | null;
+  /** Why the platform stepped in: the customer's appeal, or the merchant's missed deadline. */
+  trigger?: string;
 }

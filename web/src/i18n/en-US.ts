@@ -98,7 +98,7 @@ export const uiEnUS = {
     refunds: 'Refunds', noRefunds: 'No refunds yet.', amount: 'Amount', providerRef: 'Transaction ref.',
     ledger: 'Who bears what', noLedger: 'No costs recorded yet.', borneBy: 'Borne by', paidTo: 'Paid to', entryType: 'Entry',
     shipments: 'Shipments', noShipments: 'No shipments.', carrier: 'Carrier', trackingNo: 'Tracking no.', shippedAt: 'Shipped', deliveredAt: 'Delivered',
-    parcelOfCase: 'After-sales', when: 'When', noTrace: 'No carrier updates yet.',
+    parcelOfCase: 'After-sales', when: 'When', interventionMissed: 'The merchant missed its deadline; the platform stepped in.', noTrace: 'No carrier updates yet.',
     estimatedDelivery: 'Expected', late: 'Late', promisedBy: 'promised by {{time}}',
     attachments: 'Evidence & attachments', noAttachments: 'No files yet.',
     actions: 'Actions', noActions: 'There is nothing for you to do on this case right now.', actionDone: 'Done: {{label}}', visitRating: 'rated {{rating}} of 5',

@@ -98,7 +98,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     refunds: '退款', noRefunds: '暂无退款。', amount: '金额', providerRef: '交易流水号',
     ledger: '费用承担', noLedger: '暂无费用记录。', borneBy: '承担方', paidTo: '支付给', entryType: '费用项',
     shipments: '物流', noShipments: '暂无物流。', carrier: '承运商', trackingNo: '运单号', shippedAt: '发出', deliveredAt: '签收',
-    parcelOfCase: '售后', when: '时间', noTrace: '暂无物流动态。',
+    parcelOfCase: '售后', when: '时间', interventionMissed: '商家未在时限内处理，平台已介入。', noTrace: '暂无物流动态。',
     estimatedDelivery: '预计送达', late: '已延误', promisedBy: '承诺 {{time}} 前送达',
     attachments: '凭证与附件', noAttachments: '暂无文件。',
     actions: '可执行操作', noActions: '当前阶段您无需操作。', actionDone: '已完成：{{label}}', visitRating: '评分 {{rating}} 星',

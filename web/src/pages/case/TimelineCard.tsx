@@ -52,7 +52,12 @@ export function TimelineCard({ detail, staff }: { detail: CaseDetail; staff: boo
                     <Typography.Text type="secondary">{eventDetail(e.type, e.data)}</Typography.Text>
                   </div>
                 ) : null}
-                {e.reason ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.reason}</Typography.Paragraph> : null}
+                {e.reason ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {/* The system's own reason reads in the viewer's language, not as stored. */}
+                    {e.type === 'platform_intervention' && e.data?.trigger === 'merchant_missed_deadline' ? t('case.interventionMissed') : e.reason}
+                  </Typography.Paragraph>
+                ) : null}
               </div>
             ),
           }))}

@@ -93,7 +93,7 @@ export function RulesTab(props: { draft: RoutingRule[] | null; setDraft: (rules:
           {r.actions.notifyRoles.length > 0 ? (
             <div style={{ fontSize: 12 }}>
               <Typography.Text type="secondary">
-                {t('admin.routing.notify')}: {r.actions.notifyRoles.map((role) => t(`role.${role}`, { defaultValue: role })).join('、')}
+                {t('admin.routing.notify')}: {r.actions.notifyRoles.map((role) => t(`role.${role}`, { defaultValue: role })).join(language === 'zh-CN' ? '、' : ', ')}
               </Typography.Text>
             </div>
           ) : null}
