@@ -20,12 +20,12 @@ export function PublicLayout() {
         </Link>
         <Space size={wide ? 'middle' : 'small'}>
           <Link to="/policy" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-            {t('publicPolicy.nav')}
+            {wide ? t('publicPolicy.nav') : t('publicPolicy.navShort')}
           </Link>
           <LanguageSwitch />
           {signedIn ? (
             <Link to="/">
-              <Button size="small">{t('kb.console')}</Button>
+              <Button size="small">{wide ? t('kb.console') : t('kb.consoleShort')}</Button>
             </Link>
           ) : (
             <Link to="/sign-in" state={{ from: '/' }}>

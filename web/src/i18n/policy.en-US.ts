@@ -1,7 +1,7 @@
 // Texts of the published after-sales policy page; keys are checked against policy.zh-CN.ts.
 export const policyEnUS = {
   publicPolicy: {
-    nav: 'After-sales policy',
+    nav: 'After-sales policy', navShort: 'Policy',
     title: 'After-sales policy',
     subtitle: 'What you can ask for after buying on this platform, within how long, and who pays. Merchants may offer more, never less; the law always applies.',
     version: 'Version {{version}}, in force since {{date}}',

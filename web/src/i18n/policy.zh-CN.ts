@@ -4,7 +4,7 @@ import type { Shape } from './shape.ts';
 
 export const policyZhCN: Shape<typeof policyEnUS> = {
   publicPolicy: {
-    nav: '售后政策',
+    nav: '售后政策', navShort: '政策',
     title: '售后服务政策',
     subtitle: '在本平台购物后可以申请哪些售后、在多长时间内、费用由谁承担。商家可以提供更优的服务，但不会低于本政策；法律规定始终适用。',
     version: '第 {{version}} 版，自 {{date}} 起生效',

@@ -76,11 +76,12 @@ export function OrderPage() {
           size="small"
           pagination={false}
           dataSource={order.items}
-          scroll={{ x: 700 }}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('case.itemName'),
               dataIndex: 'name',
+              width: 180,
               render: (name: string, item) => (
                 <Space size={4} wrap>
                   {name}
@@ -92,21 +93,24 @@ export function OrderPage() {
                 </Space>
               ),
             },
-            { title: t('case.category'), dataIndex: 'categoryName', width: 120, render: (name: LocalizedText) => pick(name, language) },
+            // On a phone the name, what was paid and the way to apply come first; the rest from a tablet up.
+            { title: t('case.category'), dataIndex: 'categoryName', width: 120, responsive: ['sm'], render: (name: LocalizedText) => pick(name, language) },
             { title: t('case.quantity'), dataIndex: 'quantity', width: 70 },
-            { title: t('orders.unitPrice'), dataIndex: 'unitPriceFen', width: 110, render: (fen: number) => formatFen(fen) },
+            { title: t('orders.unitPrice'), dataIndex: 'unitPriceFen', width: 110, responsive: ['sm'], render: (fen: number) => formatFen(fen) },
             { title: t('case.paid'), dataIndex: 'paidFen', width: 110, render: (fen: number) => formatFen(fen) },
             {
               title: t('orders.warranty'),
               dataIndex: 'warrantyMonths',
               width: 100,
+              responsive: ['sm'],
               render: (months: number | null) => (months ? t('orders.warrantyMonths', { n: months }) : '—'),
             },
             ...(canFile
               ? [
                   {
                     key: 'apply',
-                    width: 140,
+                    width: 120,
+                    fixed: 'right' as const,
                     render: (_: unknown, item: OrderItem) => (
                       <Link to={`/orders/${encodeURIComponent(order.orderNo)}/apply/${item.id}`}>
                         <Button size="small" type="primary">
