@@ -171,3 +171,21 @@ describe('a return shipped by a customer on the phone', () => {
     expect(seen.shipments.find((x: { direction: string }) => x.direction === 'return')).toMatchObject({ trackingNo: 'SF9988776655' });
   });
 });
+
+describe('the inspection of a return (EX-1)', () => {
+  it('needs no reason to pass the goods; failing them needs one, named on the field', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    const caseNo = (await shop.customer.post('/api/v1/cases', request(shop))).body.caseNo as string;
+    await shop.merchant.action(caseNo, 'approve_request', {});
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF5566778899' });
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    const photo = await uploadPhoto(shop, caseNo);
+    const unexplained = await shop.merchant.action(caseNo, 'inspect', { passed: false, photoAttachmentIds: [photo.body.id] });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.field).toBe('reason');
+    expect(unexplained.body.messages['zh-CN']).toBe('质检不通过时，请填写不通过的原因');
+    const passed = await shop.merchant.action(caseNo, 'inspect', { passed: true });
+    expect(passed.status, JSON.stringify(passed.body)).toBe(200);
+    expect(passed.body.state).toBe('executing');
+  });
+});

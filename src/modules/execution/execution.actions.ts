@@ -33,7 +33,8 @@ export const executionActionSchemas = {
   receive_return: z.object({ note: z.string().trim().max(2000).optional() }),
   inspect: z.object({
     passed: z.boolean(),
-    reason: z.string().trim().min(1).max(2000),
+    /** Why the goods failed (EX-1); a pass needs none. */
+    reason: z.string().trim().min(1).max(2000).optional(),
     photoAttachmentIds: z.array(z.string().uuid()).max(30).default([]),
   }),
   complete_task: z.object({
@@ -158,6 +159,9 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     },
   }),
   inspect: async (ctx, input) => {
+    if (!input.passed && !input.reason) {
+      throw invalid('reason', { 'zh-CN': '质检不通过时，请填写不通过的原因', 'en-US': 'A failed inspection needs the reason it failed' });
+    }
     const photos = input.photoAttachmentIds.length
       ? await ctx.trx.selectFrom('attachments').select('id').where('case_id', '=', ctx.row.id).where('id', 'in', input.photoAttachmentIds).execute()
       : [];
@@ -166,7 +170,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
     }
     const tasks = await openTasks(ctx.trx, ctx.row.id);
     return {
-      command: { type: 'inspect', passed: input.passed, reason: input.reason, photoCount: photos.length, openTasks: tasks.length },
+      command: { type: 'inspect', passed: input.passed, reason: input.reason ?? '', photoCount: photos.length, openTasks: tasks.length },
       apply: async () => {
         if (!input.passed) {
           await cancelOpenTasks(ctx.trx, ctx.row.id, ctx.now);
@@ -178,7 +182,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
           const facts = await caseFacts(ctx.trx, ctx.row);
           for (const type of ['ship_replacement', 'repair']) await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, ctx.now, calendar), [type]);
         }
-        return { reason: input.reason, eventData: { passed: input.passed, photoAttachmentIds: input.photoAttachmentIds } };
+        return { reason: input.reason ?? null, eventData: { passed: input.passed, photoAttachmentIds: input.photoAttachmentIds } };
       },
     };
   },

@@ -101,7 +101,8 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
   receive_return: [note()],
   inspect: [
     { name: 'passed', kind: 'passed', required: true },
-    { name: 'reason', kind: 'textarea', required: true, max: 2000 },
+    // Needed when the goods fail; the API names the field if it is missing.
+    { name: 'reason', kind: 'textarea', max: 2000 },
     { name: 'photoAttachmentIds', kind: 'photos' },
   ],
   // Actions beside the lifecycle: linking a case (IN-8) and routing (assign has its own form).
