@@ -67,7 +67,7 @@ export async function readCustomerText(
   return { changes, events };
 }
 
-/** A case whose severity the text raised is routed again (L1 to supervisors, L2 to specialists); returns the latest version. */
+/** A case whose severity the text raised is routed again (L1 to supervisors, L2 to specialists; one in compliance review stays with compliance); returns the latest version. */
 export async function rerouteIfRaised(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Kysely<DB>, row: CaseRow, changes: CaseChanges, version: number): Promise<number> {
   if (!changes.severity || changes.severity === row.severity) return version;
   const fresh = await findCaseById(trx, row.id);

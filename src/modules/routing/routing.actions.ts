@@ -14,7 +14,7 @@ import { retakeDuplicateSlot } from '../cases/case.actions.basic.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { cachedQueues, ensureProfile, INTERVENTION_EVENT, loadProfile } from './routing.repository.ts';
-import { APPELLANTS, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
+import { APPELLANTS, heldByCompliance, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
 import { assignedNotice, planRoutes, withRoutingSla } from './routing.service.ts';
 import type { routingActionSchemas } from './routing.schemas.ts';
@@ -116,6 +116,12 @@ const unassign: ActionHandler<Input<'unassign'>> = async (ctx, input) => {
 const reroute: ActionHandler<Input<'route'>> = async (ctx, input) => {
   if (!ROUTERS.has(ctx.actor.role)) throw forbidden();
   assertOpen(ctx);
+  if (heldByCompliance(ctx.row)) {
+    throw conflict('held-by-compliance', {
+      'zh-CN': '售后单正在合规评估中，由合规处理，不能重新分派；如需转交请联系主管',
+      'en-US': 'The case is under compliance review and stays with compliance; it cannot be routed again. Ask a supervisor to move it',
+    }, { state: ctx.row.state, queue: ctx.row.queue });
+  }
   return {
     command: null,
     apply: async () => {

@@ -31,6 +31,13 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, null)).toEqual([]);
   });
 
+  it('a case in compliance review is not routed again from compliance\'s queue (SLA-9)', () => {
+    expect(actions(open({ state: 'compliance_review', queue: 'compliance' }), { role: 'compliance', userId: ME }, 'compliance')).toEqual(['assign']);
+    expect(actions(open({ state: 'compliance_review', queue: 'compliance' }), { role: 'agent', userId: ME }, 'compliance')).toEqual([]);
+    // Not in compliance's queue (it was inactive when the case went to review): the rules may place it.
+    expect(actions(open({ state: 'compliance_review' }), { role: 'agent', userId: ME }, 'agent')).toContain('route');
+  });
+
   it('nothing on a closed case, nothing for finance or departments, only the appeal for merchants, nothing without a user id', () => {
     fc.assert(
       fc.property(

@@ -3,6 +3,7 @@
 // that can be answered from the case and its queue. What needs a fresh look at the database
 // (the assignee's cap, whether a person has an agent profile) is still checked when the action
 // runs. Pure.
+import { COMPLIANCE_QUEUE } from '../cases/case.access.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
@@ -44,6 +45,15 @@ export interface RoutingCaller {
 }
 
 /**
+ * SLA-9: a case in compliance review waits in compliance's queue, where compliance decides its
+ * plans; neither running the rules again nor a raised severity takes it out (a supervisor may
+ * still move it on purpose, with assign).
+ */
+export function heldByCompliance(row: Pick<RoutingCase, 'state' | 'queue'>): boolean {
+  return row.state === 'compliance_review' && row.queue === COMPLIANCE_QUEUE;
+}
+
+/**
  * `queueRole` is the role that works the case's queue; null when the caller did not load the
  * queues (then the actions that depend on it, taking and appealing, are not offered).
  */
@@ -63,7 +73,7 @@ export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole:
   if (staff && row.assignee_id !== null && (manager || row.assignee_id === actor.userId)) {
     offers.push({ action: 'unassign', label: ROUTING_ACTION_LABELS.unassign });
   }
-  if (ROUTERS.has(actor.role)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
+  if (ROUTERS.has(actor.role) && !heldByCompliance(row)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
   if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified') offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
   return offers;
 }

@@ -210,6 +210,31 @@ export type QueueNames = (key: string) => LocalizedText;
 const keysOnly: QueueNames = (key) => ({ 'zh-CN': key, 'en-US': key });
 
 /** First active rule that matches wins; with none, the case waits in the default queue. */
+/**
+ * The decision for a case that stays where it is whatever the rules say (a case in compliance
+ * review, see heldByCompliance): the queue is kept, nobody new is picked, and the roles the rule
+ * names are still told, all but the merchant, to whom the case is not handed.
+ */
+export function keepInQueue(decision: RoutingDecision, queue: string, queueName: QueueNames = keysOnly): RoutingDecision {
+  return {
+    ...decision,
+    queue,
+    requiredSkills: noSkills(),
+    notifyRoles: decision.notifyRoles.filter((role) => role !== 'merchant'),
+    assign: false,
+    reasons: [
+      ...decision.reasons,
+      {
+        rule: 'compliance_review',
+        text: {
+          'zh-CN': `售后单正在合规评估中，留在队列「${queueName(queue)['zh-CN']}」由合规处理`,
+          'en-US': `The case is under compliance review: it stays in queue "${queueName(queue)['en-US']}" with compliance`,
+        },
+      },
+    ],
+  };
+}
+
 export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaultQueue = DEFAULT_QUEUE, queueName: QueueNames = keysOnly): RoutingDecision {
   for (const rule of rules) {
     if (!rule.active) continue;

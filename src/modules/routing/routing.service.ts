@@ -13,11 +13,12 @@ import type { CaseEventInput } from '../cases/case.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
 import type { SlaService } from '../sla/sla.service.ts';
+import { heldByCompliance } from './routing.offers.ts';
 import {
   cachedQueues, cachedRules, INTERVENTION_EVENT, loadCandidates, loadRoutingFacts, type AgentProfile, type Queue,
 } from './routing.repository.ts';
 import {
-  assignmentReason, evaluateRules, pickAssignee, route, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
+  assignmentReason, evaluateRules, keepInQueue, pickAssignee, route, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
 } from './routing.rules.ts';
 
 type Db = Kysely<DB>;
@@ -62,6 +63,8 @@ interface DecideItem {
   current: { queue: string; assigneeId: string | null } | null;
   /** The current assignee may not keep the case (they were deactivated), even in the same queue. */
   release?: boolean;
+  /** The case stays in its current queue whatever the rules say (heldByCompliance). */
+  keepQueue?: boolean;
 }
 
 /** Decides queue and person for each item, balancing loads across the items as it goes. */
@@ -72,7 +75,10 @@ async function decideMany(
 ): Promise<{ routings: CaseRouting[]; queues: Map<string, Queue> }> {
   const [rules, queues] = await Promise.all([options.rules ? Promise.resolve(options.rules) : cachedRules(db), cachedQueues(db)]);
   const queueName = (key: string) => queues.get(key)?.name ?? { 'zh-CN': key, 'en-US': key };
-  const decisions = items.map((item) => route(item.facts, rules, undefined, queueName));
+  const decisions = items.map((item) => {
+    const decision = route(item.facts, rules, undefined, queueName);
+    return item.keepQueue && item.current ? keepInQueue(decision, item.current.queue, queueName) : decision;
+  });
   const sticky = (i: number) => {
     const { current, release } = items[i]!;
     return !release && current !== null && current.assigneeId !== null && current.queue === decisions[i]!.queue;
@@ -146,6 +152,7 @@ export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions)
       facts: options.platformIntervention ? { ...f, platformIntervention: true } : f,
       current: { queue: row.queue, assigneeId: row.assignee_id },
       release: options.trigger === 'assignee_deactivated',
+      keepQueue: heldByCompliance(row),
     };
   });
   const { routings, queues } = await decideMany(trx, items, { lock: true });
