@@ -304,6 +304,14 @@ describe('result, closing and reopening (CL-3, CL-5)', () => {
     refused(decide(at('resolved'), { type: 'notify_result', channel: 'pigeon' as Channel }, system), 'invalid_payload');
   });
 
+  it('lets compliance tell the result and close a case it holds, and no other', () => {
+    const held = { withCompliance: true };
+    accepted(decide(at('resolved', held), { type: 'notify_result', channel: 'web' }, compliance), 'result_notified');
+    accepted(decide(at('result_notified', { ...held, resultNotified: true }), { type: 'close' }, compliance), 'closed');
+    refused(decide(at('resolved'), { type: 'notify_result', channel: 'web' }, compliance), 'forbidden_role');
+    refused(decide(at('result_notified', { resultNotified: true }), { type: 'close' }, compliance), 'forbidden_role');
+  });
+
   it('closes on the customer confirmation or by staff once notified', () => {
     accepted(decide(notified, { type: 'confirm_resolution', rating: 5 }, customer), 'closed');
     accepted(decide(notified, { type: 'confirm_resolution' }, customer), 'closed');

@@ -296,6 +296,9 @@ const MERCHANT_DECISIONS: ReadonlySet<CaseCommandType> = new Set([
 ]);
 const HANDLERS_MERCHANT_SYSTEM: readonly Role[] = [...HANDLERS_MERCHANT, 'system'];
 const HANDLERS_SYSTEM: readonly Role[] = [...HANDLERS, 'system'];
+// A case in compliance's queue (SLA-9) is compliance's to see through: it tells the result and closes it.
+const HANDLERS_MERCHANT_SYSTEM_COMPLIANCE: readonly Role[] = [...HANDLERS_MERCHANT_SYSTEM, 'compliance'];
+const HANDLERS_SYSTEM_COMPLIANCE: readonly Role[] = [...HANDLERS_SYSTEM, 'compliance'];
 const CUSTOMER: readonly Role[] = ['customer'];
 const CUSTOMER_OR_HANDLER: readonly Role[] = ['customer', ...HANDLERS];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
@@ -468,9 +471,10 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'notify_result': {
       // From compliance review: compliance's final word in writing (CL-4), where the customer's
       // demand goes beyond what the law and the policy give; the customer may still reopen.
+      // Otherwise whoever handles the case tells the result: compliance too, on a case it holds.
       const refused = from === 'compliance_review'
         ? gate(from, type, actor, ['compliance_review'], COMPLIANCE_DECIDERS)
-        : gate(from, type, actor, ['resolved', 'inspection_failed'], HANDLERS_MERCHANT_SYSTEM);
+        : gate(from, type, actor, ['resolved', 'inspection_failed'], s.withCompliance ? HANDLERS_MERCHANT_SYSTEM_COMPLIANCE : HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!CHANNELS.includes(command.channel)) return invalid('不支持的通知渠道。', 'Unknown notification channel.');
       return go(from, 'result_notified', 'result_notified', { resultNotified: true });
@@ -481,7 +485,7 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       const confirm = command.type === 'confirm_resolution';
       const refused = confirm
         ? gate(from, type, actor, ['result_notified'], CUSTOMER)
-        : gate(from, type, actor, OPEN_STATES, HANDLERS_SYSTEM);
+        : gate(from, type, actor, OPEN_STATES, s.withCompliance ? HANDLERS_SYSTEM_COMPLIANCE : HANDLERS_SYSTEM);
       if (refused) return refused;
       if (confirm && command.rating !== undefined && !(Number.isInteger(command.rating) && command.rating >= 1 && command.rating <= 5)) {
         return invalid('评分须为 1 到 5 的整数。', 'The rating must be a whole number from 1 to 5.');
