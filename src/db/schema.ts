@@ -185,6 +185,9 @@ export interface CasesTable {
   purge_summary: Json | null;
   /** 0024: when the case first entered execution (CaseSnapshot.executionStarted). */
   execution_started_at: Timestamp | null;
+  /** 0032: fraud found on the case (假一赔三 owed) and by whom; cleared only when compliance withdraws it. */
+  fraud_found_at: Timestamp | null;
+  fraud_found_by: string | null;
 }
 
 /** Why a case speaks with a single external voice (RISK-5); stored in cases.media_flag. */
@@ -323,6 +326,8 @@ export interface OffersTable {
   answer_reason: string | null;
   approved_by: string | null;
   created_at: Timestamp;
+  /** 0032: the plan was made with fraud found (by itself or earlier on the case). */
+  fraud_found: Generated<boolean>;
 }
 
 export interface ExecutionTasksTable {

@@ -21,6 +21,9 @@ import {
   progressStage,
 } from './case.state.ts';
 import { RETURN_VISIT_LABEL, VISIT_STATES, VISITORS } from './case.actions.visit.ts';
+import {
+  FRAUD_FINDING_WITHDRAWN_EVENT, FRAUD_FOUND_EVENT, mayWithdrawFraudFinding, WITHDRAW_FRAUD_FINDING_LABEL,
+} from '../resolution/fraud-finding.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const LINK_LABEL = { 'zh-CN': '关联售后单', 'en-US': 'link a case' };
@@ -40,6 +43,8 @@ const INTERNAL_EVENTS = new Set([
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
   // What staff noted of a call-back is theirs; the customer had the call.
   'return_visit_logged',
+  // RES-2: the finding shows on the case and its plans; how it was reached and withdrawn is compliance's record.
+  FRAUD_FOUND_EVENT, FRAUD_FINDING_WITHDRAWN_EVENT,
 ]);
 function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
@@ -91,6 +96,8 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
     mediaFlag: actor.role === 'customer' ? undefined : row.media_flag,
     // CL-6: the retention period ended and the personal data was removed.
     purgedAt: iso(row.purged_at),
+    // RES-2: fraud found on the case holds every plan to 假一赔三; who found it is staff's to know.
+    fraudFinding: row.fraud_found_at ? { foundAt: row.fraud_found_at.toISOString(), foundBy: isStaff(actor) ? row.fraud_found_by : undefined } : null,
     actions: [
       // Without the queue roles at hand the merchant is offered what it could do holding the case; the command decides.
       ...availableActions(snapshotOf(row, now), machineActor(actor, row, queues ? queues.get(row.queue)?.role === 'merchant' : true)).map((action) => ({
@@ -105,6 +112,7 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
       ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
       ...(writable && !row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
       ...(writable && row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
+      ...(writable && row.fraud_found_at && mayWithdrawFraudFinding(actor) ? [{ action: 'withdraw_fraud_finding', label: WITHDRAW_FRAUD_FINDING_LABEL }] : []),
     ],
   };
 }
@@ -201,6 +209,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       expiresAt: iso(o.expires_at),
       answeredAt: iso(o.answered_at),
       answerReason: o.answer_reason,
+      fraudFound: o.fraud_found,
       createdAt: o.created_at.toISOString(),
     })),
     tasks: detail.tasks.map((t) => ({

@@ -52,7 +52,7 @@ export function newCaseRow(c: NewCase): CaseRow {
     open_dedupe_key: c.openDedupeKey, version: c.version, created_at: c.now, updated_at: c.now, closed_at: null, archived_at: null,
     queue: c.queue, assignee_id: c.assigneeId, emotion: c.emotion, priority: c.priority,
     triage: (c.triage ?? null) as CaseRow['triage'], media_flag: c.mediaFlag, legal_hold_at: null, legal_hold_reason: null,
-    legal_hold_by: null, purged_at: null, purge_summary: null, execution_started_at: null,
+    legal_hold_by: null, purged_at: null, purge_summary: null, execution_started_at: null, fraud_found_at: null, fraud_found_by: null,
   };
 }
 

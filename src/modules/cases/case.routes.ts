@@ -7,6 +7,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { IdempotentResult } from '../../shared/idempotency.ts';
 import { ROLES } from '../../shared/vocabulary.ts';
 import { executionActionHandlers, executionActionSchemas } from '../execution/execution.actions.ts';
+import { fraudFindingHandlers, fraudFindingSchemas } from '../resolution/fraud-finding.ts';
 import { offerActionHandlers, offerActionSchemas } from '../resolution/offer.actions.ts';
 import { basicActionHandlers, basicActionSchemas } from './case.actions.basic.ts';
 import { type ActionHandler, runCaseAction } from './case.actions.runner.ts';
@@ -44,6 +45,7 @@ for (const [name, schema] of Object.entries(executionActionSchemas)) {
 }
 ACTIONS.retriage = { schema: triageActionSchemas.retriage, handler: triageActionHandlers.retriage as ActionHandler<never> };
 ACTIONS.log_return_visit = { schema: visitActionSchemas.log_return_visit, handler: visitActionHandlers.log_return_visit as ActionHandler<never> };
+ACTIONS.withdraw_fraud_finding = { schema: fraudFindingSchemas.withdraw_fraud_finding, handler: fraudFindingHandlers.withdraw_fraud_finding as ActionHandler<never> };
 for (const [name, schema] of Object.entries(voiceActionSchemas)) {
   ACTIONS[name] = { schema, handler: voiceActionHandlers[name as keyof typeof voiceActionHandlers] as ActionHandler<never> };
 }

@@ -25,6 +25,7 @@ function facts(refund: PolicyRules['refund']): CaseFacts {
     eligibilityReturnRequired: true,
     seller: 'merchant',
     rules: { ...PLATFORM_BASELINE, refund },
+    fraudFound: false,
   };
 }
 

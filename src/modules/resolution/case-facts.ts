@@ -33,6 +33,8 @@ export interface CaseFacts {
   eligibilityReturnRequired: boolean | null;
   seller: Seller;
   rules: PolicyRules;
+  /** Fraud was found on the case (cases.fraud_found_at): every later plan owes 假一赔三 until compliance withdraws it. */
+  fraudFound: boolean;
 }
 
 interface StoredEligibility {
@@ -73,5 +75,6 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
     eligibilityReturnRequired: first?.returnRequired ?? null,
     seller: !merchant || merchant.platform_operated ? 'platform' : 'merchant',
     rules: (policy?.rules as PolicyRules | undefined) ?? PLATFORM_BASELINE,
+    fraudFound: row.fraud_found_at !== null,
   };
 }

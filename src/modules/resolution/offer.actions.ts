@@ -11,9 +11,11 @@ import { EXCESSIVE_GOODWILL_MULTIPLE } from '../policy/policy.rules.ts';
 import { createPlanExecution, returnAlreadyDone } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { APPROVERS, askForApproval, planNeedsApproval } from './offer.approval.ts';
+import { fraudFinding } from './fraud-finding.ts';
+import { REFUND_KINDS, requestedTerms, RESPONSIBILITY_BY_REASON } from './requested-terms.ts';
 import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, priceDropFen, supersedeOpenOffers } from './offer.repository.ts';
-import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanType, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
+import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
 const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
 const empty = z.object({});
@@ -51,15 +53,19 @@ function planViolationError(violations: PlanViolation[], fieldOf: (field: string
   });
 }
 
-/** What a plan on this case is judged against: the price, what is left of it to refund, the policy. */
-function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; fraudFound: boolean; proposedByCustomer: boolean }): PlanContext {
+/**
+ * What a plan on this case is judged against: the price, what is left of it to refund, the policy,
+ * and fraud, found by this plan (`findsFraud`) or earlier on the case: a finding binds every later
+ * plan, the customer's own counter-offer included (the 3× it asks is then no goodwill).
+ */
+function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; findsFraud?: boolean; proposedByCustomer: boolean }): PlanContext {
   return {
     paidFen: facts.paidFen,
     refundedFen: facts.refundedFen,
     eligibilityPath: facts.eligibilityPath,
     returnRightPath: facts.returnRightPath,
     responsibility: plan.responsibility,
-    fraudFound: plan.fraudFound,
+    fraudFound: facts.fraudFound || (plan.findsFraud ?? false),
     goodwillApprovalThresholdFen: facts.rules.goodwill.approvalThresholdFen,
     goodwillGivenFen: facts.goodwillPaidFen,
     goodsValueFen: facts.goodsValueFen,
@@ -94,42 +100,6 @@ async function acceptOffer(
 
 /** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
 const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
-
-const RESPONSIBILITY_BY_REASON: Record<RequestReason, Responsibility> = {
-  quality: 'quality_defect',
-  not_as_described: 'not_as_described',
-  logistics: 'logistics_damage',
-  no_reason: 'no_fault',
-};
-
-/** Kinds whose request is, above all, money back: granting one with nothing to refund grants nothing. */
-const REFUND_KINDS = new Set<CaseKind>(['return_refund', 'refund_only', 'price_protection']);
-
-/**
- * The plan a request asks for, by kind; null where only a negotiated plan makes sense. A full
- * refund is what is left of the price: after an earlier refund on the case (then a reopen) only
- * the remainder can be given back.
- */
-function requestedTerms(kind: CaseKind, facts: CaseFacts, refundFen: number | undefined): { planType: PlanType; terms: OfferTerms } | null {
-  const returnRequired = facts.eligibilityReturnRequired ?? true;
-  const refundable = refundableFen(facts.paidFen, facts.refundedFen);
-  switch (kind) {
-    case 'return_refund':
-      return { planType: 'return_and_refund', terms: toTerms({ refundFen: refundFen ?? refundable, returnRequired, keepItem: !returnRequired }) };
-    case 'refund_only':
-      return { planType: refundFen && refundFen < facts.paidFen ? 'partial_refund' : 'full_refund', terms: toTerms({ refundFen: refundFen ?? refundable }) };
-    case 'exchange':
-      return { planType: 'exchange', terms: toTerms({ returnRequired: true, replacement: true }) };
-    case 'repair':
-      return { planType: 'repair', terms: toTerms({ returnRequired: true, repair: true }) };
-    case 'reship':
-      return { planType: 'reship_parts', terms: toTerms({ reshipParts: true }) };
-    case 'price_protection':
-      return refundFen ? { planType: 'partial_refund', terms: toTerms({ refundFen, keepItem: true }) } : null;
-    default:
-      return null;
-  }
-}
 
 export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: ActionHandler<Input<K>> } = {
   approve_request: async (ctx, input) => {
@@ -183,7 +153,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
       });
     }
     const responsibility = RESPONSIBILITY_BY_REASON[ctx.row.reason as RequestReason] ?? 'no_fault';
-    const assessment = assessPlan(requested.terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: false }));
+    const assessment = assessPlan(requested.terms, planContext(facts, { responsibility, proposedByCustomer: false }));
     // A request grants the money back and no more (refunds above the refundable amount are violations).
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations, (field) => field.replace(/^terms\./, ''));
     const offerId = randomUUID();
@@ -211,6 +181,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           expiresAt: null,
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
+          fraudFound: facts.fraudFound,
         });
         const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts, goodsBack });
         return {
@@ -236,7 +207,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
       });
     }
     const terms = toTerms(input.terms);
-    const assessment = assessPlan(terms, planContext(facts, { responsibility: input.responsibility, fraudFound: input.fraudFound, proposedByCustomer: false }));
+    const assessment = assessPlan(terms, planContext(facts, { responsibility: input.responsibility, findsFraud: input.fraudFound, proposedByCustomer: false }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
     if (assessment.needsGoodwillReason && !input.goodwillReason) {
       throw invalid('goodwillReason', {
@@ -247,6 +218,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const offerId = randomUUID();
     const excessive = assessment.excessiveGoodwill;
     const needsApproval = planNeedsApproval(assessment, ctx.actor.role);
+    const finding = input.fraudFound && !facts.fraudFound ? fraudFinding(ctx, offerId) : null;
     return {
       command: { type: 'propose_plan', offerId, needsApproval },
       apply: async () => {
@@ -266,12 +238,17 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           expiresAt: new Date(ctx.now.getTime() + input.expiresInHours * 3_600_000),
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
+          fraudFound: facts.fraudFound || input.fraudFound,
         });
         // RES-3: the plan waits on a supervisor, who is told what it gives and why.
         if (needsApproval) await askForApproval(ctx, { offerId, assessment, goodwillReason: input.goodwillReason });
         return {
-          caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null },
-          eventData: { offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval, ...(excessive ? { excessiveGoodwill: excessive } : {}) },
+          caseChanges: { responsibility: input.responsibility, pending_counter_offer_id: null, ...finding?.caseChanges },
+          eventData: {
+            offerId, planType: input.planType, terms, goodwillFen: assessment.goodwillFen, needsApproval,
+            fraudFound: facts.fraudFound || input.fraudFound, ...(excessive ? { excessiveGoodwill: excessive } : {}),
+          },
+          ...(finding ? { priorEvents: [finding.event] } : {}),
         };
       },
     };
@@ -333,7 +310,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     // The customer may waive rights in their own offer, but not ask for more refund than is left.
     const facts = await caseFacts(ctx.trx, ctx.row);
     const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
-    const { violations } = assessPlan(terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: true }));
+    const { violations } = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (violations.length > 0) throw planViolationError(violations);
     return {
       command: { type: 'counter_offer', offerId: counterId, reason: input.reason },
@@ -354,6 +331,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           expiresAt: null,
           now: ctx.now,
           mediaFlag: ctx.row.media_flag,
+          fraudFound: facts.fraudFound,
         });
         await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel: ctx.row.channel, body: input.reason, now: ctx.now });
         return {
@@ -370,7 +348,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const terms = toTerms(counter.terms as Partial<OfferTerms>);
     const facts = await caseFacts(ctx.trx, ctx.row);
     const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
-    const assessment = assessPlan(terms, planContext(facts, { responsibility, fraudFound: false, proposedByCustomer: true }));
+    const assessment = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
     if (assessment.needsApproval && !APPROVERS.has(ctx.actor.role)) {
       throw forbidden({

@@ -49,6 +49,8 @@ export async function insertOffer(
     now: Date;
     /** The case's media flag: with one, a basis from someone who does not speak outside stays internal (RISK-5). */
     mediaFlag: CaseRow['media_flag'];
+    /** Fraud stands found for this offer: found by it, or earlier on the case. */
+    fraudFound: boolean;
   },
 ): Promise<void> {
   await db
@@ -70,6 +72,7 @@ export async function insertOffer(
       goodwill_reason: o.goodwillReason,
       expires_at: o.expiresAt,
       created_at: o.now,
+      fraud_found: o.fraudFound,
     })
     .execute();
 }

@@ -3,6 +3,7 @@ import { dayWindowEnd } from '../policy/policy.calendar.ts';
 import { LAW } from '../policy/policy.law.ts';
 import { isApprovableAsFiled, isOpenState, type CaseState } from '../cases/case.state.ts';
 import type { CaseKind } from '../../shared/vocabulary.ts';
+import { FRAUD_FINDING_WITHDRAWN_EVENT, FRAUD_FOUND_EVENT } from '../resolution/fraud-finding.ts';
 import type { SubjectMetric } from './sla.subjects.ts';
 import type { SlaMetric } from './sla.targets.ts';
 
@@ -49,6 +50,8 @@ const UNSEEN_EVENTS = new Set([
   'escalated_to_compliance', HANDED_TO_MERCHANT, TAKEN_FROM_MERCHANT,
   // Who may speak outside, legal holds and the retention purge are internal too (RISK-5, CL-6).
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
+  // A fraud finding is recorded with the plan that makes it; compliance withdrawing it answers nobody (RES-2).
+  FRAUD_FOUND_EVENT, FRAUD_FINDING_WITHDRAWN_EVENT,
 ]);
 
 const STAFF_FILERS = new Set(['agent', 'specialist', 'supervisor', 'compliance', 'admin']);

@@ -71,6 +71,8 @@ export interface CaseSummary {
   sla?: CaseSla | null;
   mediaFlag?: MediaFlag | null;
   purgedAt?: string | null;
+  /** RES-2: fraud found on the case holds every plan to triple compensation; `foundBy` for staff only. */
+  fraudFinding?: { foundAt: string; foundBy?: string | null } | null;
 }
 
 export interface Page<T> {
@@ -123,6 +125,8 @@ export interface Offer {
   createdAt: string;
   /** The plan's own steps (RES-1), beside the tasks its terms imply. */
   steps?: PlanStep[];
+  /** Made with fraud found (by this plan or earlier on the case): triple compensation is owed. */
+  fraudFound?: boolean;
 }
 
 export interface PlanStep {

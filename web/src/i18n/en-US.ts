@@ -90,6 +90,7 @@ export const uiEnUS = {
     sent: 'Message sent', messageRequired: 'Write a message first',
     offers: 'Negotiation', noOffers: 'No plan has been proposed yet.', revision: 'Plan #{{n}}', proposer: 'Proposed by',
     basis: 'Basis', goodwillReason: 'Goodwill reason', expiresAt: 'Answer by', answerReason: 'Answer', terms: 'Terms', noTerms: 'No money or goods terms',
+    fraudFound: 'Fraud found (triple compensation)',
     steps: 'Steps', step: '{{task}}: by the {{owner}}, within {{hours}} h of acceptance; verified by {{verification}}',
     returnAddress: 'Return address', returnRecipient: 'Recipient', returnPhone: 'Phone', returnAddressLine: 'Address',
     returnAddressHint: 'Send the goods to this address, then enter the return tracking number.',

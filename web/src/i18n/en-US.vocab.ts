@@ -139,6 +139,7 @@ export const vocabEnUS = {
     case_archived: 'Archived', escalated_to_compliance: 'Escalated to compliance', message_added: 'Message', internal_note_added: 'Internal note',
     attachment_added: 'Attachment added', duplicate_request_linked: 'Duplicate request linked', duplicate_merged_in: 'Case merged in',
     collaboration_withdrawn: 'Open department requests withdrawn',
+    fraud_found: 'Fraud found (triple compensation)', fraud_finding_withdrawn: 'Fraud finding withdrawn',
     sla_started: 'SLA clock started', sla_paused: 'SLA clock paused', sla_resumed: 'SLA clock resumed', sla_met: 'SLA met',
     sla_cancelled: 'SLA clock cancelled', sla_rescheduled: 'SLA deadline moved', sla_warning: 'SLA warning', sla_breached: 'SLA breached',
     severity_escalated: 'Severity raised', case_reassigned: 'Moved to another queue', return_delivered: 'Return delivered',

@@ -91,6 +91,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     sent: '留言已发送', messageRequired: '请先输入留言',
     offers: '协商方案', noOffers: '尚未提出方案。', revision: '方案 #{{n}}', proposer: '提出方',
     basis: '依据', goodwillReason: '超出政策的理由', expiresAt: '答复期限', answerReason: '客户答复', terms: '方案内容', noTerms: '无金额或商品条款',
+    fraudFound: '已认定欺诈（假一赔三）',
     steps: '执行步骤', step: '{{task}}：{{owner}}负责，接受后 {{hours}} 小时内完成，验收：{{verification}}',
     returnAddress: '退货地址', returnRecipient: '收件人', returnPhone: '电话', returnAddressLine: '地址',
     returnAddressHint: '请按此地址寄回，并在寄出后填写退货运单号。', returnAddressMissing: '商家尚未提供退货地址，请先联系客服获取，不要自行寄出。',

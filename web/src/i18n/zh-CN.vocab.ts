@@ -133,6 +133,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     case_archived: '已归档', escalated_to_compliance: '升级至合规评估', message_added: '留言', internal_note_added: '内部备注',
     attachment_added: '上传附件', duplicate_request_linked: '重复申请已关联', duplicate_merged_in: '其他售后单合并进来',
     collaboration_withdrawn: '未答复的部门协同已撤回',
+    fraud_found: '认定欺诈（假一赔三）', fraud_finding_withdrawn: '撤销欺诈认定',
     sla_started: '时效开始计时', sla_paused: '时效暂停计时', sla_resumed: '时效恢复计时', sla_met: '时效达成',
     sla_cancelled: '时效取消', sla_rescheduled: '时效截止时间调整', sla_warning: '时效预警', sla_breached: '时效超时',
     severity_escalated: '投诉级别升级', case_reassigned: '转派队列', return_delivered: '退货已签收',

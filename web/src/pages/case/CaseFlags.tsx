@@ -23,6 +23,7 @@ export function CaseFlags({ detail }: { detail: CaseDetail }) {
           <Tag color="purple" data-testid="legal-hold">{t('retention.legalHold')}</Tag>
         </Tooltip>
       ) : null}
+      {detail.fraudFinding ? <Tag color="red" data-testid="fraud-finding">{t('case.fraudFound')}</Tag> : null}
       {detail.purgedAt ? <Tag data-testid="purged">{t('retention.purged')}</Tag> : null}
       {retention?.keepUntil && !detail.purgedAt ? <Tag>{t('retention.keepUntil', { date: formatDate(retention.keepUntil, language) })}</Tag> : null}
     </>

@@ -82,6 +82,7 @@ function OfferView({ offer }: { offer: Offer }) {
         <Typography.Text strong>{t('case.revision', { n: offer.revision + 1 })}</Typography.Text>
         <Typography.Text>{word('planType', offer.planType)}</Typography.Text>
         <Tag color={OFFER_COLORS[shownStatus(offer)] ?? 'default'}>{word('offerStatus', shownStatus(offer))}</Tag>
+        {offer.fraudFound ? <Tag color="red" data-testid="offer-fraud-found">{t('case.fraudFound')}</Tag> : null}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('case.proposer')}: {word('role', offer.proposerRole)} · {formatDateTime(offer.createdAt, language)}
         </Typography.Text>

@@ -72,6 +72,7 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
   merge_into: [{ name: 'targetCaseNo', kind: 'text', required: true, max: 32 }, reason(false)],
   archive: [note()],
   escalate_to_compliance: [reason(true)],
+  withdraw_fraud_finding: [reason(true)],
   approve_request: [{ name: 'refundFen', kind: 'yuan' }, note()],
   propose_plan: [
     { name: 'planType', kind: 'select', required: true, group: 'planType', options: PLAN_TYPES },
@@ -130,7 +131,7 @@ export const PRIMARY_ACTIONS = new Set([
   'acknowledge', 'approve_request', 'propose_plan', 'approve_plan', 'accept_plan', 'accept_counter_offer', 'ship_return',
   'receive_return', 'inspect', 'complete_task', 'notify_result', 'confirm_resolution', 'provide_evidence',
 ]);
-export const DANGER_ACTIONS = new Set(['reject_ineligible', 'withdraw', 'reject_plan', 'decline_plan_approval', 'escalate_to_compliance']);
+export const DANGER_ACTIONS = new Set(['reject_ineligible', 'withdraw', 'reject_plan', 'decline_plan_approval', 'escalate_to_compliance', 'withdraw_fraud_finding']);
 
 export function fieldsOf(action: string): readonly FieldSpec[] {
   return ACTION_FIELDS[action] ?? [];
