@@ -1,5 +1,6 @@
 // Fraud found on a case stays found (RES-1, RES-2): later plans owe 假一赔三, the customer's own 3×
-// claim is no goodwill, only compliance withdraws the finding.
+// claim is no goodwill, only compliance withdraws the finding; and a plan's approval is the
+// platform's own deliberation, which the customer does not see (RES-3, RISK-6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileCase, makeShop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
@@ -85,3 +86,36 @@ describe('a fraud finding (RES-1, RES-2)', () => {
   });
 });
 
+describe('a plan awaiting approval (RES-3, RISK-6)', () => {
+  it('is the platform’s own business: the customer sees neither the draft, the decline nor its reason', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机左耳没有声音' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const generous = {
+      planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, couponFen: 30_000 }, basis: '给您补偿', goodwillReason: '客户情绪激动',
+    };
+    expect((await shop.agent.action(caseNo, 'propose_plan', generous)).body.state).toBe('plan_pending_approval');
+    const secret = '补偿过高，这个客户是老投诉户，给 50 元就够';
+    expect((await shop.supervisor.action(caseNo, 'decline_plan_approval', { reason: secret })).body.state).toBe('investigating');
+    expect((await shop.agent.action(caseNo, 'propose_plan', { ...generous, terms: { keepItem: true, couponFen: 25_000 } })).body.state).toBe('plan_pending_approval');
+    expect((await shop.supervisor.action(caseNo, 'approve_plan', { note: '老客户，批准' })).body.state).toBe('plan_proposed');
+
+    const own = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(JSON.stringify(own)).not.toContain('老投诉户');
+    expect(JSON.stringify(own)).not.toContain('老客户，批准');
+    const types = (own.timeline as Event[]).map((e) => e.type);
+    expect(types).not.toContain('plan_submitted_for_approval');
+    expect(types).not.toContain('plan_approval_declined');
+    expect(types).not.toContain('plan_approved');
+    // Only the plan that reached them, with its terms.
+    expect((own.offers as Offer[]).map((o) => [o.status, o.terms.couponFen])).toEqual([['open', 25_000]]);
+    // The merchant did not propose it either.
+    const merchantView = (await shop.merchant.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(JSON.stringify(merchantView)).not.toContain('老投诉户');
+    expect(merchantView.offers).toHaveLength(1);
+    // Staff keep the whole record.
+    const staff = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect((staff.offers as Offer[]).map((o) => [o.status, o.answerReason])).toEqual([['declined', secret], ['open', null]]);
+    expect((staff.timeline as Event[]).find((e) => e.type === 'plan_approval_declined')?.reason).toBe(secret);
+  });
+});

@@ -43,11 +43,29 @@ const INTERNAL_EVENTS = new Set([
   'media_flagged', 'media_unflagged', 'legal_hold_placed', 'legal_hold_released', 'case_purged',
   // What staff noted of a call-back is theirs; the customer had the call.
   'return_visit_logged',
+  // RES-3: a plan waiting on a supervisor, and the supervisor's answer and its reason, are the
+  // platform's own deliberation; the customer gets the plan once it is theirs to answer (RISK-6).
+  'plan_submitted_for_approval', 'plan_approved', 'plan_approval_declined',
   // RES-2: the finding shows on the case and its plans; how it was reached and withdrawn is compliance's record.
   FRAUD_FOUND_EVENT, FRAUD_FINDING_WITHDRAWN_EVENT,
 ]);
 function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
+}
+
+/**
+ * Offers that waited on a supervisor's approval and never got it (declined, or replaced while
+ * waiting): they never reached the customer, so outside the platform only their proposer sees them.
+ */
+function unapprovedDrafts(events: CaseDetail['events']): Set<string> {
+  const offerOf = (e: CaseDetail['events'][number]) => (e.data as { offerId?: unknown } | null)?.offerId;
+  const approved = new Set(events.filter((e) => e.type === 'plan_approved').map(offerOf));
+  return new Set(
+    events
+      .filter((e) => e.type === 'plan_submitted_for_approval')
+      .map(offerOf)
+      .filter((id): id is string => typeof id === 'string' && !approved.has(id)),
+  );
 }
 
 /** Queue key → the role that works it (routing's queues); decides who may take or appeal a case. */
@@ -127,6 +145,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
   // Approval is a second pair of eyes: the one who proposed the waiting plan is not offered it.
   const ownPlanWaits = detail.offers.some((o) => o.status === 'pending_approval' && o.proposed_by === actor.userId);
   const hidden = new Set([...(completes ? [] : ['complete_task']), ...(ownPlanWaits ? ['approve_plan'] : [])]);
+  const drafts = staff ? new Set<string>() : unapprovedDrafts(detail.events);
   return {
     ...summary,
     actions: summary.actions.filter((a) => !hidden.has(a.action)),
@@ -194,7 +213,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     links: detail.links
       .filter((l) => canSeeCase(actor, l))
       .map((l) => ({ caseNo: l.case_no, caseId: l.id, state: l.state, linkType: l.link_type })),
-    offers: detail.offers.map((o) => ({
+    offers: detail.offers.filter((o) => staff || (actor.role === 'merchant' && o.proposer_role === 'merchant') || !drafts.has(o.id)).map((o) => ({
       id: o.id,
       revision: o.revision,
       parentOfferId: o.parent_offer_id,
@@ -208,7 +227,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       goodwillReason: staff ? o.goodwill_reason : undefined,
       expiresAt: iso(o.expires_at),
       answeredAt: iso(o.answered_at),
-      answerReason: o.answer_reason,
+      // A supervisor's reason for declining a plan is internal (RES-3); the customer's own answers are not.
+      answerReason: staff || o.status !== 'declined' ? o.answer_reason : null,
       fraudFound: o.fraud_found,
       createdAt: o.created_at.toISOString(),
     })),
