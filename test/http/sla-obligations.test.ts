@@ -52,6 +52,10 @@ describe('merchant silent on a return request for 48 h', () => {
     expect(view.state).toBe('awaiting_return');
     const approved = view.timeline.find((e) => e.type === 'request_approved');
     expect(approved).toMatchObject({ actorRole: 'system' });
+    // The merchant holding the case is told it was granted, not only the customer.
+    const granted = ((await shop.merchant.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
+      .find((n) => n.caseNo === caseNo && n.type === 'request_auto_approved');
+    expect(granted?.body['zh-CN']).toContain('系统已自动同意客户的申请');
     const breach = view.timeline.find((e) => e.type === 'sla_breached' && e.data?.metric === 'merchant_review');
     expect(breach?.data).toMatchObject({ metric: 'merchant_review', autoOutcome: 'approve_request' });
     expect(view.deadlines.find((d) => d.metric === 'customer_ship_return')?.state).toBe('running');

@@ -14,7 +14,7 @@ import { taskDueAt } from '../execution/execution.plan.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
 import type { ImportHooks } from '../orders/orders.service.ts';
 import { notifyMany } from '../notifications/notifications.repository.ts';
-import { cachedQueues } from '../routing/routing.repository.ts';
+import { holderRecipient } from './case.holder-notices.ts';
 
 export async function recordReturnDelivered(deps: Pick<AppDeps, 'sla'>, trx: Kysely<DB>, caseId: string, deliveredAt: Date, now: Date): Promise<void> {
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
@@ -99,7 +99,6 @@ export async function recordParcelTrouble(deps: Pick<AppDeps, 'sla'>, trx: Kysel
     'zh-CN': trouble.description ? `（${trouble.description}）` : promised ? `（承诺 ${promised} 前送达，仍未签收）` : '',
     'en-US': trouble.description ? ` (${trouble.description})` : promised ? ` (promised by ${promised}, not delivered yet)` : '',
   };
-  const holder = (await cachedQueues(trx)).get(row.queue)?.role;
   const dedupeKey = `parcel:${caseId}:${parcel.direction}:${trouble.status}:${trouble.occurredAt.toISOString()}`;
   const notice = {
     caseId, type: 'parcel_trouble', now,
@@ -111,9 +110,7 @@ export async function recordParcelTrouble(deps: Pick<AppDeps, 'sla'>, trx: Kysel
   };
   await notifyMany(trx, [
     { ...notice, recipientRole: 'department', department: 'logistics', dedupeKey: `${dedupeKey}:logistics` },
-    holder === 'merchant' && row.merchant_id
-      ? { ...notice, merchantId: row.merchant_id, dedupeKey: `${dedupeKey}:holder` }
-      : { ...notice, recipientRole: holder ?? 'agent', dedupeKey: `${dedupeKey}:holder` },
+    { ...notice, ...(await holderRecipient(trx, row)), dedupeKey: `${dedupeKey}:holder` },
   ]);
   const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
   const body = customer?.locale === 'en-US'

@@ -1,5 +1,6 @@
 // Messages on a case (VER-2, CL-5): customer messages count as unanswered questions until
-// staff or the merchant answer in public; internal notes are for the platform's staff only.
+// staff or the merchant answer in public; internal notes are for the platform's staff only. The
+// case's holder hears of a customer's message, on an ended case too (case.holder-notices.ts).
 // An archived or merged case takes no message from anyone (it is a record; see acceptsChanges).
 import type { AppDeps } from '../../http/deps.ts';
 import { forbidden } from '../../shared/errors.ts';
@@ -14,30 +15,13 @@ import { findCaseByNo, insertMessage } from './case.repository.ts';
 import { recordCaseEvents } from './case.events.ts';
 import type { CaseEventInput } from './case.repository.ts';
 import type { MessageInput } from './case.schemas.ts';
-import type { Kysely } from 'kysely';
-import type { CaseRow, DB } from '../../db/schema.ts';
-import { notify } from '../notifications/notifications.repository.ts';
-import { cachedQueues } from '../routing/routing.repository.ts';
-import { type CaseState, isOpenState } from './case.state.ts';
+import type { CaseRow } from '../../db/schema.ts';
 
 export interface MessageResult {
   id: string;
   caseNo: string;
   visibility: 'public' | 'internal';
   createdAt: string;
-}
-
-async function notifyHolder(trx: Kysely<DB>, row: CaseRow, version: number, now: Date): Promise<void> {
-  const holder = (await cachedQueues(trx)).get(row.queue)?.role;
-  await notify(trx, {
-    ...(holder === 'merchant' && row.merchant_id ? { merchantId: row.merchant_id } : { recipientRole: holder ?? 'agent' }),
-    caseId: row.id, type: 'message_on_ended_case', dedupeKey: `${row.id}:${version}:ended-message`, now,
-    title: { 'zh-CN': `已结束的售后单 ${row.case_no} 有客户留言`, 'en-US': `A customer wrote on ended case ${row.case_no}` },
-    body: {
-      'zh-CN': '客户在已结束的售后单上留言，请查看并答复；如问题未解决，可为客户重新打开。',
-      'en-US': 'The customer wrote on a case that has ended: read and answer it, and reopen the case for them if the problem is not solved.',
-    },
-  });
 }
 
 export async function addMessage(
@@ -81,8 +65,6 @@ export async function addMessage(
       }
       let version = await recordCaseEvents(deps, trx, row, actor, events, now, changes);
       version = await rerouteIfRaised(deps, trx, row, changes, version);
-      // CL-5: a question on a case that has ended sits in no work list; whoever held it hears of it.
-      if (actor.role === 'customer' && !isOpenState(row.state as CaseState)) await notifyHolder(trx, row, version, now);
       await deps.jobs.send(trx, 'case-event', { caseId: row.id, seq: version, type: 'message_added' });
       return { status: 201, body: { id, caseNo: row.case_no, visibility: input.visibility, createdAt: now.toISOString() } };
     }),

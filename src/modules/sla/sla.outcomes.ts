@@ -13,7 +13,7 @@ import { cancelOpenTasks } from '../execution/execution.repository.ts';
 import { offerActionHandlers } from '../resolution/offer.actions.ts';
 import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
-import { cachedQueues } from '../routing/routing.repository.ts';
+import { holderRecipient } from '../cases/case.holder-notices.ts';
 import { basicActionHandlers } from '../cases/case.actions.basic.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 
@@ -41,10 +41,9 @@ const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) =>
 const lapseEvidenceRequest: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
   command: { type: 'lapse_evidence_request' },
   apply: async () => {
-    // Whoever holds the case decides on what they have: its merchant, or the platform's agents.
-    const merchantHolds = (await cachedQueues(ctx.trx)).get(ctx.row.queue)?.role === 'merchant';
+    // Whoever holds the case decides on what they have: its merchant, or the platform's handlers.
     await notify(ctx.trx, {
-      ...(merchantHolds ? { merchantId: ctx.row.merchant_id } : { recipientRole: 'agent' }),
+      ...(await holderRecipient(ctx.trx, ctx.row)),
       caseId: ctx.row.id, type: 'evidence_request_lapsed',
       title: { 'zh-CN': '客户未按时补充凭证', 'en-US': 'Evidence not provided in time' },
       body: {
