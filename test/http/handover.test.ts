@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCaseEvent } from '../../src/modules/cases/case.jobs.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { client, makeShop, runTimers, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -54,7 +55,7 @@ describe('the platform stepping in', () => {
     const other = await freshShop();
     const accepted = await fileReturn(other);
     expect((await other.merchant.action(accepted, 'approve_request', {})).body.state).toBe('awaiting_return');
-    expect((await other.customer.action(accepted, 'appeal', { reason: '商家态度差' })).status).toBe(200);
+    expect((await other.agent.action(accepted, 'appeal', { reason: '买家来电投诉商家态度差' })).status).toBe(200);
     expect(running(await view(other.supervisor, accepted)).filter((c) => c.startsWith('plan_due'))).toEqual([]);
   });
 
@@ -78,17 +79,33 @@ describe('the platform stepping in', () => {
     expect(late.body.type).toBe('/problems/appeal-after-result');
   });
 
-  it('leaves the merchant receiving and passing the goods, not failing them', async () => {
+  it('lets the merchant fail the goods it inspects: the platform hears of it, decides what follows, and nothing passes them automatically', async () => {
     const shop = await freshShop();
     const caseNo = await fileReturn(shop);
-    expect((await shop.customer.action(caseNo, 'appeal', { reason: '商家一直不处理' })).status).toBe(200);
+    expect((await shop.agent.action(caseNo, 'appeal', { reason: '买家来电要求平台处理' })).status).toBe(200);
     expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
     await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}H`, shippingFeeFen: 1000 });
     expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    expect(running(await view(shop.supervisor, caseNo))).toContain('merchant_inspection:merchant');
     const photo = await shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'scratch.png', bytes: PNG_1x1 });
-    const failed = await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '有划痕', photoAttachmentIds: [photo.body.id] });
-    expect(failed.status).toBe(409);
-    expect(failed.body.code).toBe('platform_handles');
-    expect((await shop.merchant.action(caseNo, 'inspect', { passed: true, reason: '完好' })).body.state).toBe('executing');
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '有划痕', photoAttachmentIds: [] })).body.code).toBe('photos_required');
+    const failed = await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '屏幕有明显划痕', photoAttachmentIds: [photo.body.id] });
+    expect(failed.status, JSON.stringify(failed.body)).toBe(200);
+    expect(failed.body.state).toBe('inspection_failed');
+    // The platform holds the case: its handlers are told, and owe what follows on their plan clock.
+    const specialist = client(t, (await createUserWithToken(t.runtime.deps.database.db, { email: `spec-${shop.id}@test.local`, displayName: '专员', role: 'specialist' })).token);
+    const told = ((await specialist.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
+      .find((n) => n.caseNo === caseNo && n.type === 'merchant_failed_inspection');
+    expect(told?.body['zh-CN']).toContain('屏幕有明显划痕');
+    expect(told?.body['zh-CN']).toMatch(/请在 .+ 前完成「给出方案」/);
+    expect(running(await view(shop.supervisor, caseNo))).toEqual(['plan_due:platform']);
+    expect((await shop.merchant.action(caseNo, 'propose_plan', { planType: 'apology', responsibility: 'no_fault', terms: { apology: true }, basis: '致歉' })).body.code).toBe('platform_handles');
+    // The merchant's inspection clock has nothing left to pass, however long it waits.
+    t.clock.advance(10 * DAY);
+    await runTimers(t);
+    const after = (await shop.supervisor.get(`/api/v1/cases/${caseNo}`)).body as { state: string; timeline: { type: string }[]; refunds: unknown[] };
+    expect(after.state).toBe('inspection_failed');
+    expect(after.timeline.filter((e) => e.type === 'inspection_passed')).toHaveLength(0);
+    expect(after.refunds).toHaveLength(0);
   });
 });

@@ -214,6 +214,26 @@ describe('merchant confirms the return but does not inspect it', () => {
   });
 });
 
+describe('the warning before the goods are taken as passed', () => {
+  it('says what passing leads to under the plan: a replacement owed is not called a refund', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'exchange', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没声音，要求换新',
+    })).body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}X1`, shippingFeeFen: 0 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).status).toBe(200);
+    const clock = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines as { metric: string; dueAt: string }[]).find((d) => d.metric === 'merchant_inspection');
+    t.clock.advance(new Date(clock!.dueAt).getTime() - 4 * HOUR - t.clock.now().getTime());
+    await runTimers(t);
+    const notices = (await shop.merchant.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string; body: Record<string, string> }[];
+    const warning = notices.find((n) => n.caseNo === caseNo && n.type === 'obligation_warning');
+    expect(warning?.body['zh-CN']).toContain('视为验货通过，您须按方案为买家发出换新商品');
+    expect(warning?.body['zh-CN']).not.toContain('退款');
+    expect(warning?.body['en-US']).toContain('the replacement will be due from you');
+  });
+});
+
 describe('customer does not answer a plan within its answer window', () => {
   it('reminds the customer, then lets the plan expire and hands the case back to the handlers', async () => {
     const shop = await freshShop();

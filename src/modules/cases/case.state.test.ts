@@ -89,6 +89,9 @@ describe('intake and investigation', () => {
     refused(decide(at('inspection_failed'), { type: 'notify_result', channel: 'web' }, overruled), 'platform_handles');
     accepted(decide(at('return_in_transit'), { type: 'receive_return' }, overruled), 'return_received');
     accepted(decide(at('return_received'), inspect(true, '', 0), overruled), 'executing');
+    // It has the goods in hand: what it finds wrong with them it records, with reason and photos.
+    accepted(decide(at('return_received'), inspect(false, '屏幕有划痕', 2), overruled), 'inspection_failed');
+    refused(decide(at('return_received'), inspect(false, '屏幕有划痕', 0), overruled), 'photos_required');
     // The platform's staff decide as before.
     accepted(decide(at('investigating'), { type: 'reject_ineligible', reason: '已拆封' }, agent), 'rejected');
   });

@@ -454,9 +454,8 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       if (!isCount(command.photoCount) || !isCount(command.openTasks)) return invalid('照片数和任务数必须是非负整数。', 'Photo and task counts must be whole numbers, zero or more.');
       if (command.passed) return go(from, command.openTasks > 0 ? 'executing' : 'resolved', 'inspection_passed');
-      // Failing the goods takes back what the plan gave: on a case the platform decides, that is the
-      // platform's call, not that of the merchant who would bear the plan (ORG-3).
-      if (actor.role === 'merchant' && !actor.merchantHolds) return refuse('platform_handles');
+      // The merchant has the goods in hand, also on a case the platform decides (ORG-3): it records
+      // what it found, with photos, and the platform holder decides what follows (a new plan, the result).
       if (!filled(command.reason)) return refuse('reason_required');
       if (command.photoCount < 1) return refuse('photos_required');
       return go(from, 'inspection_failed', 'inspection_failed');

@@ -17,6 +17,7 @@ import { notify, notifyMany } from '../notifications/notifications.repository.ts
 import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
+import { openTasks } from '../execution/execution.repository.ts';
 import { RESPONSIVENESS_METRICS } from './sla.lifecycle.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
@@ -38,7 +39,17 @@ export const slaActionJobSchema = z.object({
 
 const ESCALATED: Record<Severity, Severity> = { L3: 'L2', L2: 'L1', L1: 'L1' };
 
-const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => LocalizedText> = {
+/** What the goods' passing leads to under the case's plan: its refund, its replacement, or other steps. */
+type GoodsOutcome = 'refund' | 'replacement' | 'plan';
+
+/** After "taken as passed", in the plan's terms: a merchant owing a replacement is not told of a refund. */
+const AFTER_PASS: Record<GoodsOutcome, LocalizedText> = {
+  refund: { 'zh-CN': '并退款', 'en-US': ', and the refund paid' },
+  replacement: { 'zh-CN': '，您须按方案为买家发出换新商品', 'en-US': ', and the replacement will be due from you' },
+  plan: { 'zh-CN': '，并按方案执行', 'en-US': ', and the plan carried out' },
+};
+
+const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string, goods: GoodsOutcome) => LocalizedText> = {
   approve_request: (no, due) => ({
     'zh-CN': `售后单 ${no} 尚未处理，将于 ${due} 自动同意买家申请，请及时审核。`,
     'en-US': `Case ${no} is waiting for your review; it will be approved automatically at ${due}.`,
@@ -51,13 +62,17 @@ const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string) => Local
     'zh-CN': `您的售后单 ${no} 已同意退货，请在 ${due} 前寄回商品并填写退货运单号，逾期退货将自动取消。`,
     'en-US': `Your return for case ${no} was approved. Please ship the goods and enter the tracking number by ${due}, or the return is called off.`,
   }),
-  confirm_receipt_and_refund: (no, due) => ({
-    'zh-CN': `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认并退款。`,
-    'en-US': `The return for case ${no} was delivered. Confirm receipt by ${due}, or it will be confirmed and refunded automatically.`,
+  confirm_receipt_and_refund: (no, due, goods) => ({
+    'zh-CN': goods === 'refund'
+      ? `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认并退款。`
+      : `售后单 ${no} 的退货已签收，请在 ${due} 前确认收货；逾期系统将自动确认收货并视为验货通过${AFTER_PASS[goods]['zh-CN']}。`,
+    'en-US': goods === 'refund'
+      ? `The return for case ${no} was delivered. Confirm receipt by ${due}, or it will be confirmed and refunded automatically.`
+      : `The return for case ${no} was delivered. Confirm receipt by ${due}, or it will be confirmed and taken as passed automatically${AFTER_PASS[goods]['en-US']}.`,
   }),
-  pass_inspection_and_refund: (no, due) => ({
-    'zh-CN': `售后单 ${no} 的退货已确认收货，请在 ${due} 前完成验货；逾期系统将视为验货通过并退款。`,
-    'en-US': `The return for case ${no} has arrived. Inspect it by ${due}, or it will be taken as passed and refunded automatically.`,
+  pass_inspection_and_refund: (no, due, goods) => ({
+    'zh-CN': `售后单 ${no} 的退货已确认收货，请在 ${due} 前完成验货；逾期系统将视为验货通过${AFTER_PASS[goods]['zh-CN']}。`,
+    'en-US': `The return for case ${no} has arrived. Inspect it by ${due}, or it will be taken as passed automatically${AFTER_PASS[goods]['en-US']}.`,
   }),
   expire_plan: (no, due) => ({
     'zh-CN': `售后单 ${no} 的处理方案请在 ${due} 前答复（接受、拒绝或提出您的方案），逾期方案将失效。`,
@@ -178,9 +193,10 @@ async function notifyOwner(
 
 /** Obligation clocks warn the party whose move it is before the system moves for them. */
 async function warnParty(deps: AppDeps, row: CaseRow, job: SlaActionJob, due: string, now: Date): Promise<void> {
-  const text = OBLIGATION_WARNINGS[job.autoOutcome ?? '']?.(row.case_no, due);
-  if (!text) return;
+  const warning = OBLIGATION_WARNINGS[job.autoOutcome ?? ''];
+  if (!warning) return;
   const db = deps.database.db;
+  const text = warning(row.case_no, due, await goodsOutcome(db, row.id));
   if (job.party === 'merchant') {
     await notify(db, {
       merchantId: row.merchant_id, caseId: row.id, type: 'obligation_warning',
@@ -199,6 +215,12 @@ async function warnParty(deps: AppDeps, row: CaseRow, job: SlaActionJob, due: st
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+}
+
+/** What passing the goods leads to: the plan's open refund, else its replacement, else its other steps. */
+async function goodsOutcome(db: Kysely<DB>, caseId: string): Promise<GoodsOutcome> {
+  const types = new Set((await openTasks(db, caseId)).map((t) => t.type));
+  return types.has('refund') ? 'refund' : types.has('ship_replacement') ? 'replacement' : 'plan';
 }
 
 /** SLA-8: severity up one level and/or the case moved to another queue, once per breach. */

@@ -13,6 +13,16 @@ import { useNow } from '../../lib/useNow.ts';
 
 const OPEN = new Set(['running', 'warning', 'breached', 'paused']);
 
+/**
+ * What goods taken as passed lead to under the case's plan, as the consequence's i18n context: its
+ * refund (the plain text), else its replacement, else its other steps. Outcomes that do not pass
+ * goods have no such variant and keep their one text.
+ */
+function afterPassing(tasks: Task[]): string | undefined {
+  const open = new Set(tasks.filter((x) => x.status === 'open').map((x) => x.type));
+  return open.has('refund') ? undefined : open.has('ship_replacement') ? 'replacement' : 'plan';
+}
+
 interface ItemProps {
   deadline: Deadline;
   role: Role;
@@ -60,7 +70,7 @@ function DeadlineItem({ deadline: d, role, staff, tasks, fetchedAt, now }: ItemP
         ) : null}
         {own && open && view.state !== 'breached' && d.autoOutcome ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`sla.consequence.${d.autoOutcome}`, { defaultValue: '' })}
+            {t(`sla.consequence.${d.autoOutcome}`, { context: afterPassing(tasks), defaultValue: '' })}
           </Typography.Text>
         ) : null}
       </Space>
