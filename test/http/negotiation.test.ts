@@ -232,6 +232,24 @@ describe('a plan’s own steps (RES-1, RES-4)', () => {
   });
 });
 
+describe('a merchant’s plan (RES-4, ORG-3)', () => {
+  it('names steps for the merchant only: the platform’s staff are not the merchant’s to task', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    const step = (ownerRole: string) => ({ task: `由${ownerRole}跟进`, ownerRole, dueInHours: 24, verification: '跟进记录' });
+    const toSupervisor = await shop.merchant.action(caseNo, 'propose_plan', plan({ steps: [step('supervisor')] }));
+    expect([toSupervisor.status, toSupervisor.body.field]).toEqual([422, 'steps.0.ownerRole']);
+    expect(toSupervisor.body.messages['zh-CN']).toContain('只能由商家负责');
+    const toFinance = await shop.merchant.action(caseNo, 'propose_plan', plan({ steps: [step('merchant'), step('finance')] }));
+    expect([toFinance.status, toFinance.body.field]).toEqual([422, 'steps.1.ownerRole']);
+    // Refused plans leave nothing behind.
+    const before = await shop.agent.get(`/api/v1/cases/${caseNo}`);
+    expect([before.body.state, before.body.offers]).toEqual(['investigating', []]);
+    expect((await shop.merchant.action(caseNo, 'propose_plan', plan({ steps: [step('merchant')] }))).body.state).toBe('plan_proposed');
+  });
+});
+
 describe('goodwill and statutory floors (RES-2, RES-3)', () => {
   it('asks for a reason for goodwill, and a supervisor above the threshold', async () => {
     const shop = await makeShop(t);

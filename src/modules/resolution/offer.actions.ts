@@ -13,7 +13,7 @@ import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { APPROVERS, askForApproval, planNeedsApproval } from './offer.approval.ts';
 import { fraudFinding } from './fraud-finding.ts';
 import { REFUND_KINDS, requestedTerms, RESPONSIBILITY_BY_REASON } from './requested-terms.ts';
-import { counterOfferSchema, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
+import { counterOfferSchema, MERCHANT_STEP_OWNERS, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
 import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, priceDropFen, supersedeOpenOffers } from './offer.repository.ts';
 import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
@@ -204,6 +204,13 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           'zh-CN': '商家不能认定由平台承担的责任；如认为是平台原因，请申请平台介入',
           'en-US': 'A merchant cannot find the platform responsible; ask the platform to step in instead',
         },
+      });
+    }
+    const foreignStep = ctx.actor.role === 'merchant' ? input.steps.findIndex((step) => !MERCHANT_STEP_OWNERS.has(step.ownerRole)) : -1;
+    if (foreignStep >= 0) {
+      throw invalid(`steps.${foreignStep}.ownerRole`, {
+        'zh-CN': '商家方案中的执行步骤只能由商家负责；需要平台处理的事项请申请平台介入',
+        'en-US': "A merchant's plan can only give steps to the merchant; for what the platform should do, ask the platform to step in",
       });
     }
     const terms = toTerms(input.terms);

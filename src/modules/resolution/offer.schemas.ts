@@ -25,6 +25,8 @@ export const offerTermsSchema = z
 
 /** Who may own a plan step: the roles that carry out execution tasks (compliance decides plans, it does not execute them). */
 export const TASK_OWNER_ROLES = ['agent', 'specialist', 'finance', 'merchant', 'supervisor'] as const;
+/** A merchant's plan gives work only to the merchant: it cannot set the platform's staff tasks (RES-4, ORG-3). */
+export const MERCHANT_STEP_OWNERS: ReadonlySet<string> = new Set(['merchant']);
 
 export const planStepSchema = z.object({
   task: z.string().trim().min(1).max(64),
