@@ -85,7 +85,8 @@ describe('routing actions offered on a case', () => {
       }
     }
     // The expected shape, so an empty list everywhere cannot pass.
-    expect(offered.get('with-merchant customer')).toEqual(['appeal']);
+    // ORG-3: the customer appeals once the merchant has had its turn, not on a case just filed.
+    expect(offered.get('with-merchant customer')).toEqual([]);
     expect(offered.get('with-merchant merchant')).toEqual(['appeal']);
     expect(offered.get('frontline-unassigned agent')).toEqual(['assign', 'route']);
     expect(offered.get('frontline-held agent')).toEqual(['unassign', 'route']);

@@ -93,6 +93,14 @@ describe('merchant first, then platform intervention (ORG-3)', () => {
     const stranger = await makeShop(t, { platformOperated: false });
     expect((await stranger.merchant.action(caseNo, 'appeal', { reason: '我自己申诉' })).status).toBe(404);
     expect((await shop.customer.action(caseNo, 'appeal', {})).status).toBe(400);
+    // The merchant first: before it has had its turn the customer is told when they may ask.
+    const early = await shop.customer.action(caseNo, 'appeal', { reason: '商家三天不回复，要求平台介入' });
+    expect([early.status, early.body.type]).toEqual([409, '/problems/appeal-too-early']);
+    expect(early.body.messages['zh-CN']).toContain('前答复');
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.actions.map((a: { action: string }) => a.action)).not.toContain('appeal');
+    // Once the merchant's first deadline has passed unanswered, they may.
+    t.clock.advance(new Date(early.body.availableFrom).getTime() - t.clock.now().getTime());
+    expect((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.actions.map((a: { action: string }) => a.action)).toContain('appeal');
     const appealed = await shop.customer.action(caseNo, 'appeal', { reason: '商家三天不回复，要求平台介入' });
     expect(appealed.status).toBe(200);
     expect(appealed.body.queue).toBeUndefined(); // where it sits inside the platform is not the customer's to see

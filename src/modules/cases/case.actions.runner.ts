@@ -143,7 +143,9 @@ async function runPass<I>(
           {
             type: eventType,
             fromState: row.state,
-            toState: decision?.to ?? row.state,
+            // An action outside the lifecycle commands may still move the state (an intervention
+            // withdrawing a pending plan): its event says so, as every state change's does.
+            toState: decision?.to ?? changes.state ?? row.state,
             reason: applied.reason ?? null,
             // RISK-5: on a media-flagged case only PR and compliance write what the customer reads.
             data: applied.reason && !mayWriteToCustomer(actor, row) ? { ...applied.eventData, reasonInternal: true } : (applied.eventData ?? {}),

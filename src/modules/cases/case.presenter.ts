@@ -8,6 +8,7 @@ import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
 import { lineShareFen } from '../resolution/resolution.rules.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
+import { customerAppealOpening, type MerchantClock } from '../routing/routing.appeal.ts';
 import { canSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
 import { mayFlagMedia, mayUnflagMedia } from './case.voice.actions.ts';
@@ -71,7 +72,11 @@ function unapprovedDrafts(events: CaseDetail['events']): Set<string> {
 /** Queue key → the role that works it (routing's queues); decides who may take or appeal a case. */
 export type QueueRoles = ReadonlyMap<string, { role: string }>;
 
-export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues?: QueueRoles) {
+/**
+ * `merchantClocks`: the merchant's clocks on the case, read for a customer's case page so that the
+ * appeal is offered exactly when the merchant has had its turn; without them only the case row says.
+ */
+export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues?: QueueRoles, merchantClocks: readonly MerchantClock[] = []) {
   const state = row.state as CaseState;
   const stage = progressStage(state);
   // How the platform graded the customer (severity, emotion, priority) and where the case sits inside
@@ -127,7 +132,7 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
       ...(writable && isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
       ...(writable && VISITORS.has(actor.role) && VISIT_STATES.has(row.state) ? [{ action: 'log_return_visit', label: RETURN_VISIT_LABEL }] : []),
       // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
-      ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null),
+      ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null, actor.role === 'customer' && customerAppealOpening(row, merchantClocks, now).open),
       ...(writable && !row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
       ...(writable && row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
       ...(writable && row.fraud_found_at && mayWithdrawFraudFinding(actor) ? [{ action: 'withdraw_fraud_finding', label: WITHDRAW_FRAUD_FINDING_LABEL }] : []),
@@ -136,10 +141,10 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;
 
-export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles) {
+export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles, merchantClocks: readonly MerchantClock[] = []) {
   const staff = isStaff(actor);
   const seesMoneyBearer = staff || actor.role === 'merchant';
-  const summary = presentCaseSummary(row, actor, now, queues);
+  const summary = presentCaseSummary(row, actor, now, queues, merchantClocks);
   // "Complete a task" is offered only to someone who may complete one of the open tasks.
   const completes = detail.tasks.some((t) => t.status === 'open' && mayCompleteTask(t.owner_role, actor.role));
   // Approval is a second pair of eyes: the one who proposed the waiting plan is not offered it.

@@ -16,6 +16,7 @@ import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
+import { merchantClocks } from '../routing/routing.appeal.ts';
 import { containing } from '../../db/like.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
@@ -38,7 +39,9 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
     : undefined;
   // CL-6: how long the case is kept and any legal hold: the platform's staff only.
   const retention = staff ? presentRetention(row, now, deps.config.retentionYears) : undefined;
-  return { ...presentCaseDetail(row, detail, actor, now, queues), deadlines, incident, collaborations, routing, retention };
+  // The customer sees none of the merchant's clocks, but they say when the customer may appeal (ORG-3).
+  const appealClocks = actor.role === 'customer' ? await merchantClocks(db, row.id) : [];
+  return { ...presentCaseDetail(row, detail, actor, now, queues, appealClocks), deadlines, incident, collaborations, routing, retention };
 }
 
 /** Matches no row: the scope of a caller without the id the scope needs. */

@@ -5,6 +5,7 @@
 // Staff notes go in the event's data, which only staff see, not in its reason.
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
+import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { Actor } from '../identity/index.ts';
 import { notify, notifyMany } from '../notifications/notifications.repository.ts';
@@ -15,6 +16,8 @@ import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { cachedQueues, ensureProfile, INTERVENTION_EVENT, loadProfile } from './routing.repository.ts';
 import { APPELLANTS, heldByCompliance, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
+import { assertCustomerMayAppeal } from './routing.appeal.ts';
+import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
 import { assignedNotice, planRoutes, withRoutingSla } from './routing.service.ts';
 import type { routingActionSchemas } from './routing.schemas.ts';
@@ -149,6 +152,29 @@ const TAKEOVER_MESSAGES = {
   },
 };
 
+const PLAN_WITHDRAWN = {
+  'zh-CN': '商家此前提出的方案已撤回，您无需答复，平台将给出新的方案。',
+  'en-US': ' The plan the merchant proposed is withdrawn: you need not answer it, the platform will propose its own.',
+};
+
+/**
+ * The merchant's plan still waiting on the customer is withdrawn when the platform takes the case
+ * (it is superseded, not rejected: no rejection counts towards SLA-9's limit), and the case is
+ * investigated again: the platform owes a plan of its own, on its own plan clock (ORG-3, SLA-6).
+ * Returns the withdrawn offer's id, or null when no merchant's plan was pending.
+ */
+async function withdrawMerchantPlan(ctx: ActionContext): Promise<string | null> {
+  if (ctx.row.state !== 'plan_proposed') return null;
+  const offer = await latestOfferWithStatus(ctx.trx, ctx.row.id, ['open']);
+  if (!offer || offer.proposer_role !== 'merchant') return null;
+  await answerOffer(ctx.trx, offer.id, { status: 'superseded', now: ctx.now });
+  return offer.id;
+}
+
+const withPlanWithdrawn = (offerId: string | null, text: LocalizedText): LocalizedText => offerId
+  ? { 'zh-CN': `${text['zh-CN']}（您待买家答复的方案已撤回，由平台给出方案。）`, 'en-US': `${text['en-US']} (Your plan awaiting the customer's answer is withdrawn; the platform proposes its own.)` }
+  : text;
+
 /** 平台介入: the case leaves the merchant's queue for the platform's, by the rules. */
 function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHandler<InterventionInput> {
   return async (ctx, input) => {
@@ -174,36 +200,44 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
         'en-US': 'The case is not with the merchant; the platform is already handling it',
       }, { queue: ctx.row.queue });
     }
+    // ORG-3: the merchant first. The merchant's own request and staff's are theirs to make.
+    if (!appealsRefusal && ctx.actor.role === 'customer') await assertCustomerMayAppeal(ctx.trx, ctx.row, ctx.now);
     return {
       command: appealsRefusal ? { type: 'appeal', reason: input.reason } : null,
       apply: async () => {
         const refusalTakenUp = appealsRefusal ? await retakeDuplicateSlot(ctx) : null;
+        const withdrawnOfferId = await withdrawMerchantPlan(ctx);
         const [plan] = await planRoutes(ctx.trx, [ctx.row], { trigger, platformIntervention: true, now: ctx.now });
         await notifyMany(ctx.trx, plan!.notices);
         const { row, trx, now } = ctx;
         if (row.merchant_id && ctx.actor.role !== 'merchant') {
+          // Keyed by the case's version: a case handed back to its merchant may be taken over again.
           await notify(trx, {
-            merchantId: row.merchant_id, caseId: row.id, type: 'platform_intervention', dedupeKey: `intervention:${row.id}`, now,
+            merchantId: row.merchant_id, caseId: row.id, type: 'platform_intervention', dedupeKey: `intervention:${row.id}:${row.version}`, now,
             title: { 'zh-CN': `平台已介入售后单 ${row.case_no}`, 'en-US': `The platform has stepped in on case ${row.case_no}` },
-            body: trigger === 'appeal'
+            body: withPlanWithdrawn(withdrawnOfferId, trigger === 'appeal'
               ? { 'zh-CN': `买家申请平台介入：${input.reason}`, 'en-US': `The customer asked the platform to intervene: ${input.reason}` }
-              : { 'zh-CN': '您未在时限内处理，平台已接手。', 'en-US': 'You did not act in time; the platform has taken over.' },
+              : { 'zh-CN': '您未在时限内处理，平台已接手。', 'en-US': 'You did not act in time; the platform has taken over.' }),
           });
         }
         // The customer hears the case changed hands, whoever asked (IN-5: what happens next).
         const customer = await trx.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
         const why = trigger === 'merchant_missed_deadline' ? 'missed' : ctx.actor.role === 'merchant' ? 'merchant' : 'appeal';
-        const body = TAKEOVER_MESSAGES[why][customer?.locale === 'en-US' ? 'en-US' : 'zh-CN'](row.case_no);
+        const locale = customer?.locale === 'en-US' ? 'en-US' : 'zh-CN';
+        const body = `${TAKEOVER_MESSAGES[why][locale](row.case_no)}${withdrawnOfferId ? PLAN_WITHDRAWN[locale] : ''}`;
         await insertMessage(trx, { caseId: row.id, actor: SYSTEM_ACTOR, visibility: 'public', channel: row.channel, body, now });
         return {
           eventType: INTERVENTION_EVENT,
           reason: input.reason,
           // A merchant's reason for asking the platform in is for the platform, not the buyer.
-          eventData: { trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null, ...(refusalTakenUp ?? {}), ...(ctx.actor.role === 'merchant' ? { reasonInternal: true } : {}) },
-          caseChanges: plan!.changes,
+          eventData: {
+            trigger, deadlineId: input.deadlineId ?? null, metric: input.metric ?? null, ...(refusalTakenUp ?? {}),
+            ...(withdrawnOfferId ? { withdrawnOfferId } : {}), ...(ctx.actor.role === 'merchant' ? { reasonInternal: true } : {}),
+          },
+          caseChanges: { ...plan!.changes, ...(withdrawnOfferId ? { state: 'investigating' } : {}) },
           // The routing decision that follows is the system's.
-          // Routed as the case stands after the appeal (investigated again), not as the refusal left it.
-          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR, ...(appealsRefusal ? { fromState: 'investigating', toState: 'investigating' } : {}) }],
+          // Routed as the case stands after the appeal (investigated again), not as the refusal or the plan left it.
+          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR, ...(appealsRefusal || withdrawnOfferId ? { fromState: 'investigating', toState: 'investigating' } : {}) }],
         };
       },
     };

@@ -23,9 +23,11 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
   });
 
   it('the platform is asked to step in only while the merchant handles the case, by the customer or the merchant, before the result', () => {
-    expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant')).toEqual(['appeal']);
+    expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant', true)).toEqual(['appeal']);
     expect(actions(open({ queue: 'merchant' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual(['appeal']);
-    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'customer', userId: 'c' }, 'merchant')).toEqual([]);
+    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'customer', userId: 'c' }, 'merchant', true)).toEqual([]);
+    // ORG-3: the customer only once the merchant has had its turn (routing.appeal.ts).
+    expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant', false)).toEqual([]);
     expect(actions(open(), { role: 'customer', userId: 'c' }, 'agent')).toEqual([]);
     // Without the queue's role nothing that depends on it is offered.
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, null)).toEqual([]);

@@ -56,8 +56,9 @@ export function heldByCompliance(row: Pick<RoutingCase, 'state' | 'queue'>): boo
 /**
  * `queueRole` is the role that works the case's queue; null when the caller did not load the
  * queues (then the actions that depend on it, taking and appealing, are not offered).
+ * `customerMayAppeal`: the merchant has had its turn (routing.appeal.ts), for a customer caller.
  */
-export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole: string | null): RoutingOffer[] {
+export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole: string | null, customerMayAppeal = false): RoutingOffer[] {
   // Every routing action is about an open case (the handlers refuse assign, route and appeal on a
   // closed one; releasing a closed case's holder changes nothing anyone works on).
   if (!isOpenState(row.state as CaseState)) return [];
@@ -74,6 +75,8 @@ export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole:
     offers.push({ action: 'unassign', label: ROUTING_ACTION_LABELS.unassign });
   }
   if (ROUTERS.has(actor.role) && !heldByCompliance(row)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
-  if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified') offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
+  if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified' && (actor.role !== 'customer' || customerMayAppeal)) {
+    offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
+  }
   return offers;
 }
