@@ -1,7 +1,7 @@
 // The case page's casework in a real browser: an agent reads why a case was triaged as it is,
 // overrides its severity with a reason and finds the override on the timeline; picks a suggested
 // reply filled in with the customer's name and order; types a forbidden promise (终身保修), sees
-// the flag with the compliant wording, is asked to confirm before sending it, replaces it and
+// the flag with the compliant wording, is stopped from sending it, replaces it and
 // sends. A supervisor assigns the case to the agent from the queue's agents, reads the case in
 // English, opens the group complaints, an incident's cases, a case's incident banner, and resolves
 // the incident. AFTERDESK_SCREENSHOTS=/tmp/dir saves screenshots of each page.
@@ -110,7 +110,7 @@ describe('casework on the case page in Chromium', () => {
     await page.context().close();
   });
 
-  it('an agent inserts a suggested reply, is warned about 终身保修, replaces it with the compliant wording and sends', async () => {
+  it('an agent inserts a suggested reply, cannot send 终身保修, replaces it with the compliant wording and sends', async () => {
     const page = await signIn(cw.agent.email);
     const errors = consoleErrors(page);
     await page.goto(`${c.baseUrl}/cases/${cw.caseNo}`);
@@ -138,12 +138,12 @@ describe('casework on the case page in Chromium', () => {
     expect(await flag.textContent()).toContain('「终身保修」→「提供X年质保服务」');
     if (shots) await composer.screenshot({ path: join(shots, 'casework-wording-flag.png') });
 
-    // Sending it anyway needs an explicit confirmation; cancelling sends nothing.
+    // It cannot be sent as it is (the server refuses it too): the agent is told what to replace.
     await composer.getByTestId('send-message').click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.locator('.ant-modal-confirm-title', { hasText: '仍含不合规表述，确定发送？' }).waitFor();
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '含不合规表述，不能发送' }).waitFor();
     expect(await confirm.textContent()).toContain('「终身保修」');
-    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await confirm.getByRole('button', { name: '去修改' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await box.inputValue()).toContain('终身保修');
 

@@ -165,8 +165,8 @@ describe('wording check while a reply is written (RISK-1)', () => {
     const res = await shop.agent.post('/api/v1/replies/check-wording', { text });
     expect(res.status).toBe(200);
     expect(res.body.flags).toEqual([
-      { phrase: '绝对正品', index: text.indexOf('绝对正品'), alternative: { 'zh-CN': '符合国家质检标准', 'en-US': expect.any(String) } },
-      { phrase: '终身保修', index: text.indexOf('终身保修'), alternative: { 'zh-CN': '提供X年质保服务', 'en-US': expect.any(String) } },
+      { rule: 'absolute-promise', phrase: '绝对正品', index: text.indexOf('绝对正品'), alternative: { 'zh-CN': '符合国家质检标准', 'en-US': expect.any(String) } },
+      { rule: 'lifetime-promise', phrase: '终身保修', index: text.indexOf('终身保修'), alternative: { 'zh-CN': '提供X年质保服务', 'en-US': expect.any(String) } },
     ]);
     const clean = await shop.supervisor.post('/api/v1/replies/check-wording', { text: '您好，商品符合国家质检标准，提供1年质保服务。' });
     expect(clean.body.flags).toEqual([]);
@@ -181,6 +181,46 @@ describe('wording check while a reply is written (RISK-1)', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.field).toBe('body.text');
     expect((await shop.agent.post('/api/v1/replies/check-wording', { text: 'x'.repeat(5001) })).status).toBe(400);
+  });
+});
+
+describe('staff texts to the customer are checked on the server (RISK-1)', () => {
+  const refusedFor = (res: { status: number; body: { type: string; field: string; flags: { phrase: string; rule: string }[] } }) => {
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('/problems/non-compliant-wording');
+    return [res.body.field, ...res.body.flags.map((f) => `${f.rule}:${f.phrase}`)];
+  };
+
+  it('refuses a reply, a result and a plan basis with forbidden wording, stores nothing, and takes the fixed text', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await logisticsCase(shop);
+    const messages = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.messages.map((m: { body: string }) => m.body);
+    const before = await messages();
+
+    expect(refusedFor(await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '这个是公司的规定，我需要向领导请示一下', visibility: 'public' }))).toEqual([
+      'body', 'policy-deflection:这个是公司的规定', 'escalation-deflection:我需要向领导请示一下',
+    ]);
+    expect(refusedFor(await shop.merchant.post(`/api/v1/cases/${caseNo}/messages`, { body: '按照公司规定只能这样', visibility: 'public' }))).toEqual(['body', 'policy-deflection:按照公司规定']);
+    // An internal note is not said to the customer; the customer's own words are not the platform's.
+    expect((await shop.agent.post(`/api/v1/cases/${caseNo}/messages`, { body: '客户说这是公司规定，需核实', visibility: 'internal' })).status).toBe(201);
+    expect((await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: '客服说这是公司规定，我不接受' })).status).toBe(201);
+
+    expect((await shop.agent.action(caseNo, 'start_investigation', {})).status).toBe(200);
+    const plan = { planType: 'apology', responsibility: 'merchant_error', terms: { apology: true } };
+    expect(refusedFor(await shop.agent.action(caseNo, 'propose_plan', { ...plan, basis: '公司有规定，终生保修' }))).toEqual([
+      'basis', 'policy-deflection:公司有规定', 'lifetime-promise:终生保修',
+    ]);
+    expect((await shop.agent.action(caseNo, 'propose_plan', { ...plan, basis: '物流延误，向您致歉' })).status).toBe(200);
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).status).toBe(200);
+
+    const result = await shop.agent.action(caseNo, 'notify_result', { message: '这是公司规定的最高赔偿' });
+    expect(refusedFor(result)).toEqual(['message', 'policy-deflection:这是公司规定']);
+    expect(result.body.messages['zh-CN']).toContain('「这是公司规定」→ 建议改为「我们会尽力帮您争取最优方案」');
+    const detail = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(detail.state).toBe('resolved');
+    expect(await messages()).toEqual([...before, '客户说这是公司规定，需核实', '客服说这是公司规定，我不接受']);
+    // The compliant text goes out.
+    expect((await shop.agent.action(caseNo, 'notify_result', { message: '我们已尽力帮您争取最优方案，退款保证金已原路退回' })).body.state).toBe('result_notified');
   });
 });
 

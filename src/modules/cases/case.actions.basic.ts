@@ -13,6 +13,7 @@ import { recordCaseEvents } from './case.events.ts';
 import { acceptsChanges, isApprovableAsFiled, isOpenState, type CaseState } from './case.state.ts';
 import { assertMayWriteToCustomer } from './case.voice.ts';
 import { notify } from '../notifications/notifications.repository.ts';
+import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 
 /** Ratings at or below this (of 5) call for a supervisor's call back. */
 const LOW_RATING = 2;
@@ -45,15 +46,26 @@ export const basicActionSchemas = {
 };
 type Input<K extends keyof typeof basicActionSchemas> = z.infer<(typeof basicActionSchemas)[K]>;
 
-/** Text the customer reads; on a media-flagged case only PR and compliance write it (RISK-5). */
-async function customerVisibleMessage(ctx: Parameters<ActionHandler<unknown>>[0], body: string, channel = ctx.row.channel) {
+const REPLY = { 'zh-CN': '回复', 'en-US': 'reply' };
+
+/** RISK-1: what staff or the merchant tell the customer is refused while it has forbidden wording. */
+function assertReplyWording(ctx: Parameters<ActionHandler<unknown>>[0], text: string, field: string): void {
+  if (wordingCheckedFor(ctx.actor.role)) assertCompliantWording(text, field, REPLY);
+}
+
+/**
+ * Text the customer reads; on a media-flagged case only PR and compliance write it (RISK-5).
+ * `field` names the input it came from, for a refusal of its wording.
+ */
+async function customerVisibleMessage(ctx: Parameters<ActionHandler<unknown>>[0], body: string, field: string, channel = ctx.row.channel) {
   assertMayWriteToCustomer(ctx.actor, ctx.row, 'message');
+  assertReplyWording(ctx, body, field);
   await insertMessage(ctx.trx, { caseId: ctx.row.id, actor: ctx.actor, visibility: 'public', channel, body, now: ctx.now });
 }
 
 /** A staff-side public message answers the customer: the unanswered count goes back to zero. */
-async function publicReply(ctx: Parameters<ActionHandler<unknown>>[0], body: string, channel = ctx.row.channel) {
-  await customerVisibleMessage(ctx, body, channel);
+async function publicReply(ctx: Parameters<ActionHandler<unknown>>[0], body: string, field: string, channel = ctx.row.channel) {
+  await customerVisibleMessage(ctx, body, field, channel);
   return { unanswered_customer_messages: 0 };
 }
 
@@ -112,31 +124,34 @@ export async function retakeDuplicateSlot(ctx: ActionContext): Promise<Record<st
 export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: ActionHandler<Input<K>> } = {
   acknowledge: async (ctx, input) => ({
     command: { type: 'acknowledge' },
-    apply: async () => ({ caseChanges: input.message ? await publicReply(ctx, input.message) : {}, eventData: { replied: Boolean(input.message) } }),
+    apply: async () => ({ caseChanges: input.message ? await publicReply(ctx, input.message, 'message') : {}, eventData: { replied: Boolean(input.message) } }),
   }),
-  start_investigation: async (_ctx, input) => ({
+  start_investigation: async (ctx, input) => ({
     command: { type: 'start_investigation' },
     // The note shows on the customer's timeline: with one the step answers them (SLA-1).
-    apply: async () => ({ reason: input.note ?? null, eventData: { replied: Boolean(input.note) } }),
+    apply: async () => {
+      if (input.note) assertReplyWording(ctx, input.note, 'note');
+      return { reason: input.note ?? null, eventData: { replied: Boolean(input.note) } };
+    },
   }),
   request_evidence: async (ctx, input) => ({
     command: { type: 'request_evidence', question: input.question },
-    apply: async () => ({ caseChanges: await publicReply(ctx, input.question), eventData: { question: input.question } }),
+    apply: async () => ({ caseChanges: await publicReply(ctx, input.question, 'question'), eventData: { question: input.question } }),
   }),
   provide_evidence: async (ctx, input) => ({
     command: { type: 'provide_evidence' },
     apply: async () => {
-      if (input.note) await customerVisibleMessage(ctx, input.note);
+      if (input.note) await customerVisibleMessage(ctx, input.note, 'note');
       return {};
     },
   }),
   reject_ineligible: async (ctx, input) => ({
     command: { type: 'reject_ineligible', reason: input.reason },
-    apply: async () => ({ reason: input.reason, caseChanges: await publicReply(ctx, input.reason) }),
+    apply: async () => ({ reason: input.reason, caseChanges: await publicReply(ctx, input.reason, 'reason') }),
   }),
   notify_result: async (ctx, input) => ({
     command: { type: 'notify_result', channel: input.channel },
-    apply: async () => ({ caseChanges: await publicReply(ctx, input.message, input.channel), eventData: { channel: input.channel } }),
+    apply: async () => ({ caseChanges: await publicReply(ctx, input.message, 'message', input.channel), eventData: { channel: input.channel } }),
   }),
   confirm_resolution: async (ctx, input) => ({
     command: { type: 'confirm_resolution', ...(input.rating !== undefined ? { rating: input.rating } : {}) },
@@ -164,7 +179,7 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
   reopen: async (ctx, input) => ({
     command: { type: 'reopen', reason: input.reason },
     apply: async () => {
-      await customerVisibleMessage(ctx, input.reason);
+      await customerVisibleMessage(ctx, input.reason, 'reason');
       return { reason: input.reason, eventData: await retakeDuplicateSlot(ctx) };
     },
   }),

@@ -16,6 +16,7 @@ import { recordCaseEvents } from './case.events.ts';
 import type { CaseEventInput } from './case.repository.ts';
 import type { MessageInput } from './case.schemas.ts';
 import type { CaseRow } from '../../db/schema.ts';
+import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 
 export interface MessageResult {
   id: string;
@@ -40,6 +41,8 @@ export async function addMessage(
   if (input.visibility === 'internal' && !isStaff) {
     throw forbidden({ 'zh-CN': '只有平台员工可以添加内部备注', 'en-US': 'Only platform staff can add internal notes' });
   }
+  // RISK-1: a reply to the customer with forbidden wording is refused, so the writer can fix it.
+  if (input.visibility === 'public' && wordingCheckedFor(actor.role)) assertCompliantWording(input.body, 'body', { 'zh-CN': '回复', 'en-US': 'reply' });
   return deps.database.db.transaction().execute((trx) =>
     runIdempotent(trx, { principal: actor.userId ?? 'system', key: idempotencyKey, operation: `case.message:${caseNo}`, input, now }, async () => {
       const row = assertCanWriteOnCase(actor, await findCaseByNo(trx, caseNo, true));

@@ -13,7 +13,7 @@ import type { Actor } from '../identity/index.ts';
 import { mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { rankTemplates } from './reply.rank.ts';
 import { renderTemplate, type ReplyValues, templateVariables, isReplyVariable } from './reply.render.ts';
-import { wordingFlags } from './reply.wording.ts';
+import { assertCompliantWording, wordingFlags } from './reply.wording.ts';
 import { containing } from '../../db/like.ts';
 
 type Db = Kysely<DB>;
@@ -129,18 +129,7 @@ export function presentTemplate(t: ReplyTemplateRow) {
 
 /** RISK-1: a template that promises what cannot be measured, or deflects, is not stored. */
 function assertCompliant(input: TemplateInput): void {
-  const flags = wordingFlags(`${input.name}\n${input.body}`);
-  if (flags.length === 0) return;
-  throw new AppError({
-    status: 422,
-    type: 'non-compliant-wording',
-    field: 'body',
-    text: {
-      'zh-CN': `模板含有不合规表述：${flags.map((f) => `「${f.phrase}」→ 建议改为「${f.alternative['zh-CN']}」`).join('；')}`,
-      'en-US': `The template uses wording that is not allowed: ${flags.map((f) => `"${f.phrase}" → try "${f.alternative['en-US']}"`).join('; ')}`,
-    },
-    extra: { flags },
-  });
+  assertCompliantWording(`${input.name}\n${input.body}`, 'body', { 'zh-CN': '模板', 'en-US': 'template' });
 }
 
 export async function createTemplate(db: Db, input: TemplateInput, userId: string | null, now: Date): Promise<ReplyTemplateRow> {

@@ -32,6 +32,22 @@ describe('wording check (RISK-1)', () => {
     ] as const) {
       expect(wordingFlags(said).map((f) => f.phrase)).toContain(phrase);
     }
+    // The deflections as agents actually say them, and 终生 for 终身; each named by its rule.
+    for (const [said, phrase, rule] of [
+      ['这个是公司的规定，请理解', '这个是公司的规定', 'policy-deflection'],
+      ['按照公司规定只能退一半', '按照公司规定', 'policy-deflection'],
+      ['公司有规定的', '公司有规定', 'policy-deflection'],
+      ['没办法，这是规定。', '这是规定', 'policy-deflection'],
+      ['我需要向领导请示一下', '我需要向领导请示一下', 'escalation-deflection'],
+      ['这个要问下经理', '要问下经理', 'escalation-deflection'],
+      ['本品终生保修', '终生保修', 'lifetime-promise'],
+    ] as const) {
+      expect(wordingFlags(said).map((f) => [f.phrase, f.rule])).toEqual([[phrase, rule]]);
+    }
+    // A 保证金 is a deposit, not a promise; the promise next to it still is one.
+    expect(wordingFlags('退款保证金已原路退回')).toEqual([]);
+    expect(wordingFlags('What the "three guarantees" (三包) cover')).toEqual([]);
+    expect(wordingFlags('商家保证金会在3个工作日内退还，我保证')).toMatchObject([{ phrase: '保证', rule: 'guarantee', index: 17 }]);
     // Replacing the deflection replaces the clause: the sentence still reads.
     expect(replaceAll('您好，这是公司规定，我需要请示领导。', 'zh-CN')).toBe('您好，我们会尽力帮您争取最优方案，预计X小时内给您答复。');
     expect(wordingFlags('This has a lifetime warranty, guaranteed.').map((f) => f.phrase)).toEqual(['lifetime warranty', 'guaranteed']);

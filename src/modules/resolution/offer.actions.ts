@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.ts';
 import { insertMessage } from '../cases/case.repository.ts';
+import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
 import { EXCESSIVE_GOODWILL_MULTIPLE } from '../policy/policy.rules.ts';
 import { createPlanExecution, returnAlreadyDone } from '../execution/execution.plan.ts';
@@ -101,8 +102,14 @@ async function acceptOffer(
 /** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
 const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
 
+/** RISK-1: a plan's basis is shown to the customer: forbidden wording in it is refused. */
+function assertPlanWording(ctx: ActionContext, text: string, field: string): void {
+  if (wordingCheckedFor(ctx.actor.role)) assertCompliantWording(text, field, { 'zh-CN': '方案依据', 'en-US': "plan's basis" });
+}
+
 export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: ActionHandler<Input<K>> } = {
   approve_request: async (ctx, input) => {
+    if (input.note) assertPlanWording(ctx, input.note, 'note');
     const facts = await caseFacts(ctx.trx, ctx.row);
     const requested = requestedTerms(ctx.row.kind as CaseKind, facts, input.refundFen);
     if (!requested) {
@@ -193,6 +200,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     };
   },
   propose_plan: async (ctx, input) => {
+    assertPlanWording(ctx, input.basis, 'basis');
     const facts = await caseFacts(ctx.trx, ctx.row);
     // A merchant is a party to the case: it may take costs on itself, not put them on the platform.
     if (ctx.actor.role === 'merchant' && liableParty(input.responsibility, facts.seller) === 'platform' && facts.seller !== 'platform') {

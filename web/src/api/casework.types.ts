@@ -84,6 +84,8 @@ export interface SuggestedReplies {
 }
 
 export interface WordingFlag {
+  /** Which of the SOP's kinds of forbidden wording (src/modules/replies/reply.wording.ts). */
+  rule: 'absolute-promise' | 'lifetime-promise' | 'guarantee' | 'policy-deflection' | 'escalation-deflection';
   phrase: string;
   index: number;
   alternative: LocalizedText;

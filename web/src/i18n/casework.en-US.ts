@@ -26,7 +26,7 @@ export const caseworkEnUS = {
     customerLanguage: "Customer's", zhTemplates: 'Chinese', enTemplates: 'English', match: { exact: 'Exact fit', partial: 'Partial fit', generic: 'General' },
     flagsTitle: 'Wording to avoid', flag: '“{{phrase}}” → “{{alternative}}”', replace: 'Replace', replaced: 'Replaced with the compliant wording',
     checking: 'Checking wording…', checkFailed: 'The wording check is unavailable: {{detail}}',
-    confirmTitle: 'Send with wording to avoid?', confirmText: 'The reply still contains: {{phrases}}. Send it anyway?', sendAnyway: 'Send anyway',
+    refusedTitle: 'Wording to avoid: not sent', refusedText: 'The reply still contains: {{phrases}}. Replace it with the compliant wording, then send.', refusedOk: 'Edit the reply',
     inserted: 'Suggested reply inserted',
   },
   routing: {

@@ -28,7 +28,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
     customerLanguage: '客户语言', zhTemplates: '中文', enTemplates: '英文', match: { exact: '完全匹配', partial: '部分匹配', generic: '通用' },
     flagsTitle: '不合规表述', flag: '「{{phrase}}」→「{{alternative}}」', replace: '替换', replaced: '已替换为合规表述',
     checking: '正在检查话术…', checkFailed: '话术检查暂不可用：{{detail}}',
-    confirmTitle: '仍含不合规表述，确定发送？', confirmText: '回复中仍有：{{phrases}}。确定仍要发送吗？', sendAnyway: '仍然发送',
+    refusedTitle: '含不合规表述，不能发送', refusedText: '回复中仍有：{{phrases}}。请替换为合规表述后再发送。', refusedOk: '去修改',
     inserted: '已放入推荐回复',
   },
   routing: {

@@ -1,7 +1,7 @@
 // Writing to the case: a reply to the customer or (staff) an internal note. Staff and the case's
 // merchant get suggested replies; staff replies are checked for wording the SOP forbids (RISK-1)
-// while typing, with a one-click compliant replacement, and a reply that still has such wording
-// is sent only after an explicit confirmation.
+// while typing, with a one-click compliant replacement; a reply that still has such wording is
+// not sent (the server refuses it too, 422 non-compliant-wording).
 import { App, Button, Form, Input, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkWording, useWordingCheck } from '../../api/casework.queries.ts';
@@ -73,13 +73,10 @@ export function ReplyComposer({ detail, staff, role }: { detail: CaseDetail; sta
       void message.warning(t('reply.checkFailed', { detail: problemText(error) }));
     }
     if (found.length === 0) return deliver(draft);
-    modal.confirm({
-      title: t('reply.confirmTitle'),
-      content: t('reply.confirmText', { phrases: found.map((f) => `「${f.phrase}」`).join('') }),
-      okText: t('reply.sendAnyway'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () => deliver(draft),
+    modal.warning({
+      title: t('reply.refusedTitle'),
+      content: t('reply.refusedText', { phrases: found.map((f) => `「${f.phrase}」`).join('') }),
+      okText: t('reply.refusedOk'),
     });
   };
 
