@@ -179,6 +179,35 @@ describe('editing (admin)', () => {
   });
 });
 
+describe('wording (RISK-1)', () => {
+  it('refuses an article with forbidden wording on create, edit and publish, as reply templates are', async () => {
+    const slug = `${unique()}-promise`;
+    const promise = { slug, locale: 'zh-CN', category: 'product_quality', title: '本店商品终身保修', body: '本店所有商品绝对正品，终身保修。', publish: true };
+    const created = await shop.admin.post('/api/v1/kb/articles', promise);
+    expect(created.status).toBe(422);
+    expect(created.body).toMatchObject({ type: '/problems/non-compliant-wording', field: 'title' });
+    expect(created.body.flags.map((f: { phrase: string; rule: string }) => [f.phrase, f.rule])).toEqual([['终身保修', 'lifetime-promise']]);
+    expect(created.body.messages['zh-CN']).toContain('提供X年质保服务');
+    const inBody = await shop.admin.post('/api/v1/kb/articles', { ...promise, title: '质保说明' });
+    expect(inBody.status).toBe(422);
+    expect(inBody.body.field).toBe('body');
+    expect(inBody.body.flags.map((f: { phrase: string }) => f.phrase)).toEqual(['绝对正品', '终身保修']);
+    expect((await shop.anonymous.get(`/api/v1/kb/articles/${slug}?locale=zh-CN`)).status).toBe(404);
+
+    const fine = { ...promise, title: '质保说明', body: '本店商品符合国家质检标准，提供1年质保服务。' };
+    const ok = await shop.admin.post('/api/v1/kb/articles', fine);
+    expect(ok.status).toBe(201);
+    const edit = await shop.admin.put(`/api/v1/kb/articles/${ok.body.id}`, { ...fine, body: '这是公司规定，质保一年。' });
+    expect(edit.status).toBe(422);
+    expect((await shop.anonymous.get(`/api/v1/kb/articles/${slug}?locale=zh-CN`)).body.body).toBe(fine.body);
+
+    // A draft saved before the check goes live only once its wording is compliant.
+    const draft = await shop.admin.post('/api/v1/kb/articles', { ...fine, slug: `${slug}-draft`, publish: false });
+    await t.runtime.deps.database.db.updateTable('kb_articles').set({ body: '百分之百正品' }).where('id', '=', draft.body.id).execute();
+    expect((await shop.admin.post(`/api/v1/kb/articles/${draft.body.id}/publish`)).status).toBe(422);
+  });
+});
+
 describe('deflections', () => {
   it('records whether an answer solved the problem and counts it per article', async () => {
     const make = async (title: string) =>

@@ -18,10 +18,17 @@ import {
 import { searchArticles, type SearchHit } from './kb.search.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { hasChinese } from './kb.text.ts';
+import { assertCompliantWording } from '../replies/reply.wording.ts';
 
 const LOCALES = ['zh-CN', 'en-US'] as const;
 type Locale = (typeof LOCALES)[number];
 const ARTICLE = { 'zh-CN': '帮助文章', 'en-US': 'help article' };
+
+/** RISK-1: an article speaks to every customer, so forbidden wording is refused as in reply templates. */
+function assertArticleWording(article: { title: string; body: string }): void {
+  assertCompliantWording(article.title, 'title', ARTICLE);
+  assertCompliantWording(article.body, 'body', ARTICLE);
+}
 
 /** What a customer asks for, as the categories of the answers that fit it best. */
 const KIND_CATEGORIES: Record<CaseKind, Category[]> = {
@@ -225,6 +232,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
     { config: { access: ['admin'] }, schema: { tags: ['kb'], summary: 'Write a help article (a draft unless publish is true)', body: createBody } },
     async (request, reply) => {
       const { publish, ...content } = request.body;
+      assertArticleWording(content);
       const userId = actorOf(request).userId;
       const now = deps.clock.now();
       const article = await db.transaction().execute(async (trx) => {
@@ -245,6 +253,7 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
     { config: { access: ['admin'] }, schema: { tags: ['kb'], summary: 'Change a help article: a new version (a published one is kept in the history)', params: idParams, body: updateBody } },
     async (request) => {
       const { status, expectedVersion, ...content } = request.body;
+      assertArticleWording(content);
       const userId = actorOf(request).userId;
       const now = deps.clock.now();
       const article = await db.transaction().execute(async (trx) => {
@@ -280,6 +289,8 @@ export async function kbRoutes(root: FastifyInstance, deps: AppDeps): Promise<vo
           const current = await findArticleById(trx, request.params.id, true);
           if (!current) throw notFound(ARTICLE, 'id');
           if (current.status === status) return current;
+          // A draft written before the check goes live only once its wording is compliant.
+          if (status === 'published') assertArticleWording(current);
           const row = await setStatus(trx, current.id, status, userId, now);
           await recordPublishedVersions(trx, [row], userId, now);
           await recordConfigChange(trx, request, now, {
