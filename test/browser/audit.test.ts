@@ -66,7 +66,8 @@ describe('audit and personal data in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('reveal-reason').fill('太短');
     await dialog.getByRole('button', { name: '查看完整' }).click();
-    await expect.poll(() => dialog.getByText('请填写至少 10 个字的原因').isVisible()).toBe(true);
+    // The server judges the reason: two characters say nothing, and nothing is revealed.
+    await expect.poll(() => dialog.getByText(/^请说明查看原因：至少 4 个汉字/).isVisible()).toBe(true);
     await dialog.getByTestId('reveal-reason').fill('跨境高值理赔，需核对身份证件');
     await dialog.getByRole('button', { name: '查看完整' }).click();
     await card.getByTestId('customer-idNumber-clear').waitFor();

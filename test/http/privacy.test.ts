@@ -164,26 +164,43 @@ describe('the customer card by role', () => {
 });
 
 describe('reveal', () => {
-  it('gives compliance the clear value with a reason, and audits it', async () => {
+  it('gives compliance the clear value with a reason and the case, and audits it', async () => {
     const shop = await makeShop(t);
     const id = await customerWithPii(shop);
-    const short = await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', reason: '核实' });
-    expect(short.status).toBe(400);
-    expect(short.body.field).toBe('body.reason');
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '屏幕有坏点' });
+    const reveal = (body: Record<string, unknown>) => shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', caseNo, ...body });
 
-    const reason = '跨境高值理赔需核对身份证件';
-    const revealed = await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', reason, caseNo: 'AS20261110000001' });
+    // A reason must say what the reveal is for: a Chinese one counts its characters more, and
+    // one character repeated, punctuation or digits alone say nothing.
+    for (const reason of ['核实', 'aaaaaaaaaa', '..........', '1234567890123']) {
+      const vague = await reveal({ reason });
+      expect(vague.status, reason).toBe(422);
+      expect(vague.body).toMatchObject({ type: '/problems/reveal-reason-unclear', field: 'reason' });
+      expect(JSON.stringify(vague.body)).not.toContain(ID_NUMBER);
+    }
+    // The case must exist and be this customer's; without one there is no reveal at all.
+    const other = await makeShop(t);
+    const othersCase = await fileCase(other, { kind: 'return_refund', reason: 'quality', description: '屏幕有坏点' });
+    for (const wrong of ['AS-DOES-NOT-EXIST', othersCase]) {
+      const refused = await reveal({ reason: '核实身份信息', caseNo: wrong });
+      expect(refused.status, wrong).toBe(422);
+      expect(refused.body).toMatchObject({ type: '/problems/reveal-case-unknown', field: 'caseNo' });
+    }
+    expect((await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', reason: '核实身份信息' })).status).toBe(400);
+    expect(await audits('pii.revealed', id)).toEqual([]);
+
+    const revealed = await reveal({ reason: '核实身份信息' });
     expect(revealed.status).toBe(200);
     expect(revealed.body).toEqual({ field: 'idNumber', value: ID_NUMBER });
     expect(revealed.headers['cache-control']).toBe('no-store');
-    const card = await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'bankCard', reason: '线下退款需核对收款账户' });
+    const card = await reveal({ field: 'bankCard', reason: 'refund paid offline: check the account' });
     expect(card.body.value).toBe('6222021234567890123');
 
     const me = (await shop.compliance.get('/api/v1/me')).body.userId;
     const rows = await audits('pii.revealed', id);
     expect(rows.map((r) => [r.actor_user_id, r.outcome, r.detail])).toEqual([
-      [me, 'ok', { field: 'idNumber', reason, caseNo: 'AS20261110000001' }],
-      [me, 'ok', { field: 'bankCard', reason: '线下退款需核对收款账户' }],
+      [me, 'ok', { field: 'idNumber', reason: '核实身份信息', caseNo }],
+      [me, 'ok', { field: 'bankCard', reason: 'refund paid offline: check the account', caseNo }],
     ]);
     expect(JSON.stringify(rows)).not.toContain(ID_NUMBER);
   });
@@ -191,7 +208,8 @@ describe('reveal', () => {
   it('refuses every other role with 403 (anonymous 401), and audits each refusal', async () => {
     const shop = await makeShop(t);
     const id = await customerWithPii(shop);
-    const body = { field: 'idNumber', reason: '我想看看这个客户的身份证号' };
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '屏幕有坏点' });
+    const body = { field: 'idNumber', reason: '我想看看这个客户的身份证号', caseNo };
     for (const who of [shop.customer, shop.agent, shop.supervisor, shop.merchant, shop.finance, shop.admin]) {
       const res = await who.post(`/api/v1/customers/${id}/reveal`, body);
       expect(res.status).toBe(403);
@@ -203,6 +221,75 @@ describe('reveal', () => {
       ['customer', 'agent', 'supervisor', 'merchant', 'finance', 'admin', 'anonymous'].map((role) => [role, 'denied', 'customer']),
     );
     expect(await audits('pii.revealed', id)).toEqual([]);
+  });
+});
+
+describe('personal numbers typed into free text', () => {
+  // The ID's check character is mistyped; the card is written in groups and fails Luhn: both
+  // are still what the customer says they are.
+  const SAID = '身份证 11010119900307851X，卡号 6222 0212 3456 7890 123，电话 13912345678';
+  const MASKED_ALL = '身份证 1****************X，卡号 **** 0123，电话 139****5678';
+  const MASKED_CARD_AND_ID = '身份证 1****************X，卡号 **** 0123，电话 13912345678';
+
+  it('are masked in the case, its list and search for everyone but the customer who wrote them; compliance reveals them, audited', async () => {
+    const shop = await makeShop(t);
+    const created = await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'quality', title: '退款请退到卡 6222021234567890128', description: SAID, items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
+    });
+    expect(created.status).toBe(201);
+    const caseNo: string = created.body.caseNo;
+    const sent = await shop.customer.post(`/api/v1/cases/${caseNo}/messages`, { body: `补充：${SAID}` });
+    expect(sent.status).toBe(201);
+    const detail = async (who: Shop['agent']) => (await who.get(`/api/v1/cases/${caseNo}`)).body;
+
+    // The title labels the case in lists and staff's notices: it is stored without the numbers.
+    const stored = await db().selectFrom('cases').select(['title', 'description']).where('case_no', '=', caseNo).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: '退款请退到卡 **** 0128', description: SAID });
+    const own = await detail(shop.customer);
+    expect([own.title, own.description, own.descriptionMasked]).toEqual(['退款请退到卡 **** 0128', SAID, false]);
+    expect(own.messages.at(-1)).toMatchObject({ body: `补充：${SAID}`, masked: false });
+    // Agents and supervisors call the customer back: phone numbers as on the card, in full.
+    const agent = await detail(shop.agent);
+    expect([agent.title, agent.description, agent.descriptionMasked]).toEqual(['退款请退到卡 **** 0128', MASKED_CARD_AND_ID, true]);
+    for (const who of [shop.merchant, shop.finance, shop.compliance, shop.admin]) {
+      const seen = await detail(who);
+      expect([seen.title, seen.description, seen.descriptionMasked]).toEqual(['退款请退到卡 **** 0128', MASKED_ALL, true]);
+      expect(seen.messages.find((m: { id: string }) => m.id === sent.body.id)).toMatchObject({ body: `补充：${MASKED_ALL}`, masked: true });
+      const text = JSON.stringify(seen);
+      for (const clear of ['11010119900307851X', '6222 0212 3456 7890 123', '6222021234567890128', '13912345678']) expect(text).not.toContain(clear);
+    }
+    // Search still finds the case by the words around the numbers.
+    const found = await shop.merchant.get(`/api/v1/cases?q=${encodeURIComponent('身份证')}`);
+    expect(found.body.items.map((c: { caseNo: string; title: string }) => [c.caseNo, c.title])).toEqual([[caseNo, '退款请退到卡 **** 0128']]);
+
+    // Compliance reads the text as written through the reveal, with a reason, on the trail.
+    const reveal = (body: Record<string, unknown>) => shop.compliance.post(`/api/v1/customers/${shop.customerId}/reveal`, { field: 'caseText', caseNo, reason: '客户要求核对退款卡号', ...body });
+    expect((await reveal({})).body).toEqual({ field: 'caseText', value: SAID });
+    expect((await reveal({ messageId: sent.body.id })).body.value).toBe(`补充：${SAID}`);
+    expect((await reveal({ messageId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect((await shop.agent.post(`/api/v1/customers/${shop.customerId}/reveal`, { field: 'caseText', caseNo, reason: '客户要求核对退款卡号' })).status).toBe(403);
+    expect((await audits('pii.revealed', shop.customerId)).map((r) => r.detail)).toEqual([
+      { field: 'caseText', reason: '客户要求核对退款卡号', caseNo },
+      { field: 'caseText', reason: '客户要求核对退款卡号', caseNo, messageId: sent.body.id },
+    ]);
+  });
+
+  it('are masked in notices to staff and in the audit trail\'s copy of a reason', async () => {
+    const shop = await makeShop(t);
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '客服态度不好' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    await shop.agent.action(caseNo, 'propose_plan', { planType: 'apology', responsibility: 'merchant_error', terms: { apology: true }, basis: '致歉' });
+    await shop.customer.action(caseNo, 'accept_plan', {});
+    await shop.agent.action(caseNo, 'notify_result', { message: '已向您致歉' });
+    expect((await shop.customer.action(caseNo, 'confirm_resolution', { rating: 1, comment: `没解决，${SAID}` })).body.state).toBe('closed');
+    const notices = (await shop.supervisor.get('/api/v1/notifications')).body.items.filter((n: { caseNo: string; type: string }) => n.caseNo === caseNo && n.type === 'low_rating');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].body['zh-CN']).toContain(`没解决，${MASKED_ALL}`);
+
+    expect((await shop.customer.action(caseNo, 'reopen', { reason: `还是没解决，${SAID}` })).status).toBe(200);
+    const trail = await db().selectFrom('audit_log').selectAll().where('action', '=', 'case.state_changed').where('subject_id', '=', caseNo).execute();
+    expect(trail.map((r) => r.detail.reason).filter(Boolean)).toContain(`还是没解决，${MASKED_ALL}`);
+    expect(JSON.stringify(trail)).not.toContain('13912345678');
   });
 });
 
@@ -252,7 +339,8 @@ describe('key rotation', () => {
     expect(logged.map((r) => r.outcome)).toEqual(['failed', 'ok', 'ok']);
 
     // The running product still holds only the old key: a reveal now fails, and says why.
-    const refused = await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', reason: '密钥轮换之后核对身份证号' });
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '屏幕有坏点' });
+    const refused = await shop.compliance.post(`/api/v1/customers/${id}/reveal`, { field: 'idNumber', reason: '密钥轮换之后核对身份证号', caseNo });
     expect(refused.status).toBe(500);
     expect(refused.body.type).toBe('/problems/pii-key-unavailable');
     expect(refused.body.messages['en-US']).toContain('"next", which is not in PII_KEYS');

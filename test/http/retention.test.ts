@@ -138,7 +138,7 @@ describe('retention and legal hold (CL-6)', () => {
     // The held case is whole.
     const kept = await shop.admin.get(`/api/v1/cases/${held.caseNo}`);
     expect(kept.body.purgedAt).toBeNull();
-    expect(kept.body.description).toContain('13800138000');
+    expect(kept.body.description).toContain('我的手机号 138****8000，住址上海市浦东新区某路 88 号'); // whole, the phone masked for an admin
     expect(existsSync(held.file)).toBe(true);
     const refused = await shop.admin.delete(`/api/v1/cases/${held.caseNo}`);
     expect(refused.status).toBe(409);

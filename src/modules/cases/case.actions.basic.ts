@@ -13,6 +13,7 @@ import { recordCaseEvents } from './case.events.ts';
 import { acceptsChanges, isApprovableAsFiled, isOpenState, type CaseState } from './case.state.ts';
 import { assertMayWriteToCustomer } from './case.voice.ts';
 import { notify } from '../notifications/notifications.repository.ts';
+import { noticeText } from '../privacy/pii.present.ts';
 import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 
 /** Ratings at or below this (of 5) call for a supervisor's call back. */
@@ -165,8 +166,8 @@ export const basicActionHandlers: { [K in keyof typeof basicActionSchemas]: Acti
           type: 'low_rating',
           title: { 'zh-CN': '客户评分较低，请回访', 'en-US': 'Low rating: call the customer back' },
           body: {
-            'zh-CN': `售后单 ${ctx.row.case_no} 的客户确认了结果，但只给了 ${input.rating} 星${input.comment ? `：「${input.comment}」` : ''}。请回访了解原因。`,
-            'en-US': `The customer on case ${ctx.row.case_no} confirmed the result but rated it ${input.rating} of 5${input.comment ? `: "${input.comment}"` : ''}. Call them back to learn why.`,
+            'zh-CN': `售后单 ${ctx.row.case_no} 的客户确认了结果，但只给了 ${input.rating} 星${input.comment ? `：「${noticeText(input.comment, ctx.row)}」` : ''}。请回访了解原因。`,
+            'en-US': `The customer on case ${ctx.row.case_no} confirmed the result but rated it ${input.rating} of 5${input.comment ? `: "${noticeText(input.comment, ctx.row)}"` : ''}. Call them back to learn why.`,
           },
           dedupeKey: `${ctx.row.id}:${ctx.row.version}:low_rating`,
           now: ctx.now,

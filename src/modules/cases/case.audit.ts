@@ -5,6 +5,7 @@
 // statement batch as the events.
 import type { AuditEntry } from '../audit/audit.service.ts';
 import type { Actor } from '../identity/index.ts';
+import { maskPiiInText } from '../privacy/pii.text.ts';
 import type { CaseEventInput } from './case.repository.ts';
 
 export const CASE_STATE_CHANGED = 'case.state_changed';
@@ -46,7 +47,8 @@ export function stateChangeAudits(
     const moves = e.toState != null && e.toState !== e.fromState;
     const decision = DECISIONS[e.type];
     if (!moves && !decision) return;
-    const reason = e.reason ? { reason: e.reason.slice(0, 500) } : {};
+    // The trail keeps why, not the personal numbers a customer may have typed into it (RISK-2).
+    const reason = e.reason ? { reason: maskPiiInText(e.reason, [c.caseNo]).text.slice(0, 500) } : {};
     out.push({
       at: now,
       actor: e.actor ?? actor,

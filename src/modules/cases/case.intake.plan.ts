@@ -22,6 +22,7 @@ import { presentCaseSummary } from './case.presenter.ts';
 import { type CaseEventInput, caseItemsInsert, firstEventsInsert, newCaseRow } from './case.repository.ts';
 import type { CreateCaseInput } from './case.schemas.ts';
 import { externalVoiceNotices, mediaFlagFromTriage } from './case.voice.ts';
+import { maskPiiInText } from '../privacy/pii.text.ts';
 
 export interface IntakeEntry {
   actor: Actor;
@@ -161,7 +162,9 @@ function caseValues(e: IntakeEntry, id: string, number: string) {
     customerId: prepared.parties.customerId,
     merchantId: prepared.parties.merchantId,
     orderId: prepared.parties.orderId,
-    title: input.title ?? firstProduct ?? input.description.slice(0, 60),
+    // The title labels the case in lists and staff's notices, often cut from the description: it
+    // is kept without the personal numbers a customer may have typed (RISK-2).
+    title: maskPiiInText(input.title ?? firstProduct ?? input.description.slice(0, 60), [number, ...(input.orderNo ? [input.orderNo] : [])]).text,
     description: input.description,
     desiredResolution: input.desiredResolution ?? null,
     severity: prepared.triage.severity,

@@ -7,6 +7,7 @@ import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
 import { lineShareFen } from '../resolution/resolution.rules.ts';
+import { freeTextFor, optionalFreeTextFor } from '../privacy/pii.present.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
 import { customerAppealOpening, type MerchantClock } from '../routing/routing.appeal.ts';
 import { canSeeCase, machineActor, snapshotOf } from './case.access.ts';
@@ -73,10 +74,36 @@ function unapprovedDrafts(events: CaseDetail['events']): Set<string> {
 export type QueueRoles = ReadonlyMap<string, { role: string }>;
 
 /**
+ * The numbers a case knows as its own (case, order, parcels): in free text they are references,
+ * never personal numbers to mask.
+ */
+export function caseNumbers(row: Pick<CaseRow, 'case_no'>, detail?: Pick<CaseDetail, 'order' | 'shipments'>): string[] {
+  return [row.case_no, ...(detail?.order ? [detail.order.order_no] : []), ...(detail?.shipments ?? []).map((s) => s.tracking_no)];
+}
+
+/** Strings anywhere in an event's data, as the free text they may be (a rating's comment, a question). */
+function maskedData(value: unknown, mask: (text: string) => string): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (Array.isArray(value)) return value.map((v) => maskedData(v, mask));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskedData(v, mask)]));
+  return value;
+}
+
+/**
  * `merchantClocks`: the merchant's clocks on the case, read for a customer's case page so that the
  * appeal is offered exactly when the merchant has had its turn; without them only the case row says.
+ * `known` are the case's own numbers besides its case number (its order's, see caseNumbers): a
+ * title is stored without personal numbers, but one stored before that may still quote the
+ * customer's description, numbers and all (RISK-2).
  */
-export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues?: QueueRoles, merchantClocks: readonly MerchantClock[] = []) {
+export function presentCaseSummary(
+  row: CaseRow,
+  actor: Actor,
+  now: Date,
+  queues?: QueueRoles,
+  seen: { merchantClocks?: readonly MerchantClock[]; known?: readonly string[] } = {},
+) {
+  const { merchantClocks = [], known = [] } = seen;
   const state = row.state as CaseState;
   const stage = progressStage(state);
   // How the platform graded the customer (severity, emotion, priority) and where the case sits inside
@@ -100,7 +127,7 @@ export function presentCaseSummary(row: CaseRow, actor: Actor, now: Date, queues
     queue: internal ? row.queue : undefined,
     assigneeId: internal ? row.assignee_id : undefined,
     category: row.category,
-    title: row.title,
+    title: freeTextFor(actor, row.customer_id, row.title, [row.case_no, ...known]).text,
     customerId: row.customer_id,
     merchantId: row.merchant_id,
     orderId: row.order_id,
@@ -144,7 +171,12 @@ export type CaseSummary = ReturnType<typeof presentCaseSummary>;
 export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles, merchantClocks: readonly MerchantClock[] = []) {
   const staff = isStaff(actor);
   const seesMoneyBearer = staff || actor.role === 'merchant';
-  const summary = presentCaseSummary(row, actor, now, queues, merchantClocks);
+  const known = caseNumbers(row, detail);
+  const summary = presentCaseSummary(row, actor, now, queues, { merchantClocks, known });
+  // Free text as this caller may see it: ID, card and phone numbers in it masked (RISK-2, RISK-6).
+  const shown = (text: string) => freeTextFor(actor, row.customer_id, text, known);
+  const shownOrNull = (text: string | null) => optionalFreeTextFor(actor, row.customer_id, text, known);
+  const description = shown(row.description);
   // "Complete a task" is offered only to someone who may complete one of the open tasks.
   const completes = detail.tasks.some((t) => t.status === 'open' && mayCompleteTask(t.owner_role, actor.role));
   // Approval is a second pair of eyes: the one who proposed the waiting plan is not offered it.
@@ -154,7 +186,9 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
   return {
     ...summary,
     actions: summary.actions.filter((a) => !hidden.has(a.action)),
-    description: row.description,
+    description: description.text,
+    /** Numbers in the description are masked for this caller (compliance may reveal it). */
+    descriptionMasked: description.masked,
     desiredResolution: row.desired_resolution,
     progressSteps: progressSteps(progressFactsOf(row, detail)),
     // RES-6: the buyer needs it from the moment the return is agreed until the parcel arrives; staff
@@ -181,33 +215,43 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
     })),
     // Internal notes and the platform's own bookkeeping (SLA clocks, severity, queues) stay internal:
     // not even their existence is shown outside the platform's staff.
-    timeline: detail.events.filter((e) => staff || !isInternalEvent(e.type)).map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      fromState: e.from_state,
-      toState: e.to_state,
-      actorRole: e.actor_role,
+    timeline: detail.events.filter((e) => staff || !isInternalEvent(e.type)).map((e) => {
       // RISK-5: a reason written on a media-flagged case by someone who does not speak outside.
-      reason: actor.role === 'customer' && (e.data as { reasonInternal?: boolean } | null)?.reasonInternal ? null : e.reason,
-      data: staff ? e.data : undefined,
-      occurredAt: e.occurred_at.toISOString(),
-    })),
+      const reason = actor.role === 'customer' && (e.data as { reasonInternal?: boolean } | null)?.reasonInternal ? null : e.reason;
+      const shownReason = reason === null ? null : shown(reason);
+      return {
+        seq: e.seq,
+        type: e.type,
+        fromState: e.from_state,
+        toState: e.to_state,
+        actorRole: e.actor_role,
+        reason: shownReason?.text ?? null,
+        reasonMasked: shownReason?.masked ?? false,
+        data: staff ? maskedData(e.data, (text) => shown(text).text) : undefined,
+        occurredAt: e.occurred_at.toISOString(),
+      };
+    }),
     messages: detail.messages
       .filter((m) => staff || m.visibility === 'public')
-      .map((m) => ({
-        id: m.id,
-        authorRole: m.author_role,
-        visibility: m.visibility,
-        channel: m.channel,
-        body: m.body,
-        createdAt: m.created_at.toISOString(),
-      })),
+      .map((m) => {
+        const body = shown(m.body);
+        return {
+          id: m.id,
+          authorRole: m.author_role,
+          visibility: m.visibility,
+          channel: m.channel,
+          body: body.text,
+          /** Numbers in the body are masked for this caller (compliance may reveal it). */
+          masked: body.masked,
+          createdAt: m.created_at.toISOString(),
+        };
+      }),
     attachments: detail.attachments.map((a) => ({
       id: a.id,
       caseItemId: a.case_item_id,
       purpose: a.purpose,
       uploaderRole: a.uploader_role,
-      fileName: a.file_name,
+      fileName: shown(a.file_name).text,
       contentType: a.content_type,
       sizeBytes: a.size_bytes,
       sha256: a.sha256,
@@ -228,12 +272,12 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       terms: o.terms,
       steps: o.steps,
       responsibility: o.responsibility,
-      basis: actor.role === 'customer' && o.basis_internal ? null : o.basis,
-      goodwillReason: staff ? o.goodwill_reason : undefined,
+      basis: actor.role === 'customer' && o.basis_internal ? null : shownOrNull(o.basis),
+      goodwillReason: staff ? shownOrNull(o.goodwill_reason) : undefined,
       expiresAt: iso(o.expires_at),
       answeredAt: iso(o.answered_at),
       // A supervisor's reason for declining a plan is internal (RES-3); the customer's own answers are not.
-      answerReason: staff || o.status !== 'declined' ? o.answer_reason : null,
+      answerReason: staff || o.status !== 'declined' ? shownOrNull(o.answer_reason) : null,
       fraudFound: o.fraud_found,
       createdAt: o.created_at.toISOString(),
     })),
@@ -275,7 +319,7 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
           borneBy: l.borne_by,
           paidTo: l.paid_to,
           responsibility: l.responsibility,
-          reason: l.reason,
+          reason: shownOrNull(l.reason),
           status: l.status,
         }))
       : undefined,

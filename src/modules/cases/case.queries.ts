@@ -9,7 +9,8 @@ import { isExternalVoice } from './case.voice.ts';
 import { presentRetention } from '../retention/retention.service.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
-import { presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
+import { caseNumbers, presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
+import { freeTextFor, optionalFreeTextFor } from '../privacy/pii.present.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
 import { OPEN_STATES } from './case.state.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
@@ -41,7 +42,14 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const retention = staff ? presentRetention(row, now, deps.config.retentionYears) : undefined;
   // The customer sees none of the merchant's clocks, but they say when the customer may appeal (ORG-3).
   const appealClocks = actor.role === 'customer' ? await merchantClocks(db, row.id) : [];
-  return { ...presentCaseDetail(row, detail, actor, now, queues, appealClocks), deadlines, incident, collaborations, routing, retention };
+  // What staff asked other departments, and their answers, often quote the customer (RISK-2).
+  const known = caseNumbers(row, detail);
+  const shownCollaborations = collaborations?.map((c) => ({
+    ...c,
+    question: freeTextFor(actor, row.customer_id, c.question, known).text,
+    answer: optionalFreeTextFor(actor, row.customer_id, c.answer, known),
+  }));
+  return { ...presentCaseDetail(row, detail, actor, now, queues, appealClocks), deadlines, incident, collaborations: shownCollaborations, routing, retention };
 }
 
 /** Matches no row: the scope of a caller without the id the scope needs. */
@@ -141,9 +149,19 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   ]);
   const now = deps.clock.now();
   const total = Number(count.n);
-  const [urgent, queues] = await Promise.all([mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor)), cachedQueues(db)]);
+  const orderIds = [...new Set(rows.map((r) => r.order_id).filter((id): id is string => id !== null))];
+  const [urgent, queues, orders] = await Promise.all([
+    mostUrgentClocks(db, rows.map((r) => r.id), partiesVisibleTo(actor)),
+    cachedQueues(db),
+    // The order numbers a title may quote, which are not personal numbers to mask.
+    orderIds.length > 0 ? db.selectFrom('orders').select(['id', 'order_no']).where('id', 'in', orderIds).execute() : [],
+  ]);
+  const orderNo = new Map(orders.map((o) => [o.id, o.order_no]));
   return {
-    items: rows.map((row) => ({ ...presentCaseSummary(row, actor, now, queues), sla: urgent.get(row.id) ?? null })),
+    items: rows.map((row) => {
+      const known = row.order_id && orderNo.has(row.order_id) ? [orderNo.get(row.order_id)!] : [];
+      return { ...presentCaseSummary(row, actor, now, queues, { known }), sla: urgent.get(row.id) ?? null };
+    }),
     total,
     limit: query.limit,
     offset: query.offset,

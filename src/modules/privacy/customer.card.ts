@@ -1,15 +1,15 @@
-// The customer card (CRM-1) as each role may see it, and the reveal of one field to compliance
-// (RISK-2, RISK-6). Who sees what comes from maskingPolicy; the encrypted fields are only ever
+// The customer card (CRM-1) as each role may see it, and the reveal of one field, or of a case
+// text with the numbers typed into it, to compliance (RISK-2, RISK-6). Who sees what comes from maskingPolicy; the encrypted fields are only ever
 // opened here, for a reveal, inside the transaction that records it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../identity/index.ts';
 import { ID_NUMBER_CONTEXT, REFUND_CARD_CONTEXT } from './pii.columns.ts';
 import { PiiDecryptError, type PiiKeyRing } from './pii.crypto.ts';
 import { maskAddress, maskEmail, maskPhone } from './pii.fields.ts';
-import { maskingPolicy, mayReveal, type PiiField, seesAccounts } from './pii.policy.ts';
+import { isMeaningfulReason, maskingPolicy, mayReveal, type PiiField, REVEAL_REASON_MIN, REVEAL_REASON_MIN_HAN, seesAccounts } from './pii.policy.ts';
 
 type Db = Kysely<DB>;
 const CUSTOMER = { 'zh-CN': '客户', 'en-US': 'customer' };
@@ -97,26 +97,51 @@ export async function customerCard(db: Db, actor: Actor, id: string, now: Date):
   return card;
 }
 
+/** What a reveal may show: a field of the customer's record, or the full text of one of their case's texts. */
+export const REVEAL_TEXT = 'caseText';
+export type RevealTarget = PiiField | typeof REVEAL_TEXT;
+
 export interface RevealInput {
-  field: PiiField;
+  field: RevealTarget;
   reason: string;
-  caseNo?: string | undefined;
+  caseNo: string;
+  /** With caseText: the message to show in full. */
+  messageId?: string | undefined;
+  /** With caseText: the timeline entry whose reason to show in full. Neither: the case's description. */
+  eventSeq?: number | undefined;
 }
 
 /**
- * The clear value of one field, for compliance, with the reason recorded in the same transaction
- * (no audit row, no value). The route admits compliance only; this checks again.
+ * The clear value of one field, or a case text as its customer wrote it (RISK-2: the numbers in
+ * it are masked to everyone else), for compliance, with the reason and the case recorded in the
+ * same transaction (no audit row, no value). The reason must say something and the case must be
+ * this customer's, so the trail says why and for what. The route admits compliance only; this
+ * checks again.
  */
-export async function revealField(db: Db, ring: PiiKeyRing, actor: Actor, id: string, input: RevealInput, now: Date): Promise<{ field: PiiField; value: string }> {
+export async function revealField(db: Db, ring: PiiKeyRing, actor: Actor, id: string, input: RevealInput, now: Date): Promise<{ field: RevealTarget; value: string }> {
   if (!mayReveal(actor.role)) throw new AppError({ status: 403, type: 'forbidden', text: { 'zh-CN': '只有合规人员可以查看完整的个人信息', 'en-US': 'Only compliance may reveal personal data' } });
+  if (!isMeaningfulReason(input.reason)) {
+    throw invalid(
+      'reason',
+      {
+        'zh-CN': `请说明查看原因：至少 ${REVEAL_REASON_MIN_HAN} 个汉字或 ${REVEAL_REASON_MIN} 个字母、数字，不能只是重复的字符、数字或标点`,
+        'en-US': `Say why it is needed: at least ${REVEAL_REASON_MIN} letters or digits (or ${REVEAL_REASON_MIN_HAN} Chinese characters), not one character repeated, digits or punctuation only`,
+      },
+      'reveal-reason-unclear',
+    );
+  }
   return db.transaction().execute(async (trx) => {
     const c = await visibleCustomer(trx, actor, id);
-    const value = clearValue(ring, c, input.field);
+    const caseRow = await trx.selectFrom('cases').select(['id', 'description']).where('case_no', '=', input.caseNo).where('customer_id', '=', id).executeTakeFirst();
+    if (!caseRow) {
+      throw invalid('caseNo', { 'zh-CN': '该客户没有这个售后单，请填写查看所为的售后单号', 'en-US': 'This customer has no case with this number: give the case the reveal is for' }, 'reveal-case-unknown');
+    }
+    const value = input.field === REVEAL_TEXT ? await caseText(trx, caseRow, input) : clearValue(ring, c, input.field);
     if (value === null) {
       throw new AppError({
         status: 404,
         type: 'pii-field-empty',
-        field: 'field',
+        field: input.field === REVEAL_TEXT ? (input.messageId ? 'messageId' : input.eventSeq !== undefined ? 'eventSeq' : 'field') : 'field',
         text: { 'zh-CN': '该客户没有登记此项信息', 'en-US': 'The customer has no value for this field' },
       });
     }
@@ -126,10 +151,29 @@ export async function revealField(db: Db, ring: PiiKeyRing, actor: Actor, id: st
       action: 'pii.revealed',
       subjectType: 'customer',
       subjectId: id,
-      detail: { field: input.field, reason: input.reason, ...(input.caseNo ? { caseNo: input.caseNo } : {}) },
+      detail: {
+        field: input.field,
+        reason: input.reason,
+        caseNo: input.caseNo,
+        ...(input.field === REVEAL_TEXT && input.messageId ? { messageId: input.messageId } : {}),
+        ...(input.field === REVEAL_TEXT && input.eventSeq !== undefined ? { eventSeq: input.eventSeq } : {}),
+      },
     });
     return { field: input.field, value };
   });
+}
+
+/** One of the case's texts as written: a message, a timeline reason, or the description. */
+async function caseText(db: Db, c: { id: string; description: string }, input: RevealInput): Promise<string | null> {
+  if (input.messageId) {
+    const m = await db.selectFrom('messages').select('body').where('id', '=', input.messageId).where('case_id', '=', c.id).executeTakeFirst();
+    return m?.body ?? null;
+  }
+  if (input.eventSeq !== undefined) {
+    const e = await db.selectFrom('case_events').select('reason').where('case_id', '=', c.id).where('seq', '=', input.eventSeq).executeTakeFirst();
+    return e?.reason ?? null;
+  }
+  return c.description;
 }
 
 function clearValue(ring: PiiKeyRing, c: CustomerRecord, field: PiiField): string | null {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/vocabulary.ts';
 import { idNumberCheckChar, isValidIdNumber, maskAddress, maskCardNumber, maskEmail, maskIdNumber, maskPhone } from './pii.fields.ts';
-import { maskingPolicy, mayReveal, PII_FIELDS } from './pii.policy.ts';
+import { isMeaningfulReason, maskingPolicy, mayReveal, PII_FIELDS } from './pii.policy.ts';
 
 describe('masking policy', () => {
   it('shows each field per role as documented', () => {
@@ -75,5 +75,10 @@ describe('masked forms', () => {
     expect(isValidIdNumber('110105194912310021')).toBe(false);
     expect(isValidIdNumber('11010519491331002X')).toBe(false); // month 13
     fc.assert(fc.property(fc.stringMatching(/^\d{6}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d)\d{3}$/), (id17) => isValidIdNumber(id17 + idNumberCheckChar(id17))));
+  });
+
+  it('takes a reveal reason that says something: 4 Chinese characters or 10 letters and digits', () => {
+    for (const reason of ['核实身份信息', '核实身份', '跨境高值理赔需核对身份证件', 'verify identity', 'check ID for AS2026', '核对ID 123']) expect(isMeaningfulReason(reason), reason).toBe(true);
+    for (const reason of ['核实', '核实身', 'aaaaaaaaaa', '..........', '1234567890123', '哈哈哈哈哈哈', 'abab abab ab', 'short', '！！！！']) expect(isMeaningfulReason(reason), reason).toBe(false);
   });
 });

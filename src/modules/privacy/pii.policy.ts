@@ -42,5 +42,17 @@ export function mayReveal(role: Role): boolean {
   return role === 'compliance';
 }
 
-/** The reason a reveal must give: long enough to say what it is for. */
+/**
+ * The reason a reveal must give says what it is for: at least 10 letters or digits, or 4 Chinese
+ * characters (each says about as much as a short word: "核实身份信息" is a reason, "核实" is not),
+ * or a mix worth as much; not one character repeated, not digits or punctuation only.
+ */
 export const REVEAL_REASON_MIN = 10;
+export const REVEAL_REASON_MIN_HAN = 4;
+
+export function isMeaningfulReason(reason: string): boolean {
+  const chars = [...reason].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const han = chars.filter((c) => /\p{Script=Han}/u.test(c)).length;
+  const weight = han / REVEAL_REASON_MIN_HAN + (chars.length - han) / REVEAL_REASON_MIN;
+  return weight >= 1 && new Set(chars.map((c) => c.toLowerCase())).size >= 3 && chars.some((c) => /\p{L}/u.test(c));
+}

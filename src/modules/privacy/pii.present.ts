@@ -1,8 +1,10 @@
 // Applying the masking policy to values other modules show (an order's delivery address and its
-// changes): the caller passes the actor and whose data it is, and gets what that actor may see.
+// changes, the free text of a case): the caller passes the actor and whose data it is, and gets
+// what that actor may see.
 import type { Actor } from '../identity/index.ts';
 import { maskAddress, maskPhone } from './pii.fields.ts';
-import { maskingPolicy } from './pii.policy.ts';
+import { maskingPolicy, type PiiField } from './pii.policy.ts';
+import { maskPiiInText, type TextPiiKind } from './pii.text.ts';
 
 /** Whether the actor sees this customer's contact details (phone, email, address) in full. */
 export function seesContactOf(actor: Actor, customerId: string): boolean {
@@ -20,4 +22,29 @@ export function addressPartsFor<T extends { phone?: unknown; detail?: unknown; p
   if (parts === null || seesContactOf(actor, customerId)) return parts;
   const { postalCode: _postalCode, ...rest } = parts;
   return { ...rest, phone: typeof parts.phone === 'string' ? maskPhone(parts.phone) : parts.phone, detail: '***' } as T;
+}
+
+/**
+ * Free text on a customer's case (a description, a message, a reason) as the actor may see it: ID,
+ * card and phone numbers typed into it are masked as on the customer's card, phone numbers shown
+ * to those who call the customer back. The customer reads their own case as written. `known` are
+ * the case's own numbers (case, order, tracking), never masked. `masked` says whether anything
+ * was hidden, so compliance can be offered a reveal.
+ */
+export function freeTextFor(actor: Actor, customerId: string, text: string, known: readonly string[]): { text: string; masked: boolean } {
+  if (actor.role === 'customer' && actor.customerId === customerId) return { text, masked: false };
+  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, kind satisfies PiiField) === 'clear');
+}
+
+/** The same for a text that may be absent. */
+export function optionalFreeTextFor(actor: Actor, customerId: string, text: string | null, known: readonly string[]): string | null {
+  return text === null ? null : freeTextFor(actor, customerId, text, known).text;
+}
+
+/**
+ * A customer's words quoted in a notice to staff or a merchant: every personal number in them
+ * masked, whoever reads it (a notice is a pointer; the case shows the text as its reader may see it).
+ */
+export function noticeText(text: string, c: { case_no: string }): string {
+  return maskPiiInText(text, [c.case_no]).text;
 }

@@ -5,14 +5,15 @@ import { z } from 'zod';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ROLES } from '../../shared/vocabulary.ts';
-import { customerCard, revealField } from './customer.card.ts';
+import { customerCard, REVEAL_TEXT, revealField } from './customer.card.ts';
 import { customerHistory } from './customer.history.ts';
-import { PII_FIELDS, REVEAL_REASON_MIN } from './pii.policy.ts';
+import { PII_FIELDS, REVEAL_REASON_MIN, REVEAL_REASON_MIN_HAN } from './pii.policy.ts';
 
 /** Everyone who deals with customers; departments answer questions on cases and never see customers. */
 const CARD_READERS = ROLES.filter((role) => role !== 'department' && role !== 'system');
 
 const idParams = z.object({ id: z.string().uuid() });
+const REVEAL_TARGETS = [...PII_FIELDS, REVEAL_TEXT] as const;
 
 export async function privacyRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -49,14 +50,23 @@ export async function privacyRoutes(root: FastifyInstance, deps: AppDeps): Promi
       },
       schema: {
         tags: ['customers'],
-        summary: "Reveal one of a customer's personal data fields in full (compliance only, with a reason; audited)",
+        summary: "Reveal one of a customer's personal data fields, or a text of their case, in full (compliance only, with a reason and the case; audited)",
+        description:
+          "A field of the customer's record, or with field caseText a text of the case as written, whose ID, card and phone numbers everyone else sees masked: a message (messageId), a timeline entry's reason (eventSeq), or the description (neither). The reason must say what the reveal is for (422 reveal-reason-unclear) and the case must be this customer's (422 reveal-case-unknown).",
         params: idParams,
         body: z.object({
-          field: z.enum(PII_FIELDS),
-          reason: z.string().trim().min(REVEAL_REASON_MIN).max(500).describe(`Why it is needed, at least ${REVEAL_REASON_MIN} characters`),
-          caseNo: z.string().trim().min(1).max(64).optional().describe('The case the reveal is for'),
+          field: z.enum(REVEAL_TARGETS),
+          reason: z
+            .string()
+            .trim()
+            .min(1)
+            .max(500)
+            .describe(`Why it is needed: at least ${REVEAL_REASON_MIN_HAN} Chinese characters or ${REVEAL_REASON_MIN} letters or digits`),
+          caseNo: z.string().trim().min(1).max(64).describe("The customer's case the reveal is for"),
+          messageId: z.string().uuid().optional().describe('With caseText: the message to show in full'),
+          eventSeq: z.number().int().min(1).optional().describe("With caseText: the timeline entry whose reason to show in full"),
         }),
-        response: { 200: z.object({ field: z.enum(PII_FIELDS), value: z.string() }) },
+        response: { 200: z.object({ field: z.enum(REVEAL_TARGETS), value: z.string() }) },
       },
     },
     async (request, reply) => {

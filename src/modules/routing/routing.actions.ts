@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { Actor } from '../identity/index.ts';
+import { noticeText } from '../privacy/pii.present.ts';
 import { notify, notifyMany } from '../notifications/notifications.repository.ts';
 import { type ActionContext, type ActionHandler, runCaseAction } from '../cases/case.actions.runner.ts';
 import { findCaseById, insertMessage } from '../cases/case.repository.ts';
@@ -216,7 +217,7 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
             merchantId: row.merchant_id, caseId: row.id, type: 'platform_intervention', dedupeKey: `intervention:${row.id}:${row.version}`, now,
             title: { 'zh-CN': `平台已介入售后单 ${row.case_no}`, 'en-US': `The platform has stepped in on case ${row.case_no}` },
             body: withPlanWithdrawn(withdrawnOfferId, trigger === 'appeal'
-              ? { 'zh-CN': `买家申请平台介入：${input.reason}`, 'en-US': `The customer asked the platform to intervene: ${input.reason}` }
+              ? { 'zh-CN': `买家申请平台介入：${noticeText(input.reason, row)}`, 'en-US': `The customer asked the platform to intervene: ${noticeText(input.reason, row)}` }
               : { 'zh-CN': '您未在时限内处理，平台已接手。', 'en-US': 'You did not act in time; the platform has taken over.' }),
           });
         }

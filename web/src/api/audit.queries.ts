@@ -1,7 +1,7 @@
 // Hooks for the audit trail (search pages by cursor, export) and the customer card with its reveal.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, downloadFile } from './client.ts';
-import type { AuditFilters, AuditPage, CustomerCard, PiiField } from './audit.types.ts';
+import type { AuditFilters, AuditPage, CustomerCard, RevealTarget } from './audit.types.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -30,7 +30,7 @@ export function useCustomerCard(customerId: string, enabled: boolean) {
 /** A revealed value is kept only by the component that asked for it, never in the query cache. */
 export function useReveal(customerId: string) {
   return useMutation({
-    mutationFn: (input: { field: PiiField; reason: string; caseNo?: string }) =>
-      api<{ field: PiiField; value: string }>('POST', `/api/v1/customers/${encodeURIComponent(customerId)}/reveal`, { body: input }),
+    mutationFn: (input: { field: RevealTarget; reason: string; caseNo: string; messageId?: string }) =>
+      api<{ field: RevealTarget; value: string }>('POST', `/api/v1/customers/${encodeURIComponent(customerId)}/reveal`, { body: input }),
   });
 }

@@ -63,5 +63,5 @@ export interface CustomerCard {
   history: { orders: number; casesLast90Days: number; latestCases: { caseNo: string; kind: string; state: string; createdAt: string }[] };
 }
 
-/** The reason a reveal must give (src/modules/privacy/pii.policy.ts). */
-export const REVEAL_REASON_MIN = 10;
+/** What compliance may reveal: a field of the customer's card, or a text of their case as written. */
+export type RevealTarget = PiiField | 'caseText';

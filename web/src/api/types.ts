@@ -176,7 +176,9 @@ export interface CaseDetail extends CaseSummary {
   paymentsToCustomer: { id: string; entryType: string; instrument: string; points: number | null; amountFen: number; status: string }[];
   /** Shown to the buyer while the goods are to be sent back; null when the shop has sent none. */
   returnAddress: ReturnAddress | null;
+  /** ID, card and phone numbers in it masked for the caller (RISK-2); compliance may reveal it. */
   description: string;
+  descriptionMasked: boolean;
   desiredResolution: string | null;
   eligibility: { items?: ItemDecision[] } | null;
   responsibility: string | null;
@@ -201,11 +203,13 @@ export interface CaseDetail extends CaseSummary {
     toState: string | null;
     actorRole: string;
     reason: string | null;
+    reasonMasked: boolean;
     /** Staff only: the event's details (SLA clocks, severity, queue). */
     data?: TimelineData | null;
     occurredAt: string;
   }[];
-  messages: { id: string; authorRole: string; visibility: 'public' | 'internal'; channel: string; body: string; createdAt: string }[];
+  /** `masked`: numbers in the body are masked for the caller (RISK-2). */
+  messages: { id: string; authorRole: string; visibility: 'public' | 'internal'; channel: string; body: string; masked: boolean; createdAt: string }[];
   attachments: Attachment[];
   links: { caseNo: string; caseId: string; state: string; linkType: string }[];
   offers: Offer[];

@@ -21,7 +21,7 @@ export const auditEnUS = {
     title: 'Customer', history: 'History', historySummary: '{{orders}} orders · {{cases}} cases in the last 90 days', name: 'Name', tier: 'Tier', phone: 'Mobile', email: 'Email', address: 'Address', idNumber: 'ID number',
     bankCard: 'Refund card', masked: 'masked', reveal: 'Reveal', revealTitle: 'Reveal {{field}}',
     revealIntro: 'The full value is shown to you once and the reveal is recorded in the audit trail with your reason.',
-    reason: 'Reason', reasonPlaceholder: 'What is it needed for (at least {{min}} characters)?', reasonTooShort: 'Give a reason of at least {{min}} characters',
+    reason: 'Reason', reasonPlaceholder: 'What is it needed for, e.g. checking the refund account?', reasonRequired: 'Give a reason',
     revealed: 'Shown in full · recorded in the audit trail', hide: 'Hide', none: '—', notFound: 'Customer details are not available.',
     tiers: { regular: 'Regular', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' },
   },

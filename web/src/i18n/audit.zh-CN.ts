@@ -24,7 +24,7 @@ export const auditZhCN: Shape<typeof auditEnUS> = {
     title: '客户信息', history: '售后历史', historySummary: '订单 {{orders}} 笔 · 近 90 天售后 {{cases}} 次', name: '姓名', tier: '会员等级', phone: '手机号', email: '邮箱', address: '地址', idNumber: '身份证号',
     bankCard: '退款银行卡', masked: '已脱敏', reveal: '查看完整', revealTitle: '查看完整{{field}}',
     revealIntro: '完整信息仅向您显示一次，本次查看及原因将记入审计日志。',
-    reason: '查看原因', reasonPlaceholder: '请说明用途（至少 {{min}} 个字）', reasonTooShort: '请填写至少 {{min}} 个字的原因',
+    reason: '查看原因', reasonPlaceholder: '请说明查看用途，例如：核实身份信息', reasonRequired: '请填写查看原因',
     revealed: '已显示完整信息 · 已记入审计日志', hide: '隐藏', none: '—', notFound: '无法显示客户信息。',
     tiers: { regular: '普通会员', silver: '银卡会员', gold: '金卡会员', platinum: '铂金会员' },
   },

@@ -90,6 +90,7 @@ export const uiEnUS = {
     refundOrReplaceWithin: 'Refund or replacement within {{days}} {{unit}} after the return arrives',
     timeline: 'Timeline', noEvents: 'Nothing has happened yet.',
     messages: 'Messages', noMessages: 'No messages yet.', internal: 'Internal',
+    numbersMasked: 'ID, card and phone numbers masked', revealText: 'Reveal the text as the customer wrote it',
     composerPlaceholder: 'Write a message to the case…', send: 'Send', internalToggle: 'Internal note (staff only)',
     sent: 'Message sent', messageRequired: 'Write a message first',
     offers: 'Negotiation', noOffers: 'No plan has been proposed yet.', revision: 'Plan #{{n}}', proposer: 'Proposed by',

@@ -91,6 +91,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     replaceWithin: '收到退货后 {{days}} {{unit}}内发出换新商品', refundOrReplaceWithin: '收到退货后 {{days}} {{unit}}内退款或发出换新商品',
     timeline: '处理记录', noEvents: '暂无记录。',
     messages: '沟通记录', noMessages: '暂无留言。', internal: '内部',
+    numbersMasked: '证件/卡号/手机号已脱敏', revealText: '查看客户填写的完整内容',
     composerPlaceholder: '输入留言…', send: '发送', internalToggle: '内部备注（仅员工可见）',
     sent: '留言已发送', messageRequired: '请先输入留言',
     offers: '协商方案', noOffers: '尚未提出方案。', revision: '方案 #{{n}}', proposer: '提出方',

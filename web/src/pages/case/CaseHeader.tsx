@@ -9,6 +9,7 @@ import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { CaseFlags } from './CaseFlags.tsx';
 import { LegalHoldButton } from './LegalHoldButton.tsx';
+import { MaskedText } from './MaskedText.tsx';
 
 const MONEY_OR_GOODS_KINDS: readonly string[] = ['return_refund', 'refund_only', 'exchange', 'reship', 'price_protection'];
 const STEP_STATUS = { done: 'finish', current: 'process', upcoming: 'wait', stopped: 'error' } as const;
@@ -85,7 +86,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             key: 'description',
             label: t('case.description'),
             span: 'filled' as const,
-            children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{detail.description}</Typography.Paragraph>,
+            children: <MaskedText detail={detail} text={detail.description} masked={detail.descriptionMasked} testId="case-description" />,
           },
         ]}
       />

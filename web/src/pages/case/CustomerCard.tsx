@@ -1,11 +1,11 @@
 // The case's customer (CRM-1, RISK-2): contact details as the caller's role may see them, ID and
 // bank card numbers masked. Compliance can reveal one field at a time, giving a reason; the clear
 // value lives only in this component's state and the reveal is recorded in the audit trail.
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomerCard, useReveal } from '../../api/audit.queries.ts';
-import { type PiiField, REVEAL_REASON_MIN, type ShownValue } from '../../api/audit.types.ts';
+import { useCustomerCard } from '../../api/audit.queries.ts';
+import type { PiiField, ShownValue } from '../../api/audit.types.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
+import { RevealModal } from './RevealModal.tsx';
 
 const LABEL: Record<PiiField, string> = { phone: 'phone', email: 'email', address: 'address', idNumber: 'idNumber', bankCard: 'bankCard' };
 
@@ -102,7 +103,8 @@ export function CustomerCard({ detail }: { detail: CaseDetail }) {
         <RevealModal
           customerId={detail.customerId}
           caseNo={detail.caseNo}
-          field={asking}
+          target={{ field: asking }}
+          title={t('customerCard.revealTitle', { field: t(`customerCard.${LABEL[asking]}`) })}
           onClose={() => setAsking(null)}
           onRevealed={(clear) => {
             setRevealed((r) => ({ ...r, [asking]: clear }));
@@ -111,43 +113,5 @@ export function CustomerCard({ detail }: { detail: CaseDetail }) {
         />
       ) : null}
     </Card>
-  );
-}
-
-function RevealModal(props: { customerId: string; caseNo: string; field: PiiField; onClose: () => void; onRevealed: (value: string) => void }) {
-  const { t } = useTranslation();
-  const reveal = useReveal(props.customerId);
-  const [form] = Form.useForm<{ reason: string }>();
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    const result = await reveal.mutateAsync({ field: props.field, reason: reason.trim(), caseNo: props.caseNo });
-    props.onRevealed(result.value);
-  };
-  return (
-    <Modal
-      open
-      title={t('customerCard.revealTitle', { field: t(`customerCard.${LABEL[props.field]}`) })}
-      okText={t('customerCard.reveal')}
-      cancelText={t('common.cancel')}
-      confirmLoading={reveal.isPending}
-      onCancel={props.onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      destroyOnHidden
-    >
-      <Alert type="info" showIcon title={t('customerCard.revealIntro')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('customerCard.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('customerCard.reasonTooShort', { min: REVEAL_REASON_MIN }) },
-            { min: REVEAL_REASON_MIN, message: t('customerCard.reasonTooShort', { min: REVEAL_REASON_MIN }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('customerCard.reasonPlaceholder', { min: REVEAL_REASON_MIN })} data-testid="reveal-reason" />
-        </Form.Item>
-      </Form>
-      {reveal.isError ? <ProblemAlert error={reveal.error} /> : null}
-    </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { useSignedIn } from '../../auth/signed-in.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { MaskedText } from './MaskedText.tsx';
 import { ReplyComposer } from './ReplyComposer.tsx';
 
 export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boolean }) {
@@ -32,7 +33,9 @@ export function MessagesCard({ detail, staff }: { detail: CaseDetail; staff: boo
                   {formatDateTime(m.createdAt, language)} · {word('channel', m.channel)}
                 </Typography.Text>
               </Space>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0', overflowWrap: 'anywhere' }}>{m.body}</Typography.Paragraph>
+              <div style={{ marginTop: 4 }}>
+                <MaskedText detail={detail} text={m.body} masked={m.masked} messageId={m.id} testId={`message-${m.id}`} />
+              </div>
             </div>
           </List.Item>
         )}
