@@ -40,7 +40,7 @@ describe('audit and personal data in Chromium', () => {
       kind: 'return_refund',
       reason: 'quality',
       items: [{ orderItemId: shop.orderItemId, quantity: 1 }],
-      description: '跨境购买的耳机无法开机',
+      description: '跨境购买的耳机无法开机，身份证 11010519491231002X',
     });
     caseNo = filed.body.caseNo;
     complianceEmail = `audit-${shop.id}@test.local`;
@@ -125,10 +125,27 @@ describe('audit and personal data in Chromium', () => {
     expect(await card.getByTestId('customer-phone').textContent()).toBe('13912345678');
     expect(await card.getByTestId('customer-idNumber').textContent()).toBe('1****************X');
     expect(await card.locator('[data-testid^="reveal-"]').count()).toBe(0);
+    expect(await page.getByTestId('case-description').textContent()).toBe('跨境购买的耳机无法开机，身份证 1****************X');
+    expect(await page.getByTestId('case-description-reveal').count()).toBe(0);
     expect(await page.getByTestId('legal-hold-button').count()).toBe(0);
     await snap(page, 'card-agent');
     await page.goto(`${c.baseUrl}/audit`);
     await expect.poll(() => page.getByText('此页面仅供合规人员和管理员使用。').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('compliance reads the ID number the customer typed into the description masked, and reveals the text with a reason', async () => {
+    const page = await signIn(complianceEmail);
+    await page.goto(`${c.baseUrl}/cases/${caseNo}`);
+    const description = page.getByTestId('case-description');
+    await description.waitFor();
+    expect(await description.textContent()).toBe('跨境购买的耳机无法开机，身份证 1****************X');
+    await page.getByTestId('case-description-reveal').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('reveal-reason').fill('核实客户填写的身份证号');
+    await dialog.getByRole('button', { name: '查看完整' }).click();
+    await expect.poll(() => description.textContent()).toBe('跨境购买的耳机无法开机，身份证 11010519491231002X');
+    await snap(page, 'description-revealed');
     await page.context().close();
   });
 
