@@ -4,6 +4,7 @@
 // 假一赔三 is owed once; points are goodwill; a case claims no more units than were bought.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_BASELINE } from '../../src/modules/policy/policy.rules.ts';
+import { forgetPolicyVersions } from '../../src/modules/policy/policy.service.ts';
 import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 const DAY = 86_400_000;
@@ -99,9 +100,9 @@ describe('the order’s shipping fee (RES-1)', () => {
 describe('a merchant is a party to the case (RES-3, VER-5)', () => {
   it('cannot find the platform at fault, nor raise its own goodwill approval limit', async () => {
     const shop = await freshShop();
-    // The merchant's own policy tries to lift the approval limit: the platform's limit still applies.
+    // The merchant's own policy tries to lift the approval limit: refused, naming the clause.
     const lifted = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: { ...PLATFORM_BASELINE, goodwill: { approvalThresholdFen: 1_000_000_000 } } });
-    expect(lifted.status).toBe(200);
+    refused(lifted, 422, 'policy-below-baseline', 'rules.goodwill.approvalThresholdFen');
     const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
     await shop.merchant.action(caseNo, 'start_investigation', {});
     const plan = (responsibility: string, cashFen: number) => ({
@@ -113,6 +114,57 @@ describe('a merchant is a party to the case (RES-3, VER-5)', () => {
     expect(agentPlan.body.state, JSON.stringify(agentPlan.body)).toBe('plan_proposed');
     const big = await shop.merchant.action(caseNo, 'propose_plan', plan('quality_defect', 500_000));
     expect(big.body.state).toBe('plan_pending_approval');
+  });
+
+  it('keeps the approval limit the platform’s: a merchant policy cannot set it, one stored with it changes nothing', async () => {
+    const shop = await freshShop();
+    const policyOf = (rules: object) => shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules });
+    refused(await policyOf({ ...PLATFORM_BASELINE, versionBasis: 'delivered' }), 422, 'policy-below-baseline', 'rules.versionBasis');
+    // The platform's own values sent back as they are (a form started from the baseline) are accepted, and not kept as the merchant's.
+    expect((await policyOf(PLATFORM_BASELINE)).status).toBe(200);
+    const { goodwill: _platformOnly, versionBasis: _basis, ...terms } = PLATFORM_BASELINE;
+    expect((await policyOf(terms)).status).toBe(200);
+    const versions = (await shop.merchant.get(`/api/v1/merchants/${shop.merchantId}/policy/versions`)).body.items as { rules: Record<string, unknown> }[];
+    expect(versions.map((v) => [v.rules.goodwill, v.rules.versionBasis])).toEqual([[undefined, undefined], [undefined, undefined]]);
+
+    // A merchant version that carries a lifted limit (published before merchants were refused it), in force when the order was placed.
+    const older = await freshShop();
+    const { db } = t.runtime.deps.database;
+    const stored = await db
+      .insertInto('policy_versions')
+      .values({
+        scope: 'merchant', merchant_id: older.merchantId, version: 1, effective_from: new Date('2026-01-01T00:00:00+08:00'), created_at: t.clock.now(),
+        rules: JSON.stringify({ ...PLATFORM_BASELINE, goodwill: { approvalThresholdFen: 99_999_999 } }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    forgetPolicyVersions();
+    const shown = await older.anonymous.get(`/api/v1/merchants/${older.merchantId}/policy`);
+    expect(shown.body.rules.goodwill).toEqual({ approvalThresholdFen: 20_000 });
+    expect(shown.body.violationsOfBaseline.map((v: { path: string }) => v.path)).toEqual(['goodwill.approvalThresholdFen']);
+    const caseNo = await fileCase(older, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
+    expect((await older.agent.get(`/api/v1/cases/${caseNo}`)).body.policyVersionId).toBe(stored.id);
+    await older.agent.action(caseNo, 'start_investigation', {});
+    const coupon = await older.agent.action(caseNo, 'propose_plan', {
+      planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, couponFen: 30_000 }, basis: '补偿', goodwillReason: '客户体验差',
+    });
+    expect(coupon.body.state, JSON.stringify(coupon.body)).toBe('plan_pending_approval');
+  });
+
+  it('an approval limit the admin lowers applies to cases already open (RES-3)', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const lowered = await shop.admin.put('/api/v1/policy', { rules: { ...PLATFORM_BASELINE, goodwill: { approvalThresholdFen: 10_000 } } });
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
+    try {
+      const coupon = await shop.agent.action(caseNo, 'propose_plan', {
+        planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, couponFen: 15_000 }, basis: '补偿', goodwillReason: '客户体验差',
+      });
+      expect(coupon.body.state, JSON.stringify(coupon.body)).toBe('plan_pending_approval');
+    } finally {
+      expect((await shop.admin.put('/api/v1/policy', { rules: PLATFORM_BASELINE })).status).toBe(200);
+    }
   });
 
   it('a plan above the goodwill limit waits on a supervisor, who is told; the plan clock runs until it is approved', async () => {

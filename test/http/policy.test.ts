@@ -114,7 +114,10 @@ describe('published policy', () => {
     expect(await preview()).toMatchObject({ eligible: true, returnShippingPaidBy: 'customer' });
 
     const byDelivery = { ...PLATFORM_BASELINE, versionBasis: 'delivered' };
-    expect((await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: { ...generous, versionBasis: 'delivered' } })).status).toBe(200);
+    // Which version governs is the platform's choice: a merchant asking for another is refused by name.
+    const merchantsChoice = await shop.merchant.put(`/api/v1/merchants/${shop.merchantId}/policy`, { rules: { ...generous, versionBasis: 'delivered' } });
+    expect(merchantsChoice.status).toBe(422);
+    expect(merchantsChoice.body.field).toBe('rules.versionBasis');
     expect((await shop.anonymous.get(`/api/v1/merchants/${shop.merchantId}/policy`)).body.rules.versionBasis).toBeUndefined();
     expect((await shop.admin.put('/api/v1/policy', { rules: byDelivery, effectiveFrom: '2026-01-01T00:00:00+08:00' })).status).toBe(200);
     try {

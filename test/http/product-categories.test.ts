@@ -58,7 +58,14 @@ describe('product category names', () => {
     const before = await shop.anonymous.get('/api/v1/policy');
     expect(before.body.excludedCategories).toEqual([]);
     const rules = structuredClone(PLATFORM_BASELINE);
+    // A code the shop system never named is refused: buyers would read it as a code.
     rules.noReasonReturn.excludedCategories = ['bulk-goods', 'no-such-code'];
+    const unknown = await shop.admin.put('/api/v1/policy', { rules, effectiveFrom: '2026-01-01T00:00:00+08:00' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ type: '/problems/unknown-category', field: 'rules.noReasonReturn.excludedCategories' });
+    expect(unknown.body.messages['zh-CN']).toContain('no-such-code');
+    expect(unknown.body.messages['zh-CN']).not.toContain('bulk-goods');
+    rules.noReasonReturn.excludedCategories = ['bulk-goods'];
     // In force before the order was placed: an order is judged under the policy of its day (POL-10).
     expect((await shop.admin.put('/api/v1/policy', { rules, effectiveFrom: '2026-01-01T00:00:00+08:00' })).status).toBe(200);
 
@@ -77,10 +84,18 @@ describe('product category names', () => {
     const published = await shop.anonymous.get('/api/v1/policy');
     expect(published.body.excludedCategories).toEqual([
       { code: 'bulk-goods', name: { 'zh-CN': '大件商品', 'en-US': 'Bulky goods' } },
-      { code: 'no-such-code', name: { 'zh-CN': 'no-such-code', 'en-US': 'no-such-code' } },
     ]);
     const merchantView = await shop.anonymous.get(`/api/v1/merchants/${shop.merchantId}/policy`);
     expect(merchantView.body.excludedCategories[0]).toEqual(published.body.excludedCategories[0]);
+
+    // A merchant excluding one more category hears it by name.
+    await shop.admin.put('/api/v1/integration/product-categories/glassware', { name: { 'zh-CN': '玻璃器皿', 'en-US': 'Glassware' } });
+    const stricter = structuredClone(rules);
+    stricter.noReasonReturn.excludedCategories = ['bulk-goods', 'glassware'];
+    const check = await shop.merchant.post(`/api/v1/merchants/${shop.merchantId}/policy/check`, { rules: stricter });
+    const violation = check.body.baselineViolations.find((v: { path: string }) => v.path === 'noReasonReturn.excludedCategories');
+    expect(violation.text['zh-CN']).toBe('商家额外排除了无理由退货的类目:玻璃器皿');
+    expect(violation.text['en-US']).toContain('Glassware');
   });
 
   it('can be imported from JSON Lines, with a bad line reported and the good one applied', async () => {

@@ -156,7 +156,7 @@ export async function settleInterception(
     const proof = { note: report.status === 'returned' ? '承运商报告包裹已退回商家' : '承运商报告包裹丢失' };
     await completeTask(trx, task.id, proof, null, now);
     const calendar = (await deps.sla.rules(trx)).calendarFor(null);
-    await setDueForOpenTasks(trx, row.id, taskDueAt('refund', await caseFacts(trx, row), now, calendar), ['refund']);
+    await setDueForOpenTasks(trx, row.id, taskDueAt('refund', await caseFacts(trx, row, now), now, calendar), ['refund']);
     await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [
       { type: 'task_completed', fromState: row.state, toState: row.state, data: { taskId: task.id, taskType: 'intercept_parcel', proof }, happenedAt: report.occurredAt },
     ], now);

@@ -61,7 +61,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
   ship_return: async (ctx, input) => ({
     command: { type: 'ship_return', trackingNo: input.trackingNo, carrier: input.carrier },
     apply: async () => {
-      const facts = await caseFacts(ctx.trx, ctx.row);
+      const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
       // The fee the customer states may be paid back to them: a fee above the price of the goods
       // sent back is no postage anyone pays, and would leave the order refunded above its charge.
       if (input.shippingFeeFen > facts.goodsPaidFen) {
@@ -119,7 +119,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
   receive_return: async (ctx, input) => ({
     command: { type: 'receive_return' },
     apply: async () => {
-      const facts = await caseFacts(ctx.trx, ctx.row);
+      const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
       // POL-6 and the law: the refund/replacement clock starts when the returned goods arrived,
       // which is when the carrier delivered them if it said so before the merchant confirmed.
       const delivered = await ctx.trx
@@ -179,7 +179,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
           // A replacement or a repair can be done only once the goods passed: its clock starts here,
           // not at arrival (it would run out while the inspection was still allowed to run).
           const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
-          const facts = await caseFacts(ctx.trx, ctx.row);
+          const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
           for (const type of ['ship_replacement', 'repair']) await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(type, facts, ctx.now, calendar), [type]);
         }
         return { reason: input.reason ?? null, eventData: { passed: input.passed, photoAttachmentIds: input.photoAttachmentIds } };
@@ -247,7 +247,7 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         const next = task.type === 'repair' ? 'ship_back_repaired' : task.type === 'intercept_parcel' ? 'refund' : null;
         if (next) {
           const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
-          await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(next, await caseFacts(ctx.trx, ctx.row), ctx.now, calendar), [next]);
+          await setDueForOpenTasks(ctx.trx, ctx.row.id, taskDueAt(next, await caseFacts(ctx.trx, ctx.row, ctx.now), ctx.now, calendar), [next]);
         }
         if (input.proof.trackingNo) {
           await ctx.trx

@@ -109,7 +109,7 @@ async function askProvider(ctx: ActionContext, taskId: string, amountFen: number
  * accepted before another refund was paid, data from before the check existed).
  */
 async function assertWithinPaid(ctx: ActionContext, amountFen: number): Promise<void> {
-  const { paidFen, refundedFen } = await caseFacts(ctx.trx, ctx.row);
+  const { paidFen, refundedFen } = await caseFacts(ctx.trx, ctx.row, ctx.now);
   const refundable = refundableFen(paidFen, refundedFen);
   if (amountFen <= refundable) return;
   throw conflict(

@@ -45,6 +45,23 @@ describe('compareWithBaseline', () => {
     expect(compareWithBaseline(shorter, generousBaseline).map((v) => v.path)).toEqual(['priceProtection.days']);
   });
 
+  it('names an excluded category by the name given, the code when there is none', () => {
+    const strict = nr({ excludedCategories: ['furniture', 'cat-1'] });
+    const [v] = compareWithBaseline(strict, PLATFORM_BASELINE, new Map([['furniture', { 'zh-CN': '家具', 'en-US': 'Furniture' }]]));
+    expect(v?.text).toEqual({
+      'zh-CN': '商家额外排除了无理由退货的类目:家具、cat-1',
+      'en-US': 'The merchant excludes more categories from no-reason return: Furniture, cat-1',
+    });
+  });
+
+  it('names the platform’s own settings a merchant policy sets otherwise, and lets it leave them out or repeat them', () => {
+    const lifted = merchant({ goodwill: { approvalThresholdFen: 99_999_999 }, versionBasis: 'delivered' });
+    expect(compareWithBaseline(lifted, PLATFORM_BASELINE).map((v) => v.path)).toEqual(['goodwill.approvalThresholdFen', 'versionBasis']);
+    const { goodwill: _g, versionBasis: _b, ...terms } = PLATFORM_BASELINE;
+    expect(compareWithBaseline(terms, PLATFORM_BASELINE)).toEqual([]);
+    expect(raiseToBaseline(lifted, PLATFORM_BASELINE)).toEqual(terms);
+  });
+
   it('judges who pays no-reason return shipping by the promise, whichever clause makes it', () => {
     const sellerPaysByFlag = merchant({ freeReturnShipping: true });
     const sellerPaysByClause = merchant({ noReasonReturn: { ...PLATFORM_BASELINE.noReasonReturn, buyerPaysShipping: false } });
@@ -136,7 +153,9 @@ describe('raiseToBaseline', () => {
         if (compareWithBaseline(m, b).every((v) => !v.path.startsWith('fraudCompensation'))) {
           expect(effective.fraudCompensation).toEqual(m.fraudCompensation);
         }
-        expect(effective.goodwill).toEqual(m.goodwill);
+        // The approval threshold is the platform's: a merchant's own value is dropped, never kept.
+        if (m.goodwill?.approvalThresholdFen === b.goodwill?.approvalThresholdFen) expect(effective.goodwill).toEqual(m.goodwill);
+        else expect(effective.goodwill).toBeUndefined();
       }),
     );
   });

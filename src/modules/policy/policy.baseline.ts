@@ -2,9 +2,12 @@
 import type { LocalizedText } from '../../shared/vocabulary.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { workingDaysWorstCaseNatural } from './policy.law.ts';
-import { type PolicyRules, type RefundRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
+import { PLATFORM_BASELINE, type PolicyRules, type RefundRules, sellerPaysNoReasonShipping } from './policy.rules.ts';
 
 export type ClauseValue = number | boolean | string | string[] | RefundRules;
+
+/** Category names by code (product_categories), for texts that name excluded categories. */
+export type CategoryNames = ReadonlyMap<string, LocalizedText>;
 
 export interface BaselineViolation {
   /** The clause of the policy, e.g. `noReasonReturn.days`. */
@@ -50,7 +53,6 @@ const NUMBER_CLAUSES: readonly NumberClause[] = [
   { path: 'priceProtection.days', label: { 'zh-CN': '价格保护期限', 'en-US': 'Price protection window' }, unit: 'days', get: (r) => r.priceProtection.days, generous: 'higher', when: (r) => r.priceProtection.enabled },
   { path: 'fraudCompensation.multiplier', label: { 'zh-CN': '欺诈赔偿倍数', 'en-US': 'Fraud compensation multiplier' }, unit: 'times', get: (r) => r.fraudCompensation.multiplier, generous: 'higher' },
   { path: 'fraudCompensation.minimumFen', label: { 'zh-CN': '欺诈赔偿最低额', 'en-US': 'Minimum fraud compensation' }, unit: 'fen', get: (r) => r.fraudCompensation.minimumFen, generous: 'higher' },
-  // goodwill.approvalThresholdFen is internal governance (who approves), not a customer promise: not compared.
 ];
 
 const SWITCH_CLAUSES: readonly SwitchClause[] = [
@@ -114,9 +116,51 @@ export function refundIsSlower(merchant: RefundRules, baseline: RefundRules): bo
   return longest > baseline.withinDays;
 }
 
-/** Every clause where the merchant policy is stricter than the baseline; empty = acceptable. */
-export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules): BaselineViolation[] {
+/**
+ * The platform's own settings in a merchant policy (RES-3, POL-10): who must approve goodwill is the
+ * platform's control over its staff and merchants, which version governs an order is the platform's
+ * choice. A merchant policy may leave them out or repeat the platform's value; any other value is
+ * named, never applied.
+ */
+function platformSettingViolations(merchant: PolicyRules, baseline: PolicyRules): BaselineViolation[] {
   const out: BaselineViolation[] = [];
+  const threshold = (baseline.goodwill ?? PLATFORM_BASELINE.goodwill).approvalThresholdFen;
+  if (merchant.goodwill && merchant.goodwill.approvalThresholdFen !== threshold) {
+    const mv = formatYuan(merchant.goodwill.approvalThresholdFen);
+    const bv = formatYuan(threshold);
+    out.push({
+      path: 'goodwill.approvalThresholdFen',
+      merchantValue: merchant.goodwill.approvalThresholdFen,
+      baselineValue: threshold,
+      text: {
+        'zh-CN': `补偿审批门槛由平台设置,商家政策不能更改:商家为${mv},平台为${bv}`,
+        'en-US': `The goodwill approval threshold is set by the platform; a merchant policy cannot change it: merchant ${mv}, platform ${bv}`,
+      },
+    });
+  }
+  const basis = baseline.versionBasis ?? 'order_placed';
+  if (merchant.versionBasis !== undefined && merchant.versionBasis !== basis) {
+    out.push({
+      path: 'versionBasis',
+      merchantValue: merchant.versionBasis,
+      baselineValue: basis,
+      text: {
+        'zh-CN': '订单适用哪个政策版本由平台设置,商家政策不能更改',
+        'en-US': 'Which policy version governs an order is set by the platform; a merchant policy cannot change it',
+      },
+    });
+  }
+  return out;
+}
+
+const nameOf = (code: string, names: CategoryNames | undefined): LocalizedText => names?.get(code) ?? { 'zh-CN': code, 'en-US': code };
+
+/**
+ * Every clause where the merchant policy is stricter than the baseline, or sets what only the
+ * platform sets; empty = acceptable. `categoryNames` names excluded categories in the texts.
+ */
+export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules, categoryNames?: CategoryNames): BaselineViolation[] {
+  const out: BaselineViolation[] = platformSettingViolations(merchant, baseline);
   for (const c of SWITCH_CLAUSES) {
     const m = c.get(merchant);
     const b = c.get(baseline);
@@ -172,8 +216,8 @@ export function compareWithBaseline(merchant: PolicyRules, baseline: PolicyRules
       merchantValue: [...merchant.noReasonReturn.excludedCategories],
       baselineValue: [...baseline.noReasonReturn.excludedCategories],
       text: {
-        'zh-CN': `商家额外排除了无理由退货的类目:${extraCategories.join('、')}`,
-        'en-US': `The merchant excludes more categories from no-reason return: ${extraCategories.join(', ')}`,
+        'zh-CN': `商家额外排除了无理由退货的类目:${extraCategories.map((c) => nameOf(c, categoryNames)['zh-CN']).join('、')}`,
+        'en-US': `The merchant excludes more categories from no-reason return: ${extraCategories.map((c) => nameOf(c, categoryNames)['en-US']).join(', ')}`,
       },
     });
   }
@@ -228,6 +272,15 @@ function raiseClause(r: PolicyRules, b: PolicyRules, path: string): PolicyRules 
     case 'refund':
     case 'refund.withinDays':
       return { ...r, refund: { ...b.refund } };
+    // Never the merchant's to set: dropped, and the platform's value governs (policyInForce, rulesForCase).
+    case 'goodwill.approvalThresholdFen': {
+      const { goodwill: _platformOnly, ...rest } = r;
+      return rest;
+    }
+    case 'versionBasis': {
+      const { versionBasis: _platformOnly, ...rest } = r;
+      return rest;
+    }
   }
   if (field === undefined || typeof r[section] !== 'object') return { ...r, [section]: b[section] };
   // A feature the merchant switched off comes back as the baseline has it, days included.

@@ -15,8 +15,8 @@ import { compareWithBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { listMerchantPolicies, listVersionHistory, type PolicyVersion, type PolicyVersionRecord } from './policy.repository.ts';
-import { policyRulesSchema } from './policy.rules.ts';
-import { forgetPolicyVersions, policyInForce, publishPolicy } from './policy.service.ts';
+import { merchantPolicyRulesSchema, policyRulesSchema } from './policy.rules.ts';
+import { categoryNames, forgetPolicyVersions, policyInForce, publishPolicy } from './policy.service.ts';
 import { summarizeProductPolicy } from './policy.summary.ts';
 
 const presentVersion = (v: PolicyVersion | null) =>
@@ -39,6 +39,8 @@ const merchantListQuery = z.object({
 });
 
 const publishBody = z.object({ rules: policyRulesSchema, effectiveFrom: z.coerce.date().optional() });
+/** The platform's own settings (goodwill approval threshold, version basis) may be left out of a merchant's. */
+const merchantPublishBody = z.object({ rules: merchantPolicyRulesSchema, effectiveFrom: z.coerce.date().optional() });
 const merchantParams = z.object({ merchantId: z.string().uuid() });
 
 function assertOwnMerchant(actor: Actor, merchantId: string): void {
@@ -120,13 +122,15 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const inForce = await policyInForce(db, request.params.merchantId, deps.clock.now());
+      const published = inForce.version?.rules;
       return {
         policy: presentVersion(inForce.version),
         isMerchantPolicy: inForce.version?.scope === 'merchant',
         rules: inForce.rules,
         excludedCategories: await namedCategories(db, inForce.rules.noReasonReturn.excludedCategories),
-        // Clauses of the published version that a later baseline overtook: the baseline's apply (rules above).
-        violationsOfBaseline: inForce.version ? compareWithBaseline(inForce.version.rules, inForce.baseline) : [],
+        // Clauses of the published version that a later baseline overtook, or that only the platform
+        // sets: the baseline's apply (rules above).
+        violationsOfBaseline: published ? compareWithBaseline(published, inForce.baseline, await categoryNames(db, published.noReasonReturn.excludedCategories)) : [],
       };
     },
   );
@@ -135,13 +139,13 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/merchants/:merchantId/policy/check',
     {
       config: { access: ['merchant', 'admin', 'compliance'], scope: 'cases:read' },
-      schema: { tags: ['policy'], summary: 'Check a draft merchant policy against the law and the baseline', params: merchantParams, body: publishBody },
+      schema: { tags: ['policy'], summary: 'Check a draft merchant policy against the law and the baseline', params: merchantParams, body: merchantPublishBody },
     },
     async (request) => {
       assertOwnMerchant(actorOf(request), request.params.merchantId);
       const inForce = await policyInForce(db, null, request.body.effectiveFrom ?? deps.clock.now());
       const law = checkLaw(request.body.rules);
-      const baseline = compareWithBaseline(request.body.rules, inForce.rules);
+      const baseline = compareWithBaseline(request.body.rules, inForce.baseline, await categoryNames(db, request.body.rules.noReasonReturn.excludedCategories));
       return { acceptable: law.length === 0 && baseline.length === 0, lawViolations: law, baselineViolations: baseline };
     },
   );
@@ -150,7 +154,12 @@ export async function policyRoutes(root: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/merchants/:merchantId/policy',
     {
       config: { access: ['merchant', 'admin'] },
-      schema: { tags: ['policy'], summary: 'Publish a merchant policy (refused if stricter than the baseline)', params: merchantParams, body: publishBody },
+      schema: {
+        tags: ['policy'],
+        summary: "Publish a merchant policy (refused if stricter than the baseline, or if it changes the platform's own settings)",
+        params: merchantParams,
+        body: merchantPublishBody,
+      },
     },
     async (request) => {
       const actor = actorOf(request);

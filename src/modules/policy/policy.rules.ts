@@ -75,17 +75,33 @@ export interface PolicyRules {
    * RES-3: goodwill above `approvalThresholdFen` (integer fen) needs a supervisor's approval. RES-7:
    * goodwill above `excessiveMultiple` times the goods' value (and above that threshold) is
    * excessive: flagged, and approved by someone other than who proposed it; absent in versions
-   * stored before it existed (EXCESSIVE_GOODWILL_MULTIPLE then). The platform's values apply to every merchant.
+   * stored before it existed (EXCESSIVE_GOODWILL_MULTIPLE then). The platform's control over its
+   * staff and merchants, not a promise to buyers: platform policies only, and the values in force
+   * now apply to every case (see rulesForCase).
    */
-  goodwill: { approvalThresholdFen: number; excessiveMultiple?: number };
+  goodwill?: GoodwillRules;
   /** Platform policies only (see VERSION_BASES); absent means by order placement. */
   versionBasis?: VersionBasis;
 }
+
+export interface GoodwillRules {
+  approvalThresholdFen: number;
+  excessiveMultiple?: number;
+}
+
+/** The rules that govern an order or a case: a policy with the platform's own settings filled in. */
+export type GoverningRules = PolicyRules & { goodwill: GoodwillRules };
+
+/** The clauses only the platform sets (POL-9, POL-10, RES-3): a merchant policy leaves them out. */
+export const PLATFORM_SETTINGS = ['goodwill', 'versionBasis'] as const satisfies readonly (keyof PolicyRules)[];
 
 // Ten years of days is far beyond any sensible policy and keeps date arithmetic in range.
 const dayCount = z.number().int().min(0).max(3650);
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+const goodwillSchema = z.strictObject({ approvalThresholdFen: fen, excessiveMultiple: z.number().min(0).max(100).optional() });
+
+/** A platform baseline: every clause, the platform's own settings included. */
 export const policyRulesSchema = z.strictObject({
   noReasonReturn: z.strictObject({
     enabled: z.boolean(),
@@ -110,9 +126,15 @@ export const policyRulesSchema = z.strictObject({
   refund: z.strictObject({ withinDays: z.number().int().min(0).max(365), dayType: z.enum(REFUND_DAY_TYPES) }),
   freeReturnShipping: z.boolean(),
   fraudCompensation: z.strictObject({ multiplier: z.number().min(0).max(100), minimumFen: fen }),
-  goodwill: z.strictObject({ approvalThresholdFen: fen, excessiveMultiple: z.number().min(0).max(100).optional() }),
+  goodwill: goodwillSchema,
   versionBasis: z.enum(VERSION_BASES).optional(),
-}) satisfies z.ZodType<PolicyRules>;
+}) satisfies z.ZodType<GoverningRules>;
+
+/**
+ * A merchant policy: the same clauses, the platform's settings optional. A form started from the
+ * platform's rules may send them back as they are; any other value is refused by name (compareWithBaseline).
+ */
+export const merchantPolicyRulesSchema = policyRulesSchema.extend({ goodwill: goodwillSchema.optional() }) satisfies z.ZodType<PolicyRules>;
 
 /** Parses untrusted JSON (an admin form, a stored version) into a policy; throws a ZodError when invalid. */
 export function parsePolicyRules(json: unknown): PolicyRules {
@@ -128,7 +150,7 @@ export const EXCESSIVE_GOODWILL_MULTIPLE = 1;
  * (the same as the quality return the law gives), 15 days for missing parts (they show up on
  * assembly), 12 months of warranty (the usual 三包 period), and price protection left to merchants.
  */
-export const PLATFORM_BASELINE: PolicyRules = {
+export const PLATFORM_BASELINE: GoverningRules = {
   noReasonReturn: {
     enabled: true,
     days: 7,

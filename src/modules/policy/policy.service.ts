@@ -3,13 +3,14 @@
 // version in force when its order was placed, or delivered where the platform chose that.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, invalid } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
-import { compareWithBaseline, raiseToBaseline } from './policy.baseline.ts';
+import { type CategoryNames, compareWithBaseline, raiseToBaseline } from './policy.baseline.ts';
 import { checkLaw } from './policy.law.ts';
 import { findVersionInForce, insertVersion, listVersions, type PolicyVersion } from './policy.repository.ts';
-import { PLATFORM_BASELINE, type PolicyRules } from './policy.rules.ts';
+import { type GoverningRules, PLATFORM_BASELINE, PLATFORM_SETTINGS, type PolicyRules } from './policy.rules.ts';
 import { createConfigCache } from '../../shared/config-cache.ts';
+import { namedCategories } from '../orders/orders.categories.ts';
 
 const EPOCH = new Date('2000-01-01T00:00:00Z');
 
@@ -23,9 +24,12 @@ export async function ensurePlatformBaseline(db: Kysely<DB>, now: Date): Promise
 export interface PolicyInForce {
   version: PolicyVersion | null;
   /** What governs the order: the version's rules, a merchant's raised to the baseline in force where that is more generous. */
-  rules: PolicyRules;
+  rules: GoverningRules;
   baseline: PolicyRules;
 }
+
+/** A platform version always carries the threshold (policyRulesSchema); the default covers the type. */
+const goodwillOf = (platform: PolicyRules) => platform.goodwill ?? PLATFORM_BASELINE.goodwill;
 
 // Policy versions change rarely and are read on every intake: kept in-process for a few seconds.
 const versionCache = createConfigCache<PolicyVersion[]>();
@@ -69,9 +73,25 @@ export async function policyInForce(db: Kysely<DB>, merchantId: string | null, a
   const merchant = inForceAt(merchantVersions, at);
   const baseline = platform?.rules ?? PLATFORM_BASELINE;
   // The goodwill approval threshold is the platform's control over its staff and merchants, not a
-  // promise to buyers: a merchant policy cannot move it.
-  if (merchant) return { version: merchant, rules: { ...raiseToBaseline(merchant.rules, baseline), goodwill: baseline.goodwill }, baseline };
-  return { version: platform, rules: baseline, baseline };
+  // promise to buyers: a merchant policy cannot move it (raiseToBaseline drops any it carries).
+  if (merchant) return { version: merchant, rules: { ...raiseToBaseline(merchant.rules, baseline), goodwill: goodwillOf(baseline) }, baseline };
+  return { version: platform, rules: { ...baseline, goodwill: goodwillOf(baseline) }, baseline };
+}
+
+/**
+ * The rules a case is judged under: the terms of the version that governed its order (kept on the
+ * case), with the platform's goodwill approval threshold in force now (RES-3): it is the platform's
+ * control, not a term of the order, so an admin who lowers it reaches open cases too, and a merchant
+ * version that carries one of its own (published before merchants were refused it) changes nothing.
+ */
+export async function rulesForCase(db: Kysely<DB>, policyVersionId: string | null, now: Date): Promise<GoverningRules> {
+  const [stored, platformVersions] = await Promise.all([
+    policyVersionId ? db.selectFrom('policy_versions').select('rules').where('id', '=', policyVersionId).executeTakeFirst() : Promise.resolve(undefined),
+    versionsOf(db, null),
+  ]);
+  const platform = inForceAt(platformVersions, now)?.rules ?? PLATFORM_BASELINE;
+  const terms = (stored?.rules as PolicyRules | undefined) ?? PLATFORM_BASELINE;
+  return { ...terms, goodwill: goodwillOf(platform) };
 }
 
 /**
@@ -102,10 +122,15 @@ export async function publishPolicy(
       text: { 'zh-CN': '政策生效时间不能早于现在：已下单的订单按下单时的政策处理', 'en-US': 'A policy cannot take effect in the past: orders already placed keep the terms they were placed under' },
     });
   }
+  await assertKnownCategories(db, input.rules.noReasonReturn.excludedCategories);
   // Every clause that is wrong is named at once, the law's first: a form can then show them all.
   const lawViolations = checkLaw(input.rules);
   const baselineViolations = input.merchantId
-    ? compareWithBaseline(input.rules, (await findVersionInForce(db, null, input.effectiveFrom))?.rules ?? PLATFORM_BASELINE)
+    ? compareWithBaseline(
+        input.rules,
+        (await findVersionInForce(db, null, input.effectiveFrom))?.rules ?? PLATFORM_BASELINE,
+        await categoryNames(db, input.rules.noReasonReturn.excludedCategories),
+      )
     : [];
   if (lawViolations.length > 0) {
     const named = new Set(lawViolations.map((v) => v.path));
@@ -113,18 +138,43 @@ export async function publishPolicy(
     refuse('policy-below-law', { 'zh-CN': '该政策低于法律规定的最低标准', 'en-US': 'The policy falls below what the law requires' }, [...lawViolations, ...also]);
   }
   if (baselineViolations.length > 0) {
+    const setsPlatformSetting = baselineViolations.some((v) => (PLATFORM_SETTINGS as readonly string[]).includes(v.path.split('.')[0]!));
     refuse(
       'policy-below-baseline',
-      { 'zh-CN': '商家政策不得比平台基线更严格', 'en-US': 'A merchant policy may not be stricter than the platform baseline' },
+      setsPlatformSetting
+        ? { 'zh-CN': '商家政策不得比平台基线更严格,也不能更改由平台设置的条款', 'en-US': 'A merchant policy may neither be stricter than the platform baseline nor change what the platform sets' }
+        : { 'zh-CN': '商家政策不得比平台基线更严格', 'en-US': 'A merchant policy may not be stricter than the platform baseline' },
       baselineViolations,
     );
   }
-  // Which version governs an order is the platform's choice (POL-10), not part of a merchant's terms.
-  const rules = input.merchantId ? withoutVersionBasis(input.rules) : { ...input.rules, versionBasis: input.rules.versionBasis ?? 'order_placed' };
+  // The platform's own settings are not part of a merchant's terms (a value equal to the platform's is accepted, not kept).
+  const rules = input.merchantId ? withoutPlatformSettings(input.rules) : { ...input.rules, versionBasis: input.rules.versionBasis ?? 'order_placed' };
   return insertVersion(db, { ...input, rules, createdBy: actor.userId });
 }
 
-function withoutVersionBasis(rules: PolicyRules): PolicyRules {
-  const { versionBasis: _platformOnly, ...merchantTerms } = rules;
+function withoutPlatformSettings(rules: PolicyRules): PolicyRules {
+  const { goodwill: _approval, versionBasis: _basis, ...merchantTerms } = rules;
   return merchantTerms;
+}
+
+/** Names of the given category codes (the code itself when unnamed). */
+export async function categoryNames(db: Kysely<DB>, codes: readonly string[]): Promise<CategoryNames> {
+  return new Map((await namedCategories(db, codes)).map((c) => [c.code, c.name]));
+}
+
+/**
+ * POL-3: excluded categories are shown to buyers by name before they order, so each must be a
+ * category the shop system named (product_categories); a mistyped code would exclude nothing and
+ * show as a code.
+ */
+async function assertKnownCategories(db: Kysely<DB>, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const known = new Set((await db.selectFrom('product_categories').select('external_id').where('external_id', 'in', [...codes]).execute()).map((r) => r.external_id));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length === 0) return;
+  throw invalid(
+    'rules.noReasonReturn.excludedCategories',
+    { 'zh-CN': `没有这些商品类目:${unknown.join('、')}`, 'en-US': `No such product categories: ${unknown.join(', ')}` },
+    'unknown-category',
+  );
 }

@@ -1,9 +1,11 @@
 // The facts a plan is judged against: what was paid and already refunded, which policy path made the case
-// eligible, who sells (merchant or platform), and the policy rules in force for the order.
+// eligible, who sells (merchant or platform), and the policy rules in force for the order (with the
+// platform's goodwill approval threshold in force now).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Party } from '../../shared/vocabulary.ts';
-import { PLATFORM_BASELINE, type PolicyRules } from '../policy/policy.rules.ts';
+import type { GoverningRules } from '../policy/policy.rules.ts';
+import { rulesForCase } from '../policy/policy.service.ts';
 import { executedLedgerFen, fraudCompensatedForGoods, paidForCase, refundedForCase } from './offer.repository.ts';
 import type { Seller } from './resolution.rules.ts';
 
@@ -32,7 +34,7 @@ export interface CaseFacts {
   /** Whether the policy decision at intake asked for the goods back. */
   eligibilityReturnRequired: boolean | null;
   seller: Seller;
-  rules: PolicyRules;
+  rules: GoverningRules;
   /** Fraud was found on the case (cases.fraud_found_at): every later plan owes 假一赔三 until compliance withdraws it. */
   fraudFound: boolean;
 }
@@ -44,10 +46,10 @@ interface StoredEligibility {
 /** Where the order's own shipping fee goes back with a whole-order refund: it never arrived, or the seller was at fault. */
 const SHIPPING_REFUNDED_PATHS = new Set(['not_received_refund', 'quality_return', 'not_as_described_return', 'logistics_claim', 'three_guarantees_replacement']);
 
-export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts> {
+export async function caseFacts(db: Kysely<DB>, row: CaseRow, now: Date): Promise<CaseFacts> {
   const eligibility = row.eligibility as StoredEligibility | null;
   const path = eligibility?.items?.[0]?.path ?? null;
-  const [paid, refunded, fraudCompensatedFen, goodwillPaidFen, merchant, policy, order] = await Promise.all([
+  const [paid, refunded, fraudCompensatedFen, goodwillPaidFen, merchant, rules, order] = await Promise.all([
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
     fraudCompensatedForGoods(db, row.id),
@@ -55,9 +57,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()
       : Promise.resolve(undefined),
-    row.policy_version_id
-      ? db.selectFrom('policy_versions').select('rules').where('id', '=', row.policy_version_id).executeTakeFirst()
-      : Promise.resolve(undefined),
+    rulesForCase(db, row.policy_version_id, now),
     row.order_id ? db.selectFrom('orders').select('total_fen').where('id', '=', row.order_id).executeTakeFirst() : Promise.resolve(undefined),
   ]);
   const first = eligibility?.items?.[0];
@@ -74,7 +74,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow): Promise<CaseFacts
     returnShippingPaidBy: first?.returnShippingPaidBy ?? null,
     eligibilityReturnRequired: first?.returnRequired ?? null,
     seller: !merchant || merchant.platform_operated ? 'platform' : 'merchant',
-    rules: (policy?.rules as PolicyRules | undefined) ?? PLATFORM_BASELINE,
+    rules,
     fraudFound: row.fraud_found_at !== null,
   };
 }

@@ -92,7 +92,7 @@ async function acceptOffer(
   accepted: { offerId: string; terms: OfferTerms; responsibility: Responsibility; steps?: readonly PlanStep[]; goodsBack: boolean },
 ) {
   const { offerId, terms, responsibility } = accepted;
-  const facts = await caseFacts(ctx.trx, ctx.row);
+  const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
   await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
   const { cancelledTaskIds } = await createPlanExecution(ctx, { ...accepted, facts });
   const eventData = { offerId, terms, ...supersededTasks(cancelledTaskIds), ...(accepted.goodsBack ? { goodsAlreadyBack: true } : {}) };
@@ -110,7 +110,7 @@ function assertPlanWording(ctx: ActionContext, text: string, field: string): voi
 export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: ActionHandler<Input<K>> } = {
   approve_request: async (ctx, input) => {
     if (input.note) assertPlanWording(ctx, input.note, 'note');
-    const facts = await caseFacts(ctx.trx, ctx.row);
+    const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
     const requested = requestedTerms(ctx.row.kind as CaseKind, facts, input.refundFen);
     if (!requested) {
       throw invalid(ctx.row.kind === 'price_protection' ? 'refundFen' : 'kind', {
@@ -201,7 +201,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
   },
   propose_plan: async (ctx, input) => {
     assertPlanWording(ctx, input.basis, 'basis');
-    const facts = await caseFacts(ctx.trx, ctx.row);
+    const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
     // A merchant is a party to the case: it may take costs on itself, not put them on the platform.
     if (ctx.actor.role === 'merchant' && liableParty(input.responsibility, facts.seller) === 'platform' && facts.seller !== 'platform') {
       throw new AppError({
@@ -323,7 +323,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const counterId = randomUUID();
     const terms = toTerms(input.terms);
     // The customer may waive rights in their own offer, but not ask for more refund than is left.
-    const facts = await caseFacts(ctx.trx, ctx.row);
+    const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
     const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
     const { violations } = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (violations.length > 0) throw planViolationError(violations);
@@ -361,7 +361,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const counter = ctx.row.pending_counter_offer_id ? await findOffer(ctx.trx, ctx.row.pending_counter_offer_id) : undefined;
     if (!counter) throw conflict('no-counter-offer', { 'zh-CN': '没有待处理的客户还价', 'en-US': 'There is no counter-offer to accept' });
     const terms = toTerms(counter.terms as Partial<OfferTerms>);
-    const facts = await caseFacts(ctx.trx, ctx.row);
+    const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
     const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
     const assessment = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);

@@ -31,8 +31,9 @@ export interface PolicyRules {
   refund: { withinDays: number; dayType: 'working' | 'natural' };
   freeReturnShipping: boolean;
   fraudCompensation: { multiplier: number; minimumFen: number };
-  /** excessiveMultiple: goodwill above this many times the goods' value is excessive (RES-7); absent in older versions. */
-  goodwill: { approvalThresholdFen: number; excessiveMultiple?: number };
+  /** Platform policies only: goodwill above the threshold needs a supervisor's approval (RES-3); above
+   * excessiveMultiple times the goods' value it is excessive (RES-7; absent in older versions). */
+  goodwill?: { approvalThresholdFen: number; excessiveMultiple?: number };
   /** Platform policies only: which version governs an order (POL-10). */
   versionBasis?: 'order_placed' | 'delivered';
 }

@@ -37,7 +37,7 @@ export const adminEnUS = {
       violationsNow: 'Clauses of the version in force are stricter than the current baseline; the baseline applies to them:',
       group: {
         noReason: '7-day no-reason return', windows: 'Time limits (days from delivery)', repair: 'Repair and warranty',
-        refund: 'Refund', extras: 'Other promises', money: 'Compensation and approvals', versions: 'Which version applies',
+        refund: 'Refund', extras: 'Other promises', money: 'Fraud compensation', approval: 'Goodwill approval (set by the platform)', versions: 'Which version applies',
       },
       field: {
         noReasonEnabled: 'No-reason return offered', noReasonDays: 'No-reason window (days)', excludedFlags: 'Excluded product types',

@@ -39,7 +39,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       violationsNow: '现行版本有条款严于当前平台基线，这些条款按平台基线执行：',
       group: {
         noReason: '七天无理由退货', windows: '申请期限（签收后天数）', repair: '维修与保修',
-        refund: '退款时效', extras: '其他承诺', money: '赔偿与审批', versions: '政策版本的适用',
+        refund: '退款时效', extras: '其他承诺', money: '欺诈赔偿', approval: '补偿审批（平台设置）', versions: '政策版本的适用',
       },
       field: {
         noReasonEnabled: '提供无理由退货', noReasonDays: '无理由退货期限（天）', excludedFlags: '不适用的商品类型',

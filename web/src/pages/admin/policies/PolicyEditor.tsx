@@ -115,7 +115,7 @@ export function PolicyEditor({ scope, name, base, onClose }: { scope: PolicyScop
   const [placed, setPlaced] = useState(false);
   const initial = useMemo(() => rulesToForm(base), [base]);
   const watched = Form.useWatch([], form) as FormValues | undefined;
-  const draft = useDebounced<PolicyDraft | null>(watched ? { rules: formToRules(watched, base), effectiveFrom: chinaTimeToIso(watched.effectiveFrom) } : null, 400);
+  const draft = useDebounced<PolicyDraft | null>(watched ? { rules: formToRules(watched, base, scope ? 'merchant' : 'platform'), effectiveFrom: chinaTimeToIso(watched.effectiveFrom) } : null, 400);
   const check = usePolicyCheck(scope, draft);
 
   // The live check's findings are warnings on their clauses (errors come from a refused publication).
@@ -130,7 +130,7 @@ export function PolicyEditor({ scope, name, base, onClose }: { scope: PolicyScop
 
   const submit = (values: FormValues) =>
     publish.mutate(
-      { rules: formToRules(values, base), effectiveFrom: chinaTimeToIso(values.effectiveFrom) },
+      { rules: formToRules(values, base, scope ? 'merchant' : 'platform'), effectiveFrom: chinaTimeToIso(values.effectiveFrom) },
       {
         onSuccess: (saved) => {
           void message.success(t('admin.policy.published', { version: saved.version }));

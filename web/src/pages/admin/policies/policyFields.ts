@@ -22,12 +22,14 @@ export interface Clause {
 export interface ClauseGroup {
   key: string;
   clauses: Clause[];
-  /** The platform's own settings, not terms a merchant publishes (POL-10). */
+  /** The platform's own settings, not terms a merchant publishes (RES-3, POL-10): the API refuses a merchant's. */
   platformOnly?: boolean;
 }
 
+type Scope = 'platform' | 'merchant';
+
 /** The groups a policy of this scope has: a merchant's leaves out the platform's own settings. */
-export function groupsFor(scope: 'platform' | 'merchant'): readonly ClauseGroup[] {
+export function groupsFor(scope: Scope): readonly ClauseGroup[] {
   return scope === 'platform' ? CLAUSE_GROUPS : CLAUSE_GROUPS.filter((g) => !g.platformOnly);
 }
 
@@ -89,6 +91,12 @@ export const CLAUSE_GROUPS: readonly ClauseGroup[] = [
     clauses: [
       { path: ['fraudCompensation', 'multiplier'], label: 'fraudMultiplier', kind: 'times' },
       { path: ['fraudCompensation', 'minimumFen'], label: 'fraudMinimum', kind: 'yuan' },
+    ],
+  },
+  {
+    key: 'approval',
+    platformOnly: true,
+    clauses: [
       { path: ['goodwill', 'approvalThresholdFen'], label: 'goodwillThreshold', kind: 'yuan' },
       { path: ['goodwill', 'excessiveMultiple'], label: 'goodwillExcessiveMultiple', kind: 'times', absent: 1 },
     ],
@@ -124,10 +132,16 @@ export function rulesToForm(rules: PolicyRules): PolicyRules {
   return copy as unknown as PolicyRules;
 }
 
-/** Rules to send from the form's values: yuan back to integer fen; every clause of `base` kept. */
-export function formToRules(values: PolicyRules, base: PolicyRules): PolicyRules {
+/**
+ * Rules to send from the form's values: yuan back to integer fen; every clause of `base` kept, except
+ * that a merchant's leave out the platform's own settings (a merchant starting from the baseline gets them in `base`).
+ */
+export function formToRules(values: PolicyRules, base: PolicyRules, scope: Scope): PolicyRules {
   const out = structuredClone(base) as unknown as Record<string, unknown>;
-  for (const c of ALL_CLAUSES) {
+  if (scope === 'merchant') {
+    for (const g of CLAUSE_GROUPS) if (g.platformOnly) for (const c of g.clauses) delete out[c.path[0]!];
+  }
+  for (const c of groupsFor(scope).flatMap((g) => g.clauses)) {
     const value = valueAt(values, c.path);
     if (value === undefined || value === null) continue;
     setAt(out, c.path, c.kind === 'yuan' ? Math.round(Number(value) * 100) : value);
