@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../shared/errors.ts';
+import { checkText } from '../shared/validation.ts';
 import type { LocalizedText } from '../shared/vocabulary.ts';
 
 export const PROBLEM_BASE = '/problems/';
@@ -26,6 +27,9 @@ function fieldOf(context: string | undefined, instancePath: string): string {
 }
 
 function describeIssue(issue: ValidationIssueLike): LocalizedText {
+  // Our own checks carry both texts (shared/validation.ts); zod's own say the bound or the kind of fault.
+  const own = issue.keyword === 'custom' ? checkText(issue.params?.params) : null;
+  if (own) return own;
   const en = issue.message ?? 'Invalid value';
   const zh: Record<string, string> = {
     invalid_type: '类型不正确或缺少此字段',

@@ -96,6 +96,74 @@ describe('SLA targets as data', () => {
   });
 });
 
+describe('settings that contradict themselves or point nowhere', () => {
+  const target = (extra: Record<string, unknown>) => ({ metric: 'plan_due', duration: { amount: 1, unit: 'hours' }, ...extra });
+
+  it('a breach reassign goes only to a queue that exists and is worked (ORG-1)', async () => {
+    const shop = await makeShop(t);
+    const ghost = await shop.admin.post('/api/v1/sla/targets', target({ breachActions: ['reassign'], reassignQueue: 'escalation-desk' }));
+    expect(ghost.status).toBe(422);
+    expect(ghost.body).toMatchObject({ field: 'reassignQueue', detail: '队列 escalation-desk 不存在或已停用' });
+    const real = await shop.admin.post('/api/v1/sla/targets', target({ breachActions: ['reassign'], reassignQueue: 'frontline', active: false }));
+    expect(real.status, JSON.stringify(real.body)).toBe(201);
+    const moved = await shop.admin.put(`/api/v1/sla/targets/${real.body.id}`, { ...real.body, reassignQueue: 'escalation-desk' });
+    expect(moved.status).toBe(422);
+    expect(moved.body.field).toBe('reassignQueue');
+    expect((await shop.admin.get('/api/v1/sla/targets')).body.items.find((x: { id: string }) => x.id === real.body.id).reassignQueue).toBe('frontline');
+  });
+
+  it('refuses a warning before the clock starts, and pausing in a state no clock runs in', async () => {
+    const shop = await makeShop(t);
+    const early = await shop.admin.post('/api/v1/sla/targets', target({ warnBeforeMinutes: 600, active: false }));
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ field: 'warnBeforeMinutes', detail: '提前预警的分钟数（600）须小于时效本身（60 分钟）' });
+    // Working days are counted in working time: a working day is at least its 480 working minutes on the default calendar.
+    const workingDay = await shop.admin.post('/api/v1/sla/targets', target({ duration: { amount: 1, unit: 'working_days' }, warnBeforeMinutes: 480, active: false }));
+    expect(workingDay.body.field).toBe('warnBeforeMinutes');
+    expect((await shop.admin.post('/api/v1/sla/targets', target({ warnBeforeMinutes: 59, active: false }))).status).toBe(201);
+
+    const closed = await shop.admin.post('/api/v1/sla/targets', target({ pauseStates: ['awaiting_customer', 'closed', 'merged'], active: false }));
+    expect(closed.status).toBe(400);
+    expect(closed.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.pauseStates.1', 'body.pauseStates.2']);
+    expect(closed.body.errors[0].messages['zh-CN']).toContain('已关闭');
+  });
+
+  it('refuses a calendar day that is both closed and an extra working day', async () => {
+    const shop = await makeShop(t);
+    const both = await shop.admin.post('/api/v1/sla/calendars', {
+      name: `两可-${shop.id}`, spec: { closures: ['2026-12-05'], extraWorkingDays: ['2026-12-06', '2026-12-05'] },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ field: 'body.spec.extraWorkingDays.1' });
+    expect(both.body.errors[0].message).toBe('2026-12-05 同时是停工日和额外工作日，请只保留一个');
+  });
+
+  it('says what is wrong with a custom check in the caller’s language, never both at once', async () => {
+    const shop = await makeShop(t);
+    const cases = [
+      { url: '/api/v1/sla/calendars', body: { name: 'x', spec: { timeZone: 'Mars/Olympus' } }, field: 'body.spec.timeZone', zh: '须为 IANA 时区名，如 Asia/Shanghai' },
+      {
+        url: '/api/v1/sla/calendars',
+        body: { name: 'x', spec: { workingHours: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }] } },
+        field: 'body.spec.workingHours.1',
+        zh: '工作时段须按时间先后排列且不能重叠',
+      },
+      { url: '/api/v1/sla/calendars', body: { name: 'x', spec: { closures: ['2026-02-30'] } }, field: 'body.spec.closures.0', zh: '须为真实存在的日期，格式 YYYY-MM-DD' },
+      { url: '/api/v1/sla/targets', body: target({ breachActions: ['reassign'] }), field: 'body.reassignQueue', zh: '超时转派需要指定队列' },
+      { url: '/api/v1/sla/targets', body: target({ autoOutcome: 'approve_request' }), field: 'body.autoOutcome', zh: '该自动结果只适用于「商家审核申请」时效' },
+    ];
+    for (const c of cases) {
+      const zh = await shop.admin.post(c.url, c.body);
+      expect(zh.status, JSON.stringify(zh.body)).toBe(400);
+      expect(zh.body.errors[0]).toMatchObject({ field: c.field, message: c.zh });
+      const en = await shop.admin.post(c.url, c.body, { 'accept-language': 'en-US' });
+      expect(en.body.errors[0].field).toBe(c.field);
+      expect(en.body.errors[0].message).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(en.body.detail).toContain(en.body.errors[0].message);
+    }
+  });
+});
+
 describe('business calendars', () => {
   it('shows holidays and make-up days, and takes admin overrides', async () => {
     const shop = await makeShop(t);

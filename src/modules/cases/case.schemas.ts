@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_KINDS, CHANNELS, REQUEST_REASONS } from '../../shared/vocabulary.ts';
 import { CATEGORIES } from '../triage/triage.vocabulary.ts';
+import { checkMessage } from '../../shared/validation.ts';
 
 export const KINDS_NEEDING_ITEMS = ['return_refund', 'refund_only', 'exchange', 'repair', 'reship', 'price_protection'] as const;
 
@@ -35,10 +36,16 @@ export const createCaseSchema = z
   })
   .superRefine((value, ctx) => {
     if ((KINDS_NEEDING_ITEMS as readonly string[]).includes(value.kind) && value.items.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['items'], message: `A ${value.kind} request needs at least one order item` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        ...checkMessage({ 'zh-CN': '该类申请须至少选择一件订单商品', 'en-US': `A ${value.kind} request needs at least one order item` }),
+      });
     }
     const ids = value.items.map((i) => i.orderItemId);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['items'], message: 'Each order item may appear once' });
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['items'], ...checkMessage({ 'zh-CN': '同一件订单商品只能出现一次', 'en-US': 'Each order item may appear once' }) });
+    }
   });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 

@@ -14,11 +14,18 @@ import { recordCaseEvents } from './case.events.ts';
 import { caseNoParams } from './case.schemas.ts';
 import { assertNotPurged } from '../retention/retention.guard.ts';
 import { fileTooLarge } from './evidence.store.ts';
+import { checkMessage } from '../../shared/validation.ts';
 
 const fieldsSchema = z.object({
   purpose: z.enum(['evidence', 'inspection', 'execution_proof', 'other']).default('evidence'),
   caseItemId: z.string().uuid().optional(),
-  supports: z.string().trim().min(1).max(200).refine(isStorableText, 'contains a character text cannot hold').optional(),
+  supports: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine(isStorableText, checkMessage({ 'zh-CN': '包含无法保存为文本的字符', 'en-US': 'contains a character text cannot hold' }))
+    .optional(),
 });
 
 /**

@@ -11,6 +11,7 @@ import { PREREQUISITE_TEXT, taskWaitingFor } from '../resolution/resolution.rule
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
 import { PAYMENT_TASKS, paymentTask } from './execution.payment.ts';
 import { pendingRefundOfTask } from './refund.repository.ts';
+import { matching } from '../../shared/validation.ts';
 import {
   cancelOpenTasks,
   cancelPlannedLedger,
@@ -27,7 +28,7 @@ import {
 export const executionActionSchemas = {
   ship_return: z.object({
     carrier: z.string().trim().min(1).max(64),
-    trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'tracking number: 6–40 letters or digits'),
+    trackingNo: matching(z.string().trim(), /^[A-Za-z0-9-]{6,40}$/, { 'zh-CN': '运单号为 6–40 位字母或数字', 'en-US': 'A tracking number has 6–40 letters or digits' }),
     shippingFeeFen: z.number().int().min(0).max(100_000).default(0),
   }),
   receive_return: z.object({ note: z.string().trim().max(2000).optional() }),

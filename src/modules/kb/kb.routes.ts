@@ -19,6 +19,7 @@ import { searchArticles, type SearchHit } from './kb.search.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { hasChinese } from './kb.text.ts';
 import { assertCompliantWording } from '../replies/reply.wording.ts';
+import { matching } from '../../shared/validation.ts';
 
 const LOCALES = ['zh-CN', 'en-US'] as const;
 type Locale = (typeof LOCALES)[number];
@@ -41,7 +42,10 @@ const KIND_CATEGORIES: Record<CaseKind, Category[]> = {
 const SUGGEST_RELATIVE_FLOOR = 0.3;
 
 const articleBody = z.object({
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug: lower-case letters, digits and single hyphens').max(120),
+  slug: matching(z.string().trim().toLowerCase(), /^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    'zh-CN': '只能由小写字母、数字和单个连字符组成',
+    'en-US': 'lower-case letters, digits and single hyphens',
+  }).max(120),
   locale: z.enum(LOCALES),
   category: z.enum(CATEGORIES),
   title: z.string().trim().min(1).max(200),

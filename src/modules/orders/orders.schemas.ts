@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEMBERSHIP_TIERS, PRODUCT_FLAGS } from '../../shared/vocabulary.ts';
 import { CARD_NUMBER, isValidIdNumber, normalizeCardNumber } from '../privacy/pii.fields.ts';
+import { checkMessage } from '../../shared/validation.ts';
 
 const externalId = z.string().trim().min(1).max(128);
 const fen = z.number().int().min(0).max(1_000_000_000_00);
@@ -22,7 +23,7 @@ export const customerUpsertSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine(isValidIdNumber, 'idNumber: an 18-character mainland ID number with a valid check character / 请填写有效的 18 位身份证号')
+    .refine(isValidIdNumber, checkMessage({ 'zh-CN': '请填写有效的 18 位身份证号', 'en-US': 'An 18-character mainland ID number with a valid check character' }))
     .nullish()
     .describe('Resident ID number (身份证号), needed for cross-border and high-value claims; stored encrypted'),
   refundAccount: z
@@ -33,7 +34,7 @@ export const customerUpsertSchema = z.object({
         .string()
         .trim()
         .max(40)
-        .refine((v) => CARD_NUMBER.test(normalizeCardNumber(v)), 'cardNumber: 12 to 19 digits / 银行卡号为 12–19 位数字'),
+        .refine((v) => CARD_NUMBER.test(normalizeCardNumber(v)), checkMessage({ 'zh-CN': '银行卡号为 12–19 位数字', 'en-US': 'A card number has 12 to 19 digits' })),
     })
     .nullish()
     .describe('Bank card for offline and cash-on-delivery refunds; the card number is stored encrypted'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RESPONSIBILITIES } from '../../shared/vocabulary.ts';
 import { EMPTY_TERMS, type OfferTerms, PLAN_TYPES } from './resolution.rules.ts';
+import { checkMessage } from '../../shared/validation.ts';
 
 const fen = z.number().int().min(0).max(100_000_000_00);
 
@@ -20,7 +21,9 @@ export const offerTermsSchema = z
     fraudCompensationFen: fen.default(0),
   })
   .superRefine((t, ctx) => {
-    if (t.returnRequired && t.keepItem) ctx.addIssue({ code: 'custom', path: ['keepItem'], message: 'The customer cannot both return and keep the item' });
+    if (t.returnRequired && t.keepItem) {
+      ctx.addIssue({ code: 'custom', path: ['keepItem'], ...checkMessage({ 'zh-CN': '客户不能既退回商品又保留商品', 'en-US': 'The customer cannot both return and keep the item' }) });
+    }
   });
 
 /** Who may own a plan step: the roles that carry out execution tasks (compliance decides plans, it does not execute them). */

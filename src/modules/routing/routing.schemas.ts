@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CASE_KINDS, CHANNELS, MEMBERSHIP_TIERS, SEVERITIES, STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { CASE_SKILL_SOURCES, type RoutingRule } from './routing.rules.ts';
+import { checkMessage, matching } from '../../shared/validation.ts';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 /** Roles a rule may notify: the platform's staff, or 'merchant' for the case's merchant's staff. */
@@ -15,10 +16,10 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(100).opt
 const skillList = z.array(word).max(100).default([]);
 const localized = z.object({ 'zh-CN': z.string().trim().min(1).max(200), 'en-US': z.string().trim().min(1).max(200) });
 
-export const queueKey = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_-]{1,63}$/, 'lower-case letters, digits, - and _ (2-64) / 小写字母、数字、- 和 _（2-64 位）');
+export const queueKey = matching(z.string().trim(), /^[a-z][a-z0-9_-]{1,63}$/, {
+  'zh-CN': '须为小写字母开头的小写字母、数字、- 和 _（2-64 位）',
+  'en-US': 'lower-case letters, digits, - and _, starting with a letter (2-64)',
+});
 
 export const conditionsSchema = z.strictObject({
   severity: list(z.enum(SEVERITIES)),
@@ -66,7 +67,9 @@ export const rulesBody = z
   .superRefine((body, ctx) => {
     const seen = new Set<string>();
     body.rules.forEach((r, i) => {
-      if (seen.has(r.key)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'key'], message: `duplicate key ${r.key} / 规则键重复` });
+      if (seen.has(r.key)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'key'], ...checkMessage({ 'zh-CN': `规则键 ${r.key} 重复`, 'en-US': `Duplicate rule key ${r.key}` }) });
+      }
       seen.add(r.key);
     });
   });
@@ -120,7 +123,7 @@ export const explainBody = z
   })
   .refine((b) => (b.caseNo === undefined) !== (b.facts === undefined), {
     path: ['caseNo'],
-    message: 'give either caseNo or facts / 请只提供 caseNo 或 facts 之一',
+    ...checkMessage({ 'zh-CN': '请只提供 caseNo 或 facts 之一', 'en-US': 'Give either caseNo or facts' }),
   });
 
 const note = z.string().trim().max(2000).optional();

@@ -7,18 +7,19 @@ import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../identity/index.ts';
 import { loadOrderDetail } from '../orders/orders.queries.ts';
 import { ADDRESS_CHANGED, appendOrderEvent, lockOrderByNo, presentAddressChange, setShippingAddress } from './selfservice.repository.ts';
+import { matching } from '../../shared/validation.ts';
 
 /** Mainland China mobile numbers: 11 digits, 13x–19x. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
 export const addressSchema = z.object({
   recipientName: z.string().trim().min(1).max(50),
-  phone: z.string().trim().regex(MAINLAND_MOBILE, 'phone: a mainland mobile number, 11 digits starting with 13–19 / 请填写 11 位大陆手机号'),
+  phone: matching(z.string().trim(), MAINLAND_MOBILE, { 'zh-CN': '请填写 11 位大陆手机号', 'en-US': 'A mainland mobile number: 11 digits starting with 13–19' }),
   province: z.string().trim().min(1).max(50),
   city: z.string().trim().min(1).max(50),
   district: z.string().trim().min(1).max(50),
   detail: z.string().trim().min(2).max(200),
-  postalCode: z.string().trim().regex(/^\d{6}$/, 'postalCode: 6 digits / 邮编为 6 位数字').optional(),
+  postalCode: matching(z.string().trim(), /^\d{6}$/, { 'zh-CN': '邮编为 6 位数字', 'en-US': 'A postal code has 6 digits' }).optional(),
 });
 export type AddressParts = z.infer<typeof addressSchema>;
 

@@ -7,6 +7,7 @@ import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: '
 import { DAY_MS, HOUR_MS } from '../../shared/clock.ts';
 import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../../shared/time.ts';
 import { localTimeToInstant, localYmd, type LocalYmd } from '../policy/policy.calendar.ts';
+import { checkMessage, matching } from '../../shared/validation.ts';
 
 export interface WorkingPeriod {
   start: string;
@@ -94,19 +95,22 @@ function isTimeZone(zone: string): boolean {
   return true;
 }
 
-const dateSchema = z.string().refine((s) => epochDayOf(s) !== undefined, { message: 'must be a real date written YYYY-MM-DD' });
-const timeSchema = z.string().regex(HH_MM, { message: 'must be a time written HH:mm, from 00:00 to 24:00' });
+const dateSchema = z.string().refine(
+  (s) => epochDayOf(s) !== undefined,
+  checkMessage({ 'zh-CN': '须为真实存在的日期，格式 YYYY-MM-DD', 'en-US': 'must be a real date written YYYY-MM-DD' }),
+);
+const timeSchema = matching(z.string(), HH_MM, { 'zh-CN': '须为 HH:mm 格式的时间，00:00 至 24:00', 'en-US': 'must be a time written HH:mm, from 00:00 to 24:00' });
 
 export const calendarSpecSchema = z.object({
   timeZone: z
     .string()
     .default(DEFAULT_TIME_ZONE)
-    .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+    .refine(isTimeZone, checkMessage({ 'zh-CN': '须为 IANA 时区名，如 Asia/Shanghai', 'en-US': 'must be an IANA time zone such as Asia/Shanghai' })),
   workingHours: z
     .array(
       z
         .object({ start: timeSchema, end: timeSchema })
-        .refine((p) => minutesOf(p.start) < minutesOf(p.end), { message: 'a working period must start before it ends' }),
+        .refine((p) => minutesOf(p.start) < minutesOf(p.end), checkMessage({ 'zh-CN': '工作时段的开始须早于结束', 'en-US': 'a working period must start before it ends' })),
     )
     .min(1, { message: 'at least one working period is needed' })
     .max(24)
@@ -116,7 +120,11 @@ export const calendarSpecSchema = z.object({
         const prev = periods[i - 1];
         const cur = periods[i];
         if (prev && cur && minutesOf(cur.start) < minutesOf(prev.end)) {
-          ctx.addIssue({ code: 'custom', path: [i], message: 'working periods must be sorted and must not overlap' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            ...checkMessage({ 'zh-CN': '工作时段须按时间先后排列且不能重叠', 'en-US': 'working periods must be sorted and must not overlap' }),
+          });
         }
       }
     }),
@@ -338,6 +346,17 @@ export function addDuration(calendar: BusinessCalendar, from: Date, duration: Du
   if (unit === 'working_days') return calendar.addWorkingDays(from, amount);
   if (unit === 'working_hours') return calendar.addWorkingTime(from, Math.round(amount * HOUR_MS));
   return new Date(instant(from) + Math.round(amount * NATURAL_UNIT_MS[unit]!));
+}
+
+/**
+ * The least time a duration ever grants, in minutes of its own basis. Working days end at the close
+ * of the Nth working day after today, so the least is N days of working hours (started after hours).
+ */
+export function shortestMinutes(spec: Pick<CalendarSpec, 'workingHours'>, duration: Duration): number {
+  const { amount, unit } = duration;
+  if (unit === 'working_days') return amount * spec.workingHours.reduce((sum, p) => sum + minutesOf(p.end) - minutesOf(p.start), 0);
+  if (unit === 'working_hours') return amount * 60;
+  return (amount * NATURAL_UNIT_MS[unit]!) / MINUTE_MS;
 }
 
 /** Elapsed time between a and b in the basis of the unit: natural ms, or working ms for working units. */

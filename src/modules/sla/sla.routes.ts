@@ -8,8 +8,10 @@ import type { AppDeps } from '../../http/deps.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { recordConfigChange } from '../audit/audit.request.ts';
 import { CASE_KINDS, CHANNELS, MEMBERSHIP_TIERS, SEVERITIES } from '../../shared/vocabulary.ts';
-import { CASE_STATES } from '../cases/case.state.ts';
-import { BusinessCalendar, calendarSpecSchema } from './calendar.ts';
+import { CASE_STATE_LABELS, CASE_STATES, CLOSED_STATES } from '../cases/case.state.ts';
+import { checkMessage } from '../../shared/validation.ts';
+import { BusinessCalendar, calendarSpecSchema, DEFAULT_CALENDAR_SPEC, shortestMinutes } from './calendar.ts';
+import { loadQueues } from '../routing/routing.repository.ts';
 import { loadCalendars, loadTargets, targetFromRow } from './sla.repository.ts';
 import {
   AUTO_OUTCOMES, BREACH_ACTIONS, type SlaTarget, SLA_METRIC_LABELS, SLA_METRICS, SLA_PARTIES,
@@ -53,27 +55,53 @@ const targetBody = z
   })
   .superRefine((t, ctx) => {
     if (t.breachActions.includes('reassign') && !t.reassignQueue) {
-      ctx.addIssue({ code: 'custom', path: ['reassignQueue'], message: 'reassign needs reassignQueue / 转派需要指定队列' });
+      ctx.addIssue({ code: 'custom', path: ['reassignQueue'], ...checkMessage({ 'zh-CN': '超时转派需要指定队列', 'en-US': 'A reassign on breach needs the queue to reassign to' }) });
     }
     if (t.autoOutcome && OUTCOME_METRIC[t.autoOutcome] !== t.metric) {
-      ctx.addIssue({ code: 'custom', path: ['autoOutcome'], message: `${t.autoOutcome} belongs to ${OUTCOME_METRIC[t.autoOutcome]} / 该自动结果只适用于 ${OUTCOME_METRIC[t.autoOutcome]}` });
+      const belongs = SLA_METRIC_LABELS[OUTCOME_METRIC[t.autoOutcome]];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['autoOutcome'],
+        ...checkMessage({ 'zh-CN': `该自动结果只适用于「${belongs['zh-CN']}」时效`, 'en-US': `This automatic outcome belongs to the ${belongs['en-US']} target` }),
+      });
     }
+    // A clock never runs in a closed state (it is met or cancelled when the case closes): pausing there says nothing.
+    t.pauseStates.forEach((state, i) => {
+      if (!CLOSED_STATES.includes(state)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pauseStates', i],
+        ...checkMessage({ 'zh-CN': `「${CASE_STATE_LABELS[state]['zh-CN']}」的售后单已结束，不会计时，不能作为暂停状态`, 'en-US': `A case that is ${CASE_STATE_LABELS[state]['en-US']} has ended: no clock runs to pause` }),
+      });
+    });
   });
 type TargetBody = z.infer<typeof targetBody>;
 
 const idParams = z.object({ id: z.string().uuid() });
-const calendarBody = z.object({ name: z.string().trim().min(1).max(64), spec: calendarSpecSchema, isDefault: z.boolean().default(false) });
+/** A date both closed and an extra working day says two things about one day: which one is meant is the admin's to say. */
+const calendarInput = calendarSpecSchema.superRefine((spec, ctx) => {
+  const closed = new Set(spec.closures);
+  spec.extraWorkingDays.forEach((date, i) => {
+    if (!closed.has(date)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['extraWorkingDays', i],
+      ...checkMessage({ 'zh-CN': `${date} 同时是停工日和额外工作日，请只保留一个`, 'en-US': `${date} is both a closure and an extra working day; keep one` }),
+    });
+  });
+});
+const calendarBody = z.object({ name: z.string().trim().min(1).max(64), spec: calendarInput, isDefault: z.boolean().default(false) });
 const daysQuery = z
   .object({ from: z.string().date(), to: z.string().date() })
   .refine((q) => q.from <= q.to && (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366, {
     path: ['to'],
-    message: 'to must be on or after from, at most 366 days later / 结束日期须不早于开始日期且不超过 366 天',
+    ...checkMessage({ 'zh-CN': '结束日期须不早于开始日期，且不超过 366 天', 'en-US': 'to must be on or after from, at most 366 days later' }),
   });
 const clockBody = z
   .object({ at: z.coerce.date().optional(), advanceMinutes: z.number().int().min(1).max(525_600).optional() })
   .refine((b) => (b.at === undefined) !== (b.advanceMinutes === undefined), {
     path: ['at'],
-    message: 'give either at or advanceMinutes / 请只提供 at 或 advanceMinutes 之一',
+    ...checkMessage({ 'zh-CN': '请只提供 at 或 advanceMinutes 之一', 'en-US': 'Give either at or advanceMinutes' }),
   });
 
 const TARGET = { 'zh-CN': '时效目标', 'en-US': 'SLA target' };
@@ -114,8 +142,21 @@ export async function slaRoutes(root: FastifyInstance, deps: AppDeps): Promise<v
     if (t.match.merchantId && !(await db.selectFrom('merchants').select('id').where('id', '=', t.match.merchantId).executeTakeFirst())) {
       throw invalid('match.merchantId', { 'zh-CN': '商家不存在', 'en-US': 'No such merchant' });
     }
-    if (t.calendarId && !(await db.selectFrom('business_calendars').select('id').where('id', '=', t.calendarId).executeTakeFirst())) {
-      throw invalid('calendarId', { 'zh-CN': '工作日历不存在', 'en-US': 'No such business calendar' });
+    const calendars = await loadCalendars(db);
+    const calendar = t.calendarId ? calendars.find((c) => c.id === t.calendarId) : (calendars.find((c) => c.isDefault) ?? { spec: DEFAULT_CALENDAR_SPEC });
+    if (!calendar) throw invalid('calendarId', { 'zh-CN': '工作日历不存在', 'en-US': 'No such business calendar' });
+    // ORG-1: a breach moves cases to a queue someone works, as routing rules do (routing.routes.ts).
+    if (t.reassignQueue && !(await loadQueues(db)).get(t.reassignQueue)?.active) {
+      throw invalid('reassignQueue', { 'zh-CN': `队列 ${t.reassignQueue} 不存在或已停用`, 'en-US': `No active queue ${t.reassignQueue}` });
+    }
+    // A warning as early as the whole time allowed (or earlier) would fire the moment the clock starts.
+    const budgetMinutes = shortestMinutes(calendar.spec, t.duration);
+    if (t.warnBeforeMinutes > 0 && t.warnBeforeMinutes >= budgetMinutes) {
+      const working = t.duration.unit.startsWith('working_');
+      throw invalid('warnBeforeMinutes', {
+        'zh-CN': `提前预警的分钟数（${t.warnBeforeMinutes}）须小于时效本身（${budgetMinutes} 分钟${working ? '工作时间' : ''}）`,
+        'en-US': `The warning (${t.warnBeforeMinutes} minutes before) must come within the target's own time (${budgetMinutes}${working ? ' working' : ''} minutes)`,
+      });
     }
   }
 

@@ -19,6 +19,8 @@ export const CASE_STATES = [
   'compliance_review', 'awaiting_return', 'return_in_transit', 'return_received', 'inspection_failed', 'executing',
   'resolved', 'result_notified', 'closed', 'archived', 'rejected', 'withdrawn', 'merged',
 ] as const;
+/** A case in one of these has ended: no clock runs (src/modules/cases/case.state.ts CLOSED_STATES). */
+export const CLOSED_STATES: readonly string[] = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
 /** Archived and merged cases are records: the API refuses messages, files and changes on them (409 case-read-only). */
 export const READ_ONLY_STATES: readonly string[] = ['archived', 'merged'];
 export const PROGRESS_STAGES = ['review', 'return_shipment', 'inspection', 'refund_or_replacement', 'done'] as const;

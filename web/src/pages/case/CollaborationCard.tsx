@@ -5,7 +5,7 @@
 import { App, Button, Card, Form, Input, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../api/types.ts';
+import { type CaseDetail, CLOSED_STATES } from '../../api/types.ts';
 import { useAskDepartment, useCancelCollaboration } from '../../api/users.queries.ts';
 import { ASKER_ROLES, type CollaborationRequest, type Department, DEPARTMENTS, MANAGER_ROLES } from '../../api/users.types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
@@ -17,7 +17,6 @@ import { useNow } from '../../lib/useNow.ts';
 import { AnswerModal } from '../collaborations/AnswerModal.tsx';
 import { RequestDue, RequestStateTag } from '../collaborations/RequestDue.tsx';
 
-const CLOSED_STATES = ['closed', 'archived', 'rejected', 'withdrawn', 'merged'];
 /** Deadlines an asker may set instead of the default two hours (the API takes 5 min … 7 days). */
 const DUE_CHOICES = [30, 60, 240, 480, 1440];
 

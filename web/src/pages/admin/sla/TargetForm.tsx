@@ -11,7 +11,7 @@ import {
 } from '../../../api/admin.types.ts';
 import { KB_CATEGORIES } from '../../../api/kb.types.ts';
 import { SLA_METRICS, CHANNELS } from '../../../api/sla.types.ts';
-import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../../api/types.ts';
+import { CASE_KINDS, CASE_STATES, CLOSED_STATES, SEVERITIES } from '../../../api/types.ts';
 import { pick, useLanguage } from '../../../i18n/index.ts';
 import { showFieldErrors } from '../../../lib/forms.ts';
 import { FormProblem, useOptions } from '../shared.tsx';
@@ -139,7 +139,8 @@ export function TargetForm({ target, calendars, merchants, onClose }: { target: 
           </Form.Item>
         </div>
         <Form.Item name="pauseStates" label={t('admin.sla.pauseStates')}>
-          <Select mode="multiple" allowClear options={options('state', CASE_STATES)} />
+          {/* No clock runs in a closed state: the API refuses pausing there. */}
+          <Select mode="multiple" allowClear options={options('state', CASE_STATES.filter((s) => !CLOSED_STATES.includes(s)))} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item name="breachActions" label={t('admin.sla.breachActions')}>
