@@ -318,3 +318,50 @@ describe('staff overrides (TR-7)', () => {
     expect(JSON.stringify(seen.body.timeline)).not.toContain('熟悉此类问题');
   });
 });
+
+describe('a queue switched off (ORG-1)', () => {
+  it('takes its open cases to where the rules send them now, after no SLA target reassigns there any more', async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const key = `vip-desk-${shop.id}`;
+    expect((await shop.admin.post('/api/v1/routing/queues', { key, name: { 'zh-CN': '大客户组', 'en-US': 'VIP desk' }, role: 'agent' })).status).toBe(201);
+    const holder = await staff('agent', '大客户专员');
+    const caseNo = await complaint(shop);
+    expect((await shop.supervisor.action(caseNo, 'assign', { queue: key, userId: holder.userId })).body).toMatchObject({ queue: key, assigneeId: holder.userId });
+    const target = await shop.admin.post('/api/v1/sla/targets', {
+      metric: 'plan_due', match: { merchantId: shop.merchantId }, duration: { amount: 24, unit: 'hours' }, breachActions: ['reassign'], reassignQueue: key,
+    });
+    expect(target.status, JSON.stringify(target.body)).toBe(201);
+    const off = { name: { 'zh-CN': '大客户组', 'en-US': 'VIP desk' }, role: 'agent', active: false };
+
+    const refused = await shop.admin.put(`/api/v1/routing/queues/${key}`, off);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ type: '/problems/queue-in-use', slaTargets: [target.body.id] });
+    expect(refused.body.detail).toContain('给出方案');
+    expect((await detail(shop.agent, caseNo)).queue).toBe(key);
+
+    expect((await shop.admin.put(`/api/v1/sla/targets/${target.body.id}`, { ...target.body, active: false })).status).toBe(200);
+    expect((await shop.admin.put(`/api/v1/routing/queues/${key}`, off)).status).toBe(200);
+    const moved = await detail(shop.agent, caseNo);
+    expect(moved.queue).toBe('frontline');
+    expect(events(moved, 'case_routed').at(-1)).toMatchObject({ actorRole: 'system', data: { trigger: 'queue_closed', from: { queue: key, assigneeId: holder.userId } } });
+    const audit = await t.runtime.deps.database.db
+      .selectFrom('audit_log').select('detail').where('subject_type', '=', 'queue').where('subject_id', '=', key).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ after: { active: false }, reroutedCases: [caseNo] });
+
+    // Where no rule matches, cases go to the default queue: it stays on.
+    const frontline = await shop.admin.put('/api/v1/routing/queues/frontline', { name: { 'zh-CN': '一线客服', 'en-US': 'Frontline' }, role: 'agent', active: false });
+    expect(frontline.status).toBe(422);
+    expect(frontline.body.field).toBe('active');
+  });
+
+  it('names a duplicate rule key in the caller’s language', async () => {
+    const shop = await makeShop(t);
+    const current = await shop.admin.get('/api/v1/routing/rules');
+    const rules = [current.body.items[0], current.body.items[0]];
+    const zh = await shop.admin.put('/api/v1/routing/rules', { rules });
+    expect(zh.status).toBe(400);
+    expect(zh.body.errors[0]).toMatchObject({ field: 'body.rules.1.key', message: `规则键 ${rules[0].key} 重复` });
+    const en = await shop.admin.put('/api/v1/routing/rules', { rules }, { 'accept-language': 'en-US' });
+    expect(en.body.errors[0].message).toBe(`Duplicate rule key ${rules[0].key}`);
+  });
+});

@@ -291,6 +291,31 @@ describe('changing users', () => {
     expect((await own.agent.get(`/api/v1/cases/${caseNo}`)).body.assigneeId).toBe(after.assigneeId);
   });
 
+  it("a user given a role that cannot hold their open cases hands them back to routing; one that can keeps them (ORG-1)", async () => {
+    const { db } = t.runtime.deps.database;
+    const own = await makeShop(t, { platformOperated: true });
+    const caseOf = async (agentId: string, description: string) => {
+      const filed = await own.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [], description });
+      expect(filed.status).toBe(201);
+      expect((await own.supervisor.action(filed.body.caseNo, 'assign', { userId: agentId, queue: 'frontline' })).status).toBe(200);
+      return filed.body.caseNo as string;
+    };
+    const moving = await createUserWithToken(db, { email: unique('to-finance'), displayName: '转岗财务', role: 'agent' });
+    const caseNo = await caseOf(moving.userId, '客服态度不好，投诉');
+    expect((await patch(shop.admin.token, moving.userId, { role: 'finance' })).status).toBe(200);
+    const after = (await own.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(after.assigneeId).not.toBe(moving.userId);
+    expect(after.timeline.filter((e: { type: string }) => e.type === 'case_routed').at(-1).data).toMatchObject({ trigger: 'assignee_role_changed' });
+    const [updated] = (await auditOf(moving.userId)).filter((a) => a.action === 'config.user.updated');
+    expect(updated!.detail).toMatchObject({ changes: { role: { from: 'agent', to: 'finance' } }, reroutedCases: [caseNo] });
+
+    // A supervisor may hold any case: a promotion takes nothing away.
+    const promoted = await createUserWithToken(db, { email: unique('to-supervisor'), displayName: '升任主管', role: 'agent' });
+    const kept = await caseOf(promoted.userId, '物流太慢，投诉');
+    expect((await patch(shop.admin.token, promoted.userId, { role: 'supervisor' })).status).toBe(200);
+    expect((await own.agent.get(`/api/v1/cases/${kept}`)).body.assigneeId).toBe(promoted.userId);
+  });
+
   it('an admin can neither deactivate nor demote themself; refusals change nothing', async () => {
     const self = await patch(shop.admin.token, adminId, { active: false });
     expect(self.status).toBe(409);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorOf, forgetActorsOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { DEPARTMENT_LABELS, DEPARTMENTS } from '../../shared/vocabulary.ts';
-import { rerouteCasesOf } from '../routing/routing.service.ts';
+import { rerouteCasesOf, rerouteCasesOutOfRole } from '../routing/routing.service.ts';
 import { merchantChoices } from './users.repository.ts';
 import { MANAGED_ROLES } from './users.rules.ts';
 import { createUser, getUser, listUsers, type RequestOrigin, updateUser } from './users.service.ts';
@@ -117,8 +117,10 @@ export async function userRoutes(root: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const reroute = (trx: typeof db, userId: string, now: Date) => rerouteCasesOf(deps, trx, userId, now);
-      const user = await updateUser(db, deps.clock, actorOf(request), request.params.id, request.body, originOf(request), reroute);
+      const user = await updateUser(db, deps.clock, actorOf(request), request.params.id, request.body, originOf(request), {
+        deactivated: (trx, userId, now) => rerouteCasesOf(deps, trx, userId, now),
+        roleChanged: (trx, userId, role, now) => rerouteCasesOutOfRole(deps, trx, userId, role, now),
+      });
       // After commit: this process stops honouring what it remembered of the user's tokens.
       forgetActorsOf(request.params.id);
       return user;

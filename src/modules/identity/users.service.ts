@@ -2,7 +2,8 @@
 // initial password, change a user's name, role, department, merchant or language, deactivate and
 // reactivate. Each command is one transaction that writes the user and its audit entry together.
 // Deactivation revokes every token of the user; sign-in and token lookup also refuse a
-// deactivated user, so nothing they hold works any more.
+// deactivated user, so nothing they hold works any more. Their open cases go back through routing,
+// as do those a new role cannot hold (CaseHandover).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldIssue, invalid, notFound } from '../../shared/errors.ts';
@@ -149,8 +150,15 @@ export async function createUser(db: Db, clock: Clock, actor: Actor, input: Crea
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-/** What else happens, in the same transaction, when a user is deactivated (their open cases go elsewhere). */
-export type OnDeactivate = (trx: Db, userId: string, now: Date) => Promise<string[]>;
+/**
+ * What happens to a user's open cases, in the same transaction, when they can no longer hold them:
+ * deactivated, every case goes elsewhere; given another role, those the role cannot hold. Each
+ * returns the cases moved.
+ */
+export interface CaseHandover {
+  deactivated(trx: Db, userId: string, now: Date): Promise<string[]>;
+  roleChanged(trx: Db, userId: string, role: Role, now: Date): Promise<string[]>;
+}
 
 export async function updateUser(
   db: Db,
@@ -159,7 +167,7 @@ export async function updateUser(
   id: string,
   input: UpdateUserInput,
   origin: RequestOrigin,
-  onDeactivate?: OnDeactivate,
+  handover?: CaseHandover,
 ): Promise<PresentedUser> {
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
@@ -197,11 +205,15 @@ export async function updateUser(
     await updateUserRow(trx, id, values, now);
     const subject = { at: now, actor, subjectType: 'user', subjectId: id, ...origin };
     const entries = [];
-    if (Object.keys(changes).length > 0) entries.push({ ...subject, action: 'config.user.updated', detail: { email: row.email, changes } });
+    // A deactivated user's cases all go (below); an active one given another role keeps only what it may still hold.
+    const rerouted = values.role && !deactivate && row.deactivated_at === null && handover ? await handover.roleChanged(trx, id, values.role as Role, now) : [];
+    if (Object.keys(changes).length > 0) {
+      entries.push({ ...subject, action: 'config.user.updated', detail: { email: row.email, changes, ...(rerouted.length > 0 ? { reroutedCases: rerouted } : {}) } });
+    }
     if (deactivate) {
       const revokedTokens = await revokeTokensOf(trx, id, now);
       const endedSignIns = await endAllSignIns(trx, id, now);
-      const reroutedCases = onDeactivate ? await onDeactivate(trx, id, now) : [];
+      const reroutedCases = handover ? await handover.deactivated(trx, id, now) : [];
       entries.push({ ...subject, action: 'config.user.deactivated', detail: { email: row.email, revokedTokens, endedSignIns, reroutedCases } });
     }
     if (reactivate) entries.push({ ...subject, action: 'config.user.reactivated', detail: { email: row.email } });

@@ -19,11 +19,14 @@ import {
   type AgentProfile, forgetRoutingConfig, insertQueue, listProfiles, listStaffWithoutProfile, loadProfile, loadQueues, loadRoutingFacts, loadRules, lockRules, replaceRules,
   updateQueue, upsertProfile,
 } from './routing.repository.ts';
-import type { RoutingFacts } from './routing.rules.ts';
+import { DEFAULT_QUEUE, type RoutingFacts } from './routing.rules.ts';
 import {
   explainBody, profileBody, queueBody, queueParams, queueUpdateBody, routingActionSchemas, rulesBody, userParams,
 } from './routing.schemas.ts';
-import { explainRouting } from './routing.service.ts';
+import { explainRouting, rerouteQueue } from './routing.service.ts';
+import { SLA_METRIC_LABELS, type SlaMetric } from '../sla/sla.targets.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 
 const STAFF = new Set<string>(STAFF_ROLES);
 const MANAGERS = new Set(['supervisor', 'admin']);
@@ -50,6 +53,24 @@ function presentProfile(p: AgentProfile) {
 
 /** What an agent profile's audit record keeps: the settings, not the load of the moment. */
 const profileSettings = (p: AgentProfile) => ({ skills: p.skills, maxOpenCases: p.cap, available: p.available, senior: p.senior });
+
+/**
+ * SLA-15: an SLA target that moves breached cases to this queue would move them where no one works;
+ * which queue it should use instead is the admin's to say, so switching the queue off is refused.
+ */
+async function assertNoTargetReassignsTo(trx: Kysely<DB>, key: string): Promise<void> {
+  const targets = await trx.selectFrom('sla_targets').select(['id', 'metric']).where('active', '=', true).where('reassign_queue', '=', key).orderBy('metric').execute();
+  if (targets.length === 0) return;
+  const named = (lang: 'zh-CN' | 'en-US') => targets.map((t) => SLA_METRIC_LABELS[t.metric as SlaMetric]?.[lang] ?? t.metric).join(lang === 'zh-CN' ? '、' : ', ');
+  throw conflict(
+    'queue-in-use',
+    {
+      'zh-CN': `有 ${targets.length} 个启用中的时效目标超时转派到此队列（${named('zh-CN')}），请先改为其他队列`,
+      'en-US': `${targets.length} active SLA target(s) reassign breached cases to this queue (${named('en-US')}); point them elsewhere first`,
+    },
+    { slaTargets: targets.map((t) => t.id) },
+  );
+}
 
 export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -162,17 +183,25 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
       const now = deps.clock.now();
       const saved = await db.transaction().execute(async (trx) => {
         if (!request.body.active) {
+          if (key === DEFAULT_QUEUE) {
+            throw invalid('active', { 'zh-CN': '默认队列不能停用：没有规则匹配的售后单都进入此队列', 'en-US': 'The default queue cannot be switched off: cases no rule matches go there' });
+          }
           // The rule list is locked so no rule can start routing here while the queue is switched off.
           await lockRules(trx);
           const used = (await loadRules(trx)).rules.find((r) => r.active && r.actions.queue === key);
           if (used) {
             throw invalid('active', { 'zh-CN': `启用中的规则 ${used.key} 仍分派到此队列`, 'en-US': `Active rule ${used.key} still routes to this queue` });
           }
+          await assertNoTargetReassignsTo(trx, key);
         }
         const before = (await loadQueues(trx)).get(key);
         const saved = await updateQueue(trx, { key, ...request.body }, actorOf(request).userId, now);
         if (!saved) throw notFound(QUEUE, 'key');
-        await recordConfigChange(trx, request, now, { action: 'config.routing_queue.updated', subjectType: 'queue', subjectId: key, detail: { before, after: saved } });
+        // Its open cases would wait where no one looks: they go where the rules send such cases now.
+        const reroutedCases = !saved.active ? await rerouteQueue(deps, trx, key, now) : [];
+        await recordConfigChange(trx, request, now, {
+          action: 'config.routing_queue.updated', subjectType: 'queue', subjectId: key, detail: { before, after: saved, ...(reroutedCases.length > 0 ? { reroutedCases } : {}) },
+        });
         return saved;
       });
       forgetRoutingConfig();

@@ -12,6 +12,7 @@ import { askDepartmentsForEscalated, asksDepartments } from '../collaboration/co
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
+import { ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import type { SlaService } from '../sla/sla.service.ts';
 import { heldByCompliance } from './routing.offers.ts';
 import {
@@ -23,8 +24,12 @@ import {
 
 type Db = Kysely<DB>;
 
-export const ROUTING_TRIGGERS = ['intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual', 'assignee_deactivated'] as const;
+export const ROUTING_TRIGGERS = [
+  'intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual', 'assignee_deactivated', 'assignee_role_changed', 'queue_closed',
+] as const;
 export type RoutingTrigger = (typeof ROUTING_TRIGGERS)[number];
+/** Triggers after which the current assignee may not keep the case, even where routing lands in the same queue. */
+const RELEASING: ReadonlySet<RoutingTrigger> = new Set(['assignee_deactivated', 'assignee_role_changed']);
 
 /** Routing's own timeline events: bookkeeping, never a response to the customer. */
 export const ROUTING_EVENTS = new Set(['case_routed', 'case_assigned', 'case_unassigned', INTERVENTION_EVENT]);
@@ -151,7 +156,7 @@ export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions)
     return {
       facts: options.platformIntervention ? { ...f, platformIntervention: true } : f,
       current: { queue: row.queue, assigneeId: row.assignee_id },
-      release: options.trigger === 'assignee_deactivated',
+      release: RELEASING.has(options.trigger),
       keepQueue: heldByCompliance(row),
     };
   });
@@ -314,15 +319,53 @@ export async function routeCases(
   return applied;
 }
 
+type RoutingDeps = Pick<AppDeps, 'sla' | 'clock'>;
+
+/** Open cases held by a person or sitting in a queue, locked, oldest first. */
+function openCases(trx: Db, where: { assigneeId: string } | { queue: string }) {
+  const query = trx.selectFrom('cases').selectAll().where('state', 'in', [...OPEN_STATES]);
+  return ('queue' in where ? query.where('queue', '=', where.queue) : query.where('assignee_id', '=', where.assigneeId)).orderBy('created_at').forUpdate().execute();
+}
+
+async function reroute(deps: RoutingDeps, trx: Db, rows: CaseRow[], reason: RoutingTrigger, now: Date): Promise<string[]> {
+  await routeCases(deps, trx, rows, { reason, now });
+  return rows.map((r) => r.case_no);
+}
+
 /**
  * A person who is deactivated works no case any more: their open cases go back through routing
  * (the rules, then someone available below their cap; the person is no longer a candidate), in the
  * transaction that deactivates them. Returns the cases moved.
  */
-export async function rerouteCasesOf(deps: Pick<AppDeps, 'sla' | 'clock'>, trx: Db, userId: string, now: Date): Promise<string[]> {
-  const rows = await trx.selectFrom('cases').selectAll().where('assignee_id', '=', userId).where('state', 'in', [...OPEN_STATES]).orderBy('created_at').forUpdate().execute();
-  await routeCases(deps, trx, rows, { reason: 'assignee_deactivated', now });
-  return rows.map((r) => r.case_no);
+export async function rerouteCasesOf(deps: RoutingDeps, trx: Db, userId: string, now: Date): Promise<string[]> {
+  return reroute(deps, trx, await openCases(trx, { assigneeId: userId }), 'assignee_deactivated', now);
+}
+
+/**
+ * Whether a person of this role may hold a case in a queue worked by `queueRole`: platform staff of
+ * the queue's role, or a supervisor or admin (who may be given any case, TR-7).
+ */
+export function mayHold(role: string, queueRole: string | undefined): boolean {
+  return ROUTING_STAFF.has(role) && (ROUTING_MANAGERS.has(role) || role === queueRole);
+}
+
+/**
+ * A person given another role keeps the open cases they may still hold (mayHold); the others go
+ * back through routing as after a deactivation, in the transaction that changes the role (ORG-1).
+ * Returns the cases moved.
+ */
+export async function rerouteCasesOutOfRole(deps: RoutingDeps, trx: Db, userId: string, role: string, now: Date): Promise<string[]> {
+  const queues = await cachedQueues(trx);
+  const rows = (await openCases(trx, { assigneeId: userId })).filter((r) => !mayHold(role, queues.get(r.queue)?.role));
+  return reroute(deps, trx, rows, 'assignee_role_changed', now);
+}
+
+/**
+ * A queue switched off is worked by no one: its open cases go back through the rules (which no
+ * longer route there), in the transaction that switches it off. Returns the cases moved.
+ */
+export async function rerouteQueue(deps: RoutingDeps, trx: Db, queue: string, now: Date): Promise<string[]> {
+  return reroute(deps, trx, await openCases(trx, { queue }), 'queue_closed', now);
 }
 
 /** One case: see routeCases. */
