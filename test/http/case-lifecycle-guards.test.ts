@@ -252,3 +252,26 @@ describe('archiving waits for the reopen window (CL-3, CL-6)', () => {
     ok(await shop.agent.action(caseNo, 'archive', {}), 'archived');
   });
 });
+
+describe('a question is settled by its answer (IN-1, CL-1, CL-5)', () => {
+  it('staff answer a consultation and it goes to the customer to confirm; a return is not settled that way', async () => {
+    const shop = await makeShop(t);
+    const question = await fileCase(shop, { kind: 'consultation', reason: 'quality', description: '耳机怎么恢复出厂设置？' });
+    // The merchant holds it: the answer is its to give, with the answer itself as the result.
+    ok(await shop.merchant.action(question, 'acknowledge', {}), 'acknowledged');
+    expect(await actionsOf(shop.merchant, question)).toContain('notify_result');
+    ok(await shop.merchant.action(question, 'notify_result', { message: '长按电源键 10 秒至指示灯闪烁，即可恢复出厂设置。' }), 'result_notified');
+    const seen = await detail(shop, question);
+    expect(seen.messages.at(-1)).toMatchObject({ visibility: 'public', body: expect.stringContaining('恢复出厂设置') });
+    ok(await shop.customer.action(question, 'confirm_resolution', { rating: 5 }), 'closed');
+
+    // Signed for yesterday, whatever earlier tests did to the clock.
+    const other = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+    const ret = await fileCase(other, { kind: 'return_refund', reason: 'no_reason', description: '不想要了' });
+    ok(await other.merchant.action(ret, 'start_investigation', {}), 'investigating');
+    expect(await actionsOf(other.merchant, ret)).not.toContain('notify_result');
+    const refused = await other.merchant.action(ret, 'notify_result', { message: '已处理' });
+    expect(refused.status).toBe(409);
+  });
+});
+

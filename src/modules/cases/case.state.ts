@@ -271,6 +271,11 @@ function share(key: string, refused: Refused): Refused {
   return refused;
 }
 
+/** Kinds whose request is a question: the answer is the result (IN-1, CL-1). */
+const ANSWERED_KINDS: ReadonlySet<CaseKind> = new Set(['consultation', 'tech_support']);
+/** Where a question can be answered and the case go to the customer's confirmation at once. */
+const QUESTION_ANSWER_STATES: readonly CaseState[] = ['acknowledged', 'investigating'];
+
 function illegal(state: CaseState, type: CaseCommandType): Refused {
   const key = `illegal:${state}:${type}`;
   return sharedRefusals.get(key) ?? share(key, illegalTransition(state, type));
@@ -471,9 +476,11 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       // From compliance review: compliance's final word in writing (CL-4), where the customer's
       // demand goes beyond what the law and the policy give; the customer may still reopen.
       // Otherwise whoever handles the case tells the result: compliance too, on a case it holds.
+      // A question (consultation, tech support) is settled by its answer: no plan to carry out first.
+      const answerable = ANSWERED_KINDS.has(s.kind) ? QUESTION_ANSWER_STATES : [];
       const refused = from === 'compliance_review'
         ? gate(from, type, actor, ['compliance_review'], COMPLIANCE_DECIDERS)
-        : gate(from, type, actor, ['resolved', 'inspection_failed'], s.withCompliance ? HANDLERS_MERCHANT_SYSTEM_COMPLIANCE : HANDLERS_MERCHANT_SYSTEM);
+        : gate(from, type, actor, ['resolved', 'inspection_failed', ...answerable], s.withCompliance ? HANDLERS_MERCHANT_SYSTEM_COMPLIANCE : HANDLERS_MERCHANT_SYSTEM);
       if (refused) return refused;
       if (!CHANNELS.includes(command.channel)) return invalid('不支持的通知渠道。', 'Unknown notification channel.');
       return go(from, 'result_notified', 'result_notified', { resultNotified: true });
