@@ -245,23 +245,25 @@ export class CaseRun {
 
   #afterAcceptance(t: OfferTerms): CaseState {
     if (t.returnRequired) return 'awaiting_return';
-    return tasksForTerms(t).length + this.#steps(t).length > 0 ? 'executing' : 'resolved';
+    return tasksForTerms(t).length + this.#steps(t, false).length > 0 ? 'executing' : 'resolved';
   }
 
   async #propose(spec: PlanSpec, expiresInHours: number, expect: CaseState, token = this.#handler): Promise<void> {
     // The platform's own fault is found by the platform's staff, never by a merchant.
     if (spec.responsibility === 'platform_error' && token === this.#handler) token = this.d.staff.agent;
-    await this.#act(token, 'propose_plan', { ...spec, fraudFound: spec.fraudFound ?? false, expiresInHours, steps: this.#steps(terms(spec.terms)) }, expect);
+    const byMerchant = this.#merchantNo !== null && token === this.d.merchantToken(this.#merchantNo);
+    await this.#act(token, 'propose_plan', { ...spec, fraudFound: spec.fraudFound ?? false, expiresInHours, steps: this.#steps(terms(spec.terms), byMerchant) }, expect);
   }
 
   /**
    * RES-4: the terms already make their own tasks (refund, replacement, repair, compensation, each
    * with owner, deadline and verification); a plan adds steps only for what the terms do not cover.
    * Plans that give nothing but an answer get a follow-up call when they promise more (a coupon).
+   * The call is made by whoever proposes: a merchant's plan names only the merchant's steps.
    */
-  #steps(t: OfferTerms) {
+  #steps(t: OfferTerms, byMerchant: boolean) {
     return t.apology && tasksForTerms(t).length > 0
-      ? [{ task: '致歉回访，确认客户满意', ownerRole: 'agent' as const, dueInHours: 48, verification: '回访记录（电话或在线）' }]
+      ? [{ task: '致歉回访，确认客户满意', ownerRole: byMerchant ? ('merchant' as const) : ('agent' as const), dueInHours: 48, verification: '回访记录（电话或在线）' }]
       : [];
   }
 
