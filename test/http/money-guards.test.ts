@@ -140,7 +140,7 @@ describe('a merchant is a party to the case (RES-3, VER-5)', () => {
       .executeTakeFirstOrThrow();
     forgetPolicyVersions();
     const shown = await older.anonymous.get(`/api/v1/merchants/${older.merchantId}/policy`);
-    expect(shown.body.rules.goodwill).toEqual({ approvalThresholdFen: 20_000 });
+    expect(shown.body.rules.goodwill).toEqual(PLATFORM_BASELINE.goodwill);
     expect(shown.body.violationsOfBaseline.map((v: { path: string }) => v.path)).toEqual(['goodwill.approvalThresholdFen']);
     const caseNo = await fileCase(older, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });
     expect((await older.agent.get(`/api/v1/cases/${caseNo}`)).body.policyVersionId).toBe(stored.id);
