@@ -14,6 +14,14 @@ type Task = { id: string; type: string; status: string; dueAt: string | null; ow
 
 /** A shop whose second order is still with the carrier, and a refund-only case for it approved by the merchant. */
 async function refundForParcelOnItsWay() {
+  return refundForParcelOnItsWayWith(async (shop, caseNo) => {
+    const approved = await shop.merchant.action(caseNo, 'approve_request', {});
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  });
+}
+
+/** The same case, settled by `settle` (the merchant grants it, or agrees another plan). */
+async function refundForParcelOnItsWayWith(settle: (shop: Awaited<ReturnType<typeof makeShop>>, caseNo: string) => Promise<void>) {
   const shop = await makeShop(t);
   const order = await shop.admin.put(`/api/v1/integration/orders/o-way-${shop.id}`, {
     orderNo: `WAY${shop.id}`, customerExternalId: `c-${shop.id}`, merchantExternalId: `m-${shop.id}`, status: 'shipped',
@@ -27,8 +35,7 @@ async function refundForParcelOnItsWay() {
   });
   const [item] = await t.runtime.deps.database.db.selectFrom('order_items').select('id').where('order_id', '=', order.body.id).execute();
   const caseNo = await fileCase(shop, { kind: 'refund_only', reason: 'logistics', description: '快递十天了还没到，不想要了', items: [{ orderItemId: item!.id, quantity: 1 }] });
-  const approved = await shop.merchant.action(caseNo, 'approve_request', {});
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  await settle(shop, caseNo);
   const detail = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
   const task = async (type: string) => ((await detail()).tasks as Task[]).find((x) => x.type === type)!;
   const feed = (externalId: string, status: string) =>
@@ -95,4 +102,19 @@ describe('a refund for a parcel still on its way', () => {
     expect(tasks.map((x) => x.type)).toEqual(['refund']);
     expect(tasks[0]!.dueAt).not.toBeNull();
   });
+
+  it('stops nothing when the buyer keeps the goods and takes a small refund for the delay', async () => {
+    const { shop, caseNo } = await refundForParcelOnItsWayWith(async (shop, caseNo) => {
+      expect((await shop.merchant.action(caseNo, 'start_investigation', {})).status).toBe(200);
+      const plan = await shop.merchant.action(caseNo, 'propose_plan', {
+        planType: 'partial_refund', responsibility: 'logistics_damage', terms: { refundFen: 1_000, keepItem: true }, basis: '物流延误，补偿 10 元，商品照常送达',
+      });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+      expect((await shop.customer.action(caseNo, 'accept_plan', {})).status).toBe(200);
+    });
+    const tasks = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.tasks as Task[];
+    expect(tasks.map((x) => x.type)).toEqual(['refund']);
+    expect(tasks[0]!.dueAt).not.toBeNull();
+  });
 });
+

@@ -28,6 +28,11 @@ describe('progress steps (EX-2)', () => {
     expect(progressSteps({ ...base, offers: [{ status: 'superseded', returnRequired: true }] }).map((s) => s.stage)).not.toContain('return_shipment');
   });
 
+  it('a plan agreed to keep the goods drops the return steps intake expected', () => {
+    const kept = { ...facts('executing', ['submitted', 'investigating', 'plan_proposed', 'executing'], true), offers: [{ status: 'accepted', returnRequired: false }] };
+    expect(progressSteps(kept).map((s) => s.stage)).toEqual(['review', 'refund_or_replacement', 'done']);
+  });
+
   it('never ticks a step after the current one, and a stopped case ticks only steps it visited', () => {
     const state = fc.constantFrom(...CASE_STATES);
     fc.assert(

@@ -34,11 +34,11 @@ export function progressSteps(facts: ProgressFacts): ProgressStep[] {
   const current = progressStage(facts.state);
   const reached = new Set(facts.visited.map((s) => progressStage(s as CaseState)).filter((s) => s !== undefined));
   reached.add(current);
-  const expectsReturn =
-    RETURN_STAGES.some((s) => reached.has(s)) ||
-    facts.returnAtIntake ||
-    facts.returnParcel ||
-    facts.offers.some((o) => o.returnRequired && !SETTLED_OFFERS.has(o.status));
+  // The plan agreed says whether the goods come back (a partial refund keeping them says no), over
+  // what intake assumed; before one, intake or an offer still standing says so.
+  const agreed = facts.offers.filter((o) => o.status === 'accepted').at(-1);
+  const planned = agreed ? agreed.returnRequired : facts.returnAtIntake || facts.offers.some((o) => o.returnRequired && !SETTLED_OFFERS.has(o.status));
+  const expectsReturn = RETURN_STAGES.some((s) => reached.has(s)) || facts.returnParcel || planned;
   const stages = PROGRESS_STAGES.filter((s) => expectsReturn || !RETURN_STAGES.includes(s));
   if (STOPPED.includes(facts.state)) {
     return stages

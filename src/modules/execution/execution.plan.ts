@@ -72,7 +72,8 @@ export function planStepTask(step: PlanStep, acceptedAt: Date): NewTask {
  * lost or already back needs nothing. Returns whether the plan needs that step.
  */
 async function parcelToStop(ctx: ActionContext, terms: OfferTerms, facts: CaseFacts): Promise<boolean> {
-  if (facts.eligibilityPath !== 'not_received_refund' || terms.refundFen === 0 || terms.returnRequired || !ctx.row.order_id) return false;
+  // A refund the buyer takes while keeping the goods (a delay compensated) stops nothing.
+  if (facts.eligibilityPath !== 'not_received_refund' || terms.refundFen === 0 || terms.returnRequired || terms.keepItem || !ctx.row.order_id) return false;
   const onItsWay = await ctx.trx
     .selectFrom('shipments')
     .select('id')
