@@ -28,6 +28,11 @@ describe('progress steps (EX-2)', () => {
     expect(progressSteps({ ...base, offers: [{ status: 'superseded', returnRequired: true }] }).map((s) => s.stage)).not.toContain('return_shipment');
   });
 
+  it('a return that lapsed is not ticked off, nor what would have followed it', () => {
+    const lapsed = facts('result_notified', ['submitted', 'investigating', 'plan_proposed', 'awaiting_return', 'result_notified'], true);
+    expect(progressSteps(lapsed)).toEqual([{ stage: 'review', status: 'done' }, { stage: 'done', status: 'done' }]);
+  });
+
   it('a plan agreed to keep the goods drops the return steps intake expected', () => {
     const kept = { ...facts('executing', ['submitted', 'investigating', 'plan_proposed', 'executing'], true), offers: [{ status: 'accepted', returnRequired: false }] };
     expect(progressSteps(kept).map((s) => s.stage)).toEqual(['review', 'refund_or_replacement', 'done']);

@@ -32,7 +32,8 @@ export interface ProgressFacts {
 
 export function progressSteps(facts: ProgressFacts): ProgressStep[] {
   const current = progressStage(facts.state);
-  const reached = new Set(facts.visited.map((s) => progressStage(s as CaseState)).filter((s) => s !== undefined));
+  // Waiting for the goods is not sending them: a return counts as taken once the parcel left.
+  const reached = new Set(facts.visited.filter((s) => s !== 'awaiting_return').map((s) => progressStage(s as CaseState)).filter((s) => s !== undefined));
   reached.add(current);
   // The plan agreed says whether the goods come back (a partial refund keeping them says no), over
   // what intake assumed; before one, intake or an offer still standing says so.
@@ -45,11 +46,14 @@ export function progressSteps(facts: ProgressFacts): ProgressStep[] {
       .filter((s) => s === 'review' || s === 'done' || reached.has(s))
       .map((stage) => ({ stage, status: stage === 'done' ? 'stopped' : 'done' }));
   }
+  // A step passed over (a return that lapsed, goods kept after all) is not ticked: it is left out.
   const at = stages.indexOf(current);
-  return stages.map((stage, i) => ({
-    stage,
-    status: i < at || (stage === 'done' && i === at) ? 'done' : i === at ? 'current' : 'upcoming',
-  }));
+  return stages
+    .filter((stage, i) => i >= at || stage === 'review' || reached.has(stage))
+    .map((stage) => {
+      const i = stages.indexOf(stage);
+      return { stage, status: i < at || (stage === 'done' && i === at) ? 'done' : i === at ? 'current' : 'upcoming' };
+    });
 }
 
 /** The facts of a loaded case that its steps depend on. */
