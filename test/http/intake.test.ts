@@ -472,6 +472,34 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect(paid?.body['zh-CN']).toContain(`${(shop.priceFen / 100).toFixed(2)} 元`);
   });
 
+  it('tells the buyer of a reply, an accepted counter-offer and a closed case', async () => {
+    const shop = await makeShop(t);
+    const { db } = t.runtime.deps.database;
+    const runJobs = () => t.runtime.deps.jobs.runPending('case-event', (data) => handleCaseEvent(db, t.clock, data));
+    const bell = async (caseNo: string) =>
+      ((await shop.customer.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[]).filter((n) => n.caseNo === caseNo).map((n) => n.type);
+    const caseNo = (await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳有杂音' })).body.caseNo as string;
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    expect((await shop.merchant.post(`/api/v1/cases/${caseNo}/messages`, { body: '您好，请问杂音是一直都有吗？' })).status).toBe(201);
+    await runJobs();
+    expect(await bell(caseNo)).toContain('customer_message_added');
+
+    const plan = await shop.merchant.action(caseNo, 'propose_plan', { planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, couponFen: 1_000 }, basis: '杂音属质量问题，补偿优惠券', goodwillReason: '致歉' });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: '希望部分退款', planType: 'partial_refund', terms: { keepItem: true, refundFen: 3_000 } });
+    expect(countered.status, JSON.stringify(countered.body)).toBe(200);
+    expect((await shop.merchant.action(caseNo, 'accept_counter_offer', {})).status).toBe(200);
+    await runJobs();
+    expect(await bell(caseNo)).toContain('customer_counter_offer_accepted');
+    const refund = ((await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[]).find((x) => x.type === 'refund')!;
+    await shop.finance.action(caseNo, 'complete_task', { taskId: refund.id });
+    await shop.merchant.action(caseNo, 'notify_result', { message: '已为您部分退款 30 元。' });
+    const closed = await shop.agent.action(caseNo, 'close', { note: '客户电话确认已解决' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    await runJobs();
+    expect(await bell(caseNo)).toContain('customer_case_closed');
+  });
+
   it('tells the buyer a replacement shipped, with its tracking number', async () => {
     const shop = await makeShop(t, { platformOperated: true });
     const caseNo = (await shop.customer.post('/api/v1/cases', { kind: 'exchange', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '屏幕坏点' })).body.caseNo as string;
