@@ -441,6 +441,15 @@ describe('acknowledgement of receipt (IN-5)', () => {
     expect(running).not.toContain('plan_due');
     const receipt = detail.messages.find((m: { authorRole: string }) => m.authorRole === 'system');
     expect(receipt.body).toContain('前向您反馈处理进展');
+    // SLA-5: an urgent complaint promises a contact within hours, not only a report days later.
+    const firstContact = detail.deadlines
+      .filter((d: { state: string; metric: string }) => d.state === 'running' && ['first_response', 'follow_up', 'acknowledgement'].includes(d.metric))
+      .map((d: { dueAt: string }) => d.dueAt)
+      .sort()[0];
+    expect(firstContact).toBeDefined();
+    const hours = (new Date(firstContact).getTime() - t.clock.now().getTime()) / 3_600_000;
+    expect(hours).toBeLessThanOrEqual(4);
+    expect(receipt.body).toMatch(/专人将在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前与您联系/);
   });
 
   it('tells the buyer in the bell of each step that asks something of them or changes what they can expect, once', async () => {

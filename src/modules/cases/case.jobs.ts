@@ -31,23 +31,27 @@ const RECEIPT = {
       case 'merchant_review': return `${head}，已转商家处理。商家将在 ${by.at} 前处理；逾期未处理的，系统将自动同意您的申请。${tail}`;
       case 'merchant': return `${head}，已转商家处理。商家将在 ${by.at} 前给出处理方案；逾期未处理的，平台将介入。${tail}`;
       case 'platform': return `${head}。我们会尽快核实，并在 ${by.at} 前给出处理方案，${tail}`;
-      case 'progress': return `${head}。您反映的问题需要多方核实，我们会在 ${by.at} 前向您反馈处理进展，之后定期告知。${tail}`;
+      case 'progress': return `${head}。您反映的问题需要多方核实，${by.contact ? `专人将在 ${by.contact} 前与您联系，并` : '我们会'}在 ${by.at} 前向您反馈处理进展，之后定期告知。${tail}`;
       default: return `${head}，${tail}`;
     }
   },
   'en-US': (caseNo: string, by: By) => {
     const head = `We have received your request ${caseNo}`;
-    const tail = 'You can follow it under "My cases".';
+    const tail = 'You can follow it under "My after-sales".';
     switch (by.who) {
       case 'merchant_review': return `${head} and passed it to the merchant, who will handle it by ${by.at} (China time); if they do not, your request is approved automatically. ${tail}`;
       case 'merchant': return `${head} and passed it to the merchant, who will propose a solution by ${by.at} (China time); if they do not, the platform steps in. ${tail}`;
       case 'platform': return `${head}. We will check it and propose a solution by ${by.at} (China time). ${tail}`;
-      case 'progress': return `${head}. It needs checking with several teams: we will tell you how it is going by ${by.at} (China time), and regularly after that. ${tail}`;
+      case 'progress': return `${head}. It needs checking with several teams: ${by.contact ? `someone will contact you by ${by.contact} and ` : 'we will '}tell you how it is going by ${by.at} (China time), and regularly after that. ${tail}`;
       default: return `${head}. ${tail}`;
     }
   },
 };
-type By = { who: 'merchant_review' | 'merchant' | 'platform' | 'progress' | 'none'; at: string };
+/** `contact`: for a complex complaint, when someone first gets back to the customer (hours, not days: SLA-5). */
+type By = { who: 'merchant_review' | 'merchant' | 'platform' | 'progress' | 'none'; at: string; contact?: string };
+
+/** The clocks that measure the first contact with the customer. */
+const FIRST_CONTACT = ['first_response', 'follow_up', 'acknowledgement'];
 
 /** The running clock that says when the customer hears back, and whose it is. */
 async function answerBy(db: Kysely<DB>, caseId: string): Promise<By> {
@@ -64,7 +68,17 @@ async function answerBy(db: Kysely<DB>, caseId: string): Promise<By> {
     .executeTakeFirst();
   if (!clock) return { who: 'none', at: '' };
   const who = clock.metric === 'staged_feedback' ? 'progress' : clock.metric === 'merchant_review' ? 'merchant_review' : clock.party === 'merchant' ? 'merchant' : 'platform';
-  return { who, at: formatLocalDateTime(clock.due_at) };
+  if (who !== 'progress') return { who, at: formatLocalDateTime(clock.due_at) };
+  const contact = await db
+    .selectFrom('case_deadlines')
+    .select('due_at')
+    .where('case_id', '=', caseId)
+    .where('metric', 'in', FIRST_CONTACT)
+    .where('status', '=', 'running')
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  return { who, at: formatLocalDateTime(clock.due_at), ...(contact ? { contact: formatLocalDateTime(contact.due_at) } : {}) };
 }
 
 /**
