@@ -51,7 +51,7 @@ export async function checkEligibility(
       reason: request.reason,
       now,
       policy: { versionId: policy.version?.id ?? 'baseline', rules: policy.rules },
-      product: { category: fact.product.category, categoryName: fact.product.categoryName, flags: fact.product.flags, warrantyMonths: fact.product.warrantyMonths },
+      product: { category: fact.product.category, categoryName: fact.product.categoryName, flags: fact.product.flags, warrantyMonths: fact.product.warrantyMonths, priceFen: fact.product.priceFen },
       item: { paidFen: fact.paidFen, quantity: fact.quantity, ...(request.condition ? { condition: request.condition } : {}) },
       order: { placedAt: fact.placedAt, shippingInsurance: fact.shippingInsurance, sellerIsPlatform: fact.sellerIsPlatform, status: fact.orderStatus },
       delivery: fact.delivery,

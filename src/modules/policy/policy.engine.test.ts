@@ -327,6 +327,12 @@ describe('reship, price protection and always-accepted kinds', () => {
     const d = evaluateEligibility(makeInput({ kind: 'price_protection', rules, now: cst('2026-11-06T23:59:00') }));
     expect(d).toMatchObject({ eligible: true, path: 'price_protection', deadline: cst('2026-11-06T23:59:59.999') });
     expect(evaluateEligibility(makeInput({ kind: 'price_protection', rules, now: cst('2026-11-07T00:00:00') })).eligible).toBe(false);
+    // Within the window but no cheaper today than what each unit cost: nothing to give back.
+    const same = evaluateEligibility(makeInput({ kind: 'price_protection', rules, now: cst('2026-11-06T12:00:00'), product: { priceFen: 19_900 } }));
+    expect(same.eligible).toBe(false);
+    expect(codes(same)).toContain('no_price_drop');
+    const cheaper = makeInput({ kind: 'price_protection', rules, now: cst('2026-11-06T12:00:00'), product: { priceFen: 9_900 }, item: { paidFen: 39_800, quantity: 2 } });
+    expect(evaluateEligibility(cheaper).eligible).toBe(true);
   });
 
   it('always accepts consultations, complaints, tech support and logistics exceptions', () => {

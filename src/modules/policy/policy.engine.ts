@@ -348,6 +348,10 @@ function priceProtection(ctx: Ctx): Outcome {
   const pp = ctx.rules.priceProtection;
   if (!pp.enabled) return outcome('price_protection', false, [REASONS.priceProtectionUnavailable()]);
   const w = dayWindow(ctx, 'price_protection', 'order', ctx.input.order.placedAt, pp.days, 0);
+  // Nothing to give back while the price has not dropped below what each unit cost.
+  const { priceFen } = ctx.input.product;
+  const unitPaid = ctx.input.item.paidFen / Math.max(1, ctx.input.item.quantity);
+  if (w.open && priceFen !== undefined && priceFen >= unitPaid) return outcome('price_protection', false, [w.reason, REASONS.noPriceDrop()], { deadline: w.deadline });
   return outcome('price_protection', w.open, [w.reason], { deadline: w.deadline });
 }
 

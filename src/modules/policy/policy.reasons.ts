@@ -149,6 +149,7 @@ export const REASONS = {
   // The same refusal when the no-reason return is not open either: no advice to return.
   noReasonExchangeUnavailableNoReturn: () => r('no_reason_exchange_unavailable', '不支持无理由换货', 'No-reason exchange is not offered'),
   priceProtectionUnavailable: () => r('price_protection_unavailable', '该商品不提供价格保护', 'This product has no price protection'),
+  noPriceDrop: () => r('no_price_drop', '商品现价不低于您的实付单价，暂无差价可退', 'The price today is not below what you paid per unit: there is no difference to refund'),
   reasonNotApplicable: () => r('reason_not_applicable', '补发仅适用于缺件、少件或配件损坏', 'Reshipping is only for missing or damaged parts'),
   repairNeedsFault: () =>
     r('repair_needs_fault', '免费维修仅适用于质量问题;非质量问题可联系商家付费维修', 'A free repair is for quality faults; for anything else the merchant can offer a paid repair'),

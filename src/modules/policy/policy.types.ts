@@ -18,7 +18,8 @@ export interface EligibilityInput {
   now: Date;
   policy: { versionId: string; rules: PolicyRules };
   /** `categoryName` is what people read for the category code; without it the code is shown. */
-  product: { category: string; categoryName?: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null };
+  /** priceFen: today's price (price protection gives back a drop from what was paid). */
+  product: { category: string; categoryName?: LocalizedText; flags: ProductFlag[]; warrantyMonths: number | null; priceFen?: number };
   item: { paidFen: number; quantity: number; condition?: ItemCondition };
   /** status: the shop's order status; unpaid and cancelled orders have nothing to give back. */
   order: { placedAt: Date; shippingInsurance: boolean; sellerIsPlatform: boolean; status?: string };
