@@ -21,6 +21,7 @@ import { buildScript } from './demo/plan.ts';
 import { Progress } from './demo/progress.ts';
 import { Random } from './demo/random.ts';
 import { externalIds, shopRequestCount, writeShop } from './demo/shop.ts';
+import type { DemoProduct } from './demo/catalog.ts';
 
 export { DEMO_ACCOUNTS, type DemoAccount };
 export { DEMO_PASSWORD } from './demo/accounts.ts';
@@ -125,6 +126,14 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
       // The queued job does the same when the server starts; it is idempotent, so the notice is
       // written once, at the case's own time.
       afterCreate: (caseId: string) => handleCaseEvent(db, clock, { caseId, seq: 1, type: 'case_submitted' }),
+      lowerPrice: async (product: DemoProduct, priceFen: number) => {
+        const ids = externalIds(prefix);
+        const now = await db.selectFrom('products').select('price_fen').where('external_id', '=', ids.product(product.no)).executeTakeFirstOrThrow();
+        if (now.price_fen <= priceFen) return;
+        await api.upsert(staff.admin, `products/${ids.product(product.no)}`, {
+          merchantExternalId: ids.merchant(product.merchantNo), name: product.name, category: product.category, priceFen, warrantyMonths: product.warrantyMonths, flags: product.flags,
+        });
+      },
     };
     const played: CaseRef[] = [];
     for (const plan of script.cases) {

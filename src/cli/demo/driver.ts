@@ -8,7 +8,7 @@ import type { CaseState } from '../../modules/cases/case.state.ts';
 import { EMPTY_TERMS, type OfferTerms, tasksForTerms } from '../../modules/resolution/resolution.rules.ts';
 import type { ManualClock } from '../../shared/clock.ts';
 import type { CaseRef, DemoApi } from './api.ts';
-import { CARRIERS, merchantOf } from './catalog.ts';
+import { CARRIERS, type DemoProduct, merchantOf } from './catalog.ts';
 import type { CasePlan } from './plan.ts';
 import { makePng } from './png.ts';
 import type { Random } from './random.ts';
@@ -41,6 +41,8 @@ export interface DriverDeps {
   openTasks(caseId: string): Promise<{ id: string; type: string }[]>;
   /** The follow-up job of a new case (the receipt notice), run at the case's own time. */
   afterCreate(caseId: string): Promise<void>;
+  /** The shop lowers a product's price (what a price-protection request is about). */
+  lowerPrice(product: DemoProduct, priceFen: number): Promise<void>;
 }
 
 const TASK_ORDER = ['refund', 'shipping_reimbursement', 'ship_replacement', 'repair', 'ship_back_repaired', 'compensation'];
@@ -209,6 +211,11 @@ export class CaseRun {
     const rng = this.d.rng;
     const { variant, order, product } = this.plan;
     const item = order?.items[0];
+    // Price protection is asked after the price fell below what was paid (8 % or more, never back up).
+    if (variant.kind === 'price_protection' && product && item) {
+      const unitPaid = item.paidFen / item.quantity;
+      await this.d.lowerPrice(product, Math.floor((unitPaid * 0.92) / 100) * 100);
+    }
     const text = variant.request(rng, product, item?.sku ?? null);
     this.#request = text;
     const channel = rng.pick(variant.channels);
