@@ -1,8 +1,9 @@
 // Resource scope (who may see which case), checked in the service for every read and command:
 // customers see their own cases, merchant staff the cases on their goods, staff all; a
 // department's users only read a case while it has an open collaboration request to their
-// department (assertCanReadCase), and run no commands on it; PR and compliance department users
-// also read and write messages on a case flagged for media or regulator involvement (RISK-5).
+// department (assertCanReadCase), and the case's order with it, and run no commands on it; PR and
+// compliance department users also read and write messages on a case flagged for media or
+// regulator involvement (RISK-5).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../shared/errors.ts';
@@ -44,6 +45,24 @@ export async function isAskedOfDepartment(db: Kysely<DB>, actor: Actor, caseId: 
     .where('case_id', '=', caseId)
     .where('department', '=', actor.department)
     .where('status', '=', 'open')
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
+}
+
+/**
+ * Whether a case of the order has an open collaboration request to the actor's department: the
+ * department then reads the order too (its payments, its parcels), which its question is often about.
+ */
+export async function isOrderAskedOfDepartment(db: Kysely<DB>, actor: Actor, orderId: string): Promise<boolean> {
+  if (actor.role !== 'department' || actor.department === null) return false;
+  const hit = await db
+    .selectFrom('collaboration_requests as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select('r.id')
+    .where('c.order_id', '=', orderId)
+    .where('r.department', '=', actor.department)
+    .where('r.status', '=', 'open')
     .limit(1)
     .executeTakeFirst();
   return hit !== undefined;

@@ -173,7 +173,7 @@ export async function findOrderByNo(db: Kysely<DB>, orderNo: string) {
 }
 
 export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
-  const [items, shipments] = await Promise.all([
+  const [items, shipments, payments] = await Promise.all([
     db
       .selectFrom('order_items as oi')
       .innerJoin('products as p', 'p.id', 'oi.product_id')
@@ -189,8 +189,9 @@ export async function loadOrderDetail(db: Kysely<DB>, orderId: string) {
       .where('order_id', '=', orderId)
       .orderBy('created_at')
       .execute(),
+    db.selectFrom('payments').select(['id', 'method', 'amount_fen', 'paid_at', 'provider_ref']).where('order_id', '=', orderId).orderBy('paid_at').orderBy('id').execute(),
   ]);
-  return { items, shipments: await withTraces(db, shipments) };
+  return { items, shipments: await withTraces(db, shipments), payments };
 }
 
 /** A carrier's report on a parcel, newest first as a tracking page shows it. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { ROLES } from '../../shared/vocabulary.ts';
+import { type Role, ROLES } from '../../shared/vocabulary.ts';
 import { carrierHooks } from '../cases/case.carrier.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/access.ts';
@@ -21,7 +21,8 @@ import {
 } from './orders.schemas.ts';
 import { applyImportRecord, type ImportRecord } from './orders.service.ts';
 import { addressChangesOf } from '../selfservice/selfservice.repository.ts';
-import { addressFor, addressPartsFor, seesContactOf } from '../privacy/pii.present.ts';
+import { addressFor, addressPartsFor, recordTextFor, seesContactOf } from '../privacy/pii.present.ts';
+import { isOrderAskedOfDepartment } from '../cases/case.access.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { containing } from '../../db/like.ts';
 
@@ -31,6 +32,14 @@ const MAX_LISTED_CATEGORIES = 5_000;
 
 /** Everyone who works with orders; departments answer questions on cases and never browse orders. */
 const ORDER_READERS = ROLES.filter((role) => role !== 'department' && role !== 'system');
+/** A department reads one order while a case of it has an open request to the department (case.access.ts). */
+const ORDER_PAGE_READERS = [...ORDER_READERS, 'department' as const];
+/**
+ * VER-3: the order's payment records (payment flow) are the platform's evidence of what was paid,
+ * how and when: the buyer's own, and the platform's staff and departments checking a case. A
+ * merchant has its items' paid amounts and no use for the buyer's payment references.
+ */
+const seesPayments = (role: Role) => role !== 'merchant';
 
 export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -164,8 +173,8 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
   app.get(
     '/api/v1/orders/:orderNo',
     {
-      config: { access: ORDER_READERS },
-      schema: { tags: ['orders'], summary: 'One order with items and shipments', params: z.object({ orderNo: z.string().min(1).max(64) }) },
+      config: { access: ORDER_PAGE_READERS },
+      schema: { tags: ['orders'], summary: 'One order with items, shipments and payments', params: z.object({ orderNo: z.string().min(1).max(64) }) },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -173,7 +182,9 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
       if (!order) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
       // Someone else's order answers like a missing one, so order numbers cannot be probed.
       const foreign =
-        (actor.role === 'customer' && order.customer_id !== actor.customerId) || (actor.role === 'merchant' && order.merchant_id !== actor.merchantId);
+        (actor.role === 'customer' && order.customer_id !== actor.customerId)
+        || (actor.role === 'merchant' && order.merchant_id !== actor.merchantId)
+        || (actor.role === 'department' && !(await isOrderAskedOfDepartment(db, actor, order.id)));
       if (foreign) throw notFound({ 'zh-CN': '订单', 'en-US': 'order' }, 'orderNo');
       const [detail, addressChanges] = await Promise.all([loadOrderDetail(db, order.id), addressChangesOf(db, order.id)]);
       // RISK-6: staff reading a customer's delivery address in full is on the audit trail, as on the customer card.
@@ -211,6 +222,15 @@ export async function ordersRoutes(root: FastifyInstance, deps: AppDeps): Promis
           paidFen: i.paid_fen,
         })),
         shipments: detail.shipments.map(presentShipment),
+        payments: seesPayments(actor.role)
+          ? detail.payments.map((p) => ({
+              id: p.id,
+              method: recordTextFor(actor, order.customer_id, p.method, [order.order_no]),
+              amountFen: p.amount_fen,
+              paidAt: p.paid_at.toISOString(),
+              reference: p.provider_ref === null ? null : recordTextFor(actor, order.customer_id, p.provider_ref, [order.order_no]),
+            }))
+          : undefined,
       };
     },
   );

@@ -36,6 +36,16 @@ export function freeTextFor(actor: Actor, customerId: string, text: string, know
   return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, kind satisfies PiiField) === 'clear');
 }
 
+/**
+ * A text of a record no one typed for the case (a payment's method or reference from the shop
+ * system): any card, ID or phone number in it is masked by the policy, for the customer too, who
+ * sees card numbers masked on their own card as well.
+ */
+export function recordTextFor(actor: Actor, customerId: string, text: string, known: readonly string[]): string {
+  const self = actor.role === 'customer' && actor.customerId === customerId;
+  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, kind satisfies PiiField, { self }) === 'clear').text;
+}
+
 /** The same for a text that may be absent. */
 export function optionalFreeTextFor(actor: Actor, customerId: string, text: string | null, known: readonly string[]): string | null {
   return text === null ? null : freeTextFor(actor, customerId, text, known).text;

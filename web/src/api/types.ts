@@ -292,6 +292,16 @@ export interface OrderDetail {
   addressChanges?: AddressChange[];
   items: OrderItem[];
   shipments: Shipment[];
+  /** The order's payment records (not shown to merchants); card numbers in them come masked. */
+  payments?: OrderPayment[];
+}
+
+export interface OrderPayment {
+  id: string;
+  method: string;
+  amountFen: number;
+  paidAt: string;
+  reference: string | null;
 }
 
 export interface AddressParts {

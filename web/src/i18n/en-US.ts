@@ -82,7 +82,7 @@ export const uiEnUS = {
   case: {
     notFound: 'This case does not exist or you may not see it.', description: 'Description', desiredResolution: 'Desired resolution',
     reason: 'Reason', channel: 'Channel', createdAt: 'Created', updatedAt: 'Updated', responsibility: 'Responsibility', progress: 'Progress',
-    items: 'Items', noItems: 'This case is not about a particular item.', order: 'Order {{orderNo}} · placed {{placedAt}} · total {{total}}', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid', ofOrderLine: 'order line: {{quantity}} for {{total}}',
+    items: 'Items', noItems: 'This case is not about a particular item.', order: 'Order {{orderNo}} · placed {{placedAt}} · total {{total}}', viewOrder: 'View order', itemName: 'Item', category: 'Category', quantity: 'Qty', paid: 'Paid', ofOrderLine: 'order line: {{quantity}} for {{total}}',
     eligibility: 'Policy check', eligible: 'Eligible', notEligible: 'Not eligible', deadline: 'Deadline',
     returnShipping: 'Return shipping paid by', refundWithin: 'Refund within {{days}} {{unit}} after the return arrives',
     reopened: 'Reopened ({{n}})', otherPayments: 'Other payments (compensation, shipping)',
@@ -136,6 +136,7 @@ export const uiEnUS = {
     notFound: 'This order does not exist or is not yours.', items: 'Items', shipments: 'Shipments', apply: 'Apply for after-sales',
     shippingInsurance: 'Return-shipping insurance', unitPrice: 'Unit price', warranty: 'Warranty', warrantyMonths: '{{n}} months',
     casesForOrder: 'After-sales for this order', noCases: 'No after-sales requests for this order.', shipping: 'Shipping fee',
+    payments: 'Payments', paymentMethod: 'Method', paymentAmount: 'Amount', paidAt: 'Paid at', paymentReference: 'Payment reference', noPayments: 'No payments recorded for this order.',
   },
   apply: {
     title: 'Apply for after-sales', item: 'Item', kind: 'What do you need?', reason: 'Why?', quantity: 'Quantity', channel: 'How the customer reached us (recorded for them)',

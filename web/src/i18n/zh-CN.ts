@@ -84,7 +84,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
   case: {
     notFound: '售后单不存在，或您无权查看。', description: '问题描述', desiredResolution: '期望处理方式',
     reason: '申请原因', channel: '渠道', createdAt: '创建时间', updatedAt: '更新时间', responsibility: '判责', progress: '处理进度',
-    items: '售后商品', noItems: '此售后单不涉及具体商品。', order: '订单 {{orderNo}} · 下单 {{placedAt}} · 订单金额 {{total}}', itemName: '商品', category: '类目', quantity: '数量', paid: '实付', ofOrderLine: '订单行 {{quantity}} 件共 {{total}}',
+    items: '售后商品', noItems: '此售后单不涉及具体商品。', order: '订单 {{orderNo}} · 下单 {{placedAt}} · 订单金额 {{total}}', viewOrder: '查看订单', itemName: '商品', category: '类目', quantity: '数量', paid: '实付', ofOrderLine: '订单行 {{quantity}} 件共 {{total}}',
     eligibility: '政策校验', eligible: '符合政策', notEligible: '不符合政策', deadline: '截止时间',
     returnShipping: '退货运费承担方', refundWithin: '收到退货后 {{days}} {{unit}}内退款',
     reopened: '已重新处理（第 {{n}} 次）', otherPayments: '其他款项（补偿、赔偿、运费）',
@@ -136,6 +136,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
     notFound: '订单不存在，或不属于您。', items: '商品', shipments: '物流', apply: '申请售后',
     shippingInsurance: '运费险', unitPrice: '单价', warranty: '保修', warrantyMonths: '{{n}} 个月',
     casesForOrder: '此订单的售后', noCases: '此订单暂无售后申请。', shipping: '运费',
+    payments: '支付记录', paymentMethod: '支付方式', paymentAmount: '金额', paidAt: '支付时间', paymentReference: '支付流水号', noPayments: '此订单没有支付记录。',
   },
   apply: {
     title: '申请售后', item: '商品', kind: '需要什么服务？', reason: '申请原因', quantity: '数量', channel: '客户联系渠道（代客登记）',

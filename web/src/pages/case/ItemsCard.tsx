@@ -1,6 +1,7 @@
 // The items of the case and the policy's answer for each (eligibility reasons, deadline, shipping).
 import { Card, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CaseDetail, ItemDecision } from '../../api/types.ts';
 import { useWord } from '../../components/Labels.tsx';
 import { type LocalizedText, pick, useLanguage } from '../../i18n/index.ts';
@@ -49,7 +50,8 @@ export function ItemsCard({ detail }: { detail: CaseDetail }) {
             orderNo: detail.order.orderNo,
             placedAt: detail.order.placedAt ? formatDateTime(detail.order.placedAt, language) : '—',
             total: formatFen(detail.order.totalFen),
-          })}
+          })}{' '}
+          <Link to={`/orders/${encodeURIComponent(detail.order.orderNo)}`}>{t('case.viewOrder')}</Link>
         </Typography.Paragraph>
       ) : null}
       {detail.items.length === 0 ? (

@@ -1,10 +1,10 @@
-// One order: items (each with "Apply for after-sales"), shipments and the order's cases.
+// One order: items (each with "Apply for after-sales"), payments, shipments and the order's cases.
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useCases, useOrder } from '../../api/queries.ts';
-import { FILING_ROLES, type OrderItem } from '../../api/types.ts';
+import { FILING_ROLES, type OrderItem, type OrderPayment } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { StateTag, KindTag, useWord } from '../../components/Labels.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -33,6 +33,30 @@ function OrderCases({ orderNo }: { orderNo: string }) {
           { title: t('cases.kind'), dataIndex: 'kind', render: (kind: string) => <KindTag kind={kind} /> },
           { title: t('cases.state'), dataIndex: 'state', render: (_: string, row) => <StateTag state={row.state} label={row.stateLabel} /> },
           { title: t('cases.createdAt'), dataIndex: 'createdAt', render: (iso: string) => formatDateTime(iso, language) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** VER-3: what was paid, how, when and under which reference, to check a double charge against. */
+function PaymentsCard({ payments }: { payments: OrderPayment[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Card title={t('orders.payments')} size="small" data-testid="order-payments">
+      <Table<OrderPayment>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={payments}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('orders.noPayments') }}
+        columns={[
+          { title: t('orders.paymentMethod'), dataIndex: 'method' },
+          { title: t('orders.paymentAmount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen) },
+          { title: t('orders.paidAt'), dataIndex: 'paidAt', render: (iso: string) => formatDateTime(iso, language) },
+          { title: t('orders.paymentReference'), dataIndex: 'reference', render: (ref: string | null) => ref ?? '—' },
         ]}
       />
     </Card>
@@ -125,6 +149,7 @@ export function OrderPage() {
         />
       </Card>
       <AddressCard order={order} canChange={canFile} onBehalf={signedIn?.user.role !== 'customer'} />
+      {order.payments ? <PaymentsCard payments={order.payments} /> : null}
       <ShipmentsCard shipments={order.shipments} />
       <OrderCases orderNo={order.orderNo} />
     </Space>
