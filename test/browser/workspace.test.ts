@@ -1,6 +1,7 @@
 // The agent workspace in Chromium: an agent with a case open sees the customer's new message
 // arrive without reloading and is warned while a supervisor is editing the same case; the case
-// list's views filter on the server, and a user saves, uses and deletes a view of their own.
+// list's views filter on the server, and a user saves, uses and deletes a view of their own;
+// finance's list opens on the money tasks it can do, and a refund's form names its amount.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,56 @@ describe('agent workspace in Chromium', () => {
     const caseNo = ((await first.locator('a').first().textContent()) ?? '').trim();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/cases/${caseNo}`);
+    await page.context().close();
+  });
+
+  it("opens finance's list on the money tasks it can do, names the refund's amount and asks no parcel for it", async () => {
+    const financeEmail = 'finance-desk@test.local';
+    await createUserWithToken(c.t.runtime.deps.database.db, { email: financeEmail, displayName: '财务小刘', role: 'finance', password: PASSWORD });
+    const { shop } = people;
+    const filed = await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机右耳有杂音',
+    });
+    const caseNo = filed.body.caseNo as string;
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const proposed = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen: 8_800, keepItem: true }, basis: '轻微质量问题，客户保留商品',
+    });
+    expect(proposed.body.state, JSON.stringify(proposed.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('executing');
+
+    // Signed in, finance lands on 待我处理: the cases with a money task it can do now.
+    const page = await signInAs(browser, c.baseUrl, financeEmail, PASSWORD);
+    await page.waitForURL(/taskOwner=me/);
+    await expect.poll(() => page.getByTestId('view-toHandle').getAttribute('class')).toContain('checked');
+    expect(await page.getByTestId('view-mine').count()).toBe(0);
+    await page.getByRole('link', { name: caseNo }).click();
+    await page.waitForURL(`**/cases/${caseNo}`);
+
+    // The only task it may complete is chosen, with its amount; a refund asks for no carrier or tracking number.
+    await page.locator('button[data-action="complete_task"]').click();
+    const form = page.getByTestId('action-form-complete_task');
+    await form.waitFor();
+    await expect.poll(() => form.locator('.ant-select-content-has-value').first().getAttribute('title')).toMatch(/^退款 ¥88\.00 · 财务 · /);
+    expect(await form.getByLabel('承运商').count()).toBe(0);
+    expect(await form.getByLabel('运单号').count()).toBe(0);
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    await expect.poll(() => page.getByText('已退款').first().isVisible()).toBe(true);
+
+    // The order's payments, to check a charge against.
+    await page.getByTestId('case-order').getByRole('link', { name: '查看订单' }).click();
+    const payments = page.getByTestId('order-payments');
+    await payments.waitFor();
+    expect(await payments.textContent()).toContain('alipay');
+    expect(await payments.textContent()).toContain(`¥${(shop.priceFen / 100).toFixed(2)}`);
+
+    // Paid: the case has left finance's list.
+    await page.getByRole('menuitem', { name: /售后单/ }).click();
+    await page.waitForURL(/taskOwner=me/);
+    await page.getByTestId('views-bar').waitFor();
+    await expect.poll(() => page.getByRole('link', { name: caseNo }).count()).toBe(0);
+    if (shots) await page.screenshot({ path: join(shots, 'finance-to-handle.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -21,6 +21,7 @@ import { OrderPage } from './pages/orders/OrderPage.tsx';
 import { OrdersPage } from './pages/orders/OrdersPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { adminRoutes } from './pages/admin/routes.tsx';
+import { casesHome } from './pages/cases/ViewsBar.tsx';
 
 // Pages with heavy dependencies (charts) load when first opened.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -30,7 +31,7 @@ function Home() {
   const signedIn = useSignedIn();
   const role = signedIn?.user.role;
   // A department user's work is the requests to their department.
-  return <Navigate to={role === 'customer' ? '/orders' : role === 'department' ? '/collaborations' : '/cases'} replace />;
+  return <Navigate to={role === 'customer' ? '/orders' : role === 'department' ? '/collaborations' : role ? casesHome(role) : '/cases'} replace />;
 }
 
 function NotFound() {

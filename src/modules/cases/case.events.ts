@@ -1,7 +1,8 @@
 // Every change to a case's timeline goes through here: the SLA clocks move with the same events,
 // in the same transaction, and their own events follow the command's on the timeline. Events that
 // change the case's state are also written to the audit trail, in one statement, and the case's
-// holder hears of the moves others made on it (case.holder-notices.ts).
+// holder hears of the moves others made on it (case.holder-notices.ts); finance, who holds no case,
+// of the money tasks that can now be done (execution/task.ready.ts).
 import type { Kysely } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -12,6 +13,7 @@ import { appendEvents, type CaseEventInput } from './case.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { noticeHolderOfMoves } from './case.holder-notices.ts';
+import { tellFinanceOfReadyTasks } from '../execution/task.ready.ts';
 
 type CaseChanges = Partial<Omit<CaseRow, 'id' | 'version'>>;
 
@@ -55,6 +57,7 @@ export async function recordCaseEvents(
   await recordAudit(trx, stateChangeAudits({ id: row.id, caseNo: row.case_no }, actor, events, row.version + 1, now));
   await noticeHandover(trx, row, after, events, now, version);
   await noticeHolderOfMoves(trx, after, actor, events, slaEvents, version, now);
+  await tellFinanceOfReadyTasks(trx, after, now);
   return version;
 }
 

@@ -3,6 +3,7 @@
 import { progressFactsOf, progressSteps } from './case.progress.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { mayCompleteTask } from '../execution/task.owners.ts';
+import { taskAmountFen } from '../execution/task.describe.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { categoryName, presentShipment } from '../orders/index.ts';
@@ -286,6 +287,8 @@ export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor
       type: t.type,
       title: t.title,
       ownerRole: t.owner_role,
+      /** The money it moves to the customer (refund, compensation, reimbursement); null for other work. */
+      amountFen: taskAmountFen(t, detail.ledger),
       /** Whether the caller may mark it done (the owner, or staff above it; money only by finance). */
       mayComplete: t.status === 'open' && mayCompleteTask(t.owner_role, actor.role),
       dueAt: iso(t.due_at),

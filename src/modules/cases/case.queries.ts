@@ -19,6 +19,7 @@ import { incidentOfCase } from '../incidents/incident.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { merchantClocks } from '../routing/routing.appeal.ts';
 import { containing } from '../../db/like.ts';
+import { isReadyTaskOf } from '../execution/task.ready.ts';
 
 export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
   const { db } = deps.database;
@@ -75,7 +76,7 @@ function sorted<O>(q: SelectQueryBuilder<DB, 'cases', O>, sort: ListCasesQuery['
 }
 
 /** The platform's own grading and work queues: a customer neither sees them nor filters or sorts by them. */
-const INTERNAL_FILTERS = ['severity', 'priority', 'emotion', 'queue', 'assignee'] as const;
+const INTERNAL_FILTERS = ['severity', 'priority', 'emotion', 'queue', 'assignee', 'taskOwner', 'refund'] as const;
 
 function assertCustomerFilters(actor: Actor, query: ListCasesQuery): void {
   if (actor.role !== 'customer') return;
@@ -136,6 +137,12 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   if (query.open === 'false') q = q.where('cases.state', 'not in', [...OPEN_STATES]);
   if (query.assignee === 'unassigned') q = q.where('cases.assignee_id', 'is', null);
   else if (query.assignee) q = q.where('cases.assignee_id', '=', query.assignee === 'me' ? (actor.userId ?? NO_ONE) : query.assignee);
+  if (query.taskOwner === 'me') {
+    q = q.where((eb) => eb.exists(eb.selectFrom('execution_tasks as t').select('t.id').whereRef('t.case_id', '=', 'cases.id').where(isReadyTaskOf(actor.role))));
+  }
+  if (query.refund === 'in_doubt') {
+    q = q.where((eb) => eb.exists(eb.selectFrom('refunds as r').select('r.id').whereRef('r.case_id', '=', 'cases.id').where('r.status', '=', 'pending')));
+  }
   if (query.orderNo) {
     q = q.innerJoin('orders', 'orders.id', 'cases.order_id').where('orders.order_no', '=', query.orderNo);
   }

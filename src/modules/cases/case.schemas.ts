@@ -72,6 +72,13 @@ export const listCasesQuerySchema = z.object({
   merchantId: z.uuid().optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.enum(['me', 'unassigned']), z.uuid()]).optional(),
+  /**
+   * `me`: cases with an open task of the caller's role that can be done now (finance: refunds,
+   * compensation, return fees paid back; a merchant: its shipments and repairs; a plan's steps).
+   */
+  taskOwner: z.enum(['me']).optional(),
+  /** `in_doubt`: cases with a refund sent to the payment provider whose outcome is not known. */
+  refund: z.enum(['in_doubt']).optional(),
   /** `true`: only cases still being handled (not closed, archived, rejected, withdrawn or merged). */
   open: z.enum(['true', 'false']).optional(),
   /** newest first (default), oldest first, most urgent clock first, or highest priority first. */

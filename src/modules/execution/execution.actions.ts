@@ -9,7 +9,8 @@ import type { ActionHandler } from '../cases/case.actions.runner.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
 import { PREREQUISITE_TEXT, taskWaitingFor } from '../resolution/resolution.rules.ts';
 import { returnShippingPayer, TASK_VERIFICATION, taskDueAt } from './execution.plan.ts';
-import { PAYMENT_TASKS, paymentTask } from './execution.payment.ts';
+import { paymentTask } from './execution.payment.ts';
+import { PAYMENT_TASKS } from './task.describe.ts';
 import { pendingRefundOfTask } from './refund.repository.ts';
 import { matching } from '../../shared/validation.ts';
 import {

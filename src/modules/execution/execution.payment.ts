@@ -14,9 +14,6 @@ import { completeTask, executeLedgerLine, plannedLineOfTask, type TaskRef } from
 import type { RefundOutcome } from './payment.provider.ts';
 import { insertPendingRefund, pendingRefundOfTask, providerRefundId, refundAttempt, settleRefund } from './refund.repository.ts';
 
-/** Tasks that move money back to the customer through the payment provider, each paying its own ledger line. */
-export const PAYMENT_TASKS = new Set(['refund', 'shipping_reimbursement']);
-
 type Proof = { trackingNo?: string; carrier?: string; reference?: string; note?: string };
 type CompleteCommand = { type: 'complete_task'; taskId: string; remainingOpenTasks: number };
 

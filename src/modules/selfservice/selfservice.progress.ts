@@ -11,6 +11,7 @@ import { progressFactsOf, progressSteps } from '../cases/case.progress.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import { caseDeadlinesFor } from '../sla/sla.presenter.ts';
 import { paymentMethodOf } from './selfservice.repository.ts';
+import { TASK_LABELS } from '../execution/task.describe.ts';
 
 type Party = 'customer' | 'platform' | 'merchant' | 'none';
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'en-US': en });
@@ -44,18 +45,6 @@ const MERCHANT_REFUSED = {
     `商家未同意申请，原因见处理记录；如有异议，可在 ${REOPEN_WINDOW_DAYS} 天内申请平台介入。`,
     `The merchant did not accept the request; see the reason in the history. If you disagree, ask the platform to step in within ${REOPEN_WINDOW_DAYS} days.`,
   ),
-};
-
-const TASK_LABELS: Record<string, LocalizedText> = {
-  intercept_parcel: t('拦截在途包裹', 'Stop the parcel on its way'),
-  refund: t('退款', 'Refund'),
-  shipping_reimbursement: t('退还运费', 'Shipping fee refund'),
-  ship_replacement: t('发出换新商品', 'Ship the replacement'),
-  repair: t('维修', 'Repair'),
-  ship_back_repaired: t('寄回维修好的商品', 'Ship the repaired item back'),
-  compensation: t('发放补偿', 'Compensation'),
-  answer: t('答复', 'Answer'),
-  follow_up: t('跟进处理', 'Follow-up'),
 };
 
 /** Tasks that return money through the payment provider, by the ledger line they pay. */

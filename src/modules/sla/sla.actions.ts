@@ -18,6 +18,7 @@ import { recordCaseEvents } from '../cases/case.events.ts';
 import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
 import { openTasks } from '../execution/execution.repository.ts';
+import { describeTask } from '../execution/task.describe.ts';
 import { RESPONSIVENESS_METRICS } from './sla.lifecycle.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
@@ -91,7 +92,7 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
   if (!row) return;
   const now = deps.clock.now();
   const due = formatLocalDateTime(new Date(job.dueAt));
-  const metric = SLA_METRIC_LABELS[job.metric as SlaMetric] ?? { 'zh-CN': job.metric, 'en-US': job.metric };
+  const metric = await clockLabel(db, job);
   const key = `${job.deadlineId}:${job.firing}`;
 
   if (job.firing === 'warning') {
@@ -150,6 +151,17 @@ const LATE_FOR_CUSTOMER: Partial<Record<string, (caseNo: string) => { title: Loc
 async function tellCustomer(db: Kysely<DB>, row: CaseRow, dedupeKey: string, now: Date, text: { title: LocalizedText; body: LocalizedText }): Promise<void> {
   const users = await db.selectFrom('users').select('id').where('customer_id', '=', row.customer_id).where('role', '=', 'customer').execute();
   await notifyMany(db, users.map((u) => ({ recipientUserId: u.id, caseId: row.id, type: 'customer_sla_late', ...text, dedupeKey: `${dedupeKey}:${u.id}`, now })));
+}
+
+/**
+ * What the clock measures, as its notices name it: a task's clock names the task and the money it
+ * moves ("执行任务「退款 ¥120.00」"), so its owner knows which of a case's tasks is due.
+ */
+async function clockLabel(db: Kysely<DB>, job: SlaActionJob): Promise<LocalizedText> {
+  const label = SLA_METRIC_LABELS[job.metric as SlaMetric] ?? { 'zh-CN': job.metric, 'en-US': job.metric };
+  const task = job.metric === 'task_deadline' && job.subjectId ? await describeTask(db, job.subjectId) : undefined;
+  if (!task) return label;
+  return { 'zh-CN': `${label['zh-CN']}「${task.label['zh-CN']}」`, 'en-US': `${label['en-US']} "${task.label['en-US']}"` };
 }
 
 async function taskOwner(db: Kysely<DB>, taskId: string | null): Promise<string | null> {

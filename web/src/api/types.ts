@@ -144,6 +144,8 @@ export interface Task {
   /** A plan step's own name; null for tasks named by their type. */
   title: string | null;
   ownerRole: string;
+  /** The money it moves to the customer (refund, compensation, reimbursement); null for other work. */
+  amountFen: number | null;
   /** Open, and the caller may mark it done (the API decides who: money by finance…). */
   mayComplete: boolean;
   dueAt: string | null;

@@ -11,6 +11,7 @@ import { INCIDENT_LIST_ROLES } from '../api/casework.types.ts';
 import { useSignInState } from '../auth/signed-in.ts';
 import { SignOutButton } from '../pages/account/SignOutButton.tsx';
 import { STAFF_ROLES } from '../api/types.ts';
+import { casesHome } from '../pages/cases/ViewsBar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -34,7 +35,7 @@ export function AppLayout() {
   const { signedIn } = state;
   const customer = signedIn.user.role === 'customer';
   const items = [
-    { key: '/cases', label: <Link to="/cases">{customer ? t('nav.myCases') : t('nav.cases')}</Link> },
+    { key: '/cases', label: <Link to={casesHome(signedIn.user.role)}>{customer ? t('nav.myCases') : t('nav.cases')}</Link> },
     { key: '/orders', label: <Link to="/orders">{customer ? t('nav.myOrders') : t('nav.orders')}</Link> },
   ];
   if (customer) items.reverse();

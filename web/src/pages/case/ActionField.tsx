@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../api/types.ts';
 import { taskName, useWord } from '../../components/Labels.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { formatFen } from '../../lib/money.ts';
 import { type FieldSpec, formName, STEP_OWNER_ROLES } from './actionForms.ts';
 import { CheckedTextArea } from './CheckedTextArea.tsx';
 import { useSignedIn } from '../../auth/signed-in.ts';
@@ -62,7 +63,11 @@ function control(spec: FieldSpec, detail: CaseDetail, { t, word, language, write
           placeholder={open.length === 0 ? t('fields.noOpenTasks') : undefined}
           options={open.map((task) => ({
             value: task.id,
-            label: `${taskName(task, word)} · ${word('role', task.ownerRole)} · ${formatDateTime(task.dueAt, language)}`,
+            label: [
+              task.amountFen === null ? taskName(task, word) : `${taskName(task, word)} ${formatFen(task.amountFen)}`,
+              word('role', task.ownerRole),
+              formatDateTime(task.dueAt, language),
+            ].join(' · '),
           }))}
         />
       );

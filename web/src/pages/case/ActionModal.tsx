@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { capitalize, pick, useLanguage } from '../../i18n/index.ts';
 import { showFieldErrors } from '../../lib/forms.ts';
 import { ActionField } from './ActionField.tsx';
-import { fieldsOf, formName, initialValues, TERMS_FIELDS, toBody } from './actionForms.ts';
+import { fieldsOf, formName, initialValues, shownFields, TERMS_FIELDS, toBody } from './actionForms.ts';
 
 export function ActionModal({ detail, action, onClose }: { detail: CaseDetail; action: CaseAction; onClose: () => void }) {
   const { t } = useTranslation();
@@ -15,12 +15,17 @@ export function ActionModal({ detail, action, onClose }: { detail: CaseDetail; a
   const language = useLanguage();
   const [form] = Form.useForm<Record<string, unknown>>();
   const run = useCaseAction(detail.caseNo);
-  const specs = fieldsOf(action.action);
+  // complete_task asks only for the proof the chosen task needs (a parcel's tracking number for a shipment).
+  const taskId = Form.useWatch('taskId', form) as string | undefined;
+  const openTasks = detail.tasks.filter((task) => task.mayComplete);
+  const specs = shownFields(fieldsOf(action.action), detail.tasks.find((task) => task.id === taskId)?.type);
+  // The one task the caller may complete is chosen for them.
+  const initial = { ...initialValues(specs), ...(action.action === 'complete_task' && openTasks.length === 1 ? { taskId: openTasks[0]!.id } : {}) };
   const label = pick(action.label, language);
   const termNames = new Set(TERMS_FIELDS.map((s) => s.name));
   const submit = (values: Record<string, unknown>) =>
     run.mutate(
-      { action: action.action, body: toBody(action.action, values) },
+      { action: action.action, body: toBody(action.action, values, specs) },
       {
         onSuccess: () => {
           void message.success(t('case.actionDone', { label }));
@@ -49,7 +54,7 @@ export function ActionModal({ detail, action, onClose }: { detail: CaseDetail; a
         </div>
       ) : null}
       {specs.length === 0 ? <Typography.Paragraph>{t('case.confirmAction', { label })}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" initialValues={initialValues(specs)} onFinish={submit} data-testid={`action-form-${action.action}`}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid={`action-form-${action.action}`}>
         {main.slice(0, 2).map((spec) => (
           <ActionField key={spec.name} spec={spec} detail={detail} />
         ))}

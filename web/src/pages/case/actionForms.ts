@@ -18,7 +18,15 @@ export interface FieldSpec {
   initial?: string | number | boolean;
   /** The text reaches the customer: its wording is checked as it is written (RISK-1). */
   customerFacing?: boolean;
+  /** Shown only once a task of a type it is for is chosen (complete_task's proof). */
+  forTask?: (taskType: string) => boolean;
 }
+
+/** Tasks proved by a parcel: the carrier and tracking number are their proof. */
+const SHIPMENT_TASKS: readonly string[] = ['ship_replacement', 'ship_back_repaired'];
+/** Money paid through the payment provider: its reference is the provider's, not typed in. */
+const PROVIDER_PAID_TASKS: readonly string[] = ['refund', 'shipping_reimbursement'];
+const isShipment = (type: string) => SHIPMENT_TASKS.includes(type);
 
 const PLAN_TYPES = [
   'full_refund', 'partial_refund', 'return_and_refund', 'exchange', 'repair', 'reship_parts',
@@ -117,9 +125,9 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
   appeal: [reason(true)],
   complete_task: [
     { name: 'taskId', kind: 'task', required: true },
-    { name: 'proof.reference', kind: 'text', max: 128 },
-    { name: 'proof.carrier', kind: 'text', max: 64 },
-    { name: 'proof.trackingNo', kind: 'text', max: 64 },
+    { name: 'proof.reference', kind: 'text', max: 128, forTask: (type) => !isShipment(type) && !PROVIDER_PAID_TASKS.includes(type) },
+    { name: 'proof.carrier', kind: 'text', max: 64, forTask: isShipment },
+    { name: 'proof.trackingNo', kind: 'text', max: 64, required: true, forTask: isShipment },
     { name: 'proof.note', kind: 'textarea', max: 2000 },
   ],
 };
@@ -135,6 +143,11 @@ export const DANGER_ACTIONS = new Set(['reject_ineligible', 'withdraw', 'reject_
 
 export function fieldsOf(action: string): readonly FieldSpec[] {
   return ACTION_FIELDS[action] ?? [];
+}
+
+/** The fields to show now: those for a task only once such a task is chosen. */
+export function shownFields(specs: readonly FieldSpec[], taskType: string | undefined): readonly FieldSpec[] {
+  return specs.filter((spec) => !spec.forTask || (taskType !== undefined && spec.forTask(taskType)));
 }
 
 export const formName = (spec: FieldSpec): string[] => spec.name.split('.');
@@ -172,11 +185,11 @@ function trimmedStrings(row: unknown): unknown {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
 }
 
-/** Form values → request body: trims text, drops empty fields, converts yuan to fen. */
-export function toBody(action: string, values: Record<string, unknown>): Record<string, unknown> {
+/** Form values → request body: trims text, drops empty and hidden fields, converts yuan to fen. */
+export function toBody(action: string, values: Record<string, unknown>, specs: readonly FieldSpec[] = fieldsOf(action)): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const name of REQUIRED_OBJECTS[action] ?? []) body[name] = {};
-  for (const spec of fieldsOf(action)) {
+  for (const spec of specs) {
     let value = getPath(values, formName(spec));
     if (typeof value === 'string') value = value.trim();
     if (spec.kind === 'steps' && Array.isArray(value)) value = value.map(trimmedStrings);

@@ -1,5 +1,6 @@
 // Filters of the case list, kept in the URL so a filtered list can be shared and reloaded. Staff
-// also filter by channel, work queue, priority, emotion and assignee; everyone by the state of the
+// also filter by channel, work queue, priority, emotion, assignee and refunds in doubt; staff and
+// merchants by the tasks of their own they can do now; everyone by the state of the
 // most urgent SLA clock, and sorts; a customer keeps to state, kind and search.
 import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +10,13 @@ import { CASE_KINDS, CASE_STATES, SEVERITIES } from '../../api/types.ts';
 
 /** The filters the URL may carry (the page reads these search parameters). */
 export const FILTER_KEYS = [
-  'state', 'kind', 'severity', 'category', 'slaState', 'channel', 'queue', 'priority', 'emotion', 'assignee', 'open', 'sort', 'q',
+  'state', 'kind', 'severity', 'category', 'slaState', 'channel', 'queue', 'priority', 'emotion', 'assignee', 'taskOwner', 'refund', 'open', 'sort', 'q',
 ] as const;
 export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>;
 
 const ASSIGNEES = ['me', 'unassigned'];
+const TASK_OWNERS = ['me'];
+const REFUNDS = ['in_doubt'];
 const OPEN = ['true', 'false'];
 const SORTS = ['newest', 'oldest', 'urgent', 'priority'];
 
@@ -48,6 +51,8 @@ export function CaseFilters(props: { values: FilterValues; staff: boolean; custo
       {staff ? select('priority', t('workspace.priority'), 'priority', PRIORITIES, 120) : null}
       {staff ? select('emotion', t('workspace.emotion'), 'emotion', EMOTIONS, 110) : null}
       {staff ? select('assignee', t('workspace.assignee'), 'workspace.assigneeValue', ASSIGNEES, 120) : null}
+      {customer ? null : select('taskOwner', t('workspace.taskOwner'), 'workspace.taskOwnerValue', TASK_OWNERS, 150)}
+      {staff ? select('refund', t('workspace.refund'), 'workspace.refundValue', REFUNDS, 150) : null}
       {select('open', t('workspace.openState'), 'workspace.openValue', OPEN, 120)}
       {customer ? null : select('sort', t('workspace.sort'), 'workspace.sortValue', SORTS, 190)}
       <Input.Search

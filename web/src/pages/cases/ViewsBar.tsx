@@ -1,5 +1,6 @@
 // Views of the case list: built-in ones for the caller's role (my work, unassigned, overdue,
 // approvals…) and the user's own saved views; the current filters can be saved under a name.
+// Finance holds no case: its work is the money tasks it owns, its list opens on them.
 import { Button, Form, Input, message, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +15,14 @@ interface View {
   filters: FilterValues;
 }
 
-const BUILT_IN: { key: string; filters: FilterValues; roles: readonly Role[] | 'all' }[] = [
+/** home: the view the role's list opens on (from the menu and after sign-in). */
+const BUILT_IN: { key: string; filters: FilterValues; roles: readonly Role[] | 'all'; home?: true }[] = [
   { key: 'all', filters: {}, roles: 'all' },
-  { key: 'mine', filters: { assignee: 'me', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'finance', 'admin'] },
+  { key: 'mine', filters: { assignee: 'me', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'admin'] },
   { key: 'toHandle', filters: { open: 'true', sort: 'urgent' }, roles: ['merchant'] },
+  { key: 'toHandle', filters: { taskOwner: 'me', sort: 'urgent' }, roles: ['finance'], home: true },
+  { key: 'myTasks', filters: { taskOwner: 'me', sort: 'urgent' }, roles: ['merchant', 'agent', 'specialist', 'supervisor'] },
+  { key: 'refundsInDoubt', filters: { refund: 'in_doubt', sort: 'oldest' }, roles: ['finance', 'supervisor', 'admin'] },
   { key: 'unassigned', filters: { assignee: 'unassigned', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'admin'] },
   { key: 'breached', filters: { slaState: 'breached', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'admin', 'merchant'] },
   { key: 'urgent', filters: { severity: 'L1', open: 'true', sort: 'urgent' }, roles: ['agent', 'specialist', 'supervisor', 'compliance', 'admin'] },
@@ -28,6 +33,13 @@ const BUILT_IN: { key: string; filters: FilterValues; roles: readonly Role[] | '
 const clean = (filters: FilterValues): Record<string, string> =>
   Object.fromEntries(FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key] as string]] : [])));
 const same = (a: FilterValues, b: FilterValues) => JSON.stringify(clean(a)) === JSON.stringify(clean(b));
+
+/** Where a role's case list opens: its home view (finance: the money tasks it can do now), else all its cases. */
+export function casesHome(role: Role): string {
+  const home = BUILT_IN.find((v) => v.home && v.roles !== 'all' && v.roles.includes(role));
+  const search = new URLSearchParams(clean(home?.filters ?? {})).toString();
+  return search ? `/cases?${search}` : '/cases';
+}
 
 export function ViewsBar({ role, values, onChange }: { role: Role; values: FilterValues; onChange: (next: FilterValues) => void }) {
   const { t } = useTranslation();
