@@ -63,6 +63,13 @@ const assign: ActionHandler<Input<'assign'>> = async (ctx, input) => {
   if (userId && (!profile || !STAFF.has(profile.role))) {
     throw invalid('userId', { 'zh-CN': '只能把售后单交给平台员工', 'en-US': 'Cases go to platform staff only' });
   }
+  // ORG-1: a deactivated user works no case (their open ones were routed away when deactivated).
+  if (profile && !profile.active) {
+    throw conflict('user-deactivated', {
+      'zh-CN': '该员工账号已停用，不能接手售后单',
+      'en-US': 'This user is deactivated and cannot be given cases',
+    }, { userId });
+  }
   if (take && !manager) {
     if (queue && queue.role !== actor.role) {
       throw forbidden({ 'zh-CN': `该售后单在「${queue.name['zh-CN']}」队列，您不能认领`, 'en-US': `The case is in the ${queue.name['en-US']} queue, which you do not work` });

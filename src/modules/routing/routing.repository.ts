@@ -133,9 +133,11 @@ export async function lockRules(trx: Db): Promise<void> {
 export interface AgentProfile extends Candidate {
   role: string;
   displayName: string;
+  /** False once the user is deactivated: they take no case, whatever their profile says (ORG-1). */
+  active: boolean;
 }
 
-type ProfileJoinRow = AgentProfileRow & { role: string; display_name: string };
+type ProfileJoinRow = AgentProfileRow & { role: string; display_name: string; deactivated_at: Date | null };
 
 function profileFromRow(row: ProfileJoinRow, openCases: number): AgentProfile {
   return {
@@ -145,13 +147,14 @@ function profileFromRow(row: ProfileJoinRow, openCases: number): AgentProfile {
     skills: { categories: row.categories, kinds: row.kinds, languages: row.languages, productCategories: row.product_categories },
     cap: row.max_open_cases,
     available: row.available,
+    active: row.deactivated_at === null,
     senior: row.senior,
     openCases,
   };
 }
 
 function profiles(db: Db) {
-  return db.selectFrom('agent_profiles as p').innerJoin('users as u', 'u.id', 'p.user_id').selectAll('p').select(['u.role', 'u.display_name']);
+  return db.selectFrom('agent_profiles as p').innerJoin('users as u', 'u.id', 'p.user_id').selectAll('p').select(['u.role', 'u.display_name', 'u.deactivated_at']);
 }
 
 /** Open cases per assignee: one grouped read. */
@@ -195,11 +198,14 @@ export async function listProfiles(db: Db): Promise<AgentProfile[]> {
 }
 
 /** Staff who have no profile yet (they are routed to with the defaults once an admin gives them one). */
-export async function listStaffWithoutProfile(db: Db, roles: readonly string[]): Promise<{ userId: string; role: string; displayName: string; openCases: number }[]> {
+export async function listStaffWithoutProfile(
+  db: Db,
+  roles: readonly string[],
+): Promise<{ userId: string; role: string; displayName: string; openCases: number; active: boolean }[]> {
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('agent_profiles as p', 'p.user_id', 'u.id')
-    .select(['u.id', 'u.role', 'u.display_name'])
+    .select(['u.id', 'u.role', 'u.display_name', 'u.deactivated_at'])
     .where('p.user_id', 'is', null)
     .where('u.role', 'in', [...roles])
     .orderBy('u.role')
@@ -207,7 +213,7 @@ export async function listStaffWithoutProfile(db: Db, roles: readonly string[]):
     .orderBy('u.id')
     .execute();
   const loads = await openCaseLoads(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ userId: r.id, role: r.role, displayName: r.display_name, openCases: loads.get(r.id) ?? 0 }));
+  return rows.map((r) => ({ userId: r.id, role: r.role, displayName: r.display_name, openCases: loads.get(r.id) ?? 0, active: r.deactivated_at === null }));
 }
 
 /**
@@ -224,7 +230,7 @@ export async function ensureProfile(db: Db, userId: string, now: Date): Promise<
 
 export async function upsertProfile(
   db: Db,
-  p: Omit<AgentProfile, 'openCases' | 'role' | 'displayName'>,
+  p: Omit<AgentProfile, 'openCases' | 'role' | 'displayName' | 'active'>,
   userId: string | null,
   now: Date,
 ): Promise<void> {

@@ -44,10 +44,11 @@ function send<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
   return result.body;
 }
 
+/** A deactivated user is shown as such and as unavailable: routing and assignment pass them by (ORG-1). */
 function presentProfile(p: AgentProfile) {
   return {
     userId: p.userId, displayName: p.displayName, role: p.role, skills: p.skills, maxOpenCases: p.cap,
-    available: p.available, senior: p.senior, openCases: p.openCases,
+    available: p.available && p.active, active: p.active, senior: p.senior, openCases: p.openCases,
   };
 }
 
@@ -224,7 +225,7 @@ export async function routingRoutes(root: FastifyInstance, deps: AppDeps): Promi
       const profiles = (await listProfiles(db)).map((p) => ({ ...presentProfile(p), hasProfile: true }));
       if (request.query.include !== 'all') return { items: profiles };
       const others = (await listStaffWithoutProfile(db, STAFF_ROLES)).map((u) => ({
-        ...u, skills: { categories: [], kinds: [], languages: [], productCategories: [] }, maxOpenCases: DEFAULT_CAP, available: true, senior: false, hasProfile: false,
+        ...u, skills: { categories: [], kinds: [], languages: [], productCategories: [] }, maxOpenCases: DEFAULT_CAP, available: u.active, senior: false, hasProfile: false,
       }));
       return { items: [...profiles, ...others] };
     },

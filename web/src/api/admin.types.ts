@@ -211,6 +211,8 @@ export interface AgentProfile {
   skills: { categories: string[]; kinds: string[]; languages: string[]; productCategories: string[] };
   maxOpenCases: number;
   available: boolean;
+  /** false: the user is deactivated and takes no case (shown unavailable). */
+  active: boolean;
   senior: boolean;
   openCases: number;
   /** false: staff without a profile yet, shown with the defaults; saving gives them one. */

@@ -102,7 +102,7 @@ export const adminEnUS = {
       queuesSubtitle: 'Each queue is worked by one role. A queue an active rule routes to cannot be switched off.',
       role: 'Worked by', newQueue: 'New queue', editQueue: 'Edit queue: {{key}}', keyHint: 'Lower-case letters, digits, - and _', keyTaken: 'Another rule has this key',
       agentsSubtitle: 'Who can take which cases: skills, the most open cases at once, and whether they take new cases now.',
-      person: 'Person', skills: 'Skills', cap: 'Max open cases', open: 'Open now', available: 'Taking cases', editAgent: 'Edit profile: {{name}}', noProfile: 'No profile yet (defaults)',
+      person: 'Person', skills: 'Skills', cap: 'Max open cases', open: 'Open now', available: 'Taking cases', editAgent: 'Edit profile: {{name}}', deactivated: 'Deactivated', noProfile: 'No profile yet (defaults)',
       skill: { categories: 'Categories', kinds: 'Kinds', languages: 'Languages', productCategories: 'Product categories' },
       testerSubtitle: 'Which rule would route a case like this? Nothing is changed.',
       byCase: 'An existing case', byFacts: 'Described facts', caseNo: 'Case number', run: 'Check', useDraft: 'Try the unsaved rule order',

@@ -103,7 +103,7 @@ export const adminZhCN: Shape<typeof adminEnUS> = {
       queuesSubtitle: '每个队列由一种角色处理。启用中的规则仍分派到的队列不能停用。',
       role: '处理角色', newQueue: '新建队列', editQueue: '编辑队列：{{key}}', keyHint: '小写字母、数字、- 和 _', keyTaken: '已有规则使用此键',
       agentsSubtitle: '谁能处理哪些售后单：技能、同时在办上限，以及当前是否接单。',
-      person: '处理人', skills: '技能', cap: '在办上限', open: '在办', available: '接单中', editAgent: '编辑档案：{{name}}', noProfile: '尚未建档（默认值）',
+      person: '处理人', skills: '技能', cap: '在办上限', open: '在办', available: '接单中', editAgent: '编辑档案：{{name}}', deactivated: '已停用', noProfile: '尚未建档（默认值）',
       skill: { categories: '问题分类', kinds: '售后类型', languages: '语言', productCategories: '商品类目' },
       testerSubtitle: '这样的售后单会命中哪条规则？只做判断，不做任何修改。',
       byCase: '已有售后单', byFacts: '按条件描述', caseNo: '售后单号', run: '测试', useDraft: '使用未保存的规则顺序',

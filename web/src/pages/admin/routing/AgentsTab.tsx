@@ -96,6 +96,7 @@ export function AgentsTab() {
             <Tag>{t(`role.${p.role}`, { defaultValue: p.role })}</Tag>
             {p.senior ? <Tag color="gold">{t('admin.routing.senior')}</Tag> : null}
             {p.hasProfile ? null : <Tag color="orange">{t('admin.routing.noProfile')}</Tag>}
+            {p.active ? null : <Tag color="red">{t('admin.routing.deactivated')}</Tag>}
           </div>
         </div>
       ),
