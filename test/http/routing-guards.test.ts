@@ -58,3 +58,29 @@ describe('a deactivated user (ORG-1)', () => {
     expect((await shop.supervisor.get(`/api/v1/routing/agents/${agent9.userId}`)).body).toMatchObject({ available: false, active: false });
   });
 });
+
+describe('routing a case again (TR-7)', () => {
+  it("an agent may not undo a supervisor's assignment; their own or an unassigned case in their queue they may", async () => {
+    const shop = await makeShop(t, { platformOperated: true });
+    const caseNo = await complaint(shop);
+    expect((await shop.supervisor.action(caseNo, 'assign', { queue: 'supervisors' })).status).toBe(200);
+    const taken = await shop.supervisor.action(caseNo, 'assign', {});
+    expect(taken.status).toBe(200);
+    const supervisorId = taken.body.assigneeId as string;
+
+    const seen = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect((seen.actions as { action: string }[]).map((a) => a.action)).not.toContain('route');
+    const refused = await shop.agent.action(caseNo, 'route', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ type: '/problems/not-yours-to-route', queue: 'supervisors', assigneeId: supervisorId });
+    const after = (await shop.supervisor.get(`/api/v1/cases/${caseNo}`)).body;
+    expect(after).toMatchObject({ queue: 'supervisors', assigneeId: supervisorId });
+    expect((after.timeline as { type: string }[]).filter((e) => e.type === 'case_routed')).toHaveLength(1);
+
+    // Back in frontline unassigned, the agent may route it (the rules keep an L3 case there).
+    expect((await shop.supervisor.action(caseNo, 'assign', { queue: 'frontline' })).status).toBe(200);
+    const agentView = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body;
+    expect((agentView.actions as { action: string }[]).map((a) => a.action)).toContain('route');
+    expect((await shop.agent.action(caseNo, 'route', {})).status).toBe(200);
+  });
+});

@@ -90,7 +90,8 @@ describe('routing actions offered on a case', () => {
     expect(offered.get('with-merchant merchant')).toEqual(['appeal']);
     expect(offered.get('frontline-unassigned agent')).toEqual(['assign', 'route']);
     expect(offered.get('frontline-held agent')).toEqual(['unassign', 'route']);
-    expect(offered.get('frontline-unassigned specialist')).toEqual(['route']);
+    expect(offered.get('frontline-unassigned specialist')).toEqual([]);
+    expect(offered.get('frontline-held specialist')).toEqual([]);
     expect(offered.get('frontline-held supervisor')).toEqual(['assign', 'unassign', 'route']);
     expect(offered.get('with-merchant supervisor')).toEqual(['assign', 'route', 'appeal']);
     expect(offered.get('frontline-held finance')).toEqual([]);

@@ -16,7 +16,7 @@ import { retakeDuplicateSlot } from '../cases/case.actions.basic.ts';
 import type { CaseSummary } from '../cases/case.presenter.ts';
 import { type CaseState, isOpenState } from '../cases/case.state.ts';
 import { cachedQueues, ensureProfile, INTERVENTION_EVENT, loadProfile } from './routing.repository.ts';
-import { APPELLANTS, heldByCompliance, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
+import { APPELLANTS, heldByCompliance, mayRoute, ROUTERS, ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import { assertCustomerMayAppeal } from './routing.appeal.ts';
 import { answerOffer, latestOfferWithStatus } from '../resolution/offer.repository.ts';
 import { isEligible, noSkills } from './routing.rules.ts';
@@ -132,6 +132,13 @@ const reroute: ActionHandler<Input<'route'>> = async (ctx, input) => {
       'zh-CN': '售后单正在合规评估中，由合规处理，不能重新分派；如需转交请联系主管',
       'en-US': 'The case is under compliance review and stays with compliance; it cannot be routed again. Ask a supervisor to move it',
     }, { state: ctx.row.state, queue: ctx.row.queue });
+  }
+  const queueRole = (await cachedQueues(ctx.trx)).get(ctx.row.queue)?.role ?? null;
+  if (!mayRoute(ctx.row, ctx.actor, queueRole)) {
+    throw conflict('not-yours-to-route', {
+      'zh-CN': '只能重新分派自己负责的售后单，或本岗位队列中尚无人负责的售后单；其他情况请联系主管',
+      'en-US': 'You may route again only a case you hold, or an unassigned one in a queue you work; ask a supervisor for any other',
+    }, { queue: ctx.row.queue, assigneeId: ctx.row.assignee_id });
   }
   return {
     command: null,

@@ -12,9 +12,17 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
   it('an agent takes an unassigned case from a queue agents work, and releases only their own', () => {
     expect(actions(open(), { role: 'agent', userId: ME }, 'agent')).toEqual(['assign', 'route']);
     expect(routingOffers(open(), { role: 'agent', userId: ME }, 'agent')[0]!.label['zh-CN']).toBe('认领');
-    expect(actions(open(), { role: 'agent', userId: ME }, 'specialist')).toEqual(['route']);
+    expect(actions(open(), { role: 'agent', userId: ME }, 'specialist')).toEqual([]);
     expect(actions(open({ assignee_id: ME }), { role: 'agent', userId: ME }, 'agent')).toEqual(['unassign', 'route']);
-    expect(actions(open({ assignee_id: 'someone' }), { role: 'agent', userId: ME }, 'agent')).toEqual(['route']);
+    expect(actions(open({ assignee_id: 'someone' }), { role: 'agent', userId: ME }, 'agent')).toEqual([]);
+  });
+
+  it('staff below supervisor route again only a case they hold or an unassigned one in their own queue (TR-7)', () => {
+    // A supervisor took the case in their queue: the agent may not send it back.
+    expect(actions(open({ queue: 'supervisors', assignee_id: 'boss' }), { role: 'agent', userId: ME }, 'supervisor')).toEqual([]);
+    expect(actions(open({ queue: 'supervisors', assignee_id: ME }), { role: 'agent', userId: ME }, 'supervisor')).toEqual(['unassign', 'route']);
+    expect(actions(open(), { role: 'specialist', userId: ME }, 'agent')).toEqual([]);
+    expect(actions(open(), { role: 'agent', userId: ME }, null)).toEqual([]);
   });
 
   it('supervisors and admins assign or move any open case and release anyone', () => {
@@ -58,6 +66,7 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
             // Others never take a held case or release someone else's.
             if (assignee !== null) expect(offered).not.toContain('assign');
             if (assignee !== userId) expect(offered).not.toContain('unassign');
+            if (assignee !== null && assignee !== userId) expect(offered).not.toContain('route');
           }
           if (userId === null) expect(offered.filter((a) => a === 'assign' || a === 'unassign')).toEqual([]);
           if (offered.includes('appeal')) expect(queueRole).toBe('merchant');

@@ -54,6 +54,17 @@ export function heldByCompliance(row: Pick<RoutingCase, 'state' | 'queue'>): boo
 }
 
 /**
+ * TR-7: supervisors and admins route any case again; other staff only a case that is theirs, or
+ * one waiting unassigned in a queue their role works, so nobody undoes a supervisor's assignment.
+ */
+export function mayRoute(row: Pick<RoutingCase, 'assignee_id'>, actor: RoutingCaller, queueRole: string | null): boolean {
+  if (!ROUTERS.has(actor.role)) return false;
+  if (ROUTING_MANAGERS.has(actor.role)) return true;
+  if (actor.userId === null) return false;
+  return row.assignee_id === actor.userId || (row.assignee_id === null && queueRole !== null && queueRole === actor.role);
+}
+
+/**
  * `queueRole` is the role that works the case's queue; null when the caller did not load the
  * queues (then the actions that depend on it, taking and appealing, are not offered).
  * `customerMayAppeal`: the merchant has had its turn (routing.appeal.ts), for a customer caller.
@@ -74,7 +85,7 @@ export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole:
   if (staff && row.assignee_id !== null && (manager || row.assignee_id === actor.userId)) {
     offers.push({ action: 'unassign', label: ROUTING_ACTION_LABELS.unassign });
   }
-  if (ROUTERS.has(actor.role) && !heldByCompliance(row)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
+  if (mayRoute(row, actor, queueRole) && !heldByCompliance(row)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
   if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified' && (actor.role !== 'customer' || customerMayAppeal)) {
     offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
   }
