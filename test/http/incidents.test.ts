@@ -192,8 +192,21 @@ describe('a group complaint on one product (TR-6)', () => {
     expect(list.body.items.map((i: { incidentNo: string }) => i.incidentNo)).toContain(incidentNo);
   });
 
-  it('a supervisor resolves it, once', async () => {
+  it('a supervisor resolves it once every case in it has ended, once', async () => {
     expect((await shop.agent.post(`/api/v1/incidents/${incidentNo}/resolve`, { note: '批次问题已下架' })).status).toBe(403);
+    // TR-6: not while customers still wait on its cases; nothing changes.
+    const early = await shop.supervisor.post(`/api/v1/incidents/${incidentNo}/resolve`, { note: '批次问题已下架' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ type: '/problems/incident-cases-open', openCases: 6 });
+    expect(early.body.detail).toContain('6 个售后单未结束');
+    expect((await shop.supervisor.get(`/api/v1/incidents/${incidentNo}`)).body.status).toBe('open');
+    for (const [i, c] of cases.entries()) {
+      expect((await people[i]!.customer.action(c.caseNo, 'withdraw', { reason: '已自行解决' })).status).toBe(200);
+      if (i === 4) {
+        const one = await shop.supervisor.post(`/api/v1/incidents/${incidentNo}/resolve`, { note: '批次问题已下架' });
+        expect(one.body).toMatchObject({ type: '/problems/incident-cases-open', openCases: 1 });
+      }
+    }
     const res = await shop.supervisor.post(`/api/v1/incidents/${incidentNo}/resolve`, { note: '该批次已下架并完成召回' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'resolved', resolutionNote: '该批次已下架并完成召回' });

@@ -9,18 +9,18 @@
 // the severity changed, so the SLA clocks follow the new severity), and is linked ('related') to the
 // incident's earliest case. Supervisor and compliance are told once when the incident opens, and
 // once per case that joins it later (TR-3: L1 → supervisor + compliance at once).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { IncidentRow } from '../../db/schema.incidents.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { AppError, conflict, notFound } from '../../shared/errors.ts';
 import { compactLocalDate } from '../../shared/time.ts';
 import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
 import { priorityOf } from '../triage/triage.priority.ts';
 import { routeCase } from '../routing/routing.service.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { type CaseEventInput, insertLink } from '../cases/case.repository.ts';
-import { acceptsChanges, type CaseState, isOpenState } from '../cases/case.state.ts';
+import { acceptsChanges, type CaseState, isOpenState, OPEN_STATES } from '../cases/case.state.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { CATEGORY_LABELS, type Category, type Emotion } from '../triage/triage.vocabulary.ts';
@@ -210,21 +210,37 @@ function joinedText(incident: IncidentRow, caseNo: string, customers: number) {
 }
 
 /** A supervisor closes the incident; later matching cases may then open a new one. */
+/**
+ * TR-6: a group complaint is resolved once every case in it has ended. Resolving it with cases
+ * still open would take it off the open list while customers still wait, so that is refused, with
+ * how many are open; the incident is locked so no case joins it meanwhile.
+ */
 export async function resolveIncident(db: Db, incidentNo: string, userId: string | null, note: string, now: Date): Promise<IncidentRow> {
-  const row = await db
-    .updateTable('incidents')
-    .set({ status: 'resolved', resolved_at: now, resolved_by: userId, resolution_note: note })
-    .where('incident_no', '=', incidentNo)
-    .where('status', '=', 'open')
-    .returningAll()
-    .executeTakeFirst();
-  if (row) return row;
-  const exists = await db.selectFrom('incidents').select('status').where('incident_no', '=', incidentNo).executeTakeFirst();
-  if (!exists) throw notFound(INCIDENT, 'incidentNo');
-  throw new AppError({
-    status: 409,
-    type: 'incident-already-resolved',
-    text: { 'zh-CN': '该群体性投诉已处理完毕', 'en-US': 'This incident is already resolved' },
+  return db.transaction().execute(async (trx) => {
+    const incident = await trx.selectFrom('incidents').select(['id', 'status']).where('incident_no', '=', incidentNo).forUpdate().executeTakeFirst();
+    if (!incident) throw notFound(INCIDENT, 'incidentNo');
+    if (incident.status !== 'open') {
+      throw new AppError({ status: 409, type: 'incident-already-resolved', text: { 'zh-CN': '该群体性投诉已处理完毕', 'en-US': 'This incident is already resolved' } });
+    }
+    const { n: openCases } = await trx
+      .selectFrom('incident_cases as ic')
+      .innerJoin('cases as c', 'c.id', 'ic.case_id')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('ic.incident_id', '=', incident.id)
+      .where('c.state', 'in', [...OPEN_STATES])
+      .executeTakeFirstOrThrow();
+    if (openCases > 0) {
+      throw conflict('incident-cases-open', {
+        'zh-CN': `该群体性投诉仍有 ${openCases} 个售后单未结束，全部处理完毕后才能标记为已解决`,
+        'en-US': `${openCases} case(s) of this incident are still open; it can be resolved once every one has ended`,
+      }, { openCases });
+    }
+    return trx
+      .updateTable('incidents')
+      .set({ status: 'resolved', resolved_at: now, resolved_by: userId, resolution_note: note })
+      .where('id', '=', incident.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   });
 }
 
