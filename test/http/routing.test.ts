@@ -203,7 +203,7 @@ describe('assignment under load caps (TR-4)', () => {
     for (const a of pair) await shop.supervisor.put(`/api/v1/routing/agents/${a.userId}`, { maxOpenCases: 2 });
     const cases: string[] = [];
     for (let i = 0; i < 6; i += 1) cases.push(await complaint(shop, false));
-    const results = await Promise.all(cases.map((caseNo) => shop.agent.action(caseNo, 'route', {})));
+    const results = await Promise.all(cases.map((caseNo) => shop.supervisor.action(caseNo, 'route', {})));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const assignees = results.map((r) => r.body.assigneeId as string | null);
     for (const a of pair) expect(assignees.filter((x) => x === a.userId)).toHaveLength(2);
