@@ -80,7 +80,8 @@ export async function openRequest(
     caseId: row.id, department, question, askedBy: actor.userId, askedByRole: actor.role,
     dueMinutes, dueAt: new Date(now.getTime() + (dueMinutes ?? FALLBACK_REPLY_MINUTES) * MINUTE_MS), now,
   });
-  const data = { requestId: id, department, question, dueMinutes, ...(input.automatic ? { automatic: true } : {}) };
+  // The severity asked at: the system asks a department again only when the case is raised further.
+  const data = { requestId: id, department, question, dueMinutes, severity: row.severity, ...(input.automatic ? { automatic: true } : {}) };
   const version = await recordCaseEvents(deps, trx, row, actor, [
     { type: 'collaboration_requested', fromState: row.state, toState: row.state, data },
   ], now);

@@ -3,8 +3,8 @@
 // go to the authorities or to court, finance for money, compliance for personal data. An L1 case
 // (S4: 立即升级…启动应急预案，2小时内召开跨部门会议) asks them at once too, with legal for a
 // safety incident and PR with legal where media or a regulator is involved. Asked by the system in
-// the transaction that made the case L1 or L2, once per department while one is open.
-import type { Kysely } from 'kysely';
+// the transaction that made the case L1 or L2, once per department and severity.
+import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { DEPARTMENT_LABELS, type Department } from '../../shared/vocabulary.ts';
@@ -51,10 +51,32 @@ const QUESTION = (row: CaseRow, department: Department) =>
     ? `【系统发起·一级紧急投诉】售后单 ${row.case_no}「${row.title}」已启动应急处理，需要${DEPARTMENT_LABELS[department]['zh-CN']}在 2 小时内协助核实并给出意见。`
     : `【系统发起·L2 复杂投诉】售后单 ${row.case_no}「${row.title}」需要${DEPARTMENT_LABELS[department]['zh-CN']}协助核实并给出意见。`;
 
+/**
+ * The departments already asked about this case: any with a request still open, and any asked
+ * (answered, open or called off) while the case had this severity. Re-routing the case or raising
+ * it again to the same level asks nobody twice; a raise to L1 asks again, for the emergency.
+ * Requests recorded before the severity was kept with them count as asked at any severity.
+ */
+async function alreadyAsked(trx: Kysely<DB>, row: CaseRow): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('collaboration_requests as r')
+    .select('r.department')
+    .where('r.case_id', '=', row.id)
+    .where((eb) => eb.or([
+      eb('r.status', '=', 'open'),
+      eb.exists(eb.selectFrom('case_events as e').select('e.id')
+        .whereRef('e.case_id', '=', 'r.case_id')
+        .where('e.type', '=', 'collaboration_requested')
+        .where(sql<boolean>`e.data->>'requestId' = r.id::text and coalesce(e.data->>'severity', ${row.severity}) = ${row.severity}`)),
+    ]))
+    .execute();
+  return new Set(rows.map((r) => r.department));
+}
+
 export async function askDepartmentsForEscalated(deps: Pick<AppDeps, 'sla'>, trx: Kysely<DB>, row: CaseRow, now: Date): Promise<CaseRow> {
   if (!asksDepartments(row.severity)) return row;
-  const open = await trx.selectFrom('collaboration_requests').select('department').where('case_id', '=', row.id).where('status', '=', 'open').execute();
-  const missing = departmentsForEscalated(row).filter((d) => !open.some((o) => o.department === d));
+  const asked = await alreadyAsked(trx, row);
+  const missing = departmentsForEscalated(row).filter((d) => !asked.has(d));
   let current = row;
   for (const department of missing) {
     await openRequest(deps, trx, current, SYSTEM_ACTOR, { department, question: QUESTION(current, department), dueMinutes: null, automatic: true }, now);
