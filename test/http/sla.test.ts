@@ -113,7 +113,8 @@ describe('complaint acknowledgement and frontline escalation', () => {
     expect(d).toMatchObject({ severity: 'L2', queue: 'specialists' });
     const types = d.timeline.map((e) => e.type);
     expect(types).toContain('severity_escalated');
-    expect(types).toContain('case_reassigned');
+    // The move is routing's, recorded as such (TR-3): the queue's people, by load.
+    expect(d.timeline.filter((e) => e.type === 'case_routed').at(-1)?.data).toMatchObject({ trigger: 'sla_escalation', queue: 'specialists' });
     expect(d.timeline.find((e) => e.type === 'severity_escalated')?.data).toMatchObject({ from: 'L3', to: 'L2', priority: { to: 'P2' } });
     // TR-5: the priority follows the severity, as a fresh L2 case's would.
     expect((d as unknown as { priority: string }).priority).toBe('P2');

@@ -235,6 +235,31 @@ export function keepInQueue(decision: RoutingDecision, queue: string, queueName:
   };
 }
 
+/**
+ * SLA-8: a target whose breach reassigns names the queue the case goes to, whatever the rules say;
+ * the person is then picked there as routing always does (the queue's own people, by load).
+ */
+export function sendToQueue(decision: RoutingDecision, queue: string, queueName: QueueNames = keysOnly): RoutingDecision {
+  if (decision.queue === queue) return decision;
+  return {
+    ...decision,
+    queue,
+    requiredSkills: noSkills(),
+    notifyRoles: decision.notifyRoles.filter((role) => role !== 'merchant'),
+    assign: true,
+    reasons: [
+      ...decision.reasons,
+      {
+        rule: 'sla_escalation',
+        text: {
+          'zh-CN': `时限超时，按时效规则转入队列「${queueName(queue)['zh-CN']}」`,
+          'en-US': `A deadline was missed: the SLA target moves the case to queue "${queueName(queue)['en-US']}"`,
+        },
+      },
+    ],
+  };
+}
+
 export function route(facts: RoutingFacts, rules: readonly RoutingRule[], defaultQueue = DEFAULT_QUEUE, queueName: QueueNames = keysOnly): RoutingDecision {
   for (const rule of rules) {
     if (!rule.active) continue;

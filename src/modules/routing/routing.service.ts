@@ -19,13 +19,14 @@ import {
   cachedQueues, cachedRules, INTERVENTION_EVENT, loadCandidates, loadRoutingFacts, type AgentProfile, type Queue,
 } from './routing.repository.ts';
 import {
-  assignmentReason, evaluateRules, keepInQueue, pickAssignee, route, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
+  assignmentReason, evaluateRules, keepInQueue, pickAssignee, route, sendToQueue, type RoutingDecision, type RoutingFacts, type RoutingReason, type RoutingRule,
 } from './routing.rules.ts';
 
 type Db = Kysely<DB>;
 
 export const ROUTING_TRIGGERS = [
   'intake', 'severity_changed', 'appeal', 'merchant_missed_deadline', 'manual', 'assignee_deactivated', 'assignee_role_changed', 'queue_closed',
+  'sla_escalation',
 ] as const;
 export type RoutingTrigger = (typeof ROUTING_TRIGGERS)[number];
 /** Triggers after which the current assignee may not keep the case, even where routing lands in the same queue. */
@@ -70,6 +71,8 @@ interface DecideItem {
   release?: boolean;
   /** The case stays in its current queue whatever the rules say (heldByCompliance). */
   keepQueue?: boolean;
+  /** The case goes to this queue whatever the rules say (an SLA target's reassignQueue). */
+  toQueue?: string;
 }
 
 /** Decides queue and person for each item, balancing loads across the items as it goes. */
@@ -82,7 +85,8 @@ async function decideMany(
   const queueName = (key: string) => queues.get(key)?.name ?? { 'zh-CN': key, 'en-US': key };
   const decisions = items.map((item) => {
     const decision = route(item.facts, rules, undefined, queueName);
-    return item.keepQueue && item.current ? keepInQueue(decision, item.current.queue, queueName) : decision;
+    if (item.keepQueue && item.current) return keepInQueue(decision, item.current.queue, queueName);
+    return item.toQueue ? sendToQueue(decision, item.toQueue, queueName) : decision;
   });
   const sticky = (i: number) => {
     const { current, release } = items[i]!;
@@ -143,6 +147,8 @@ export interface PlanOptions {
   requestedBy?: Actor | null;
   /** The platform intervenes with this very command (the event is not written yet). */
   platformIntervention?: boolean;
+  /** The queue the case must go to (an SLA target's reassignQueue), unless compliance holds it. */
+  queue?: string;
   now: Date;
 }
 
@@ -158,6 +164,7 @@ export async function planRoutes(trx: Db, rows: CaseRow[], options: PlanOptions)
       current: { queue: row.queue, assigneeId: row.assignee_id },
       release: RELEASING.has(options.trigger),
       keepQueue: heldByCompliance(row),
+      ...(options.queue ? { toQueue: options.queue } : {}),
     };
   });
   const { routings, queues } = await decideMany(trx, items, { lock: true });
@@ -289,11 +296,11 @@ export async function routeCases(
   deps: Pick<AppDeps, 'sla' | 'clock'>,
   trx: Db,
   rows: CaseRow[],
-  options: { reason: RoutingTrigger; now?: Date },
+  options: { reason: RoutingTrigger; now?: Date; queue?: string },
 ): Promise<AppliedRouting[]> {
   if (rows.length === 0) return [];
   const now = options.now ?? deps.clock.now();
-  const plans = await planRoutes(trx, rows, { trigger: options.reason, now });
+  const plans = await planRoutes(trx, rows, { trigger: options.reason, now, ...(options.queue ? { queue: options.queue } : {}) });
   // Routing moves no SLA clock (withRoutingSla), so a batch is written with one statement per
   // table: the cases' queue, assignee and version, then their case_routed events. A case moving
   // between a merchant's hands and the platform's changes whose clocks run (ORG-3): it is recorded
@@ -373,7 +380,7 @@ export async function routeCase(
   deps: Pick<AppDeps, 'sla' | 'clock'>,
   trx: Db,
   row: CaseRow,
-  options: { reason: RoutingTrigger; now?: Date },
+  options: { reason: RoutingTrigger; now?: Date; queue?: string },
 ): Promise<AppliedRouting> {
   const [applied] = await routeCases(deps, trx, [row], options);
   return applied!;

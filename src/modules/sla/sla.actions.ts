@@ -15,12 +15,14 @@ import { priorityOf } from '../triage/triage.priority.ts';
 import type { Emotion } from '../triage/triage.vocabulary.ts';
 import { notify, notifyMany } from '../notifications/notifications.repository.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
-import type { CaseEventInput } from '../cases/case.repository.ts';
 import { runAutoOutcome } from './sla.outcomes.ts';
 import { openTasks } from '../execution/execution.repository.ts';
 import { describeTask } from '../execution/task.describe.ts';
 import { RESPONSIVENESS_METRICS } from './sla.lifecycle.ts';
 import { requestPlatformIntervention } from '../routing/routing.actions.ts';
+import { heldByCompliance } from '../routing/routing.offers.ts';
+import { routeCase } from '../routing/routing.service.ts';
+import { cachedQueues } from '../routing/routing.repository.ts';
 import type { SlaActionJob } from './sla.scheduler.ts';
 import { SLA_METRIC_LABELS, type SlaMetric } from './sla.targets.ts';
 
@@ -235,35 +237,48 @@ async function goodsOutcome(db: Kysely<DB>, caseId: string): Promise<GoodsOutcom
   return types.has('refund') ? 'refund' : types.has('ship_replacement') ? 'replacement' : 'plan';
 }
 
-/** SLA-8: severity up one level and/or the case moved to another queue, once per breach. */
+/**
+ * SLA-8: severity up one level and/or the case moved to another queue, once per breach. The move
+ * goes through routing, as any other: the rules (or the target's queue) pick the queue, the
+ * queue's people by load pick the holder, the roles and the new holder are told, an L1/L2 case
+ * asks its departments (TR-3), and the previous holder hears the case left them. A case compliance
+ * holds (SLA-9) is not moved: its handlers' clocks stopped there, so such a firing is left over.
+ */
 async function escalate(deps: AppDeps, job: SlaActionJob, now: Date): Promise<void> {
   await deps.database.db.transaction().execute((trx) =>
     runIdempotent(trx, { principal: 'system', key: `sla:${job.deadlineId}:escalate`, operation: 'sla.escalate', input: job, now }, async () => {
       const row = await trx.selectFrom('cases').selectAll().where('id', '=', job.caseId).forUpdate().executeTakeFirst();
       if (!row) return { status: 404, body: {} };
-      const changes: Partial<CaseRow> = {};
-      const events: CaseEventInput[] = [];
+      if (heldByCompliance(row)) return { status: 200, body: {} };
+      let current = row;
       const from = row.severity as Severity;
       if (job.actions.includes('escalate_severity') && ESCALATED[from] !== from) {
         const to = ESCALATED[from];
         // TR-5: priority follows severity, as at intake and on a group complaint.
         const customer = await trx.selectFrom('customers').select('tier').where('id', '=', row.customer_id).executeTakeFirst();
         const priority = priorityOf(to, row.emotion as Emotion, customer?.tier ?? null).priority;
-        changes.severity = to;
-        changes.priority = priority;
-        events.push({
+        await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, [{
           type: 'severity_escalated',
           fromState: row.state,
           toState: row.state,
           data: { from, to, priority: { from: row.priority, to: priority }, deadlineId: job.deadlineId, metric: job.metric },
+        }], now, { severity: to, priority });
+        current = await trx.selectFrom('cases').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+      }
+      const toQueue = job.actions.includes('reassign') && job.reassignQueue && job.reassignQueue !== row.queue ? job.reassignQueue : null;
+      if (current === row && !toQueue) return { status: 200, body: {} };
+      const routed = await routeCase(deps, trx, current, { reason: 'sla_escalation', now, ...(toQueue ? { queue: toQueue } : {}) });
+      if (row.assignee_id && routed.assigneeId !== row.assignee_id) {
+        const queue = (await cachedQueues(trx)).get(routed.queue)?.name ?? { 'zh-CN': routed.queue, 'en-US': routed.queue };
+        await notify(trx, {
+          recipientUserId: row.assignee_id, caseId: row.id, type: 'case_escalated_away', dedupeKey: `sla:${job.deadlineId}:escalate:${row.assignee_id}`, now,
+          title: { 'zh-CN': `售后单 ${row.case_no} 已超时升级`, 'en-US': `Case ${row.case_no} was escalated` },
+          body: {
+            'zh-CN': `售后单 ${row.case_no} 超过处理时限，已转入队列「${queue['zh-CN']}」，不再由您负责。`,
+            'en-US': `Case ${row.case_no} missed its deadline and moved to queue "${queue['en-US']}"; it is no longer yours.`,
+          },
         });
       }
-      if (job.actions.includes('reassign') && job.reassignQueue && job.reassignQueue !== row.queue) {
-        changes.queue = job.reassignQueue;
-        changes.assignee_id = null;
-        events.push({ type: 'case_reassigned', fromState: row.state, toState: row.state, data: { from: row.queue, to: job.reassignQueue, deadlineId: job.deadlineId } });
-      }
-      if (events.length > 0) await recordCaseEvents(deps, trx, row, SYSTEM_ACTOR, events, now, changes);
       return { status: 200, body: {} };
     }),
   );

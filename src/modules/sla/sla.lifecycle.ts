@@ -68,6 +68,17 @@ export const HOLDER_METRICS: ReadonlySet<SlaMetric> = new Set([
 /** Of those, the ones that measure answering, not deciding: missing one is reported, the platform does not step in for it. */
 export const RESPONSIVENESS_METRICS: ReadonlySet<SlaMetric> = new Set(['first_response', 'acknowledgement', 'follow_up', 'staged_feedback']);
 
+/**
+ * SLA-9: while compliance reviews a case the handlers may not propose, so the clocks that measure
+ * them stand still (compliance's own review clock runs) and go on from where they stopped after.
+ */
+const STOPPED_IN_COMPLIANCE_REVIEW: ReadonlySet<string> = new Set(['frontline_escalation', 'plan_due', 'follow_up']);
+
+/** Whether the case's state stops this clock whatever its target says (see the set above). */
+export function pausedByState(metric: string, state: string): boolean {
+  return state === 'compliance_review' && STOPPED_IN_COMPLIANCE_REVIEW.has(metric);
+}
+
 /** Status steps that answer the customer only when they carry a message (SLA-1: a click is not a reply). */
 const SILENT_UNLESS_REPLIED = new Set(['acknowledged', 'investigation_started']);
 

@@ -2,7 +2,7 @@
 // are rescheduled because their target changed — and the timeline events that say so. Pure.
 import type { BusinessCalendar } from './calendar.ts';
 import { type DeadlineClock, finishClock, pauseClock, rebudgetClock, resumeClock, startClock, startClockUntil } from './sla.clock.ts';
-import { endsAllClocks, HOLDER_METRICS, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, type SlaEvent, TAKEN_FROM_MERCHANT } from './sla.lifecycle.ts';
+import { endsAllClocks, HOLDER_METRICS, LIFECYCLE_METRICS, type LifecycleContext, METRIC_RULES, pausedByState, type SlaEvent, TAKEN_FROM_MERCHANT } from './sla.lifecycle.ts';
 import {
   isSubjectMetric, reconcileSubjectClocks, type SubjectFact, type SubjectLists, SUBJECT_METRICS, type SubjectPlanning,
 } from './sla.subjects.ts';
@@ -142,7 +142,7 @@ export function planDeadlineChanges(input: PlanInput): PlanOutput {
       if (target) start(metric, null, target, lifecycleClock(metric, target, from));
     }
     for (const d of open.values()) {
-      const pauses = targetOf(d)?.pauseStates.includes(event.toState) ?? false;
+      const pauses = (targetOf(d)?.pauseStates.includes(event.toState) ?? false) || pausedByState(d.metric, event.toState);
       if (pauses && d.clock.status === 'running') change(d, 'paused', pauseClock(calendarOf(d), d.clock, now));
       else if (!pauses && d.clock.status === 'paused') change(d, 'resumed', resumeClock(calendarOf(d), d.clock, now));
     }

@@ -61,7 +61,7 @@ export const caseworkEnUS = {
       excessiveGoodwill: 'Excessive compensation: {{goodwill}} of goodwill in all, above the limit of {{limit}} ({{multiple}} × the goods\' {{value}}), approved by a supervisor other than the proposer',
       trigger: {
         intake: 'at intake', severity_changed: 'after a severity change', appeal: 'on appeal', merchant_missed_deadline: 'merchant missed its deadline',
-        manual: 'asked by staff', assignee_deactivated: 'the assignee was deactivated', assignee_role_changed: "the assignee's role changed", queue_closed: 'the queue was switched off',
+        manual: 'asked by staff', assignee_deactivated: 'the assignee was deactivated', assignee_role_changed: "the assignee's role changed", queue_closed: 'the queue was switched off', sla_escalation: 'a deadline was missed',
       },
     },
     links: { duplicateHint: 'Duplicate requests and merged cases are listed here.' },

@@ -63,7 +63,7 @@ export const caseworkZhCN: Shape<typeof caseworkEnUS> = {
       excessiveGoodwill: '超额补偿：补偿合计 {{goodwill}}，超过上限 {{limit}}（商品价值 {{value}} 的 {{multiple}} 倍），由提出人以外的主管审批',
       trigger: {
         intake: '受理时', severity_changed: '级别变化后', appeal: '客户申请平台介入', merchant_missed_deadline: '商家逾期未处理',
-        manual: '员工重新分派', assignee_deactivated: '原处理人账号已停用', assignee_role_changed: '原处理人的角色已变更', queue_closed: '原队列已停用',
+        manual: '员工重新分派', assignee_deactivated: '原处理人账号已停用', assignee_role_changed: '原处理人的角色已变更', queue_closed: '原队列已停用', sla_escalation: '时限超时升级',
       },
     },
     links: { duplicateHint: '重复申请与合并的售后单列在此处。' },
