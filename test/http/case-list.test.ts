@@ -60,6 +60,41 @@ describe('GET /api/v1/cases filters and sort', () => {
     expect(bad.body.field).toMatch(/assignee/);
   });
 
+  it("shows staff who holds each case, and 未分配 lists only the platform's queues", async () => {
+    const platform = await makeShop(t, { platformOperated: true });
+    const other = await makeShop(t, { platformOperated: true });
+    const merchantRun = await makeShop(t);
+    const held = await file(platform, { kind: 'complaint', reason: 'quality', description: '充电器发烫' });
+    const waiting = await file(other, { kind: 'complaint', reason: 'quality', description: '充电线断了' });
+    const withMerchant = await file(merchantRun, { kind: 'return_refund', reason: 'quality', description: '外壳开裂' });
+    const me = (await platform.agent.get('/api/v1/me')).body.userId as string;
+    expect((await platform.admin.put(`/api/v1/routing/agents/${me}`, { maxOpenCases: 10 })).status).toBe(200);
+    // Intake may already have handed either case to someone: the supervisor settles who holds what.
+    const taken = await platform.supervisor.action(held, 'assign', { userId: me });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    if ((await other.agent.get(`/api/v1/cases/${waiting}`)).body.routing.assignee) {
+      expect((await other.supervisor.action(waiting, 'unassign', {})).status).toBe(200);
+    }
+    const name = (await platform.agent.get(`/api/v1/cases/${held}`)).body.routing.assignee.displayName as string;
+
+    const all = (await platform.supervisor.get('/api/v1/cases?limit=100')).body.items as Record<string, unknown>[];
+    const row = (caseNo: string) => all.find((c) => c.caseNo === caseNo)!;
+    expect(row(held)).toMatchObject({ assigneeId: me, assigneeName: name, queue: 'frontline', queueName: { 'zh-CN': expect.any(String) } });
+    expect(row(waiting)).toMatchObject({ assigneeId: null, assigneeName: null, queue: 'frontline' });
+    expect(row(withMerchant)).toMatchObject({ assigneeName: null, queue: 'merchant' });
+
+    // No one on the platform can take the merchant's case: the unassigned view leaves it out unless asked for its queue.
+    const unassigned = caseNos((await platform.supervisor.get('/api/v1/cases?assignee=unassigned&limit=100')).body);
+    expect(unassigned).toContain(waiting);
+    expect(unassigned).not.toContain(held);
+    expect(unassigned).not.toContain(withMerchant);
+    expect(caseNos((await platform.supervisor.get('/api/v1/cases?assignee=unassigned&queue=merchant&limit=100')).body)).toContain(withMerchant);
+
+    // The merchant lists its cases without the platform's people.
+    const mine = (await merchantRun.merchant.get('/api/v1/cases')).body.items as Record<string, unknown>[];
+    expect(mine[0]).not.toHaveProperty('assigneeName');
+  });
+
   it('sorts by the most urgent clock, by priority, and oldest first', async () => {
     const shop = await makeShop(t);
     const first = await file(shop, { kind: 'complaint', reason: 'quality', description: '耳机有杂音' });

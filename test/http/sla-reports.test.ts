@@ -139,6 +139,12 @@ describe('SLA compliance and the escalation queue', () => {
       expect.objectContaining({ metric: 'first_response', breachedAt: '2026-11-10T02:04:00.000Z', dueAt: '2026-11-10T02:03:00.000Z', paused: false }),
     ]);
     expect(queued).toMatchObject({ queue: 'specialists', latestBreachAt: null, breaches: [] });
+    // Who holds each case, by name, and the queue's name: no need to filter by holder to find out.
+    for (const item of [missed, queued]) {
+      const routing = (await shops[0]!.supervisor.get(`/api/v1/cases/${item.caseNo}`)).body.routing;
+      expect(item).toMatchObject({ assigneeName: routing.assignee?.displayName ?? null, queueName: routing.queueName });
+    }
+    expect(queued.queueName['zh-CN']).toBeTruthy();
 
     const page = await shops[0]!.admin.get('/api/v1/sla/escalations?limit=1&offset=1');
     expect(page.body).toMatchObject({ total: 2, hasMore: false, items: [expect.objectContaining({ caseNo: cases.webQueued })] });

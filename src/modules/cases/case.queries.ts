@@ -93,6 +93,7 @@ function assertCustomerFilters(actor: Actor, query: ListCasesQuery): void {
 export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQuery) {
   assertCustomerFilters(actor, query);
   const { db } = deps.database;
+  const staff = (STAFF_ROLES as readonly string[]).includes(actor.role);
   let q = db.selectFrom('cases').selectAll('cases');
   if (actor.role === 'customer') q = q.where('cases.customer_id', '=', actor.customerId ?? NO_ONE);
   if (actor.role === 'merchant') q = q.where('cases.merchant_id', '=', actor.merchantId ?? NO_ONE);
@@ -135,7 +136,14 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   if (query.merchantId) q = q.where('cases.merchant_id', '=', query.merchantId);
   if (query.open === 'true') q = q.where('cases.state', 'in', [...OPEN_STATES]);
   if (query.open === 'false') q = q.where('cases.state', 'not in', [...OPEN_STATES]);
-  if (query.assignee === 'unassigned') q = q.where('cases.assignee_id', 'is', null);
+  if (query.assignee === 'unassigned') {
+    q = q.where('cases.assignee_id', 'is', null);
+    // No one on the platform can take a case from a merchant's queue: unless a queue is named, the
+    // platform's staff see only the unassigned cases of the platform's own queues.
+    if (staff && !query.queue) {
+      q = q.where('cases.queue', 'in', (eb) => eb.selectFrom('queues').select('queues.key').where('queues.role', '<>', 'merchant'));
+    }
+  }
   else if (query.assignee) q = q.where('cases.assignee_id', '=', query.assignee === 'me' ? (actor.userId ?? NO_ONE) : query.assignee);
   if (query.taskOwner === 'me') {
     q = q.where((eb) => eb.exists(eb.selectFrom('execution_tasks as t').select('t.id').whereRef('t.case_id', '=', 'cases.id').where(isReadyTaskOf(actor.role))));
@@ -151,7 +159,9 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
     q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb('cases.description', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
-    sorted(q, query.sort, partiesVisibleTo(actor)).orderBy('cases.id').limit(query.limit).offset(query.offset).execute(),
+    // Who holds each case, in the same query: one join on the primary key, never a query per row.
+    sorted(q.leftJoin('users as holder', 'holder.id', 'cases.assignee_id').select('holder.display_name as holder_name'), query.sort, partiesVisibleTo(actor))
+      .orderBy('cases.id').limit(query.limit).offset(query.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const now = deps.clock.now();
@@ -167,7 +177,9 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   return {
     items: rows.map((row) => {
       const known = row.order_id && orderNo.has(row.order_id) ? [orderNo.get(row.order_id)!] : [];
-      return { ...presentCaseSummary(row, actor, now, queues, { known }), sla: urgent.get(row.id) ?? null };
+      // Staff see who holds the case and the queue's name; the queue itself is platform bookkeeping.
+      const holder = staff ? { assigneeName: row.holder_name ?? null, queueName: queues.get(row.queue)?.name ?? null } : {};
+      return { ...presentCaseSummary(row, actor, now, queues, { known }), ...holder, sla: urgent.get(row.id) ?? null };
     }),
     total,
     limit: query.limit,

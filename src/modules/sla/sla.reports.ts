@@ -153,6 +153,10 @@ export interface EscalationItem {
   channel: string;
   title: string;
   assigneeId: string | null;
+  /** Who holds the case, or null while it waits unassigned in its queue. */
+  assigneeName: string | null;
+  /** The queue's name as configured, { zh-CN, en-US }. */
+  queueName: Record<string, string> | null;
   createdAt: string;
   latestBreachAt: string | null;
   breaches: EscalatedBreach[];
@@ -170,7 +174,7 @@ const ESCALATED_SEVERITIES = ['L1', 'L2'];
 const ESCALATED_QUEUES = ['specialists', 'supervisors'];
 
 /** Open cases with a breached clock still running (or paused), or already escalated by severity or queue. */
-function escalatedCases(): RawBuilder<unknown> {
+function escalatedCases(joins: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
   return sql`
     from cases c
     left join lateral (
@@ -182,6 +186,7 @@ function escalatedCases(): RawBuilder<unknown> {
       from case_deadlines d
       where d.case_id = c.id and d.status in ('running', 'paused') and d.breached_at is not null
     ) b on true
+    ${joins}
     where c.state in (${sql.join(OPEN_STATES)})
       and (b.latest is not null or c.severity in (${sql.join(ESCALATED_SEVERITIES)}) or c.queue in (${sql.join(ESCALATED_QUEUES)}))`;
 }
@@ -192,12 +197,12 @@ export async function escalationQueue(db: Kysely<DB>, options: { limit: number; 
   const count = await sql<{ n: number }>`select count(*)::int as n ${escalatedCases()}`.execute(db);
   const rows = await sql<{
     case_no: string; kind: string; state: string; severity: string; queue: string; channel: string; title: string;
-    assignee_id: string | null; created_at: Date; latest: Date | null;
+    assignee_id: string | null; assignee_name: string | null; queue_name: Record<string, string> | null; created_at: Date; latest: Date | null;
     breaches: { metric: string; subjectId: string | null; party: string; paused: boolean; dueAt: string; breachedAt: string }[] | null;
   }>`
     select c.case_no, c.kind, c.state, c.severity, c.queue, c.channel, c.title, c.assignee_id, c.created_at,
-      b.latest, b.breaches
-    ${escalatedCases()}
+      b.latest, b.breaches, holder.display_name as assignee_name, q.name as queue_name
+    ${escalatedCases(sql`left join users holder on holder.id = c.assignee_id left join queues q on q.key = c.queue`)}
     order by b.latest desc nulls last, c.severity, c.created_at, c.case_no
     limit ${options.limit} offset ${options.offset}`.execute(db);
   const total = Number(count.rows[0]?.n ?? 0);
@@ -215,6 +220,8 @@ export async function escalationQueue(db: Kysely<DB>, options: { limit: number; 
       channel: r.channel,
       title: r.title,
       assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      queueName: r.queue_name,
       createdAt: iso(r.created_at),
       latestBreachAt: r.latest ? iso(r.latest) : null,
       breaches: (r.breaches ?? []).map((b) => ({ ...b, dueAt: iso(b.dueAt), breachedAt: iso(b.breachedAt) })),

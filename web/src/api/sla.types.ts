@@ -81,6 +81,9 @@ export interface Escalation {
   channel: string;
   title: string | null;
   assigneeId: string | null;
+  /** Who holds the case; null while it waits unassigned in its queue. */
+  assigneeName: string | null;
+  queueName: LocalizedText | null;
   createdAt: string;
   latestBreachAt: string | null;
   breaches: EscalatedBreach[];

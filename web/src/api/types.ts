@@ -60,6 +60,9 @@ export interface CaseSummary {
   /** The work queue the case sits in (frontline, specialists, …). */
   queue?: string;
   assigneeId?: string | null;
+  /** Staff only: who holds the case (null: unassigned) and the queue's name. */
+  assigneeName?: string | null;
+  queueName?: LocalizedText | null;
   category: string | null;
   title: string | null;
   /** The customer the case is about (their card: GET /api/v1/customers/:id). */

@@ -10,6 +10,7 @@ import type { CaseSla } from '../../api/sla.types.ts';
 import { type CaseSummary, STAFF_ROLES } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/signed-in.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
+import { HolderCell } from '../../components/HolderCell.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ShortcutHelp } from '../../components/ShortcutHelp.tsx';
 import { SlaBadge } from '../../components/SlaBadge.tsx';
@@ -92,7 +93,12 @@ export function CasesPage() {
           { title: t('cases.severity'), dataIndex: 'severity', width: 150, render: (severity: string | null) => <SeverityTag severity={severity ?? null} /> },
           { title: t('cases.sla'), dataIndex: 'sla', width: 170, render: (_: unknown, row: CaseSummary) => <SlaCell sla={row.sla} now={now} /> },
         ]),
-    ...(staff ? [{ title: t('cases.queue'), dataIndex: 'queue', width: 100, render: (queue: string) => word('queue', queue) }] : []),
+    ...(staff
+      ? [
+          { title: t('routing.assignee'), key: 'holder', width: 120, render: (_: unknown, row: CaseSummary) => <HolderCell name={row.assigneeName} /> },
+          { title: t('cases.queue'), dataIndex: 'queue', width: 110, render: (queue: string, row: CaseSummary) => pick(row.queueName, language) || word('queue', queue) },
+        ]
+      : []),
     { title: t('cases.createdAt'), dataIndex: 'createdAt', width: 160, render: (iso: string) => formatDateTime(iso, language) },
   ];
   const filtered = FILTER_KEYS.some((key) => filters[key]);
@@ -125,7 +131,7 @@ export function CasesPage() {
           columns={columns}
           dataSource={query.data?.items ?? []}
           loading={query.isFetching}
-          scroll={{ x: staff ? 1170 : 1070 }}
+          scroll={{ x: staff ? 1300 : 1070 }}
           locale={{ emptyText: <Empty description={filtered ? t('cases.emptyFiltered') : t('cases.empty')} /> }}
           onRow={(row, index) => ({
           onClick: () => void navigate(`/cases/${row.caseNo}`),

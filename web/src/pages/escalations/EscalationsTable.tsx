@@ -6,8 +6,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useEscalations } from '../../api/sla.queries.ts';
 import type { EscalatedBreach, Escalation } from '../../api/sla.types.ts';
 import { KindTag, SeverityTag, StateTag, useWord } from '../../components/Labels.tsx';
+import { HolderCell } from '../../components/HolderCell.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useLanguage } from '../../i18n/index.ts';
+import { pick, useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -74,8 +75,9 @@ export function EscalationsTable() {
       title: t('escalations.queue'),
       dataIndex: 'queue',
       width: 100,
-      render: (queue: string) => <Tag color={queue === 'frontline' ? 'default' : 'purple'}>{word('queue', queue)}</Tag>,
+      render: (queue: string, row) => <Tag color={queue === 'frontline' ? 'default' : 'purple'}>{pick(row.queueName, language) || word('queue', queue)}</Tag>,
     },
+    { title: t('routing.assignee'), dataIndex: 'assigneeName', width: 120, render: (name: string | null) => <HolderCell name={name} /> },
     { title: t('escalations.state'), dataIndex: 'state', width: 130, render: (state: string) => <StateTag state={state} /> },
     { title: t('escalations.breaches'), dataIndex: 'breaches', width: 260, render: (breaches: EscalatedBreach[]) => <Breaches breaches={breaches} /> },
     {
@@ -100,7 +102,7 @@ export function EscalationsTable() {
         columns={columns}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1270 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.isError ? false : t('escalations.empty')} /> }}
         onRow={(row) => ({ onClick: () => void navigate(`/cases/${encodeURIComponent(row.caseNo)}`), style: { cursor: 'pointer' } })}
         pagination={{
