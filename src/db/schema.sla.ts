@@ -46,6 +46,8 @@ export interface CaseDeadlinesTable {
   target_id: string | null;
   target_version: number | null;
   party: string;
+  /** The queue that held the case while the clock ran: frozen at its breach or end (0042). */
+  queue: string;
   auto_outcome: string | null;
   unit: string;
   calendar_id: string | null;

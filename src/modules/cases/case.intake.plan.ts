@@ -70,7 +70,7 @@ export async function planCases(
   const clocks = await deps.sla.planNewCases(
     db,
     entries.map((e, i) => ({
-      caseId: ids[i]!, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
+      caseId: ids[i]!, queue: routings[i]!.routing.queue, key: caseKey(e), customerId: e.prepared.parties.customerId, now: e.now, tier: e.prepared.routingParties.customerTier,
       withMerchant: queues.get(routings[i]!.routing.queue)?.role === 'merchant',
       filedByRole: e.actor.role,
     })),

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
+import { serviceClocks } from '../sla/sla.reports.ts';
 
 export interface OverviewFigures {
   from: string;
@@ -38,10 +39,8 @@ export async function overviewFigures(db: Kysely<DB>, period: { from: Date; to: 
       select (count(*) filter (where d.met_at is not null and d.breached_at is null))::int as met,
              (count(*) filter (where d.breached_at is not null))::int as breached
       from case_deadlines d join cases c on c.id = d.case_id
-      where c.created_at >= ${from} and c.created_at < ${to}
-        -- The platform's own promises: a customer's, merchant's or department's move is theirs, and
-        -- frontline escalation is a trigger to hand a case up, not a promise to the customer.
-        and d.party = 'platform' and d.metric <> 'frontline_escalation'`.execute(db),
+      -- The same clocks as the SLA report (SLA-13), so the two agree.
+      where c.created_at >= ${from} and c.created_at < ${to} and ${serviceClocks('d')}`.execute(db),
     sql<{ n: number }>`
       select count(*)::int as n from case_deadlines d
       where d.breached_at is not null and d.met_at is null and d.cancelled_at is null`.execute(db),

@@ -46,6 +46,14 @@ export interface ComplianceFigures {
   missed: { group: string; metric: string; metShare: number; total: number; breached: number }[];
 }
 
+/**
+ * The clocks both this report and the dashboard (reports/overview.ts) count: every clock of the
+ * platform's own service, frontline escalation (SLA-8) included, for it is the platform's rule and
+ * its misses are frontline's to answer for. A merchant's, customer's or department's clock measures
+ * their move, not the platform's service.
+ */
+export const serviceClocks = (d: string): RawBuilder<unknown> => sql`${sql.ref(`${d}.party`)} = 'platform'`;
+
 const ms = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value)));
 const metricOrder = (metric: string) => {
   const i = (SLA_METRICS as readonly string[]).indexOf(metric);
@@ -59,6 +67,9 @@ export async function complianceFigures(
   const { from, to, groupBy } = options;
   const threshold = options.threshold ?? DEFAULT_MET_THRESHOLD;
   const group = sql.ref(`c.${groupBy}`);
+  // A clock is the queue's that held the case while it ran (stamped on the clock), not the queue the
+  // case sits in now: a breached frontline escalation moves the case, but the miss is frontline's.
+  const clockGroup = groupBy === 'queue' ? sql.ref('d.queue') : group;
 
   // Resolution: from filing to the first event that resolved it (or told the customer the result),
   // else to the close.
@@ -84,12 +95,11 @@ export async function complianceFigures(
     grp: string; metric: string; met: number; breached: number; answered: number; median: number | null; p90: number | null;
   }>`
     with k as (
-      select ${group} as grp, d.metric, d.met_at, d.breached_at,
+      select ${clockGroup} as grp, d.metric, d.met_at, d.breached_at,
         (extract(epoch from d.met_at - d.started_at) * 1000)::float8 as took
       from case_deadlines d
       join cases c on c.id = d.case_id
-      -- The platform's service: clocks that measure a merchant's, customer's or department's move are theirs.
-      where c.created_at >= ${from} and c.created_at < ${to} and d.party = 'platform'
+      where c.created_at >= ${from} and c.created_at < ${to} and ${serviceClocks('d')}
     )
     select grp, metric,
       (count(*) filter (where met_at is not null and breached_at is null))::int as met,
@@ -99,23 +109,29 @@ export async function complianceFigures(
       percentile_cont(0.9) within group (order by took) as p90
     from k group by grp, metric`.execute(db);
 
+  // Cases and their resolution count where the case is now; by queue, a queue whose cases all moved on
+  // still answers for its clocks.
   const groups = new Map<string, ComplianceGroup>();
+  const emptyGroup = (grp: string): ComplianceGroup => ({
+    group: grp,
+    cases: 0,
+    metrics: {},
+    firstResponse: { count: 0, medianMs: null, p90Ms: null },
+    resolution: { count: 0, medianMs: null, p90Ms: null },
+    breaches: 0,
+    missedTargets: [],
+  });
   for (const row of caseRows.rows) {
     groups.set(row.grp, {
-      group: row.grp,
+      ...emptyGroup(row.grp),
       cases: Number(row.cases),
-      metrics: {},
-      firstResponse: { count: 0, medianMs: null, p90Ms: null },
       resolution: { count: Number(row.resolved), medianMs: ms(row.median), p90Ms: ms(row.p90) },
-      breaches: 0,
-      missedTargets: [],
     });
   }
   const sorted = [...clockRows.rows].sort((a, b) => metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric));
   const missed: ComplianceFigures['missed'] = [];
   for (const row of sorted) {
-    const g = groups.get(row.grp);
-    if (!g) continue;
+    const g = groups.get(row.grp) ?? groups.set(row.grp, emptyGroup(row.grp)).get(row.grp)!;
     const met = Number(row.met);
     const breached = Number(row.breached);
     const total = met + breached;
@@ -130,7 +146,8 @@ export async function complianceFigures(
     if (row.metric === 'first_response') g.firstResponse = { count: Number(row.answered), medianMs: ms(row.median), p90Ms: ms(row.p90) };
   }
   missed.sort((a, b) => a.metShare - b.metShare || b.breached - a.breached || a.group.localeCompare(b.group));
-  return { from: from.toISOString(), to: to.toISOString(), groupBy, threshold, groups: [...groups.values()], missed };
+  const ordered = [...groups.values()].sort((a, b) => a.group.localeCompare(b.group));
+  return { from: from.toISOString(), to: to.toISOString(), groupBy, threshold, groups: ordered, missed };
 }
 
 // ---- The escalation queue ----

@@ -153,9 +153,10 @@ export function clockColumns(clock: DeadlineClock, now: Date) {
   };
 }
 
-export function newDeadlineValues(caseId: string, d: PlannedDeadline, now: Date) {
+export function newDeadlineValues(caseId: string, queue: string, d: PlannedDeadline, now: Date) {
   return {
     case_id: caseId,
+    queue,
     metric: d.metric,
     subject_id: d.subjectId,
     target_id: d.targetId,
@@ -167,20 +168,38 @@ export function newDeadlineValues(caseId: string, d: PlannedDeadline, now: Date)
   };
 }
 
-/** Writes a plan's deadlines: updates first, so a clock restarted in the same command finds its slot free. */
-export async function writeDeadlines(db: Db, caseId: string, deadlines: PlannedDeadline[], now: Date): Promise<void> {
+/**
+ * Writes a plan's deadlines: updates first, so a clock restarted in the same command finds its slot
+ * free. `queue`: where the case is now; a clock not yet breached is credited to it.
+ */
+export async function writeDeadlines(db: Db, caseId: string, queue: string, deadlines: PlannedDeadline[], now: Date): Promise<void> {
   for (const d of deadlines.filter((x) => x.existing)) {
     await db
       .updateTable('case_deadlines')
       .set({
         target_id: d.targetId, target_version: d.targetVersion, party: d.party, auto_outcome: d.autoOutcome, calendar_id: d.calendarId,
         ...clockColumns(d.clock, now),
+        ...(d.clock.breachedAt === null ? { queue } : {}),
       })
       .where('id', '=', d.id)
       .execute();
   }
   const inserts = deadlines.filter((x) => !x.existing);
-  await deadlinesInsert(inserts.map((d) => newDeadlineValues(caseId, d, now)))?.execute(db);
+  await deadlinesInsert(inserts.map((d) => newDeadlineValues(caseId, queue, d, now)))?.execute(db);
+}
+
+/**
+ * The case moved to another queue: its clocks still running unbreached go with it, and are the new
+ * queue's to meet or miss (SLA-13); a breached or ended clock stays with the queue that held it.
+ */
+export async function moveOpenDeadlines(db: Db, caseId: string, queue: string): Promise<void> {
+  await db
+    .updateTable('case_deadlines')
+    .set({ queue })
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['running', 'paused'])
+    .where('breached_at', 'is', null)
+    .execute();
 }
 
 /** The insert of these deadlines, to run with other writes (executeTogether); null when there are none. */
@@ -188,7 +207,7 @@ export function deadlinesInsert(values: ReturnType<typeof newDeadlineValues>[]) 
   return unnestInsert(
     'case_deadlines',
     {
-      case_id: 'uuid', metric: 'text', subject_id: 'uuid', target_id: 'uuid', target_version: 'int', party: 'text', auto_outcome: 'text',
+      case_id: 'uuid', queue: 'text', metric: 'text', subject_id: 'uuid', target_id: 'uuid', target_version: 'int', party: 'text', auto_outcome: 'text',
       calendar_id: 'uuid', unit: 'text', status: 'text', started_at: 'timestamptz', budget_ms: 'bigint', consumed_ms: 'bigint',
       segment_started_at: 'timestamptz', warn_before_ms: 'bigint', due_at: 'timestamptz', warn_at: 'timestamptz', warned_at: 'timestamptz',
       breached_at: 'timestamptz', paused_at: 'timestamptz', met_at: 'timestamptz', cancelled_at: 'timestamptz', next_fire_at: 'timestamptz',

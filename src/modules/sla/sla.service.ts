@@ -10,7 +10,7 @@ import { nextFireAt } from './sla.clock.ts';
 import { type PlanOutput, planDeadlineChanges, type PlannedDeadline, type SlaEventOut } from './sla.plan.ts';
 import {
   deadlinesInsert, loadCalendars, loadCollaborationFacts, loadOfferFacts, loadOpenDeadlines, loadTargets, loadTaskFacts, newDeadlineValues, notifySchedulers,
-  writeDeadlines,
+  moveOpenDeadlines, writeDeadlines,
 } from './sla.repository.ts';
 import { type CaseKey, type SlaTarget, usesTier } from './sla.targets.ts';
 import { createConfigCache } from '../../shared/config-cache.ts';
@@ -36,6 +36,8 @@ export interface CaseChange {
 
 export interface NewCaseClocks {
   caseId: string;
+  /** The queue intake put the case in: its first clocks are that queue's. */
+  queue: string;
   now: Date;
   deadlines: PlannedDeadline[];
   events: SlaEventOut[];
@@ -51,7 +53,7 @@ export interface SlaService {
    */
   planNewCases(
     db: Db,
-    cases: { caseId: string; key: CaseKey; customerId: string; now: Date; tier?: string | null; withMerchant: boolean; filedByRole: string }[],
+    cases: { caseId: string; queue: string; key: CaseKey; customerId: string; now: Date; tier?: string | null; withMerchant: boolean; filedByRole: string }[],
   ): Promise<NewCaseClocks[]>;
   /**
    * The deadline rows of new cases, to write with the cases' other rows (executeTogether), and
@@ -122,6 +124,7 @@ export function createSlaService(): SlaService {
       const handover: SlaEvent[] = withMerchant === wasWithMerchant
         ? []
         : [{ type: withMerchant ? HANDED_TO_MERCHANT : TAKEN_FROM_MERCHANT, actorRole: 'system', toState: after.state }];
+      if (after.queue !== row.queue) await moveOpenDeadlines(trx, row.id, after.queue);
       const open = await loadOpenDeadlines(trx, row.id);
       const touchesTasks =
         open.some((d) => d.metric === 'task_deadline') ||
@@ -155,7 +158,7 @@ export function createSlaService(): SlaService {
         now,
       });
       if (plan.deadlines.length === 0) return [];
-      await writeDeadlines(trx, row.id, plan.deadlines, now);
+      await writeDeadlines(trx, row.id, after.queue, plan.deadlines, now);
       if (needsWake(plan.deadlines, now)) await notifySchedulers(trx);
       return plan.events;
     },
@@ -181,12 +184,12 @@ export function createSlaService(): SlaService {
           calendarFor: loaded.calendarFor,
           now: c.now,
         });
-        return { caseId: c.caseId, now: c.now, deadlines: plan.deadlines, events: plan.events };
+        return { caseId: c.caseId, queue: c.queue, now: c.now, deadlines: plan.deadlines, events: plan.events };
       });
     },
     newCaseWrites(planned) {
       return {
-        deadlines: deadlinesInsert(planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, d, p.now)))),
+        deadlines: deadlinesInsert(planned.flatMap((p) => p.deadlines.map((d) => newDeadlineValues(p.caseId, p.queue, d, p.now)))),
         wake: planned.some((p) => needsWake(p.deadlines, p.now)),
       };
     },
