@@ -95,6 +95,29 @@ describe('GET /api/v1/reports/overview', () => {
   });
 });
 
+describe('satisfaction on the dashboard (CL-2, CRM-3)', () => {
+  it("counts one rating per case: the customer's confirmation, else the return visit's", async () => {
+    t.clock.set(new Date('2026-11-20T09:00:00+08:00'));
+    const a = await makeShop(t, { platformOperated: true });
+    const b = await makeShop(t, { platformOperated: true });
+    const confirmed = await fileComplaint(a, '耳机左耳没有声音，质量太差');
+    const unrated = await fileComplaint(b, '耳机充不进电，质量问题');
+    await closeWithRating(a, confirmed, 5);
+    // The call back hears a milder word: the customer's own rating stands.
+    expect((await a.supervisor.action(confirmed, 'log_return_visit', { outcome: 'satisfied', rating: 3, note: '电话回访，客户满意' })).status).toBe(200);
+    // A customer who confirmed without rating: the visit's rating is the case's.
+    await b.agent.action(unrated, 'start_investigation', {});
+    await b.agent.action(unrated, 'propose_plan', { planType: 'apology', responsibility: 'quality_defect', terms: { apology: true }, basis: '核实为质量问题，向客户致歉' });
+    expect((await b.customer.action(unrated, 'accept_plan', {})).body.state).toBe('resolved');
+    await b.agent.action(unrated, 'notify_result', { message: '已向您致歉并反馈质检部门' });
+    expect((await b.customer.action(unrated, 'confirm_resolution', {})).body.state).toBe('closed');
+    expect((await b.supervisor.action(unrated, 'log_return_visit', { outcome: 'satisfied', rating: 4, note: '电话回访' })).status).toBe(200);
+
+    const res = await a.supervisor.get('/api/v1/reports/overview?from=2026-11-20T00:00:00%2B08:00&to=2026-11-21T00:00:00%2B08:00');
+    expect(res.body.satisfaction).toEqual({ count: 2, average: 4.5, distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 } });
+  });
+});
+
 describe('localDays', () => {
   it('lists each Shanghai calendar day of a period once, across a UTC date change', () => {
     expect(localDays(new Date('2026-11-11T15:00:00Z'), new Date('2026-11-12T17:00:00Z'))).toEqual(['2026-11-11', '2026-11-12', '2026-11-13']);

@@ -14,7 +14,10 @@ export interface OverviewFigures {
   openCases: number;
   /** Clocks of cases filed in the period that ended met or breached, and breaches still unmet now. */
   sla: { met: number; breached: number; metShare: number | null; openBreaches: number };
-  /** Ratings given when customers confirmed a resolution in the period. */
+  /**
+   * One rating per case, given in the period: the customer's own (their latest confirmation of the
+   * result), else a return visit's (the latest) when the customer gave none.
+   */
   satisfaction: { count: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
   topCategories: { category: string; count: number }[];
   /** Cases filed per local day (Asia/Shanghai) in the period, oldest first, days without cases included. */
@@ -44,10 +47,19 @@ export async function overviewFigures(db: Kysely<DB>, period: { from: Date; to: 
     sql<{ n: number }>`
       select count(*)::int as n from case_deadlines d
       where d.breached_at is not null and d.met_at is null and d.cancelled_at is null`.execute(db),
+    // CL-2, CRM-3: a return visit often hears again what the customer said when confirming; counted
+    // once per case, the customer's own word first. Cases are those rated in the period.
     sql<{ rating: number; n: number }>`
-      select (e.data->>'rating')::int as rating, count(*)::int as n from case_events e
-      where e.occurred_at >= ${from} and e.occurred_at < ${to}
-        and e.data ? 'rating' and jsonb_typeof(e.data->'rating') = 'number'
+      with rated as (
+        select e.case_id, e.type, e.seq, e.occurred_at, (e.data->>'rating')::int as rating from case_events e
+        where e.type in ('resolution_confirmed', 'return_visit_logged') and jsonb_typeof(e.data->'rating') = 'number'
+      ), chosen as (
+        select distinct on (r.case_id) r.rating, r.occurred_at from rated r
+        where r.case_id in (select case_id from rated where occurred_at >= ${from} and occurred_at < ${to})
+        order by r.case_id, (r.type = 'resolution_confirmed') desc, r.seq desc
+      )
+      select rating, count(*)::int as n from chosen
+      where occurred_at >= ${from} and occurred_at < ${to}
       group by 1`.execute(db),
     db
       .selectFrom('cases')
