@@ -252,6 +252,9 @@ describe('the reply clock (SLA-7)', () => {
     expect(replyNotices(await noticesFor(legal, caseNo), 'sla_breached')).toHaveLength(1);
     expect(replyNotices(await noticesFor(asker, caseNo), 'sla_breached')).toHaveLength(1);
     expect(replyNotices(await noticesFor(supply, caseNo), 'sla_breached')).toHaveLength(0);
+    // The notice names the department that owes the answer.
+    const [notice] = replyNotices(await noticesFor(asker, caseNo), 'sla_breached');
+    expect(notice!.title).toEqual({ 'zh-CN': '协同部门答复（法务）已超时', 'en-US': 'Collaboration reply (Legal) breached' });
 
     const late = await legal.get('/api/v1/collaborations?late=true');
     const item = (late.body.items as Request[]).find((r) => r.id === id);
@@ -260,11 +263,12 @@ describe('the reply clock (SLA-7)', () => {
     const all = await shop.supervisor.get(`/api/v1/collaborations?department=legal&late=true&caseNo=${caseNo}`);
     expect(all.body.items.map((r: Request) => r.id)).toEqual([id]);
 
-    // Answered late: met, and counted as missed.
+    // Answered late: met, counted as missed, and still shown late.
     const answered = await legal.post(`/api/v1/collaborations/${id}/answer`, { answer: '无依据，按七日无理由及质量问题处理' });
-    expect(answered.body).toMatchObject({ status: 'answered', late: false });
+    expect(answered.body).toMatchObject({ status: 'answered', late: true });
     staff = await staffView(shop, caseNo);
     expect(replyClock(staff, id)?.state).toBe('met');
+    expect(staff.collaborations.find((r) => r.id === id)).toMatchObject({ late: true });
   });
 
   it('dueMinutes fixes the due time; the asker or a supervisor cancels, which cancels the clock', async () => {

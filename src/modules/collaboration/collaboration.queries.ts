@@ -1,5 +1,6 @@
 // Read side of collaboration requests: a department's worklist, the platform's overview, and
-// the requests on one case. A request unanswered past its due time shows as late (SLA-7).
+// the requests on one case. A request unanswered past its due time, or answered after it, shows as
+// late (SLA-7).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEPARTMENT_LABELS, type Department, STAFF_ROLES } from '../../shared/vocabulary.ts';
@@ -12,7 +13,7 @@ export function presentRequest(r: ListedRequest, now: Date) {
   const open = r.status === 'open';
   // The running clock is the truth while there is one (a target change moves it); else the row.
   const dueAt = r.clock_due_at ?? r.due_at;
-  const breached = r.clock_breached_at !== null;
+  const breached = r.clock_breached_at !== null || Boolean(r.ever_breached);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -30,8 +31,10 @@ export function presentRequest(r: ListedRequest, now: Date) {
     answeredBy: r.answered_by ? { userId: r.answered_by, displayName: r.answerer_name } : null,
     answeredAt: r.answered_at?.toISOString() ?? null,
     cancelledAt: r.cancelled_at?.toISOString() ?? null,
-    /** Unanswered past its due time. */
-    late: open && (breached || dueAt.getTime() <= now.getTime()),
+    /** Unanswered past its due time, or answered after it (SLA-7: the late answer stays late). */
+    late: open
+      ? breached || dueAt.getTime() <= now.getTime()
+      : r.status === 'answered' && (breached || (r.answered_at !== null && r.answered_at.getTime() > dueAt.getTime())),
     /** Time left until due (negative once overdue); null once answered or cancelled. */
     remainingMs: open ? (r.clock_status === 'paused' ? null : dueAt.getTime() - now.getTime()) : null,
     paused: r.clock_status === 'paused',

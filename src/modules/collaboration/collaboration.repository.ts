@@ -125,6 +125,9 @@ function listed(db: Db, filter: Omit<RequestFilter, 'limit' | 'offset'>) {
     .select([
       'c.case_no', 'c.state as case_state', 'asker.display_name as asker_name', 'answerer.display_name as answerer_name',
       'd.due_at as clock_due_at', 'd.breached_at as clock_breached_at', 'd.status as clock_status',
+      // Whether the reply clock ever breached, the ended one included: an answer after it is late.
+      (eb) => eb.exists(eb.selectFrom('case_deadlines as b').select('b.id').whereRef('b.subject_id', '=', 'r.id')
+        .where('b.metric', '=', 'collaboration_reply').where('b.breached_at', 'is not', null)).as('ever_breached'),
     ]);
 }
 export type ListedRequest = Awaited<ReturnType<ReturnType<typeof listed>['execute']>>[number];

@@ -9,7 +9,7 @@ import type { CaseRow, DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { runIdempotent } from '../../shared/idempotency.ts';
 import { formatLocalDateTime } from '../../shared/time.ts';
-import type { LocalizedText, Severity } from '../../shared/vocabulary.ts';
+import { type Department, DEPARTMENT_LABELS, type LocalizedText, type Severity } from '../../shared/vocabulary.ts';
 import { SYSTEM_ACTOR } from '../identity/index.ts';
 import { priorityOf } from '../triage/triage.priority.ts';
 import type { Emotion } from '../triage/triage.vocabulary.ts';
@@ -157,10 +157,17 @@ async function tellCustomer(db: Kysely<DB>, row: CaseRow, dedupeKey: string, now
 
 /**
  * What the clock measures, as its notices name it: a task's clock names the task and the money it
- * moves ("执行任务「退款 ¥120.00」"), so its owner knows which of a case's tasks is due.
+ * moves ("执行任务「退款 ¥120.00」"), so its owner knows which of a case's tasks is due; a
+ * collaboration reply names the department asked (SLA-7).
  */
-async function clockLabel(db: Kysely<DB>, job: SlaActionJob): Promise<LocalizedText> {
+async function clockLabel(db: Kysely<DB>, job: Pick<SlaActionJob, 'metric' | 'subjectId'>): Promise<LocalizedText> {
   const label = SLA_METRIC_LABELS[job.metric as SlaMetric] ?? { 'zh-CN': job.metric, 'en-US': job.metric };
+  if (job.metric === 'collaboration_reply' && job.subjectId) {
+    const request = await db.selectFrom('collaboration_requests').select('department').where('id', '=', job.subjectId).executeTakeFirst();
+    if (!request) return label;
+    const department = DEPARTMENT_LABELS[request.department as Department] ?? { 'zh-CN': request.department, 'en-US': request.department };
+    return { 'zh-CN': `${label['zh-CN']}（${department['zh-CN']}）`, 'en-US': `${label['en-US']} (${department['en-US']})` };
+  }
   const task = job.metric === 'task_deadline' && job.subjectId ? await describeTask(db, job.subjectId) : undefined;
   if (!task) return label;
   return { 'zh-CN': `${label['zh-CN']}「${task.label['zh-CN']}」`, 'en-US': `${label['en-US']} "${task.label['en-US']}"` };
