@@ -13,9 +13,11 @@ import { SLA_METRIC_LABELS, type SlaMetric } from './sla.targets.ts';
 export type SlaState = 'running' | 'warning' | 'breached' | 'paused' | 'met' | 'cancelled';
 
 export function slaStateOf(row: Pick<CaseDeadlineRow, 'status' | 'breached_at' | 'warned_at'>): SlaState {
-  if (row.status === 'cancelled') return 'cancelled';
   if (row.status === 'met') return 'met';
+  // A miss stays a miss when the clock stops afterwards (a frontline escalation cancelled by the
+  // escalation it caused): only an answer, met late, ends it otherwise.
   if (row.breached_at) return 'breached';
+  if (row.status === 'cancelled') return 'cancelled';
   if (row.status === 'paused') return 'paused';
   return row.warned_at ? 'warning' : 'running';
 }

@@ -36,10 +36,11 @@ export function liveListSla(sla: CaseSla, now: number): SlaView {
   return { state: escalate(sla.state, remainingMs, null, now), remainingMs, late: false };
 }
 
-/** Open clocks first (most urgent first), then those met, then cancelled ones. */
+/** Open clocks first (most urgent first), then ended ones: missed, met, cancelled. */
 const ORDER: Record<SlaState, number> = { breached: 0, warning: 1, running: 2, paused: 3, met: 4, cancelled: 5 };
+const ended = (d: Deadline) => (d.remainingMs === null ? 1 : 0);
 export function byUrgency(a: Deadline, b: Deadline): number {
-  return ORDER[a.state] - ORDER[b.state] || Date.parse(a.dueAt) - Date.parse(b.dueAt);
+  return ended(a) - ended(b) || ORDER[a.state] - ORDER[b.state] || Date.parse(a.dueAt) - Date.parse(b.dueAt);
 }
 
 /** The clocks a case page lists: outside the platform's staff a cancelled clock is nobody's business. */

@@ -44,7 +44,8 @@ function DeadlineItem({ deadline: d, role, staff, tasks, fetchedAt, now }: ItemP
   const view = liveDeadline(d, fetchedAt, now);
   // The viewer's own obligation (a customer's return, a merchant's review) reads as a request.
   const own = !staff && d.party === role;
-  const open = OPEN.has(view.state);
+  // A clock that stopped after its breach still reads breached, but asks nothing any more.
+  const open = OPEN.has(view.state) && d.remainingMs !== null;
   let title = label;
   if (own && open) {
     title = view.state === 'breached' ? t('sla.missed', { label, due }) : t(`sla.ask.${d.metric}`, { due, defaultValue: t('sla.ask.other', { due, label }) });
