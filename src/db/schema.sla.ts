@@ -46,7 +46,7 @@ export interface CaseDeadlinesTable {
   target_id: string | null;
   target_version: number | null;
   party: string;
-  /** The queue that held the case while the clock ran: frozen at its breach or end (0042). */
+  /** The queue that held the case while the clock ran: frozen at its breach or end (migration 0033). */
   queue: string;
   auto_outcome: string | null;
   unit: string;
