@@ -14,6 +14,7 @@ import { recordCaseEvents } from '../cases/case.events.ts';
 import { OPEN_STATES } from '../cases/case.state.ts';
 import { ROUTING_MANAGERS, ROUTING_STAFF } from './routing.offers.ts';
 import type { SlaService } from '../sla/sla.service.ts';
+import { moveOpenDeadlines } from '../sla/sla.repository.ts';
 import { heldByCompliance } from './routing.offers.ts';
 import {
   cachedQueues, cachedRules, INTERVENTION_EVENT, loadCandidates, loadRoutingFacts, type AgentProfile, type Queue,
@@ -309,6 +310,8 @@ export async function routeCases(
   const withMerchant = (queue: string) => queues.get(queue)?.role === 'merchant';
   const changesHands = (p: RoutingPlan) => withMerchant(p.row.queue) !== withMerchant(p.changes.queue);
   const versions = await writeRoutedBatch(trx, plans.filter((p) => !changesHands(p)), now);
+  // SLA-13: clocks still running go with the case to its new queue, which answers for them now.
+  for (const p of plans.filter((p) => !changesHands(p) && p.changes.queue !== p.row.queue)) await moveOpenDeadlines(trx, p.row.id, p.changes.queue);
   for (const p of plans.filter(changesHands)) {
     versions.set(p.row.id, await recordCaseEvents(withRoutingSla(deps), trx, p.row, SYSTEM_ACTOR, [{ ...p.event, actor: SYSTEM_ACTOR }], now, p.changes));
   }
