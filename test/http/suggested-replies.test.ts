@@ -1,7 +1,8 @@
 // Suggested replies through the real app (AN-5): the default templates ranked for a case with its
 // own values filled in, access by role and merchant, and admin maintenance of the templates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { PNG_1x1 } from '../helpers/files.ts';
+import { fileCase, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -221,6 +222,52 @@ describe('staff texts to the customer are checked on the server (RISK-1)', () =>
     expect(await messages()).toEqual([...before, '客户说这是公司规定，需核实', '客服说这是公司规定，我不接受']);
     // The compliant text goes out.
     expect((await shop.agent.action(caseNo, 'notify_result', { message: '我们已尽力帮您争取最优方案，退款保证金已原路退回' })).body.state).toBe('result_notified');
+  });
+
+  it('refuses it in every note on the customer\'s timeline and in plan steps: receipt, inspection, merge, close', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 24 * 3_600_000).toISOString() });
+    const caseNo = (await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '吊牌还在，不想要了',
+    })).body.caseNo as string;
+    const complaint = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '同一件商品的投诉' });
+    expect(refusedFor(await shop.agent.action(complaint, 'merge_into', { targetCaseNo: caseNo, reason: '公司有规定，同一问题只处理一次' }))).toEqual([
+      'reason', 'policy-deflection:公司有规定',
+    ]);
+    expect((await shop.agent.action(complaint, 'merge_into', { targetCaseNo: caseNo, reason: '同一商品的问题，合并处理' })).body.state).toBe('merged');
+
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '中通', trackingNo: `ZT${shop.id}W`, shippingFeeFen: 0 });
+    expect(refusedFor(await shop.merchant.action(caseNo, 'receive_return', { note: '按照本店规定，拆封不退' }))).toEqual(['note', 'policy-deflection:按照本店规定']);
+    expect((await shop.merchant.action(caseNo, 'receive_return', { note: '已收到退货，将尽快验货' })).body.state).toBe('return_received');
+    const photo = await shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'tag.png', bytes: PNG_1x1 });
+    const inspect = (reason: string) => shop.merchant.action(caseNo, 'inspect', { passed: false, reason, photoAttachmentIds: [photo.body.id] });
+    expect(refusedFor(await inspect('这是公司规定，吊牌剪了就不能退，我需要请示领导'))).toEqual([
+      'reason', 'policy-deflection:这是公司规定', 'escalation-deflection:我需要请示领导',
+    ]);
+    expect((await inspect('吊牌已剪断，影响二次销售')).body.state).toBe('inspection_failed');
+    const timeline = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body.timeline.map((e: { reason: string | null }) => e.reason).filter(Boolean);
+    expect(timeline).toEqual(expect.arrayContaining(['已收到退货，将尽快验货', '吊牌已剪断，影响二次销售']));
+    expect(JSON.stringify(timeline)).not.toMatch(/规定|请示/);
+
+    // Plan steps are shown to the customer with the plan; a close note on their timeline.
+    const other = await logisticsCase(shop);
+    expect((await shop.agent.action(other, 'start_investigation', {})).status).toBe(200);
+    const step = { task: '补发商品', ownerRole: 'agent', dueInHours: 24, verification: '上传补发运单' };
+    const plan = { planType: 'apology', responsibility: 'merchant_error', terms: { apology: true }, basis: '物流延误，向您致歉' };
+    expect(refusedFor(await shop.agent.action(other, 'propose_plan', { ...plan, steps: [step, { ...step, task: '按照公司规定补发' }] }))).toEqual([
+      'steps.1.task', 'policy-deflection:按照公司规定',
+    ]);
+    expect(refusedFor(await shop.agent.action(other, 'propose_plan', { ...plan, steps: [{ ...step, verification: '这个我得请示一下老板' }] }))).toEqual([
+      'steps.0.verification', 'escalation-deflection:我得请示一下老板',
+    ]);
+    expect((await shop.agent.action(other, 'propose_plan', plan)).body.state).toBe('plan_proposed');
+    // A rejection staff record for the customer (given by phone) is in the customer's own words.
+    expect((await shop.agent.action(other, 'reject_plan', { reason: '客户来电：客服说这是公司规定，不接受' })).body.state).toBe('investigating');
+    expect((await shop.agent.action(other, 'propose_plan', plan)).body.state).toBe('plan_proposed');
+    await shop.customer.action(other, 'accept_plan', {});
+    expect((await shop.agent.action(other, 'notify_result', { message: '已向您致歉' })).body.state).toBe('result_notified');
+    expect(refusedFor(await shop.agent.action(other, 'close', { note: '公司规定是这样的，没办法' }))).toEqual(['note', 'policy-deflection:公司规定是这样的，没办法']);
+    expect((await shop.agent.action(other, 'close', { note: '客户电话确认问题已解决' })).body.state).toBe('closed');
   });
 });
 

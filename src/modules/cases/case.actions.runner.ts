@@ -11,7 +11,8 @@ import { conflict } from '../../shared/errors.ts';
 import { type IdempotentResult, releaseKey, runIdempotent } from '../../shared/idempotency.ts';
 import type { Actor } from '../identity/index.ts';
 import { assertAcceptsChanges, assertCanSeeCase, machineActor, snapshotOf, COMPLIANCE_QUEUE } from './case.access.ts';
-import { presentCaseSummary, type CaseSummary } from './case.presenter.ts';
+import { customerSeesReason, presentCaseSummary, type CaseSummary } from './case.presenter.ts';
+import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import { withdrawOpenRequests } from '../collaboration/collaboration.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
@@ -157,6 +158,7 @@ async function runPass<I>(
             ? [{ type: 'collaboration_withdrawn', fromState: decision!.to, toState: decision!.to, reason: null, data: { requestIds: withdrawnRequests } }]
             : []),
         ];
+        assertTimelineWording(actor, action.type, action.input, events);
         // TR-2, RISK-5: a customer's reason or note is read as a message is (a threat, a safety word).
         if (actor.role === 'customer') {
           const read = await readCustomerText(trx, { ...row, ...changes } as CaseRow, customerTextOf(action.input), row.channel, now, { action: action.type });
@@ -176,6 +178,23 @@ async function runPass<I>(
   return outside ? { outside } : { result };
 }
 
+/** Commands whose reason is the customer's own, even when staff record it for them (an answer given by phone). */
+const CUSTOMERS_WORDS: ReadonlySet<string> = new Set(['reject_plan']);
+const TIMELINE_NOTE = { 'zh-CN': '客户可见的说明', 'en-US': 'note the customer sees' };
+
+/**
+ * RISK-1: a reason staff or the merchant write on an event the customer's timeline shows (a failed
+ * inspection, a receipt note, a close or withdrawal note, a merge reason) is said to the customer,
+ * so it is held to the rules replies are. The refusal names the input field the text came from.
+ */
+function assertTimelineWording(actor: Actor, actionType: string, input: unknown, events: readonly CaseEventInput[]): void {
+  if (CUSTOMERS_WORDS.has(actionType)) return;
+  const fields = Object.entries(input !== null && typeof input === 'object' ? input : {});
+  for (const e of events) {
+    if (!e.reason || !wordingCheckedFor((e.actor ?? actor).role) || !customerSeesReason(e)) continue;
+    assertCompliantWording(e.reason, fields.find(([, value]) => value === e.reason)?.[0] ?? 'reason', TIMELINE_NOTE);
+  }
+}
 
 function complianceNotice(row: CaseRow, version: number, now: Date) {
   return {

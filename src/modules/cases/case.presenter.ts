@@ -56,6 +56,11 @@ function isInternalEvent(type: string): boolean {
   return INTERNAL_EVENTS.has(type) || type.startsWith('sla_');
 }
 
+/** Whether the customer's timeline shows an event's reason: its words are then said to the customer (RISK-1). */
+export function customerSeesReason(e: { type: string; data?: unknown }): boolean {
+  return !isInternalEvent(e.type) && !(e.data as { reasonInternal?: boolean } | null | undefined)?.reasonInternal;
+}
+
 /**
  * Offers that waited on a supervisor's approval and never got it (declined, or replaced while
  * waiting): they never reached the customer, so outside the platform only their proposer sees them.

@@ -9,7 +9,10 @@ function replaceAll(text: string, language: 'zh-CN' | 'en-US'): string {
   return out;
 }
 
-const RISKY = ['绝对正品', '绝对', '百分之百是原装', '终身保修', '永久', '保证', '担保', '这是公司规定', '我需要请示领导', 'lifetime warranty', 'guaranteed', 'company policy', 'Absolutely'];
+const RISKY = [
+  '绝对正品', '绝对', '百分之百是原装', '终身保修', '永久', '保证', '担保', '这是公司规定', '我需要请示领导', 'lifetime warranty', 'guaranteed', 'company policy', 'Absolutely',
+  '我们公司规定', '按照本店规定', '店铺规定', '请示一下老板', '跟老板申请一下',
+];
 const SAFE = ['您好，', '我们已收到您的申请', '订单 DD123 ', '，请耐心等待。', 'Hello, ', 'we received your request ', '质保', '正品', ' warranty ', '年', 'X'];
 
 describe('wording check (RISK-1)', () => {
@@ -43,6 +46,23 @@ describe('wording check (RISK-1)', () => {
       ['本品终生保修', '终生保修', 'lifetime-promise'],
     ] as const) {
       expect(wordingFlags(said).map((f) => [f.phrase, f.rule])).toEqual([[phrase, rule]]);
+    }
+    // The shop's rules given as the reason, wherever they stand, and the boss asked.
+    for (const [said, phrase, rule] of [
+      ['我们公司规定拆封后不能退', '我们公司规定', 'policy-deflection'],
+      ['按照本店规定，拆封不退', '按照本店规定', 'policy-deflection'],
+      ['公司规定是这样的，没办法', '公司规定是这样的，没办法', 'policy-deflection'],
+      ['公司规定只能部分退款', '公司规定', 'policy-deflection'],
+      ['抱歉，店铺规定吊牌剪了不退', '店铺规定', 'policy-deflection'],
+      ['这个我得请示一下老板', '我得请示一下老板', 'escalation-deflection'],
+      ['我去问问老板再答复您', '我去问问老板再答复您', 'escalation-deflection'],
+      ['我跟老板申请一下', '跟老板申请一下', 'escalation-deflection'],
+    ] as const) {
+      expect(wordingFlags(said).map((f) => [f.phrase, f.rule])).toEqual([[phrase, rule]]);
+    }
+    // The platform's after-sales rules and the law may be cited; a customer addressed as 老板 is no deflection.
+    for (const fine of ['根据平台售后规则第3条，可为您办理退货', '按国家规定七天无理由退货', '依据《消费者权益保护法》规定，您可以退货', '老板您好，退款已原路退回', '请问您的订单号是多少？']) {
+      expect(wordingFlags(fine)).toEqual([]);
     }
     // A 保证金 is a deposit, not a promise; the promise next to it still is one.
     expect(wordingFlags('退款保证金已原路退回')).toEqual([]);

@@ -24,8 +24,16 @@ const spaced = (phrase: string): string => [...phrase].join('\\s*');
 const any = (...phrases: string[]): string => `(?:${phrases.map(spaced).join('|')})`;
 
 /** Who a deflection hands the customer off to. */
-const BOSS = '(?:我们)?(?:的)?(?:领导|上级|主管|经理)';
-const ASK = '(?:请示|请教|问问|问一下|问下)';
+const BOSS = '(?:我们)?(?:的)?(?:领导|上级|主管|经理|老板)';
+const ASK = '(?:请示|请教|申请|问问|问一下|问下|问)';
+/**
+ * The shop's own rules as the reason for a refusal, wherever they stand in it: "我们公司规定拆封后不能退",
+ * "按照本店规定", "公司规定是这样的，没办法". The platform's after-sales rules and the law may be cited
+ * ("根据平台售后规则第3条", "按国家规定七天无理由退货"): those are the customer's rights, not a shop's say-so.
+ */
+const SHOP_RULE =
+  '(?:(?:这(?:个)?(?:就)?是|按照|按|根据|依照|依据)\\s*)?(?:我们|我司)?(?:本公司|本店铺|本店|公司|店铺|店里|小店|我司)(?:有|的)?(?:内部)?规定' +
+  '(?:(?:就)?是这样(?:的)?)?(?:[，,]\\s*(?:我也|我们也)?没(?:有)?办法)?';
 
 const RULES: { rule: WordingRule; pattern: RegExp; alternative: LocalizedText }[] = [
   {
@@ -49,13 +57,16 @@ const RULES: { rule: WordingRule; pattern: RegExp; alternative: LocalizedText }[
   {
     rule: 'policy-deflection',
     // The whole deflection, with what usually comes with it, so the alternative replaces the clause:
-    // "这（个）（就）是（公司的）规定", "按照公司规定", "公司有规定".
-    pattern: /这(?:个)?(?:就)?是(?:我们)?(?:(?:公司|平台|店铺|商家)(?:的)?)?规定(?:[，,]\s*我也没(?:有)?办法)?|(?:按照|按|根据)(?:我们)?(?:公司|平台)(?:的)?规定|(?:公司|平台)(?:有|的)?规定就是这样|(?:公司|平台)有规定|company policy|(those|these) are the rules/gi,
+    // "这（个）（就）是（公司的）规定", "按照公司规定", "公司有规定"; the platform's rules only in those forms.
+    pattern: new RegExp(
+      `${SHOP_RULE}|这(?:个)?(?:就)?是(?:我们)?(?:(?:平台|商家)(?:的)?)?规定(?:[，,]\\s*我也没(?:有)?办法)?|(?:按照|按|根据)(?:我们)?平台(?:的)?规定|平台(?:有|的)?规定就是这样|平台有规定|company policy|(those|these) are the rules`,
+      'gi',
+    ),
     alternative: { 'zh-CN': '我们会尽力帮您争取最优方案', 'en-US': 'we will do our best to get you the best solution' },
   },
   {
     rule: 'escalation-deflection',
-    // "我需要请示（一下）领导", "我需要向领导请示一下", "要问下经理".
+    // "我需要请示（一下）领导", "我需要向领导请示一下", "要问下经理", "我得请示一下老板", "跟老板申请一下".
     pattern: new RegExp(
       `(?:我?(?:需要|要|得|先|去|再))?(?:${ASK}(?:一下)?${BOSS}|(?:向|跟|找)${BOSS}${ASK}(?:一下)?)(?:再答复您|再回复您|再给您答复)?|ask my (manager|supervisor|boss)`,
       'gi',

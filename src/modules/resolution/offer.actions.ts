@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, conflict, forbidden, invalid } from '../../shared/errors.ts';
-import type { CaseKind, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
+import type { CaseKind, LocalizedText, RequestReason, Responsibility } from '../../shared/vocabulary.ts';
 import type { ActionContext, ActionHandler } from '../cases/case.actions.runner.ts';
 import { insertMessage } from '../cases/case.repository.ts';
 import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
@@ -102,9 +102,12 @@ async function acceptOffer(
 /** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
 const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
 
-/** RISK-1: a plan's basis is shown to the customer: forbidden wording in it is refused. */
-function assertPlanWording(ctx: ActionContext, text: string, field: string): void {
-  if (wordingCheckedFor(ctx.actor.role)) assertCompliantWording(text, field, { 'zh-CN': '方案依据', 'en-US': "plan's basis" });
+const BASIS = { 'zh-CN': '方案依据', 'en-US': "plan's basis" };
+const STEP = { 'zh-CN': '方案步骤', 'en-US': "plan's step" };
+
+/** RISK-1: a plan's basis and steps are shown to the customer: forbidden wording in them is refused. */
+function assertPlanWording(ctx: ActionContext, text: string, field: string, what: LocalizedText = BASIS): void {
+  if (wordingCheckedFor(ctx.actor.role)) assertCompliantWording(text, field, what);
 }
 
 export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: ActionHandler<Input<K>> } = {
@@ -201,6 +204,10 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
   },
   propose_plan: async (ctx, input) => {
     assertPlanWording(ctx, input.basis, 'basis');
+    input.steps.forEach((step, i) => {
+      assertPlanWording(ctx, step.task, `steps.${i}.task`, STEP);
+      assertPlanWording(ctx, step.verification, `steps.${i}.verification`, STEP);
+    });
     const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
     // A merchant is a party to the case: it may take costs on itself, not put them on the platform.
     if (ctx.actor.role === 'merchant' && liableParty(input.responsibility, facts.seller) === 'platform' && facts.seller !== 'platform') {
