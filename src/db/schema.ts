@@ -153,6 +153,9 @@ export interface CasesTable {
   order_id: string | null;
   title: string;
   description: string;
+  /** 0037 (RISK-2): the description as those who read contact details see it, and as everyone else does: what their search matches. */
+  description_contact: string;
+  description_masked: string;
   desired_resolution: string | null;
   severity: Generated<string>;
   category: string | null;

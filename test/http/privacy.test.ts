@@ -293,6 +293,68 @@ describe('personal numbers typed into free text', () => {
   });
 });
 
+describe('personal data customers type, wherever it goes', () => {
+  const DAY = 24 * 3_600_000;
+  const merchantShop = () => makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+  const SAID = '补偿太少，请打我电话13912345678，身份证11010519491231002X';
+  const MASKED = '补偿太少，请打我电话139****5678，身份证1****************X';
+  type Notice = { type: string; caseNo: string; body: Record<string, string> };
+  const noticesOf = async (shop: Shop, caseNo: string) =>
+    ((await shop.merchant.get('/api/v1/notifications?limit=200')).body.items as Notice[]).filter((n) => n.caseNo === caseNo);
+
+  it("are masked in the holder's notices of a rejected plan, a counter-offer and a reopen", async () => {
+    const shop = await merchantShop();
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description: '耳机左耳没有声音' });
+    const plan = { planType: 'partial_refund', responsibility: 'quality_defect', terms: { refundFen: 3000, keepItem: true }, basis: '商品存在轻微质量问题' };
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    await shop.merchant.action(caseNo, 'propose_plan', plan);
+    expect((await shop.customer.action(caseNo, 'reject_plan', { reason: SAID })).status).toBe(200);
+    await shop.merchant.action(caseNo, 'propose_plan', plan);
+    const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: `退 70 元。${SAID}`, planType: 'partial_refund', terms: { refundFen: 7000, keepItem: true } });
+    expect(countered.status).toBe(200);
+
+    const other = await merchantShop();
+    const apology = await fileCase(other, { kind: 'complaint', reason: 'quality', description: '客服态度不好' });
+    await other.merchant.action(apology, 'start_investigation', {});
+    await other.merchant.action(apology, 'propose_plan', { planType: 'apology', responsibility: 'merchant_error', terms: { apology: true }, basis: '向您致歉' });
+    await other.customer.action(apology, 'accept_plan', {});
+    expect((await other.merchant.action(apology, 'notify_result', { message: '已向您致歉' })).body.state).toBe('result_notified');
+    expect((await other.customer.action(apology, 'reopen', { reason: `还是没解决，${SAID}` })).status).toBe(200);
+
+    const told = [...(await noticesOf(shop, caseNo)), ...(await noticesOf(other, apology))];
+    const bodies = (type: string) => told.filter((n) => n.type === type).flatMap((n) => [n.body['zh-CN'], n.body['en-US']]);
+    for (const type of ['customer_rejected_plan', 'customer_counter_offered', 'customer_reopened']) {
+      expect(bodies(type)).toHaveLength(2);
+      for (const body of bodies(type)) expect(body).toContain(MASKED);
+    }
+    expect(JSON.stringify(told)).not.toMatch(/13912345678|11010519491231002X/);
+  });
+
+  it('are found by search only as their reader sees them: a masked number is no key to the case', async () => {
+    const shop = await merchantShop();
+    const description = '电话 13700001111，身份证 11010519491231002X，邮箱 lisi.test@example.com，微信号：li_si_2026，备用电话１３６００００２２２２';
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality', description });
+    const found = async (who: Shop['agent'], q: string) =>
+      ((await who.get(`/api/v1/cases?q=${encodeURIComponent(q)}&limit=100`)).body.items as { caseNo: string }[]).some((c) => c.caseNo === caseNo);
+
+    // Typed with a Chinese input method, an e-mail and a WeChat id: masked for the merchant as numbers are.
+    expect((await shop.merchant.get(`/api/v1/cases/${caseNo}`)).body.description).toBe(
+      '电话 137****1111，身份证 1****************X，邮箱 l***@example.com，微信号：l****6，备用电话136****2222',
+    );
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.description).toBe(
+      '电话 13700001111，身份证 1****************X，邮箱 lisi.test@example.com，微信号：li_si_2026，备用电话１３６００００２２２２',
+    );
+
+    for (const q of ['13700001111', '1370000', '00001111', 'lisi', 'li_si', '11010519', '２２２２']) expect([q, await found(shop.merchant, q)]).toEqual([q, false]);
+    for (const q of ['备用电话', '137****1111', 'l***@example.com']) expect([q, await found(shop.merchant, q)]).toEqual([q, true]);
+    // Agents call the customer back: they find the case by the phone and e-mail they see, not by the ID number.
+    for (const q of ['13700001111', 'lisi.test@example.com', 'li_si_2026']) expect([q, await found(shop.agent, q)]).toEqual([q, true]);
+    expect(await found(shop.agent, '11010519')).toBe(false);
+    // The customer searches their own words.
+    expect(await found(shop.customer, '11010519491231002X')).toBe(true);
+  });
+});
+
 describe('key rotation', () => {
   it('re-encrypts every value under the new key, reads old ones meanwhile, resumes after a failure, and is idempotent', async () => {
     const shop = await makeShop(t);

@@ -10,6 +10,7 @@ import { formatLocalDateTime } from '../../shared/time.ts';
 import { STAFF_ROLES, type LocalizedText } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { type NewNotification, notifyMany } from '../notifications/notifications.repository.ts';
+import { noticeText } from '../privacy/pii.present.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
 import type { SlaEventOut } from '../sla/sla.plan.ts';
 import { SLA_METRIC_LABELS } from '../sla/sla.targets.ts';
@@ -31,6 +32,7 @@ export async function holderRecipient(trx: Kysely<DB>, row: Pick<CaseRow, 'queue
 
 interface Said {
   no: string;
+  /** The reason given with the move, its personal numbers masked (RISK-2): whoever reads the notice. */
   reason: string | null;
   data: Record<string, unknown>;
 }
@@ -172,7 +174,7 @@ export async function noticeHolderOfMoves(
       caseId: after.id,
       type: n.type,
       title: n.title(after.case_no),
-      body: withDue(n.body({ no: after.case_no, reason: event.reason ?? null, data: event.data ?? {} }), due),
+      body: withDue(n.body({ no: after.case_no, reason: event.reason ? noticeText(event.reason, after) : null, data: event.data ?? {} }), due),
       dedupeKey: `holder:${after.id}:${version}:${event.type}`,
       now,
     })),

@@ -23,6 +23,7 @@ import { type CaseEventInput, caseItemsInsert, firstEventsInsert, newCaseRow } f
 import type { CreateCaseInput } from './case.schemas.ts';
 import { externalVoiceNotices, mediaFlagFromTriage } from './case.voice.ts';
 import { maskPiiInText } from '../privacy/pii.text.ts';
+import { searchableForms } from '../privacy/pii.present.ts';
 
 export interface IntakeEntry {
   actor: Actor;
@@ -152,6 +153,7 @@ function caseKey(e: IntakeEntry): CaseKey {
 function caseValues(e: IntakeEntry, id: string, number: string) {
   const { input, prepared, now } = e;
   const firstProduct = prepared.facts[0]?.product.name;
+  const known = [number, ...(input.orderNo ? [input.orderNo] : [])];
   return {
     id,
     caseNo: number,
@@ -164,8 +166,9 @@ function caseValues(e: IntakeEntry, id: string, number: string) {
     orderId: prepared.parties.orderId,
     // The title labels the case in lists and staff's notices, often cut from the description: it
     // is kept without the personal numbers a customer may have typed (RISK-2).
-    title: maskPiiInText(input.title ?? firstProduct ?? input.description.slice(0, 60), [number, ...(input.orderNo ? [input.orderNo] : [])]).text,
+    title: maskPiiInText(input.title ?? firstProduct ?? input.description.slice(0, 60), known).text,
     description: input.description,
+    searchable: searchableForms(input.description, known),
     desiredResolution: input.desiredResolution ?? null,
     severity: prepared.triage.severity,
     category: prepared.triage.category,

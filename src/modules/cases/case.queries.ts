@@ -10,7 +10,7 @@ import { presentRetention } from '../retention/retention.service.ts';
 import { STAFF_ROLES } from '../../shared/vocabulary.ts';
 import { collaborationsForCase } from '../collaboration/collaboration.queries.ts';
 import { caseNumbers, presentCaseDetail, presentCaseSummary } from './case.presenter.ts';
-import { freeTextFor, optionalFreeTextFor } from '../privacy/pii.present.ts';
+import { freeTextFor, optionalFreeTextFor, searchFormFor } from '../privacy/pii.present.ts';
 import { findCaseByNo, loadCaseDetail } from './case.repository.ts';
 import { OPEN_STATES } from './case.state.ts';
 import type { ListCasesQuery } from './case.schemas.ts';
@@ -74,6 +74,12 @@ function sorted<O>(q: SelectQueryBuilder<DB, 'cases', O>, sort: ListCasesQuery['
       return q.orderBy('cases.created_at', 'desc');
   }
 }
+
+const DESCRIPTION_SEARCHED = {
+  clear: 'cases.description',
+  contact: 'cases.description_contact',
+  masked: 'cases.description_masked',
+} as const;
 
 /** The platform's own grading and work queues: a customer neither sees them nor filters or sorts by them. */
 const INTERNAL_FILTERS = ['severity', 'priority', 'emotion', 'queue', 'assignee', 'taskOwner', 'refund'] as const;
@@ -156,7 +162,9 @@ export async function listCases(deps: AppDeps, actor: Actor, query: ListCasesQue
   }
   if (query.q) {
     const like = containing(query.q);
-    q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb('cases.description', 'ilike', like)]));
+    // RISK-2: the description as the caller reads it (the title is stored masked).
+    const description = DESCRIPTION_SEARCHED[searchFormFor(actor)];
+    q = q.where((eb) => eb.or([eb('cases.case_no', 'ilike', like), eb('cases.title', 'ilike', like), eb(description, 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
     // Who holds each case, in the same query: one join on the primary key, never a query per row.

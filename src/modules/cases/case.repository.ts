@@ -21,6 +21,8 @@ export interface NewCase {
   orderId: string | null;
   title: string;
   description: string;
+  /** The description as others read it, for search (pii.present.ts searchableForms). */
+  searchable: { contact: string; masked: string };
   desiredResolution: string | null;
   severity: string;
   category: string | null;
@@ -46,6 +48,7 @@ export function newCaseRow(c: NewCase): CaseRow {
   return {
     id: c.id, case_no: c.caseNo, kind: c.kind, state: c.state, reason: c.reason, channel: c.channel,
     customer_id: c.customerId, merchant_id: c.merchantId, order_id: c.orderId, title: c.title, description: c.description,
+    description_contact: c.searchable.contact, description_masked: c.searchable.masked,
     desired_resolution: c.desiredResolution, severity: c.severity, category: c.category, policy_version_id: c.policyVersionId,
     eligibility: (c.eligibility ?? null) as CaseRow['eligibility'], responsibility: null, rejected_plans: 0, reopen_count: 0,
     result_notified_at: null, unanswered_customer_messages: 0, pending_counter_offer_id: null, merged_into_id: null,
@@ -67,7 +70,7 @@ export function casesInsert(cases: readonly CaseRow[], options: { skipTakenDedup
     'cases',
     {
       id: 'uuid', case_no: 'text', kind: 'text', state: 'text', reason: 'text', channel: 'text', customer_id: 'uuid', merchant_id: 'uuid',
-      order_id: 'uuid', title: 'text', description: 'text', desired_resolution: 'text', severity: 'text', category: 'text', emotion: 'text',
+      order_id: 'uuid', title: 'text', description: 'text', description_contact: 'text', description_masked: 'text', desired_resolution: 'text', severity: 'text', category: 'text', emotion: 'text',
       priority: 'text', triage: 'jsonb', media_flag: 'jsonb', policy_version_id: 'uuid', eligibility: 'jsonb', open_dedupe_key: 'text',
       queue: 'text', assignee_id: 'uuid', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
     },

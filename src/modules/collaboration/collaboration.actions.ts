@@ -14,6 +14,7 @@ import { type IdempotentResult, runIdempotent } from '../../shared/idempotency.t
 import { DEPARTMENT_LABELS, type Department } from '../../shared/vocabulary.ts';
 import type { Actor } from '../identity/index.ts';
 import { notify } from '../notifications/notifications.repository.ts';
+import { noticeText } from '../privacy/pii.present.ts';
 import { assertAcceptsChanges, assertCanSeeCase } from '../cases/case.access.ts';
 import { recordCaseEvents } from '../cases/case.events.ts';
 import { findCaseByNo } from '../cases/case.repository.ts';
@@ -146,7 +147,8 @@ async function onRequest(
         const answeredNotice = {
           caseId: row.id, type, now,
           title: { 'zh-CN': `${label['zh-CN']}已答复协同请求`, 'en-US': `${label['en-US']} answered a request for help` },
-          body: { 'zh-CN': `售后单 ${row.case_no}：${answer}`, 'en-US': `Case ${row.case_no}: ${answer}` },
+          // An answer often quotes the customer (RISK-2): the case shows it as its reader may see it.
+          body: { 'zh-CN': `售后单 ${row.case_no}：${noticeText(answer, row)}`, 'en-US': `Case ${row.case_no}: ${noticeText(answer, row)}` },
         };
         const people = [...new Set([request.asked_by, row.assignee_id])].filter((u): u is string => u !== null && u !== actor.userId);
         for (const person of people) await notify(trx, { ...answeredNotice, recipientUserId: person, dedupeKey: `collaboration:${id}:answered:${person}` });

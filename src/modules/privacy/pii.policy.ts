@@ -24,9 +24,19 @@ const SECRET_FIELDS: readonly PiiField[] = ['idNumber', 'bankCard'];
  * customer.
  */
 export function maskingPolicy(role: Role, field: PiiField, context: { self?: boolean } = {}): Visibility {
-  if (SECRET_FIELDS.includes(field)) return 'masked';
+  if (isSecretField(field)) return 'masked';
   if (role === 'customer') return context.self ? 'clear' : 'masked';
-  return CONTACT_ROLES.includes(role) ? 'clear' : 'masked';
+  return readsContacts(role) ? 'clear' : 'masked';
+}
+
+/** ID and card numbers: masked for every role (revealed only by compliance). */
+export function isSecretField(field: PiiField): boolean {
+  return SECRET_FIELDS.includes(field);
+}
+
+/** Whether the role reads other people's contact details (phone, email, address) in the clear. */
+export function readsContacts(role: Role): boolean {
+  return CONTACT_ROLES.includes(role);
 }
 
 /**

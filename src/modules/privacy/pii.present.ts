@@ -3,8 +3,8 @@
 // what that actor may see.
 import type { Actor } from '../identity/index.ts';
 import { maskAddress, maskPhone } from './pii.fields.ts';
-import { maskingPolicy, type PiiField } from './pii.policy.ts';
-import { maskPiiInText, type TextPiiKind } from './pii.text.ts';
+import { isSecretField, maskingPolicy, readsContacts } from './pii.policy.ts';
+import { maskPiiInText, TEXT_PII_FIELD, type TextPiiKind } from './pii.text.ts';
 
 /** Whether the actor sees this customer's contact details (phone, email, address) in full. */
 export function seesContactOf(actor: Actor, customerId: string): boolean {
@@ -33,7 +33,28 @@ export function addressPartsFor<T extends { phone?: unknown; detail?: unknown; p
  */
 export function freeTextFor(actor: Actor, customerId: string, text: string, known: readonly string[]): { text: string; masked: boolean } {
   if (actor.role === 'customer' && actor.customerId === customerId) return { text, masked: false };
-  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, kind satisfies PiiField) === 'clear');
+  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, TEXT_PII_FIELD[kind]) === 'clear');
+}
+
+/**
+ * A case's free text in the two forms others read it, kept for search (RISK-2): as those who read
+ * contact details see it (ID and card numbers masked), and with everything personal masked.
+ */
+export function searchableForms(text: string, known: readonly string[]): { contact: string; masked: string } {
+  return {
+    contact: maskPiiInText(text, known, (kind) => !isSecretField(TEXT_PII_FIELD[kind])).text,
+    masked: maskPiiInText(text, known).text,
+  };
+}
+
+/**
+ * Which form of a case's free text the actor's search matches: the one they read, so a search
+ * never finds a case by digits or letters masked from its caller ("1391234" behind "139****5678").
+ * A customer reads their own cases, the only ones they search, as written.
+ */
+export function searchFormFor(actor: Actor): 'clear' | 'contact' | 'masked' {
+  if (actor.role === 'customer') return 'clear';
+  return readsContacts(actor.role) ? 'contact' : 'masked';
 }
 
 /**

@@ -24,6 +24,29 @@ describe('personal numbers in free text', () => {
     expect(maskPiiInText('电话 13800138000，卡 6222021234567890128', [], (kind) => kind === 'phone').text).toBe('电话 13800138000，卡 **** 0128');
   });
 
+  it('reads full-width digits as digits and masks them as typed; finds e-mail addresses and WeChat and QQ ids after their label', () => {
+    const text = '电话１３９１２３４５６７８，身份证１１０１０５１９４９１２３１００２Ｘ，卡 ６２２２ ０２１２ ３４５６ ７８９０ １２３';
+    expect(found(text).map(([kind]) => kind)).toEqual(['phone', 'idNumber', 'bankCard']);
+    expect(maskPiiInText(text).text).toBe('电话139****5678，身份证1****************X，卡 **** 0123');
+    expect(findPiiInText('电话１３９１２３４５６７８')[0]?.value).toBe('13912345678');
+
+    const contacts = '邮箱 zhangsan@example.com，QQ邮箱 13912345678@qq.com，微信 wxid_abc123，微信号：zhang_san88，QQ 12345678，vx: abc12345';
+    expect(found(contacts)).toEqual([
+      ['email', 'zhangsan@example.com'],
+      ['email', '13912345678@qq.com'],
+      ['imId', 'wxid_abc123'],
+      ['imId', 'zhang_san88'],
+      ['imId', '12345678'],
+      ['imId', 'abc12345'],
+    ]);
+    expect(maskPiiInText(contacts).text).toBe('邮箱 z***@example.com，QQ邮箱 1***@qq.com，微信 w****3，微信号：z****8，QQ 1****8，vx: a****5');
+    // A phone number given as the WeChat id is a phone number; the reader who sees phones sees it.
+    expect(found('微信 13912345678')).toEqual([['phone', '13912345678']]);
+    expect(maskPiiInText('邮箱 zhangsan@example.com 微信号 zhang_san88', [], (kind) => kind !== 'idNumber' && kind !== 'bankCard').masked).toBe(false);
+    // Paying by WeChat, a QQ music subscription, an id-like word without a label: nothing to mask.
+    expect(found('微信支付 100 元，QQ音乐会员，wxid_abc123，微信转账 52000')).toEqual([]);
+  });
+
   it('leaves other numbers alone: wrong check characters, short runs, prefixed and known numbers, dates and amounts', () => {
     expect(found('编号 110101199003078510')).toEqual([]); // wrong check character, nothing says it is an ID
     expect(found('身份证 110101199003078510')).toEqual([['idNumber', '110101199003078510']]); // mistyped, but said to be one

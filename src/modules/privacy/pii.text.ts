@@ -2,6 +2,11 @@
 // 卡号 6222 0212 3456 7890 123" into a description or a message, and those numbers are theirs as much
 // as the ones on their card. Found here and masked with the card's own masked forms (pure).
 //
+// Numbers are read as Chinese input methods type them too: full-width digits ("１３９…") count as
+// digits, and the characters as written are what is masked. Besides numbers, an e-mail address and
+// a WeChat or QQ id after its label ("微信号：zhang_san88", "QQ 12345678") are ways to reach the
+// customer, masked as their e-mail is on the card.
+//
 // What counts: a mainland mobile number (1[3-9] and 9 digits, with or without +86); an
 // 18-character resident ID (region, birth date, sequence) and a bank card of 16 to 19 digits,
 // each when its check passes (ISO 7064 check character, Luhn) or when the way it is written says
@@ -10,9 +15,15 @@
 // Chinese card passes Luhn; a number that only looks like one stays. Numbers are read whole, between anything
 // but ASCII letters and digits, so "SF1234567890123" and "DD2026…" are left alone; numbers the
 // case itself knows (its case, order and tracking numbers) are never taken for personal data.
-import { isValidIdNumber, maskCardNumber, maskIdNumber, maskPhone } from './pii.fields.ts';
+import { isValidIdNumber, maskCardNumber, maskEmail, maskIdNumber, maskPhone } from './pii.fields.ts';
+import type { PiiField } from './pii.policy.ts';
 
-export type TextPiiKind = 'idNumber' | 'bankCard' | 'phone';
+export type TextPiiKind = 'idNumber' | 'bankCard' | 'phone' | 'email' | 'imId';
+
+/** The customer's field each kind is shown like (RISK-2): a WeChat or QQ id reaches them as their phone does. */
+export const TEXT_PII_FIELD: Readonly<Record<TextPiiKind, PiiField>> = {
+  idNumber: 'idNumber', bankCard: 'bankCard', phone: 'phone', email: 'email', imId: 'phone',
+};
 
 export interface TextPii {
   kind: TextPiiKind;
@@ -23,6 +34,15 @@ export interface TextPii {
   value: string;
 }
 
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
+/**
+ * A WeChat or QQ id after its label: the Chinese label with or without a colon, the Latin one
+ * ("wx", "vx", "QQ") as a word of its own, so "wxid_…" or "qq音乐" are no labels. An id is 5 to 20
+ * letters, digits, underscores and dashes starting with a letter, or a QQ number of 5 to 12 digits.
+ */
+const IM_ID = /(?:微信号?|威信|企鹅号?|(?<![A-Za-z0-9])(?:wechat|weixin|vx|wx|qq)(?![A-Za-z_])号?)\s*(?:号码|账号|帐号)?\s*(?:[:：=]|是|为)?\s*([A-Za-z][A-Za-z0-9_-]{4,19}|\d{5,12})(?![A-Za-z0-9_-])/gi;
+/** Full-width digits, X, plus and dash as input methods type them, and the ideographic space. */
+const FULL_WIDTH = /[０-９Ｘｘ＋－\u3000]/g;
 /** Digit groups split by single spaces or dashes, an ID's final X included, whole between non-alphanumerics. */
 const NUMBER_RUN = /(?<![A-Za-z0-9])(?:\+\s?)?\d+(?:[ \-\u00a0]\d+)*[Xx]?(?![A-Za-z0-9])/g;
 const GROUP = /\d+[Xx]?/g;
@@ -58,11 +78,20 @@ function classify(value: string, groups: readonly string[], before: string): Tex
   return null;
 }
 
-/** Every personal number in the text, in order; `known` are numbers of the case itself. */
-export function findPiiInText(text: string, known: readonly string[] = []): TextPii[] {
+/** The text with full-width digits and signs read as ASCII: one code unit each, so positions hold. */
+const halfWidth = (text: string): string =>
+  text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+
+/** Every personal number, e-mail address and WeChat or QQ id in the text, in order; `known` are numbers of the case itself. */
+export function findPiiInText(written: string, known: readonly string[] = []): TextPii[] {
+  const text = halfWidth(written);
   const knownValues = new Set(known.map(bare).filter((k) => k.length > 0));
-  const found: TextPii[] = [];
+  const knownIds = new Set(known.map((k) => k.toUpperCase()));
+  // An e-mail comes first: "13912345678@qq.com" is an address, not a phone number before a word.
+  const found: TextPii[] = [...text.matchAll(EMAIL)].map((m) => ({ kind: 'email', start: m.index, end: m.index + m[0].length, value: m[0] }));
+  const free = (start: number, end: number) => !found.some((p) => p.start < end && start < p.end);
   for (const run of text.matchAll(NUMBER_RUN)) {
+    if (!free(run.index, run.index + run[0].length)) continue;
     const groups = [...run[0].matchAll(GROUP)].map((g) => ({ text: g[0].toUpperCase(), start: run.index + g.index, end: run.index + g.index + g[0].length }));
     // The longest span of whole groups that is a number, from each group on: two numbers
     // written one after the other ("13800138000 6222…") are two, not one too long for either.
@@ -91,13 +120,23 @@ export function findPiiInText(text: string, known: readonly string[] = []): Text
       i = taken > i ? taken : i + 1;
     }
   }
-  return found;
+  // A labelled id that is also a phone number ("微信 139…") is taken as the phone number.
+  for (const m of text.matchAll(IM_ID)) {
+    const id = m[1]!;
+    const end = m.index + m[0].length;
+    if (knownValues.has(id) || knownIds.has(id.toUpperCase()) || !free(end - id.length, end)) continue;
+    found.push({ kind: 'imId', start: end - id.length, end, value: id });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 const MASKS: Record<TextPiiKind, (value: string) => string> = {
   idNumber: maskIdNumber,
   bankCard: maskCardNumber,
   phone: (value) => maskPhone(value.slice(-11)),
+  email: maskEmail,
+  // wxid_abc123 → w****3: enough to tell two ids apart, not to add either.
+  imId: (value) => `${value[0]}****${value[value.length - 1]}`,
 };
 
 /**

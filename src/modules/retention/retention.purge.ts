@@ -171,6 +171,8 @@ async function erasePersonalData(
   await recordCaseEvents(deps, trx, row, actor, [{ type: 'case_purged', fromState: row.state, toState: row.state, data: { ...summary } }], now, {
     title: '',
     description: '',
+    description_contact: '',
+    description_masked: '',
     desired_resolution: null,
     eligibility: null,
     triage: JSON.stringify(anonymisedTriage(row.triage)) as never,
