@@ -64,7 +64,7 @@ export function searchFormFor(actor: Actor): 'clear' | 'contact' | 'masked' {
  */
 export function recordTextFor(actor: Actor, customerId: string, text: string, known: readonly string[]): string {
   const self = actor.role === 'customer' && actor.customerId === customerId;
-  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, kind satisfies PiiField, { self }) === 'clear').text;
+  return maskPiiInText(text, known, (kind: TextPiiKind) => maskingPolicy(actor.role, TEXT_PII_FIELD[kind], { self }) === 'clear').text;
 }
 
 /** The same for a text that may be absent. */
