@@ -5,6 +5,7 @@
 // customer asks once the merchant has had its turn; a plan of the merchant's still pending is
 // withdrawn, and the platform owes its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_1x1 } from '../helpers/files.ts';
 import { makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 const DAY = 86_400_000;
@@ -132,5 +133,48 @@ describe('asking the platform in on an open case (ORG-3)', () => {
     expect((await shop.agent.action(caseNo, 'appeal', { reason: '买家再次来电' })).status).toBe(200);
     const told = (await shop.merchant.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[];
     expect(told.filter((n) => n.caseNo === caseNo && n.type === 'platform_intervention')).toHaveLength(2);
+  });
+});
+
+describe('the merchant’s turn is read from the case’s history (ORG-3)', () => {
+  const HOUR = 3_600_000;
+  async function failedAndTold(shop: Shop): Promise<string> {
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '屏幕有坏点',
+    })).body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}AP`, shippingFeeFen: 0 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    const photo = await shop.merchant.upload(caseNo, { purpose: 'inspection' }, { name: 'scratch.png', bytes: PNG_1x1 });
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '人为摔坏', photoAttachmentIds: [photo.body.id] })).body.state).toBe('inspection_failed');
+    // At once, before the customer could ask the platform in.
+    expect((await shop.merchant.action(caseNo, 'notify_result', { message: '验货不通过，商品将寄回' })).body.state).toBe('result_notified');
+    return caseNo;
+  }
+
+  it('a merchant that failed the goods and told its result at once cannot keep the customer from the platform', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+    const caseNo = await failedAndTold(shop);
+    expect(actions(await view(shop.customer, caseNo))).toContain('appeal');
+    const appealed = await shop.customer.action(caseNo, 'appeal', { reason: '屏幕坏点是质量问题，不是摔坏' });
+    expect(appealed.status, JSON.stringify(appealed.body)).toBe(200);
+    expect(appealed.body.state).toBe('investigating');
+    const staff = await view(shop.agent, caseNo);
+    expect(staff.queue).not.toBe('merchant');
+    expect(staff.timeline.find((e) => e.type === 'platform_intervention')).toMatchObject({ fromState: 'result_notified', toState: 'investigating' });
+    expect(staff.deadlines.find((d) => d.metric === 'plan_due' && d.party === 'platform' && d.state === 'running')).toBeDefined();
+  });
+
+  it('nor after the customer reopened the case to the merchant, whose new clock has not run out', async () => {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - DAY).toISOString() });
+    const caseNo = await failedAndTold(shop);
+    expect((await shop.customer.action(caseNo, 'reopen', { reason: '验货结论不对' })).body.state).toBe('investigating');
+    // The merchant's second handling clock runs, 2 h: its turn was the failed goods, not this.
+    expect((await view(shop.agent, caseNo)).deadlines.some((d) => d.party === 'merchant' && d.state === 'running')).toBe(true);
+    t.clock.advance(HOUR / 4);
+    expect(actions(await view(shop.customer, caseNo))).toContain('appeal');
+    const appealed = await shop.customer.action(caseNo, 'appeal', { reason: '商家坚持验货结论，申请平台介入' });
+    expect(appealed.status, JSON.stringify(appealed.body)).toBe(200);
+    expect((await view(shop.agent, caseNo)).queue).not.toBe('merchant');
   });
 });

@@ -59,7 +59,7 @@ describe('the platform stepping in', () => {
     expect(running(await view(other.supervisor, accepted)).filter((c) => c.startsWith('plan_due'))).toEqual([]);
   });
 
-  it('is not how a customer contests a result: that is a reopen', async () => {
+  it('tells the customer how to contest a refusal, and takes up a dispute of the merchant\'s result', async () => {
     const shop = await freshShop();
     const caseNo = await fileReturn(shop, 'quality');
     await shop.merchant.action(caseNo, 'reject_ineligible', { reason: '人为损坏' });
@@ -68,15 +68,21 @@ describe('the platform stepping in', () => {
     const told = (await shop.customer.get('/api/v1/notifications')).body.items as { caseNo: string; body: Record<string, string> }[];
     expect(told.find((n) => n.caseNo === caseNo)?.body['zh-CN']).toContain('15 天内申请平台介入');
 
+    // The merchant's result is not the last word either: the platform handles the case afresh.
     const shop2 = await freshShop();
     const done = await fileReturn(shop2, 'quality');
     await shop2.merchant.action(done, 'start_investigation', {});
     await shop2.merchant.action(done, 'propose_plan', { planType: 'apology', responsibility: 'no_fault', terms: { apology: true }, basis: '致歉' });
     await shop2.customer.action(done, 'accept_plan', {});
     expect((await shop2.merchant.action(done, 'notify_result', { message: '已致歉' })).body.state).toBe('result_notified');
-    const late = await shop2.customer.action(done, 'appeal', { reason: '不满意' });
-    expect(late.status).toBe(409);
-    expect(late.body.type).toBe('/problems/appeal-after-result');
+    expect((await shop2.merchant.action(done, 'appeal', { reason: '请平台处理' })).body.code).toBe('forbidden_role');
+    const disputed = await shop2.customer.action(done, 'appeal', { reason: '商家只道歉不退货，不满意' });
+    expect(disputed.status, JSON.stringify(disputed.body)).toBe(200);
+    expect(disputed.body.state).toBe('investigating');
+    const after = await view(shop2.supervisor, done);
+    expect(after.queue).not.toBe('merchant');
+    expect(running(after)).toContain('plan_due:platform');
+    expect(running(after).filter((c) => c.startsWith('customer_confirmation'))).toEqual([]);
   });
 
   it('lets the merchant fail the goods it inspects: the platform hears of it, decides what follows, and nothing passes them automatically', async () => {

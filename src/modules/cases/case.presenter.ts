@@ -10,7 +10,7 @@ import { categoryName, presentShipment } from '../orders/index.ts';
 import { lineShareFen } from '../resolution/resolution.rules.ts';
 import { freeTextFor, optionalFreeTextFor } from '../privacy/pii.present.ts';
 import { routingOffers } from '../routing/routing.offers.ts';
-import { customerAppealOpening, type MerchantClock } from '../routing/routing.appeal.ts';
+import { customerAppealOpening, type MerchantHistory } from '../routing/routing.appeal.ts';
 import { canSeeCase, machineActor, snapshotOf } from './case.access.ts';
 import type { CaseDetail } from './case.repository.ts';
 import { mayFlagMedia, mayUnflagMedia } from './case.voice.actions.ts';
@@ -20,6 +20,7 @@ import {
   CASE_COMMAND_LABELS,
   CASE_STATE_LABELS,
   type CaseState,
+  isOpenState,
   PROGRESS_STAGE_LABELS,
   progressStage,
 } from './case.state.ts';
@@ -96,8 +97,9 @@ function maskedData(value: unknown, mask: (text: string) => string): unknown {
 }
 
 /**
- * `merchantClocks`: the merchant's clocks on the case, read for a customer's case page so that the
- * appeal is offered exactly when the merchant has had its turn; without them only the case row says.
+ * `merchant`: the merchant's history on the case (its decisions and clocks), read for a customer's
+ * case page so that the appeal is offered exactly when the merchant has had its turn; without it
+ * only the case row says (a failed inspection, a rejected plan), as on a list.
  * `known` are the case's own numbers besides its case number (its order's, see caseNumbers): a
  * title is stored without personal numbers, but one stored before that may still quote the
  * customer's description, numbers and all (RISK-2).
@@ -107,9 +109,10 @@ export function presentCaseSummary(
   actor: Actor,
   now: Date,
   queues?: QueueRoles,
-  seen: { merchantClocks?: readonly MerchantClock[]; known?: readonly string[] } = {},
+  seen: { merchant?: MerchantHistory; known?: readonly string[] } = {},
 ) {
-  const { merchantClocks = [], known = [] } = seen;
+  const { known = [] } = seen;
+  const merchant = seen.merchant ?? { decided: row.state === 'inspection_failed' || row.rejected_plans > 0, clocks: [] };
   const state = row.state as CaseState;
   const stage = progressStage(state);
   // How the platform graded the customer (severity, emotion, priority) and where the case sits inside
@@ -156,7 +159,10 @@ export function presentCaseSummary(
     fraudFinding: row.fraud_found_at ? { foundAt: row.fraud_found_at.toISOString(), foundBy: isStaff(actor) ? row.fraud_found_by : undefined } : null,
     actions: [
       // Without the queue roles at hand the merchant is offered what it could do holding the case; the command decides.
-      ...availableActions(snapshotOf(row, now), machineActor(actor, row, queues ? queues.get(row.queue)?.role === 'merchant' : true)).map((action) => ({
+      // The appeal on an open case (the merchant's result disputed) is routing's to offer below, by
+      // whether the merchant has had its turn; the state machine offers it on a refusal.
+      ...availableActions(snapshotOf(row, now), machineActor(actor, row, queues ? queues.get(row.queue)?.role === 'merchant' : true))
+        .filter((action) => action !== 'appeal' || !isOpenState(state)).map((action) => ({
         action: action as string,
         label: CASE_COMMAND_LABELS[action],
       })),
@@ -165,7 +171,7 @@ export function presentCaseSummary(
       ...(writable && isStaff(actor) && actor.role !== 'finance' ? [{ action: 'retriage', label: RETRIAGE_LABEL }] : []),
       ...(writable && VISITORS.has(actor.role) && VISIT_STATES.has(row.state) ? [{ action: 'log_return_visit', label: RETURN_VISIT_LABEL }] : []),
       // Assign, take, release, re-route, appeal: by role, the case's holder and its queue.
-      ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null, actor.role === 'customer' && customerAppealOpening(row, merchantClocks, now).open),
+      ...routingOffers(row, actor, queues ? (queues.get(row.queue)?.role ?? null) : null, actor.role === 'customer' && customerAppealOpening(merchant, now).open),
       ...(writable && !row.media_flag && !row.purged_at && mayFlagMedia(actor) ? [{ action: 'flag_media', label: FLAG_MEDIA_LABEL }] : []),
       ...(writable && row.media_flag && mayUnflagMedia(actor) ? [{ action: 'unflag_media', label: UNFLAG_MEDIA_LABEL }] : []),
       ...(writable && row.fraud_found_at && mayWithdrawFraudFinding(actor) ? [{ action: 'withdraw_fraud_finding', label: WITHDRAW_FRAUD_FINDING_LABEL }] : []),
@@ -174,11 +180,11 @@ export function presentCaseSummary(
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;
 
-export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles, merchantClocks: readonly MerchantClock[] = []) {
+export function presentCaseDetail(row: CaseRow, detail: CaseDetail, actor: Actor, now: Date, queues?: QueueRoles, merchant?: MerchantHistory) {
   const staff = isStaff(actor);
   const seesMoneyBearer = staff || actor.role === 'merchant';
   const known = caseNumbers(row, detail);
-  const summary = presentCaseSummary(row, actor, now, queues, { merchantClocks, known });
+  const summary = presentCaseSummary(row, actor, now, queues, { merchant, known });
   // Free text as this caller may see it: ID, card and phone numbers in it masked (RISK-2, RISK-6).
   const shown = (text: string) => freeTextFor(actor, row.customer_id, text, known);
   const shownOrNull = (text: string | null) => optionalFreeTextFor(actor, row.customer_id, text, known);

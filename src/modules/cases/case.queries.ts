@@ -17,7 +17,7 @@ import type { ListCasesQuery } from './case.schemas.ts';
 import { caseDeadlinesFor, mostUrgentClocks, partiesVisibleTo } from '../sla/sla.presenter.ts';
 import { incidentOfCase } from '../incidents/incident.repository.ts';
 import { cachedQueues } from '../routing/routing.repository.ts';
-import { merchantClocks } from '../routing/routing.appeal.ts';
+import { merchantHistory } from '../routing/routing.appeal.ts';
 import { containing } from '../../db/like.ts';
 import { isReadyTaskOf } from '../execution/task.ready.ts';
 
@@ -41,8 +41,8 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
     : undefined;
   // CL-6: how long the case is kept and any legal hold: the platform's staff only.
   const retention = staff ? presentRetention(row, now, deps.config.retentionYears) : undefined;
-  // The customer sees none of the merchant's clocks, but they say when the customer may appeal (ORG-3).
-  const appealClocks = actor.role === 'customer' ? await merchantClocks(db, row.id) : [];
+  // The customer sees none of the merchant's clocks or inner moves, but they say when the customer may appeal (ORG-3).
+  const merchantSoFar = actor.role === 'customer' ? await merchantHistory(db, row.id) : undefined;
   // What staff asked other departments, and their answers, often quote the customer (RISK-2).
   const known = caseNumbers(row, detail);
   const shownCollaborations = collaborations?.map((c) => ({
@@ -50,7 +50,7 @@ export async function getCase(deps: AppDeps, actor: Actor, caseNo: string) {
     question: freeTextFor(actor, row.customer_id, c.question, known).text,
     answer: optionalFreeTextFor(actor, row.customer_id, c.answer, known),
   }));
-  return { ...presentCaseDetail(row, detail, actor, now, queues, appealClocks), deadlines, incident, collaborations: shownCollaborations, routing, retention };
+  return { ...presentCaseDetail(row, detail, actor, now, queues, merchantSoFar), deadlines, incident, collaborations: shownCollaborations, routing, retention };
 }
 
 /** Matches no row: the scope of a caller without the id the scope needs. */

@@ -117,6 +117,16 @@ describe('intake and investigation', () => {
     refused(decide(at('closed'), appeal, customer), 'illegal_transition');
   });
 
+  it("the merchant's result can be disputed with the platform, which handles the case afresh (ORG-3)", () => {
+    const appeal = { type: 'appeal', reason: '商家验货结论不实' } as const;
+    const told = at('result_notified', { resultNotified: true, rejectedPlans: 2, reopenWindowOpen: false });
+    const d = accepted(decide(told, appeal, customer), 'investigating');
+    expect([d.event, d.changes]).toEqual(['platform_intervention', { resultNotified: false, hasPendingCounterOffer: false, rejectedPlans: 0 }]);
+    refused(decide(told, appeal, merchant), 'forbidden_role');
+    refused(decide(told, appeal, as('customer', { isOwner: true, merchantHolds: false })), 'not_merchant_result');
+    refused(decide(told, { type: 'appeal', reason: ' ' }, customer), 'reason_required');
+  });
+
   it('starts an investigation from acknowledged or straight from submitted', () => {
     const d = accepted(decide(at('acknowledged'), { type: 'start_investigation' }, agent), 'investigating');
     expect(d.event).toBe('investigation_started');
@@ -658,13 +668,14 @@ describe('properties over random command sequences', () => {
     );
   });
 
-  it('rejectedPlans never exceeds 3, falls back only on a reopen, and compliance_review follows a rejection exactly when it hits 3', () => {
+  it('rejectedPlans never exceeds 3, falls back only when the result is reopened or disputed, and compliance_review follows a rejection exactly when it hits 3', () => {
     fc.assert(
       fc.property(runArb, ({ kind, steps }) => {
         run(kind, steps, ({ snapshot, command, decision }) => {
           const next = apply(snapshot, decision);
           expect(next.rejectedPlans).toBeLessThanOrEqual(MAX_REJECTED_PLANS);
-          if (decision.ok && command.type === 'reopen') expect(next.rejectedPlans).toBe(0);
+          const afresh = command.type === 'reopen' || (command.type === 'appeal' && snapshot.state === 'result_notified');
+          if (decision.ok && afresh) expect(next.rejectedPlans).toBe(0);
           else expect(next.rejectedPlans).toBeGreaterThanOrEqual(snapshot.rejectedPlans);
           if (decision.ok && (command.type === 'reject_plan' || command.type === 'counter_offer')) {
             expect(decision.to === 'compliance_review').toBe(next.rejectedPlans === MAX_REJECTED_PLANS);

@@ -185,6 +185,7 @@ export type DecisionCode =
   | 'not_case_merchant'
   | 'platform_handles'
   | 'not_merchant_refusal'
+  | 'not_merchant_result'
   | 'appeal_window_closed'
   | 'reason_required'
   | 'question_required'
@@ -222,6 +223,10 @@ const FIXED_MESSAGES: Record<Exclude<DecisionCode, 'illegal_transition' | 'forbi
   not_merchant_refusal: {
     'zh-CN': '此申请是平台驳回的，不能再申请平台介入；如有异议请联系客服或提出投诉。',
     'en-US': 'The platform itself refused this request, so there is no intervention to ask for; contact customer service or file a complaint instead.',
+  },
+  not_merchant_result: {
+    'zh-CN': '处理结果是平台给出的，不能再申请平台介入；如不满意请重新打开售后单。',
+    'en-US': 'The platform itself gave this result, so there is no intervention to ask for; reopen the case if you are not satisfied with it.',
   },
   appeal_window_closed: {
     'zh-CN': `商家驳回已超过 ${REOPEN_WINDOW_DAYS} 天，不能再申请平台介入。`,
@@ -514,11 +519,17 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
     case 'appeal': {
       // 平台介入 (ORG-3): a refusal the merchant made is not the last word; within the reopen window
       // the customer (or staff for them) brings the platform in, and the case is investigated again.
-      const refused = gate(from, type, actor, ['rejected'], CUSTOMER_OR_HANDLER);
+      // Nor is the result the merchant told: the customer disputes it with the platform rather than
+      // reopening it to the same merchant, and the platform handles it afresh as a reopen would
+      // (its plan owed, the merchant's rejected plans no longer counting towards SLA-9's limit).
+      const refused = gate(from, type, actor, ['rejected', 'result_notified'], CUSTOMER_OR_HANDLER);
       if (refused) return refused;
-      if (!actor.merchantHolds) return refuse('not_merchant_refusal');
-      if (!s.reopenWindowOpen) return refuse('appeal_window_closed');
-      return filled(command.reason) ? go(from, 'investigating', 'platform_intervention') : refuse('reason_required');
+      if (!actor.merchantHolds) return refuse(from === 'rejected' ? 'not_merchant_refusal' : 'not_merchant_result');
+      if (from === 'rejected' && !s.reopenWindowOpen) return refuse('appeal_window_closed');
+      if (!filled(command.reason)) return refuse('reason_required');
+      return from === 'result_notified'
+        ? go(from, 'investigating', 'platform_intervention', { resultNotified: false, hasPendingCounterOffer: false, rejectedPlans: 0 })
+        : go(from, 'investigating', 'platform_intervention');
     }
     case 'withdraw': {
       // Withdrawing (or merging) once goods or money have moved would strand them: before execution only.

@@ -200,9 +200,11 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
     // and only a refusal made while the merchant held the case); the case is investigated again.
     const appealsRefusal = trigger === 'appeal' && ctx.row.state === 'rejected';
     if (!appealsRefusal) assertOpen(ctx);
-    // Once the customer has the result, being dissatisfied with it is a reopen (handled again,
-    // SLA-11), not a change of hands that would owe them nothing.
-    if (ctx.row.state === 'result_notified') {
+    // The merchant's result may be disputed with the platform (the state machine's `appeal` too):
+    // the case is handled again by the platform, on its plan clock. A deadline the merchant
+    // missed after telling its result has nothing left to take over.
+    const disputesResult = ctx.row.state === 'result_notified';
+    if (disputesResult && trigger !== 'appeal') {
       throw conflict('appeal-after-result', {
         'zh-CN': '处理结果已告知，如不满意请重新打开售后单',
         'en-US': 'The result has been given: reopen the case if you are not satisfied with it',
@@ -216,9 +218,10 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
       }, { queue: ctx.row.queue });
     }
     // ORG-3: the merchant first. The merchant's own request and staff's are theirs to make.
-    if (!appealsRefusal && ctx.actor.role === 'customer') await assertCustomerMayAppeal(ctx.trx, ctx.row, ctx.now);
+    if (!appealsRefusal && ctx.actor.role === 'customer') await assertCustomerMayAppeal(ctx.trx, ctx.row.id, ctx.now);
+    const viaStateMachine = appealsRefusal || disputesResult;
     return {
-      command: appealsRefusal ? { type: 'appeal', reason: input.reason } : null,
+      command: viaStateMachine ? { type: 'appeal', reason: input.reason } : null,
       apply: async () => {
         const refusalTakenUp = appealsRefusal ? await retakeDuplicateSlot(ctx) : null;
         const withdrawnOfferId = await withdrawMerchantPlan(ctx);
@@ -251,8 +254,8 @@ function intervention(trigger: 'appeal' | 'merchant_missed_deadline'): ActionHan
           },
           caseChanges: { ...plan!.changes, ...(withdrawnOfferId ? { state: 'investigating' } : {}) },
           // The routing decision that follows is the system's.
-          // Routed as the case stands after the appeal (investigated again), not as the refusal or the plan left it.
-          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR, ...(appealsRefusal || withdrawnOfferId ? { fromState: 'investigating', toState: 'investigating' } : {}) }],
+          // Routed as the case stands after the appeal (investigated again), not as the refusal, the result or the plan left it.
+          extraEvents: [{ ...plan!.event, actor: SYSTEM_ACTOR, ...(viaStateMachine || withdrawnOfferId ? { fromState: 'investigating', toState: 'investigating' } : {}) }],
         };
       },
     };

@@ -30,10 +30,12 @@ describe('routing actions offered (TR-7, ORG-3)', () => {
     expect(routingOffers(open(), { role: 'admin', userId: ME }, null)[0]!.label['en-US']).toBe('assign or move to a queue');
   });
 
-  it('the platform is asked to step in only while the merchant handles the case, by the customer or the merchant, before the result', () => {
+  it('the platform is asked to step in only while the merchant handles the case, by the customer or the merchant; the result by the customer', () => {
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant', true)).toEqual(['appeal']);
     expect(actions(open({ queue: 'merchant' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual(['appeal']);
-    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'customer', userId: 'c' }, 'merchant', true)).toEqual([]);
+    // The customer disputes the merchant's result with the platform; the merchant has nothing left to hand over.
+    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'customer', userId: 'c' }, 'merchant', true)).toEqual(['appeal']);
+    expect(actions(open({ queue: 'merchant', state: 'result_notified' }), { role: 'merchant', userId: 'm' }, 'merchant')).toEqual([]);
     // ORG-3: the customer only once the merchant has had its turn (routing.appeal.ts).
     expect(actions(open({ queue: 'merchant' }), { role: 'customer', userId: 'c' }, 'merchant', false)).toEqual([]);
     expect(actions(open(), { role: 'customer', userId: 'c' }, 'agent')).toEqual([]);

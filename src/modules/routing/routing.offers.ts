@@ -86,7 +86,10 @@ export function routingOffers(row: RoutingCase, actor: RoutingCaller, queueRole:
     offers.push({ action: 'unassign', label: ROUTING_ACTION_LABELS.unassign });
   }
   if (mayRoute(row, actor, queueRole) && !heldByCompliance(row)) offers.push({ action: 'route', label: ROUTING_ACTION_LABELS.route });
-  if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && row.state !== 'result_notified' && (actor.role !== 'customer' || customerMayAppeal)) {
+  // After the merchant's result, disputing it is the customer's or staff's (the state machine's
+  // `appeal`): the merchant has nothing to hand over once it has told its result.
+  const merchantMayAsk = actor.role !== 'merchant' || row.state !== 'result_notified';
+  if (APPELLANTS.has(actor.role) && queueRole === 'merchant' && merchantMayAsk && (actor.role !== 'customer' || customerMayAppeal)) {
     offers.push({ action: 'appeal', label: ROUTING_ACTION_LABELS.appeal });
   }
   return offers;
