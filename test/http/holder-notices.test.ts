@@ -3,7 +3,8 @@
 // must act when the move started one of its clocks. Its own moves are no news to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDateTime } from '../../src/shared/time.ts';
-import { type Client, makeShop, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { createUserWithToken } from '../../src/modules/identity/index.ts';
+import { client, type Client, makeShop, runTimers, type Shop, startTestApp, type TestApp } from '../helpers/harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -76,5 +77,68 @@ describe('the platform holding a case hears of them too', () => {
     const [told] = (await noticesOf(shop.agent, caseNo)).filter((n) => n.type === 'customer_rejected_plan');
     expect(told?.body['zh-CN']).toContain('前完成「方案被拒后重新核查」');
     expect(await noticesOf(shop.merchant, caseNo)).toEqual([]);
+  });
+});
+
+describe('the merchant hears of the goods it handles, also on a case the platform decides (ORG-3)', () => {
+  const goodsNotices = async (who: Client, caseNo: string) =>
+    ((await who.get('/api/v1/notifications?limit=200')).body.items as Notice[])
+      .filter((n) => n.caseNo === caseNo && ['customer_shipped_return', 'return_delivered', 'inspection_passed_automatically'].includes(n.type));
+  const fileReturn = async (shop: Shop) =>
+    (await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'no_reason', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '尺码不合适',
+    })).body.caseNo as string;
+  const deliver = (shop: Shop, caseNo: string, tracking: string) => shop.admin.put(`/api/v1/integration/shipments/sf-${tracking}`, {
+    orderExternalId: `o-${shop.id}`, direction: 'return', carrier: '顺丰', trackingNo: tracking, status: 'in_transit',
+  }).then(() => shop.admin.post('/api/v1/integration/shipment-events', {
+    events: [{ shipmentExternalId: `sf-${tracking}`, externalId: `d-${caseNo}`, occurredAt: t.clock.now().toISOString(), status: 'delivered' }],
+  }));
+  /** The merchant's inspection clock runs out and the system passes the goods. */
+  async function lapseInspection(shop: Shop, caseNo: string) {
+    const clock = ((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines as { metric: string; state: string; dueAt: string }[])
+      .find((d) => d.metric === 'merchant_inspection' && d.state === 'running');
+    t.clock.advance(new Date(clock!.dueAt).getTime() - t.clock.now().getTime() + 1_000);
+    await runTimers(t);
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.state).toBe('resolved');
+  }
+
+  it('the return shipped and delivered, and the goods passed for it when its inspection clock ran out', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop);
+    expect((await shop.merchant.action(caseNo, 'reject_ineligible', { reason: '超出退货期' })).body.state).toBe('rejected');
+    expect((await shop.customer.action(caseNo, 'appeal', { reason: '在七天内，商家驳回不合理' })).status).toBe(200);
+    // The platform's specialists hold the case now.
+    const specialist = client(t, (await createUserWithToken(t.runtime.deps.database.db, { email: `spec-${shop.id}@test.local`, displayName: '专员', role: 'specialist' })).token);
+    expect((await shop.agent.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    const tracking = `SF${shop.id}PL`;
+    expect((await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: tracking, shippingFeeFen: 0 })).body.state).toBe('return_in_transit');
+    const [shipped] = await goodsNotices(shop.merchant, caseNo);
+    expect(shipped?.type).toBe('customer_shipped_return');
+    expect(shipped?.body['zh-CN']).toContain(`顺丰 ${tracking}`);
+
+    expect((await deliver(shop, caseNo, tracking)).status).toBe(200);
+    const delivered = (await goodsNotices(shop.merchant, caseNo)).find((n) => n.type === 'return_delivered');
+    // Its time to confirm receipt started with the carrier's word.
+    expect(delivered?.body['zh-CN']).toMatch(/请在 .+ 前完成「商家确认收货」/);
+    // Delivery is the merchant's to act on, not the platform holder's.
+    expect((await goodsNotices(specialist, caseNo)).map((n) => n.type)).toEqual(['customer_shipped_return']);
+
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    await lapseInspection(shop, caseNo);
+    const passed = (await goodsNotices(shop.merchant, caseNo)).find((n) => n.type === 'inspection_passed_automatically');
+    expect(passed?.body['zh-CN']).toContain('系统已视为验货通过');
+    // The platform holder tells the result: it hears too.
+    expect((await goodsNotices(specialist, caseNo)).map((n) => n.type)).toContain('inspection_passed_automatically');
+  });
+
+  it('the goods passed for it on a case it holds', async () => {
+    const shop = await freshShop();
+    const caseNo = await fileReturn(shop);
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}MH`, shippingFeeFen: 0 });
+    expect((await shop.merchant.action(caseNo, 'receive_return', {})).body.state).toBe('return_received');
+    await lapseInspection(shop, caseNo);
+    expect((await goodsNotices(shop.merchant, caseNo)).map((n) => n.type).sort()).toEqual(['customer_shipped_return', 'inspection_passed_automatically']);
+    expect(await goodsNotices(shop.agent, caseNo)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // Whoever holds a case hears, in the command's own transaction, of what others did on it that is
 // theirs to act on (ORG-3, SLA-9, SLA-10): the customer answering a plan, writing, shipping the
-// return or reopening the case; the system granting a request or letting a plan lapse; the merchant
-// failing the goods on a case the platform decides. Many of these start the holder's clock (a
+// return or reopening the case; the system granting a request, letting a plan lapse or passing
+// goods left uninspected; the merchant failing the goods on a case the platform decides. The
+// merchant receives and inspects the goods on every case, so it hears of their moves (the return
+// shipped, delivered, passed for it) also while the platform holds the case. Many of these start the holder's clock (a
 // rejected plan owes a new one within the hour), so the notice says by when. Without it a merchant
 // would learn of the clock only when the platform took its case away.
 import type { Kysely } from 'kysely';
@@ -40,17 +42,25 @@ interface Said {
 /** Whose move an event records, for it to be news to the holder. */
 type Mover = 'customer' | 'system' | 'merchant';
 
+/**
+ * A move about the goods, which the merchant receives and inspects whoever decides the case
+ * (ORG-3): 'also' tells the merchant besides the holder, 'only' tells the one who handles the goods
+ * (the merchant; the holder on a case with none).
+ */
+type Goods = 'also' | 'only';
+
 interface HolderNotice {
   type: string;
   /** Who makes the move: the customer (or staff recording the customer's answer for them), the system, the merchant. */
   by: Mover;
+  goods?: Goods;
   title: (no: string) => LocalizedText;
   body: (said: Said) => LocalizedText;
 }
 
 const because = (reason: string | null, zh: string, en: string) => (reason ? { zh: `${zh}${reason}`, en: `${en}${reason}` } : { zh: '', en: '' });
-const notice = (type: string, by: Mover, title: [string, string], body: (s: Said) => [string, string]): HolderNotice => ({
-  type, by,
+const notice = (type: string, by: Mover, title: [string, string], body: (s: Said) => [string, string], goods?: Goods): HolderNotice => ({
+  type, by, ...(goods ? { goods } : {}),
   title: (no) => ({ 'zh-CN': `售后单 ${no}：${title[0]}`, 'en-US': `Case ${no}: ${title[1]}` }),
   body: (s) => {
     const [zh, en] = body(s);
@@ -76,7 +86,11 @@ const NOTICES: Readonly<Record<string, HolderNotice>> = {
   return_shipped: notice('customer_shipped_return', 'customer', ['客户已寄回商品', 'the customer shipped the return'], ({ no, data }) => {
     const parcel = [data.carrier, data.trackingNo].filter((x) => typeof x === 'string' && x).join(' ');
     return [`客户已寄回售后单 ${no} 的商品（运单 ${parcel}），请留意签收并及时验货。`, `The customer shipped the goods back for case ${no} (${parcel}): watch for the parcel and inspect it when it arrives.`];
-  }),
+  }, 'also'),
+  // The carrier's word: the merchant's time to confirm receipt starts now.
+  return_delivered: notice('return_delivered', 'system', ['退货已签收', 'the return was delivered'], ({ no }) => [
+    `承运商显示售后单 ${no} 的退货已签收，请确认收货并及时验货。`, `The carrier delivered the return for case ${no}: confirm receipt and inspect the goods.`,
+  ], 'only'),
   case_reopened: notice('customer_reopened', 'customer', ['客户重新打开了售后单', 'the customer reopened the case'], ({ no, reason }) => {
     const r = because(reason, '，原因：', ': ');
     return [`客户对售后单 ${no} 的处理结果不满意，已重新打开${r.zh}。请再次处理。`, `The customer is not satisfied with the result of case ${no} and reopened it${r.en}. Handle it again.`];
@@ -100,6 +114,12 @@ const NOTICES: Readonly<Record<string, HolderNotice>> = {
   plan_expired: notice('customer_let_plan_expire', 'system', ['方案已失效', 'the plan expired'], ({ no }) => [
     `客户未在期限内答复售后单 ${no} 的方案，方案已失效。请联系客户并重新跟进。`, `The customer did not answer the plan on case ${no} in time and it expired: contact them and take the case up again.`,
   ]),
+  // The merchant let its inspection (or receipt) clock run out: the goods are taken as they came
+  // and the plan carried out; whoever holds the case tells the result.
+  inspection_passed: notice('inspection_passed_automatically', 'system', ['退货已视为验货通过', 'the return was taken as passed'], ({ no }) => [
+    `售后单 ${no} 的退货未在期限内完成验货，系统已视为验货通过，并按方案执行（如退款）。`,
+    `The return on case ${no} was not inspected in time: it was taken as passed and the plan carried out (a refund, say).`,
+  ], 'also'),
   // ORG-3: the merchant inspects the goods it receives; on a case the platform decides, the platform says what follows.
   inspection_failed: notice('merchant_failed_inspection', 'merchant', ['商家验货未通过', 'the merchant failed the inspection'], ({ no, reason }) => {
     const r = because(reason, '：', ': ');
@@ -155,28 +175,34 @@ export async function noticeHolderOfMoves(
   now: Date,
 ): Promise<void> {
   const holderIsMerchant = (await cachedQueues(trx)).get(after.queue)?.role === 'merchant';
+  // On a case the platform holds, the merchant still handles the goods: it hears of their moves too.
+  const goodsApart = !holderIsMerchant && after.merchant_id !== null;
   const moves = events.flatMap((e) => {
     const ended = e.type === 'message_added' && !isOpenState((e.toState ?? after.state) as CaseState);
     const n = NOTICES[ended ? 'message_added:ended' : e.type];
     const role = (e.actor ?? actor).role;
-    if (!n || e.toState === 'compliance_review' || !newsTo(holderIsMerchant, n.by, role)) return [];
+    if (!n || e.toState === 'compliance_review') return [];
     // A message is news only from the customer; staff and the merchant answering are not.
     if (e.type === 'message_added' && role !== 'customer') return [];
-    return [{ event: e, n }];
+    const toHolder = !(goodsApart && n.goods === 'only') && newsTo(holderIsMerchant, n.by, role);
+    const toMerchant = goodsApart && n.goods !== undefined && newsTo(true, n.by, role);
+    return toHolder || toMerchant ? [{ event: e, n, toHolder, toMerchant }] : [];
   });
   if (moves.length === 0) return;
-  const to = await holderRecipient(trx, after);
-  const due = holderDue(slaEvents, holderIsMerchant ? 'merchant' : 'platform');
-  await notifyMany(
-    trx,
-    moves.map(({ event, n }) => ({
-      ...to,
-      caseId: after.id,
-      type: n.type,
-      title: n.title(after.case_no),
-      body: withDue(n.body({ no: after.case_no, reason: event.reason ? noticeText(event.reason, after) : null, data: event.data ?? {} }), due),
-      dedupeKey: `holder:${after.id}:${version}:${event.type}`,
-      now,
-    })),
-  );
+  const holder = moves.some((m) => m.toHolder) ? await holderRecipient(trx, after) : null;
+  const holderDueAt = holderDue(slaEvents, holderIsMerchant ? 'merchant' : 'platform');
+  const merchantDueAt = holderDue(slaEvents, 'merchant');
+  const noticeTo = (to: Recipient, due: ReturnType<typeof holderDue>, suffix: string) => ({ event, n }: (typeof moves)[number]) => ({
+    ...to,
+    caseId: after.id,
+    type: n.type,
+    title: n.title(after.case_no),
+    body: withDue(n.body({ no: after.case_no, reason: event.reason ? noticeText(event.reason, after) : null, data: event.data ?? {} }), due),
+    dedupeKey: `holder:${after.id}:${version}:${event.type}${suffix}`,
+    now,
+  });
+  await notifyMany(trx, [
+    ...(holder ? moves.filter((m) => m.toHolder).map(noticeTo(holder, holderDueAt, '')) : []),
+    ...moves.filter((m) => m.toMerchant).map(noticeTo({ merchantId: after.merchant_id }, merchantDueAt, ':merchant')),
+  ]);
 }
