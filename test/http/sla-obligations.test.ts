@@ -438,3 +438,45 @@ describe('a promise to the customer the platform broke', () => {
     expect(told[0]!.body['zh-CN']).toContain('未能在承诺时间内给出处理方案');
   });
 });
+
+describe('a merchant that does not tell the result of a case carried out (CL-1, CL-5, ORG-3)', () => {
+  it('is warned, reported, and the system tells the result; the customer may then bring the platform in', async () => {
+    const shop = await freshShop();
+    const caseNo: string = (await shop.customer.post('/api/v1/cases', {
+      kind: 'complaint', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机有杂音，客服态度也差',
+    })).body.caseNo;
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    await shop.merchant.action(caseNo, 'propose_plan', { planType: 'apology', responsibility: 'merchant_error', terms: { apology: true }, basis: '向您致歉' });
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('resolved');
+
+    // The merchant holds the case: telling the result is its to do, on a clock of its own.
+    type Clock = { metric: string; party: string; state: string; dueAt: string };
+    const clocks = async () => (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.deadlines as Clock[];
+    const clock = (await clocks()).find((d) => d.metric === 'result_notice');
+    expect(clock).toMatchObject({ party: 'merchant', state: 'running' });
+    const dueAt = new Date(clock!.dueAt).getTime();
+    // Before it runs out the customer is told when the platform can be asked, not left without a date.
+    const early = await shop.customer.action(caseNo, 'appeal', { reason: '商家迟迟不告知结果' });
+    expect([early.status, early.body.type]).toEqual([409, '/problems/appeal-too-early']);
+    expect(new Date(early.body.availableFrom).getTime()).toBe(dueAt);
+
+    t.clock.advance(dueAt - 2 * HOUR - t.clock.now().getTime());
+    await runTimers(t);
+    const notices = async () => ((await shop.merchant.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string; body: Record<string, string> }[])
+      .filter((n) => n.caseNo === caseNo);
+    expect((await notices()).find((n) => n.type === 'obligation_warning')?.body['zh-CN']).toContain('请在');
+    expect((await staffView(shop, caseNo)).state).toBe('resolved');
+
+    t.clock.advance(2 * HOUR + 1_000);
+    await runTimers(t);
+    const after = await staffView(shop, caseNo);
+    expect(after.state).toBe('result_notified');
+    expect(after.timeline.filter((e) => e.type === 'result_notified').map((e) => e.actorRole)).toEqual(['system']);
+    expect((await notices()).map((n) => n.type)).toContain('sla_breached');
+    const seen = (await shop.customer.get(`/api/v1/cases/${caseNo}`)).body as { messages: { body: string }[]; actions: { action: string }[] };
+    expect(seen.messages.at(-1)?.body).toContain('已按确认的方案处理完毕');
+    // The merchant had its turn: the customer may dispute the result with the platform.
+    expect(seen.actions.map((a) => a.action)).toContain('appeal');
+    expect((await shop.customer.action(caseNo, 'appeal', { reason: '只道歉不够' })).status).toBe(200);
+  });
+});

@@ -81,6 +81,10 @@ const OBLIGATION_WARNINGS: Record<string, (caseNo: string, due: string, goods: G
     'zh-CN': `售后单 ${no} 的处理方案请在 ${due} 前答复（接受、拒绝或提出您的方案），逾期方案将失效。`,
     'en-US': `Please answer the plan on case ${no} by ${due} (accept it, reject it or propose your own); after that it expires.`,
   }),
+  notify_result: (no, due) => ({
+    'zh-CN': `售后单 ${no} 已按方案处理完毕，请在 ${due} 前告知买家处理结果；逾期系统将按已执行的方案自动告知。`,
+    'en-US': `Case ${no} has been carried out: tell the customer the result by ${due}, or it will be told automatically as carried out.`,
+  }),
   decide_without_evidence: (no, due) => ({
     'zh-CN': `请在 ${due} 前为售后单 ${no} 补充凭证，逾期我们将根据现有信息处理。`,
     'en-US': `Please provide the evidence for case ${no} by ${due}; after that we will decide on what we have.`,
@@ -98,7 +102,8 @@ export async function handleSlaAction(deps: AppDeps, payload: unknown): Promise<
   const key = `${job.deadlineId}:${job.firing}`;
 
   if (job.firing === 'warning') {
-    if (job.autoOutcome) return warnParty(deps, row, job, due, now);
+    // The platform's own clock with an outcome (the result told for it) warns its handlers as any.
+    if (job.autoOutcome && job.party !== 'platform') return warnParty(deps, row, job, due, now);
     return notifyOwner(db, row, job, key, now, {
       title: { 'zh-CN': `${metric['zh-CN']}即将超时`, 'en-US': `${metric['en-US']} due soon` },
       body: { 'zh-CN': `售后单 ${row.case_no}：${metric['zh-CN']}将于 ${due} 到期。`, 'en-US': `Case ${row.case_no}: ${metric['en-US']} is due at ${due}.` },

@@ -63,7 +63,7 @@ const WRITTEN_CHANNELS = new Set(['email', 'social', 'forum', 'sms']);
 
 /** What whoever holds the case owes the customer: the merchant's to keep while it holds it (ORG-3). */
 export const HOLDER_METRICS: ReadonlySet<SlaMetric> = new Set([
-  'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'reinvestigation', 'second_handling',
+  'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'reinvestigation', 'second_handling', 'result_notice',
 ]);
 /** Of those, the ones that measure answering, not deciding: missing one is reported, the platform does not step in for it. */
 export const RESPONSIVENESS_METRICS: ReadonlySet<SlaMetric> = new Set(['first_response', 'acknowledgement', 'follow_up', 'staged_feedback']);
@@ -225,6 +225,12 @@ export const METRIC_RULES: Record<Exclude<SlaMetric, SubjectMetric>, MetricRule>
   customer_evidence: {
     starts: (e) => e.type === 'evidence_requested',
     meets: (e) => e.toState !== 'awaiting_customer',
+  },
+  // CL-1, CL-5: a case carried out waits on the result being told; the holder's to tell, and the
+  // platform's from a takeover (the case still resolved, a new clock starts for it).
+  result_notice: {
+    starts: (e) => e.toState === 'resolved',
+    meets: (e) => e.toState !== 'resolved',
   },
   customer_confirmation: {
     // From the result, or from staff's reply to a question the customer asked about it.

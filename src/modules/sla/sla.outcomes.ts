@@ -25,6 +25,12 @@ const LAPSED_RETURN = {
 
 const UNCONFIRMED_CLOSE = '客户 7 天内未确认或回复处理结果，视为接受，系统自动结案';
 
+// CL-1: the plan was carried out (the case is resolved only then); the result is what it did.
+const CARRIED_OUT_RESULT = {
+  'zh-CN': (no: string) => `您的售后单 ${no} 已按确认的方案处理完毕。如问题已解决，请确认；如仍有问题，请回复或重新打开售后单。`,
+  'en-US': (no: string) => `Your case ${no} has been carried out as the agreed plan said. Confirm it if your problem is solved; if not, reply or reopen the case.`,
+};
+
 const lapseReturn: ActionHandler<{ deadlineId: string }> = async (ctx, input) => ({
   command: { type: 'lapse_return' },
   apply: async () => {
@@ -133,6 +139,15 @@ export async function runAutoOutcome(deps: AppDeps, row: CaseRow, job: SlaAction
         { key: key('close'), type: 'close', input: { note: UNCONFIRMED_CLOSE }, handler: basicActionHandlers.close as ActionHandler<never> },
       ]);
       return;
+    case 'notify_result': {
+      // The holder did not tell the result of a case carried out (CL-5): the system tells it as done.
+      const customer = await deps.database.db.selectFrom('customers').select('locale').where('id', '=', row.customer_id).executeTakeFirst();
+      const message = CARRIED_OUT_RESULT[customer?.locale === 'en-US' ? 'en-US' : 'zh-CN'](row.case_no);
+      await runSteps(deps, row.case_no, [
+        { key: key('notify'), type: 'notify_result', input: { message, channel: row.channel }, handler: basicActionHandlers.notify_result as ActionHandler<never> },
+      ]);
+      return;
+    }
     case 'expire_plan':
       await runSteps(deps, row.case_no, [{ key: key('lapse'), type: 'lapse_plan', input: { deadlineId: job.deadlineId }, handler: lapsePlan as ActionHandler<never> }]);
       return;

@@ -28,6 +28,7 @@ const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], (typeof SLA_METRICS
   expire_plan: 'plan_answer',
   decide_without_evidence: 'customer_evidence',
   close_unconfirmed: 'customer_confirmation',
+  notify_result: 'result_notice',
 };
 
 const targetBody = z

@@ -25,6 +25,8 @@ export const SLA_METRICS = [
   'customer_evidence',
   'plan_answer',
   'customer_confirmation',
+  // CL-1, CL-5: a case carried out is not left without its result.
+  'result_notice',
 ] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
@@ -48,6 +50,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, LocalizedText> = {
   customer_evidence: { 'zh-CN': '买家补充凭证', 'en-US': 'Customer provides evidence' },
   plan_answer: { 'zh-CN': '买家答复方案', 'en-US': 'Customer answers the plan' },
   customer_confirmation: { 'zh-CN': '买家确认结果', 'en-US': 'Customer confirms the result' },
+  result_notice: { 'zh-CN': '告知处理结果', 'en-US': 'Result told' },
 };
 
 export const SLA_PARTIES = ['platform', 'merchant', 'customer', 'department'] as const;
@@ -65,6 +68,7 @@ export const AUTO_OUTCOMES = [
   'decide_without_evidence',
   'expire_plan',
   'close_unconfirmed',
+  'notify_result',
 ] as const;
 export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
 
@@ -237,6 +241,12 @@ export const DEFAULT_TARGETS: readonly TargetDefinition[] = [
   // the case as accepted (recorded as such), the 15-day reopen window then runs from the close.
   def('customer_confirmation', d(7, 'days'), {
     party: 'customer', warnBeforeMinutes: 24 * 60, breachActions: [], autoOutcome: 'close_unconfirmed',
+  }),
+  // CL-1, CL-5: once the plan is carried out the holder tells the result (the merchant while it
+  // holds the case); one who stays silent is reported to itself, and the system tells the result
+  // as carried out, so the customer can confirm it, reopen it or bring the platform in.
+  def('result_notice', d(24, 'working_hours'), {
+    warnBeforeMinutes: 4 * 60, breachActions: ['notify_owner'], autoOutcome: 'notify_result',
   }),
 ];
 

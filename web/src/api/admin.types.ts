@@ -82,7 +82,7 @@ export const BREACH_ACTIONS = ['notify_owner', 'notify_supervisor', 'escalate_se
 export const SLA_PARTIES = ['platform', 'merchant', 'customer', 'department'] as const;
 export const AUTO_OUTCOMES = [
   'approve_request', 'close_unshipped_return', 'confirm_receipt_and_refund', 'pass_inspection_and_refund', 'decide_without_evidence', 'expire_plan',
-  'close_unconfirmed',
+  'close_unconfirmed', 'notify_result',
 ] as const;
 /** Each automatic outcome belongs to one obligation clock (src/modules/sla/sla.routes.ts). */
 export const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], string> = {
@@ -93,6 +93,7 @@ export const OUTCOME_METRIC: Record<(typeof AUTO_OUTCOMES)[number], string> = {
   expire_plan: 'plan_answer',
   decide_without_evidence: 'customer_evidence',
   close_unconfirmed: 'customer_confirmation',
+  notify_result: 'result_notice',
 };
 export const MEMBERSHIP_TIERS = ['regular', 'silver', 'gold', 'platinum'] as const;
 

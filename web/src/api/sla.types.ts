@@ -10,7 +10,7 @@ export const SLA_METRICS = [
   'first_response', 'acknowledgement', 'follow_up', 'plan_due', 'staged_feedback', 'collaboration_reply', 'frontline_escalation',
   'reinvestigation', 'compliance_review', 'second_handling', 'refund_after_receipt', 'task_deadline',
   'merchant_review', 'customer_ship_return', 'merchant_confirm_receipt', 'merchant_inspection', 'customer_evidence', 'plan_answer',
-  'customer_confirmation',
+  'customer_confirmation', 'result_notice',
 ] as const;
 /** The open-clock states the case list can filter by (slaState=…). */
 export const SLA_FILTER_STATES = ['breached', 'warning', 'running', 'paused'] as const;

@@ -50,6 +50,7 @@ export const uiEnUS = {
       merchant_review: 'Please review the request before {{due}}', merchant_confirm_receipt: 'Please confirm receipt of the return before {{due}}',
       merchant_inspection: 'Please inspect the returned goods before {{due}}', plan_answer: 'Please answer the plan before {{due}}',
       customer_confirmation: 'Please confirm the result, or reply with your question, before {{due}}',
+      result_notice: 'Please tell the customer the result before {{due}}',
       other: 'Please complete "{{label}}" before {{due}}',
     },
     consequence: {
@@ -64,6 +65,7 @@ export const uiEnUS = {
       pass_inspection_and_refund_replacement: 'If the goods are not inspected in time, they are taken as passed automatically; the replacement is then due from you.',
       pass_inspection_and_refund_plan: 'If the goods are not inspected in time, they are taken as passed automatically, and the plan carried out.',
       expire_plan: 'Without an answer in time the plan expires, and customer service takes the case up again.',
+      notify_result: 'If the result is not told in time, the customer is told it automatically as carried out.',
     },
   },
   notifications: {

@@ -61,7 +61,7 @@ export const vocabEnUS = {
     merchant_review: 'Merchant reviews the request', customer_ship_return: 'Customer ships the return',
     merchant_confirm_receipt: 'Merchant confirms receipt', merchant_inspection: 'Merchant inspects the return',
     customer_evidence: 'Customer provides evidence', plan_answer: 'Customer answers the plan',
-    customer_confirmation: 'Customer confirms the result',
+    customer_confirmation: 'Customer confirms the result', result_notice: 'Result told',
   },
   slaState: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met', cancelled: 'Cancelled' },
   queue: { frontline: 'Frontline', specialists: 'Specialists', supervisors: 'Supervisors', compliance: 'Compliance', merchant: 'Merchant' },
@@ -71,6 +71,7 @@ export const vocabEnUS = {
     confirm_receipt_and_refund: 'confirm receipt and refund', pass_inspection_and_refund: 'take the inspection as passed and refund',
     decide_without_evidence: 'decide without the evidence', expire_plan: 'let the plan expire and hand the case back',
     close_unconfirmed: 'take the result as accepted and close',
+    notify_result: 'tell the result as carried out',
   },
   taskType: {
     intercept_parcel: 'Stop the parcel',

@@ -52,6 +52,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
       merchant_review: '请在 {{due}} 前审核申请', merchant_confirm_receipt: '请在 {{due}} 前确认收到退货',
       merchant_inspection: '请在 {{due}} 前完成退货验货', plan_answer: '请在 {{due}} 前答复处理方案',
       customer_confirmation: '请在 {{due}} 前确认处理结果，或回复您的问题',
+      result_notice: '请在 {{due}} 前告知客户处理结果',
       other: '请在 {{due}} 前完成“{{label}}”',
     },
     consequence: {
@@ -66,6 +67,7 @@ const uiZhCN: Shape<typeof uiEnUS> = {
       pass_inspection_and_refund_replacement: '逾期未验货，系统将视为验货通过，您须按方案发出换新商品。',
       pass_inspection_and_refund_plan: '逾期未验货，系统将视为验货通过，并按方案执行。',
       expire_plan: '逾期未答复，方案将失效，客服会重新跟进。',
+      notify_result: '逾期未告知，系统将按已执行的方案自动告知客户处理结果。',
     },
   },
   notifications: {

@@ -63,7 +63,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     refund_after_receipt: '收货后退款/换新', task_deadline: '执行任务',
     merchant_review: '商家审核申请', customer_ship_return: '买家寄回商品',
     merchant_confirm_receipt: '商家确认收货', merchant_inspection: '商家验货', customer_evidence: '买家补充凭证',
-    plan_answer: '买家答复方案', customer_confirmation: '买家确认结果',
+    plan_answer: '买家答复方案', customer_confirmation: '买家确认结果', result_notice: '告知处理结果',
   },
   slaState: { running: '计时中', warning: '即将超时', breached: '已超时', paused: '已暂停', met: '已达成', cancelled: '已取消' },
   queue: { frontline: '一线', specialists: '专员组', supervisors: '主管', compliance: '合规', merchant: '商家处理' },
@@ -72,6 +72,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     approve_request: '自动同意申请', close_unshipped_return: '自动关闭未寄回的申请',
     confirm_receipt_and_refund: '自动确认收货并退款', pass_inspection_and_refund: '视为验货通过并退款',
     decide_without_evidence: '按现有信息处理', expire_plan: '方案失效并交回客服', close_unconfirmed: '视为接受结果并结案',
+    notify_result: '按已执行的方案告知结果',
   },
   taskType: {
     intercept_parcel: '拦截在途包裹',
