@@ -193,6 +193,51 @@ describe('rejected plans (SLA-9, RES-5)', () => {
   });
 });
 
+describe('a counter-offer above the approval limit (RES-3)', () => {
+  /** A merchant's case whose customer answered the merchant's plan with one above the platform's limit. */
+  async function counteredAboveLimit() {
+    const shop = await makeShop(t, { signedAt: new Date(t.clock.now().getTime() - 86_400_000).toISOString() });
+    const caseNo = await fileCase(shop, { kind: 'complaint', reason: 'quality' });
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    expect((await shop.merchant.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 3000, keepItem: true } }))).body.state).toBe('plan_proposed');
+    const countered = await shop.customer.action(caseNo, 'counter_offer', {
+      reason: '退 50 元并补一张 300 元优惠券', planType: 'partial_refund', terms: { refundFen: 5000, keepItem: true, couponFen: 30000 },
+    });
+    expect(countered.body.state).toBe('investigating');
+    return { shop, caseNo };
+  }
+  type Detail = { state: string; offers: { proposerRole: string; status: string }[]; timeline: { type: string }[]; actions: { action: string }[] };
+
+  it('the merchant’s acceptance waits on a supervisor, whose approval agrees it with the customer', async () => {
+    const { shop, caseNo } = await counteredAboveLimit();
+    expect(((await shop.merchant.get(`/api/v1/cases/${caseNo}`)).body as Detail).actions.map((a) => a.action)).toContain('accept_counter_offer');
+    const accepted = await shop.merchant.action(caseNo, 'accept_counter_offer', {});
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.state).toBe('plan_pending_approval');
+    const asked = (await shop.supervisor.get('/api/v1/notifications?limit=200')).body.items as { type: string; caseNo: string }[];
+    expect(asked.some((n) => n.caseNo === caseNo && n.type === 'plan_approval_requested')).toBe(true);
+    // The customer sees the merchant agreed, pending the platform.
+    expect(((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body as Detail).timeline.map((e) => e.type)).toContain('counter_offer_submitted_for_approval');
+
+    const approved = await shop.supervisor.action(caseNo, 'approve_plan', {});
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    // The customer proposed it: approved, it is agreed and carried out, with nothing for them to answer.
+    expect(approved.body.state).toBe('executing');
+    const detail = (await shop.agent.get(`/api/v1/cases/${caseNo}`)).body as Detail & { ledger: { entryType: string; amountFen: number }[] };
+    expect(detail.offers.map((o) => [o.proposerRole, o.status])).toEqual([['merchant', 'countered'], ['customer', 'accepted']]);
+    expect(detail.ledger).toEqual(expect.arrayContaining([expect.objectContaining({ entryType: 'refund', amountFen: 5000 })]));
+    expect(((await shop.customer.get(`/api/v1/cases/${caseNo}`)).body as Detail).timeline.map((e) => e.type)).toContain('counter_offer_accepted');
+  });
+
+  it('declined, the case goes back to the merchant for a new plan', async () => {
+    const { shop, caseNo } = await counteredAboveLimit();
+    expect((await shop.merchant.action(caseNo, 'accept_counter_offer', {})).body.state).toBe('plan_pending_approval');
+    expect((await shop.supervisor.action(caseNo, 'decline_plan_approval', { reason: '优惠券超出额度' })).body.state).toBe('investigating');
+    expect((await shop.merchant.action(caseNo, 'accept_counter_offer', {})).status).toBe(409);
+    expect((await shop.merchant.action(caseNo, 'propose_plan', plan({ terms: { refundFen: 5000, keepItem: true } }))).body.state).toBe('plan_proposed');
+  });
+});
+
 describe('a plan’s own steps (RES-1, RES-4)', () => {
   it('become tasks with the plan’s owner, deadline and verification, and the case resolves only when they are done', async () => {
     const shop = await makeShop(t);

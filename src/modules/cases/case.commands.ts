@@ -11,12 +11,14 @@ export type CaseCommand =
   /** Review passed (EX-1): the customer's own request becomes the accepted plan. */
   | { type: 'approve_request'; offerId: string; returnRequired: boolean; openTasks: number }
   | { type: 'propose_plan'; offerId: string; needsApproval: boolean }
-  | { type: 'approve_plan' }
+  /** `accepts`: the plan is a customer's counter-offer a handler accepted above the approval limit (RES-3): approving it accepts it. */
+  | { type: 'approve_plan'; accepts?: { returnRequired: boolean; openTasks: number } }
   | { type: 'decline_plan_approval'; reason: string }
   | { type: 'accept_plan'; returnRequired: boolean; openTasks: number }
   | { type: 'reject_plan'; reason: string }
   | { type: 'counter_offer'; offerId: string; reason: string }
-  | { type: 'accept_counter_offer'; returnRequired: boolean; openTasks: number }
+  /** needsApproval: above the approval limit, the acceptance waits on a supervisor (RES-3). */
+  | { type: 'accept_counter_offer'; returnRequired: boolean; openTasks: number; needsApproval?: boolean }
   | { type: 'ship_return'; trackingNo: string; carrier: string }
   | { type: 'receive_return' }
   /** openTasks: execution tasks opened by a passed inspection (refund, replacement…). */

@@ -266,6 +266,12 @@ describe('plans and negotiation', () => {
     accepted(decide(pending, { type: 'accept_counter_offer', returnRequired: false, openTasks: 0 }, agent), 'resolved');
     refused(decide(at('investigating'), { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, agent), 'no_pending_counter_offer');
     refused(decide(pending, { type: 'accept_counter_offer', returnRequired: false, openTasks: 1 }, customer), 'forbidden_role');
+    // RES-3: above the approval limit the handler's acceptance waits on a supervisor, whose approval agrees it.
+    const waiting = accepted(decide(pending, { type: 'accept_counter_offer', returnRequired: true, openTasks: 1, needsApproval: true }, merchant), 'plan_pending_approval');
+    expect([waiting.event, waiting.changes.hasPendingCounterOffer]).toEqual(['counter_offer_submitted_for_approval', false]);
+    const agreed = accepted(decide(at('plan_pending_approval'), { type: 'approve_plan', accepts: { returnRequired: true, openTasks: 1 } }, supervisor), 'awaiting_return');
+    expect(agreed.event).toBe('counter_offer_accepted');
+    refused(decide(at('plan_pending_approval'), { type: 'approve_plan', accepts: { returnRequired: false, openTasks: 1 } }, merchant), 'forbidden_role');
 
     // The third answer a counter-offer: compliance review decides on it, frontline no longer may.
     const underReview = at('compliance_review', { rejectedPlans: 3, hasPendingCounterOffer: true });

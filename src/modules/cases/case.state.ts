@@ -414,8 +414,15 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
         ? go(from, 'plan_pending_approval', 'plan_submitted_for_approval', changes)
         : go(from, 'plan_proposed', 'plan_proposed', changes);
     }
-    case 'approve_plan':
-      return gate(from, type, actor, ['plan_pending_approval'], APPROVERS) ?? go(from, 'plan_proposed', 'plan_approved');
+    case 'approve_plan': {
+      const refused = gate(from, type, actor, ['plan_pending_approval'], APPROVERS);
+      if (refused) return refused;
+      // A counter-offer its handler accepted needs no answer from the customer who made it: approved, it is agreed.
+      const accepts = command.accepts;
+      if (!accepts) return go(from, 'plan_proposed', 'plan_approved');
+      if (!isCount(accepts.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
+      return go(from, afterAcceptance(accepts.returnRequired, accepts.openTasks), 'counter_offer_accepted');
+    }
     case 'decline_plan_approval':
       // A declined plan goes back to whoever drafts the next one: compliance, once it decides the plan.
       return gate(from, type, actor, ['plan_pending_approval'], APPROVERS)
@@ -431,6 +438,8 @@ function decideCommand(snapshot: CaseSnapshot, command: CaseCommand, actor: Acto
       if (refused) return refused;
       if (!isCount(command.openTasks)) return invalid('未完成任务数必须是非负整数。', 'The number of open tasks must be a whole number, zero or more.');
       if (counter && !s.hasPendingCounterOffer) return refuse('no_pending_counter_offer');
+      // RES-3: a handler's acceptance above the approval limit waits on a supervisor, as its plan would.
+      if (counter && command.needsApproval) return go(from, 'plan_pending_approval', 'counter_offer_submitted_for_approval', { hasPendingCounterOffer: false });
       const to = afterAcceptance(command.returnRequired, command.openTasks);
       return counter
         ? go(from, to, 'counter_offer_accepted', { hasPendingCounterOffer: false })

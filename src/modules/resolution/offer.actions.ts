@@ -99,6 +99,28 @@ async function acceptOffer(
   return { caseChanges: { responsibility }, eventData };
 }
 
+/**
+ * A customer's counter-offer its handler accepted above the approval limit (RES-3): the supervisor's
+ * approval is the acceptance, since the customer proposed it and has nothing left to answer.
+ */
+async function approveCounterOffer(ctx: ActionContext, offer: NonNullable<Awaited<ReturnType<typeof findOffer>>>, note: string | undefined) {
+  const terms = toTerms(offer.terms as Partial<OfferTerms>);
+  const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
+  const goodsBack = await returnAlreadyDone(ctx, terms);
+  return {
+    command: { type: 'approve_plan' as const, accepts: { returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length } },
+    apply: async () => {
+      await ctx.trx.updateTable('offers').set({ approved_by: ctx.actor.userId }).where('id', '=', offer.id).execute();
+      const accepted = await acceptOffer(ctx, { offerId: offer.id, terms, responsibility, goodsBack });
+      return {
+        reason: note ?? null,
+        eventData: { ...accepted.eventData, approvedBy: ctx.actor.userId },
+        caseChanges: { responsibility, pending_counter_offer_id: null, unanswered_customer_messages: 0 },
+      };
+    },
+  };
+}
+
 /** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
 const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
 
@@ -284,6 +306,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     if (offer.proposed_by === ctx.actor.userId) {
       throw forbidden({ 'zh-CN': '不能审批自己提出的方案，请由其他主管审批', 'en-US': 'You cannot approve a plan you proposed; another supervisor must approve it' });
     }
+    if (offer.proposer_role === 'customer') return approveCounterOffer(ctx, offer, input.note);
     return {
       command: { type: 'approve_plan' },
       apply: async () => {
@@ -372,15 +395,23 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
     const assessment = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
-    if (assessment.needsApproval && !APPROVERS.has(ctx.actor.role)) {
-      throw forbidden({
-        'zh-CN': '客户还价超出审批额度，需由主管接受',
-        'en-US': "The counter-offer is above the approval limit; a supervisor must accept it",
-      });
-    }
+    // RES-3: above the approval limit a handler's acceptance, like its plan, waits on a supervisor,
+    // who is told what the customer asks and why; a supervisor accepts it directly, as before.
+    const needsApproval = !APPROVERS.has(ctx.actor.role) && planNeedsApproval(assessment, ctx.actor.role);
     const goodsBack = await returnAlreadyDone(ctx, terms);
+    const returnRequired = terms.returnRequired && !goodsBack;
+    if (needsApproval) {
+      return {
+        command: { type: 'accept_counter_offer', returnRequired, openTasks: tasksForTerms(terms).length, needsApproval: true },
+        apply: async () => {
+          await ctx.trx.updateTable('offers').set({ status: 'pending_approval' }).where('id', '=', counter.id).execute();
+          await askForApproval(ctx, { offerId: counter.id, assessment, goodwillReason: counter.basis ?? undefined });
+          return { eventData: { offerId: counter.id, terms, goodwillFen: assessment.goodwillFen, needsApproval: true } };
+        },
+      };
+    }
     return {
-      command: { type: 'accept_counter_offer', returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length },
+      command: { type: 'accept_counter_offer', returnRequired, openTasks: tasksForTerms(terms).length },
       apply: async () => {
         const accepted = await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, goodsBack });
         const excessive = assessment.excessiveGoodwill;

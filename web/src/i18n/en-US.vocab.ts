@@ -131,6 +131,7 @@ export const vocabEnUS = {
     case_submitted: 'Request submitted', acknowledged: 'Acknowledged', investigation_started: 'Investigation started',
     evidence_requested: 'Evidence requested', evidence_provided: 'Evidence provided', rejected_ineligible: 'Request rejected',
     request_approved: 'Request approved', plan_proposed: 'Plan proposed', plan_submitted_for_approval: 'Plan sent for approval',
+    counter_offer_submitted_for_approval: 'Counter-offer accepted, awaiting approval',
     plan_approved: 'Plan approved', plan_approval_declined: 'Plan approval declined', plan_accepted: 'Plan accepted',
     plan_rejected: 'Plan rejected', counter_offer_made: 'Counter-offer made', counter_offer_accepted: 'Counter-offer accepted',
     return_shipped: 'Goods shipped back', return_received: 'Return received', inspection_passed: 'Inspection passed',

@@ -125,6 +125,7 @@ export const vocabZhCN: Shape<typeof vocabEnUS> = {
     case_submitted: '提交申请', acknowledged: '已受理', investigation_started: '开始调查',
     evidence_requested: '请客户补充凭证', evidence_provided: '客户已补充凭证', rejected_ineligible: '申请被驳回',
     request_approved: '同意申请', plan_proposed: '提出协商方案', plan_submitted_for_approval: '方案提交审批',
+    counter_offer_submitted_for_approval: '接受还价，待平台审批',
     plan_approved: '方案审批通过', plan_approval_declined: '方案审批未通过', plan_accepted: '接受方案',
     plan_rejected: '拒绝方案', counter_offer_made: '客户还价', counter_offer_accepted: '接受还价',
     return_shipped: '商品已寄回', return_received: '已收到退货', inspection_passed: '质检通过',
