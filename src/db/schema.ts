@@ -153,7 +153,7 @@ export interface CasesTable {
   order_id: string | null;
   title: string;
   description: string;
-  /** 0037 (RISK-2): the description as those who read contact details see it, and as everyone else does: what their search matches. */
+  /** Migration 0034 (RISK-2): the description as those who read contact details see it, and as everyone else does: what their search matches. */
   description_contact: string;
   description_masked: string;
   desired_resolution: string | null;
