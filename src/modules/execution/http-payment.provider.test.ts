@@ -9,7 +9,7 @@ const SECRET = 'test-secret';
 let server: Server;
 let baseUrl: string;
 const seen = new Map<string, { body: Record<string, unknown>; reference: string }>();
-let mode: 'ok' | 'down' | 'refuse' = 'ok';
+let mode: 'ok' | 'down' | 'refuse' | 'no-reference' | 'garbled' | 'timeout' | 'conflict' | 'teapot' | 'ok-failed' = 'ok';
 const paths: string[] = [];
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -30,6 +30,15 @@ beforeAll(async () => {
     if (req.headers['x-afterdesk-signature'] !== signPayload(SECRET, timestamp, raw)) return reply(401, { status: 'failed', failure_reason: 'bad signature' });
     if (mode === 'down') return reply(503, {});
     if (mode === 'refuse') return reply(422, { status: 'failed', failure_reason: 'account closed' });
+    if (mode === 'ok-failed') return reply(200, { status: 'failed', failure_reason: 'insufficient merchant balance' });
+    if (mode === 'no-reference') return reply(200, { status: 'succeeded' });
+    if (mode === 'timeout') return reply(408, {});
+    if (mode === 'conflict') return reply(409, { status: 'failed', failure_reason: 'request in progress' });
+    if (mode === 'teapot') return reply(418, { message: 'unexpected' });
+    if (mode === 'garbled') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"status":"succ');
+    }
     const key = String(req.headers['idempotency-key']);
     const previous = seen.get(key);
     if (previous) return reply(200, { status: 'succeeded', reference: previous.reference });
@@ -78,5 +87,17 @@ describe('HTTP payment provider', () => {
     const wrongKey = new HttpPaymentProvider({ baseUrl, secret: 'other' });
     mode = 'ok';
     expect((await wrongKey.refund({ ...request, refundId: 'task-4:1' })).status).toBe('failed');
+  });
+
+  it('leaves a refund in doubt, never failed, when the answer does not settle it: finance retrying a failure would ask under a new id', async () => {
+    const provider = new HttpPaymentProvider({ baseUrl, secret: SECRET });
+    for (const unsettled of ['no-reference', 'garbled', 'timeout', 'conflict', 'teapot'] as const) {
+      mode = unsettled;
+      const asked = provider.refund({ ...request, refundId: `task-5-${unsettled}:1` });
+      await expect(asked, unsettled).rejects.toMatchObject({ status: 502, type: 'payment-provider-unavailable' });
+    }
+    // A 2xx that names a refusal is one.
+    mode = 'ok-failed';
+    expect(await provider.refund({ ...request, refundId: 'task-6:1' })).toEqual({ status: 'failed', providerRef: null, failureReason: 'insufficient merchant balance' });
   });
 });

@@ -10,7 +10,7 @@ export interface HttpPaymentOptions {
   timeoutMs?: number;
 }
 
-interface GatewayAnswer {
+export interface GatewayAnswer {
   status?: unknown;
   reference?: unknown;
   failure_reason?: unknown;
@@ -54,13 +54,30 @@ export class HttpPaymentProvider implements PaymentProvider {
     } catch (error) {
       throw providerUnavailable((error as Error).message);
     }
-    if (response.status >= 500 || response.status === 429) throw providerUnavailable(`HTTP ${response.status}`);
-    const answer = (await response.json().catch(() => ({}))) as GatewayAnswer;
-    if (response.ok && answer.status === 'succeeded' && typeof answer.reference === 'string') {
-      return { status: 'succeeded', providerRef: answer.reference, failureReason: null };
-    }
-    if (answer.status === 'pending') throw providerUnavailable('refund pending at the provider');
-    const reason = typeof answer.failure_reason === 'string' ? answer.failure_reason : `HTTP ${response.status}`;
+    const answer = await response.json().then((body: unknown) => (typeof body === 'object' && body !== null ? (body as GatewayAnswer) : null), () => null);
+    return outcomeOf(response.status, answer);
+  }
+}
+
+/** Statuses that say nothing about the refund itself: a timeout, a request still being worked on (409), throttling. */
+const UNSETTLED_STATUSES = new Set([408, 409, 425, 429]);
+
+/**
+ * What the gateway's answer says of the refund. Only a clear refusal is a failure: an answer (2xx,
+ * or a 4xx about the request itself) saying it failed. Anything else it cannot be sure of (a server error, a timeout or conflict, a 2xx
+ * without a reference or without a readable body, an answer it does not know) leaves the refund in
+ * doubt: finance retrying a "failed" refund asks under a new refund id, and a refund the gateway
+ * did make would be paid twice. In doubt, it is asked again under the same id until it answers.
+ */
+export function outcomeOf(status: number, answer: GatewayAnswer | null): RefundOutcome {
+  if (status >= 200 && status < 300 && answer?.status === 'succeeded' && typeof answer.reference === 'string' && answer.reference !== '') {
+    return { status: 'succeeded', providerRef: answer.reference, failureReason: null };
+  }
+  const answered = (status >= 200 && status < 300) || (status >= 400 && status < 500 && !UNSETTLED_STATUSES.has(status));
+  if (answered && answer?.status === 'failed') {
+    const reason = typeof answer.failure_reason === 'string' ? answer.failure_reason : `HTTP ${status}`;
     return { status: 'failed', providerRef: null, failureReason: reason };
   }
+  if (answer?.status === 'pending') throw providerUnavailable('refund pending at the provider');
+  throw providerUnavailable(`HTTP ${status}: ${answer === null ? 'no readable answer' : `answer ${JSON.stringify(answer.status ?? null)}`}`);
 }
