@@ -179,6 +179,43 @@ describe('case progress (IN-6, EX-2)', () => {
     expect((await shop.anonymous.get(`/api/v1/cases/${caseNo}/progress`)).status).toBe(401);
   });
 
+  it('shows a refund in doubt once, as being paid, and return postage as a transfer, never 原路退回 (EX-2)', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    const created = await shop.customer.post('/api/v1/cases', {
+      kind: 'return_refund', reason: 'quality', items: [{ orderItemId: shop.orderItemId, quantity: 1 }], description: '耳机左耳没有声音',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const caseNo: string = created.body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    expect((await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}P1`, shippingFeeFen: 1200 })).status).toBe(200);
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: true })).body.state).toBe('executing');
+    type Refund = { id: string | null; kind: string; status: string; amountFen: number; expectedArrival: Record<string, string> };
+    const refunds = async () => (await shop.customer.get(`/api/v1/cases/${caseNo}/progress`)).body.refunds as Refund[];
+
+    const planned = await refunds();
+    expect(planned.map((r) => [r.kind, r.amountFen, r.status])).toEqual([['refund', shop.priceFen, 'pending'], ['shipping_reimbursement', 1200, 'pending']]);
+    expect(planned[0]!.expectedArrival['zh-CN']).toContain('原路退回');
+    // The customer paid the carrier: the postage comes back as a transfer, not along the order's payment.
+    expect(planned[1]!.expectedArrival['zh-CN']).not.toContain('原路');
+    expect(planned[1]!.expectedArrival['zh-CN']).toContain('转账');
+
+    // The refund's answer is lost: it is being paid, shown once, and not as a failure.
+    const tasks = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks as { id: string; type: string }[];
+    t.payments.loseAnswers(1);
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: tasks.find((x) => x.type === 'refund')!.id })).status).toBe(502);
+    const inDoubt = (await refunds()).filter((r) => r.kind === 'refund');
+    expect(inDoubt).toHaveLength(1);
+    expect(inDoubt[0]).toMatchObject({ status: 'pending', amountFen: shop.priceFen, id: expect.any(String) });
+    expect(inDoubt[0]!.expectedArrival['zh-CN']).toContain('处理中');
+    expect(inDoubt[0]!.expectedArrival['zh-CN']).not.toContain('未成功');
+
+    expect((await shop.finance.action(caseNo, 'complete_task', { taskId: tasks.find((x) => x.type === 'shipping_reimbursement')!.id })).status).toBe(200);
+    const postage = (await refunds()).find((r) => r.kind === 'shipping_reimbursement' && r.status === 'succeeded')!;
+    expect(postage.expectedArrival['zh-CN']).not.toContain('原路');
+    expect(postage.expectedArrival['en-US']).toContain('transfer');
+  });
+
   it('shows only the steps a case goes through: none ticked that never happened (EX-2)', async () => {
     const shop = await makeShop(t);
     const steps = async (caseNo: string) =>

@@ -102,51 +102,79 @@ export async function caseProgress(deps: AppDeps, actor: Actor, caseNo: string) 
 
 type Detail = Awaited<ReturnType<typeof loadCaseDetail>>;
 
+/** What the customer is told of a payment made or asked for: an order refund goes back 原路, postage is a transfer. */
+const PAYOUT_ARRIVAL = t('运费以转账方式付给您，一般 1–3 个工作日到账', 'Paid to you as a transfer, usually within 1–3 working days');
+const BEING_PAID = {
+  refund: t('退款处理中：已提交支付渠道，正在确认结果，确认后原路退回', 'Being paid: sent to the payment provider, whose answer is being confirmed; it goes back to the original payment method'),
+  shipping_reimbursement: t('运费退还处理中：已提交支付渠道，正在确认结果', 'Being paid: sent to the payment provider, whose answer is being confirmed'),
+};
+const NOT_PAID = {
+  refund: t('退款未成功，我们会重新发起退款或联系您。', 'The refund did not go through; we will retry it or contact you.'),
+  shipping_reimbursement: t('运费退还未成功，我们会重新发起或联系您。', 'The postage payment did not go through; we will retry it or contact you.'),
+};
+
 function presentRefunds(detail: Detail, method: string | null, calendar: BusinessCalendar) {
   const arrival = refundArrival(method);
-  const done = detail.refunds.map((r) => ({
-    id: r.id as string | null,
-    kind: detail.tasks.find((task) => task.id === r.task_id)?.type === 'shipping_reimbursement' ? 'shipping_reimbursement' : 'refund',
-    amountFen: r.amount_fen,
-    currency: r.currency,
-    status: r.status as 'pending' | 'succeeded' | 'failed',
-    requestedAt: r.created_at.toISOString(),
-    completedAt: r.status === 'succeeded' ? (r.completed_at?.toISOString() ?? null) : null,
-    providerRef: r.provider_ref,
-    expectedArrival:
-      r.status === 'succeeded'
-        ? arrival.text
-        : t('退款未成功，我们会重新发起退款或联系您。', 'The refund did not go through; we will retry it or contact you.'),
-    expectedBy: r.status === 'succeeded' && r.completed_at ? calendar.addWorkingDays(r.completed_at, arrival.workingDays).toISOString() : null,
-  }));
-  // Refunds still to come: each open money task pays its planned ledger line, in order.
+  const payout = { text: PAYOUT_ARRIVAL, workingDays: 3 };
+  const kindOf = (taskType: string | undefined) => (taskType === 'shipping_reimbursement' ? 'shipping_reimbursement' : 'refund');
+  const done = detail.refunds.map((r) => {
+    const kind = kindOf(detail.tasks.find((task) => task.id === r.task_id)?.type);
+    const arrives = kind === 'shipping_reimbursement' ? payout : arrival;
+    const status = r.status as 'pending' | 'succeeded' | 'failed';
+    return {
+      id: r.id as string | null,
+      kind,
+      amountFen: r.amount_fen,
+      currency: r.currency,
+      status,
+      requestedAt: r.created_at.toISOString(),
+      completedAt: status === 'succeeded' ? (r.completed_at?.toISOString() ?? null) : null,
+      providerRef: r.provider_ref,
+      // A pending refund was asked for and its answer is awaited (in doubt): it is being paid, not failed.
+      expectedArrival: status === 'succeeded' ? arrives.text : status === 'pending' ? BEING_PAID[kind] : NOT_PAID[kind],
+      expectedBy: status === 'succeeded' && r.completed_at ? calendar.addWorkingDays(r.completed_at, arrives.workingDays).toISOString() : null,
+    };
+  });
+  // Refunds still to come: each open money task pays its planned ledger line, in order. A task whose
+  // refund is being paid is shown by that refund, not a second time.
   const planned = new Map<string, number[]>();
   for (const line of detail.ledger) {
     if (line.status !== 'planned' || line.paid_to !== 'customer') continue;
     planned.set(line.entry_type, [...(planned.get(line.entry_type) ?? []), line.amount_fen]);
   }
+  const beingPaid = new Set(detail.refunds.filter((r) => r.status === 'pending').map((r) => r.task_id));
   const stopping = detail.tasks.some((task) => task.status === 'open' && task.type === 'intercept_parcel');
   const pending = detail.tasks
     .filter((task) => task.status === 'open' && MONEY_TASKS[task.type])
     .flatMap((task) => {
       const amount = planned.get(MONEY_TASKS[task.type]!)?.shift();
-      if (amount === undefined) return [];
+      if (amount === undefined || beingPaid.has(task.id)) return [];
+      const kind = kindOf(task.type);
       return [{
         id: null,
-        kind: task.type === 'shipping_reimbursement' ? 'shipping_reimbursement' : 'refund',
+        kind,
         amountFen: amount,
         currency: 'CNY',
         status: 'pending' as const,
         requestedAt: task.created_at.toISOString(),
         completedAt: null,
         providerRef: null,
-        expectedArrival: task.due_at
-          ? t('退款将在截止时间前发起，原路退回', 'The refund will be issued by the due time, to the original payment method')
-          : stopping
-            ? t('包裹拦截成功或退回商家后发起退款，原路退回', 'Issued once the parcel is intercepted or back with the seller, to the original payment method')
-            : t('商家收到退货并验货通过后发起退款，原路退回', 'Issued once the merchant has received and inspected the return, to the original payment method'),
+        expectedArrival: kind === 'shipping_reimbursement' ? postageToCome(Boolean(task.due_at)) : refundToCome(Boolean(task.due_at), stopping),
         expectedBy: task.due_at?.toISOString() ?? null,
       }];
     });
   return [...done, ...pending];
+}
+
+function refundToCome(due: boolean, stopping: boolean): LocalizedText {
+  if (due) return t('退款将在截止时间前发起，原路退回', 'The refund will be issued by the due time, to the original payment method');
+  return stopping
+    ? t('包裹拦截成功或退回商家后发起退款，原路退回', 'Issued once the parcel is intercepted or back with the seller, to the original payment method')
+    : t('商家收到退货并验货通过后发起退款，原路退回', 'Issued once the merchant has received and inspected the return, to the original payment method');
+}
+
+function postageToCome(due: boolean): LocalizedText {
+  return due
+    ? t('运费将在截止时间前以转账方式退还给您', 'The postage will be paid back to you as a transfer by the due time')
+    : t('商家收到退货后，运费以转账方式退还给您', 'The postage is paid back to you as a transfer once the merchant has received the return');
 }
