@@ -34,6 +34,9 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   // CL-6: archived cases are kept at least 3 years; a shorter setting is a configuration error.
   RETENTION_YEARS: z.coerce.number().int().min(3, 'must be at least 3 (CL-6: archives are kept at least 3 years)').max(100).default(3),
+  // EX-4: the most a return parcel's postage is paid back (fen), and above what finance needs a receipt.
+  RETURN_POSTAGE_MAX_FEN: z.coerce.number().int().min(0).max(100_000).default(5_000),
+  RETURN_POSTAGE_PROOF_ABOVE_FEN: z.coerce.number().int().min(0).default(2_000),
 }).superRefine((e, ctx) => {
   try {
     parseKeyList(e.PII_KEYS);
@@ -90,6 +93,11 @@ export interface Config {
   rateLimit: { perToken: number; anonymousPerIp: number; signInPerIp: number; authFailuresPerIp: number };
   /** CL-6: years an archived case is kept before its personal data is purged (at least 3). */
   retentionYears: number;
+  /**
+   * EX-4: return postage the customer states and someone else pays back: at most `maxFen` a parcel,
+   * and above `proofAboveFen` finance pays it only with the receipt's reference or a note.
+   */
+  returnPostage: { maxFen: number; proofAboveFen: number };
   /** Customer e-mail over SMTP; without smtpUrl e-mails wait in the outbox. */
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people reach the console (links in e-mails). */
@@ -142,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authFailuresPerIp: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
     retentionYears: e.RETENTION_YEARS,
+    returnPostage: { maxFen: e.RETURN_POSTAGE_MAX_FEN, proofAboveFen: e.RETURN_POSTAGE_PROOF_ABOVE_FEN },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     signIn: {

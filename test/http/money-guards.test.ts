@@ -309,6 +309,39 @@ describe('the return postage the customer states', () => {
   });
 });
 
+describe('return postage paid back (EX-4)', () => {
+  it('is capped per parcel by the platform, and paid above a small amount only with its receipt', async () => {
+    const shop = await freshShop({ priceFen: 99_900 });
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'quality', description: '显示器有坏点' });
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    // The seller pays it back: 999 yuan of postage for a 999 yuan monitor is the customer's word alone.
+    const inflated = await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}C1`, shippingFeeFen: 99_900 });
+    refused(inflated, 422, 'validation-failed', 'shippingFeeFen');
+    expect(inflated.body.messages['zh-CN']).toContain('50 元');
+    expect((await shop.agent.get(`/api/v1/cases/${caseNo}`)).body.shipments.filter((x: { direction: string }) => x.direction === 'return')).toEqual([]);
+    expect((await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: `SF${shop.id}C1`, shippingFeeFen: 4_500 })).body.state).toBe('return_in_transit');
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    expect((await shop.merchant.action(caseNo, 'inspect', { passed: true })).body.state).toBe('executing');
+
+    const task = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks.find((x: { type: string }) => x.type === 'shipping_reimbursement');
+    const paidBefore = t.payments.executedCount;
+    refused(await shop.finance.action(caseNo, 'complete_task', { taskId: task.id }), 422, 'validation-failed', 'proof.reference');
+    expect(t.payments.executedCount).toBe(paidBefore);
+    const paid = await shop.finance.action(caseNo, 'complete_task', { taskId: task.id, proof: { reference: 'SF-FP-20261110-01' } });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(t.payments.executedCount).toBe(paidBefore + 1);
+    const done = (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body.tasks.find((x: { id: string }) => x.id === task.id);
+    expect(done.proof).toMatchObject({ receiptReference: 'SF-FP-20261110-01', reference: expect.any(String) });
+  });
+
+  it('is not capped when the customer bears it', async () => {
+    const shop = await freshShop({ priceFen: 99_900 });
+    const caseNo = await fileCase(shop, { kind: 'return_refund', reason: 'no_reason', description: '不想要了' });
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    expect((await shop.customer.action(caseNo, 'ship_return', { carrier: '德邦', trackingNo: `DB${shop.id}C2`, shippingFeeFen: 8_000 })).body.state).toBe('return_in_transit');
+  });
+});
+
 describe('goods the customer damaged', () => {
   it('a refund after a customer-misuse finding is goodwill: a reason, approval above the limit, and no statutory full refund to meet', async () => {
     const shop = await freshShop();

@@ -73,6 +73,15 @@ export const executionActionHandlers: { [K in keyof typeof executionActionSchema
         });
       }
       const payer = returnShippingPayer(ctx.row.responsibility as Responsibility | null, facts);
+      // EX-4: postage someone else pays back rests on the customer's word: a parcel's postage is
+      // capped by the platform (RETURN_POSTAGE_MAX_FEN); what the customer bears is theirs to state.
+      const maxFen = ctx.deps.config.returnPostage.maxFen;
+      if (payer !== 'customer' && input.shippingFeeFen > maxFen) {
+        throw invalid('shippingFeeFen', {
+          'zh-CN': `寄回运费（${input.shippingFeeFen / 100} 元）超过平台可报销的单件退货运费上限（${maxFen / 100} 元）；如实际运费更高，请联系客服并提供运费凭证`,
+          'en-US': `The return postage (${input.shippingFeeFen / 100} yuan) is above what the platform pays back for a return parcel (${maxFen / 100} yuan); if it really cost more, contact customer service with the receipt`,
+        });
+      }
       await ctx.trx
         .insertInto('shipments')
         .values({

@@ -5,7 +5,7 @@
 // provider's own record) and blocks any re-plan that would ask again under another id.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { conflict } from '../../shared/errors.ts';
+import { conflict, invalid } from '../../shared/errors.ts';
 import type { ActionContext, OutsideCall, PreparedAction } from '../cases/case.actions.runner.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { caseFacts } from '../resolution/case-facts.ts';
@@ -27,6 +27,7 @@ export async function paymentTask(ctx: ActionContext, task: TaskRef & { id: stri
   const pending = await pendingRefundOfTask(ctx.trx, task.id);
   if (!pending) {
     if (task.type === 'refund') await assertWithinPaid(ctx, line.amount_fen);
+    if (task.type === 'shipping_reimbursement') assertPostageReceipt(ctx, line.amount_fen, proof);
     await insertPendingRefund(ctx.trx, {
       caseId: ctx.row.id, taskId: task.id, amountFen: line.amount_fen, provider: ctx.deps.payments.name, requestedBy: ctx.actor.userId, now: ctx.now,
     });
@@ -58,7 +59,9 @@ export async function paymentTask(ctx: ActionContext, task: TaskRef & { id: stri
     // Outside execution (see complete_task) the refund is recorded without moving the case on.
     command: ctx.row.state === 'executing' ? command : null,
     apply: async () => {
-      await completeTask(ctx.trx, task.id, { ...proof, reference: outcome.providerRef }, ctx.actor.userId, ctx.now);
+      // The reference is the provider's; one finance gave (the postage receipt's) is kept beside it.
+      const receipt = proof.reference ? { receiptReference: proof.reference } : {};
+      await completeTask(ctx.trx, task.id, { ...proof, ...receipt, reference: outcome.providerRef }, ctx.actor.userId, ctx.now);
       await executeLedgerLine(ctx.trx, line.id, pending.id);
       return {
         priorEvents: [
@@ -98,6 +101,20 @@ async function askProvider(ctx: ActionContext, taskId: string, amountFen: number
       });
     },
   };
+}
+
+/**
+ * EX-4: return postage is paid back on the customer's word, so above a small amount finance pays
+ * it only with the postage receipt's reference or a note of how it was checked (the system,
+ * settling a refund already asked for, needs none).
+ */
+function assertPostageReceipt(ctx: ActionContext, amountFen: number, proof: Proof): void {
+  const aboveFen = ctx.deps.config.returnPostage.proofAboveFen;
+  if (ctx.actor.role === 'system' || amountFen <= aboveFen || proof.reference || proof.note) return;
+  throw invalid('proof.reference', {
+    'zh-CN': `退还运费 ${amountFen / 100} 元超过 ${aboveFen / 100} 元，请填写运费凭证号（快递单据或发票号）或核验说明`,
+    'en-US': `Paying back ${amountFen / 100} yuan of postage (above ${aboveFen / 100}) needs the postage receipt's reference or a note of how it was checked`,
+  });
 }
 
 /**
