@@ -189,3 +189,42 @@ describe('the inspection of a return (EX-1)', () => {
     expect(passed.body.state).toBe('executing');
   });
 });
+
+describe('a failed inspection overturned (EX-1, VER-5)', () => {
+  it('pays the customer the return postage again once a new plan finds the seller at fault', async () => {
+    const shop = await makeShop(t, { signedAt: '2026-11-08T15:00:00+08:00' });
+    const created = await shop.customer.post('/api/v1/cases', { ...request(shop), reason: 'quality', description: '耳机左耳没有声音' });
+    const caseNo: string = created.body.caseNo;
+    expect((await shop.merchant.action(caseNo, 'approve_request', {})).body.state).toBe('awaiting_return');
+    await shop.customer.action(caseNo, 'ship_return', { carrier: '顺丰', trackingNo: 'SF7766554433', shippingFeeFen: 1800 });
+    await shop.merchant.action(caseNo, 'receive_return', {});
+    // The merchant fails the goods: the refund and the postage are cancelled with the plan.
+    const photo = await uploadPhoto(shop, caseNo);
+    const failed = await shop.merchant.action(caseNo, 'inspect', { passed: false, reason: '耳机有进水痕迹', photoAttachmentIds: [photo.body.id] });
+    expect(failed.body.state, JSON.stringify(failed.body)).toBe('inspection_failed');
+    type Line = { entryType: string; amountFen: number; borneBy: string; paidTo: string; status: string };
+    type Detail = { state: string; tasks: { id: string; type: string; status: string }[]; ledger: Line[]; timeline: { type: string; data?: Record<string, unknown> }[] };
+    const detail = async () => (await shop.finance.get(`/api/v1/cases/${caseNo}`)).body as Detail;
+    const postage = (d: Detail) => d.ledger.filter((l) => l.entryType === 'return_shipping').map((l) => [l.amountFen, l.borneBy, l.status]);
+    expect(postage(await detail())).toEqual([[1800, 'merchant', 'cancelled']]);
+
+    // The platform finds the defect real after all: the seller owes the price and the postage.
+    const plan = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'return_and_refund', responsibility: 'quality_defect', terms: { refundFen: shop.priceFen, returnRequired: true }, basis: '复检确认为质量问题，非进水',
+    });
+    expect(plan.body.state, JSON.stringify(plan.body)).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('executing');
+    const accepted = await detail();
+    expect(postage(accepted)).toEqual([[1800, 'merchant', 'cancelled'], [1800, 'merchant', 'planned']]);
+    expect(accepted.timeline.find((e) => e.type === 'plan_accepted')?.data).toMatchObject({ postageReinstatedFen: 1800 });
+    const open = accepted.tasks.filter((x) => x.status === 'open').map((x) => x.type).sort();
+    expect(open).toEqual(['refund', 'shipping_reimbursement']);
+
+    for (const task of accepted.tasks.filter((x) => x.status === 'open')) {
+      expect((await shop.finance.action(caseNo, 'complete_task', { taskId: task.id })).status).toBe(200);
+    }
+    const paid = await detail();
+    expect(paid.state).toBe('resolved');
+    expect(postage(paid)).toEqual([[1800, 'merchant', 'cancelled'], [1800, 'merchant', 'executed']]);
+  });
+});

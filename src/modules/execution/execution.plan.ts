@@ -6,11 +6,11 @@ import { SYSTEM_ACTOR } from '../identity/index.ts';
 import type { BusinessCalendar } from '../sla/calendar.ts';
 import type { CaseFacts } from '../resolution/case-facts.ts';
 import { liableParty, type OfferTerms, plannedLedger, tasksForTerms } from '../resolution/resolution.rules.ts';
-import type { Responsibility } from '../../shared/vocabulary.ts';
+import type { Party, Responsibility } from '../../shared/vocabulary.ts';
 import { dayWindowEnd } from '../policy/policy.calendar.ts';
 import type { PlanStep } from '../resolution/offer.schemas.ts';
 import { LAW } from '../policy/policy.law.ts';
-import { cancelEarlierPlans, goodsAlreadyBack, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
+import { cancelEarlierPlans, returnPostageToOweAgainFen, goodsAlreadyBack, insertLedgerLines, insertTasks, type NewTask } from './execution.repository.ts';
 
 const HOUR = 3_600_000;
 
@@ -99,17 +99,61 @@ function ownerFor(type: string, facts: CaseFacts): string {
   return facts.seller === 'merchant' ? 'merchant' : 'specialist';
 }
 
+/** Return postage a plan owes the customer again (see executionBasis): how much, and who bears it. */
+export interface OwedPostage {
+  amountFen: number;
+  borneBy: Party;
+}
+
+/**
+ * What an accepted plan's execution rests on, known before the state machine is asked where the
+ * case goes: whether its goods are back already (no return to wait for), the return postage it
+ * owes again, and so whether the case awaits a return and how many tasks it opens.
+ */
+export interface ExecutionBasis {
+  goodsBack: boolean;
+  postage: OwedPostage | null;
+  returnRequired: boolean;
+  openTasks: number;
+}
+
+export async function executionBasis(
+  ctx: ActionContext,
+  plan: { terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[] },
+): Promise<ExecutionBasis> {
+  const goodsBack = plan.terms.returnRequired && (await goodsAlreadyBack(ctx.trx, ctx.row.id));
+  const postage = await postageOwedAgain(ctx, plan.responsibility, plan.facts);
+  return {
+    goodsBack,
+    postage,
+    returnRequired: plan.terms.returnRequired && !goodsBack,
+    openTasks: tasksForTerms(plan.terms).length + (plan.steps?.length ?? 0) + (postage ? 1 : 0),
+  };
+}
+
+/**
+ * A failed inspection cancels the reimbursement of the postage the customer advanced; a later plan
+ * finding someone other than the customer at fault (the goods were faulty after all) owes it again,
+ * as does a plan replacing one that owed it, if its finding still puts it on someone else.
+ */
+async function postageOwedAgain(ctx: ActionContext, responsibility: Responsibility, facts: CaseFacts): Promise<OwedPostage | null> {
+  const borneBy = returnShippingPayer(responsibility, facts);
+  if (borneBy === 'customer' || borneBy === 'insurer') return null;
+  const amountFen = await returnPostageToOweAgainFen(ctx.trx, ctx.row.id);
+  return amountFen === null ? null : { amountFen, borneBy };
+}
+
 /**
  * Starts the accepted plan's execution. The plan replaces any earlier one still under way (e.g. a
  * supervisor escalated an executing case to compliance, who re-planned it): the earlier plan's
  * open tasks and planned money are cancelled first, so both can never pay out. Returns the ids of
- * the tasks so cancelled, for the event.
+ * the tasks so cancelled, and the return postage owed again, for the event.
  */
 export async function createPlanExecution(
   ctx: ActionContext,
-  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[]; goodsBack: boolean },
-): Promise<{ cancelledTaskIds: string[] }> {
-  const { terms, facts } = plan;
+  plan: { offerId: string; terms: OfferTerms; responsibility: Responsibility; facts: CaseFacts; steps?: readonly PlanStep[]; basis: ExecutionBasis },
+): Promise<{ cancelledTaskIds: string[]; postageReinstatedFen?: number }> {
+  const { terms, facts, basis } = plan;
   const cancelledTaskIds = await cancelEarlierPlans(ctx.trx, ctx.row.id, plan.offerId, ctx.now);
   const calendar = (await ctx.deps.sla.rules(ctx.trx)).calendarFor(null);
   const intercept = await parcelToStop(ctx, terms, facts);
@@ -119,19 +163,21 @@ export async function createPlanExecution(
     ownerRole: ownerFor(type, facts),
     // With a return, the clock starts when the goods arrive (set on receipt); goods already back
     // start it now. A refund behind an interception starts when the parcel is stopped.
-    dueAt: (terms.returnRequired && !plan.goodsBack) || (intercept && type === 'refund') ? null : taskDueAt(type, facts, ctx.now, calendar),
+    dueAt: basis.returnRequired || (intercept && type === 'refund') ? null : taskDueAt(type, facts, ctx.now, calendar),
     verification: TASK_VERIFICATION[type] ?? 'confirmation',
   }));
   tasks.push(...(plan.steps ?? []).map((step) => planStepTask(step, ctx.now)));
+  const lines: Parameters<typeof insertLedgerLines>[3] = plannedLedger(terms, plan.responsibility, facts.seller);
+  // The postage owed again is the plan's own line and task: a plan replacing this one decides anew.
+  // The goods are back already, so it is due from now.
+  if (basis.postage) {
+    tasks.push({ type: 'shipping_reimbursement', ownerRole: 'finance', dueAt: taskDueAt('shipping_reimbursement', facts, ctx.now, calendar), verification: TASK_VERIFICATION.shipping_reimbursement! });
+    lines.push({ entryType: 'return_shipping', amountFen: basis.postage.amountFen, borneBy: basis.postage.borneBy, paidTo: 'customer', reason: 'return shipping' });
+  }
   if (intercept) await tellToRefuse(ctx);
   await insertTasks(ctx.trx, ctx.row.id, plan.offerId, tasks, ctx.now);
-  await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, plannedLedger(terms, plan.responsibility, facts.seller), plan.responsibility, ctx.now);
-  return { cancelledTaskIds };
-}
-
-/** Whether a plan's return is already done: its goods are back with the seller (see goodsAlreadyBack). */
-export async function returnAlreadyDone(ctx: ActionContext, terms: OfferTerms): Promise<boolean> {
-  return terms.returnRequired && (await goodsAlreadyBack(ctx.trx, ctx.row.id));
+  await insertLedgerLines(ctx.trx, ctx.row.id, plan.offerId, lines, plan.responsibility, ctx.now);
+  return { cancelledTaskIds, ...(basis.postage ? { postageReinstatedFen: basis.postage.amountFen } : {}) };
 }
 
 /**

@@ -204,3 +204,22 @@ export async function insertLedgerLines(
 export async function cancelPlannedLedger(db: Db, caseId: string): Promise<void> {
   await db.updateTable('ledger_entries').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', '=', 'planned').execute();
 }
+
+/**
+ * The return postage the customer advanced whose reimbursement a new plan may owe again: cancelled
+ * (a failed inspection cancels every open task), or owed by an earlier plan that the new one
+ * replaces. Null when it was paid, or is still owed by the return itself, or there is none.
+ */
+export async function returnPostageToOweAgainFen(db: Db, caseId: string): Promise<number | null> {
+  const lines = await db
+    .selectFrom('ledger_entries')
+    .select(['amount_fen', 'status', 'offer_id'])
+    .where('case_id', '=', caseId)
+    .where('entry_type', '=', 'return_shipping')
+    .where('paid_to', '=', 'customer')
+    .orderBy('created_at', 'desc')
+    .execute();
+  if (lines.some((l) => l.status === 'executed' || (l.status === 'planned' && l.offer_id === null))) return null;
+  const last = lines[0];
+  return last && last.amount_fen > 0 ? last.amount_fen : null;
+}

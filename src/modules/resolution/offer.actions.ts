@@ -9,7 +9,7 @@ import { insertMessage } from '../cases/case.repository.ts';
 import { assertCompliantWording, wordingCheckedFor } from '../replies/reply.wording.ts';
 import { policyFraudCompensationFen } from '../policy/policy.law.ts';
 import { EXCESSIVE_GOODWILL_MULTIPLE } from '../policy/policy.rules.ts';
-import { createPlanExecution, returnAlreadyDone } from '../execution/execution.plan.ts';
+import { createPlanExecution, type ExecutionBasis, executionBasis } from '../execution/execution.plan.ts';
 import { type CaseFacts, caseFacts } from './case-facts.ts';
 import { APPROVERS, askForApproval, planNeedsApproval } from './offer.approval.ts';
 import { fraudFinding } from './fraud-finding.ts';
@@ -89,13 +89,12 @@ async function openOfferOrFail(ctx: ActionContext) {
 
 async function acceptOffer(
   ctx: ActionContext,
-  accepted: { offerId: string; terms: OfferTerms; responsibility: Responsibility; steps?: readonly PlanStep[]; goodsBack: boolean },
+  accepted: { offerId: string; terms: OfferTerms; responsibility: Responsibility; steps?: readonly PlanStep[]; facts: CaseFacts; basis: ExecutionBasis },
 ) {
   const { offerId, terms, responsibility } = accepted;
-  const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
   await answerOffer(ctx.trx, offerId, { status: 'accepted', now: ctx.now });
-  const { cancelledTaskIds } = await createPlanExecution(ctx, { ...accepted, facts });
-  const eventData = { offerId, terms, ...supersededTasks(cancelledTaskIds), ...(accepted.goodsBack ? { goodsAlreadyBack: true } : {}) };
+  const started = await createPlanExecution(ctx, accepted);
+  const eventData = { offerId, terms, ...executionStarted(started), ...(accepted.basis.goodsBack ? { goodsAlreadyBack: true } : {}) };
   return { caseChanges: { responsibility }, eventData };
 }
 
@@ -106,12 +105,24 @@ async function acceptOffer(
 async function approveCounterOffer(ctx: ActionContext, offer: NonNullable<Awaited<ReturnType<typeof findOffer>>>, note: string | undefined) {
   const terms = toTerms(offer.terms as Partial<OfferTerms>);
   const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
-  const goodsBack = await returnAlreadyDone(ctx, terms);
+  // RES-7: excessive goodwill is approved by another supervisor than the one who took it up.
+  const takenUp = await ctx.trx
+    .selectFrom('case_events')
+    .select('actor_id')
+    .where('case_id', '=', ctx.row.id)
+    .where('type', '=', 'counter_offer_submitted_for_approval')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
+  if (takenUp?.actor_id === ctx.actor.userId) {
+    throw forbidden({ 'zh-CN': '不能审批自己提交的客户还价，请由其他主管审批', 'en-US': 'You cannot approve a counter-offer you sent for approval; another supervisor must approve it' });
+  }
+  const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
+  const basis = await executionBasis(ctx, { terms, responsibility, facts });
   return {
-    command: { type: 'approve_plan' as const, accepts: { returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length } },
+    command: { type: 'approve_plan' as const, accepts: { returnRequired: basis.returnRequired, openTasks: basis.openTasks } },
     apply: async () => {
       await ctx.trx.updateTable('offers').set({ approved_by: ctx.actor.userId }).where('id', '=', offer.id).execute();
-      const accepted = await acceptOffer(ctx, { offerId: offer.id, terms, responsibility, goodsBack });
+      const accepted = await acceptOffer(ctx, { offerId: offer.id, terms, responsibility, facts, basis });
       return {
         reason: note ?? null,
         eventData: { ...accepted.eventData, approvedBy: ctx.actor.userId },
@@ -121,8 +132,11 @@ async function approveCounterOffer(ctx: ActionContext, offer: NonNullable<Awaite
   };
 }
 
-/** The earlier plan's tasks a new plan cancelled, named on the event that did it. */
-const supersededTasks = (ids: string[]) => (ids.length > 0 ? { cancelledTaskIds: ids } : {});
+/** What a new plan did besides its own terms, named on the event that did it: the earlier plan's tasks cancelled, postage owed again. */
+const executionStarted = (started: { cancelledTaskIds: string[]; postageReinstatedFen?: number }) => ({
+  ...(started.cancelledTaskIds.length > 0 ? { cancelledTaskIds: started.cancelledTaskIds } : {}),
+  ...(started.postageReinstatedFen ? { postageReinstatedFen: started.postageReinstatedFen } : {}),
+});
 
 const BASIS = { 'zh-CN': '方案依据', 'en-US': "plan's basis" };
 const STEP = { 'zh-CN': '方案步骤', 'en-US': "plan's step" };
@@ -189,14 +203,9 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     // A request grants the money back and no more (refunds above the refundable amount are violations).
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations, (field) => field.replace(/^terms\./, ''));
     const offerId = randomUUID();
-    const goodsBack = await returnAlreadyDone(ctx, requested.terms);
+    const basis = await executionBasis(ctx, { terms: requested.terms, responsibility, facts });
     return {
-      command: {
-        type: 'approve_request',
-        offerId,
-        returnRequired: requested.terms.returnRequired && !goodsBack,
-        openTasks: tasksForTerms(requested.terms).length,
-      },
+      command: { type: 'approve_request', offerId, returnRequired: basis.returnRequired, openTasks: basis.openTasks },
       apply: async () => {
         await insertOffer(ctx.trx, {
           id: offerId,
@@ -215,11 +224,11 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
           mediaFlag: ctx.row.media_flag,
           fraudFound: facts.fraudFound,
         });
-        const { cancelledTaskIds } = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts, goodsBack });
+        const started = await createPlanExecution(ctx, { offerId, terms: requested.terms, responsibility, facts, basis });
         return {
           reason: input.note ?? null,
           caseChanges: { responsibility },
-          eventData: { offerId, planType: requested.planType, terms: requested.terms, ...supersededTasks(cancelledTaskIds) },
+          eventData: { offerId, planType: requested.planType, terms: requested.terms, ...executionStarted(started) },
         };
       },
     };
@@ -332,10 +341,12 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const offer = await openOfferOrFail(ctx);
     const terms = toTerms(offer.terms as Partial<OfferTerms>);
     const steps = stepsOf(offer);
-    const goodsBack = await returnAlreadyDone(ctx, terms);
+    const responsibility = (offer.responsibility ?? 'no_fault') as Responsibility;
+    const facts = await caseFacts(ctx.trx, ctx.row, ctx.now);
+    const basis = await executionBasis(ctx, { terms, responsibility, facts, steps });
     return {
-      command: { type: 'accept_plan', returnRequired: terms.returnRequired && !goodsBack, openTasks: tasksForTerms(terms).length + steps.length },
-      apply: () => acceptOffer(ctx, { offerId: offer.id, terms, responsibility: (offer.responsibility ?? 'no_fault') as Responsibility, steps, goodsBack }),
+      command: { type: 'accept_plan', returnRequired: basis.returnRequired, openTasks: basis.openTasks },
+      apply: () => acceptOffer(ctx, { offerId: offer.id, terms, responsibility, steps, facts, basis }),
     };
   },
   reject_plan: async (ctx, input) => {
@@ -395,25 +406,25 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     const responsibility = (counter.responsibility ?? 'no_fault') as Responsibility;
     const assessment = assessPlan(terms, planContext(facts, { responsibility, proposedByCustomer: true }));
     if (assessment.violations.length > 0) throw planViolationError(assessment.violations);
-    // RES-3: above the approval limit a handler's acceptance, like its plan, waits on a supervisor,
-    // who is told what the customer asks and why; a supervisor accepts it directly, as before.
-    const needsApproval = !APPROVERS.has(ctx.actor.role) && planNeedsApproval(assessment, ctx.actor.role);
-    const goodsBack = await returnAlreadyDone(ctx, terms);
-    const returnRequired = terms.returnRequired && !goodsBack;
+    // RES-3, RES-7: above the approval limit a handler's acceptance, like its plan, waits on a
+    // supervisor, who is told what the customer asks and why; a supervisor accepts it directly,
+    // unless the goodwill is excessive: then another supervisor approves it.
+    const needsApproval = planNeedsApproval(assessment, ctx.actor.role);
+    const basis = await executionBasis(ctx, { terms, responsibility, facts });
     if (needsApproval) {
       return {
-        command: { type: 'accept_counter_offer', returnRequired, openTasks: tasksForTerms(terms).length, needsApproval: true },
+        command: { type: 'accept_counter_offer', returnRequired: basis.returnRequired, openTasks: basis.openTasks, needsApproval: true },
         apply: async () => {
           await ctx.trx.updateTable('offers').set({ status: 'pending_approval' }).where('id', '=', counter.id).execute();
           await askForApproval(ctx, { offerId: counter.id, assessment, goodwillReason: counter.basis ?? undefined });
-          return { eventData: { offerId: counter.id, terms, goodwillFen: assessment.goodwillFen, needsApproval: true } };
+          return { eventData: { offerId: counter.id, terms, goodwillFen: assessment.goodwillFen, needsApproval: true, takenUpBy: ctx.actor.userId } };
         },
       };
     }
     return {
-      command: { type: 'accept_counter_offer', returnRequired, openTasks: tasksForTerms(terms).length },
+      command: { type: 'accept_counter_offer', returnRequired: basis.returnRequired, openTasks: basis.openTasks },
       apply: async () => {
-        const accepted = await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, goodsBack });
+        const accepted = await acceptOffer(ctx, { offerId: counter.id, terms, responsibility, facts, basis });
         const excessive = assessment.excessiveGoodwill;
         return {
           eventData: { ...accepted.eventData, ...(excessive ? { excessiveGoodwill: excessive } : {}) },
