@@ -20,7 +20,7 @@ import { CaseRun } from './demo/driver.ts';
 import { buildScript } from './demo/plan.ts';
 import { Progress } from './demo/progress.ts';
 import { Random } from './demo/random.ts';
-import { externalIds, shopRequestCount, writeShop } from './demo/shop.ts';
+import { externalIds, shopRequestCount, writeProduct, writeShop } from './demo/shop.ts';
 import type { DemoProduct } from './demo/catalog.ts';
 
 export { DEMO_ACCOUNTS, type DemoAccount };
@@ -129,10 +129,7 @@ export async function seedDemo(config: Config, options: SeedOptions = {}): Promi
       lowerPrice: async (product: DemoProduct, priceFen: number) => {
         const ids = externalIds(prefix);
         const now = await db.selectFrom('products').select('price_fen').where('external_id', '=', ids.product(product.no)).executeTakeFirstOrThrow();
-        if (now.price_fen <= priceFen) return;
-        await api.upsert(staff.admin, `products/${ids.product(product.no)}`, {
-          merchantExternalId: ids.merchant(product.merchantNo), name: product.name, category: product.category, priceFen, warrantyMonths: product.warrantyMonths, flags: product.flags,
-        });
+        if (now.price_fen > priceFen) await writeProduct(api, staff.admin, prefix, product, priceFen);
       },
     };
     const played: CaseRef[] = [];

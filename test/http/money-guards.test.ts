@@ -273,6 +273,35 @@ describe('假一赔三 is owed once (RES-2)', () => {
     // Nothing more is owed by law; paying it again would be goodwill.
     expect((await shop.agent.action(second, 'propose_plan', fraudPlan(0))).body.state).toBe('plan_proposed');
   });
+
+  it('owes each unit its own: a second unit of the line complained of on its own is owed 假一赔三 for itself', async () => {
+    const shop = await freshShop({ priceFen: 29_900, quantity: 2 });
+    const fraudPlan = (fraudCompensationFen: number, extra: Record<string, unknown> = {}) => ({
+      planType: 'fraud_compensation', responsibility: 'not_as_described', fraudFound: true, terms: { keepItem: true, fraudCompensationFen }, basis: '经核实为假货', ...extra,
+    });
+    const first = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '第一件是假货' });
+    await shop.agent.action(first, 'start_investigation', {});
+    await shop.agent.action(first, 'propose_plan', fraudPlan(89_700));
+    await shop.customer.action(first, 'accept_plan', {});
+    const task = (await shop.finance.get(`/api/v1/cases/${first}`)).body.tasks.find((x: { type: string }) => x.type === 'compensation');
+    await shop.finance.action(first, 'complete_task', { taskId: task.id, proof: { reference: 'TR-3' } });
+    await shop.agent.action(first, 'notify_result', { message: '已赔付' });
+    expect((await shop.customer.action(first, 'confirm_resolution', {})).body.state).toBe('closed');
+
+    // The other unit: the first case paid for its own unit only.
+    const second = await fileCase(shop, { kind: 'complaint', reason: 'not_as_described', description: '第二件也是假货' });
+    await shop.agent.action(second, 'start_investigation', {});
+    const apologyOnly = await shop.agent.action(second, 'propose_plan', fraudPlan(0, { planType: 'apology', terms: { keepItem: true, apology: true } }));
+    refused(apologyOnly, 422, 'plan-below-statutory-rights', 'terms.fraudCompensationFen');
+    expect(apologyOnly.body.messages['zh-CN']).toContain('897');
+    expect((await shop.agent.action(second, 'propose_plan', fraudPlan(89_700))).body.state).toBe('plan_proposed');
+
+    // A case about both units owes the unit not yet compensated.
+    const both = await shop.customer.post('/api/v1/cases', { kind: 'complaint', reason: 'not_as_described', items: [{ orderItemId: shop.orderItemId, quantity: 2 }], description: '两件都是假货' });
+    await shop.agent.action(both.body.caseNo, 'start_investigation', {});
+    refused(await shop.agent.action(both.body.caseNo, 'propose_plan', fraudPlan(89_699)), 422, 'plan-below-statutory-rights');
+    expect((await shop.agent.action(both.body.caseNo, 'propose_plan', fraudPlan(89_700))).body.state).toBe('plan_proposed');
+  });
 });
 
 describe('price protection', () => {

@@ -76,6 +76,22 @@ describe('price protection counts what it already paid (POL-1, RES-7)', () => {
     expect((await shop.merchant.action(again, 'approve_request', { refundFen: 4_000 })).body.state).toBe('executing');
   });
 
+  it('a plan refunding more than the drop gives the rest as goodwill: its reason, and approval above the limit (RES-3)', async () => {
+    const shop = await twoSpeakers();
+    const caseNo = await fileFor(shop, 2, { kind: 'price_protection', reason: 'no_reason', description: '买后降价，申请价保' });
+    await shop.merchant.action(caseNo, 'start_investigation', {});
+    const plan = (refundFen: number, extra: Record<string, unknown> = {}) => ({
+      planType: 'partial_refund', responsibility: 'no_fault', terms: { refundFen, keepItem: true }, basis: '价格保护', ...extra,
+    });
+    // The drop itself (2 × 50 yuan) is owed: no reason, no approval.
+    expect((await shop.merchant.action(caseNo, 'propose_plan', plan(10_000))).body.state).toBe('plan_proposed');
+    refused(await shop.merchant.action(caseNo, 'propose_plan', plan(70_000)), 422, 'validation-failed', 'goodwillReason');
+    const generous = await shop.merchant.action(caseNo, 'propose_plan', plan(70_000, { goodwillReason: '老客户' }));
+    expect(generous.body.state, JSON.stringify(generous.body)).toBe('plan_pending_approval');
+    const submitted = (await detail(shop, caseNo)).timeline.filter((e) => e.type === 'plan_submitted_for_approval').at(-1)!;
+    expect(submitted.data?.goodwillFen).toBe(60_000);
+  });
+
   it('a unit returned after price protection gives back its price less its share of it', async () => {
     const shop = await twoSpeakers();
     await priceProtectionPaid(shop, 10_000);
@@ -145,6 +161,50 @@ describe('excessive compensation (RES-7)', () => {
     const second = await createUserWithToken(t.runtime.deps.database.db, { email: `sup2-${shop.id}@test.local`, displayName: '主管二', role: 'supervisor' });
     expect(await offered(client(t, second.token))).toContain('approve_plan');
     expect((await client(t, second.token).action(caseNo, 'approve_plan', {})).body.state).toBe('plan_proposed');
+  });
+
+  it('in a counter-offer waits on the same second approver as in a plan, however senior who takes it up', async () => {
+    const shop = await shopDelivered(1, { priceFen: 10_000 });
+    const caseNo = await fileFor(shop, 1, { kind: 'complaint', reason: 'quality', description: '耳机有杂音，投诉' });
+    await shop.agent.action(caseNo, 'start_investigation', {});
+    const coupon = await shop.agent.action(caseNo, 'propose_plan', {
+      planType: 'compensation', responsibility: 'quality_defect', terms: { keepItem: true, couponFen: 1_000 }, basis: '致歉', goodwillReason: '致歉',
+    });
+    expect(coupon.body.state).toBe('plan_proposed');
+    const countered = await shop.customer.action(caseNo, 'counter_offer', { reason: '要求赔偿 2000 元', planType: 'compensation', terms: { keepItem: true, cashFen: 200_000 } });
+    expect(countered.body.state).toBe('investigating');
+    const paidBefore = t.payments.executedCount;
+    const taken = await shop.supervisor.action(caseNo, 'accept_counter_offer', {});
+    expect(taken.body.state, JSON.stringify(taken.body)).toBe('plan_pending_approval');
+    const seen = await detail(shop, caseNo);
+    expect(seen.tasks).toEqual([]);
+    const submitted = seen.timeline.filter((e) => e.type === 'plan_submitted_for_approval').at(-1)!;
+    expect(submitted.data?.excessiveGoodwill).toMatchObject({ goodwillFen: 200_000, goodsValueFen: 10_000 });
+    // Not by who took it up; by another supervisor, and then the customer confirms their own terms.
+    refused(await shop.supervisor.action(caseNo, 'approve_plan', {}), 403, 'forbidden');
+    const second = await createUserWithToken(t.runtime.deps.database.db, { email: `sup3-${shop.id}@test.local`, displayName: '主管三', role: 'supervisor' });
+    expect((await client(t, second.token).action(caseNo, 'approve_plan', {})).body.state).toBe('plan_proposed');
+    expect((await shop.customer.action(caseNo, 'accept_plan', {})).body.state).toBe('executing');
+    expect(t.payments.executedCount).toBe(paidBefore);
+  });
+
+  it('is counted over every case about the same goods: a new case does not renew the limits (RES-3)', async () => {
+    const shop = await shopDelivered(1, { priceFen: 5_000 });
+    const first = await fileFor(shop, 1, { kind: 'complaint', reason: 'quality', description: '杯子漏水，投诉' });
+    await shop.agent.action(first, 'start_investigation', {});
+    expect((await shop.agent.action(first, 'propose_plan', cash(19_000))).body.state).toBe('plan_proposed');
+    expect((await shop.customer.action(first, 'accept_plan', {})).body.state).toBe('executing');
+    const task = (await detail(shop, first)).tasks.find((x) => x.type === 'compensation')!;
+    await shop.finance.action(first, 'complete_task', { taskId: task.id, proof: { reference: 'TR-GW-1' } });
+    await shop.agent.action(first, 'notify_result', { message: '已补偿' });
+    expect((await shop.customer.action(first, 'confirm_resolution', {})).body.state).toBe('closed');
+
+    const second = await fileFor(shop, 1, { kind: 'complaint', reason: 'quality', description: '还是漏水，再次投诉' });
+    await shop.agent.action(second, 'start_investigation', {});
+    const again = await shop.agent.action(second, 'propose_plan', cash(19_000));
+    expect(again.body.state, JSON.stringify(again.body)).toBe('plan_pending_approval');
+    const submitted = (await detail(shop, second)).timeline.filter((e) => e.type === 'plan_submitted_for_approval').at(-1)!;
+    expect(submitted.data?.excessiveGoodwill).toMatchObject({ goodwillFen: 38_000, limitFen: 20_000, goodsValueFen: 5_000 });
   });
 
   it('does not count the statutory fraud compensation, which is not goodwill', async () => {

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { PLATFORM_BASELINE, type PolicyRules } from '../../modules/policy/policy.rules.ts';
 import { DEMO_CUSTOMER_ACCOUNTS } from './accounts.ts';
 import type { DemoApi } from './api.ts';
-import { CATEGORY_NAMES, DEMO_MERCHANTS, DEMO_PRODUCTS } from './catalog.ts';
+import { CATEGORY_NAMES, DEMO_MERCHANTS, DEMO_PRODUCTS, type DemoProduct } from './catalog.ts';
 import type { DemoScript } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { demoSensitiveData, hasSensitiveData } from './sensitive.ts';
@@ -42,6 +42,19 @@ function merchantPolicy(priceProtectionDays: number, platformOperated: boolean):
   };
 }
 
+/** The shop system sends a product with its price now (a price drop for price protection is one such send). */
+export async function writeProduct(api: DemoApi, adminToken: string, prefix: string, p: DemoProduct, priceFen: number): Promise<void> {
+  const ids = externalIds(prefix);
+  await api.upsert(adminToken, `products/${ids.product(p.no)}`, {
+    merchantExternalId: ids.merchant(p.merchantNo),
+    name: p.name,
+    category: p.category,
+    priceFen,
+    warrantyMonths: p.warrantyMonths,
+    flags: p.flags,
+  });
+}
+
 export async function writeShop(
   api: DemoApi,
   db: Kysely<DB>,
@@ -72,14 +85,7 @@ export async function writeShop(
     progress.tick();
   }
   for (const p of DEMO_PRODUCTS) {
-    await api.upsert(adminToken, `products/${ids.product(p.no)}`, {
-      merchantExternalId: ids.merchant(p.merchantNo),
-      name: p.name,
-      category: p.category,
-      priceFen: p.priceFen,
-      warrantyMonths: p.warrantyMonths,
-      flags: p.flags,
-    });
+    await writeProduct(api, adminToken, prefix, p, p.priceFen);
     progress.tick();
   }
   const customers = new Map<number, string>();

@@ -18,6 +18,7 @@ function facts(refund: PolicyRules['refund']): CaseFacts {
     priceProtectedFen: 0,
     fraudCompensatedFen: 0,
     goodwillPaidFen: 0,
+    priceDrop: null,
     eligibilityPath: 'no_reason_return',
     returnRightPath: 'no_reason_return',
     goodsValueFen: 19_900,

@@ -6,7 +6,7 @@ import type { CaseRow, DB } from '../../db/schema.ts';
 import type { Party } from '../../shared/vocabulary.ts';
 import type { GoverningRules } from '../policy/policy.rules.ts';
 import { rulesForCase } from '../policy/policy.service.ts';
-import { executedLedgerFen, fraudCompensatedForGoods, paidForCase, refundedForCase } from './offer.repository.ts';
+import { fraudCompensatedForGoods, goodwillGivenForGoods, paidForCase, priceDropFen, refundedForCase } from './offer.repository.ts';
 import type { Seller } from './resolution.rules.ts';
 
 export interface CaseFacts {
@@ -18,10 +18,18 @@ export interface CaseFacts {
   refundedFen: number;
   /** Price protection already paid on these units: a price drop is given back once. */
   priceProtectedFen: number;
-  /** 假一赔三 already paid for these goods, on this case or another on the same order lines (owed once). */
+  /** 假一赔三 already paid for these units, on this case or another claiming the same units (owed once per unit). */
   fraudCompensatedFen: number;
-  /** Goodwill (coupons, cash) already paid on the case: the approval limit is per case, not per plan. */
+  /**
+   * Goodwill (coupons, cash, points) already given for these goods: paid on this case, or given on
+   * another case about the same order lines. The limits are not per plan, nor renewed by a new case.
+   */
   goodwillPaidFen: number;
+  /**
+   * Price protection (a price_protection case): the drop in price of its units and what is left of
+   * it after price protection already paid on them. Null on other kinds of case.
+   */
+  priceDrop: { dropFen: number; leftFen: number } | null;
   eligibilityPath: string | null;
   /**
    * The path by which the customer may return the goods for their price: the case's own, or, for a
@@ -53,7 +61,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow, now: Date): Promis
     paidForCase(db, row.id, path !== null && SHIPPING_REFUNDED_PATHS.has(path)),
     refundedForCase(db, row.id),
     fraudCompensatedForGoods(db, row.id),
-    executedLedgerFen(db, row.id, 'compensation'),
+    goodwillGivenForGoods(db, row.id),
     row.merchant_id
       ? db.selectFrom('merchants').select('platform_operated').where('id', '=', row.merchant_id).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -61,6 +69,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow, now: Date): Promis
     row.order_id ? db.selectFrom('orders').select('total_fen').where('id', '=', row.order_id).executeTakeFirst() : Promise.resolve(undefined),
   ]);
   const first = eligibility?.items?.[0];
+  const priceDrop = row.kind === 'price_protection' ? await priceDropFen(db, row.id, refunded.priceProtectedFen) : null;
   return {
     paidFen: paid.totalFen,
     goodsPaidFen: paid.goodsFen,
@@ -68,6 +77,7 @@ export async function caseFacts(db: Kysely<DB>, row: CaseRow, now: Date): Promis
     priceProtectedFen: refunded.priceProtectedFen,
     fraudCompensatedFen,
     goodwillPaidFen,
+    priceDrop,
     eligibilityPath: first?.path ?? null,
     returnRightPath: first?.path === 'always_accepted' ? (first.returnRight ?? null) : (first?.path ?? null),
     goodsValueFen: paid.goodsFen > 0 ? paid.goodsFen : Number(order?.total_fen ?? 0),

@@ -15,7 +15,7 @@ import { APPROVERS, askForApproval, planNeedsApproval } from './offer.approval.t
 import { fraudFinding } from './fraud-finding.ts';
 import { REFUND_KINDS, requestedTerms, RESPONSIBILITY_BY_REASON } from './requested-terms.ts';
 import { counterOfferSchema, MERCHANT_STEP_OWNERS, type PlanStep, proposePlanSchema, stepsOf, toTerms } from './offer.schemas.ts';
-import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, priceDropFen, supersedeOpenOffers } from './offer.repository.ts';
+import { answerOffer, findOffer, insertOffer, latestOfferWithStatus, supersedeOpenOffers } from './offer.repository.ts';
 import { assessPlan, liableParty, type OfferTerms, type PlanContext, type PlanViolation, refundableFen, tasksForTerms } from './resolution.rules.ts';
 
 const reasonOnly = z.object({ reason: z.string().trim().min(1).max(2000) });
@@ -75,6 +75,7 @@ function planContext(facts: CaseFacts, plan: { responsibility: Responsibility; f
     // The law counts three times the price of the goods: the shipping fee is not part of it.
     fraudMinimumFen: Math.max(0, policyFraudCompensationFen(facts.rules, facts.goodsPaidFen) - facts.fraudCompensatedFen),
     proposedByCustomer: plan.proposedByCustomer,
+    priceDropLeftFen: facts.priceDrop?.leftFen ?? null,
   };
 }
 
@@ -160,7 +161,7 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
     if (ctx.row.kind === 'price_protection') {
       // Price protection gives back the drop in price, no more: what was paid per unit against
       // today's price. Anything above it is goodwill, proposed as a plan with its reason.
-      const { dropFen, leftFen } = await priceDropFen(ctx.trx, ctx.row.id, facts.priceProtectedFen);
+      const { dropFen, leftFen } = facts.priceDrop ?? { dropFen: 0, leftFen: 0 };
       if (requested.terms.refundFen > leftFen) {
         const earlier = facts.priceProtectedFen > 0;
         throw invalid('refundFen', {

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, OfferRow } from '../../db/schema.ts';
 import { mayWriteToCustomer } from '../cases/case.voice.ts';
 import type { Actor } from '../identity/index.ts';
-import { type CaseLine, lineShareFen, type OfferTerms, priceLoweredAgainstGoods, refundedAgainstGoods } from './resolution.rules.ts';
+import { type CaseLine, fraudCompensatedAgainstGoods, lineShareFen, type OfferTerms, priceLoweredAgainstGoods, refundedAgainstGoods } from './resolution.rules.ts';
 
 type Db = Kysely<DB>;
 
@@ -159,29 +159,50 @@ async function casesOnSameGoods(db: Db, caseId: string): Promise<string[]> {
   return related.map((r) => r.case_id);
 }
 
+/** The cases' executed ledger lines of the given types, summed per case. */
+async function executedLedgerByCase(db: Db, caseIds: string[], entryTypes: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['case_id', sql<string>`sum(amount_fen)`.as('fen')])
+    .where('case_id', 'in', caseIds)
+    .where('entry_type', 'in', entryTypes)
+    .where('status', '=', 'executed')
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.fen)]));
+}
+
 /**
- * 假一赔三 already paid for these goods, on this case or another on the same order lines: the law
- * compensates a purchase once, however many cases the customer opens about it.
+ * 假一赔三 already paid for this case's units, on this case or another claiming the same units: the
+ * law compensates the purchase of a unit once, however many cases the customer opens about it,
+ * and another unit of the line is owed its own (fraudCompensatedAgainstGoods).
  */
 export async function fraudCompensatedForGoods(db: Db, caseId: string): Promise<number> {
   const caseIds = await casesOnSameGoods(db, caseId);
-  const row = await db
-    .selectFrom('ledger_entries')
-    .select(sql<string>`coalesce(sum(amount_fen), 0)`.as('fen'))
-    .where('case_id', 'in', caseIds.length > 0 ? caseIds : [caseId])
-    .where('entry_type', '=', 'fraud_compensation')
-    .where('status', '=', 'executed')
-    .executeTakeFirstOrThrow();
-  return Number(row.fen);
+  const [lines, paid] = await Promise.all([caseLines(db, caseIds), executedLedgerByCase(db, [...new Set([caseId, ...caseIds])], ['fraud_compensation'])]);
+  const otherCases = caseIds.filter((id) => id !== caseId).map((id) => ({ compensatedFen: paid.get(id) ?? 0, lines: lines.filter((l) => l.caseId === id) }));
+  return fraudCompensatedAgainstGoods({ ownFen: paid.get(caseId) ?? 0, lines: lines.filter((l) => l.caseId === caseId), otherCases });
 }
 
-export async function executedLedgerFen(db: Db, caseId: string, entryType: string): Promise<number> {
+/**
+ * Goodwill (coupons, cash, points) given for these goods (RES-3, RES-7): paid on this case, and
+ * paid or promised by an accepted plan on any other case about the same order lines. The limits
+ * are the customer's for their trouble with the goods, not renewed by each new case about them.
+ * This case's own still-planned lines belong to a plan the next one replaces, and do not count.
+ */
+export async function goodwillGivenForGoods(db: Db, caseId: string): Promise<number> {
+  const others = (await casesOnSameGoods(db, caseId)).filter((id) => id !== caseId);
   const row = await db
     .selectFrom('ledger_entries')
     .select(sql<string>`coalesce(sum(amount_fen), 0)`.as('fen'))
-    .where('case_id', '=', caseId)
-    .where('entry_type', '=', entryType)
-    .where('status', '=', 'executed')
+    .where('entry_type', '=', 'compensation')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('case_id', '=', caseId), eb('status', '=', 'executed')]),
+        ...(others.length > 0 ? [eb.and([eb('case_id', 'in', others), eb('status', 'in', ['planned', 'executed'])])] : []),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.fen);
 }

@@ -4,6 +4,7 @@ import { RESPONSIBILITIES } from '../../shared/vocabulary.ts';
 import {
   assessPlan,
   EMPTY_TERMS,
+  fraudCompensatedAgainstGoods,
   fraudCompensationFen,
   ledgerEntriesSettledBy,
   liableParty,
@@ -298,6 +299,15 @@ describe('refundedAgainstGoods: one price is refunded once, whatever the number 
     expect(priceLoweredAgainstGoods([line('a', 2, 2, 79_800)], [protection])).toBe(10_000);
     // A refund for units of their own is not spread: the other unit absorbs it.
     expect(priceLoweredAgainstGoods(oneUnit, [{ ...protection, lowersPrice: false }])).toBe(0);
+  });
+
+  it('counts 假一赔三 paid on the same units only: another unit of the line is owed its own (RES-2)', () => {
+    const first = { compensatedFen: 89_700, lines: [line('a', 1, 2, 59_800)] };
+    expect(fraudCompensatedAgainstGoods({ ownFen: 0, lines: [line('a', 1, 2, 59_800)], otherCases: [first] })).toBe(0);
+    expect(fraudCompensatedAgainstGoods({ ownFen: 0, lines: [line('a', 2, 2, 59_800)], otherCases: [first] })).toBe(89_700);
+    // A single unit complained of twice, and the case's own compensation (a reopen), count in full.
+    expect(fraudCompensatedAgainstGoods({ ownFen: 0, lines: [line('a', 1, 1, 29_900)], otherCases: [{ compensatedFen: 89_700, lines: [line('a', 1, 1, 29_900)] }] })).toBe(89_700);
+    expect(fraudCompensatedAgainstGoods({ ownFen: 50_000, lines: [line('a', 1, 2, 59_800)], otherCases: [] })).toBe(50_000);
   });
 
   it('never counts less than the case’s own refunds, and refundable never goes below zero', () => {

@@ -106,6 +106,11 @@ export interface PlanContext {
   fraudMinimumFen: number;
   /** A customer's own counter-offer may waive rights; a staff plan may not. */
   proposedByCustomer: boolean;
+  /**
+   * Price protection: what is left of the drop in price of the case's units, all it owes. Absent
+   * (or null) on other kinds of case.
+   */
+  priceDropLeftFen?: number | null;
 }
 
 export interface PlanViolation {
@@ -167,23 +172,39 @@ function refundOnLine(other: OtherCaseRefunds, line: CaseLine): number {
 const unitsOf = (l: CaseLine): number => Math.min(l.caseQuantity, l.orderQuantity);
 
 /**
- * Price-protection refunds of other cases that lowered the price of this case's units. A price
- * protection covering u of a line's n units shares at least u + q − n of them with a case claiming q,
- * and each shared unit carries its share of that refund: after 100 yuan of price protection on two
- * units, one of them is worth 50 yuan less, whichever it is.
+ * What other cases paid on the very units this case claims. A case covering u of a line's n units
+ * shares at least u + q − n of them with a case claiming q, and each shared unit carries its share
+ * of what was paid on that line (attributed to the line as refundOnLine does).
  */
-export function priceLoweredAgainstGoods(lines: CaseLine[], otherCases: OtherCaseRefunds[]): number {
-  let lowered = 0;
+function paidOnSharedUnits(lines: CaseLine[], otherCases: OtherCaseRefunds[]): number {
+  let paid = 0;
   for (const other of otherCases) {
-    if (!other.lowersPrice || other.refundedFen === 0) continue;
+    if (other.refundedFen === 0) continue;
     for (const theirs of other.lines) {
       const mine = lines.find((l) => l.orderItemId === theirs.orderItemId);
       if (!mine || unitsOf(theirs) === 0) continue;
       const shared = Math.max(0, unitsOf(theirs) + unitsOf(mine) - mine.orderQuantity);
-      lowered += (refundOnLine(other, theirs) * shared) / unitsOf(theirs);
+      paid += (refundOnLine(other, theirs) * shared) / unitsOf(theirs);
     }
   }
-  return Math.round(lowered);
+  return Math.round(paid);
+}
+
+/**
+ * Price-protection refunds of other cases that lowered the price of this case's units: after 100
+ * yuan of price protection on two units, one of them is worth 50 yuan less, whichever it is.
+ */
+export function priceLoweredAgainstGoods(lines: CaseLine[], otherCases: OtherCaseRefunds[]): number {
+  return paidOnSharedUnits(lines, otherCases.filter((o) => o.lowersPrice));
+}
+
+/**
+ * 假一赔三 already paid for this case's units (RES-1, RES-2): the case's own, and what other cases
+ * paid for the same units. The law compensates a purchase of each unit once; another unit of the
+ * same order line, complained of on its own, is owed its own.
+ */
+export function fraudCompensatedAgainstGoods(input: { ownFen: number; lines: CaseLine[]; otherCases: { compensatedFen: number; lines: CaseLine[] }[] }): number {
+  return input.ownFen + paidOnSharedUnits(input.lines, input.otherCases.map((o) => ({ refundedFen: o.compensatedFen, lines: o.lines })));
 }
 
 /**
@@ -288,7 +309,13 @@ export function assessPlan(terms: OfferTerms, context: PlanContext): PlanAssessm
   // Goodwill: whatever goes beyond giving the money back and the statutory compensation (a refund
   // above what is refundable is refused above, never counted as goodwill).
   const fraudAboveStatute = context.fraudFound ? Math.max(0, terms.fraudCompensationFen - fraudMinimum) : terms.fraudCompensationFen;
-  const refundAsGoodwill = customerAtFault ? terms.refundFen : 0;
+  // Price protection owes the drop in price: a refund above it with the goods kept gives more than
+  // the price fell. The policy lets staff give more for a reason (RES-3), so it is goodwill like a
+  // refund to a customer at fault, with its reason and approval; taking the goods back is a return,
+  // judged as one above.
+  const priceDropLeft = context.priceDropLeftFen ?? null;
+  const aboveDrop = priceDropLeft !== null && !terms.returnRequired ? Math.max(0, terms.refundFen - priceDropLeft) : 0;
+  const refundAsGoodwill = customerAtFault ? terms.refundFen : aboveDrop;
   const goodwillFen = terms.couponFen + terms.cashFen + fraudAboveStatute + pointsValueFen(terms.pointsAwarded) + refundAsGoodwill;
   const goodwillMonths = terms.extendedWarrantyMonths > 0;
   const caseGoodwill = goodwillFen + context.goodwillGivenFen;
