@@ -418,7 +418,13 @@ export const offerActionHandlers: { [K in keyof typeof offerActionSchemas]: Acti
         apply: async () => {
           await ctx.trx.updateTable('offers').set({ status: 'pending_approval' }).where('id', '=', counter.id).execute();
           await askForApproval(ctx, { offerId: counter.id, assessment, goodwillReason: counter.basis ?? undefined });
-          return { eventData: { offerId: counter.id, terms, goodwillFen: assessment.goodwillFen, needsApproval: true, takenUpBy: ctx.actor.userId } };
+          const excessive = assessment.excessiveGoodwill;
+          return {
+            eventData: {
+              offerId: counter.id, terms, goodwillFen: assessment.goodwillFen, needsApproval: true, takenUpBy: ctx.actor.userId,
+              ...(excessive ? { excessiveGoodwill: excessive } : {}),
+            },
+          };
         },
       };
     }
