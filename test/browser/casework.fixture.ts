@@ -14,7 +14,8 @@ export interface Casework {
   supervisor: { email: string; api: Client };
   /** The shop's customer's complaint (customer 张三, order shop.orderNo). */
   caseNo: string;
-  incident: { incidentNo: string; caseNos: string[] };
+  /** endCases: each customer withdraws their case (an incident is resolved only once its cases ended). */
+  incident: { incidentNo: string; caseNos: string[]; endCases: () => Promise<void> };
 }
 
 async function expectOk<T extends { status: number; body: unknown }>(what: string, call: Promise<T>): Promise<T> {
@@ -90,6 +91,12 @@ export async function makeCasework(c: ConsoleApp): Promise<Casework> {
     agent: { email: agentEmail, userId: agent.userId, name: '客服小周' },
     supervisor: { email: supervisorEmail, api: supervisorApi },
     caseNo: created.body.caseNo as string,
-    incident: { incidentNo, caseNos },
+    incident: {
+      incidentNo,
+      caseNos,
+      endCases: async () => {
+        for (const [i, b] of buyers.entries()) await expectOk('withdraw', b.customer.action(caseNos[i]!, 'withdraw', { reason: '已收到换新，撤销申请' }));
+      },
+    },
   };
 }
