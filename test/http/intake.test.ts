@@ -479,6 +479,15 @@ describe('acknowledgement of receipt (IN-5)', () => {
     await runJobs();
     const paid = (await bell()).find((n) => n.caseNo === caseNo && n.type === 'customer_refund_executed');
     expect(paid?.body['zh-CN']).toContain(`${(shop.priceFen / 100).toFixed(2)} 元`);
+
+    // A request granted without a return asks nothing to be shipped.
+    const other = await makeShop(t);
+    const broken = (await other.customer.post('/api/v1/cases', { kind: 'refund_only', reason: 'logistics', items: [{ orderItemId: other.orderItemId, quantity: 1 }], description: '快递压坏了，杯子碎了' })).body.caseNo as string;
+    expect((await other.merchant.action(broken, 'approve_request', {})).status).toBe(200);
+    await runJobs();
+    const told = ((await other.customer.get('/api/v1/notifications')).body.items as { type: string; caseNo: string; body: Record<string, string> }[]).find((n) => n.caseNo === broken && n.type === 'customer_request_approved');
+    expect(told?.body['zh-CN']).toContain('无需寄回');
+    expect(told?.body['zh-CN']).not.toContain('退货地址');
   });
 
   it('tells the buyer of a reply, an accepted counter-offer and a closed case', async () => {

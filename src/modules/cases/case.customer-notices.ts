@@ -15,6 +15,7 @@ const t = (titleZh: string, titleEn: string, bodyZh: (no: string, data: EventDat
   body: { 'zh-CN': bodyZh(no, data), 'en-US': bodyEn(no, data) },
 });
 
+const returnsGoods = (data: EventData) => (data.terms as { returnRequired?: boolean } | undefined)?.returnRequired === true;
 const yuan = (data: EventData) => (typeof data.amountFen === 'number' ? (data.amountFen / 100).toFixed(2) : '');
 const tracking = (data: EventData) => {
   const proof = (data.proof ?? {}) as { carrier?: string; trackingNo?: string };
@@ -22,7 +23,17 @@ const tracking = (data: EventData) => {
 };
 
 const NOTICES: Readonly<Record<string, Text>> = {
-  request_approved: t('售后申请已同意', 'Your request was approved', (no) => `售后单 ${no} 已同意。如需寄回商品，退货地址在售后单中，请在期限内寄出并填写运单号。`, (no) => `Case ${no} was approved. If the goods go back, the return address is on the case: ship them in time and enter the tracking number.`),
+  // Only a plan that takes the goods back asks the customer to ship anything.
+  request_approved: t(
+    '售后申请已同意',
+    'Your request was approved',
+    (no, d) => returnsGoods(d)
+      ? `售后单 ${no} 已同意。退货地址在售后单中，请在期限内寄出商品并填写运单号。`
+      : `售后单 ${no} 已同意，无需寄回商品，正在按您的申请处理，进度见售后单。`,
+    (no, d) => returnsGoods(d)
+      ? `Case ${no} was approved. The return address is on the case: ship the goods in time and enter the tracking number.`
+      : `Case ${no} was approved. Nothing needs to be sent back; it is being carried out as you asked, and the case shows how it goes.`,
+  ),
   plan_proposed: t('有处理方案待您确认', 'A solution awaits your answer', (no) => `售后单 ${no} 有新的处理方案，请查看并确认或提出您的意见。`, (no) => `There is a proposed solution on case ${no}: accept it or tell us what you think.`),
   plan_approved: t('有处理方案待您确认', 'A solution awaits your answer', (no) => `售后单 ${no} 有新的处理方案，请查看并确认或提出您的意见。`, (no) => `There is a proposed solution on case ${no}: accept it or tell us what you think.`),
   evidence_requested: t('请补充凭证', 'Please add evidence', (no) => `售后单 ${no} 需要您补充凭证，请在期限内上传。`, (no) => `Case ${no} needs more evidence from you; please upload it in time.`),

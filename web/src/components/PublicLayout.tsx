@@ -25,7 +25,8 @@ export function PublicLayout() {
           <LanguageSwitch />
           {signedIn ? (
             <Link to="/">
-              <Button size="small">{wide ? t('kb.console') : t('kb.consoleShort')}</Button>
+              {/* A customer's console is their orders, not a workplace. */}
+              <Button size="small">{signedIn.user.role === 'customer' ? t('kb.myOrders') : wide ? t('kb.console') : t('kb.consoleShort')}</Button>
             </Link>
           ) : (
             <Link to="/sign-in" state={{ from: '/' }}>

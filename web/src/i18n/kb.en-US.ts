@@ -6,7 +6,7 @@ export const kbEnUS = {
     searchPlaceholder: 'Ask a question, e.g. who pays return shipping?', allCategories: 'All topics',
     empty: 'No articles yet.', noResults: 'No answer found for “{{q}}”. Try other words, or apply for after-sales from your order.',
     results: '{{count}} answers', readMore: 'Read more', backToList: 'Back to the help centre', updatedAt: 'Updated {{time}}',
-    notFound: 'This article does not exist or is no longer published.', signIn: 'Sign in', console: 'Back to the console', consoleShort: 'Console',
+    notFound: 'This article does not exist or is no longer published.', signIn: 'Sign in', console: 'Back to the console', consoleShort: 'Console', myOrders: 'My orders',
     category: {
       return_process: 'Returns & exchanges', logistics: 'Delivery', payment: 'Payment & refunds', product_quality: 'Quality & warranty',
       not_as_described: 'Not as described', process_error: 'Missing or wrong items', service_attitude: 'Complaints', privacy: 'Privacy & security', other: 'Other',

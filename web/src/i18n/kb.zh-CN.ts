@@ -8,7 +8,7 @@ export const kbZhCN: Shape<typeof kbEnUS> = {
     searchPlaceholder: '输入您的问题，例如：退货运费谁出？', allCategories: '全部分类',
     empty: '暂无文章。', noResults: '没有找到与“{{q}}”相关的答案，请换个说法，或在订单中申请售后。',
     results: '共 {{count}} 条答案', readMore: '查看全文', backToList: '返回帮助中心', updatedAt: '更新于 {{time}}',
-    notFound: '文章不存在或已下线。', signIn: '登录', console: '返回工作台', consoleShort: '工作台',
+    notFound: '文章不存在或已下线。', signIn: '登录', console: '返回工作台', consoleShort: '工作台', myOrders: '我的订单',
     category: {
       return_process: '退换货', logistics: '物流配送', payment: '支付与退款', product_quality: '质量与保修',
       not_as_described: '描述不符', process_error: '少件错发', service_attitude: '投诉建议', privacy: '隐私与安全', other: '其他',
